@@ -1,0 +1,37 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+PORT ?= 8050
+
+.PHONY: install prepare run test test-fast browser-deps clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+prepare: install
+	$(VENV)/bin/explorer prepare
+
+run: prepare
+	@echo "Starting the explorer on http://$(HOST):$(PORT)/"
+	$(VENV)/bin/explorer serve --host $(HOST) --port $(PORT)
+
+# Chromium and its driver for the browser tests (Debian packages; needs root, as in CI).
+browser-deps:
+	@bash scripts/ensure-chromium.sh
+
+test: install browser-deps
+	$(PY) -m pytest
+
+test-fast: install
+	$(PY) -m pytest -m "not browser"
+
+clean:
+	rm -rf $(VENV) data/cache/*.npz data/cache/*.geojson data/cache/*.json data/explorer.db*

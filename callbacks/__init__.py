@@ -1,0 +1,1 @@
+"""Thin Dash callbacks, one module per screen, each with ``register(app, provider)``."""

@@ -1,0 +1,1 @@
+"""API layer: the Flask blueprint for JSON endpoints, feeds and exports."""

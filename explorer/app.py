@@ -1,0 +1,95 @@
+"""App wiring: ``create_app(settings)`` is the one place that puts the layers together."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable
+
+import dash
+from flask import jsonify
+from flask_compress import Compress
+
+from callbacks import home as home_callbacks
+from callbacks import router as router_callbacks
+from explorer.ingest.publish import seed_sample
+from explorer.layout.router import PageContext
+from explorer.layout.shell import build_shell
+from explorer.reference import load_geography, prepare
+from explorer.services.snapshot import SnapshotProvider
+from explorer.settings import ROOT, Settings
+from explorer.store.store import Store
+
+ASSETS = ROOT / "assets"
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    store: Store | None = None,
+    today: Callable[[], dt.date] = dt.date.today,
+) -> dash.Dash:
+    """Builds the Dash app.
+
+    Args:
+        settings: Where things are; read from the environment when omitted.
+        store: An already open store (tests); opened from ``settings`` when omitted.
+        today: The clock pages use for dates (tests set it).
+    """
+    settings = settings or Settings.from_env()
+    prepare(settings.data_dir, settings.cache_dir)
+    geography = load_geography(settings.data_dir, settings.cache_dir)
+    store = store or Store.open(settings.store_url)
+    if settings.seed_sample:
+        seed_sample(store, settings.sample_dir, postcode_lookup_for(geography))
+    provider = SnapshotProvider(store, geography, check_interval=settings.check_interval)
+    provider.current()
+
+    app = dash.Dash(
+        __name__,
+        title="London commissioned services explorer",
+        assets_folder=str(ASSETS),
+        external_stylesheets=[],
+        serve_locally=True,
+        compress=False,
+        update_title=None,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    )
+    app._favicon = None
+    Compress(app.server)
+    app.layout = lambda: build_shell(on_sample=provider.current().on_sample)
+    context = PageContext(
+        tile_url=settings.tile_url, tile_attribution=settings.tile_attribution, today=today
+    )
+    router_callbacks.register(app, provider, context)
+    home_callbacks.register(app, provider)
+    _add_routes(app, provider)
+    app.server.config["EXPLORER_PROVIDER"] = provider
+    return app
+
+
+def postcode_lookup_for(geography) -> Callable[[str], tuple[float, float, str]]:
+    """Adapts the postcode index to the ingest layer's lookup: (lat, lon, borough) or ValueError."""
+
+    def lookup(text: str) -> tuple[float, float, str]:
+        match = geography.postcodes.lookup(text)
+        if match.kind != "postcode":
+            raise ValueError(f"{text!r} is not a full postcode")
+        return match.latitude, match.longitude, match.borough_code
+
+    return lookup
+
+
+def _add_routes(app: dash.Dash, provider: SnapshotProvider) -> None:
+    server = app.server
+
+    @server.get("/healthz")
+    def healthz():
+        snapshot = provider.current()
+        return jsonify(
+            status="ok",
+            version=snapshot.version_key,
+            versions=dict(snapshot.versions),
+            services=len(snapshot.services),
+            sample=snapshot.on_sample,
+        )
+

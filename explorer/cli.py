@@ -1,0 +1,170 @@
+"""The ``explorer`` command: serve the app, prepare data, ingest, list and roll back versions.
+
+Exit codes: 0 success, 1 rejected or failed (a report says why), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from explorer.settings import Settings
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Runs the command line; returns the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return EXIT_USAGE
+    settings = Settings.from_env()
+    return args.handler(args, settings)
+
+
+def _serve(args, settings: Settings) -> int:
+    from explorer.app import create_app
+
+    app = create_app(settings)
+    print(f"London commissioned services explorer: http://{args.host}:{args.port}/", flush=True)
+    app.run(host=args.host, port=args.port, debug=settings.debug)
+    return EXIT_OK
+
+
+def _prepare(args, settings: Settings) -> int:
+    from explorer.app import postcode_lookup_for
+    from explorer.ingest.publish import seed_sample
+    from explorer.reference import load_geography, prepare
+    from explorer.store.store import Store
+
+    prepare(settings.data_dir, settings.cache_dir)
+    geography = load_geography(settings.data_dir, settings.cache_dir)
+    store = Store.open(settings.store_url)
+    if settings.seed_sample:
+        for result in seed_sample(store, settings.sample_dir, postcode_lookup_for(geography)):
+            _print_report(result.entity, result.report, result.version_id)
+            if not result.published:
+                return EXIT_REJECTED
+    print(f"Reference data ready in {settings.cache_dir}; store at {settings.store_url}")
+    return EXIT_OK
+
+
+def _ingest(args, settings: Settings) -> int:
+    from explorer.app import postcode_lookup_for
+    from explorer.ingest.publish import publish_directory
+    from explorer.reference import load_geography
+    from explorer.store.schema import ENTITIES
+    from explorer.store.store import Store
+
+    if args.entity not in ENTITIES:
+        print(f"error: unknown entity {args.entity!r}; choose from {', '.join(ENTITIES)}", file=sys.stderr)
+        return EXIT_USAGE
+    path = Path(args.path)
+    if not path.exists():
+        print(f"error: {path} does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    geography = load_geography(settings.data_dir, settings.cache_dir)
+    store = Store.open(settings.store_url)
+    result = publish_directory(
+        store, args.entity, path if path.is_dir() else path.parent, postcode_lookup_for(geography),
+        published_by=args.by, dry_run=args.dry_run,
+    )
+    if args.json:
+        print(json.dumps({"entity": args.entity, "version": result.version_id, **result.report.as_dict()}, indent=2))
+    else:
+        _print_report(args.entity, result.report, result.version_id, dry_run=args.dry_run)
+    return EXIT_OK if result.report.ok else EXIT_REJECTED
+
+
+def _versions(args, settings: Settings) -> int:
+    from explorer.store.store import Store
+
+    store = Store.open(settings.store_url)
+    for v in store.versions(args.entity):
+        mark = "*" if v.current else " "
+        rows = sum(v.row_counts.values())
+        print(f"{mark} {v.id:>5}  {v.entity:<14} {v.published_at:%Y-%m-%d %H:%M}  {rows:>7} rows  {v.published_by}  {v.source}")
+    return EXIT_OK
+
+
+def _rollback(args, settings: Settings) -> int:
+    from explorer.store.store import PublishError, Store
+
+    store = Store.open(settings.store_url)
+    try:
+        new_id = store.rollback(args.version, published_by=args.by)
+    except PublishError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_REJECTED
+    print(f"Version {args.version} is current again as version {new_id}.")
+    return EXIT_OK
+
+
+def _boundaries(args, settings: Settings) -> int:
+    from explorer.reference.boundaries import BoundaryImportError, import_boundaries
+
+    try:
+        result = import_boundaries(Path(args.file), settings.cache_dir)
+    except BoundaryImportError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_REJECTED
+    print(f"Imported {len(result.geojson['features'])} borough boundaries from {args.file}.")
+    return EXIT_OK
+
+
+def _print_report(entity, report, version_id, dry_run: bool = False) -> None:
+    for problem in report.problems:
+        print(problem.as_text())
+    counts = ", ".join(f"{t} {n}" for t, n in report.row_counts.items())
+    if not report.ok:
+        print(f"{entity}: rejected, {len(report.errors)} errors, {len(report.warnings)} warnings; nothing published ({counts}).")
+    elif dry_run:
+        print(f"{entity}: valid ({len(report.warnings)} warnings); dry run, nothing published ({counts}).")
+    else:
+        print(f"{entity}: published as version {version_id} ({len(report.warnings)} warnings; {counts}).")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="explorer", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command")
+
+    serve = sub.add_parser("serve", help="run the web app")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8050)
+    serve.set_defaults(handler=_serve)
+
+    prep = sub.add_parser("prepare", help="build reference caches and publish the sample into an empty store")
+    prep.set_defaults(handler=_prepare)
+
+    ingest = sub.add_parser("ingest", help="validate and publish an entity's files")
+    ingest.add_argument("entity")
+    ingest.add_argument("path", help="a folder with the entity's CSV files, or one of them")
+    ingest.add_argument("--dry-run", action="store_true", help="validate and report; publish nothing")
+    ingest.add_argument("--json", action="store_true", help="print the report as JSON")
+    ingest.add_argument("--by", default="explorer", help="who is publishing")
+    ingest.set_defaults(handler=_ingest)
+
+    versions = sub.add_parser("versions", help="list published versions (* = current)")
+    versions.add_argument("--entity", default=None)
+    versions.set_defaults(handler=_versions)
+
+    rollback = sub.add_parser("rollback", help="make an old version current again")
+    rollback.add_argument("version", type=int)
+    rollback.add_argument("--by", default="explorer")
+    rollback.set_defaults(handler=_rollback)
+
+    reference = sub.add_parser("reference", help="reference geography")
+    ref_sub = reference.add_subparsers(dest="reference_command", required=True)
+    boundaries = ref_sub.add_parser("boundaries", help="import an official borough boundary file")
+    boundaries.add_argument("file")
+    boundaries.set_defaults(handler=_boundaries)
+    return parser
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Domain layer: pure types and rules (records, taxonomy, RAG, funding status, formulas)."""

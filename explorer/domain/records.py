@@ -1,0 +1,416 @@
+"""Domain layer: the register's record types (Open Referral UK core, extended for commissioning).
+
+Each model validates one row on its own (types, enumerations, ranges, URL shape). Rules that
+need other rows or reference data (duplicate ids, foreign keys, borough codes, London
+postcodes) live in :mod:`explorer.ingest.validate`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+from urllib.parse import urlparse
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+
+BOROUGH_CODE = re.compile(r"^E090000(0[1-9]|[12][0-9]|3[0-3])$")
+PERIOD = re.compile(r"^(20\d\d)-Q([1-4])$")
+FINANCIAL_YEAR = re.compile(r"^(20\d\d)-(\d\d)$")
+
+COMMISSIONERS = ("MOPAC", "VRU")
+ACCESS = ("self-referral", "professional-referral", "both")
+FUNDING_STREAMS = (
+    "LCPF",
+    "VRU core",
+    "Victims grant",
+    "VAWG fund",
+    "Home Office",
+    "Young Londoners Fund",
+    "Other",
+)
+
+
+def _blank_to_none(value: object) -> object:
+    if value is None:
+        return None
+    if isinstance(value, float) and value != value:  # NaN from pandas
+        return None
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+def _to_bool(value: object) -> object:
+    value = _blank_to_none(value)
+    if value is None:
+        return False
+    if isinstance(value, str):
+        lowered = value.lower()
+        if lowered in {"true", "yes", "1", "y"}:
+            return True
+        if lowered in {"false", "no", "0", "n"}:
+            return False
+        raise ValueError("must be true or false")
+    return value
+
+
+def _to_list(value: object) -> object:
+    value = _blank_to_none(value)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return tuple(part.strip() for part in value.split(";") if part.strip())
+    return tuple(value)
+
+
+def _to_number(value: object) -> object:
+    value = _blank_to_none(value)
+    if isinstance(value, str):
+        cleaned = value.replace(",", "").replace("£", "").strip()
+        try:
+            return float(cleaned)
+        except ValueError as exc:
+            raise ValueError("must be a number") from exc
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_blank_to_none)]
+OptText = Annotated[str | None, BeforeValidator(_blank_to_none)]
+Flag = Annotated[bool, BeforeValidator(_to_bool)]
+Names = Annotated[tuple[str, ...], BeforeValidator(_to_list)]
+Money = Annotated[float | None, BeforeValidator(_to_number), Field(ge=0)]
+Number = Annotated[float | None, BeforeValidator(_to_number)]
+OptDate = Annotated[dt.date | None, BeforeValidator(_blank_to_none)]
+OptAge = Annotated[int | None, BeforeValidator(_blank_to_none), Field(ge=0, le=120)]
+
+
+def check_url(value: str | None) -> str | None:
+    """Accepts an absolute http(s) URL with a host; rejects anything else."""
+    if value is None:
+        return None
+    parsed = urlparse(value)
+    if parsed.scheme not in {"http", "https"} or not parsed.netloc or " " in value:
+        raise ValueError("must be a web address starting http:// or https://")
+    return value
+
+
+def check_borough_code(value: str) -> str:
+    """Accepts an ONS London borough code E09000001 to E09000033."""
+    if not BOROUGH_CODE.match(value):
+        raise ValueError("must be a London borough code, E09000001 to E09000033")
+    return value
+
+
+class Record(BaseModel):
+    """Base for every register record: strict about unknown shapes, frozen once read."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore", str_strip_whitespace=True)
+
+
+class Sourced(Record):
+    """A record that names the published source it rests on."""
+
+    source_url: Text
+
+    @field_validator("source_url")
+    @classmethod
+    def _source_is_url(cls, value: str) -> str:
+        return check_url(value)
+
+
+class TaxonomyTerm(Sourced):
+    """A service area people search by, with its synonyms."""
+
+    id: Text
+    name: Text
+    description: OptText = None
+    synonyms: Names = ()
+
+
+class Organization(Sourced):
+    """A provider of commissioned services."""
+
+    id: Text
+    name: Text
+    description: OptText = None
+    website: OptText = None
+    charity_number: OptText = None
+    company_number: OptText = None
+
+    @field_validator("website")
+    @classmethod
+    def _website_is_url(cls, value: str | None) -> str | None:
+        return check_url(value)
+
+
+class Service(Sourced):
+    """A commissioned service."""
+
+    id: Text
+    name: Text
+    description: OptText = None
+    status: Literal["active", "inactive"] = "active"
+    commissioner: Names
+    programme: Text
+    funding_stream: OptText = None
+    organization_id: Text
+    url: OptText = None
+    email: OptText = None
+    phone: OptText = None
+    minimum_age: OptAge = None
+    maximum_age: OptAge = None
+    eligibility: OptText = None
+    access: Literal["self-referral", "professional-referral", "both"] = "both"
+    confidential_location: Flag = False
+    contract_value_gbp: Money = None
+    start_date: OptDate = None
+    end_date: OptDate = None
+    last_verified: OptDate = None
+    illustrative: Flag = False
+
+    @field_validator("url")
+    @classmethod
+    def _url_is_url(cls, value: str | None) -> str | None:
+        return check_url(value)
+
+    @field_validator("email")
+    @classmethod
+    def _email_shape(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"[^@\s<>]+@[^@\s<>]+\.[A-Za-z]{2,}", value):
+            raise ValueError("must be an email address like name@example.org")
+        return value
+
+    @field_validator("commissioner")
+    @classmethod
+    def _known_commissioner(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if not value or any(v not in COMMISSIONERS for v in value):
+            raise ValueError("must be MOPAC, VRU or MOPAC;VRU")
+        return value
+
+    @field_validator("funding_stream")
+    @classmethod
+    def _known_stream(cls, value: str | None) -> str | None:
+        if value is not None and value not in FUNDING_STREAMS:
+            raise ValueError("must be one of " + ", ".join(FUNDING_STREAMS))
+        return value
+
+    @model_validator(mode="after")
+    def _ranges(self) -> "Service":
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValueError("end_date: must not be before start_date")
+        if (
+            self.minimum_age is not None
+            and self.maximum_age is not None
+            and self.maximum_age < self.minimum_age
+        ):
+            raise ValueError("maximum_age: must not be below minimum_age")
+        return self
+
+
+class ServiceArea(Record):
+    """A borough a service covers."""
+
+    service_id: Text
+    borough_code: Text
+
+    @field_validator("borough_code")
+    @classmethod
+    def _borough(cls, value: str) -> str:
+        return check_borough_code(value)
+
+
+class ServiceTaxonomy(Record):
+    """A service area (taxonomy term) a service belongs to."""
+
+    service_id: Text
+    term_id: Text
+
+
+class Location(Sourced):
+    """A public delivery point; coordinates come from the postcode at ingest."""
+
+    id: Text
+    name: Text
+    address: OptText = None
+    postcode: Text
+    latitude: Number = None
+    longitude: Number = None
+
+
+class ServiceAtLocation(Record):
+    """A service delivered at a location."""
+
+    service_id: Text
+    location_id: Text
+
+
+class Measure(Sourced):
+    """A performance measure of a service, with its target and RAG thresholds."""
+
+    id: Text
+    service_id: Text
+    name: Text
+    unit: OptText = None
+    direction: Literal["higher", "lower"]
+    target: Number = None
+    green_at: Number = None
+    amber_at: Number = None
+    illustrative: Flag = False
+
+
+class MeasureValue(Sourced):
+    """The actual figure of a measure for one quarter."""
+
+    measure_id: Text
+    period: Text
+    actual: Number = None
+    narrative: OptText = None
+    illustrative: Flag = False
+
+    @field_validator("period")
+    @classmethod
+    def _period(cls, value: str) -> str:
+        return check_period(value)
+
+
+class Spend(Sourced):
+    """Budget and actual spend of a service in one quarter."""
+
+    service_id: Text
+    period: Text
+    budget_gbp: Money = None
+    actual_gbp: Money = None
+    illustrative: Flag = False
+
+    @field_validator("period")
+    @classmethod
+    def _period(cls, value: str) -> str:
+        return check_period(value)
+
+
+class Reach(Sourced):
+    """People helped by a service in one borough in one quarter."""
+
+    service_id: Text
+    borough_code: Text
+    period: Text
+    people: Annotated[int, BeforeValidator(_blank_to_none), Field(ge=0)]
+    illustrative: Flag = False
+
+    @field_validator("period")
+    @classmethod
+    def _period(cls, value: str) -> str:
+        return check_period(value)
+
+    @field_validator("borough_code")
+    @classmethod
+    def _borough(cls, value: str) -> str:
+        return check_borough_code(value)
+
+
+class FundingOpportunity(Sourced):
+    """A funding opportunity; its status is derived from today's date, never stored."""
+
+    id: Text
+    funder: Text
+    programme: Text
+    title: Text
+    description: OptText = None
+    applicant_types: Names = ()
+    min_award_gbp: Money = None
+    max_award_gbp: Money = None
+    total_pot_gbp: Money = None
+    opens: OptDate = None
+    closes: OptDate = None
+    boroughs: Names = ()
+    service_areas: Names = ()
+    url: OptText = None
+    last_verified: OptDate = None
+    illustrative: Flag = False
+    awarded_note: OptText = None
+
+    @field_validator("url")
+    @classmethod
+    def _url_is_url(cls, value: str | None) -> str | None:
+        return check_url(value)
+
+    @field_validator("boroughs")
+    @classmethod
+    def _boroughs(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(check_borough_code(v) for v in value)
+
+    @model_validator(mode="after")
+    def _ranges(self) -> "FundingOpportunity":
+        if self.opens and self.closes and self.closes < self.opens:
+            raise ValueError("closes: must not be before opens")
+        if (
+            self.min_award_gbp is not None
+            and self.max_award_gbp is not None
+            and self.max_award_gbp < self.min_award_gbp
+        ):
+            raise ValueError("max_award_gbp: must not be below min_award_gbp")
+        return self
+
+
+class LcpfAllocation(Sourced):
+    """A published London Crime Prevention Fund allocation to one borough for one year."""
+
+    borough_code: Text
+    financial_year: Text
+    amount_gbp: Money
+    note: OptText = None
+
+    @field_validator("borough_code")
+    @classmethod
+    def _borough(cls, value: str) -> str:
+        return check_borough_code(value)
+
+    @field_validator("financial_year")
+    @classmethod
+    def _year(cls, value: str) -> str:
+        return check_financial_year(value)
+
+
+class LcpfTotal(Sourced):
+    """A published London-level LCPF total for a period."""
+
+    financial_year: Text
+    measure: Text
+    amount_gbp: Money
+    note: OptText = None
+
+
+class Crime(Sourced):
+    """Recorded crime in one borough, one financial year, one major category."""
+
+    borough_code: Text
+    financial_year: Text
+    category: Text
+    count: Annotated[int, BeforeValidator(_blank_to_none), Field(ge=0)]
+
+    @field_validator("borough_code")
+    @classmethod
+    def _borough(cls, value: str) -> str:
+        return check_borough_code(value)
+
+    @field_validator("financial_year")
+    @classmethod
+    def _year(cls, value: str) -> str:
+        return check_financial_year(value)
+
+
+def check_financial_year(value: str) -> str:
+    """Accepts a financial year written ``2024-25`` (consecutive years)."""
+    match = FINANCIAL_YEAR.match(value)
+    if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
+        raise ValueError("must be a financial year like 2024-25")
+    return value
+
+
+def check_period(value: str) -> str:
+    """Accepts a calendar quarter written ``2025-Q3``."""
+    if not PERIOD.match(value):
+        raise ValueError("must be a calendar quarter like 2025-Q3")
+    return value

@@ -1,0 +1,1 @@
+"""Ingest layer: reading register files, validating them and publishing them through the store."""

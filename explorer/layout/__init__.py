@@ -1,0 +1,1 @@
+"""Layout layer: functions that build Dash components (no callbacks, no data access)."""

@@ -1,0 +1,219 @@
+"""Layout layer: the service page and the first versions of the funding, performance, LCPF and data pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dash import dash_table, html
+
+from explorer.domain import formatting
+from explorer.services.snapshot import ServiceEntry, Snapshot
+from explorer.store.store import VersionInfo
+
+LCPF = "London Crime Prevention Fund (LCPF)"
+
+
+def sample_badge(illustrative: bool) -> list:
+    """The visible marker of a sample value (empty for a published figure)."""
+    return [" ", html.Span("sample value", className="badge text-bg-warning")] if illustrative else []
+
+
+def build_service_page(snapshot: Snapshot, service: ServiceEntry | None, back_search: str = "") -> html.Div:
+    """A service's own page: what it does, who it is for, how to get help, who runs and pays for it."""
+    back = html.A("← Back to the search", href="/" + (back_search or ""), className="d-inline-block mb-3")
+    if service is None:
+        return html.Div(
+            [back, html.H1("Service not found", className="h2"),
+             html.P("There is no service with this address. It may have been removed from the register.")]
+        )
+    if service.pan_london:
+        areas = "All 33 London boroughs (pan-London)"
+    else:
+        areas = ", ".join(snapshot.borough_name(c) for c in service.borough_codes) or "not recorded"
+    contact = []
+    if service.url:
+        contact.append(html.Li(html.A("Website", href=service.url, rel="noopener")))
+    if service.phone:
+        contact.append(html.Li(["Phone: ", html.A(service.phone, href=f"tel:{service.phone.replace(' ', '')}")]))
+    if service.email:
+        contact.append(html.Li(["Email: ", html.A(service.email, href=f"mailto:{service.email}")]))
+    where = (
+        html.P("This service's location is kept confidential for people's safety. Use the contact details above.")
+        if service.confidential_location
+        else html.Ul([html.Li(f"{p.name}, {p.address or ''} {p.postcode}".replace(" ,", ",")) for p in service.points])
+        if service.points
+        else html.P("No public delivery point is recorded.")
+    )
+    rows = [
+        ("Who it is for", f"{formatting.age_range(service.minimum_age, service.maximum_age)}"
+         + (f". {service.eligibility}" if service.eligibility else "")),
+        ("How to get help", formatting.access(service.access)),
+        ("Provider", service.provider_name),
+        ("Areas covered", areas),
+        ("Service areas", ", ".join(snapshot.term_name(t) for t in service.term_ids)),
+        ("Commissioner", " and ".join(service.commissioners)),
+        ("Programme", service.programme),
+        ("Funding stream", service.funding_stream or "not recorded"),
+        ("Contract value", formatting.money(service.contract_value_gbp)),
+        ("Contract dates", f"{formatting.date(service.start_date)} to {formatting.date(service.end_date)}"),
+        ("Last checked by a person", formatting.date(service.last_verified)),
+    ]
+    return html.Div(
+        [
+            back,
+            html.H1(service.name, className="h2"),
+            html.P([service.description or ""] + sample_badge(service.illustrative), className="lead"),
+            html.H2("Get help", className="h4"),
+            html.Ul(contact) if contact else html.P("No public contact route is recorded."),
+            html.H2("Where", className="h4"),
+            where,
+            html.H2("About this service", className="h4"),
+            html.Dl(
+                [item for label, value in rows for item in (html.Dt(label), html.Dd(value))],
+                className="details-list",
+            ),
+            html.P(["Source: ", html.A(service.source_url, href=service.source_url, rel="noopener")], className="small"),
+        ]
+    )
+
+
+def build_funding_page(snapshot: Snapshot, today: dt.date) -> html.Div:
+    """Funding opportunities, soonest deadline first."""
+    opportunities = sorted(
+        snapshot.opportunities, key=lambda o: (o.closes is not None and o.closes < today, o.closes or dt.date.max)
+    )
+    items = [
+        html.Li(
+            [
+                html.H2(o.title, className="h5 mb-1"),
+                html.P(f"{o.funder} · {o.programme}", className="small mb-1"),
+                html.P(o.description or "", className="mb-1"),
+                html.P(
+                    [
+                        f"Opens {formatting.date(o.opens)} · closes {formatting.date(o.closes) if o.closes else 'rolling'}"
+                        f" · awards {formatting.money(o.min_award_gbp)} to {formatting.money(o.max_award_gbp)}",
+                    ]
+                    + sample_badge(o.illustrative),
+                    className="small mb-0",
+                ),
+            ],
+            className="service-card",
+        )
+        for o in opportunities
+    ]
+    return html.Div(
+        [
+            html.H1("Funding opportunities", className="h2"),
+            html.P("Money that community organisations, boroughs and others can apply for from MOPAC and the VRU.", className="lead"),
+            html.Ol(items or [html.Li("No funding opportunities are published.", className="empty")], className="list-unstyled"),
+        ]
+    )
+
+
+def build_performance_page(snapshot: Snapshot) -> html.Div:
+    """Every service with its value, dates and commissioner: the start of the performance dashboards."""
+    data = [
+        {
+            "Service": s.name,
+            "Provider": s.provider_name,
+            "Commissioner": " and ".join(s.commissioners),
+            "Contract value": formatting.money(s.contract_value_gbp),
+            "Ends": formatting.date(s.end_date),
+            "Sample value": "yes" if s.illustrative else "no",
+        }
+        for s in snapshot.services
+    ]
+    return html.Div(
+        [
+            html.H1("Performance", className="h2"),
+            html.P("The funding and duration of every commissioned service.", className="lead"),
+            _table("performance-table", data),
+        ]
+    )
+
+
+def build_lcpf_page(snapshot: Snapshot) -> html.Div:
+    """Published LCPF figures: London totals and the few borough allocations that are public."""
+    totals = [
+        {"Period": t.financial_year, "Measure": t.measure.replace("_", " "), "Amount": formatting.money(t.amount_gbp),
+         "Note": t.note or "", "Source": t.source_url}
+        for t in snapshot.lcpf_totals
+    ]
+    allocations = [
+        {"Borough": snapshot.borough_name(a.borough_code), "Year": a.financial_year,
+         "Allocation": formatting.money(a.amount_gbp), "Note": a.note or "", "Source": a.source_url}
+        for a in snapshot.lcpf_allocations
+    ]
+    return html.Div(
+        [
+            html.H1(LCPF, className="h2"),
+            html.P(
+                "The LCPF is MOPAC's fund for crime prevention work by the London boroughs. Only the "
+                "figures below have been published; the full borough-by-borough table has not.",
+                className="lead",
+            ),
+            html.H2("London totals", className="h4"),
+            _table("lcpf-totals", totals),
+            html.H2("Published borough allocations", className="h4 mt-4"),
+            _table("lcpf-allocations", allocations),
+        ]
+    )
+
+
+def build_data_page(snapshot: Snapshot, versions: list[VersionInfo]) -> html.Div:
+    """Where the data comes from and every publish of it."""
+    history = [
+        {
+            "Version": v.id,
+            "Data": v.entity,
+            "Published": v.published_at.strftime("%d %b %Y %H:%M"),
+            "By": v.published_by,
+            "Rows": sum(v.row_counts.values()),
+            "Current": "yes" if v.current else "",
+            "Source": v.source,
+        }
+        for v in versions
+    ]
+    return html.Div(
+        [
+            html.H1("Data", className="h2"),
+            html.P(
+                "Every record names its source. Each publish of the register is kept as a version, "
+                "so any change can be seen and undone.",
+                className="lead",
+            ),
+            html.H2("Borough boundaries", className="h4"),
+            html.P(
+                ("Approximate boundaries derived from the ONS postcode directory. " if snapshot.boundaries_approximate
+                 else "Official boundaries. ") + f"Source: {snapshot.boundaries_source}"
+            ),
+            html.H2("Version history", className="h4"),
+            _table("version-table", history),
+        ]
+    )
+
+
+def build_not_found(path: str) -> html.Div:
+    """The page for an address the explorer does not have."""
+    return html.Div(
+        [
+            html.H1("Page not found", className="h2"),
+            html.P(f"There is no page at {path}."),
+            html.P(html.A("Go to the services explorer", href="/")),
+        ]
+    )
+
+
+def _table(table_id: str, data: list[dict]) -> dash_table.DataTable | html.P:
+    if not data:
+        return html.P("Nothing is published yet.", className="empty")
+    return dash_table.DataTable(
+        id=table_id,
+        data=data,
+        columns=[{"name": k, "id": k} for k in data[0]],
+        sort_action="native",
+        page_size=25,
+        style_cell={"textAlign": "left", "whiteSpace": "normal", "height": "auto", "fontFamily": "inherit"},
+        style_header={"fontWeight": "700"},
+        css=[{"selector": ".dash-spreadsheet", "rule": "font-size: .95rem"}],
+    )

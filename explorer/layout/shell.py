@@ -1,0 +1,107 @@
+"""Layout layer: the page frame every screen shares (header, sample notice, footer)."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from explorer import ids
+
+SECTIONS = (
+    ("/", "Find services"),
+    ("/funding", "Funding"),
+    ("/performance", "Performance"),
+    ("/lcpf", "Crime prevention fund"),
+    ("/data", "Data"),
+)
+
+ATTRIBUTION = (
+    "Contains public sector information licensed under the Open Government Licence v3.0. "
+    "Postcodes and boundaries: contains OS data © Crown copyright and database right; "
+    "contains Royal Mail data © Royal Mail copyright and database right; "
+    "source: Office for National Statistics licensed under the Open Government Licence v3.0."
+)
+
+
+def build_shell(*, on_sample: bool, content=None) -> html.Div:
+    """The whole page: skip link, header with the five sections, notice, main area, footer."""
+    return html.Div(
+        [
+            dcc.Location(id=ids.URL, refresh="callback-nav"),
+            html.A("Skip to main content", href="#main", className="skip-link"),
+            build_header(),
+            build_sample_banner(on_sample),
+            html.Main(content, id=ids.PAGE, className="container-lg py-4", tabIndex="-1"),
+            build_footer(),
+        ],
+        className="app",
+    )
+
+
+def build_header() -> html.Header:
+    """The site header and navigation."""
+    return html.Header(
+        html.Div(
+            [
+                html.A(
+                    [html.Span("London", className="brand-kicker"), " commissioned services"],
+                    href="/",
+                    className="brand",
+                ),
+                html.Nav(
+                    html.Ul(
+                        [html.Li(html.A(label, href=path, className="nav-link")) for path, label in SECTIONS],
+                        className="nav-list",
+                    ),
+                    **{"aria-label": "Main"},
+                ),
+            ],
+            className="container-lg header-inner",
+        ),
+        className="site-header",
+    )
+
+
+def build_sample_banner(on_sample: bool) -> html.Div | None:
+    """The notice shown while the explorer runs on the bundled sample register."""
+    if not on_sample:
+        return html.Div(id=ids.SAMPLE_BANNER, hidden=True)
+    return html.Div(
+        html.Div(
+            [
+                html.Strong("Sample data. "),
+                "This explorer is running on a sample register built from published MOPAC and VRU "
+                "decisions. Figures marked ",
+                html.Span("sample value", className="badge text-bg-warning"),
+                " are illustrative, not published figures.",
+            ],
+            className="container-lg",
+        ),
+        id=ids.SAMPLE_BANNER,
+        className="sample-banner",
+        role="note",
+    )
+
+
+def build_footer() -> html.Footer:
+    """The footer with licences and attributions."""
+    return html.Footer(
+        html.Div(
+            [
+                html.P(
+                    "An explorer of the services commissioned by the Mayor's Office for Policing "
+                    "and Crime (MOPAC) and the London Violence Reduction Unit (VRU)."
+                ),
+                html.P(ATTRIBUTION, className="small"),
+                html.P(
+                    [
+                        html.A("Data and downloads", href="/data"),
+                        " · ",
+                        html.A("Health check", href="/healthz"),
+                    ],
+                    className="small",
+                ),
+            ],
+            className="container-lg",
+        ),
+        className="site-footer",
+    )

@@ -1,0 +1,311 @@
+"""Services layer: the immutable read model of one published version, and who hands it out.
+
+A :class:`Snapshot` is built once per published version from the store's rows and the
+reference geography; every screen reads it and nothing else. :class:`SnapshotProvider`
+keeps the current snapshot and rebuilds it when the store's newest version changes, so a
+running app shows a new publish without a restart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
+
+from explorer.domain.geography import Borough
+from explorer.domain.records import (
+    FundingOpportunity,
+    LcpfAllocation,
+    LcpfTotal,
+    Measure,
+    MeasureValue,
+    Reach,
+    Spend,
+    TaxonomyTerm,
+)
+from explorer.store.store import RegisterRows, Store, VersionInfo
+
+PAN_LONDON_BOROUGHS = 33
+
+
+@dataclass(frozen=True)
+class DeliveryPoint:
+    """A public place where a service is delivered."""
+
+    location_id: str
+    name: str
+    address: str | None
+    postcode: str
+    latitude: float
+    longitude: float
+
+
+@dataclass(frozen=True)
+class ServiceEntry:
+    """Everything a screen shows about one service."""
+
+    id: str
+    name: str
+    description: str | None
+    status: str
+    commissioners: tuple[str, ...]
+    programme: str
+    funding_stream: str | None
+    provider_id: str
+    provider_name: str
+    url: str | None
+    email: str | None
+    phone: str | None
+    minimum_age: int | None
+    maximum_age: int | None
+    eligibility: str | None
+    access: str
+    confidential_location: bool
+    contract_value_gbp: float | None
+    start_date: dt.date | None
+    end_date: dt.date | None
+    last_verified: dt.date | None
+    illustrative: bool
+    source_url: str
+    borough_codes: tuple[str, ...]
+    term_ids: tuple[str, ...]
+    points: tuple[DeliveryPoint, ...]
+
+    @property
+    def pan_london(self) -> bool:
+        """True when the service covers every London borough."""
+        return len(self.borough_codes) >= PAN_LONDON_BOROUGHS
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One published version of the register joined with London's reference geography."""
+
+    version_key: int
+    versions: Mapping[str, int]
+    boroughs: tuple[Borough, ...]
+    boundaries_geojson: Mapping[str, Any]
+    boundaries_approximate: bool
+    boundaries_source: str
+    services: tuple[ServiceEntry, ...]
+    terms: tuple[TaxonomyTerm, ...]
+    opportunities: tuple[FundingOpportunity, ...]
+    measures: tuple[Measure, ...]
+    measure_values: tuple[MeasureValue, ...]
+    spend: tuple[Spend, ...]
+    reach: tuple[Reach, ...]
+    lcpf_allocations: tuple[LcpfAllocation, ...]
+    lcpf_totals: tuple[LcpfTotal, ...]
+    on_sample: bool
+    history: tuple[VersionInfo, ...] = ()
+    built_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+
+    def service(self, service_id: str) -> ServiceEntry | None:
+        """The service with this id, or None."""
+        return self._services_by_id.get(service_id)
+
+    def borough_name(self, code: str) -> str:
+        """The name of a borough, or the code itself when unknown."""
+        return self._borough_names.get(code, code)
+
+    def term_name(self, term_id: str) -> str:
+        """The name of a service area, or its id when unknown."""
+        return self._term_names.get(term_id, term_id)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_services_by_id", {s.id: s for s in self.services})
+        object.__setattr__(self, "_borough_names", {b.code: b.name for b in self.boroughs})
+        object.__setattr__(self, "_term_names", {t.id: t.name for t in self.terms})
+
+
+def build_snapshot(
+    version_key: int,
+    versions: Mapping[str, int],
+    rows: RegisterRows,
+    geography: Any,
+    *,
+    on_sample: bool,
+    history: tuple[VersionInfo, ...] = (),
+) -> Snapshot:
+    """Joins the register's rows into a snapshot (pure: no I/O).
+
+    Args:
+        version_key: The newest version id in the store when the rows were read.
+        versions: The current version of each entity.
+        rows: Every table's rows, as read by :meth:`Store.read_current`.
+        geography: The loaded :class:`explorer.reference.Geography`.
+        on_sample: Whether any current version is the bundled sample register.
+        history: The publish history, newest first.
+    """
+    providers = {o["id"]: o["name"] for o in rows["organization"]}
+    areas = _group(rows["service_area"], "service_id", "borough_code")
+    terms = _group(rows["service_taxonomy"], "service_id", "term_id")
+    locations = {loc["id"]: loc for loc in rows["location"]}
+    points: dict[str, list[DeliveryPoint]] = {}
+    for link in rows["service_at_location"]:
+        loc = locations.get(link["location_id"])
+        if loc is None or loc["latitude"] is None:
+            continue
+        points.setdefault(link["service_id"], []).append(
+            DeliveryPoint(
+                loc["id"], loc["name"], loc["address"], loc["postcode"],
+                loc["latitude"], loc["longitude"],
+            )
+        )
+    services = []
+    for s in rows["service"]:
+        confidential = bool(s["confidential_location"])
+        services.append(
+            ServiceEntry(
+                id=s["id"],
+                name=s["name"],
+                description=s["description"],
+                status=s["status"],
+                commissioners=tuple(s["commissioner"].split(";")),
+                programme=s["programme"],
+                funding_stream=s["funding_stream"],
+                provider_id=s["organization_id"],
+                provider_name=providers.get(s["organization_id"], s["organization_id"]),
+                url=s["url"],
+                email=s["email"],
+                phone=s["phone"],
+                minimum_age=s["minimum_age"],
+                maximum_age=s["maximum_age"],
+                eligibility=s["eligibility"],
+                access=s["access"],
+                confidential_location=confidential,
+                contract_value_gbp=s["contract_value_gbp"],
+                start_date=s["start_date"],
+                end_date=s["end_date"],
+                last_verified=s["last_verified"],
+                illustrative=bool(s["illustrative"]),
+                source_url=s["source_url"],
+                borough_codes=tuple(sorted(set(areas.get(s["id"], ())))),
+                term_ids=tuple(terms.get(s["id"], ())),
+                # A confidential service never has a public pin, whatever the data says.
+                points=() if confidential else tuple(points.get(s["id"], ())),
+            )
+        )
+    services.sort(key=lambda e: e.name.lower())
+    boundaries = geography.boundaries
+    return Snapshot(
+        version_key=version_key,
+        versions=dict(versions),
+        boroughs=tuple(geography.boroughs),
+        boundaries_geojson=boundaries.geojson,
+        boundaries_approximate=boundaries.approximate,
+        boundaries_source=boundaries.source,
+        services=tuple(services),
+        terms=tuple(TaxonomyTerm.model_construct(**_split(r, "synonyms")) for r in rows["taxonomy_term"]),
+        opportunities=tuple(
+            FundingOpportunity.model_construct(
+                **_split(r, "applicant_types", "boroughs", "service_areas")
+            )
+            for r in rows["funding_opportunity"]
+        ),
+        measures=tuple(Measure.model_construct(**r) for r in rows["measure"]),
+        measure_values=tuple(MeasureValue.model_construct(**r) for r in rows["measure_value"]),
+        spend=tuple(Spend.model_construct(**r) for r in rows["spend"]),
+        reach=tuple(Reach.model_construct(**r) for r in rows["reach"]),
+        lcpf_allocations=tuple(LcpfAllocation.model_construct(**r) for r in rows["lcpf_allocation"]),
+        lcpf_totals=tuple(LcpfTotal.model_construct(**r) for r in rows["lcpf_total"]),
+        on_sample=on_sample,
+        history=tuple(history),
+    )
+
+
+def service_points_geojson(services: tuple[ServiceEntry, ...] | list[ServiceEntry]) -> dict:
+    """The map's point layer: one feature per public delivery point.
+
+    Labels are plain text: ``assets/map.js`` sets them as text nodes, never as HTML.
+    """
+    features = []
+    for s in services:
+        for p in s.points:
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": {"type": "Point", "coordinates": [p.longitude, p.latitude]},
+                    "properties": {
+                        "service_id": s.id,
+                        "label": f"{s.name} — {p.name}",
+                        "term": s.term_ids[0] if s.term_ids else "",
+                    },
+                }
+            )
+    return {"type": "FeatureCollection", "features": features}
+
+
+class SnapshotProvider:
+    """Hands out the current snapshot; rebuilds it when a new version is published.
+
+    The check against the store costs one small query and runs at most every
+    ``check_interval`` seconds, so many requests share one snapshot.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        geography: Any,
+        *,
+        check_interval: float = 5.0,
+        clock: Callable[[], float] = time.monotonic,
+    ):
+        self._store = store
+        self._geography = geography
+        self._interval = check_interval
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._snapshot: Snapshot | None = None
+        self._checked_at = float("-inf")
+
+    @property
+    def geography(self) -> Any:
+        """The reference geography the snapshots are built with."""
+        return self._geography
+
+    def current(self) -> Snapshot:
+        """The snapshot of the newest published version."""
+        now = self._clock()
+        snapshot = self._snapshot
+        if snapshot is not None and now - self._checked_at < self._interval:
+            return snapshot
+        with self._lock:
+            latest = self._store.latest_version_id() or 0
+            self._checked_at = now
+            if self._snapshot is None or self._snapshot.version_key != latest:
+                self._snapshot = self._build()
+            return self._snapshot
+
+    def refresh(self) -> Snapshot:
+        """Rebuilds the snapshot now, whatever the interval."""
+        with self._lock:
+            self._snapshot = self._build()
+            self._checked_at = self._clock()
+            return self._snapshot
+
+    def _build(self) -> Snapshot:
+        latest = self._store.latest_version_id() or 0
+        versions, rows = self._store.read_current()
+        history = self._store.versions()
+        on_sample = any(v.published_by == "sample register" for v in history if v.current)
+        return build_snapshot(
+            latest, versions, rows, self._geography, on_sample=on_sample, history=tuple(history)
+        )
+
+
+def _group(rows, key: str, value: str) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {}
+    for row in rows:
+        grouped.setdefault(row[key], []).append(row[value])
+    return grouped
+
+
+def _split(row: Mapping[str, Any], *columns: str) -> dict[str, Any]:
+    out = dict(row)
+    for column in columns:
+        value = out.get(column)
+        out[column] = tuple(v for v in (value or "").split(";") if v)
+    return out

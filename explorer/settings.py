@@ -1,0 +1,64 @@
+"""Settings: where the store, the data and the caches are, read once from the environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that differs between a laptop, CI and production.
+
+    Attributes:
+        database_url: SQLAlchemy URL; empty means the embedded SQLite file in ``data_dir``.
+        data_dir: The project's ``data/`` folder (sample register, reference tables).
+        cache_dir: Where derived reference files are cached (``data/cache``).
+        tile_url: Basemap tile URL template; empty means no basemap (works offline).
+        tile_attribution: Attribution shown for the basemap.
+        check_interval: Seconds between checks for a newly published version.
+        seed_sample: Publish the bundled sample register into an empty store.
+        debug: Dash debug mode (never in production).
+    """
+
+    database_url: str = ""
+    data_dir: Path = ROOT / "data"
+    cache_dir: Path = ROOT / "data" / "cache"
+    tile_url: str = ""
+    tile_attribution: str = ""
+    check_interval: float = 5.0
+    seed_sample: bool = True
+    debug: bool = False
+    embed_origins: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def store_url(self) -> str:
+        """The database URL actually used."""
+        return self.database_url or f"sqlite:///{(self.data_dir / 'explorer.db').resolve()}"
+
+    @property
+    def sample_dir(self) -> Path:
+        """The bundled sample register."""
+        return self.data_dir / "sample"
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":
+        """Reads ``EXPLORER_*`` variables; anything unset keeps its default."""
+        env = os.environ if environ is None else environ
+        data_dir = Path(env.get("EXPLORER_DATA_DIR", str(ROOT / "data")))
+        return cls(
+            database_url=env.get("EXPLORER_DATABASE_URL", ""),
+            data_dir=data_dir,
+            cache_dir=Path(env.get("EXPLORER_CACHE_DIR", str(data_dir / "cache"))),
+            tile_url=env.get("EXPLORER_TILE_URL", ""),
+            tile_attribution=env.get("EXPLORER_TILE_ATTRIBUTION", ""),
+            check_interval=float(env.get("EXPLORER_CHECK_INTERVAL", "5")),
+            seed_sample=env.get("EXPLORER_SEED_SAMPLE", "1") not in {"0", "false", "no"},
+            debug=env.get("EXPLORER_DEBUG", "0") in {"1", "true", "yes"},
+            embed_origins=tuple(
+                o.strip() for o in env.get("EXPLORER_EMBED_ORIGINS", "").split(",") if o.strip()
+            ),
+        )

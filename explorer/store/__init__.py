@@ -1,0 +1,1 @@
+"""Store layer: the system of record (schema, migrations, versioned publish, history, rollback)."""

@@ -1,0 +1,257 @@
+"""Store layer: the SQLAlchemy tables of the register and of its publish history.
+
+Every register table carries ``version_id``: a publish writes a complete new copy of one
+entity's tables under a new ``dataset_version`` row, so old versions stay readable, can be
+diffed and can be made current again.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+dataset_version = Table(
+    "dataset_version",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entity", String(40), nullable=False, index=True),
+    Column("source", Text, nullable=False),
+    Column("row_counts", Text, nullable=False),  # JSON: table -> rows
+    Column("checksum", String(64), nullable=False),
+    Column("report", Text, nullable=False),  # JSON validation report
+    Column("published_by", String(200), nullable=False),
+    Column("published_at", DateTime(timezone=True), nullable=False),
+    Column("restored_from", Integer, nullable=True),
+    Column("note", Text, nullable=True),
+)
+
+current_version = Table(
+    "current_version",
+    metadata,
+    Column("entity", String(40), primary_key=True),
+    Column("version_id", Integer, ForeignKey("dataset_version.id"), nullable=False),
+)
+
+
+def _versioned(name: str, *columns: Column) -> Table:
+    table = Table(
+        name,
+        metadata,
+        Column("version_id", Integer, ForeignKey("dataset_version.id"), nullable=False),
+        *columns,
+    )
+    Index(f"ix_{name}_version", table.c.version_id)
+    return table
+
+
+def _source() -> tuple[Column, ...]:
+    return (Column("source_url", Text, nullable=False),)
+
+
+taxonomy_term = _versioned(
+    "taxonomy_term",
+    Column("id", String(100), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("description", Text),
+    Column("synonyms", Text),
+    *_source(),
+)
+
+organization = _versioned(
+    "organization",
+    Column("id", String(100), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("description", Text),
+    Column("website", Text),
+    Column("charity_number", String(40)),
+    Column("company_number", String(40)),
+    *_source(),
+)
+
+service = _versioned(
+    "service",
+    Column("id", String(100), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("description", Text),
+    Column("status", String(20), nullable=False),
+    Column("commissioner", String(40), nullable=False),
+    Column("programme", Text, nullable=False),
+    Column("funding_stream", String(60)),
+    Column("organization_id", String(100), nullable=False),
+    Column("url", Text),
+    Column("email", Text),
+    Column("phone", String(60)),
+    Column("minimum_age", Integer),
+    Column("maximum_age", Integer),
+    Column("eligibility", Text),
+    Column("access", String(40), nullable=False),
+    Column("confidential_location", Boolean, nullable=False),
+    Column("contract_value_gbp", Float),
+    Column("start_date", Date),
+    Column("end_date", Date),
+    Column("last_verified", Date),
+    Column("illustrative", Boolean, nullable=False),
+    *_source(),
+)
+
+service_area = _versioned(
+    "service_area",
+    Column("service_id", String(100), nullable=False),
+    Column("borough_code", String(9), nullable=False),
+)
+
+service_taxonomy = _versioned(
+    "service_taxonomy",
+    Column("service_id", String(100), nullable=False),
+    Column("term_id", String(100), nullable=False),
+)
+
+location = _versioned(
+    "location",
+    Column("id", String(100), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("address", Text),
+    Column("postcode", String(10), nullable=False),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    *_source(),
+)
+
+service_at_location = _versioned(
+    "service_at_location",
+    Column("service_id", String(100), nullable=False),
+    Column("location_id", String(100), nullable=False),
+)
+
+measure = _versioned(
+    "measure",
+    Column("id", String(100), nullable=False),
+    Column("service_id", String(100), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("unit", String(40)),
+    Column("direction", String(10), nullable=False),
+    Column("target", Float),
+    Column("green_at", Float),
+    Column("amber_at", Float),
+    Column("illustrative", Boolean, nullable=False),
+    *_source(),
+)
+
+measure_value = _versioned(
+    "measure_value",
+    Column("measure_id", String(100), nullable=False),
+    Column("period", String(7), nullable=False),
+    Column("actual", Float),
+    Column("narrative", Text),
+    Column("illustrative", Boolean, nullable=False),
+    *_source(),
+)
+
+spend = _versioned(
+    "spend",
+    Column("service_id", String(100), nullable=False),
+    Column("period", String(7), nullable=False),
+    Column("budget_gbp", Float),
+    Column("actual_gbp", Float),
+    Column("illustrative", Boolean, nullable=False),
+    *_source(),
+)
+
+reach = _versioned(
+    "reach",
+    Column("service_id", String(100), nullable=False),
+    Column("borough_code", String(9), nullable=False),
+    Column("period", String(7), nullable=False),
+    Column("people", Integer, nullable=False),
+    Column("illustrative", Boolean, nullable=False),
+    *_source(),
+)
+
+funding_opportunity = _versioned(
+    "funding_opportunity",
+    Column("id", String(100), nullable=False),
+    Column("funder", Text, nullable=False),
+    Column("programme", Text, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("description", Text),
+    Column("applicant_types", Text),
+    Column("min_award_gbp", Float),
+    Column("max_award_gbp", Float),
+    Column("total_pot_gbp", Float),
+    Column("opens", Date),
+    Column("closes", Date),
+    Column("boroughs", Text),
+    Column("service_areas", Text),
+    Column("url", Text),
+    Column("last_verified", Date),
+    Column("illustrative", Boolean, nullable=False),
+    Column("awarded_note", Text),
+    *_source(),
+)
+
+lcpf_allocation = _versioned(
+    "lcpf_allocation",
+    Column("borough_code", String(9), nullable=False),
+    Column("financial_year", String(7), nullable=False),
+    Column("amount_gbp", Float, nullable=False),
+    Column("note", Text),
+    *_source(),
+)
+
+lcpf_total = _versioned(
+    "lcpf_total",
+    Column("financial_year", String(40), nullable=False),
+    Column("measure", String(60), nullable=False),
+    Column("amount_gbp", Float, nullable=False),
+    Column("note", Text),
+    *_source(),
+)
+
+crime = _versioned(
+    "crime",
+    Column("borough_code", String(9), nullable=False),
+    Column("financial_year", String(7), nullable=False),
+    Column("category", String(80), nullable=False),
+    Column("count", Integer, nullable=False),
+    *_source(),
+)
+
+#: The units that are published together, and the tables each one owns.
+ENTITIES: dict[str, tuple[str, ...]] = {
+    "services": (
+        "taxonomy_term",
+        "organization",
+        "service",
+        "service_area",
+        "service_taxonomy",
+        "location",
+        "service_at_location",
+    ),
+    "measures": ("measure", "measure_value"),
+    "spend": ("spend",),
+    "reach": ("reach",),
+    "opportunities": ("funding_opportunity",),
+    "lcpf": ("lcpf_allocation", "lcpf_total"),
+    "crime": ("crime",),
+}

@@ -1,0 +1,302 @@
+"""Store layer: opening the database, the one publish step, version history and rollback.
+
+SQLite in WAL mode is the default (one file, many readers, one writer); PostgreSQL is used
+when the URL says so. A publish writes the entity's rows and its ``dataset_version`` row in
+one transaction, then points ``current_version`` at it: readers see the old version or the
+new one, never a mix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, func, insert, select, update
+from sqlalchemy.engine import Connection
+
+from explorer.store import schema
+from explorer.store.schema import ENTITIES, current_version, dataset_version, metadata
+
+_MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+class PublishError(RuntimeError):
+    """A publish was refused or failed; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    """One row of the publish history."""
+
+    id: int
+    entity: str
+    source: str
+    row_counts: dict[str, int]
+    checksum: str
+    report: dict
+    published_by: str
+    published_at: dt.datetime
+    restored_from: int | None
+    note: str | None
+    current: bool = False
+
+
+#: Rows of every table of the current register, keyed by table name.
+RegisterRows = dict[str, list[dict[str, Any]]]
+
+
+def sqlite_url(path: Path) -> str:
+    """Returns the SQLAlchemy URL of a SQLite file."""
+    return f"sqlite:///{Path(path).resolve()}"
+
+
+class Store:
+    """The system of record. Create with :meth:`open`, which also migrates the schema."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str, *, migrate: bool = True) -> "Store":
+        """Connects to ``url`` (SQLite or PostgreSQL) and brings the schema up to date."""
+        engine = _make_engine(url)
+        store = cls(engine)
+        if migrate:
+            store.migrate()
+        return store
+
+    def migrate(self) -> None:
+        """Runs the Alembic migrations up to head."""
+        config = Config()
+        config.set_main_option("script_location", str(_MIGRATIONS))
+        with self.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+
+    def dispose(self) -> None:
+        """Closes every pooled connection."""
+        self.engine.dispose()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def publish(
+        self,
+        entity: str,
+        rows: Mapping[str, Sequence[Mapping[str, Any]]],
+        *,
+        source: str,
+        report: Mapping[str, Any] | None = None,
+        published_by: str = "explorer",
+        note: str | None = None,
+        restored_from: int | None = None,
+    ) -> int:
+        """Writes a complete new version of one entity and makes it current, atomically.
+
+        Args:
+            entity: One of :data:`ENTITIES`.
+            rows: For each table the entity owns, every row (plain dicts of column values;
+                tuples are stored ``;``-joined).
+            source: Where the data came from (a file name or URL).
+            report: The validation report to keep with the version.
+            published_by: Who published.
+            note: A free-text note.
+            restored_from: The version this one copies, for a rollback.
+
+        Returns:
+            The new version's id.
+
+        Raises:
+            PublishError: The entity or a table is unknown, or the database refused the
+                rows. Nothing was changed.
+        """
+        tables = _entity_tables(entity)
+        unknown = set(rows) - set(tables)
+        if unknown:
+            raise PublishError(f"{entity} does not own tables {sorted(unknown)}")
+        prepared = {name: [_to_db(r) for r in rows.get(name, ())] for name in tables}
+        counts = {name: len(prepared[name]) for name in tables}
+        try:
+            with self.engine.begin() as conn:
+                version_id = conn.execute(
+                    insert(dataset_version).values(
+                        entity=entity,
+                        source=source,
+                        row_counts=json.dumps(counts),
+                        checksum=checksum(prepared),
+                        report=json.dumps(dict(report or {}), default=str),
+                        published_by=published_by,
+                        published_at=dt.datetime.now(dt.timezone.utc),
+                        restored_from=restored_from,
+                        note=note,
+                    )
+                ).inserted_primary_key[0]
+                for name in tables:
+                    if prepared[name]:
+                        conn.execute(
+                            insert(metadata.tables[name]),
+                            [{**r, "version_id": version_id} for r in prepared[name]],
+                        )
+                _set_current(conn, entity, version_id)
+        except PublishError:
+            raise
+        except Exception as exc:  # the transaction has rolled back
+            raise PublishError(f"publish of {entity} failed, nothing changed: {exc}") from exc
+        return int(version_id)
+
+    def rollback(self, version_id: int, *, published_by: str = "explorer") -> int:
+        """Makes an old version current again, as a new version that copies it."""
+        info = self.version(version_id)
+        if info is None:
+            raise PublishError(f"there is no version {version_id}")
+        rows = self.read_version(version_id)
+        return self.publish(
+            info.entity,
+            rows,
+            source=f"rollback to version {version_id} ({info.source})",
+            report={"rollback_of": version_id},
+            published_by=published_by,
+            note=f"rollback to version {version_id}",
+            restored_from=version_id,
+        )
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def latest_version_id(self) -> int | None:
+        """The id of the newest publish of any entity; changes whenever anything is published."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.max(dataset_version.c.id))).scalar()
+
+    def current_versions(self) -> dict[str, int]:
+        """Maps each published entity to its current version id."""
+        with self.engine.connect() as conn:
+            return _current(conn)
+
+    def read_current(self) -> tuple[dict[str, int], RegisterRows]:
+        """Reads every table of every entity's current version in one read transaction.
+
+        Returns:
+            The current version id of each entity, and the rows of every table.
+        """
+        with self.engine.connect() as conn:
+            with conn.begin():
+                if conn.dialect.name == "postgresql":
+                    conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                versions = _current(conn)
+                rows: RegisterRows = {}
+                for entity, tables in ENTITIES.items():
+                    for name in tables:
+                        rows[name] = (
+                            _read_table(conn, name, versions[entity]) if entity in versions else []
+                        )
+        return versions, rows
+
+    def read_version(self, version_id: int) -> RegisterRows:
+        """Reads the tables of one version, whatever is current."""
+        info = self.version(version_id)
+        if info is None:
+            raise PublishError(f"there is no version {version_id}")
+        with self.engine.connect() as conn:
+            return {name: _read_table(conn, name, version_id) for name in ENTITIES[info.entity]}
+
+    def version(self, version_id: int) -> VersionInfo | None:
+        """One version's history row, or None."""
+        found = [v for v in self.versions() if v.id == version_id]
+        return found[0] if found else None
+
+    def versions(self, entity: str | None = None) -> list[VersionInfo]:
+        """The publish history, newest first."""
+        with self.engine.connect() as conn:
+            current = set(_current(conn).values())
+            query = select(dataset_version).order_by(dataset_version.c.id.desc())
+            if entity is not None:
+                query = query.where(dataset_version.c.entity == entity)
+            return [
+                VersionInfo(
+                    id=r.id,
+                    entity=r.entity,
+                    source=r.source,
+                    row_counts=json.loads(r.row_counts),
+                    checksum=r.checksum,
+                    report=json.loads(r.report),
+                    published_by=r.published_by,
+                    published_at=r.published_at,
+                    restored_from=r.restored_from,
+                    note=r.note,
+                    current=r.id in current,
+                )
+                for r in conn.execute(query)
+            ]
+
+
+def checksum(rows: Mapping[str, Iterable[Mapping[str, Any]]]) -> str:
+    """A SHA-256 of the rows in a canonical JSON form, to tell identical publishes apart."""
+    digest = hashlib.sha256()
+    for name in sorted(rows):
+        digest.update(name.encode())
+        for row in rows[name]:
+            digest.update(json.dumps(row, sort_keys=True, default=str).encode())
+    return digest.hexdigest()
+
+
+def _make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_connection, _record):
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _entity_tables(entity: str) -> tuple[str, ...]:
+    if entity not in ENTITIES:
+        raise PublishError(f"unknown entity {entity!r}; expected one of {', '.join(ENTITIES)}")
+    return ENTITIES[entity]
+
+
+def _to_db(row: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: (";".join(v) if isinstance(v, (tuple, list)) else v) for k, v in row.items()}
+
+
+def _set_current(conn: Connection, entity: str, version_id: int) -> None:
+    updated = conn.execute(
+        update(current_version)
+        .where(current_version.c.entity == entity)
+        .values(version_id=version_id)
+    )
+    if updated.rowcount == 0:
+        conn.execute(insert(current_version).values(entity=entity, version_id=version_id))
+
+
+def _current(conn: Connection) -> dict[str, int]:
+    return {r.entity: r.version_id for r in conn.execute(select(current_version))}
+
+
+def _read_table(conn: Connection, name: str, version_id: int) -> list[dict[str, Any]]:
+    table = metadata.tables[name]
+    columns = [c for c in table.c if c.name != "version_id"]
+    result = conn.execute(select(*columns).where(table.c.version_id == version_id))
+    return [dict(r._mapping) for r in result]
+
+
+__all__ = [
+    "PublishError",
+    "RegisterRows",
+    "Store",
+    "VersionInfo",
+    "checksum",
+    "schema",
+    "sqlite_url",
+]
