@@ -12,3 +12,20 @@ MAP = "map"
 BOROUGH_LAYER = "borough-layer"
 SERVICE_LAYER = "service-layer"
 SERVICE_CARD = "service-card"  # pattern id: {"type": SERVICE_CARD, "index": service_id}
+
+# Funding
+FUNDING_SEARCH = "funding-search"
+FUNDING_BOROUGH = "funding-borough"
+FUNDING_AREA = "funding-area"
+FUNDING_APPLICANT = "funding-applicant"
+FUNDING_MIN = "funding-min-award"
+FUNDING_MAX = "funding-max-award"
+FUNDING_STATUS = "funding-status"
+FUNDING_SUMMARY = "funding-summary"
+FUNDING_LIST = "funding-list"
+FUNDING_PAST = "funding-past"
+FUNDING_PAST_SUMMARY = "funding-past-summary"
+FUNDING_ICS_LINK = "funding-ics-link"
+FUNDING_ATOM_LINK = "funding-atom-link"
+FUNDING_CARD = "funding-card"  # pattern id: {"type": FUNDING_CARD, "index": opportunity_id}
+FUNDING_SERVICE_SECTION = "funding-service-section"
