@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from explorer.domain import formatting
 from explorer.domain.records import FundingOpportunity
 
 #: An opportunity that closes within this many days (closing day included) is "closing soon".
@@ -64,6 +65,19 @@ APPLICANT_TYPES: dict[str, tuple[str, ...]] = {
     "public body": ("public sector", "public bodies", "statutory body"),
     "business": ("private sector", "company", "companies", "businesses"),
     "individual": ("personal / individual", "personal", "individuals"),
+}
+
+#: How each applicant type is written on screen (sentence case), and in a sentence (plural).
+APPLICANT_LABELS: dict[str, tuple[str, str]] = {
+    "charity": ("Charity", "charities"),
+    "community group": ("Community group", "community groups"),
+    "social enterprise": ("Social enterprise", "social enterprises"),
+    "borough": ("Borough (local authority)", "boroughs"),
+    "school": ("School or college", "schools and colleges"),
+    "health body": ("Health body", "health bodies"),
+    "public body": ("Other public body", "other public bodies"),
+    "business": ("Business", "businesses"),
+    "individual": ("Individual", "individuals"),
 }
 
 #: Find a Grant's broad "who can apply" words that stand for several of ours.
@@ -163,6 +177,29 @@ def award_overlaps(
     if maximum is not None and low > maximum:
         return False
     return True
+
+
+def award_text(opportunity: FundingOpportunity) -> str:
+    """The size of one award in words: "£5,000 to £50,000", "up to £10,000", "not published"."""
+    low, high = opportunity.min_award_gbp, opportunity.max_award_gbp
+    if low is not None and high is not None:
+        return formatting.money(low) if low == high else f"{formatting.money(low)} to {formatting.money(high)}"
+    if high is not None:
+        return f"up to {formatting.money(high)}"
+    if low is not None:
+        return f"from {formatting.money(low)}"
+    return "not published"
+
+
+def award_filter_text(low: float | None, high: float | None) -> str:
+    """An award-size filter in words: "awards of at least £5,000"."""
+    if low is not None and high is not None:
+        return f"awards between {formatting.money(low)} and {formatting.money(high)}"
+    if low is not None:
+        return f"awards of at least {formatting.money(low)}"
+    if high is not None:
+        return f"awards of at most {formatting.money(high)}"
+    return "awards of any size"
 
 
 def covers_borough(opportunity: FundingOpportunity, borough_codes: Sequence[str]) -> bool:

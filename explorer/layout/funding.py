@@ -14,31 +14,51 @@ from dash import dcc, html
 
 from explorer import ids
 from explorer.domain import formatting
-from explorer.domain.funding import APPLICANT_TYPES, STATUS_FILTERS, STATUS_STYLES, Status
+from explorer.domain.funding import APPLICANT_LABELS, APPLICANT_TYPES, STATUS_FILTERS, STATUS_STYLES, Status, award_text
 from explorer.domain.records import FundingOpportunity
 from explorer.services.funding import (
     FundingQuery,
     FundingResult,
     OpportunityView,
+    describe_query,
     funded_services,
     opportunities_for_service,
+    opportunity_by_id,
+    parse_funding_query,
+    search_opportunities,
+    view_of,
 )
 from explorer.services.snapshot import ServiceEntry, Snapshot
 
 DESCRIPTION_LIMIT = 240
 
-#: How each applicant type is written on screen (sentence case).
-APPLICANT_LABELS = {
-    "charity": "Charity",
-    "community group": "Community group",
-    "social enterprise": "Social enterprise",
-    "borough": "Borough (local authority)",
-    "school": "School or college",
-    "health body": "Health body",
-    "public body": "Other public body",
-    "business": "Business",
-    "individual": "Individual",
-}
+
+
+# -- the router's entry point -----------------------------------------------------------------
+
+
+def build_funding_route(snapshot: Snapshot, path: str, query: dict[str, list[str]], today: dt.date) -> html.Div:
+    """The page at ``/funding`` or ``/funding/<id>``, with its state read from the URL's query."""
+    funding_query = parse_funding_query(snapshot, query)
+    if path.startswith("/funding/"):
+        found = opportunity_by_id(snapshot, path.removeprefix("/funding/"))
+        view = view_of(found, today) if found is not None else None
+        return build_opportunity_page(snapshot, view, back_search=funding_query.to_search())
+    return build_funding_page(snapshot, search_opportunities(snapshot, funding_query, today))
+
+
+def build_results(snapshot: Snapshot, result: FundingResult) -> tuple:
+    """What changes when a filter changes: list, past list and its heading, summary, feed links, URL query."""
+    ics, atom = feed_links(result.query)
+    return (
+        build_current_items(snapshot, result),
+        build_past_items(snapshot, result),
+        build_past_summary(result),
+        build_summary(snapshot, result),
+        ics,
+        atom,
+        result.query.to_search(),
+    )
 
 
 # -- the funding page --------------------------------------------------------------------------
@@ -147,7 +167,7 @@ def build_filters(snapshot: Snapshot, query: FundingQuery) -> html.Form:
                 "Who is applying",
                 dcc.Dropdown(
                     id=ids.FUNDING_APPLICANT,
-                    options=[{"label": APPLICANT_LABELS[k], "value": k} for k in APPLICANT_TYPES],
+                    options=[{"label": APPLICANT_LABELS[k][0], "value": k} for k in APPLICANT_TYPES],
                     value=list(query.applicants),
                     multi=True,
                     placeholder="Any organisation",
@@ -223,24 +243,6 @@ def build_summary(snapshot: Snapshot, result: FundingResult) -> list:
             "and so are left out by the award filter."
         )
     return out
-
-
-def describe_query(snapshot: Snapshot, result: FundingResult) -> str:
-    """The query in words: "Enfield and youth violence", "'knife' in Croydon"."""
-    query = result.query
-    parts = []
-    if result.borough_codes:
-        parts.append(" or ".join(snapshot.borough_name(c) for c in result.borough_codes))
-    if query.areas:
-        parts.append(" or ".join(snapshot.term_name(t).lower() for t in query.areas))
-    words = result.topic_words if query.text else ()
-    if words:
-        parts.append("“" + " ".join(words) + "”")
-    if query.applicants:
-        parts.append(" or ".join(APPLICANT_LABELS[a].lower() + "s" for a in query.applicants))
-    if query.min_award is not None or query.max_award is not None:
-        parts.append(_award_filter_text(query.min_award, query.max_award))
-    return " and ".join(parts)
 
 
 def suggest_wider(result: FundingResult) -> tuple[str, str]:
@@ -467,7 +469,7 @@ def _field(label: str, control, control_id: str, hint: str | None = None) -> htm
 
 
 def _facts(snapshot: Snapshot, opp: FundingOpportunity, *, full: bool = False) -> list[tuple[str, object]]:
-    who = ", ".join(APPLICANT_LABELS.get(a, a) for a in opp.applicant_types) or "Not stated: check with the funder"
+    who = ", ".join(APPLICANT_LABELS.get(a, (a,))[0] for a in opp.applicant_types) or "Not stated: check with the funder"
     if opp.boroughs:
         where = ", ".join(snapshot.borough_name(c) for c in opp.boroughs)
     else:
@@ -487,18 +489,6 @@ def _facts(snapshot: Snapshot, opp: FundingOpportunity, *, full: bool = False) -
     if full:
         facts.append(("Last checked by a person", formatting.date(opp.last_verified)))
     return facts
-
-
-def award_text(opp: FundingOpportunity) -> str:
-    """The size of one award in words: "£5,000 to £50,000", "up to £10,000", "not published"."""
-    low, high = opp.min_award_gbp, opp.max_award_gbp
-    if low is not None and high is not None:
-        return formatting.money(low) if low == high else f"{formatting.money(low)} to {formatting.money(high)}"
-    if high is not None:
-        return f"up to {formatting.money(high)}"
-    if low is not None:
-        return f"from {formatting.money(low)}"
-    return "not published"
 
 
 def _apply_line(opp: FundingOpportunity, *, big: bool = False) -> html.P:
@@ -526,14 +516,6 @@ def _honesty_line(opp: FundingOpportunity) -> html.P:
          html.A("source", href=opp.source_url, rel="noopener"), ")."],
         className="small mb-0 honesty real",
     )
-
-
-def _award_filter_text(low: float | None, high: float | None) -> str:
-    if low is not None and high is not None:
-        return f"awards between {formatting.money(low)} and {formatting.money(high)}"
-    if low is not None:
-        return f"awards of at least {formatting.money(low)}"
-    return f"awards of at most {formatting.money(high)}"
 
 
 def _replace(query: FundingQuery, **changes) -> FundingQuery:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 from urllib.parse import parse_qs
 
-from explorer.layout import home, pages
+from explorer.layout import funding, home, pages
 from explorer.services.catalogue import parse_borough_codes, services_in_boroughs
 from explorer.services.snapshot import Snapshot
 
@@ -39,8 +39,8 @@ def render_page(snapshot: Snapshot, pathname: str | None, search: str | None, co
     if path.startswith("/service/"):
         service_id = path.removeprefix("/service/")
         return pages.build_service_page(snapshot, snapshot.service(service_id))
-    if path == "/funding":
-        return pages.build_funding_page(snapshot, context.today())
+    if path == "/funding" or path.startswith("/funding/"):
+        return funding.build_funding_route(snapshot, path, query, context.today())
     if path == "/performance":
         return pages.build_performance_page(snapshot)
     if path == "/lcpf":

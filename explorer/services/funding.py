@@ -316,6 +316,23 @@ class TextMatcher:
         return all(own & self.expand(w) for w in words if _clean(w))
 
 
+def describe_query(snapshot: Snapshot, result: FundingResult) -> str:
+    """The query in words, for sentences and feed titles: "Enfield and youth violence"."""
+    query = result.query
+    parts = []
+    if result.borough_codes:
+        parts.append(" or ".join(snapshot.borough_name(c) for c in result.borough_codes))
+    if query.areas:
+        parts.append(" or ".join(snapshot.term_name(t).lower() for t in query.areas))
+    if query.text and result.topic_words:
+        parts.append("“" + " ".join(result.topic_words) + "”")
+    if query.applicants:
+        parts.append(" or ".join(rules.APPLICANT_LABELS[a][1] for a in query.applicants))
+    if query.min_award is not None or query.max_award is not None:
+        parts.append(rules.award_filter_text(query.min_award, query.max_award))
+    return " and ".join(parts)
+
+
 # -- links both ways ---------------------------------------------------------------------------
 
 
