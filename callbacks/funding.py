@@ -6,7 +6,7 @@ from dash import Input, Output
 
 from explorer import ids
 from explorer.layout.funding import build_results
-from explorer.services.funding import funding_query_from_inputs, search_opportunities
+from explorer.services.funding import funding_query_from_inputs, funding_search
 
 
 def register(app, provider, context) -> None:
@@ -35,4 +35,4 @@ def register(app, provider, context) -> None:
             snapshot, text=text, boroughs=boroughs, areas=areas, applicants=applicants,
             min_award=min_award, max_award=max_award, statuses=statuses,
         )
-        return build_results(snapshot, search_opportunities(snapshot, query, context.today()))
+        return build_results(snapshot, funding_search(provider, query, context.today()))

@@ -9,8 +9,10 @@ import dash
 from flask import jsonify
 from flask_compress import Compress
 
+from callbacks import funding as funding_callbacks
 from callbacks import home as home_callbacks
 from callbacks import router as router_callbacks
+from explorer.api import feeds
 from explorer.ingest.publish import seed_sample
 from explorer.layout.router import PageContext
 from explorer.layout.shell import build_shell
@@ -62,6 +64,8 @@ def create_app(
     )
     router_callbacks.register(app, provider, context)
     home_callbacks.register(app, provider)
+    funding_callbacks.register(app, provider, context)
+    feeds.register(app.server, store=store, today=today)
     _add_routes(app, provider)
     app.server.config["EXPLORER_PROVIDER"] = provider
     return app

@@ -70,10 +70,19 @@ def _ingest(args, settings: Settings) -> int:
         return EXIT_USAGE
     geography = load_geography(settings.data_dir, settings.cache_dir)
     store = Store.open(settings.store_url)
-    result = publish_directory(
-        store, args.entity, path if path.is_dir() else path.parent, postcode_lookup_for(geography),
-        published_by=args.by, dry_run=args.dry_run,
-    )
+    if args.entity == "opportunities" and path.is_file() and path.suffix.lower() in {".csv", ".xlsx"}:
+        # One file, with our columns or GOV.UK Find a Grant's (see explorer.ingest.opportunities).
+        from explorer.ingest.opportunities import publish_opportunity_file
+
+        result = publish_opportunity_file(
+            store, path, boroughs={b.code: b.name for b in geography.boroughs},
+            published_by=args.by, dry_run=args.dry_run,
+        )
+    else:
+        result = publish_directory(
+            store, args.entity, path if path.is_dir() else path.parent, postcode_lookup_for(geography),
+            published_by=args.by, dry_run=args.dry_run,
+        )
     if args.json:
         print(json.dumps({"entity": args.entity, "version": result.version_id, **result.report.as_dict()}, indent=2))
     else:
@@ -143,7 +152,8 @@ def _parser() -> argparse.ArgumentParser:
 
     ingest = sub.add_parser("ingest", help="validate and publish an entity's files")
     ingest.add_argument("entity")
-    ingest.add_argument("path", help="a folder with the entity's CSV files, or one of them")
+    ingest.add_argument("path", help="a folder with the entity's CSV files, or one of them "
+                        "(opportunities: also a .csv or .xlsx file with Find a Grant's columns)")
     ingest.add_argument("--dry-run", action="store_true", help="validate and report; publish nothing")
     ingest.add_argument("--json", action="store_true", help="print the report as JSON")
     ingest.add_argument("--by", default="explorer", help="who is publishing")

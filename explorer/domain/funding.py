@@ -63,6 +63,7 @@ APPLICANT_TYPES: dict[str, tuple[str, ...]] = {
     "school": ("schools", "college", "colleges", "education provider", "academy"),
     "health body": ("health", "nhs", "nhs trust", "integrated care board", "icb"),
     "public body": ("public sector", "public bodies", "statutory body"),
+    "consortium": ("consortia", "partnership", "partnerships", "consortiums"),
     "business": ("private sector", "company", "companies", "businesses"),
     "individual": ("personal / individual", "personal", "individuals"),
 }
@@ -76,6 +77,7 @@ APPLICANT_LABELS: dict[str, tuple[str, str]] = {
     "school": ("School or college", "schools and colleges"),
     "health body": ("Health body", "health bodies"),
     "public body": ("Other public body", "other public bodies"),
+    "consortium": ("Consortium or partnership", "consortia and partnerships"),
     "business": ("Business", "businesses"),
     "individual": ("Individual", "individuals"),
 }
@@ -99,17 +101,22 @@ def status_of(opportunity: FundingOpportunity, today: dt.date) -> Status:
     """The status of an opportunity on ``today``.
 
     Opens later than today: upcoming. Closed before today: closed. Closes today or within
-    :data:`CLOSING_SOON_DAYS` days: closing soon. No closing date (rolling): open.
+    :data:`CLOSING_SOON_DAYS` days: closing soon. No closing date (rolling): open, unless
+    what was awarded is already recorded (a past round whose dates were not published).
     """
-    return status_for_dates(opportunity.opens, opportunity.closes, today)
+    return status_for_dates(
+        opportunity.opens, opportunity.closes, today, awarded=bool(opportunity.awarded_note)
+    )
 
 
-def status_for_dates(opens: dt.date | None, closes: dt.date | None, today: dt.date) -> Status:
+def status_for_dates(
+    opens: dt.date | None, closes: dt.date | None, today: dt.date, *, awarded: bool = False
+) -> Status:
     """The status rule on bare dates (see :func:`status_of`)."""
     if opens is not None and opens > today:
         return Status.UPCOMING
     if closes is None:
-        return Status.OPEN
+        return Status.CLOSED if awarded else Status.OPEN
     days_left = (closes - today).days
     if days_left < 0:
         return Status.CLOSED
@@ -119,8 +126,8 @@ def status_for_dates(opens: dt.date | None, closes: dt.date | None, today: dt.da
 
 
 def is_rolling(opportunity: FundingOpportunity) -> bool:
-    """True when the opportunity has no closing date (applications are taken as they come)."""
-    return opportunity.closes is None
+    """True when the opportunity has no closing date and is not already awarded."""
+    return opportunity.closes is None and not opportunity.awarded_note
 
 
 def days_left(opportunity: FundingOpportunity, today: dt.date) -> int | None:
@@ -136,7 +143,9 @@ def order_key(opportunity: FundingOpportunity, today: dt.date) -> tuple:
     """
     status = status_of(opportunity, today)
     if status is Status.CLOSED:
-        return (1, -opportunity.closes.toordinal(), opportunity.title.lower())
+        # Past rounds with no published dates go after the dated ones, newest opening first.
+        last = opportunity.closes or opportunity.opens
+        return (1, last is None, -(last or dt.date.min).toordinal(), opportunity.title.lower())
     closes = opportunity.closes or dt.date.max
     opens = opportunity.opens or dt.date.min
     return (0, closes, opens, opportunity.title.lower())

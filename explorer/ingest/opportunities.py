@@ -235,6 +235,13 @@ def normalise_row(
             bad(field, value, str(exc))
             out[field] = None
 
+    # The record checks these too, but only once every field is readable: check them here
+    # as well, so one pass reports every problem of a row.
+    if out["opens"] and out["closes"] and out["closes"] < out["opens"]:
+        bad("closes", cell("closes"), "must not be before opens")
+    if out["min_award_gbp"] is not None and out["max_award_gbp"] is not None and out["max_award_gbp"] < out["min_award_gbp"]:
+        bad("max_award_gbp", cell("max_award_gbp"), "must not be below min_award_gbp")
+
     applicants = _parts(cell("applicant_types"))
     known, unknown = rules.normalise_applicant_types(applicants)
     for value in unknown:
@@ -427,6 +434,7 @@ def validate_opportunity_file(
         for i, values in enumerate(normalised)
         if values.get("last_verified") is None
     )
+    problems = _without_repeats(problems, derived_source="source_url" not in mapping, url_header=mapping.get("url"))
     problems.sort(key=lambda p: (p.row, p.level != "error"))
     report = ValidationReport(problems=tuple(problems), row_counts={TABLE: len(sheet.rows)})
     return ValidatedFile({TABLE: clean}, report)
@@ -461,6 +469,24 @@ def publish_opportunity_file(
 
 
 # -- private helpers ----------------------------------------------------------------------------
+
+
+def _without_repeats(problems: list[Problem], *, derived_source: bool, url_header: str | None) -> list[Problem]:
+    """Drops a problem said twice (by this module and by the record rules), and a source that
+    was copied from a bad link (the link's own problem says it)."""
+    seen: set[tuple] = set()
+    bad_links = {p.row for p in problems if url_header and p.field == url_header}
+    kept = []
+    for problem in problems:
+        key = (problem.row, problem.field, problem.rule, problem.level)
+        if key in seen:
+            continue
+        if derived_source and problem.field == "source_url" and problem.row in bad_links:
+            continue
+        seen.add(key)
+        kept.append(problem)
+    return kept
+
 
 
 def _no_postcodes(text: str):

@@ -24,8 +24,8 @@ from explorer.services.funding import (
     funded_services,
     opportunities_for_service,
     opportunity_by_id,
+    funding_search,
     parse_funding_query,
-    search_opportunities,
     view_of,
 )
 from explorer.services.snapshot import ServiceEntry, Snapshot
@@ -37,14 +37,22 @@ DESCRIPTION_LIMIT = 240
 # -- the router's entry point -----------------------------------------------------------------
 
 
-def build_funding_route(snapshot: Snapshot, path: str, query: dict[str, list[str]], today: dt.date) -> html.Div:
-    """The page at ``/funding`` or ``/funding/<id>``, with its state read from the URL's query."""
+def build_funding_route(provider, path: str, query: dict[str, list[str]], today: dt.date) -> html.Div:
+    """The page at ``/funding`` or ``/funding/<id>``, with its state read from the URL's query.
+
+    Args:
+        provider: The snapshot provider (its current version, and the search's parser).
+        path: ``/funding`` or ``/funding/<opportunity id>``.
+        query: The URL's query values, as :func:`urllib.parse.parse_qs` gives them.
+        today: The day statuses are worked out for.
+    """
+    snapshot = provider.current()
     funding_query = parse_funding_query(snapshot, query)
     if path.startswith("/funding/"):
         found = opportunity_by_id(snapshot, path.removeprefix("/funding/"))
         view = view_of(found, today) if found is not None else None
         return build_opportunity_page(snapshot, view, back_search=funding_query.to_search())
-    return build_funding_page(snapshot, search_opportunities(snapshot, funding_query, today))
+    return build_funding_page(snapshot, funding_search(provider, funding_query, today))
 
 
 def build_results(snapshot: Snapshot, result: FundingResult) -> tuple:
@@ -330,7 +338,7 @@ def status_detail(view: OpportunityView) -> str:
         closes = f", closes {formatting.date(opp.closes)}" if opp.closes else ""
         return f"opens {formatting.date(opp.opens)}{closes}"
     if view.status is Status.CLOSED:
-        return f"closed {formatting.date(opp.closes)}"
+        return f"closed {formatting.date(opp.closes)}" if opp.closes else "closed: dates not published"
     if view.days_left is None:
         return "rolling: no closing date"
     when = formatting.date(opp.closes)

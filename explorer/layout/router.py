@@ -48,7 +48,7 @@ def render_page(provider, pathname: str | None, search: str | None, context: Pag
         service_id = path.removeprefix("/service/")
         return pages.build_service_page(snapshot, snapshot.service(service_id), _first(query, "back"))
     if path == "/funding" or path.startswith("/funding/"):
-        return funding.build_funding_route(snapshot, path, query, context.today())
+        return funding.build_funding_route(provider, path, query, context.today())
     if path == "/performance":
         return pages.build_performance_page(snapshot)
     if path == "/lcpf":

@@ -25,8 +25,10 @@ from explorer.domain.funding import STATUS_FILTERS, Status
 from explorer.domain.records import FundingOpportunity
 from explorer.services.snapshot import ServiceEntry, Snapshot
 
-#: Turns search text into (topic words, borough codes). Swappable: see :func:`simple_query_parser`.
+#: Turns search text into (topic words, borough codes). Swappable: see :func:`simple_query_parser`
+#: and :func:`services_query_parser`. A topic word ``term:<id>`` stands for a whole service area.
 QueryParser = Callable[[str], tuple[tuple[str, ...], tuple[str, ...]]]
+TERM_PREFIX = "term:"
 
 #: How close a typed word must be to a word of an opportunity (rapidfuzz ratio, 0-100).
 WORD_CUTOFF = 80
@@ -181,11 +183,47 @@ def funding_query_from_inputs(
 # -- searching ---------------------------------------------------------------------------------
 
 
+def funding_search(provider, query: FundingQuery, today: dt.date) -> FundingResult:
+    """:func:`search_opportunities` on the provider's current version, with the services search's
+    query parser and a word index built once per published version."""
+    snapshot = provider.current()
+    return search_opportunities(
+        snapshot, query, today,
+        parser=provider_query_parser(provider),
+        matcher=provider.derived("funding-text", TextMatcher),
+    )
+
+
+def provider_query_parser(provider) -> QueryParser:
+    """The services search's parser for the provider's current version (see :func:`services_query_parser`)."""
+    from explorer.services.search import search_index
+
+    return services_query_parser(search_index(provider))
+
+
+def services_query_parser(index) -> QueryParser:
+    """Adapts the services search (:class:`explorer.services.search.SearchIndex`) to a :data:`QueryParser`.
+
+    Service areas it recognises ("knife crim" -> youth violence) become ``term:<id>`` words; a
+    place it recognises (a borough, a neighbourhood, a postcode) becomes that place's borough.
+    """
+
+    def parse(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        understood = index.search(text, limit=0).understood
+        words = tuple(TERM_PREFIX + t for t in understood.terms)
+        words += tuple(understood.words) + tuple(understood.unmatched_words)
+        place = understood.location
+        return words, ((place.borough_code,) if place is not None else ())
+
+    return parse
+
+
 def search_opportunities(
     snapshot: Snapshot,
     query: FundingQuery,
     today: dt.date,
     parser: QueryParser | None = None,
+    matcher: "TextMatcher | None" = None,
 ) -> FundingResult:
     """The opportunities that answer ``query`` on ``today``, current first, then past ones.
 
@@ -195,12 +233,14 @@ def search_opportunities(
         today: The day statuses are worked out for.
         parser: Splits the search text into topic words and borough codes; defaults to
             :func:`simple_query_parser` for this snapshot.
+        matcher: The snapshot's word index; built here when not given.
     """
     parser = parser or simple_query_parser(snapshot)
     words, text_boroughs = parser(query.text) if query.text else ((), ())
     boroughs = tuple(dict.fromkeys(query.boroughs + tuple(text_boroughs)))
     statuses = frozenset().union(*(STATUS_FILTERS[s][1] for s in query.statuses)) if query.statuses else None
-    matcher = TextMatcher(snapshot) if words else None
+    if words and matcher is None:
+        matcher = TextMatcher(snapshot)
 
     chosen: list[OpportunityView] = []
     hidden = 0
@@ -214,7 +254,7 @@ def search_opportunities(
             and rules.accepts_applicant(opp, query.applicants)
         ):
             continue
-        if matcher is not None and not matcher.matches(opp, words):
+        if words and not matcher.matches(opp, words):
             continue
         if query.min_award is not None or query.max_award is not None:
             overlap = rules.award_overlaps(opp, query.min_award, query.max_award)
@@ -292,11 +332,15 @@ class TextMatcher:
                 if term is not None:
                     parts.append(term.name)
                     parts.extend(term.synonyms)
-            self._words[opp.id] = frozenset(_clean(" ".join(parts)).split())
-        self._vocabulary = sorted(set().union(*self._words.values())) if self._words else []
+            markers = {TERM_PREFIX + area for area in opp.service_areas}
+            self._words[opp.id] = frozenset(_clean(" ".join(parts)).split()) | markers
+        plain = (w for words in self._words.values() for w in words if not w.startswith(TERM_PREFIX))
+        self._vocabulary = sorted(set(plain))
 
     def expand(self, word: str) -> frozenset[str]:
         """The vocabulary words that ``word`` stands for (itself, near spellings, longer forms)."""
+        if word.startswith(TERM_PREFIX):
+            return frozenset({word})
         word = _clean(word)
         if not word:
             return frozenset()
@@ -313,7 +357,7 @@ class TextMatcher:
     def matches(self, opportunity: FundingOpportunity, words: Sequence[str]) -> bool:
         """True when every word of the query matches some word of the opportunity."""
         own = self._words.get(opportunity.id, frozenset())
-        return all(own & self.expand(w) for w in words if _clean(w))
+        return all(own & self.expand(w) for w in words if w.startswith(TERM_PREFIX) or _clean(w))
 
 
 def describe_query(snapshot: Snapshot, result: FundingResult) -> str:
@@ -324,8 +368,13 @@ def describe_query(snapshot: Snapshot, result: FundingResult) -> str:
         parts.append(" or ".join(snapshot.borough_name(c) for c in result.borough_codes))
     if query.areas:
         parts.append(" or ".join(snapshot.term_name(t).lower() for t in query.areas))
-    if query.text and result.topic_words:
-        parts.append("“" + " ".join(result.topic_words) + "”")
+    terms = [snapshot.term_name(w.removeprefix(TERM_PREFIX)).lower() for w in result.topic_words
+             if w.startswith(TERM_PREFIX)]
+    plain = [w for w in result.topic_words if not w.startswith(TERM_PREFIX)]
+    if query.text and terms:
+        parts.append(" and ".join(terms))
+    if query.text and plain:
+        parts.append("“" + " ".join(plain) + "”")
     if query.applicants:
         parts.append(" or ".join(rules.APPLICANT_LABELS[a][1] for a in query.applicants))
     if query.min_award is not None or query.max_award is not None:

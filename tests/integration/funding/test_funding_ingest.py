@@ -131,7 +131,9 @@ def test_every_bad_row_is_reported_with_row_field_value_and_rule(tmp_path, borou
         (p.row, p.field, "", p.rule) for p in result.report.errors}
     assert any(p.row == 4 and p.field == "grantWebpageUrl" for p in result.report.errors)
     assert (5, "grantApplicationOpenDate", "the first of May", "must be a date like 2026-03-14 or 14/03/2026") in errors
-    assert any(p.row == 6 and p.field == "id" and "unique" in p.rule for p in result.report.errors)
+    assert any(p.row == 6 and p.field == "label" and "unique" in p.rule for p in result.report.errors)
+    assert (4, "grantMaximumAward", "100", "must not be below min_award_gbp") in errors
+    assert not any(p.field == "source_url" for p in result.report.errors)  # copied from the bad link
     assert {p.row for p in result.report.errors} == {3, 4, 5, 6}
 
 

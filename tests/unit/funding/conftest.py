@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 import pytest
 
@@ -83,9 +84,35 @@ def today() -> dt.date:
     return TODAY
 
 
+class FakeProvider:
+    """Stands in for :class:`SnapshotProvider`: one snapshot, derived values built on demand."""
+
+    def __init__(self, snapshot: Snapshot):
+        self.snapshot = snapshot
+        by_code = {b.code: b for b in snapshot.boroughs}
+        self.geography = SimpleNamespace(
+            places=(),
+            borough_by_code=by_code.get,
+            postcodes=SimpleNamespace(lookup=_no_postcode),
+        )
+        self._derived: dict = {}
+
+    def current(self) -> Snapshot:
+        return self.snapshot
+
+    def derived(self, name, factory):
+        if name not in self._derived:
+            self._derived[name] = factory(self.snapshot)
+        return self._derived[name]
+
+
+def _no_postcode(text):
+    raise ValueError(text)
+
+
 @pytest.fixture()
 def make():
-    """The builders above, for tests: ``make.opportunity``, ``make.service``, ``make.snapshot``."""
-    from types import SimpleNamespace
-
-    return SimpleNamespace(opportunity=make_opportunity, service=make_service, snapshot=make_snapshot)
+    """The builders above, for tests: ``make.opportunity``, ``.service``, ``.snapshot``, ``.provider``."""
+    return SimpleNamespace(
+        opportunity=make_opportunity, service=make_service, snapshot=make_snapshot, provider=FakeProvider
+    )

@@ -139,7 +139,7 @@ def test_opportunity_page_lists_services_under_the_same_programme(make):
         make.service("s1", name="Mentoring in Enfield", programme="Young Londoners Fund"),
         make.service("s2", name="Other", programme="LCPF"),
     ])
-    page = layout.build_funding_route(snap, "/funding/a", {"borough": [ENFIELD]}, TODAY)
+    page = layout.build_funding_route(make.provider(snap), "/funding/a", {"borough": [ENFIELD]}, TODAY)
     text = text_of(page)
     assert "Services already funded under Young Londoners Fund" in text
     assert "Mentoring in Enfield" in text and "Other" not in text
@@ -147,7 +147,7 @@ def test_opportunity_page_lists_services_under_the_same_programme(make):
 
 
 def test_unknown_opportunity_page(make):
-    page = layout.build_funding_route(make.snapshot([]), "/funding/nope", {}, TODAY)
+    page = layout.build_funding_route(make.provider(make.snapshot([])), "/funding/nope", {}, TODAY)
     assert "Opportunity not found" in text_of(page)
 
 
@@ -173,3 +173,17 @@ def test_results_tuple_matches_the_callback_outputs(make):
     out = layout.build_results(snap, result)
     assert len(out) == 7 and out[-1] == "?area=vawg"
     assert Status.OPEN.value in json.dumps(out[0], cls=plotly.utils.PlotlyJSONEncoder)
+
+
+def test_funding_page_reads_its_state_from_the_url(make):
+    snap = make.snapshot([
+        make.opportunity("y", title="Enfield youth", boroughs=ENFIELD, service_areas="youth-violence",
+                         opens=day(-1), closes=day(20)),
+        make.opportunity("b", title="Bexley hate", boroughs=BEXLEY, service_areas="hate-crime",
+                         opens=day(-1), closes=day(20)),
+    ])
+    page = layout.build_funding_route(
+        make.provider(snap), "/funding", {"borough": [ENFIELD], "q": ["knife crim"]}, TODAY)
+    text = text_of(page)
+    assert "Enfield youth" in text and "Bexley hate" not in text
+    assert "1 opportunity open or opening later for Enfield and youth violence and exploitation." in text

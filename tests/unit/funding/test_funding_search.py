@@ -191,3 +191,30 @@ def test_opportunities_for_a_service_match_its_areas_and_boroughs(snapshot, make
     views = svc.opportunities_for_service(snapshot, service, TODAY)
     # Not Croydon's, not the closed one, not the any-work fund (too broad to suggest).
     assert [v.id for v in views] == ["youth-enfield", "hate-pan"]
+
+
+def test_past_rounds_without_dates_come_last(make):
+    snap = make.snapshot([
+        make.opportunity("undated", title="Undated", awarded_note="Three bids funded"),
+        make.opportunity("old", title="Old", opens=day(-400), closes=day(-300)),
+        make.opportunity("recent", title="Recent", opens=day(-100), closes=day(-5)),
+    ])
+    current, past, _ = run(snap)
+    assert (current, past) == ([], ["recent", "old", "undated"])
+
+
+def test_service_area_words_from_the_parser_match_tagged_opportunities(snapshot):
+    query = svc.FundingQuery(text="anything")
+    result = svc.search_opportunities(snapshot, query, TODAY, parser=lambda t: (("term:hate-crime",), ()))
+    assert [v.id for v in result.current] == ["hate-pan"]
+
+
+def test_services_search_parser_adapter(snapshot, make):
+    from explorer.services.search import SearchIndex
+
+    index = SearchIndex(snapshot, make.provider(snapshot).geography)
+    parse = svc.services_query_parser(index)
+    words, boroughs = parse("knife crim youth croydon")
+    assert "term:youth-violence" in words and boroughs == (CROYDON,)
+    result = svc.funding_search(make.provider(snapshot), svc.FundingQuery(text="knife crim youth croydon"), TODAY)
+    assert [v.id for v in result.current] == ["youth-croydon"]

@@ -70,3 +70,17 @@ def test_days_left(make, opens, closes, expected):
     opp = make.opportunity("a", opens=day(opens), closes=day(closes))
     assert rules.days_left(opp, TODAY) == expected
     assert rules.is_rolling(opp) is (closes is None)
+
+
+@pytest.mark.parametrize(
+    ("opens", "closes", "awarded", "expected"),
+    [
+        (None, None, True, Status.CLOSED),  # a past round whose dates were not published
+        (-30, None, True, Status.CLOSED),
+        (-30, None, False, Status.OPEN),  # rolling
+        (-30, 10, True, Status.CLOSING_SOON),  # a closing date decides, whatever the note says
+        (5, None, True, Status.UPCOMING),
+    ],
+)
+def test_awarded_without_a_closing_date_is_closed(opens, closes, awarded, expected):
+    assert rules.status_for_dates(day(opens), day(closes), TODAY, awarded=awarded) is expected
