@@ -231,6 +231,10 @@ class SearchIndex:
             matched_ids=tuple(self._ids[order]),
         )
 
+    def points(self, result: SearchResult) -> dict:
+        """The map's point layer for every service that matched (not only the listed ones)."""
+        return service_points_geojson([self.snapshot.service(i) for i in result.matched_ids])
+
     # -- private helpers -------------------------------------------------------------------
 
     def _find_location(self, parts, words) -> tuple[Location | None, tuple[int, int] | None, str]:
