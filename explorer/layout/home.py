@@ -120,7 +120,7 @@ def build_search_form(query: str) -> html.Div:
                         maxLength=500,
                         autoComplete="off",
                         className="form-control form-control-lg",
-                        **{"aria-describedby": "search-hint"},
+                        placeholder="Topic, place or postcode",
                     ),
                     html.Button("Search", id=ids.SEARCH_BUTTON, n_clicks=0, className="btn btn-primary btn-lg"),
                 ],

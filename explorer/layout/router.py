@@ -20,6 +20,10 @@ class PageContext:
     today: Callable[[], dt.date] = field(default=dt.date.today)
 
 
+#: One address of each kind of page, rendered once at start-up so Dash can validate callbacks.
+VALIDATION_PATHS = ("/", "/service/", "/funding", "/performance", "/lcpf", "/data")
+
+
 def query_values(search: str | None) -> dict[str, list[str]]:
     """Parses a URL query string (``?borough=E09000028``) into lists of values."""
     return parse_qs((search or "").lstrip("?"), keep_blank_values=False)

@@ -150,9 +150,9 @@ class SearchIndex:
         self._point_lon = np.radians(np.array(point_lon, dtype=float))
         self._point_owner = np.array(point_owner, dtype=np.int64)
 
-        synonyms = {t.id: (t.name, *t.synonyms) for t in snapshot.terms}
+        synonyms = {t.id: (t.name, *t.synonyms, *_name_words(t, snapshot.terms)) for t in snapshot.terms}
         self.term_vocabulary = build_vocabulary(synonyms)
-        place_pairs = [(b.name, f"borough:{b.code}") for b in snapshot.boroughs]
+        place_pairs = [(name, f"borough:{b.code}") for b in snapshot.boroughs for name in borough_names(b.name)]
         place_pairs += [(p.name, f"place:{i}") for i, p in enumerate(geography.places)]
         self.place_vocabulary = build_vocabulary(place_pairs)
         self._word_postings, self._words = _word_postings(snapshot, services)
@@ -230,6 +230,10 @@ class SearchIndex:
             summary=summary,
             matched_ids=tuple(self._ids[order]),
         )
+
+    def points(self, result: SearchResult) -> dict:
+        """The map's point layer for every service that matched (not only the listed ones)."""
+        return service_points_geojson([self.snapshot.service(i) for i in result.matched_ids])
 
     # -- private helpers -------------------------------------------------------------------
 
@@ -367,6 +371,34 @@ def describe(understood: Understood, filters: Filters, snapshot: Snapshot) -> st
     if filters.access in ACCESS_FILTERS:
         parts.append(ACCESS_FILTERS[filters.access].lower())
     return "Showing: " + (" \u00b7 ".join(parts) if parts else "all services")
+
+
+#: Words of service-area names too general to stand for that area on their own.
+GENERIC_WORDS = frozenset({"crime", "early", "reducing", "and", "help", "safety", "against"})
+
+
+def _name_words(term, terms) -> tuple[str, ...]:
+    """The words of a service area's name that no other area's name uses ("reoffending")."""
+    counts: dict[str, int] = {}
+    for other in terms:
+        for word in set(clean(other.name).split()):
+            counts[word] = counts.get(word, 0) + 1
+    return tuple(
+        w for w in clean(term.name).split()
+        if counts.get(w) == 1 and w not in GENERIC_WORDS and len(w) > 3
+    )
+
+
+def borough_names(name: str) -> tuple[str, ...]:
+    """A borough's name and the short names people use: "Kingston", "Hammersmith", "Fulham"."""
+    names = [name]
+    if " upon " in name:
+        names.append(name.split(" upon ")[0])
+    if " and " in name:
+        names.extend(part.strip() for part in name.split(" and "))
+    if name == "City of London":
+        names.append("the City")
+    return tuple(names)
 
 
 def _rank(chosen: np.ndarray, score: np.ndarray, pan: np.ndarray, distances: np.ndarray) -> np.ndarray:
