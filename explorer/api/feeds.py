@@ -22,7 +22,7 @@ from flask import Blueprint, Flask, Response, current_app, request
 from icalendar import Alarm, Calendar, Event
 
 from explorer.domain import formatting
-from explorer.domain.funding import APPLICANT_LABELS, award_text
+from explorer.domain.funding import APPLICANT_LABELS, award_text, dates_text
 from explorer.domain.records import FundingOpportunity
 from explorer.services.funding import (
     FundingResult,
@@ -262,10 +262,8 @@ def read_changes(store, depth: int = HISTORY_DEPTH) -> dict[str, OpportunityChan
 
 
 def _summary(opp: FundingOpportunity) -> str:
-    dates = f"opens {formatting.date(opp.opens)}, " + (
-        f"closes {formatting.date(opp.closes)}" if opp.closes else "no closing date")
     sample = " Sample value: illustrative, not a real opportunity." if opp.illustrative else ""
-    return f"{opp.funder}, {opp.programme}: awards {award_text(opp)}; {dates}.{sample}"
+    return f"{opp.funder}, {opp.programme}: awards {award_text(opp)}. {dates_text(opp)}.{sample}"
 
 
 def _html_content(opp: FundingOpportunity, page: str, snapshot: Snapshot) -> str:
@@ -296,8 +294,7 @@ def _facts(opp: FundingOpportunity, snapshot: Snapshot) -> list[tuple[str, str]]
         ("Who can apply", who),
         ("Award", award_text(opp)),
         ("Total fund", formatting.money(opp.total_pot_gbp)),
-        ("Opens", formatting.date(opp.opens)),
-        ("Closes", formatting.date(opp.closes) if opp.closes else "no closing date"),
+        ("Dates", dates_text(opp)),
         ("Where", where),
         ("Service areas", areas),
     ]

@@ -200,6 +200,18 @@ def award_text(opportunity: FundingOpportunity) -> str:
     return "not published"
 
 
+def dates_text(opp: FundingOpportunity) -> str:
+    """Opening and closing dates in words, saying plainly when one was not published."""
+    opens = f"Opens {formatting.date(opp.opens)}" if opp.opens else "Opening date not published"
+    if opp.closes:
+        closes = f"closes {formatting.date(opp.closes)}"
+    elif opp.awarded_note:
+        closes = "closing date not published"
+    else:
+        closes = "rolling: no closing date"
+    return f"{opens} · {closes}"
+
+
 def award_filter_text(low: float | None, high: float | None) -> str:
     """An award-size filter in words: "awards of at least £5,000"."""
     if low is not None and high is not None:

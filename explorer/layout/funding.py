@@ -14,7 +14,7 @@ from dash import dcc, html
 
 from explorer import ids
 from explorer.domain import formatting
-from explorer.domain.funding import APPLICANT_LABELS, APPLICANT_TYPES, STATUS_FILTERS, STATUS_STYLES, Status, award_text
+from explorer.domain.funding import APPLICANT_LABELS, APPLICANT_TYPES, STATUS_FILTERS, STATUS_STYLES, Status, award_text, dates_text
 from explorer.domain.records import FundingOpportunity
 from explorer.services.funding import (
     FundingQuery,
@@ -141,13 +141,13 @@ def build_filters(snapshot: Snapshot, query: FundingQuery) -> html.Form:
                     id=ids.FUNDING_SEARCH,
                     type="search",
                     value=query.text,
-                    placeholder="For example: youth violence Croydon",
                     debounce=0.5,
                     className="form-control",
                     autoComplete="off",
                 ),
                 ids.FUNDING_SEARCH,
-                hint="Words from the title, programme, description or service area.",
+                hint="Words from the title, programme, description or service area, and a place. "
+                "For example: youth violence Croydon.",
             ),
             _field(
                 "Borough",
@@ -234,14 +234,18 @@ def build_summary(snapshot: Snapshot, result: FundingResult) -> list:
     if not snapshot.opportunities:
         return ["No funding opportunities are published yet."]
     context = describe_query(snapshot, result)
-    count = len(result.current)
+    past_only = result.query.statuses == ("closed",)
+    count = len(result.past if past_only else result.current)
+    what = "past" if past_only else "open"
     out: list = []
     if count:
         noun = "opportunity" if count == 1 else "opportunities"
-        out.append(f"{count} {noun} open or opening later" + (f" for {context}" if context else "") + ".")
+        state = "past" if past_only else "open or opening later"
+        words = f"{count} {state} {noun}" if past_only else f"{count} {noun} {state}"
+        out.append(words + (f" for {context}" if context else "") + ".")
     else:
         suggestion, href = suggest_wider(result)
-        out.append("No open opportunities" + (f" for {context}" if context else "") + " — ")
+        out.append(f"No {what} opportunities" + (f" for {context}" if context else "") + " — ")
         out.append(html.A(suggestion, href=href))
         out.append(".")
     if result.hidden_without_amount:
@@ -306,7 +310,7 @@ def build_opportunity_card(snapshot: Snapshot, view: OpportunityView, *, search:
                 [item for label, value in _facts(snapshot, opp) for item in (html.Dt(label), html.Dd(value))],
                 className="opportunity-facts small",
             ),
-            _apply_line(opp),
+            _apply_line(view),
             _honesty_line(opp),
         ],
         id={"type": ids.FUNDING_CARD, "index": opp.id},
@@ -407,7 +411,7 @@ def build_opportunity_page(snapshot: Snapshot, view: OpportunityView | None, *, 
                 [item for label, value in rows for item in (html.Dt(label), html.Dd(value))],
                 className="details-list",
             ),
-            _apply_line(opp, big=True),
+            _apply_line(view, big=True),
             html.H2(f"Services already funded under {opp.programme}", className="h4 mt-4"),
             html.Ul(
                 [
@@ -487,8 +491,7 @@ def _facts(snapshot: Snapshot, opp: FundingOpportunity, *, full: bool = False) -
         ("Who can apply", who),
         ("Award", award_text(opp)),
         ("Total fund", formatting.money(opp.total_pot_gbp)),
-        ("Dates", f"Opens {formatting.date(opp.opens)} · "
-                  + (f"closes {formatting.date(opp.closes)}" if opp.closes else "rolling: no closing date")),
+        ("Dates", dates_text(opp)),
         ("Where", where),
         ("Service areas", areas),
     ]
@@ -499,16 +502,20 @@ def _facts(snapshot: Snapshot, opp: FundingOpportunity, *, full: bool = False) -
     return facts
 
 
-def _apply_line(opp: FundingOpportunity, *, big: bool = False) -> html.P:
+def _apply_line(view: OpportunityView, *, big: bool = False) -> html.P:
+    opp = view.opportunity
+    closed = view.status is Status.CLOSED
+    label = "The funder's page (closed)" if closed else "How to apply"
     parts: list = []
     if opp.url:
-        parts.append(html.A("How to apply", href=opp.url, rel="noopener", className="btn btn-primary" if big else "fw-bold"))
+        style = ("btn btn-outline-primary" if closed else "btn btn-primary") if big else "fw-bold"
+        parts.append(html.A(label, href=opp.url, rel="noopener", className=style))
     else:
         parts.append("No application link is published.")
-    parts += [" · Last checked ", formatting.date(opp.last_verified)]
-    parts += [" · ", html.A("source", href=opp.source_url, rel="noopener")]
+    if not big:  # the full page lists these among the facts
+        parts += [" · Last checked ", formatting.date(opp.last_verified)]
+        parts += [" · ", html.A("source", href=opp.source_url, rel="noopener")]
     return html.P(parts, className="small mb-1 apply-line")
-
 
 def _honesty_line(opp: FundingOpportunity) -> html.P:
     if opp.illustrative:
