@@ -7,7 +7,6 @@ components; they decide nothing about which opportunities to show.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from urllib.parse import urlencode
 
 from dash import dcc, html
@@ -31,6 +30,10 @@ from explorer.services.funding import (
 from explorer.services.snapshot import ServiceEntry, Snapshot
 
 DESCRIPTION_LIMIT = 240
+#: A status filter in a sentence: "No opportunities closing soon for Enfield".
+STATUS_PHRASES = {"open": "open now", "closing-soon": "closing soon", "upcoming": "opening later", "closed": "closed"}
+#: At most this many cards in each list; the page says how many more there are.
+MAX_CARDS = 100
 
 
 
@@ -234,18 +237,21 @@ def build_summary(snapshot: Snapshot, result: FundingResult) -> list:
     if not snapshot.opportunities:
         return ["No funding opportunities are published yet."]
     context = describe_query(snapshot, result)
-    past_only = result.query.statuses == ("closed",)
+    where = f" for {context}" if context else ""
+    statuses = result.query.statuses
+    past_only = statuses == ("closed",)
     count = len(result.past if past_only else result.current)
-    what = "past" if past_only else "open"
+    noun = "opportunity" if count == 1 else "opportunities"
+    state = " or ".join(STATUS_PHRASES[s] for s in statuses) if statuses else "open or opening later"
     out: list = []
-    if count:
-        noun = "opportunity" if count == 1 else "opportunities"
-        state = "past" if past_only else "open or opening later"
-        words = f"{count} {state} {noun}" if past_only else f"{count} {noun} {state}"
-        out.append(words + (f" for {context}" if context else "") + ".")
+    if count and past_only:
+        out.append(f"{count} past {noun}{where}.")
+    elif count:
+        out.append(f"{count} {noun} {state}{where}.")
     else:
         suggestion, href = suggest_wider(result)
-        out.append(f"No {what} opportunities" + (f" for {context}" if context else "") + " — ")
+        empty = "No past opportunities" if past_only else f"No opportunities {state}" if statuses else "No open opportunities"
+        out.append(f"{empty}{where} — ")
         out.append(html.A(suggestion, href=href))
         out.append(".")
     if result.hidden_without_amount:
@@ -258,37 +264,24 @@ def build_summary(snapshot: Snapshot, result: FundingResult) -> list:
 
 
 def suggest_wider(result: FundingResult) -> tuple[str, str]:
-    """The most useful way to widen an empty search, as link text and the address to go to."""
-    query = result.query
-    if query.boroughs:
-        return "try all boroughs", "/funding" + _replace(query, boroughs=()).to_search()
-    if query.areas:
-        return "try any kind of work", "/funding" + _replace(query, areas=()).to_search()
-    if query.applicants:
-        return "try any organisation", "/funding" + _replace(query, applicants=()).to_search()
-    if query.min_award is not None or query.max_award is not None:
-        return "try any award size", "/funding" + _replace(query, min_award=None, max_award=None).to_search()
-    if query.text:
-        return "try other words", "/funding" + _replace(query, text="").to_search()
-    if query.statuses:
-        return "try any status", "/funding" + _replace(query, statuses=()).to_search()
+    """How to widen an empty search, as link text and the address to go to."""
+    if result.wider is not None:
+        words, wider = result.wider
+        return words, "/funding" + wider.to_search()
     return "see past opportunities below", "#" + ids.FUNDING_PAST
-
 
 def build_current_items(snapshot: Snapshot, result: FundingResult) -> list[html.Li]:
     """Open and upcoming opportunities, one card each."""
     if not result.current:
         return [html.Li("Nothing open or opening later matches these filters.", className="empty")]
-    search = result.query.to_search()
-    return [build_opportunity_card(snapshot, v, search=search) for v in result.current]
+    return _cards(snapshot, result.current, result.query.to_search())
 
 
 def build_past_items(snapshot: Snapshot, result: FundingResult) -> list[html.Li]:
     """Closed opportunities, most recently closed first, with what was awarded where known."""
     if not result.past:
         return [html.Li("No past opportunities match these filters.", className="empty")]
-    search = result.query.to_search()
-    return [build_opportunity_card(snapshot, v, search=search) for v in result.past]
+    return _cards(snapshot, result.past, result.query.to_search())
 
 
 def build_past_summary(result: FundingResult) -> str:
@@ -472,6 +465,16 @@ def build_service_opportunities(snapshot: Snapshot, service: ServiceEntry, today
 # -- private helpers ---------------------------------------------------------------------------
 
 
+def _cards(snapshot: Snapshot, views, search: str) -> list[html.Li]:
+    items = [build_opportunity_card(snapshot, v, search=search) for v in views[:MAX_CARDS]]
+    if len(views) > MAX_CARDS:
+        items.append(html.Li(
+            f"Showing the first {MAX_CARDS} of {len(views)}. Narrow the filters to see the rest.",
+            className="empty",
+        ))
+    return items
+
+
 def _field(label: str, control, control_id: str, hint: str | None = None) -> html.Div:
     children = [html.Label(label, htmlFor=control_id, className="form-label")]
     if hint:
@@ -532,9 +535,6 @@ def _honesty_line(opp: FundingOpportunity) -> html.P:
         className="small mb-0 honesty real",
     )
 
-
-def _replace(query: FundingQuery, **changes) -> FundingQuery:
-    return replace(query, **changes)
 
 
 def _shorten(text: str, limit: int) -> str:

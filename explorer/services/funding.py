@@ -115,6 +115,9 @@ class FundingResult:
     topic_words: tuple[str, ...] = ()
     text_boroughs: tuple[str, ...] = ()
     hidden_without_amount: int = 0
+    #: When nothing is open: the one widening of the query that finds something, as
+    #: (what to say, the wider query), or None.
+    wider: tuple[str, FundingQuery] | None = None
 
     @property
     def borough_codes(self) -> tuple[str, ...]:
@@ -224,6 +227,8 @@ def search_opportunities(
     today: dt.date,
     parser: QueryParser | None = None,
     matcher: "TextMatcher | None" = None,
+    *,
+    suggest: bool = True,
 ) -> FundingResult:
     """The opportunities that answer ``query`` on ``today``, current first, then past ones.
 
@@ -234,13 +239,16 @@ def search_opportunities(
         parser: Splits the search text into topic words and borough codes; defaults to
             :func:`simple_query_parser` for this snapshot.
         matcher: The snapshot's word index; built here when not given.
+        suggest: When nothing is open, work out a wider query that finds something.
     """
     parser = parser or simple_query_parser(snapshot)
     words, text_boroughs = parser(query.text) if query.text else ((), ())
     boroughs = tuple(dict.fromkeys(query.boroughs + tuple(text_boroughs)))
     statuses = frozenset().union(*(STATUS_FILTERS[s][1] for s in query.statuses)) if query.statuses else None
+    parser_used = parser
     if words and matcher is None:
         matcher = TextMatcher(snapshot)
+    compiled = matcher.compile(words) if words else ()
 
     chosen: list[OpportunityView] = []
     hidden = 0
@@ -254,7 +262,7 @@ def search_opportunities(
             and rules.accepts_applicant(opp, query.applicants)
         ):
             continue
-        if words and not matcher.matches(opp, words):
+        if words and not matcher.matches(opp, compiled):
             continue
         if query.min_award is not None or query.max_award is not None:
             overlap = rules.award_overlaps(opp, query.min_award, query.max_award)
@@ -265,15 +273,50 @@ def search_opportunities(
                 continue
         chosen.append(OpportunityView(opp, status, rules.days_left(opp, today)))
     chosen.sort(key=lambda v: rules.order_key(v.opportunity, today))
+    current = tuple(v for v in chosen if v.status is not Status.CLOSED)
+    wider = None
+    if suggest and not current and query.any:
+        wider = _widen(snapshot, query, today, parser_used, matcher)
     return FundingResult(
         query=query,
         today=today,
-        current=tuple(v for v in chosen if v.status is not Status.CLOSED),
+        current=current,
         past=tuple(v for v in chosen if v.status is Status.CLOSED),
         topic_words=tuple(words),
         text_boroughs=tuple(b for b in text_boroughs if b not in query.boroughs),
         hidden_without_amount=hidden,
+        wider=wider,
     )
+
+
+#: Ways to widen a query that finds nothing open, in the order they are suggested.
+WIDENINGS: tuple[tuple[str, str, dict], ...] = (
+    ("boroughs", "try all boroughs", {"boroughs": ()}),
+    ("areas", "try any kind of work", {"areas": ()}),
+    ("applicants", "try any organisation", {"applicants": ()}),
+    ("amount", "try any award size", {"min_award": None, "max_award": None}),
+    ("text", "try other words", {"text": ""}),
+    ("statuses", "try any status", {"statuses": ()}),
+)
+
+
+def _widen(snapshot, query, today, parser, matcher) -> tuple[str, FundingQuery] | None:
+    """The first single widening that finds something open; else the first that applies."""
+    from dataclasses import replace
+
+    applicable = []
+    for name, words, change in WIDENINGS:
+        is_set = (query.min_award is not None or query.max_award is not None) if name == "amount" else bool(
+            getattr(query, name))
+        if is_set:
+            applicable.append((words, replace(query, **change)))
+    for words, wider in applicable:
+        found = search_opportunities(snapshot, wider, today, parser, matcher, suggest=False)
+        if found.current:
+            return words, wider
+    if len(applicable) > 1:
+        return "try all opportunities", FundingQuery()
+    return applicable[0] if applicable else None
 
 
 def simple_query_parser(snapshot: Snapshot) -> QueryParser:
@@ -333,7 +376,9 @@ class TextMatcher:
                     parts.append(term.name)
                     parts.extend(term.synonyms)
             markers = {TERM_PREFIX + area for area in opp.service_areas}
-            self._words[opp.id] = frozenset(_clean(" ".join(parts)).split()) | markers
+            # "micro-grants" is also found as "microgrants".
+            joined = {_clean(w.replace("-", "")) for w in " ".join(parts).split() if "-" in w}
+            self._words[opp.id] = frozenset(_clean(" ".join(parts)).split()) | markers | joined
         plain = (w for words in self._words.values() for w in words if not w.startswith(TERM_PREFIX))
         self._vocabulary = sorted(set(plain))
 
@@ -354,10 +399,14 @@ class TextMatcher:
                 found.add(choice)
         return frozenset(found)
 
-    def matches(self, opportunity: FundingOpportunity, words: Sequence[str]) -> bool:
-        """True when every word of the query matches some word of the opportunity."""
+    def compile(self, words: Sequence[str]) -> tuple[frozenset[str], ...]:
+        """Each query word's expansion, worked out once per search."""
+        return tuple(self.expand(w) for w in words if w.startswith(TERM_PREFIX) or _clean(w))
+
+    def matches(self, opportunity: FundingOpportunity, compiled: Sequence[frozenset[str]]) -> bool:
+        """True when every compiled query word matches some word of the opportunity."""
         own = self._words.get(opportunity.id, frozenset())
-        return all(own & self.expand(w) for w in words if w.startswith(TERM_PREFIX) or _clean(w))
+        return all(own & alternatives for alternatives in compiled)
 
 
 def describe_query(snapshot: Snapshot, result: FundingResult) -> str:

@@ -85,7 +85,11 @@ def test_empty_result_says_what_to_try(dash_duo, sample_settings):
     app = create_app(sample_settings, today=lambda: TODAY)
     dash_duo.start_server(app)
     dash_duo.wait_for_page(url=dash_duo.server_url + "/funding?borough=E09000004&area=hate-crime&status=closing-soon")
-    dash_duo.wait_for_contains_text("#funding-summary", "No open opportunities for Bexley and hate crime")
+    dash_duo.wait_for_contains_text("#funding-summary", "No opportunities closing soon for Bexley and hate crime")
     link = dash_duo.find_element("#funding-summary a")
-    assert link.text == "try all boroughs"
+    # Bexley has a schools fund closing soon, so the one widening that finds something is the service area.
+    assert link.text == "try any kind of work"
+    link.click()
+    dash_duo.wait_for_contains_text("#funding-summary", "2 opportunities closing soon for Bexley.")
+    assert "Closing soon" in dash_duo.find_element("#funding-list .status-badge").text
     assert dash_duo.get_logs() == []

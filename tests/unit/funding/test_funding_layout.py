@@ -74,17 +74,32 @@ def test_award_text(make, fields, expected):
     assert award_text(make.opportunity("a", **fields)) == expected
 
 
-def test_empty_result_says_what_to_try(make):
+@pytest.mark.parametrize(
+    ("query", "suggestion", "href"),
+    [
+        (svc.FundingQuery(boroughs=(BEXLEY,), areas=("hate-crime",)), "try all boroughs", "/funding?area=hate-crime"),
+        (svc.FundingQuery(boroughs=(ENFIELD,), areas=("vawg",)), "try any kind of work", f"/funding?borough={ENFIELD}"),
+        (svc.FundingQuery(boroughs=(BEXLEY,), areas=("vawg",)), "try all opportunities", "/funding"),
+        (svc.FundingQuery(statuses=("upcoming",)), "try any status", "/funding"),
+    ],
+)
+def test_empty_result_says_what_to_try(make, query, suggestion, href):
     snap = make.snapshot([
         make.opportunity("y", boroughs=ENFIELD, service_areas="youth-violence", opens=day(-1), closes=day(20)),
+        make.opportunity("h", boroughs=ENFIELD, service_areas="hate-crime", opens=day(-1), closes=day(20)),
     ])
-    query = svc.FundingQuery(boroughs=(BEXLEY,), areas=("hate-crime",))
     result = svc.search_opportunities(snap, query, TODAY)
     summary = layout.build_summary(snap, result)
-    assert text_of(summary).startswith("No open opportunities for Bexley and hate crime — try all boroughs")
-    link = summary[1]
-    assert link.href == "/funding?area=hate-crime"
+    assert text_of(summary).startswith("No ") and text_of(summary).endswith(f"— {suggestion}.")
+    assert summary[1].href == href
 
+
+def test_the_issue_example_reads_as_asked(make):
+    snap = make.snapshot([
+        make.opportunity("h", boroughs=ENFIELD, service_areas="hate-crime", opens=day(-1), closes=day(20)),
+    ])
+    result = svc.search_opportunities(snap, svc.FundingQuery(boroughs=(BEXLEY,), areas=("hate-crime",)), TODAY)
+    assert text_of(layout.build_summary(snap, result)) == "No open opportunities for Bexley and hate crime — try all boroughs."
 
 def test_summary_counts_and_names_the_filters(make):
     snap = make.snapshot([
@@ -187,3 +202,30 @@ def test_funding_page_reads_its_state_from_the_url(make):
     text = text_of(page)
     assert "Enfield youth" in text and "Bexley hate" not in text
     assert "1 opportunity open or opening later for Enfield and youth violence and exploitation." in text
+
+
+def test_long_lists_are_cut_and_say_so(make):
+    snap = make.snapshot([make.opportunity(f"o{i}", opens=day(-1), closes=day(30)) for i in range(layout.MAX_CARDS + 5)])
+    result = svc.search_opportunities(snap, svc.FundingQuery(), TODAY)
+    items = layout.build_current_items(snap, result)
+    assert len(items) == layout.MAX_CARDS + 1
+    assert text_of(items[-1]) == f"Showing the first {layout.MAX_CARDS} of {layout.MAX_CARDS + 5}. Narrow the filters to see the rest."
+
+
+@pytest.mark.parametrize(
+    ("statuses", "expected"),
+    [
+        ((), "2 opportunities open or opening later."),
+        (("closing-soon",), "No opportunities closing soon — try any status."),
+        (("open", "upcoming"), "2 opportunities open now or opening later."),
+        (("closed",), "1 past opportunity."),
+    ],
+)
+def test_summary_follows_the_status_filter(make, statuses, expected):
+    snap = make.snapshot([
+        make.opportunity("a", opens=day(-1), closes=day(20)),
+        make.opportunity("b", opens=day(5), closes=day(40)),
+        make.opportunity("c", opens=day(-40), closes=day(-5)),
+    ])
+    result = svc.search_opportunities(snap, svc.FundingQuery(statuses=statuses), TODAY)
+    assert text_of(layout.build_summary(snap, result)) == expected

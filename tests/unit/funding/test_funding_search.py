@@ -39,7 +39,7 @@ OPPORTUNITIES = {
         service_areas="vawg", applicant_types="borough;school", opens=day(-100)),
     "any-work": dict(
         funder="MOPAC", programme="London Crime Prevention Fund", title="Bexley local priorities",
-        description="Community safety projects.", boroughs=BEXLEY, applicant_types="charity",
+        description="Community safety micro-grants.", boroughs=BEXLEY, applicant_types="charity",
         min_award_gbp=1000, max_award_gbp=5000, opens=day(-10), closes=day(30)),
     "old-youth": dict(
         funder="VRU", programme="Young Londoners Fund", title="Enfield youth fund 2025",
@@ -106,6 +106,8 @@ def test_order_ties_go_by_opening_date_then_title(make):
         ({"q": "racism"}, ["hate-pan"], []),
         ({"q": "mentoring"}, ["youth-enfield"], []),
         ({"q": "mentorng"}, ["youth-enfield"], []),
+        ({"q": "microgrants"}, ["any-work"], []),
+        ({"q": "micro grants"}, ["any-work"], []),
         ({"q": "Young Londoners"}, ["youth-croydon", "youth-enfield"], ["old-youth"]),
         ({"q": "xyzzy"}, [], []),
         ({"borough": "Atlantis", "area": "nonsense", "status": "maybe", "min": "lots"},
