@@ -46,7 +46,7 @@ def build_service_page(snapshot: Snapshot, service: ServiceEntry | None, back_se
         else html.P("No public delivery point is recorded.")
     )
     rows = [
-        ("Who it is for", f"{formatting.age_range(service.minimum_age, service.maximum_age)}"
+        ("Who it is for", formatting.age_range(service.minimum_age, service.maximum_age).capitalize()
          + (f". {service.eligibility}" if service.eligibility else "")),
         ("How to get help", formatting.access(service.access)),
         ("Provider", service.provider_name),
