@@ -14,7 +14,7 @@ import hashlib
 import html
 import uuid
 from typing import Callable, Mapping
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 from zoneinfo import ZoneInfo
 
 from feedgen.feed import FeedGenerator
@@ -124,7 +124,7 @@ def build_calendar(snapshot: Snapshot, result: FundingResult, *, base_url: str, 
     stamp = stamp.astimezone(UTC)
     for view in result.all:
         opp = view.opportunity
-        page = f"{base}/funding/{opp.id}"
+        page = f"{base}/funding/{quote(opp.id, safe='')}"
         if opp.opens is not None:
             cal.add_component(_event(opp, "opens", opp.opens, f"Opens: {_title(opp)}", page, stamp, snapshot))
         if opp.closes is not None:
@@ -235,7 +235,7 @@ def build_atom(
     fg.generator(SITE)
     fg.updated(max([d[0] for d in dated], default=stamp))
     for updated, published, opp in dated:
-        page = f"{base}/funding/{opp.id}"
+        page = f"{base}/funding/{quote(opp.id, safe='')}"
         entry = fg.add_entry(order="append")
         entry.id(_entry_id(opp.id))
         entry.title(_title(opp))

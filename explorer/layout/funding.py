@@ -7,7 +7,7 @@ components; they decide nothing about which opportunities to show.
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import urlencode
+from urllib.parse import quote, unquote, urlencode
 
 from dash import dcc, html
 
@@ -52,7 +52,7 @@ def build_funding_route(provider, path: str, query: dict[str, list[str]], today:
     snapshot = provider.current()
     funding_query = parse_funding_query(snapshot, query)
     if path.startswith("/funding/"):
-        found = opportunity_by_id(snapshot, path.removeprefix("/funding/"))
+        found = opportunity_by_id(snapshot, unquote(path.removeprefix("/funding/")))
         view = view_of(found, today) if found is not None else None
         return build_opportunity_page(snapshot, view, back_search=funding_query.to_search())
     return build_funding_page(snapshot, funding_search(provider, funding_query, today))
@@ -296,7 +296,7 @@ def build_opportunity_card(snapshot: Snapshot, view: OpportunityView, *, search:
     return html.Li(
         [
             build_status(view),
-            html.H3(html.A(opp.title, href=f"/funding/{opp.id}{search}"), className="h5 mb-1"),
+            html.H3(html.A(opp.title, href=f"/funding/{quote(opp.id, safe='')}{search}"), className="h5 mb-1"),
             html.P([html.Span(opp.funder, className="provider"), " · ", opp.programme], className="small mb-1"),
             html.P(_shorten(opp.description or "", DESCRIPTION_LIMIT), className="mb-2"),
             html.Dl(
@@ -440,7 +440,7 @@ def build_service_opportunities(snapshot: Snapshot, service: ServiceEntry, today
             [
                 html.Li(
                     [
-                        html.A(v.opportunity.title, href=f"/funding/{v.opportunity.id}"),
+                        html.A(v.opportunity.title, href=f"/funding/{quote(v.opportunity.id, safe='')}"),
                         " ",
                         build_status(v),
                     ]

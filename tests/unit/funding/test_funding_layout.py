@@ -229,3 +229,12 @@ def test_summary_follows_the_status_filter(make, statuses, expected):
     ])
     result = svc.search_opportunities(snap, svc.FundingQuery(statuses=statuses), TODAY)
     assert text_of(layout.build_summary(snap, result)) == expected
+
+
+def test_odd_ids_are_quoted_in_links_and_read_back(make):
+    opp = make.opportunity("fund 1/2026", opens=day(-1), closes=day(30))
+    snap = make.snapshot([opp])
+    card = layout.build_opportunity_card(snap, svc.view_of(opp, TODAY))
+    assert '"/funding/fund%201%2F2026"' in json.dumps(card, cls=plotly.utils.PlotlyJSONEncoder)
+    page = layout.build_funding_route(make.provider(snap), "/funding/fund%201%2F2026", {}, TODAY)
+    assert "Opportunity fund 1/2026" in text_of(page)
