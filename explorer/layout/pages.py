@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import Sequence
 
 from dash import dash_table, html
 
@@ -18,8 +18,17 @@ def sample_badge(illustrative: bool) -> list:
     return [" ", html.Span("sample value", className="badge text-bg-warning")] if illustrative else []
 
 
-def build_service_page(snapshot: Snapshot, service: ServiceEntry | None, back_search: str = "") -> html.Div:
-    """A service's own page: what it does, who it is for, how to get help, who runs and pays for it."""
+def build_service_page(
+    snapshot: Snapshot, service: ServiceEntry | None, back_search: str = "", sections: Sequence = ()
+) -> html.Div:
+    """A service's own page: what it does, who it is for, how to get help, who runs and pays for it.
+
+    Args:
+        snapshot: The current snapshot.
+        service: The service, or None when the address names no service.
+        back_search: The search's query string, for the link back to the results.
+        sections: Further sections (performance, funding, report a change), in order.
+    """
     back_query = back_search if back_search.startswith("?") or not back_search else "?" + back_search
     back = html.A("← Back to the search", href="/" + back_query, className="d-inline-block mb-3 back-link")
     if service is None:
@@ -74,39 +83,7 @@ def build_service_page(snapshot: Snapshot, service: ServiceEntry | None, back_se
                 className="details-list",
             ),
             html.P(["Source: ", html.A(service.source_url, href=service.source_url, rel="noopener")], className="small"),
-        ]
-    )
-
-
-def build_funding_page(snapshot: Snapshot, today: dt.date) -> html.Div:
-    """Funding opportunities, soonest deadline first."""
-    opportunities = sorted(
-        snapshot.opportunities, key=lambda o: (o.closes is not None and o.closes < today, o.closes or dt.date.max)
-    )
-    items = [
-        html.Li(
-            [
-                html.H2(o.title, className="h5 mb-1"),
-                html.P(f"{o.funder} · {o.programme}", className="small mb-1"),
-                html.P(o.description or "", className="mb-1"),
-                html.P(
-                    [
-                        f"Opens {formatting.date(o.opens)} · closes {formatting.date(o.closes) if o.closes else 'rolling'}"
-                        f" · awards {formatting.money(o.min_award_gbp)} to {formatting.money(o.max_award_gbp)}",
-                    ]
-                    + sample_badge(o.illustrative),
-                    className="small mb-0",
-                ),
-            ],
-            className="service-card",
-        )
-        for o in opportunities
-    ]
-    return html.Div(
-        [
-            html.H1("Funding opportunities", className="h2"),
-            html.P("Money that community organisations, boroughs and others can apply for from MOPAC and the VRU.", className="lead"),
-            html.Ol(items or [html.Li("No funding opportunities are published.", className="empty")], className="list-unstyled"),
+            *sections,
         ]
     )
 

@@ -50,7 +50,11 @@ def render_page(provider, pathname: str | None, search: str | None, context: Pag
         )
     if path.startswith("/service/"):
         service_id = unquote(path.removeprefix("/service/"))
-        return pages.build_service_page(snapshot, snapshot.service(service_id), _first(query, "back"))
+        service = snapshot.service(service_id)
+        sections = []
+        if service is not None:
+            sections.append(funding.build_service_opportunities(snapshot, service, context.today()))
+        return pages.build_service_page(snapshot, service, _first(query, "back"), sections)
     if path == "/funding" or path.startswith("/funding/"):
         return funding.build_funding_route(provider, path, query, context.today())
     if path == "/performance":
