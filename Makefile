@@ -32,6 +32,7 @@ serve-prod: prepare
 # Chromium and its driver for the browser tests (Debian packages; needs root, as in CI).
 browser-deps:
 	@bash scripts/ensure-chromium.sh
+	@bash scripts/ensure-axe.sh
 
 test: install browser-deps
 	bash scripts/with-postgres.sh $(PY) -m pytest

@@ -25,6 +25,25 @@ from explorer.store.store import Store
 
 ASSETS = ROOT / "assets"
 
+#: Dash's page template with the document language set (WCAG 3.1.1).
+INDEX_HTML = """<!DOCTYPE html>
+<html lang="en-GB">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <div class="dash-scripts">
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </div>
+    </body>
+</html>"""
+
 
 def create_app(
     settings: Settings | None = None,
@@ -58,7 +77,7 @@ def create_app(
         update_title=None,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
-    app._favicon = None
+    app.index_string = INDEX_HTML
     Compress(app.server)
     app.layout = lambda: build_shell(on_sample=provider.current().on_sample)
     context = PageContext(
