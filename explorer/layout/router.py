@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 from urllib.parse import parse_qs, unquote
 
-from explorer.layout import funding, home, pages
+from explorer.layout import accessibility, funding, home, pages
 from explorer.services.search import parse_filters, search_index
 
 
@@ -63,6 +63,8 @@ def render_page(provider, pathname: str | None, search: str | None, context: Pag
         return pages.build_lcpf_page(snapshot)
     if path == "/data":
         return pages.build_data_page(snapshot, list(snapshot.history))
+    if path == "/accessibility":
+        return accessibility.build_accessibility_page()
     return pages.build_not_found(path)
 
 
