@@ -11,7 +11,9 @@ from flask import jsonify
 from flask_compress import Compress
 
 from callbacks import home as home_callbacks
+from callbacks import lcpf as lcpf_callbacks
 from callbacks import router as router_callbacks
+from explorer.api import lcpf as lcpf_api
 from explorer.ingest.publish import seed_sample
 from explorer.layout.router import VALIDATION_PATHS, PageContext, render_page
 from explorer.layout.shell import build_shell
@@ -69,6 +71,8 @@ def create_app(
     )
     router_callbacks.register(app, provider, context)
     home_callbacks.register(app, provider)
+    lcpf_callbacks.register(app, provider)
+    lcpf_api.register(app.server)
     _add_routes(app, provider)
     app.server.config["EXPLORER_PROVIDER"] = provider
     return app
