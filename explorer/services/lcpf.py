@@ -413,7 +413,7 @@ def build_view(snapshot: Snapshot, query: LcpfQuery, notices: Sequence[str] = ()
             error = f"The formula cannot be worked out: {exc}."
         else:
             scenario = {code: result.amount_gbp(code) for code in result.allocations}
-            messages += _missing_messages(snapshot, result, year)
+            messages += _missing_messages(snapshot, result, year, len(factors))
 
     chosen = CATEGORIES[query.category]
     crime_total = sum(counts.get((b.code, chosen), 0) for b in in_lcpf)
@@ -561,7 +561,7 @@ def _crime_counts(snapshot: Snapshot, year: str | None) -> dict[tuple[str, str],
     }
 
 
-def _missing_messages(snapshot: Snapshot, result, year) -> list[str]:
+def _missing_messages(snapshot: Snapshot, result, year, boroughs: int) -> list[str]:
     by_factor: dict[str, list[str]] = {}
     for m in result.missing:
         by_factor.setdefault(m.factor, []).append(snapshot.borough_name(m.borough_code))
@@ -570,7 +570,7 @@ def _missing_messages(snapshot: Snapshot, result, year) -> list[str]:
         label = FACTOR_LABELS[factor].split(" (")[0].lower()
         if factor == "deprivation":
             messages.append("No deprivation index is loaded, so a formula that weighs deprivation cannot be worked out.")
-        elif len(names) >= 32:
+        elif len(names) >= boroughs:
             messages.append(f"There are no {label} figures for {year}, so a formula that weighs {label} cannot be worked out for that year.")
         else:
             messages.append(
