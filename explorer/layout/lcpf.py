@@ -302,7 +302,7 @@ def build_totals(view: LcpfView) -> list:
         rows = [
             ("Residents (Census 2021)", f"{g.population:,} ({_pct(g.population_share)} of the 32 boroughs)"),
             (f"{view.category_label}, {view.year}",
-             "not published" if g.crime is None else f"{g.crime:,} ({_pct(g.crime_share)})"),
+             "no figures loaded" if g.crime is None else f"{g.crime:,} ({_pct(g.crime_share)})"),
             (view.scenario_label, scenario),
             ("Published LCPF allocation", actual),
         ]
@@ -435,7 +435,8 @@ def build_table(view: LcpfView) -> html.Table:
     body = []
     for r in view.rows:
         actual = (html.A(_gbp(r.actual_gbp), href=r.actual_source, rel="noopener")
-                  if r.actual_gbp is not None and r.actual_source else _missing("not published"))
+                  if r.actual_gbp is not None and r.actual_source
+                  else _missing("not published", f"No published allocation for {r.name} {view.year}"))
         if not r.in_lcpf:
             scenario = _missing("not in the LCPF")
         elif r.scenario_gbp is None:
@@ -448,7 +449,7 @@ def build_table(view: LcpfView) -> html.Table:
             html.Th([r.name, html.Span(r.caveat, className="caveat") if r.caveat else None], scope="row"),
             html.Td(r.inner_outer),
             html.Td(f"{r.population:,}" if r.population is not None else _missing("not known"), className="num"),
-            html.Td(f"{r.crime:,}" if r.crime is not None else _missing("no MPS figure" if not r.in_lcpf else "not published"), className="num"),
+            html.Td(f"{r.crime:,}" if r.crime is not None else _missing("no MPS figure" if not r.in_lcpf else "not loaded"), className="num"),
             html.Td(_number(r.crime_per_1000, 1), className="num"),
             html.Td(actual, className="num"),
             html.Td(scenario, className="num"),
@@ -529,15 +530,15 @@ def _measure_text(measure: str, value: float) -> str:
 def _missing_reason(view: LcpfView, row) -> str:
     if not row.in_lcpf:
         return "no figure (not part of the LCPF; City of London Police area)"
-    if view.query.basis == "current" and view.query.measure != "crime-per-1000":
-        return f"no published allocation for {row.name} {view.year}"
     if view.query.measure in ("per-100-crimes", "crime-per-1000") and row.crime is None:
-        return f"no crime figure for {view.year}"
-    return "cannot be worked out"
+        return f"no crime figure loaded for {view.year}"
+    if view.query.basis == "current":
+        return f"no published allocation for {row.name} {view.year}"
+    return "cannot be worked out (a figure the formula needs is missing)"
 
 
-def _missing(text: str) -> html.Span:
-    return html.Span(text, className="missing")
+def _missing(text: str, title: str | None = None) -> html.Span:
+    return html.Span(text, className="missing", title=title)
 
 
 def _gbp(value) -> str:

@@ -442,7 +442,10 @@ def build_view(snapshot: Snapshot, query: LcpfQuery, notices: Sequence[str] = ()
             )
         )
     if year and not counts:
-        messages.append(f"No recorded crime figures are loaded for {year}.")
+        messages.append(
+            f"No recorded crime figures are loaded for {year}. The MPS publishes them: load its borough "
+            "crime file with `explorer ingest crime FILE`."
+        )
     published = tuple(
         (snapshot.borough_name(a.borough_code), a.financial_year)
         for a in sorted(snapshot.lcpf_allocations, key=lambda a: (a.financial_year, a.borough_code))

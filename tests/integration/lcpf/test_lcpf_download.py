@@ -100,6 +100,7 @@ def test_bad_query_values_do_not_break_the_download(client):
         ("?year=2024-25", "No borough's LCPF allocation is published for 2024-25"),
         ("?w_deprivation=1", "No deprivation index is loaded"),
         ("?w_population=0", "give at least one factor a weight"),
+        ("?basis=current", "No published allocation for Barnet 2024-25"),
     ],
 )
 def test_the_page_renders_each_state(app, search, expected):
@@ -108,3 +109,30 @@ def test_the_page_renders_each_state(app, search, expected):
     text = json.dumps(page, cls=plotly.utils.PlotlyJSONEncoder)
     assert expected in text
     assert "London Crime Prevention Fund (LCPF)" in text
+
+
+def test_a_newly_ingested_allocation_is_compared_with_the_formula(sample_settings, tmp_path, monkeypatch, capsys):
+    """`explorer ingest lcpf FILE` with Barnet's 2024-25 figure: the download then shows the difference."""
+    import shutil
+
+    from explorer.cli import main
+    from explorer.settings import ROOT
+
+    folder = tmp_path / "lcpf"
+    folder.mkdir()
+    shutil.copy(ROOT / "data" / "sample" / "lcpf_totals.csv", folder)
+    allocations = (ROOT / "data" / "sample" / "lcpf_allocations.csv").read_text(encoding="utf-8").rstrip("\n")
+    allocations += "\nE09000003,2024-25,500000,https://www.barnet.gov.uk/example,Test figure\n"
+    (folder / "lcpf_allocations.csv").write_text(allocations, encoding="utf-8")
+    monkeypatch.setenv("EXPLORER_DATABASE_URL", sample_settings.database_url)
+    monkeypatch.setenv("EXPLORER_DATA_DIR", str(sample_settings.data_dir))
+    assert main(["ingest", "lcpf", str(folder / "lcpf_allocations.csv")]) == 0, capsys.readouterr().out
+
+    client = create_app(sample_settings).server.test_client()
+    rows = {r["borough"]: r for r in boroughs(download(client, "?year=2024-25&w_population=1"))}
+    barnet = rows["Barnet"]
+    assert barnet["actual_allocation_gbp"] == "500000.00"
+    formula = Decimal(barnet["scenario_allocation_gbp"])
+    assert Decimal(barnet["difference_gbp"]) == formula - 500_000
+    assert float(barnet["difference_percent"]) == pytest.approx(float((formula - 500_000) / 5_000), abs=0.05)
+    assert rows["Bexley"]["actual_allocation_gbp"] == "not published"
