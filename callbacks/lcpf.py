@@ -44,4 +44,5 @@ def register(app, provider) -> None:
             snapshot, trigger=trigger, weights=dict(zip(factors, weights)), year=year,
             category=category, measure=measure, pot=pot, basis=basis,
         )
-        return render_update(build_view(snapshot, query, notices), factors, presets)
+        view = build_view(snapshot, query, notices)
+        return render_update(view, snapshot.boundaries_geojson, factors, presets)

@@ -42,6 +42,7 @@ MET_SOURCE_NAME = 'London Datastore, "MPS Borough Level Crime" (Metropolitan Pol
 KEY_COLUMNS = ("MajorText", "MinorText", "BoroughName")
 PSEUDO_BOROUGHS = ("London Heathrow and London City Airports", "Unknown")
 ALL_CRIME = "all crime"
+CRIME_CSV_COLUMNS = ("borough_code", "financial_year", "category", "count", "source_url")
 
 #: The categories the LCPF page offers, in the order it offers them.
 PAGE_CATEGORIES = (
@@ -220,7 +221,7 @@ def write_crime_csv(
     order = {c: i for i, c in enumerate(categories or ())}
     chosen.sort(key=lambda r: (r.financial_year, r.borough_code, order.get(r.category, len(order)), r.category))
     with Path(path).open("w", newline="", encoding="utf-8") as stream:
-        writer = csv.DictWriter(stream, fieldnames=("borough_code", "financial_year", "category", "count", "source_url"))
+        writer = csv.DictWriter(stream, fieldnames=CRIME_CSV_COLUMNS)
         writer.writeheader()
         writer.writerows(crime_rows(chosen))
     return len(chosen)
@@ -247,7 +248,8 @@ def publish_met_crime(
     if not result.records:
         problem = Problem(", ".join(Path(p).name for p in paths), 0, "", "",
                           "has no whole financial year (April to March) to publish")
-        return PublishResult("crime", ValidationReport(result.report.problems + (problem,), result.report.row_counts), None)
+        report = ValidationReport(result.report.problems + (problem,), result.report.row_counts)
+        return PublishResult("crime", report, None)
     version_id = store.publish(
         "crime",
         {"crime": crime_rows(result.records)},
@@ -411,7 +413,10 @@ class _BoroughResolver:
             return None, None
         close = difflib.get_close_matches(name, self._names, n=1, cutoff=0.75)
         hint = f" (did you mean {close[0]}?)" if close else ""
-        return None, f"is not a London borough name{hint}; use the names the MPS publishes, such as Barking and Dagenham"
+        return None, (
+            f"is not a London borough name{hint}; use the names the MPS publishes, "
+            "such as Barking and Dagenham"
+        )
 
 
 def _normalise(name: str) -> str:

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Mapping, Sequence
 
 import plotly.graph_objects as go
-from dash import Patch, dcc, get_asset_url, html
+from dash import Patch, dcc, html
 
 from explorer import ids
 from explorer.domain import formatting
@@ -30,6 +30,8 @@ LCPF = "London Crime Prevention Fund (LCPF)"
 INNER_COLOUR, OUTER_COLOUR, ACTUAL_COLOUR = "#1d4f91", "#b54a00", "#0b0c0c"
 MISSING_COLOUR = "#d8dde0"
 COLOURSCALE = [[0.0, "#eef3fa"], [0.5, "#6f9bd1"], [1.0, "#0f2f5c"]]
+#: Where the (empty) world file plotly asks for is served: assets/topojson/world_110m.json.
+TOPOJSON_URL = "/assets/topojson/"
 #: The order of the formula's number boxes (deprivation last: no index is loaded).
 WEIGHT_ORDER = ("population", "crime", "violence", "equal", "deprivation")
 
@@ -78,7 +80,7 @@ def build_lcpf_page(snapshot: Snapshot, query: Mapping[str, Sequence[str]]) -> h
                                       # The base map is off; plotly still fetches a world file, so
                                       # serve an empty one locally instead of from its CDN.
                                       config={"displayModeBar": False, "responsive": True,
-                                              "topojsonURL": get_asset_url("topojson/")},
+                                              "topojsonURL": TOPOJSON_URL},
                                       className="lcpf-graph", style={"height": "460px"}),
                             html.Figcaption(build_map_caption(snapshot), className="small text-muted"),
                         ],
@@ -206,7 +208,7 @@ def preset_class(active: bool) -> str:
     return "btn btn-sm " + ("btn-primary" if active else "btn-outline-primary")
 
 
-def render_update(view: LcpfView, factors: Sequence[str], presets: Sequence[str]) -> tuple:
+def render_update(view: LcpfView, geojson: Mapping, factors: Sequence[str], presets: Sequence[str]) -> tuple:
     """Everything the page's one callback outputs for a new state, in its output order."""
     weights = view.query.weights.as_dict()
     active = preset_of(view.query)
@@ -217,7 +219,7 @@ def render_update(view: LcpfView, factors: Sequence[str], presets: Sequence[str]
         build_messages(view),
         build_summary(view),
         build_totals(view),
-        map_patch(view),
+        map_patch(view, geojson),
         build_scatter_figure(view),
         build_table(view),
         download_href(view.query),
@@ -321,15 +323,20 @@ def build_totals(view: LcpfView) -> list:
 
 def build_map_caption(snapshot: Snapshot) -> str:
     """What the map shows, and that grey means no figure."""
-    shapes = "approximate borough shapes derived from postcodes" if snapshot.boundaries_approximate else "official borough boundaries"
+    shapes = ("approximate borough shapes derived from postcodes" if snapshot.boundaries_approximate
+              else "official borough boundaries")
     return (
         "The darker the borough, the higher the figure. Grey: no figure (the City of London is not part "
         f"of the LCPF; other boroughs may have no published figure). Drawn on {shapes}."
     )
 
 
-def map_traces(view: LcpfView) -> tuple[dict, dict]:
-    """The values the map's two traces show: boroughs with a figure, and those without one."""
+def map_traces(view: LcpfView, geojson: Mapping) -> tuple[dict, dict]:
+    """The values the map's two traces show: boroughs with a figure, and those without one.
+
+    The second trace carries only the shapes of the boroughs without a figure (usually just the
+    City), so the page sends the full borough shapes once, with the first trace.
+    """
     name = view.measure_label
     have, missing = [], []
     for r in view.rows:
@@ -341,7 +348,10 @@ def map_traces(view: LcpfView) -> tuple[dict, dict]:
         "text": [f"{r.name}<br>{name}: {_measure_text(view.query.measure, v)}" for r, v in have],
         "colorbar": {"title": {"text": _colourbar_title(view)}},
     }
+    codes = {r.code for r, _ in missing}
     without = {
+        "geojson": {"type": "FeatureCollection",
+                    "features": [f for f in geojson.get("features", ()) if f["properties"]["code"] in codes]},
         "locations": [r.code for r, _ in missing],
         "z": [0 for _ in missing],
         "text": [f"{r.name}<br>{name}: {_missing_reason(view, r)}" for r, _ in missing],
@@ -351,12 +361,12 @@ def map_traces(view: LcpfView) -> tuple[dict, dict]:
 
 def build_map_figure(view: LcpfView, geojson: Mapping) -> go.Figure:
     """The choropleth of the chosen measure on the borough shapes (no basemap: works offline)."""
-    with_figure, without = map_traces(view)
-    common = dict(geojson=geojson, featureidkey="properties.code", hoverinfo="text",
+    with_figure, without = map_traces(view, geojson)
+    common = dict(featureidkey="properties.code", hoverinfo="text",
                   marker={"line": {"color": "#ffffff", "width": 0.8}})
     fig = go.Figure(
         [
-            go.Choropleth(**common, **with_figure, colorscale=COLOURSCALE, name="figure"),
+            go.Choropleth(**common, **with_figure, geojson=geojson, colorscale=COLOURSCALE, name="figure"),
             go.Choropleth(**common, **without, colorscale=[[0, MISSING_COLOUR], [1, MISSING_COLOUR]],
                           showscale=False, name="no figure"),
         ]
@@ -368,10 +378,10 @@ def build_map_figure(view: LcpfView, geojson: Mapping) -> go.Figure:
     return fig
 
 
-def map_patch(view: LcpfView) -> Patch:
-    """The map's update for a new state, without sending the borough shapes again."""
+def map_patch(view: LcpfView, geojson: Mapping) -> Patch:
+    """The map's update for a new state, without sending all the borough shapes again."""
     patch = Patch()
-    for index, values in enumerate(map_traces(view)):
+    for index, values in enumerate(map_traces(view, geojson)):
         for key, value in values.items():
             patch["data"][index][key] = value
     patch["layout"]["title"]["text"] = _map_title(view)
@@ -383,7 +393,8 @@ def build_scatter_figure(view: LcpfView) -> go.Figure:
     fig = go.Figure()
     top = 0.0
     for side, colour, symbol in (("Inner", INNER_COLOUR, "circle"), ("Outer", OUTER_COLOUR, "square")):
-        points = [r for r in view.rows if r.inner_outer == side and r.crime_share is not None and r.allocation_share is not None]
+        points = [r for r in view.rows
+                  if r.inner_outer == side and r.crime_share is not None and r.allocation_share is not None]
         xs, ys = [100 * r.crime_share for r in points], [100 * r.allocation_share for r in points]
         top = max([top, *xs, *ys])
         label = view.scenario_label.removeprefix("Formula: ") if view.query.basis == "formula" else "published"
@@ -402,7 +413,8 @@ def build_scatter_figure(view: LcpfView) -> go.Figure:
                 x=xs, y=ys, mode="markers", name="Published allocation",
                 marker={"color": ACTUAL_COLOUR, "symbol": "diamond-open", "size": 12, "line": {"width": 2}},
                 text=[r.name for r in actual],
-                hovertemplate="%{text} (published)<br>crime share %{x:.1f}%<br>allocation share %{y:.1f}%<extra></extra>",
+                hovertemplate=("%{text} (published)<br>crime share %{x:.1f}%<br>"
+                               "allocation share %{y:.1f}%<extra></extra>"),
             ))
     top = (top or 10) * 1.08
     fig.add_trace(go.Scatter(x=[0, top], y=[0, top], mode="lines", name="Share of money = share of crime",
@@ -413,7 +425,8 @@ def build_scatter_figure(view: LcpfView) -> go.Figure:
                "font": {"size": 15}, "x": 0.01},
         xaxis={"title": {"text": f"Share of London's {view.category_label.lower()} (%)"}, "range": [0, top],
                "gridcolor": "#e5e8ea", "zeroline": False},
-        yaxis={"title": {"text": "Share of the money (%)"}, "range": [0, top], "gridcolor": "#e5e8ea", "zeroline": False},
+        yaxis={"title": {"text": "Share of the money (%)"}, "range": [0, top], "gridcolor": "#e5e8ea",
+               "zeroline": False},
         legend={"orientation": "h", "y": -0.2, "x": 0},
     )
     return fig
@@ -449,7 +462,8 @@ def build_table(view: LcpfView) -> html.Table:
             html.Th([r.name, html.Span(r.caveat, className="caveat") if r.caveat else None], scope="row"),
             html.Td(r.inner_outer),
             html.Td(f"{r.population:,}" if r.population is not None else _missing("not known"), className="num"),
-            html.Td(f"{r.crime:,}" if r.crime is not None else _missing("no MPS figure" if not r.in_lcpf else "not loaded"), className="num"),
+            html.Td(f"{r.crime:,}" if r.crime is not None
+                    else _missing("not loaded" if r.in_lcpf else "no MPS figure"), className="num"),
             html.Td(_number(r.crime_per_1000, 1), className="num"),
             html.Td(actual, className="num"),
             html.Td(scenario, className="num"),

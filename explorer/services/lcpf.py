@@ -572,13 +572,19 @@ def _missing_messages(snapshot: Snapshot, result, year, boroughs: int) -> list[s
     for factor, names in by_factor.items():
         label = FACTOR_LABELS[factor].split(" (")[0].lower()
         if factor == "deprivation":
-            messages.append("No deprivation index is loaded, so a formula that weighs deprivation cannot be worked out.")
+            messages.append(
+                "No deprivation index is loaded, so a formula that weighs deprivation cannot be worked out."
+            )
         elif len(names) >= boroughs:
-            messages.append(f"There are no {label} figures for {year}, so a formula that weighs {label} cannot be worked out for that year.")
+            messages.append(
+                f"There are no {label} figures for {year}, so a formula that weighs {label} "
+                "cannot be worked out for that year."
+            )
         else:
             messages.append(
                 f"No {label} figure for {', '.join(names)} in {year}: "
-                f"{'it gets' if len(names) == 1 else 'they get'} no share, and the pot is shared among the other boroughs."
+                f"{'it gets' if len(names) == 1 else 'they get'} no share, "
+                "and the pot is shared among the other boroughs."
             )
     return messages
 

@@ -14,13 +14,23 @@ from explorer.services.lcpf import LcpfQuery, build_view
 from test_lcpf_view import RICHMOND_2024, snapshot  # noqa: E402  (same folder)
 
 
+SHAPES = {
+    "type": "FeatureCollection",
+    "features": [
+        {"type": "Feature", "properties": {"code": code, "name": code},
+         "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [0, 1], [1, 1], [0, 0]]]}}
+        for code in ("E09000001", "E09000003", "E09000027", "E09000033")
+    ],
+}
+
+
 def text_of(component) -> str:
     return json.dumps(component, cls=plotly.utils.PlotlyJSONEncoder, ensure_ascii=False)
 
 
 def test_every_borough_is_on_the_map_once_with_a_figure_or_a_reason():
     view = build_view(snapshot(), LcpfQuery(basis="current", measure="allocation"))
-    with_figure, without = map_traces(view)
+    with_figure, without = map_traces(view, SHAPES)
     assert with_figure["locations"] == []
     assert sorted(without["locations"]) == ["E09000001", "E09000003", "E09000027", "E09000033"]
     assert any("no published allocation for Barnet 2024-25" in t for t in without["text"])
@@ -30,12 +40,13 @@ def test_every_borough_is_on_the_map_once_with_a_figure_or_a_reason():
 
 def test_the_map_figure_uses_the_borough_shapes_and_the_patch_updates_values_only():
     view = build_view(snapshot(), LcpfQuery(weights=Weights(crime=1), pot_gbp=Decimal(1_000_000), measure="allocation"))
-    figure = build_map_figure(view, {"type": "FeatureCollection", "features": []})
+    figure = build_map_figure(view, SHAPES)
     trace = figure.data[0]
     assert trace.featureidkey == "properties.code" and figure.layout.geo.fitbounds == "locations"
     assert dict(zip(trace.locations, trace.z)) == {"E09000003": 300_000.0, "E09000027": 100_000.0, "E09000033": 600_000.0}
-    patch = text_of(map_patch(view))
-    assert "geojson" not in patch and "600000.0" in patch
+    assert [f["properties"]["code"] for f in figure.data[1].geojson["features"]] == ["E09000001"]
+    patch = text_of(map_patch(view, SHAPES))
+    assert "600000.0" in patch and patch.count('"code"') == 1  # only the City's shape is sent again
 
 
 def test_the_scatter_marks_inner_and_outer_and_draws_the_line_of_proportionality():
