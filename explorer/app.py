@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import Callable
 
 import dash
@@ -10,9 +11,11 @@ from dash import html
 from flask import jsonify
 from flask_compress import Compress
 
+from callbacks import funding as funding_callbacks
 from callbacks import home as home_callbacks
 from callbacks import lcpf as lcpf_callbacks
 from callbacks import router as router_callbacks
+from explorer.api import feeds
 from explorer.api import lcpf as lcpf_api
 from explorer.ingest.publish import seed_sample
 from explorer.layout.router import VALIDATION_PATHS, PageContext, render_page
@@ -71,6 +74,8 @@ def create_app(
     )
     router_callbacks.register(app, provider, context)
     home_callbacks.register(app, provider)
+    funding_callbacks.register(app, provider, context)
+    feeds.register(app.server, store=store, today=today)
     lcpf_callbacks.register(app, provider)
     lcpf_api.register(app.server)
     _add_routes(app, provider)
@@ -98,6 +103,7 @@ def _add_routes(app: dash.Dash, provider: SnapshotProvider) -> None:
         snapshot = provider.current()
         return jsonify(
             status="ok",
+            worker=os.getpid(),
             version=snapshot.version_key,
             versions=dict(snapshot.versions),
             services=len(snapshot.services),
