@@ -11,8 +11,6 @@ from explorer.domain.lcpf import Weights
 from explorer.layout.lcpf import build_map_figure, build_scatter_figure, build_table, map_patch, map_traces
 from explorer.services.lcpf import LcpfQuery, build_view
 
-from test_lcpf_view import RICHMOND_2024, snapshot  # noqa: E402  (same folder)
-
 
 SHAPES = {
     "type": "FeatureCollection",
@@ -28,8 +26,8 @@ def text_of(component) -> str:
     return json.dumps(component, cls=plotly.utils.PlotlyJSONEncoder, ensure_ascii=False)
 
 
-def test_every_borough_is_on_the_map_once_with_a_figure_or_a_reason():
-    view = build_view(snapshot(), LcpfQuery(basis="current", measure="allocation"))
+def test_every_borough_is_on_the_map_once_with_a_figure_or_a_reason(small):
+    view = build_view(small.snapshot(), LcpfQuery(basis="current", measure="allocation"))
     with_figure, without = map_traces(view, SHAPES)
     assert with_figure["locations"] == []
     assert sorted(without["locations"]) == ["E09000001", "E09000003", "E09000027", "E09000033"]
@@ -38,8 +36,8 @@ def test_every_borough_is_on_the_map_once_with_a_figure_or_a_reason():
     assert all(z == 0 for z in without["z"])  # grey, explained in words, never shown as a value
 
 
-def test_the_map_figure_uses_the_borough_shapes_and_the_patch_updates_values_only():
-    view = build_view(snapshot(), LcpfQuery(weights=Weights(crime=1), pot_gbp=Decimal(1_000_000), measure="allocation"))
+def test_the_map_figure_uses_the_borough_shapes_and_the_patch_updates_values_only(small):
+    view = build_view(small.snapshot(), LcpfQuery(weights=Weights(crime=1), pot_gbp=Decimal(1_000_000), measure="allocation"))
     figure = build_map_figure(view, SHAPES)
     trace = figure.data[0]
     assert trace.featureidkey == "properties.code" and figure.layout.geo.fitbounds == "locations"
@@ -49,8 +47,8 @@ def test_the_map_figure_uses_the_borough_shapes_and_the_patch_updates_values_onl
     assert "600000.0" in patch and patch.count('"code"') == 1  # only the City's shape is sent again
 
 
-def test_the_scatter_marks_inner_and_outer_and_draws_the_line_of_proportionality():
-    view = build_view(snapshot(allocations=[RICHMOND_2024]), LcpfQuery(weights=Weights(population=1), pot_gbp=Decimal(1_000_000)))
+def test_the_scatter_marks_inner_and_outer_and_draws_the_line_of_proportionality(small):
+    view = build_view(small.snapshot(allocations=[small.richmond]), LcpfQuery(weights=Weights(population=1), pot_gbp=Decimal(1_000_000)))
     names = [t.name for t in build_scatter_figure(view).data]
     assert names[0].startswith("Inner London") and names[1].startswith("Outer London")
     assert "Published allocation" in names and names[-1] == "Share of money = share of crime"
@@ -58,8 +56,8 @@ def test_the_scatter_marks_inner_and_outer_and_draws_the_line_of_proportionality
     assert list(line.x) == list(line.y)
 
 
-def test_the_table_says_not_published_and_never_zero():
-    view = build_view(snapshot(allocations=[RICHMOND_2024]), LcpfQuery(weights=Weights(crime=1), pot_gbp=Decimal(1_000_000)))
+def test_the_table_says_not_published_and_never_zero(small):
+    view = build_view(small.snapshot(allocations=[small.richmond]), LcpfQuery(weights=Weights(crime=1), pot_gbp=Decimal(1_000_000)))
     text = text_of(build_table(view))
     assert "No published allocation for Barnet 2024-25" in text
     assert "not in the LCPF" in text and '"£0"' not in text  # no cell shows a missing figure as £0

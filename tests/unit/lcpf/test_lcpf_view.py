@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 from decimal import Decimal
 
 import pytest
 
-from explorer.domain.geography import Borough
 from explorer.domain.lcpf import Weights
-from explorer.domain.records import Crime, LcpfAllocation, LcpfTotal
 from explorer.services.lcpf import (
     LcpfQuery,
     build_view,
@@ -22,57 +19,14 @@ from explorer.services.lcpf import (
     preset_of,
     scenario_csv,
 )
-from explorer.services.snapshot import Snapshot
-
-SRC = "https://example.org/source"
-CRIME_SRC = "https://data.london.gov.uk/dataset/recorded_crime_summary"
-
-
-def borough(code, name, side, population):
-    return Borough(code=code, name=name, inner_outer=side, population=population, hectares=1.0, source_url=SRC)
-
-
-def crime(code, year, category, count):
-    return Crime(borough_code=code, financial_year=year, category=category, count=count, source_url=CRIME_SRC)
-
-
-BOROUGHS = (
-    borough("E09000001", "City of London", "Inner", 8_500),
-    borough("E09000003", "Barnet", "Outer", 400_000),
-    borough("E09000027", "Richmond upon Thames", "Outer", 200_000),
-    borough("E09000033", "Westminster", "Inner", 200_000),
-)
-CRIME = tuple(
-    crime(code, "2024-25", category, count)
-    for code, counts in {
-        "E09000003": (30_000, 8_000),
-        "E09000027": (10_000, 2_000),
-        "E09000033": (60_000, 10_000),
-    }.items()
-    for category, count in zip(("all crime", "violence against the person"), counts)
-) + (crime("E09000003", "2023-24", "all crime", 29_000),)
-
-
-def snapshot(*, allocations=(), totals=(), crime_rows=CRIME) -> Snapshot:
-    return Snapshot(
-        version_key=1, versions={}, boroughs=BOROUGHS, boundaries_geojson={"type": "FeatureCollection", "features": []},
-        boundaries_approximate=True, boundaries_source="test", services=(), terms=(), opportunities=(), measures=(),
-        measure_values=(), spend=(), reach=(), lcpf_allocations=tuple(allocations), lcpf_totals=tuple(totals),
-        on_sample=True, crime=tuple(crime_rows),
-    )
-
-
-RICHMOND_2024 = LcpfAllocation(borough_code="E09000027", financial_year="2024-25", amount_gbp=100_000, source_url=SRC)
-TOTAL = LcpfTotal(financial_year="2022-23 to 2024-25", measure="direct_borough_funding_total", amount_gbp=3_000_000,
-                  source_url=SRC)
 
 
 def row(view, code):
     return next(r for r in view.rows if r.code == code)
 
 
-def test_default_view_population_only_on_the_latest_crime_year_with_the_default_pot():
-    view = build_view(snapshot(totals=[TOTAL]), LcpfQuery())
+def test_default_view_population_only_on_the_latest_crime_year_with_the_default_pot(small):
+    view = build_view(small.snapshot(totals=[small.total]), LcpfQuery())
     assert view.year == "2024-25"
     assert view.pot_gbp == Decimal(1_000_000)
     assert view.scenario_label == "Formula: population only"
@@ -81,19 +35,19 @@ def test_default_view_population_only_on_the_latest_crime_year_with_the_default_
     assert sum(r.scenario_gbp for r in view.rows if r.scenario_gbp is not None) == Decimal(1_000_000)
 
 
-def test_the_city_is_shown_with_its_caveat_and_no_money_or_crime():
-    city = row(build_view(snapshot(), LcpfQuery()), "E09000001")
+def test_the_city_is_shown_with_its_caveat_and_no_money_or_crime(small):
+    city = row(build_view(small.snapshot(), LcpfQuery()), "E09000001")
     assert not city.in_lcpf
     assert city.crime is None and city.scenario_gbp is None and city.actual_gbp is None
     assert "City of London Police" in city.caveat
 
 
-def test_westminster_carries_the_daytime_population_caveat():
-    assert "daytime" in row(build_view(snapshot(), LcpfQuery()), "E09000033").caveat
+def test_westminster_carries_the_daytime_population_caveat(small):
+    assert "daytime" in row(build_view(small.snapshot(), LcpfQuery()), "E09000033").caveat
 
 
-def test_differences_only_where_an_allocation_is_published():
-    view = build_view(snapshot(allocations=[RICHMOND_2024]), LcpfQuery(weights=Weights(crime=1), pot_gbp=Decimal(1_000_000)))
+def test_differences_only_where_an_allocation_is_published(small):
+    view = build_view(small.snapshot(allocations=[small.richmond]), LcpfQuery(weights=Weights(crime=1), pot_gbp=Decimal(1_000_000)))
     richmond = row(view, "E09000027")
     assert richmond.scenario_gbp == Decimal("100000.00")
     assert richmond.difference.gbp == Decimal("0.00") and richmond.difference.percent == 0.0
@@ -101,8 +55,8 @@ def test_differences_only_where_an_allocation_is_published():
     assert barnet.actual_gbp is None and barnet.difference.gbp is None and barnet.difference.percent is None
 
 
-def test_crime_shares_and_inner_outer_totals():
-    view = build_view(snapshot(), LcpfQuery(weights=Weights(crime=1), pot_gbp=Decimal(1_000_000)))
+def test_crime_shares_and_inner_outer_totals(small):
+    view = build_view(small.snapshot(), LcpfQuery(weights=Weights(crime=1), pot_gbp=Decimal(1_000_000)))
     inner, outer = view.groups
     assert (inner.label, inner.boroughs, outer.boroughs) == ("Inner London", 1, 2)  # the City is not counted
     assert inner.crime == 60_000 and outer.crime == 40_000
@@ -121,35 +75,35 @@ def test_crime_shares_and_inner_outer_totals():
         ("crime-per-1000", "E09000001", None),
     ],
 )
-def test_map_measures(measure, code, expected):
-    view = build_view(snapshot(), LcpfQuery(measure=measure, weights=Weights(crime=1), pot_gbp=Decimal(1_000_000)))
+def test_map_measures(measure, code, expected, small):
+    view = build_view(small.snapshot(), LcpfQuery(measure=measure, weights=Weights(crime=1), pot_gbp=Decimal(1_000_000)))
     assert row(view, code).measure(measure) == (pytest.approx(expected) if expected is not None else None)
 
 
-def test_a_borough_missing_crime_is_reported_and_gets_no_share():
-    rows = [c for c in CRIME if not (c.borough_code == "E09000027" and c.financial_year == "2024-25")]
-    view = build_view(snapshot(crime_rows=rows), LcpfQuery(weights=Weights(crime=1), pot_gbp=Decimal(900)))
+def test_a_borough_missing_crime_is_reported_and_gets_no_share(small):
+    rows = [c for c in small.crime if not (c.borough_code == "E09000027" and c.financial_year == "2024-25")]
+    view = build_view(small.snapshot(crime_rows=rows), LcpfQuery(weights=Weights(crime=1), pot_gbp=Decimal(900)))
     assert row(view, "E09000027").scenario_gbp is None
     assert any("Richmond upon Thames" in m and "no share" in m for m in view.messages)
     assert row(view, "E09000003").scenario_gbp + row(view, "E09000033").scenario_gbp == Decimal(900)
 
 
-def test_a_year_without_crime_figures_says_so_for_a_crime_formula():
-    view = build_view(snapshot(), LcpfQuery(year="2023-24", weights=Weights(violence=1)))
+def test_a_year_without_crime_figures_says_so_for_a_crime_formula(small):
+    view = build_view(small.snapshot(), LcpfQuery(year="2023-24", weights=Weights(violence=1)))
     assert all(r.scenario_gbp is None for r in view.rows)
     assert any("no violence figures for 2023-24" in m for m in view.messages)
 
 
-def test_current_allocation_shows_published_figures_only():
-    view = build_view(snapshot(allocations=[RICHMOND_2024]), LcpfQuery(basis="current"))
+def test_current_allocation_shows_published_figures_only(small):
+    view = build_view(small.snapshot(allocations=[small.richmond]), LcpfQuery(basis="current"))
     assert view.scenario_label.startswith("Current allocation")
     assert row(view, "E09000027").scenario_gbp == Decimal(100_000)
     assert row(view, "E09000003").scenario_gbp is None
     assert view.actual_count == 1 and view.lcpf_boroughs == 3
 
 
-def test_all_weights_zero_is_an_error_in_words():
-    view = build_view(snapshot(), LcpfQuery(weights=Weights()))
+def test_all_weights_zero_is_an_error_in_words(small):
+    view = build_view(small.snapshot(), LcpfQuery(weights=Weights()))
     assert view.error and "at least one factor" in view.error
 
 
@@ -188,8 +142,8 @@ def test_bad_url_values_fall_back_with_a_notice(params, notice):
     assert any(notice in n for n in notices), notices
 
 
-def test_an_unknown_year_falls_back_with_a_notice():
-    view = build_view(snapshot(), LcpfQuery(year="1999-00"))
+def test_an_unknown_year_falls_back_with_a_notice(small):
+    view = build_view(small.snapshot(), LcpfQuery(year="1999-00"))
     assert view.year == "2024-25" and any("1999-00" in n for n in view.notices)
 
 
@@ -202,8 +156,8 @@ def test_parse_pot(text, value):
     assert parse_pot(text) == value
 
 
-def test_presets_from_the_controls():
-    snap = snapshot(totals=[TOTAL])
+def test_presets_from_the_controls(small):
+    snap = small.snapshot(totals=[small.total])
     state = dict(weights={"population": 1, "crime": 0, "violence": 0, "equal": 0, "deprivation": 0},
                  year="2024-25", category="all-crime", measure="allocation", pot=1_000_000, basis="formula")
     crime_only, _ = controls_query(snap, trigger="crime", **state)
@@ -230,8 +184,8 @@ def read_csv(text):
     return list(csv.DictReader(io.StringIO(text)))
 
 
-def test_the_csv_has_every_borough_then_inner_and_outer_totals():
-    view = build_view(snapshot(allocations=[RICHMOND_2024]), LcpfQuery(weights=Weights(crime=1), pot_gbp=Decimal("1000000.01")))
+def test_the_csv_has_every_borough_then_inner_and_outer_totals(small):
+    view = build_view(small.snapshot(allocations=[small.richmond]), LcpfQuery(weights=Weights(crime=1), pot_gbp=Decimal("1000000.01")))
     rows = read_csv(scenario_csv(view))
     assert [r["borough_code"] for r in rows] == ["E09000001", "E09000003", "E09000027", "E09000033", "", ""]
     assert sum(Decimal(r["scenario_allocation_gbp"]) for r in rows[:4] if r["scenario_allocation_gbp"]) == Decimal("1000000.01")
@@ -244,8 +198,8 @@ def test_the_csv_has_every_borough_then_inner_and_outer_totals():
 
 
 @pytest.mark.parametrize("name", ["=HYPERLINK(\"http://evil\")", "+1+1", "-2+3", "@SUM(1)"])
-def test_the_csv_neutralises_formulas_in_text(name):
-    evil = dataclasses.replace(snapshot(), boroughs=(borough("E09000003", name, "Outer", 400_000),))
+def test_the_csv_neutralises_formulas_in_text(name, small):
+    evil = small.replace(small.snapshot(), boroughs=(small.borough("E09000003", name, "Outer", 400_000),))
     rows = read_csv(scenario_csv(build_view(evil, LcpfQuery())))
     assert rows[0]["borough"] == "'" + name
     assert rows[0]["scenario_allocation_gbp"] == "10000000.00"  # numbers stay numbers
