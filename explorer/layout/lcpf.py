@@ -526,10 +526,13 @@ def build_notes(view: LcpfView) -> html.Section:
 
 
 def _map_title(view: LcpfView) -> str:
+    year = view.year or "no year"
+    if view.query.measure == "crime-per-1000":
+        return f"{view.measure_label} ({view.category_label.lower()}), {year}"
     label = view.measure_label
-    if view.query.measure != "crime-per-1000":
-        label += f" — {view.scenario_label.lower()}"
-    return f"{label}, {view.year or 'no year'}"
+    if view.query.measure == "per-100-crimes" and view.query.category != "all-crime":
+        label += f" ({view.category_label.lower()})"
+    return f"{label}{' (published)' if view.query.basis == 'current' else ''}, {year}"
 
 
 def _colourbar_title(view: LcpfView) -> str:
