@@ -13,8 +13,10 @@ from flask_compress import Compress
 
 from callbacks import funding as funding_callbacks
 from callbacks import home as home_callbacks
+from callbacks import lcpf as lcpf_callbacks
 from callbacks import router as router_callbacks
 from explorer.api import feeds
+from explorer.api import lcpf as lcpf_api
 from explorer.ingest.publish import seed_sample
 from explorer.layout.router import VALIDATION_PATHS, PageContext, render_page
 from explorer.layout.shell import build_shell
@@ -93,6 +95,8 @@ def create_app(
     home_callbacks.register(app, provider)
     funding_callbacks.register(app, provider, context)
     feeds.register(app.server, store=store, today=today)
+    lcpf_callbacks.register(app, provider)
+    lcpf_api.register(app.server)
     _add_routes(app, provider)
     app.server.config["EXPLORER_PROVIDER"] = provider
     return app

@@ -68,6 +68,14 @@ def _ingest(args, settings: Settings) -> int:
     if not path.exists():
         print(f"error: {path} does not exist", file=sys.stderr)
         return EXIT_USAGE
+    if args.entity == "crime" and path.is_file():
+        from explorer.ingest.crime import is_met_format
+
+        if is_met_format(path):
+            return _ingest_met_crime(args, settings, [path, *map(Path, args.more)])
+    if args.more:
+        print("error: only MPS crime files can be ingested several at once", file=sys.stderr)
+        return EXIT_USAGE
     geography = load_geography(settings.data_dir, settings.cache_dir)
     store = Store.open(settings.store_url)
     if args.entity == "opportunities" and path.is_file() and path.suffix.lower() in {".csv", ".xlsx"}:
@@ -88,6 +96,26 @@ def _ingest(args, settings: Settings) -> int:
     else:
         _print_report(args.entity, result.report, result.version_id, dry_run=args.dry_run)
     return EXIT_OK if result.report.ok else EXIT_REJECTED
+
+
+def _ingest_met_crime(args, settings: Settings, paths: list[Path]) -> int:
+    """``explorer ingest crime FILE [FILE...]`` for the Met's borough crime CSV, as published."""
+    from explorer.ingest.crime import publish_met_crime
+    from explorer.reference import load_boroughs
+    from explorer.store.store import Store
+
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        print(f"error: {missing[0]} does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    names = {b.code: b.name for b in load_boroughs(settings.data_dir)}
+    store = Store.open(settings.store_url)
+    result = publish_met_crime(store, paths, names, published_by=args.by, dry_run=args.dry_run)
+    if args.json:
+        print(json.dumps({"entity": "crime", "version": result.version_id, **result.report.as_dict()}, indent=2))
+    else:
+        _print_report("crime", result.report, result.version_id, dry_run=args.dry_run)
+    return EXIT_OK if result.report.ok and (args.dry_run or result.published) else EXIT_REJECTED
 
 
 def _search(args, settings: Settings) -> int:
@@ -210,6 +238,7 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("entity")
     ingest.add_argument("path", help="a folder with the entity's CSV files, or one of them "
                         "(opportunities: also a .csv or .xlsx file with Find a Grant's columns)")
+    ingest.add_argument("more", nargs="*", help="crime only: more MPS borough crime files, read together")
     ingest.add_argument("--dry-run", action="store_true", help="validate and report; publish nothing")
     ingest.add_argument("--json", action="store_true", help="print the report as JSON")
     ingest.add_argument("--by", default="explorer", help="who is publishing")

@@ -23,6 +23,22 @@ SEARCH_MESSAGE = "search-message"
 SHOW_AREA = "show-area"  # pattern id: {"type": SHOW_AREA, "index": service_id}
 CLEAR_FILTERS = "clear-filters"
 
+# LCPF (/lcpf)
+LCPF_YEAR = "lcpf-year"
+LCPF_CATEGORY = "lcpf-category"
+LCPF_MEASURE = "lcpf-measure"
+LCPF_PRESET = "lcpf-preset"  # pattern id: {"type": LCPF_PRESET, "index": preset name}
+LCPF_WEIGHT = "lcpf-weight"  # pattern id: {"type": LCPF_WEIGHT, "index": factor}
+LCPF_POT = "lcpf-pot"
+LCPF_BASIS = "lcpf-basis"
+LCPF_SUMMARY = "lcpf-summary"
+LCPF_MESSAGES = "lcpf-messages"
+LCPF_TOTALS = "lcpf-totals"
+LCPF_MAP = "lcpf-map"
+LCPF_SCATTER = "lcpf-scatter"
+LCPF_TABLE = "lcpf-table"
+LCPF_DOWNLOAD = "lcpf-download"
+
 # Funding
 FUNDING_SEARCH = "funding-search"
 FUNDING_BOROUGH = "funding-borough"

@@ -8,6 +8,7 @@ from typing import Callable
 from urllib.parse import parse_qs, unquote
 
 from explorer.layout import accessibility, funding, home, pages
+from explorer.layout import lcpf as lcpf_layout
 from explorer.services.search import parse_filters, search_index
 
 
@@ -60,7 +61,7 @@ def render_page(provider, pathname: str | None, search: str | None, context: Pag
     if path == "/performance":
         return pages.build_performance_page(snapshot)
     if path == "/lcpf":
-        return pages.build_lcpf_page(snapshot)
+        return lcpf_layout.build_lcpf_page(snapshot, query)
     if path == "/data":
         return pages.build_data_page(snapshot, list(snapshot.history))
     if path == "/accessibility":

@@ -16,6 +16,7 @@ from typing import Any, Callable, Mapping
 
 from explorer.domain.geography import Borough
 from explorer.domain.records import (
+    Crime,
     FundingOpportunity,
     LcpfAllocation,
     LcpfTotal,
@@ -101,6 +102,7 @@ class Snapshot:
     on_sample: bool
     history: tuple[VersionInfo, ...] = ()
     built_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    crime: tuple[Crime, ...] = ()
 
     def service(self, service_id: str) -> ServiceEntry | None:
         """The service with this id, or None."""
@@ -211,6 +213,7 @@ def build_snapshot(
         reach=tuple(Reach.model_construct(**r) for r in rows["reach"]),
         lcpf_allocations=tuple(LcpfAllocation.model_construct(**r) for r in rows["lcpf_allocation"]),
         lcpf_totals=tuple(LcpfTotal.model_construct(**r) for r in rows["lcpf_total"]),
+        crime=tuple(Crime.model_construct(**r) for r in rows["crime"]),
         on_sample=on_sample,
         history=tuple(history),
     )
