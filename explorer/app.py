@@ -11,6 +11,9 @@ from flask import jsonify
 from flask_compress import Compress
 
 from callbacks import home as home_callbacks
+from explorer.api import exports as exports_api
+from explorer.api import headers as security_headers
+from explorer.api import oruk as oruk_api
 from callbacks import router as router_callbacks
 from explorer.ingest.publish import seed_sample
 from explorer.layout.router import VALIDATION_PATHS, PageContext, render_page
@@ -71,6 +74,9 @@ def create_app(
     home_callbacks.register(app, provider)
     _add_routes(app, provider)
     app.server.config["EXPLORER_PROVIDER"] = provider
+    oruk_api.register(app.server)
+    exports_api.register(app.server)
+    security_headers.register(app.server, settings.embed_origins)
     return app
 
 
