@@ -13,17 +13,14 @@ from typing import Callable
 
 from flask import Response, request
 
+from explorer.services.exports import published_at
 from explorer.services.snapshot import Snapshot
+
+__all__ = ["cached", "etag_for", "not_modified", "published_at"]
 
 #: Bump when the shape of the API's output changes, so cached copies of the old shape expire.
 FORMAT_VERSION = "1"
 CACHE_CONTROL = "public, max-age=60, must-revalidate"
-
-
-def published_at(snapshot: Snapshot) -> dt.datetime:
-    """When the newest current part of the register was published (UTC; the snapshot's build time if none)."""
-    moments = [_utc(v.published_at) for v in snapshot.history if v.current]
-    return max(moments) if moments else _utc(snapshot.built_at)
 
 
 def etag_for(snapshot: Snapshot, variant: str = "") -> str:

@@ -287,6 +287,18 @@ def build_export(snapshot: Snapshot, fmt: str, modified: dt.datetime, borough: s
     raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
 
 
+def published_at(snapshot: Snapshot) -> dt.datetime:
+    """When the newest current part of the register was published (UTC; the snapshot's build time if none)."""
+    moments = [_utc(v.published_at) for v in snapshot.history if v.current]
+    return max(moments) if moments else _utc(snapshot.built_at)
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=dt.timezone.utc)
+    return moment.astimezone(dt.timezone.utc)
+
+
 # -- private helpers -------------------------------------------------------------------------
 
 
