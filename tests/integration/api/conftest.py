@@ -8,6 +8,7 @@ import shutil
 import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
 
 from explorer.settings import Settings
 from tests.conftest import CACHE_DIR, DATA_DIR
@@ -60,7 +61,8 @@ def oruk_schema(shared_data):
 def grant_validator(shared_data) -> Draft202012Validator:
     """The 360Giving Data Standard's grant schema, with formats checked (its dates need them)."""
     schema = json.loads((shared_data / "360giving" / "360-giving-schema.json").read_text())
-    registry = Registry().with_resource(schema["$id"], Resource.from_contents(schema))
+    # The schema names its dialect with http://, which `referencing` does not recognise by itself.
+    registry = Registry().with_resource(schema["$id"], Resource(contents=schema, specification=DRAFT202012))
     return Draft202012Validator(schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
