@@ -22,3 +22,14 @@ ACCESS_SELECT = "access-select"
 SEARCH_MESSAGE = "search-message"
 SHOW_AREA = "show-area"  # pattern id: {"type": SHOW_AREA, "index": service_id}
 CLEAR_FILTERS = "clear-filters"
+
+# Embed (/embed) and its builder (/embed/builder)
+EMBED_URL = "embed-url"
+EMBED_PAGE = "embed-page"
+BUILDER_BOROUGH = "builder-borough"
+BUILDER_AREAS = "builder-areas"
+BUILDER_VIEW = "builder-view"
+BUILDER_PREVIEW = "builder-preview"
+BUILDER_SNIPPET = "builder-snippet"
+BUILDER_COPY = "builder-copy"
+DOWNLOADS = "downloads"

@@ -10,25 +10,12 @@ from flask import Blueprint, Response, current_app, request
 from explorer.api.http_cache import cached, published_at
 from explorer.api.oruk import ApiError, API_PREFIX, _api_error
 from explorer.domain.records import BOROUGH_CODE
-from explorer.services.exports import build_export
+from explorer.services.exports import DOWNLOADS, build_export, download_url
+
+__all__ = ["blueprint", "download_url", "register"]
 
 blueprint = Blueprint("exports", __name__, url_prefix=API_PREFIX + "/exports")
 blueprint.register_error_handler(ApiError, _api_error)
-
-#: Download file name -> export format (the ones that take ``?borough=``).
-DOWNLOADS = {
-    "services.csv": ("csv", True),
-    "services.geojson": ("geojson", True),
-    "grants.json": ("360giving-json", False),
-    "grants.csv": ("360giving-csv", False),
-    "opportunities.csv": ("opportunities-csv", False),
-}
-
-
-def download_url(name: str, borough: str | None = None) -> str:
-    """The address of a download (for the data page)."""
-    return f"{API_PREFIX}/exports/{name}" + (f"?borough={borough}" if borough else "")
-
 
 @blueprint.get("/<name>")
 def download(name: str) -> Response:

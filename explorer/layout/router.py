@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 from urllib.parse import parse_qs
 
-from explorer.layout import home, pages
+from explorer.layout import embed, home, pages
 from explorer.services.search import parse_filters, search_index
 
 
@@ -21,7 +21,7 @@ class PageContext:
 
 
 #: One address of each kind of page, rendered once at start-up so Dash can validate callbacks.
-VALIDATION_PATHS = ("/", "/service/", "/funding", "/performance", "/lcpf", "/data")
+VALIDATION_PATHS = ("/", "/service/", "/funding", "/performance", "/lcpf", "/data", "/embed/builder")
 
 
 def query_values(search: str | None) -> dict[str, list[str]]:
@@ -57,6 +57,8 @@ def render_page(provider, pathname: str | None, search: str | None, context: Pag
         return pages.build_performance_page(snapshot)
     if path == "/lcpf":
         return pages.build_lcpf_page(snapshot)
+    if path == "/embed/builder":
+        return embed.build_embed_builder(snapshot, query)
     if path == "/data":
         return pages.build_data_page(snapshot, list(snapshot.history))
     return pages.build_not_found(path)

@@ -29,6 +29,20 @@ LONDON_REGION = {"name": "London", "geoCode": "E12000007", "geoCodeType": "RGN",
 SAMPLE_NOTE = "sample value: not a published figure"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = ("csv", "geojson", "360giving-json", "360giving-csv", "opportunities-csv")
+DOWNLOAD_PATH = "/api/v1/exports/"
+#: Download file name -> (export format, whether it takes ?borough=).
+DOWNLOADS = {
+    "services.csv": ("csv", True),
+    "services.geojson": ("geojson", True),
+    "grants.json": ("360giving-json", False),
+    "grants.csv": ("360giving-csv", False),
+    "opportunities.csv": ("opportunities-csv", False),
+}
+
+
+def download_url(name: str, borough: str | None = None) -> str:
+    """The address of a download (``/api/v1/exports/services.csv?borough=E09000012``)."""
+    return DOWNLOAD_PATH + name + (f"?borough={borough}" if borough else "")
 
 
 @dataclass(frozen=True)
