@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import Callable
 
 import dash
@@ -11,11 +12,13 @@ from flask import jsonify
 from flask_compress import Compress
 
 from callbacks import embed as embed_callbacks
+from callbacks import funding as funding_callbacks
 from callbacks import home as home_callbacks
+from callbacks import router as router_callbacks
 from explorer.api import exports as exports_api
+from explorer.api import feeds
 from explorer.api import headers as security_headers
 from explorer.api import oruk as oruk_api
-from callbacks import router as router_callbacks
 from explorer.ingest.publish import seed_sample
 from explorer.layout.embed import EMBED_INDEX, EMBED_TITLE, build_embed_shell, render_embed
 from explorer.layout.router import VALIDATION_PATHS, PageContext, render_page
@@ -74,6 +77,8 @@ def create_app(
     )
     router_callbacks.register(app, provider, context)
     home_callbacks.register(app, provider)
+    funding_callbacks.register(app, provider, context)
+    feeds.register(app.server, store=store, today=today)
     _add_routes(app, provider)
     app.server.config["EXPLORER_PROVIDER"] = provider
     oruk_api.register(app.server)
@@ -128,6 +133,7 @@ def _add_routes(app: dash.Dash, provider: SnapshotProvider) -> None:
         snapshot = provider.current()
         return jsonify(
             status="ok",
+            worker=os.getpid(),
             version=snapshot.version_key,
             versions=dict(snapshot.versions),
             services=len(snapshot.services),

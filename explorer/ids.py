@@ -23,6 +23,23 @@ SEARCH_MESSAGE = "search-message"
 SHOW_AREA = "show-area"  # pattern id: {"type": SHOW_AREA, "index": service_id}
 CLEAR_FILTERS = "clear-filters"
 
+# Funding
+FUNDING_SEARCH = "funding-search"
+FUNDING_BOROUGH = "funding-borough"
+FUNDING_AREA = "funding-area"
+FUNDING_APPLICANT = "funding-applicant"
+FUNDING_MIN = "funding-min-award"
+FUNDING_MAX = "funding-max-award"
+FUNDING_STATUS = "funding-status"
+FUNDING_SUMMARY = "funding-summary"
+FUNDING_LIST = "funding-list"
+FUNDING_PAST = "funding-past"
+FUNDING_PAST_SUMMARY = "funding-past-summary"
+FUNDING_ICS_LINK = "funding-ics-link"
+FUNDING_ATOM_LINK = "funding-atom-link"
+FUNDING_CARD = "funding-card"  # pattern id: {"type": FUNDING_CARD, "index": opportunity_id}
+FUNDING_SERVICE_SECTION = "funding-service-section"
+
 # Embed (/embed) and its builder (/embed/builder)
 EMBED_URL = "embed-url"
 EMBED_PAGE = "embed-page"

@@ -20,7 +20,8 @@ def sample_badge(illustrative: bool) -> list:
 
 def build_service_page(snapshot: Snapshot, service: ServiceEntry | None, back_search: str = "") -> html.Div:
     """A service's own page: what it does, who it is for, how to get help, who runs and pays for it."""
-    back = html.A("← Back to the search", href="/" + (back_search or ""), className="d-inline-block mb-3")
+    back_query = back_search if back_search.startswith("?") or not back_search else "?" + back_search
+    back = html.A("← Back to the search", href="/" + back_query, className="d-inline-block mb-3 back-link")
     if service is None:
         return html.Div(
             [back, html.H1("Service not found", className="h2"),
@@ -45,7 +46,7 @@ def build_service_page(snapshot: Snapshot, service: ServiceEntry | None, back_se
         else html.P("No public delivery point is recorded.")
     )
     rows = [
-        ("Who it is for", f"{formatting.age_range(service.minimum_age, service.maximum_age)}"
+        ("Who it is for", formatting.age_range(service.minimum_age, service.maximum_age).capitalize()
          + (f". {service.eligibility}" if service.eligibility else "")),
         ("How to get help", formatting.access(service.access)),
         ("Provider", service.provider_name),

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Callable
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, unquote
 
-from explorer.layout import embed, home, pages
+from explorer.layout import embed, funding, home, pages
 from explorer.services.search import parse_filters, search_index
 
 
@@ -49,10 +49,10 @@ def render_page(provider, pathname: str | None, search: str | None, context: Pag
             points=index.points(result), selected_service=_first(query, "service") or None,
         )
     if path.startswith("/service/"):
-        service_id = path.removeprefix("/service/")
+        service_id = unquote(path.removeprefix("/service/"))
         return pages.build_service_page(snapshot, snapshot.service(service_id), _first(query, "back"))
-    if path == "/funding":
-        return pages.build_funding_page(snapshot, context.today())
+    if path == "/funding" or path.startswith("/funding/"):
+        return funding.build_funding_route(provider, path, query, context.today())
     if path == "/performance":
         return pages.build_performance_page(snapshot)
     if path == "/lcpf":

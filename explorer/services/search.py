@@ -104,7 +104,12 @@ class SearchResult:
     total: int
     message: str
     summary: str
-    matched_ids: tuple[str, ...] = field(default=(), repr=False)
+    matched: tuple[ServiceEntry, ...] = field(default=(), repr=False)
+
+    @property
+    def matched_ids(self) -> tuple[str, ...]:
+        """The ids of every matching service, best first (the list shows the first ``limit``)."""
+        return tuple(s.id for s in self.matched)
 
 
 class SearchIndex:
@@ -228,12 +233,12 @@ class SearchIndex:
             total=int(len(chosen)),
             message=message,
             summary=summary,
-            matched_ids=tuple(self._ids[order]),
+            matched=_Matched(self.services, order),
         )
 
     def points(self, result: SearchResult) -> dict:
         """The map's point layer for every service that matched (not only the listed ones)."""
-        return service_points_geojson([self.snapshot.service(i) for i in result.matched_ids])
+        return service_points_geojson(result.matched)
 
     # -- private helpers -------------------------------------------------------------------
 
@@ -373,6 +378,22 @@ def describe(understood: Understood, filters: Filters, snapshot: Snapshot) -> st
     return "Showing: " + (" \u00b7 ".join(parts) if parts else "all services")
 
 
+class _Matched(Sequence):
+    """The matching services, looked up only when read (a search may match 100,000)."""
+
+    def __init__(self, services: Sequence[ServiceEntry], order: np.ndarray):
+        self._services = services
+        self._order = order
+
+    def __len__(self) -> int:
+        return int(len(self._order))
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self._services[j] for j in self._order[i]]
+        return self._services[int(self._order[i])]
+
+
 #: Words of service-area names too general to stand for that area on their own.
 GENERIC_WORDS = frozenset({"crime", "early", "reducing", "and", "help", "safety", "against"})
 
@@ -422,7 +443,8 @@ def _word_postings(snapshot: Snapshot, services: Sequence[ServiceEntry]) -> tupl
         for word in bag:
             if len(word) >= 2:
                 postings.setdefault(word, []).append(i)
-    words = sorted(postings)
+    # Words with digits ("2025", "se15") are matched exactly, never fuzzily.
+    words = sorted(w for w in postings if not any(ch.isdigit() for ch in w))
     return [np.array(postings[w], dtype=np.int64) for w in words], words
 
 

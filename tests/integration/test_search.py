@@ -114,7 +114,7 @@ def test_a_confidential_service_is_listed_but_never_located(index):
     assert confidential
     assert all(i.service.points == () and i.distance_km is None for i in confidential)
     points = index.points(result)
-    located = {f["properties"]["service_id"] for f in points["features"]}
+    located = {f["properties"]["id"] for f in points["features"]}
     assert not located & {i.service.id for i in confidential}
 
 
