@@ -8,14 +8,14 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, request
 
 from explorer.api.http_cache import cached, published_at
-from explorer.api.oruk import ApiError, API_PREFIX, _api_error
+from explorer.api.oruk import ApiError, API_PREFIX, api_error_response
 from explorer.domain.records import BOROUGH_CODE
 from explorer.services.exports import DOWNLOADS, build_export, download_url
 
 __all__ = ["blueprint", "download_url", "register"]
 
 blueprint = Blueprint("exports", __name__, url_prefix=API_PREFIX + "/exports")
-blueprint.register_error_handler(ApiError, _api_error)
+blueprint.register_error_handler(ApiError, api_error_response)
 
 @blueprint.get("/<name>")
 def download(name: str) -> Response:

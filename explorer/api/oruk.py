@@ -51,7 +51,8 @@ def provider():
 
 
 @blueprint.errorhandler(ApiError)
-def _api_error(exc: ApiError) -> Response:
+def api_error_response(exc: ApiError) -> Response:
+    """The JSON answer to an :class:`ApiError` (shared with the downloads)."""
     body = {"error": exc.error, "message": exc.message}
     if exc.parameter:
         body["parameter"] = exc.parameter

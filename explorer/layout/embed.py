@@ -8,7 +8,7 @@ in an iframe. It reuses the home page's builders; links open the full explorer i
 from __future__ import annotations
 
 from html import escape
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode
 
 from dash import dcc, html
 
@@ -86,10 +86,8 @@ def build_embed_shell() -> html.Div:
 
 def render_embed(provider, search: str | None, *, tile_url: str = "", tile_attribution: str = "") -> html.Div:
     """The embed for an address's query string (unknown values are dropped, never an error)."""
-    from explorer.layout.router import query_values
-
     snapshot = provider.current()
-    query = query_values(search)
+    query = parse_qs((search or "").lstrip("?"))
     filters = parse_filters(query, snapshot)
     index = search_index(provider)
     result = index.search((query.get("q") or [""])[0], filters)
