@@ -11,13 +11,18 @@ from dash import html
 from flask import jsonify
 from flask_compress import Compress
 
+from callbacks import embed as embed_callbacks
 from callbacks import funding as funding_callbacks
 from callbacks import home as home_callbacks
 from callbacks import lcpf as lcpf_callbacks
 from callbacks import router as router_callbacks
+from explorer.api import exports as exports_api
 from explorer.api import feeds
+from explorer.api import headers as security_headers
 from explorer.api import lcpf as lcpf_api
+from explorer.api import oruk as oruk_api
 from explorer.ingest.publish import seed_sample
+from explorer.layout.embed import EMBED_INDEX, EMBED_TITLE, build_embed_shell, render_embed
 from explorer.layout.router import VALIDATION_PATHS, PageContext, render_page
 from explorer.layout.shell import build_shell
 from explorer.reference import load_geography, prepare
@@ -99,6 +104,11 @@ def create_app(
     lcpf_api.register(app.server)
     _add_routes(app, provider)
     app.server.config["EXPLORER_PROVIDER"] = provider
+    oruk_api.register(app.server)
+    exports_api.register(app.server)
+    security_headers.register(app.server, settings.embed_origins)
+    embed_callbacks.register_builder(app, provider)
+    _add_embed(app, provider, context)
     return app
 
 
@@ -112,6 +122,30 @@ def postcode_lookup_for(geography) -> Callable[[str], tuple[float, float, str]]:
         return match.latitude, match.longitude, match.borough_code
 
     return lookup
+
+
+def _add_embed(app: dash.Dash, provider: SnapshotProvider, context: PageContext) -> dash.Dash:
+    """Serves /embed as its own small Dash app on the same server: no site header, its own title."""
+    embed = dash.Dash(
+        "explorer.embed",
+        server=app.server,
+        url_base_pathname="/embed/",
+        title=EMBED_TITLE,
+        assets_folder=str(ASSETS),
+        serve_locally=True,
+        compress=False,
+        update_title=None,
+        index_string=EMBED_INDEX,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    )
+    embed._favicon = None
+    embed.layout = build_embed_shell
+    embed.validation_layout = html.Div([build_embed_shell(), render_embed(provider, "?view=both")])
+    embed_callbacks.register_embed(embed, provider, context)
+    # /embed without the slash, and the builder (a page of the full site, not of the embed).
+    app.server.add_url_rule("/embed", endpoint="embed-page", view_func=embed.index)
+    app.server.add_url_rule("/embed/builder", endpoint="embed-builder", view_func=app.index)
+    return embed
 
 
 def _add_routes(app: dash.Dash, provider: SnapshotProvider) -> None:

@@ -210,6 +210,33 @@ def _boundaries(args, settings: Settings) -> int:
     return EXIT_OK
 
 
+def _export(args, settings: Settings) -> int:
+    from explorer.reference import load_geography
+    from explorer.services.exports import build_export, published_at
+    from explorer.services.snapshot import SnapshotProvider
+    from explorer.store.store import Store
+
+    borough = args.borough.upper() if args.borough else None
+    geography = load_geography(settings.data_dir, settings.cache_dir)
+    if borough and geography.borough_by_code(borough) is None:
+        print(f"error: {args.borough!r} is not a London borough code (E09000001 to E09000033)", file=sys.stderr)
+        return EXIT_USAGE
+    store = Store.open(settings.store_url)
+    snapshot = SnapshotProvider(store, geography).current()
+    try:
+        export = build_export(snapshot, args.format, published_at(snapshot), borough)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.output:
+        Path(args.output).write_bytes(export.body)
+        print(f"Wrote {export.filename} ({len(export.body):,} bytes) to {args.output}.", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(export.body)
+        sys.stdout.flush()
+    return EXIT_OK
+
+
 def _print_report(entity, report, version_id, dry_run: bool = False) -> None:
     for problem in report.problems:
         print(problem.as_text())
@@ -263,6 +290,14 @@ def _parser() -> argparse.ArgumentParser:
     rollback.add_argument("version", type=int)
     rollback.add_argument("--by", default="explorer")
     rollback.set_defaults(handler=_rollback)
+
+    from explorer.services.exports import FORMATS
+
+    export = sub.add_parser("export", help="write a download: services, grants (360Giving) or funding opportunities")
+    export.add_argument("format", choices=FORMATS)
+    export.add_argument("--borough", default=None, help="only services covering this borough (csv, geojson)")
+    export.add_argument("--output", default=None, help="file to write (default: standard output)")
+    export.set_defaults(handler=_export)
 
     reference = sub.add_parser("reference", help="reference geography")
     ref_sub = reference.add_subparsers(dest="reference_command", required=True)

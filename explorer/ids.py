@@ -55,3 +55,14 @@ FUNDING_ICS_LINK = "funding-ics-link"
 FUNDING_ATOM_LINK = "funding-atom-link"
 FUNDING_CARD = "funding-card"  # pattern id: {"type": FUNDING_CARD, "index": opportunity_id}
 FUNDING_SERVICE_SECTION = "funding-service-section"
+
+# Embed (/embed) and its builder (/embed/builder)
+EMBED_URL = "embed-url"
+EMBED_PAGE = "embed-page"
+BUILDER_BOROUGH = "builder-borough"
+BUILDER_AREAS = "builder-areas"
+BUILDER_VIEW = "builder-view"
+BUILDER_PREVIEW = "builder-preview"
+BUILDER_SNIPPET = "builder-snippet"
+BUILDER_COPY = "builder-copy"
+DOWNLOADS = "downloads"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 from urllib.parse import parse_qs, unquote
 
-from explorer.layout import accessibility, funding, home, pages
+from explorer.layout import accessibility, embed, funding, home, pages
 from explorer.layout import lcpf as lcpf_layout
 from explorer.services.search import parse_filters, search_index
 
@@ -22,7 +22,7 @@ class PageContext:
 
 
 #: One address of each kind of page, rendered once at start-up so Dash can validate callbacks.
-VALIDATION_PATHS = ("/", "/service/", "/funding", "/performance", "/lcpf", "/data")
+VALIDATION_PATHS = ("/", "/service/", "/funding", "/performance", "/lcpf", "/data", "/embed/builder")
 
 
 def query_values(search: str | None) -> dict[str, list[str]]:
@@ -62,6 +62,8 @@ def render_page(provider, pathname: str | None, search: str | None, context: Pag
         return pages.build_performance_page(snapshot)
     if path == "/lcpf":
         return lcpf_layout.build_lcpf_page(snapshot, query)
+    if path == "/embed/builder":
+        return embed.build_embed_builder(snapshot, query)
     if path == "/data":
         return pages.build_data_page(snapshot, list(snapshot.history))
     if path == "/accessibility":
