@@ -10,9 +10,6 @@ from explorer.domain import formatting
 from explorer.services.snapshot import ServiceEntry, Snapshot
 from explorer.store.store import VersionInfo
 
-LCPF = "London Crime Prevention Fund (LCPF)"
-
-
 def sample_badge(illustrative: bool) -> list:
     """The visible marker of a sample value (empty for a published figure)."""
     return [" ", html.Span("sample value", className="badge text-bg-warning")] if illustrative else []
@@ -106,34 +103,6 @@ def build_performance_page(snapshot: Snapshot) -> html.Div:
             html.H1("Performance", className="h2"),
             html.P("The funding and duration of every commissioned service.", className="lead"),
             _table("performance-table", data),
-        ]
-    )
-
-
-def build_lcpf_page(snapshot: Snapshot) -> html.Div:
-    """Published LCPF figures: London totals and the few borough allocations that are public."""
-    totals = [
-        {"Period": t.financial_year, "Measure": t.measure.replace("_", " "), "Amount": formatting.money(t.amount_gbp),
-         "Note": t.note or "", "Source": t.source_url}
-        for t in snapshot.lcpf_totals
-    ]
-    allocations = [
-        {"Borough": snapshot.borough_name(a.borough_code), "Year": a.financial_year,
-         "Allocation": formatting.money(a.amount_gbp), "Note": a.note or "", "Source": a.source_url}
-        for a in snapshot.lcpf_allocations
-    ]
-    return html.Div(
-        [
-            html.H1(LCPF, className="h2"),
-            html.P(
-                "The LCPF is MOPAC's fund for crime prevention work by the London boroughs. Only the "
-                "figures below have been published; the full borough-by-borough table has not.",
-                className="lead",
-            ),
-            html.H2("London totals", className="h4"),
-            _table("lcpf-totals", totals),
-            html.H2("Published borough allocations", className="h4 mt-4"),
-            _table("lcpf-allocations", allocations),
         ]
     )
 
