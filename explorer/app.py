@@ -31,6 +31,8 @@ from explorer.settings import ROOT, Settings
 from explorer.store.store import Store
 
 ASSETS = ROOT / "assets"
+#: The largest request body accepted (Dash callbacks and the report-a-change form are small).
+MAX_REQUEST_BYTES = 1_000_000
 
 #: Dash's page template with the document language set (WCAG 3.1.1).
 INDEX_HTML = """<!DOCTYPE html>
@@ -106,9 +108,15 @@ def create_app(
     app.server.config["EXPLORER_PROVIDER"] = provider
     oruk_api.register(app.server)
     exports_api.register(app.server)
-    security_headers.register(app.server, settings.embed_origins)
     embed_callbacks.register_builder(app, provider)
-    _add_embed(app, provider, context)
+    embed_app = _add_embed(app, provider, context)
+    security_headers.register(
+        app.server,
+        settings.embed_origins,
+        script_hashes=lambda: sorted(set(app.csp_hashes()) | set(embed_app.csp_hashes())),
+        tile_url=settings.tile_url,
+    )
+    app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     return app
 
 
