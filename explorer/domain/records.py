@@ -80,10 +80,10 @@ Text = Annotated[str, BeforeValidator(_blank_to_none)]
 OptText = Annotated[str | None, BeforeValidator(_blank_to_none)]
 Flag = Annotated[bool, BeforeValidator(_to_bool)]
 Names = Annotated[tuple[str, ...], BeforeValidator(_to_list)]
-Money = Annotated[float | None, BeforeValidator(_to_number), Field(ge=0)]
+Money = Annotated[Annotated[float, Field(ge=0)] | None, BeforeValidator(_to_number)]
 Number = Annotated[float | None, BeforeValidator(_to_number)]
 OptDate = Annotated[dt.date | None, BeforeValidator(_blank_to_none)]
-OptAge = Annotated[int | None, BeforeValidator(_blank_to_none), Field(ge=0, le=120)]
+OptAge = Annotated[Annotated[int, Field(ge=0, le=120)] | None, BeforeValidator(_blank_to_none)]
 
 
 def check_url(value: str | None) -> str | None:

@@ -260,6 +260,7 @@ class SnapshotProvider:
         self._lock = threading.Lock()
         self._snapshot: Snapshot | None = None
         self._checked_at = float("-inf")
+        self._derived: dict[str, tuple[int, Any]] = {}
 
     @property
     def geography(self) -> Any:
@@ -278,6 +279,24 @@ class SnapshotProvider:
             if self._snapshot is None or self._snapshot.version_key != latest:
                 self._snapshot = self._build()
             return self._snapshot
+
+    def derived(self, name: str, factory: Callable[[Snapshot], Any]) -> Any:
+        """Something built once per published version from the snapshot (a search index...).
+
+        Args:
+            name: The cache key.
+            factory: Builds the value from the current snapshot.
+        """
+        snapshot = self.current()
+        cached = self._derived.get(name)
+        if cached is not None and cached[0] == snapshot.version_key:
+            return cached[1]
+        with self._lock:
+            cached = self._derived.get(name)
+            if cached is None or cached[0] != snapshot.version_key:
+                cached = (snapshot.version_key, factory(snapshot))
+                self._derived[name] = cached
+            return cached[1]
 
     def refresh(self) -> Snapshot:
         """Rebuilds the snapshot now, whatever the interval."""

@@ -133,3 +133,12 @@ def test_warnings_are_reported_but_do_not_block(row, rule_part):
 
 def test_a_clean_register_has_no_problems():
     assert run().problems == ()
+
+
+def test_blank_optional_cells_are_unknown_not_errors():
+    report = validate_tables(
+        {"organization": [org()], "service": [svc(contract_value_gbp="", minimum_age="", maximum_age=" ")]},
+        postcode_lookup=lookup,
+        today=TODAY,
+    ).report
+    assert report.ok, [p.as_text() for p in report.problems]

@@ -1,0 +1,51 @@
+"""Browser tests: the explorer home page in real headless Chromium."""
+
+from __future__ import annotations
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from explorer.app import create_app
+
+
+def _wait_for_count(dash_duo, selector, predicate, timeout=10):
+    dash_duo.wait_for_element(selector, timeout=timeout)
+    import time
+
+    end = time.time() + timeout
+    while time.time() < end:
+        found = dash_duo.find_elements(selector)
+        if predicate(len(found)):
+            return len(found)
+        time.sleep(0.1)
+    raise AssertionError(f"{selector}: {len(dash_duo.find_elements(selector))} elements")
+
+
+def test_home_shows_map_boroughs_services_and_filters_by_borough(dash_duo, sample_settings):
+    app = create_app(sample_settings)
+    dash_duo.start_server(app)
+
+    # The map: 33 borough shapes and service points (single pins or clusters).
+    _wait_for_count(dash_duo, "path.borough-shape", lambda n: n == 33)
+    _wait_for_count(dash_duo, ".service-point, .marker-cluster", lambda n: n > 0)
+    dash_duo.wait_for_contains_text("#result-summary", "across London")
+    all_cards = len(dash_duo.find_elements(".service-card"))
+    assert all_cards >= 60
+    assert dash_duo.find_element("#sample-banner").text.startswith("Sample data")
+
+    # Pick a borough: the list narrows to services covering it, and the URL keeps the choice.
+    dropdown = dash_duo.find_element("#borough-select input")
+    dropdown.send_keys("Hackney")
+    dropdown.send_keys(Keys.ENTER)
+    dash_duo.wait_for_contains_text("#result-summary", "cover Hackney")
+    cards = _wait_for_count(dash_duo, ".service-card", lambda n: 0 < n < all_cards)
+    assert cards < all_cards
+    assert "borough=E09000012" in dash_duo.driver.current_url
+    _wait_for_count(dash_duo, "path.borough-selected", lambda n: n == 1)
+
+    # Reloading the address gives the same view.
+    dash_duo.driver.get(dash_duo.driver.current_url)
+    dash_duo.wait_for_contains_text("#result-summary", "cover Hackney")
+    assert len(dash_duo.find_elements(".service-card")) == cards
+
+    assert dash_duo.get_logs() == []

@@ -1,0 +1,64 @@
+"""Unit tests: the pure parts of reading a query."""
+
+import pytest
+
+from explorer.domain.query import build_vocabulary, clean, find_postcode, match_spans, split_query
+
+
+@pytest.mark.parametrize(
+    "text, topic, place, explicit",
+    [
+        ("domestic abuse support near Peckam", "domestic abuse support", "peckam", True),
+        ("knife crime youth Croydon", "knife crime youth croydon", "", False),
+        ("help in Tower Hamlets", "help", "tower hamlets", True),
+        ("victim support close to SE15 4AB", "victim support", "se15 4ab", True),
+        ("in", "in", "", False),
+        ("", "", "", False),
+        ("   ", "", "", False),
+        ("Café près de Brixton", "cafe pres de brixton", "", False),
+    ],
+)
+def test_split_query(text, topic, place, explicit):
+    parts = split_query(text)
+    assert (parts.topic, parts.place, parts.explicit_place) == (topic, place, explicit)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("SE15 4AB", "se15 4ab"),
+        ("<script>alert(1)</script>", "script alert 1 script"),
+        ("🔪 crime!!", "crime"),
+        ("Women & girls", "women and girls"),
+    ],
+)
+def test_clean(text, expected):
+    assert clean(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("se154ab", "SE15 4AB"),
+        ("help near SE15 4", "SE15 4"),
+        ("e1 6an please", "E1 6AN"),
+        ("n1", "N1"),
+        ("knife crime", None),
+        ("2024", None),
+    ],
+)
+def test_find_postcode(text, expected):
+    found = find_postcode(text)
+    assert (found[0] if found else None) == expected
+
+
+def test_match_spans_prefers_the_longest_phrase_and_tolerates_typos():
+    vocab = build_vocabulary({"tower-hamlets": ["Tower Hamlets"], "tower": ["Tower"], "peckham": ["Peckham"]})
+    found = match_spans("youth tower hamlet peckam".split(), vocab, cutoff=85)
+    assert [(m.target, m.start, m.end) for m in found] == [("tower-hamlets", 1, 3), ("peckham", 3, 4)]
+
+
+def test_short_words_must_match_exactly():
+    vocab = build_vocabulary({"bow": ["Bow"]})
+    assert match_spans(["bob"], vocab, cutoff=85) == []
+    assert [m.target for m in match_spans(["bow"], vocab, cutoff=85)] == ["bow"]
