@@ -10,11 +10,14 @@ from flask import jsonify
 from flask_compress import Compress
 
 from callbacks import home as home_callbacks
+from callbacks import performance as performance_callbacks
 from callbacks import router as router_callbacks
+from explorer.api import reports
 from explorer.ingest.publish import seed_sample
 from explorer.layout.router import PageContext
 from explorer.layout.shell import build_shell
 from explorer.reference import load_geography, prepare
+from explorer.services.performance import load_published_outcomes
 from explorer.services.snapshot import SnapshotProvider
 from explorer.settings import ROOT, Settings
 from explorer.store.store import Store
@@ -62,6 +65,10 @@ def create_app(
     )
     router_callbacks.register(app, provider, context)
     home_callbacks.register(app, provider)
+    performance_callbacks.register(
+        app, provider, context, load_published_outcomes(settings.sample_dir / "published_outcomes.csv")
+    )
+    reports.register(app.server, today)
     _add_routes(app, provider)
     app.server.config["EXPLORER_PROVIDER"] = provider
     return app

@@ -116,7 +116,7 @@ class Thresholds:
 
     def describe(self, unit: str | None = None) -> str:
         """The thresholds in words, shown beside every rating."""
-        green, amber = _number(self.green_at, unit), _number(self.amber_at, unit)
+        green, amber = format_amount(self.green_at, unit), format_amount(self.amber_at, unit)
         origin = "published thresholds" if self.published else "default rule"
         if self.green_at == self.amber_at:
             if self.direction == "higher":
@@ -243,7 +243,8 @@ def trend(direction: Direction, previous: float | None, latest: float | None) ->
     return Trend("↑" if rose else "↓", "better" if better else "worse")
 
 
-def _number(value: float, unit: str | None) -> str:
+def format_amount(value: float, unit: str | None) -> str:
+    """A figure with its unit for people: "1,010 people", "82%", "£400", "3.5 days"."""
     text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
     if not unit:
         return text

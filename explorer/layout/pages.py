@@ -6,7 +6,9 @@ import datetime as dt
 
 from dash import dash_table, html
 
+from explorer import ids
 from explorer.domain import formatting
+from explorer.layout import performance
 from explorer.services.snapshot import ServiceEntry, Snapshot
 from explorer.store.store import VersionInfo
 
@@ -18,7 +20,9 @@ def sample_badge(illustrative: bool) -> list:
     return [" ", html.Span("sample value", className="badge text-bg-warning")] if illustrative else []
 
 
-def build_service_page(snapshot: Snapshot, service: ServiceEntry | None, back_search: str = "") -> html.Div:
+def build_service_page(
+    snapshot: Snapshot, service: ServiceEntry | None, back_search: str = "", today: dt.date | None = None
+) -> html.Div:
     """A service's own page: what it does, who it is for, how to get help, who runs and pays for it."""
     back = html.A("← Back to the search", href="/" + (back_search or ""), className="d-inline-block mb-3")
     if service is None:
@@ -73,6 +77,10 @@ def build_service_page(snapshot: Snapshot, service: ServiceEntry | None, back_se
                 className="details-list",
             ),
             html.P(["Source: ", html.A(service.source_url, href=service.source_url, rel="noopener")], className="small"),
+            html.Div(
+                performance.build_service_performance(snapshot, service, today) if today else [],
+                id=ids.SERVICE_PERFORMANCE,
+            ),
         ]
     )
 

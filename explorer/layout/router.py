@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 from urllib.parse import parse_qs
 
-from explorer.layout import home, pages
+from explorer.layout import home, pages, performance
 from explorer.services.catalogue import parse_borough_codes, services_in_boroughs
 from explorer.services.snapshot import Snapshot
 
@@ -38,11 +38,13 @@ def render_page(snapshot: Snapshot, pathname: str | None, search: str | None, co
         )
     if path.startswith("/service/"):
         service_id = path.removeprefix("/service/")
-        return pages.build_service_page(snapshot, snapshot.service(service_id))
+        return pages.build_service_page(snapshot, snapshot.service(service_id), today=context.today())
     if path == "/funding":
         return pages.build_funding_page(snapshot, context.today())
     if path == "/performance":
-        return pages.build_performance_page(snapshot)
+        return performance.build_performance_page(snapshot, query, context.today())
+    if path == "/performance/report":
+        return performance.build_report_page(snapshot, query, context.today())
     if path == "/lcpf":
         return pages.build_lcpf_page(snapshot)
     if path == "/data":
