@@ -1,14 +1,12 @@
-"""Callbacks: the explorer home page (borough selection)."""
+"""Callbacks: the explorer home page (search box, filters, map clicks, service areas)."""
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
-from dash import Input, Output
+from dash import ALL, Input, Output, State, ctx, no_update
 
 from explorer import ids
-from explorer.layout.home import build_service_items, build_summary
-from explorer.services.catalogue import parse_borough_codes, services_in_boroughs
+from explorer.layout.home import borough_hideout, build_result_header, build_service_items, state_query
+from explorer.services.explore import explore
 
 
 def register(app, provider) -> None:
@@ -20,18 +18,48 @@ def register(app, provider) -> None:
         Output(ids.SERVICE_LAYER, "data"),
         Output(ids.BOROUGH_LAYER, "hideout"),
         Output(ids.URL, "search"),
+        Input(ids.SEARCH_BUTTON, "n_clicks"),
+        Input(ids.SEARCH_INPUT, "value"),
         Input(ids.BOROUGH_SELECT, "value"),
+        Input(ids.AREA_SELECT, "value"),
+        Input(ids.COMMISSIONER_SELECT, "value"),
+        Input(ids.AGE_SELECT, "value"),
+        Input(ids.ACCESS_SELECT, "value"),
         prevent_initial_call=True,
     )
-    def on_borough_change(values):
+    def on_search(_clicks, query, boroughs, areas, commissioners, age, access):
+        found = explore(provider, query, boroughs=boroughs, commissioners=commissioners,
+                        areas=areas, age=age, access=access)
         snapshot = provider.current()
-        codes, _unknown = parse_borough_codes(snapshot, values or [])
-        selection = services_in_boroughs(snapshot, codes)
-        search = "?" + urlencode({"borough": ",".join(codes)}) if codes else ""
         return (
-            build_service_items(snapshot, selection.services),
-            build_summary(snapshot, selection),
-            selection.points_geojson,
-            {"selected": list(codes)},
-            search,
+            build_service_items(snapshot, found.result.items),
+            build_result_header(found.result),
+            found.points,
+            borough_hideout(found.filters, found.result),
+            state_query(query or "", found.filters),
         )
+
+    @app.callback(
+        Output(ids.BOROUGH_SELECT, "value"),
+        Input(ids.BOROUGH_LAYER, "clickData"),
+        State(ids.BOROUGH_SELECT, "value"),
+        prevent_initial_call=True,
+    )
+    def on_borough_click(feature, selected):
+        code = ((feature or {}).get("properties") or {}).get("code")
+        if not code or code in (selected or []):
+            return no_update
+        return [*(selected or []), code]
+
+    @app.callback(
+        Output(ids.BOROUGH_LAYER, "hideout", allow_duplicate=True),
+        Input({"type": ids.SHOW_AREA, "index": ALL}, "n_clicks"),
+        State(ids.BOROUGH_LAYER, "hideout"),
+        prevent_initial_call=True,
+    )
+    def on_show_area(clicks, hideout):
+        if not ctx.triggered_id or not any(clicks or []):
+            return no_update
+        service = provider.current().service(ctx.triggered_id["index"])
+        codes = list(service.borough_codes) if service else []
+        return {**(hideout or {}), "area": codes}

@@ -17,4 +17,4 @@ def register(app, provider, context: PageContext) -> None:
         State(ids.URL, "search"),
     )
     def update_page(pathname, search):
-        return render_page(provider.current(), pathname, search, context)
+        return render_page(provider, pathname, search, context)

@@ -12,6 +12,16 @@ MAP = "map"
 BOROUGH_LAYER = "borough-layer"
 SERVICE_LAYER = "service-layer"
 SERVICE_CARD = "service-card"  # pattern id: {"type": SERVICE_CARD, "index": service_id}
+SEARCH_FORM = "search-form"
+SEARCH_INPUT = "search-input"
+SEARCH_BUTTON = "search-button"
+COMMISSIONER_SELECT = "commissioner-select"
+AREA_SELECT = "area-select"
+AGE_SELECT = "age-select"
+ACCESS_SELECT = "access-select"
+SEARCH_MESSAGE = "search-message"
+SHOW_AREA = "show-area"  # pattern id: {"type": SHOW_AREA, "index": service_id}
+CLEAR_FILTERS = "clear-filters"
 
 # Performance (/performance, /performance/report, the service page's performance panels)
 PERF_COMMISSIONER = "perf-commissioner"

@@ -175,13 +175,15 @@ def match_spans(
                 continue
             if size == 1 and span in STOPWORDS:
                 continue
-            best = process.extractOne(
+            candidates = process.extract(
                 span,
                 vocabulary.processed,
                 scorer=fuzz.ratio,
                 processor=None,
                 score_cutoff=_cutoff_for(span, cutoff),
+                limit=8,
             )
+            best = next((c for c in candidates if _words_agree(span, c[0], cutoff)), None)
             if best is None:
                 continue
             _choice, score, index = best
@@ -201,6 +203,18 @@ def content_words(words: Sequence[str]) -> list[str]:
 def process_text(text: str) -> str:
     """rapidfuzz's default processing (lower case, no punctuation), named for callers."""
     return default_process(text)
+
+
+def _words_agree(span: str, phrase: str, cutoff: float) -> bool:
+    """Checks a multi-word match word by word, so "youth croydon" is not "South Croydon"."""
+    span_words, phrase_words = span.split(), phrase.split()
+    if len(span_words) == 1:
+        return True
+    if len(span_words) != len(phrase_words):
+        return fuzz.ratio(span, phrase) >= max(cutoff, 92.0)
+    return all(
+        fuzz.ratio(a, b) >= _cutoff_for(a, cutoff) for a, b in zip(span_words, phrase_words)
+    )
 
 
 def _cutoff_for(span: str, cutoff: float) -> float:

@@ -1,16 +1,17 @@
-"""Layout layer: the explorer home page (borough selector, service list and London map)."""
+"""Layout layer: the explorer home page (search, filters, service list and London map)."""
 
 from __future__ import annotations
 
 from typing import Sequence
+from urllib.parse import urlencode
 
 import dash_leaflet as dl
 from dash import dcc, html
 
 from explorer import ids
 from explorer.domain import formatting
-from explorer.services.catalogue import BoroughSelection
-from explorer.services.snapshot import ServiceEntry, Snapshot
+from explorer.services.search import ACCESS_FILTERS, AGE_GROUPS, COMMISSIONERS, Filters, ResultItem, SearchResult
+from explorer.services.snapshot import Snapshot
 
 LONDON_CENTRE = (51.49, -0.11)
 
@@ -29,58 +30,67 @@ TERM_COLOURS = {
 }
 
 
+def state_query(query: str, filters: Filters, service: str | None = None) -> str:
+    """The URL query string that reproduces a search (empty parts left out)."""
+    params = {
+        "q": query.strip(),
+        "borough": ",".join(filters.boroughs),
+        "commissioner": ",".join(filters.commissioners),
+        "area": ",".join(filters.areas),
+        "age": filters.age or "",
+        "access": filters.access or "",
+        "service": service or "",
+    }
+    encoded = urlencode({k: v for k, v in params.items() if v})
+    return f"?{encoded}" if encoded else ""
+
+
 def build_home(
-    snapshot: Snapshot, selection: BoroughSelection, *, tile_url: str, tile_attribution: str
+    snapshot: Snapshot,
+    result: SearchResult,
+    *,
+    tile_url: str,
+    tile_attribution: str,
+    points: dict,
+    selected_service: str | None = None,
 ) -> html.Div:
-    """The explorer page for a borough selection (already parsed from the URL)."""
+    """The explorer page for a search (already parsed from the URL and run)."""
+    filters = result.filters
     return html.Div(
         [
             html.H1("Find help near you", className="h2"),
             html.P(
-                "Services commissioned by the Mayor's Office for Policing and Crime (MOPAC) and "
-                "the Violence Reduction Unit (VRU). Choose one or more boroughs to see the "
-                "services that cover them.",
+                "Search the services that the Mayor's Office for Policing and Crime (MOPAC) and the "
+                "Violence Reduction Unit (VRU) pay for, by topic and place.",
                 className="lead",
             ),
-            html.Div(
-                [
-                    html.Label("Borough", htmlFor=ids.BOROUGH_SELECT, className="form-label"),
-                    dcc.Dropdown(
-                        id=ids.BOROUGH_SELECT,
-                        options=[{"label": b.name, "value": b.code} for b in snapshot.boroughs],
-                        value=list(selection.borough_codes),
-                        multi=True,
-                        placeholder="All of London",
-                        className="borough-select",
-                    ),
-                ],
-                className="filters mb-3",
-            ),
+            build_search_form(result.query),
+            build_filters(snapshot, filters),
             html.Div(
                 [
                     html.Section(
                         [
-                            html.H2("Services", className="h5 visually-hidden"),
-                            html.P(
-                                build_summary(snapshot, selection),
+                            html.H2("Results", className="visually-hidden"),
+                            html.Div(
+                                build_result_header(result),
                                 id=ids.RESULT_SUMMARY,
-                                className="result-summary",
                                 role="status",
                                 **{"aria-live": "polite"},
                             ),
                             html.Ol(
-                                build_service_items(snapshot, selection.services),
+                                build_service_items(snapshot, result.items),
                                 id=ids.SERVICE_LIST,
                                 className="service-list list-unstyled",
                             ),
                         ],
                         className="results-pane",
-                        **{"aria-label": "Service list"},
+                        **{"aria-label": "Services"},
                     ),
                     html.Section(
-                        build_map(snapshot, selection, tile_url=tile_url, tile_attribution=tile_attribution),
+                        build_map(snapshot, result, tile_url=tile_url, tile_attribution=tile_attribution,
+                                  points=points, selected_service=selected_service),
                         className="map-pane",
-                        **{"aria-label": "Map of services (the list has the same services)"},
+                        **{"aria-label": "Map of the services in the list"},
                     ),
                 ],
                 className="explorer-grid",
@@ -89,57 +99,166 @@ def build_home(
     )
 
 
-def build_summary(snapshot: Snapshot, selection: BoroughSelection) -> str:
-    """One sentence saying what the list shows."""
-    total = len(selection.services)
-    noun = "service" if total == 1 else "services"
-    if not selection.borough_codes:
-        return f"{total} {noun} across London."
-    names = ", ".join(snapshot.borough_name(c) for c in selection.borough_codes)
-    local = selection.local_count
-    return f"{total} {noun} cover {names}: {local} local and {total - local} pan-London."
+def build_search_form(query: str) -> html.Div:
+    """The one search box: topic and place together."""
+    return html.Div(
+        [
+            html.Label("What help are you looking for, and where?", htmlFor=ids.SEARCH_INPUT,
+                       className="form-label fw-bold"),
+            html.Div(
+                'For example "domestic abuse Peckham", "knife crime youth Croydon" or a postcode like "SE15 4".',
+                id="search-hint",
+                className="form-text mb-1",
+            ),
+            html.Div(
+                [
+                    dcc.Input(
+                        id=ids.SEARCH_INPUT,
+                        type="search",
+                        value=query,
+                        debounce=True,
+                        maxLength=500,
+                        autoComplete="off",
+                        className="form-control form-control-lg",
+                        **{"aria-describedby": "search-hint"},
+                    ),
+                    html.Button("Search", id=ids.SEARCH_BUTTON, n_clicks=0, className="btn btn-primary btn-lg"),
+                ],
+                className="input-group",
+            ),
+        ],
+        id=ids.SEARCH_FORM,
+        className="search-form mb-3",
+        role="search",
+    )
 
 
-def build_service_items(snapshot: Snapshot, services: Sequence[ServiceEntry]) -> list[html.Li]:
-    """One list item per service."""
-    if not services:
-        return [html.Li("No services match this choice. Try another borough.", className="empty")]
-    return [build_service_item(snapshot, s) for s in services]
+def build_filters(snapshot: Snapshot, filters: Filters) -> html.Details:
+    """The filters next to the search box."""
+    def dropdown(id_, label, options, value, multi, placeholder):
+        return html.Div(
+            [
+                html.Label(label, htmlFor=id_, className="form-label"),
+                dcc.Dropdown(id=id_, options=options, value=value, multi=multi, placeholder=placeholder,
+                             clearable=True, searchable=True),
+            ],
+            className="filter",
+        )
+
+    return html.Div(
+        [
+            dropdown(ids.BOROUGH_SELECT, "Borough",
+                     [{"label": b.name, "value": b.code} for b in snapshot.boroughs],
+                     list(filters.boroughs), True, "All boroughs"),
+            dropdown(ids.AREA_SELECT, "Service area",
+                     [{"label": t.name, "value": t.id} for t in sorted(snapshot.terms, key=lambda t: t.name)],
+                     list(filters.areas), True, "All service areas"),
+            dropdown(ids.COMMISSIONER_SELECT, "Paid for by",
+                     [{"label": c, "value": c} for c in COMMISSIONERS],
+                     list(filters.commissioners), True, "MOPAC or VRU"),
+            dropdown(ids.AGE_SELECT, "Who it is for",
+                     [{"label": label, "value": key} for key, (label, _lo, _hi) in AGE_GROUPS.items()],
+                     filters.age, False, "Any age"),
+            dropdown(ids.ACCESS_SELECT, "How to get help",
+                     [{"label": label, "value": key} for key, label in ACCESS_FILTERS.items()],
+                     filters.access, False, "Any way"),
+        ],
+        className="filters",
+        role="group",
+        **{"aria-label": "Filters"},
+    )
 
 
-def build_service_item(snapshot: Snapshot, service: ServiceEntry) -> html.Li:
+def build_result_header(result: SearchResult) -> list:
+    """What the search understood, how many services match, and any message."""
+    count = result.total
+    noun = "service" if count == 1 else "services"
+    header = [html.P(result.summary, className="understood mb-1")]
+    if result.message:
+        header.append(html.P(result.message, id=ids.SEARCH_MESSAGE, className="search-message"))
+    else:
+        shown = len(result.items)
+        more = f" (the first {shown} are listed)" if shown < count else ""
+        header.append(html.P(f"{count} {noun}{more}.", className="result-count"))
+    return header
+
+
+def build_service_items(snapshot: Snapshot, items: Sequence[ResultItem]) -> list[html.Li]:
+    """One list item per result."""
+    return [build_service_item(snapshot, item) for item in items]
+
+
+def build_service_item(snapshot: Snapshot, item: ResultItem) -> html.Li:
     """A service's card in the list."""
+    service = item.service
     if service.pan_london:
         coverage = html.Span("Pan-London", className="badge text-bg-primary")
     else:
         names = [snapshot.borough_name(c) for c in service.borough_codes]
         shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
         coverage = html.Span(shown, className="coverage")
-    details = [
-        html.Span(f"{service.provider_name}", className="provider"),
-        " · ",
-        html.Span(" and ".join(service.commissioners), className="commissioner"),
-    ]
-    badges = [coverage, " ", html.Span(formatting.access(service.access), className="access")]
+    facts = [coverage, " · ", html.Span(formatting.access(service.access), className="access")]
+    if item.distance_km is not None:
+        facts += [" · ", html.Span(f"{item.distance_km:.1f} km away", className="distance")]
     if service.confidential_location:
-        badges += [" ", html.Span("Location kept confidential", className="badge text-bg-secondary")]
+        facts += [" ", html.Span("Location kept confidential", className="badge text-bg-secondary")]
     if service.illustrative:
-        badges += [" ", html.Span("sample value", className="badge text-bg-warning")]
+        facts += [" ", html.Span("sample value", className="badge text-bg-warning")]
+    contact = service.phone or (service.url and "website") or service.email
     return html.Li(
         [
             html.H3(html.A(service.name, href=f"/service/{service.id}"), className="h6 mb-1"),
-            html.P(details, className="small mb-1"),
-            html.P(badges, className="small mb-0"),
+            html.P(
+                [
+                    html.Span(service.provider_name, className="provider"),
+                    " · ",
+                    ", ".join(snapshot.term_name(t) for t in service.term_ids),
+                ],
+                className="small mb-1",
+            ),
+            html.P(facts, className="small mb-1"),
+            html.P(
+                [
+                    html.Span(f"Contact: {service.phone}" if service.phone else "", className="contact"),
+                    html.Button(
+                        "Show area on map",
+                        id={"type": ids.SHOW_AREA, "index": service.id},
+                        className="btn btn-link btn-sm p-0 ms-0" + (" ms-2" if service.phone else ""),
+                        n_clicks=0,
+                    ),
+                ]
+                if contact
+                else [],
+                className="small mb-0",
+            ),
         ],
         id={"type": ids.SERVICE_CARD, "index": service.id},
         className="service-card",
     )
 
 
+def borough_hideout(filters: Filters, result: SearchResult, area: Sequence[str] = ()) -> dict:
+    """What the borough layer highlights: chosen boroughs, the searched borough, a service's area."""
+    selected = list(filters.boroughs)
+    loc = result.understood.location
+    if loc is not None and loc.borough_code not in selected:
+        selected.append(loc.borough_code)
+    return {"selected": selected, "area": list(area)}
+
+
 def build_map(
-    snapshot: Snapshot, selection: BoroughSelection, *, tile_url: str, tile_attribution: str
-) -> dl.Map:
-    """The London map: borough shapes and service points (clustered)."""
+    snapshot: Snapshot,
+    result: SearchResult,
+    *,
+    tile_url: str,
+    tile_attribution: str,
+    points: dict,
+    selected_service: str | None = None,
+) -> html.Div:
+    """The London map: borough shapes and service points (clustered), with a legend."""
+    area = ()
+    if selected_service and snapshot.service(selected_service):
+        area = snapshot.service(selected_service).borough_codes
     layers = []
     if tile_url:
         layers.append(dl.TileLayer(url=tile_url, attribution=tile_attribution))
@@ -148,22 +267,21 @@ def build_map(
             id=ids.BOROUGH_LAYER,
             data=snapshot.boundaries_geojson,
             style={"variable": "explorerMap.boroughStyle"},
-            hideout={"selected": list(selection.borough_codes)},
-            hoverStyle={"weight": 3},
+            hideout=borough_hideout(result.filters, result, area),
         )
     )
     layers.append(
         dl.GeoJSON(
             id=ids.SERVICE_LAYER,
-            data=selection.points_geojson,
+            data=points,
             cluster=True,
             zoomToBoundsOnClick=True,
             pointToLayer={"variable": "explorerMap.pointToLayer"},
             hideout={"colours": TERM_COLOURS},
-            superClusterOptions={"radius": 60},
+            superClusterOptions={"radius": 50},
         )
     )
-    note = "Borough boundaries are approximate." if snapshot.boundaries_approximate else ""
+    note = "Borough boundaries are approximate. " if snapshot.boundaries_approximate else ""
     return html.Div(
         [
             dl.Map(
@@ -175,10 +293,28 @@ def build_map(
                 id=ids.MAP,
                 className="explorer-map",
                 attributionControl=bool(tile_url),
+                keyboard=True,
             ),
+            build_legend(snapshot),
             html.P(
-                [note, " Services with a confidential location have no pin."],
+                [note, "Click a borough to filter by it. Services with a confidential location have no pin."],
                 className="small text-muted mt-1",
             ),
         ]
+    )
+
+
+def build_legend(snapshot: Snapshot) -> html.Ul:
+    """The map key: one swatch and name per service area (colour is never the only label)."""
+    return html.Ul(
+        [
+            html.Li(
+                [html.Span(className="swatch", style={"backgroundColor": TERM_COLOURS.get(t.id, "#0b0c0c")}),
+                 t.name],
+                className="legend-item",
+            )
+            for t in sorted(snapshot.terms, key=lambda t: t.name)
+        ],
+        className="map-legend list-unstyled small",
+        **{"aria-label": "Map key: pin colour shows the service's main service area"},
     )

@@ -8,8 +8,7 @@ from typing import Callable
 from urllib.parse import parse_qs
 
 from explorer.layout import home, pages, performance
-from explorer.services.catalogue import parse_borough_codes, services_in_boroughs
-from explorer.services.snapshot import Snapshot
+from explorer.services.search import parse_filters, search_index
 
 
 @dataclass(frozen=True)
@@ -26,19 +25,30 @@ def query_values(search: str | None) -> dict[str, list[str]]:
     return parse_qs((search or "").lstrip("?"), keep_blank_values=False)
 
 
-def render_page(snapshot: Snapshot, pathname: str | None, search: str | None, context: PageContext):
-    """The content of the page at ``pathname`` with the state in ``search``."""
+def render_page(provider, pathname: str | None, search: str | None, context: PageContext):
+    """The content of the page at ``pathname`` with the state in ``search``.
+
+    Args:
+        provider: The :class:`SnapshotProvider` (the current snapshot and its search index).
+        pathname: The address's path.
+        search: The address's query string.
+        context: Settings and the clock.
+    """
+    snapshot = provider.current()
     path = (pathname or "/").rstrip("/") or "/"
     query = query_values(search)
     if path == "/":
-        codes, _unknown = parse_borough_codes(snapshot, ",".join(query.get("borough", [])))
-        selection = services_in_boroughs(snapshot, codes)
+        index = search_index(provider)
+        result = index.search(_first(query, "q"), parse_filters(query, snapshot))
         return home.build_home(
-            snapshot, selection, tile_url=context.tile_url, tile_attribution=context.tile_attribution
+            snapshot, result, tile_url=context.tile_url, tile_attribution=context.tile_attribution,
+            points=index.points(result), selected_service=_first(query, "service") or None,
         )
     if path.startswith("/service/"):
         service_id = path.removeprefix("/service/")
-        return pages.build_service_page(snapshot, snapshot.service(service_id), today=context.today())
+        return pages.build_service_page(
+            snapshot, snapshot.service(service_id), _first(query, "back"), today=context.today()
+        )
     if path == "/funding":
         return pages.build_funding_page(snapshot, context.today())
     if path == "/performance":
@@ -50,3 +60,8 @@ def render_page(snapshot: Snapshot, pathname: str | None, search: str | None, co
     if path == "/data":
         return pages.build_data_page(snapshot, list(snapshot.history))
     return pages.build_not_found(path)
+
+
+def _first(query: dict[str, list[str]], key: str) -> str:
+    values = query.get(key)
+    return values[0] if values else ""

@@ -25,7 +25,7 @@ from explorer.domain.query import (
     match_spans,
     split_query,
 )
-from explorer.services.snapshot import ServiceEntry, Snapshot
+from explorer.services.snapshot import ServiceEntry, Snapshot, service_points_geojson
 
 NEARBY_KM = 3.0
 DEFAULT_LIMIT = 50
@@ -167,6 +167,10 @@ class SearchIndex:
                                "That search is too long. Try a few words, like "
                                f"\u2018{EXAMPLE}\u2019.")
         words = parts.cleaned.split()
+        if not words and (query or "").strip():
+            return self._empty(query or "", filters, Understood(),
+                               "We could not read any words in that search. Try a topic or a place, like "
+                               f"\u2018{EXAMPLE}\u2019.")
         location, place_span, unmatched_place = self._find_location(parts, words)
         topic_words = _without(words, place_span) if not parts.explicit_place else parts.topic.split()
         term_matches, leftover = self._find_terms(topic_words)
@@ -350,10 +354,8 @@ def describe(understood: Understood, filters: Filters, snapshot: Snapshot) -> st
         borough = snapshot.borough_name(loc.borough_code)
         if loc.kind == "borough":
             parts.append(borough)
-        elif loc.kind in {"postcode", "sector", "district"}:
-            parts.append(f"{borough} or within {NEARBY_KM:g} km of {loc.label}")
         else:
-            parts.append(f"{borough} or within {NEARBY_KM:g} km of {loc.label}")
+            parts.append(f"{loc.label} ({borough}): services covering {borough} or within {NEARBY_KM:g} km")
     if filters.boroughs:
         parts.append(", ".join(snapshot.borough_name(c) for c in filters.boroughs))
     if filters.commissioners:

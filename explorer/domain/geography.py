@@ -1,0 +1,100 @@
+"""Domain layer: the plain geographic types (borough, place, postcode match) and distance on the globe."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Literal
+
+LONDON_BOROUGH_CODES: tuple[str, ...] = tuple(f"E09{n:06d}" for n in range(1, 34))
+"""The ONS codes of the 33 London local authorities (32 boroughs and the City), in code order."""
+
+EARTH_RADIUS_KM = 6371.0088
+"""The mean radius of the Earth (IUGG), used by :func:`haversine_km`."""
+
+InnerOuter = Literal["Inner", "Outer"]
+PostcodeKind = Literal["postcode", "sector", "district"]
+
+
+@dataclass(frozen=True)
+class Borough:
+    """One London local authority (a borough or the City of London).
+
+    Attributes:
+        code: The ONS code, ``E09000001`` to ``E09000033``.
+        name: The name as ONS publishes it, e.g. ``Kensington and Chelsea``.
+        inner_outer: ``Inner`` or ``Outer`` London, by the ONS statistical definition.
+        population: Usual residents at Census 2021 (rounded to the nearest 100 by ONS).
+        hectares: The area in hectares.
+        source_url: Where the population and area figures were published.
+    """
+
+    code: str
+    name: str
+    inner_outer: InnerOuter
+    population: int
+    hectares: float
+    source_url: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """A named London neighbourhood, located approximately by its postcode district.
+
+    Attributes:
+        name: The place name, e.g. ``Peckham``.
+        borough_code: The ONS code of the borough the place is in.
+        outcode: The postcode district the place is in, e.g. ``SE15``.
+        latitude: WGS84 latitude of the district's centroid (not the place's own centre).
+        longitude: WGS84 longitude of the district's centroid.
+        source: Where the name, borough and district were taken from.
+    """
+
+    name: str
+    borough_code: str
+    outcode: str
+    latitude: float
+    longitude: float
+    source: str
+
+
+@dataclass(frozen=True)
+class PostcodeMatch:
+    """The result of looking up a full postcode, a postcode sector or a postcode district.
+
+    Attributes:
+        kind: ``postcode`` (``SE15 4AB``), ``sector`` (``SE15 4``) or ``district`` (``SE15``).
+        label: The normalised text, upper case with one space before the inward part.
+        latitude: WGS84 latitude: the postcode's own point, or the mean of a sector's or
+            district's London postcodes.
+        longitude: WGS84 longitude, as for ``latitude``.
+        borough_code: The borough of the postcode; for a sector or district, the borough most
+            of its London postcodes are in.
+    """
+
+    kind: PostcodeKind
+    label: str
+    latitude: float
+    longitude: float
+    borough_code: str
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Returns the great-circle distance between two WGS84 points, in kilometres.
+
+    Args:
+        lat1: Latitude of the first point, in degrees.
+        lon1: Longitude of the first point, in degrees.
+        lat2: Latitude of the second point, in degrees.
+        lon2: Longitude of the second point, in degrees.
+
+    Returns:
+        The distance along a sphere of the Earth's mean radius (good to about 0.5% anywhere,
+        far better over the few kilometres that matter in London).
+    """
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    d_phi = phi2 - phi1
+    d_lambda = math.radians(lon2 - lon1)
+    a = math.sin(d_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
+    # min() guards against a value a hair above 1 from rounding, which asin cannot take.
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
