@@ -7,7 +7,7 @@ from typing import Sequence
 from dash import Input, Output
 
 from explorer import ids
-from explorer.layout.performance import build_measure_detail, build_performance_results
+from explorer.layout.performance import build_measure_detail, build_performance_view
 from explorer.services.performance import PortfolioFilters, PublishedOutcome
 
 FILTERS = (
@@ -36,9 +36,17 @@ def register(app, provider, context, outcomes: Sequence[PublishedOutcome] = ()) 
         outcomes: Published programme figures, read once at start-up.
     """
 
-    @app.callback(Output(ids.PERF_RESULTS, "children"), *FILTERS)
+    @app.callback(
+        Output(ids.PERF_RESULTS, "children"),
+        Output(ids.PERF_DASHBOARD_INTRO, "children"),
+        Output(ids.PERF_REACH_LAYER, "hideout"),
+        Output(ids.PERF_REACH_KEY, "children"),
+        Output(ids.PERF_DASHBOARD, "children"),
+        *FILTERS,
+    )
     def update_performance_results(*values):
-        return build_performance_results(provider.current(), parse_filters(*values), context.today(), outcomes)
+        view = build_performance_view(provider.current(), parse_filters(*values), context.today(), outcomes)
+        return tuple(view)
 
     @app.callback(Output(ids.URL, "search", allow_duplicate=True), *FILTERS, prevent_initial_call=True)
     def on_filter_change(*values):

@@ -8,7 +8,7 @@ a word and an icon, and every illustrative figure with a visible "sample value" 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 
 import dash_leaflet as dl
 import plotly.graph_objects as go
@@ -466,6 +466,7 @@ def build_performance_page(snapshot: Snapshot, query: Mapping[str, Sequence[str]
                 id=ids.PERF_RESULTS,
                 **{"aria-live": "polite"},
             ),
+            _dashboard_frame(snapshot),
         ],
         className="performance-page",
     )
@@ -488,30 +489,51 @@ def _dropdown(label: str, component_id: str, options, value: str, placeholder: s
     )
 
 
-def build_performance_results(
+class PerformanceView(NamedTuple):
+    """What the performance page's filters change: each part goes to one container."""
+
+    results: list
+    dashboard_intro: list
+    reach_hideout: dict
+    reach_key: list
+    dashboard: list
+
+
+def build_performance_view(
     snapshot: Snapshot,
     filters: perf.PortfolioFilters,
     today: dt.date,
     outcomes: Sequence[perf.PublishedOutcome] = (),
-) -> list:
-    """Everything below the filters: counts, the table, the gaps, endings and the dashboard."""
+) -> PerformanceView:
+    """Everything the filters change: counts, the table, endings, gaps and the dashboard.
+
+    The borough shapes are sent once with the page; a change of filters sends only the
+    people per borough (the map layer's ``hideout``), so the map is not redrawn from scratch.
+    """
     result = perf.portfolio(snapshot, filters, today)
     notes = [html.P(n, className="alert alert-warning", role="alert") for n in result.notes]
     if not result.rows:
-        return notes + [
-            html.P(
-                "No services match these filters. Clear a filter or choose another programme, borough or "
-                "service area.",
-                className="empty",
-            )
-        ]
-    return notes + [
-        _summary_block(result),
-        _portfolio_table(result),
-        _ending_block(result),
-        _gaps_block(result),
-        build_dashboard(snapshot, result, outcomes),
-    ]
+        empty = html.P(
+            "No services match these filters. Clear a filter or choose another programme, borough or "
+            "service area.",
+            className="empty",
+        )
+        return PerformanceView(notes + [empty], ["No services match these filters."], _reach_hideout({}), [], [])
+    window = perf.dashboard_window(result.period)
+    summary = perf.reach_summary(snapshot, result.rows, window, result.index)
+    people = {r.code: r.people for r in summary.by_borough}
+    return PerformanceView(
+        results=notes + [_summary_block(result), _portfolio_table(result), _ending_block(result), _gaps_block(result)],
+        dashboard_intro=_dashboard_intro(result, summary, window),
+        reach_hideout=_reach_hideout(people),
+        reach_key=_reach_key(snapshot, summary),
+        dashboard=[
+            _programme_block(summary),
+            _money_reach_block(summary),
+            _kpi_block(result),
+            _outcomes_block(outcomes),
+        ],
+    )
 
 
 def _summary_block(result: perf.Portfolio) -> html.Section:
@@ -691,38 +713,53 @@ def _gaps_block(result: perf.Portfolio) -> html.Section:
 # -- the VRU dashboard ------------------------------------------------------------------------
 
 
-def build_dashboard(
-    snapshot: Snapshot, result: perf.Portfolio, outcomes: Sequence[perf.PublishedOutcome] = ()
-) -> html.Section:
-    """Who is helped, where, against which measure and for how much money."""
-    window = perf.dashboard_window(result.period)
-    summary = perf.reach_summary(snapshot, result.rows, window, result.index)
-    span = f"{window[0].code} to {window[-1].code}" if window else "no period"
-    vru_link = (
-        []
-        if result.filters.commissioner == "VRU"
-        else [" To see the Violence Reduction Unit's services only, choose VRU as the commissioner, or ",
-              html.A("open the VRU view", href=perf.PortfolioFilters(
-                  **{**result.filters.__dict__, "commissioner": "VRU"}).to_search() or "?"),
-              "."]
-    )
+def _dashboard_frame(snapshot: Snapshot) -> html.Section:
+    """The dashboard's fixed parts (heading, the borough map) and the containers the filters fill."""
+    note = "Borough boundaries are approximate. " if snapshot.boundaries_approximate else ""
     return html.Section(
         [
             html.H2("Who is helped, where, and for how much", className="h3", id="h-perf-dashboard"),
-            html.P(
-                [f"The dashboard covers the services chosen above, over the four quarters {span}."]
-                + vru_link
-                + sample_badge(summary.illustrative),
+            html.P(id=ids.PERF_DASHBOARD_INTRO),
+            _section(
+                "People helped, by borough",
+                [
+                    html.Div(
+                        [
+                            html.Div(
+                                [
+                                    html.Div(
+                                        _reach_map(snapshot),
+                                        role="img",
+                                        **{"aria-label": "Map of London boroughs shaded by the number of people "
+                                                         "helped; the table beside it has every number."},
+                                    ),
+                                    html.P(note + "Pan-London services report people by the borough they live in.",
+                                           className="small"),
+                                ],
+                                className="reach-map-figure",
+                            ),
+                            html.Div(id=ids.PERF_REACH_KEY, className="reach-key"),
+                        ],
+                        className="reach-grid",
+                    )
+                ],
+                section_id="perf-reach-map",
             ),
-            _reach_map_block(snapshot, summary),
-            _programme_block(summary),
-            _money_reach_block(summary),
-            _kpi_block(result),
-            _outcomes_block(outcomes),
+            html.Div(id=ids.PERF_DASHBOARD),
         ],
         className="perf-dashboard",
         **{"aria-labelledby": "h-perf-dashboard"},
     )
+
+
+def _dashboard_intro(result: perf.Portfolio, summary: perf.ReachSummary, window: Sequence[Quarter]) -> list:
+    span = f"the four quarters {window[0].code} to {window[-1].code}" if window else "no period (none has figures)"
+    intro = [f"These figures cover the services chosen above, over {span}. This is the view the {VRU} "
+             "keeps of who is helped, where, against which measure and for how much."]
+    if result.filters.commissioner != "VRU":
+        vru = perf.PortfolioFilters(**{**result.filters.__dict__, "commissioner": "VRU"})
+        intro += [" ", dcc.Link("Show the VRU's services only", href="/performance" + vru.to_search()), "."]
+    return intro + sample_badge(summary.illustrative)
 
 
 def reach_breaks(values: Iterable[int], classes: int = len(REACH_COLOURS)) -> list[int]:
@@ -746,39 +783,23 @@ def _round_up(value: int) -> int:
     return -(-value // magnitude) * magnitude
 
 
-def _reach_map_block(snapshot: Snapshot, summary: perf.ReachSummary) -> html.Section:
-    people = {r.code: r.people for r in summary.by_borough}
+def _reach_hideout(people: Mapping[str, int]) -> dict:
+    """What the map's style function needs: people per borough, class limits and colours."""
     breaks = reach_breaks(people.values())
     colours = list(REACH_COLOURS[-len(breaks):]) if breaks else []
-    legend = [html.Li([html.Span(className="swatch", style={"backgroundColor": NO_REACH_COLOUR}), "None reported"])]
-    lower = 1
-    for limit, colour in zip(breaks, colours):
-        legend.append(html.Li([html.Span(className="swatch", style={"backgroundColor": colour}),
-                               f"{lower:,} to {limit:,}"]))
-        lower = limit + 1
-    boroughs = sorted(snapshot.boroughs, key=lambda b: b.name)
-    rows = [
-        (b.name, _people(people.get(b.code)),
-         "sample value" if any(r.code == b.code and r.illustrative for r in summary.by_borough) else
-         ("published" if b.code in people else "—"))
-        for b in boroughs
-    ]
-    table = _table(["Borough", "People helped", "Figure"], rows, class_name="reach-table")
-    total = summary.people
-    text = (
-        f"People helped by borough: {total:,} in all."
-        if total is not None
-        else "No count of people helped is published for these services in this period."
-    )
-    note = "Borough boundaries are approximate. " if snapshot.boundaries_approximate else ""
-    map_component = dl.Map(
+    return {"values": dict(people), "breaks": breaks, "colours": colours, "none": NO_REACH_COLOUR}
+
+
+def _reach_map(snapshot: Snapshot) -> dl.Map:
+    return dl.Map(
         [
             dl.GeoJSON(
                 id=ids.PERF_REACH_LAYER,
                 data=snapshot.boundaries_geojson,
                 style={"variable": "explorerPerformance.reachStyle"},
                 onEachFeature={"variable": "explorerPerformance.reachFeature"},
-                hideout={"values": people, "breaks": breaks, "colours": colours, "none": NO_REACH_COLOUR},
+                hideout=_reach_hideout({}),
+                hoverStyle={"weight": 3},
                 zoomToBounds=True,
             )
         ],
@@ -791,28 +812,37 @@ def _reach_map_block(snapshot: Snapshot, summary: perf.ReachSummary) -> html.Sec
         attributionControl=False,
         className="reach-map",
     )
-    return _section(
-        "People helped, by borough",
-        [
-            html.Div(
-                [
-                    html.Figure(
-                        [
-                            html.Figcaption(text + " Darker boroughs had more people helped."),
-                            html.Div(map_component, role="img", **{"aria-label": text + " The table beside the map lists every borough."}),
-                            html.Ul(legend, className="reach-legend list-unstyled", **{"aria-label": "Map key"}),
-                            html.P(note + "Pan-London services report people by the borough they live in.",
-                                   className="small"),
-                        ],
-                        className="reach-map-figure",
-                    ),
-                    html.Div(table, className="reach-table-wrap"),
-                ],
-                className="reach-grid",
-            )
-        ],
-        section_id="perf-reach-map",
+
+
+def _reach_key(snapshot: Snapshot, summary: perf.ReachSummary) -> list:
+    """The map's caption, its key, and every borough's number (the map's text alternative)."""
+    people = {r.code: r.people for r in summary.by_borough}
+    sample = {r.code for r in summary.by_borough if r.illustrative}
+    hideout = _reach_hideout(people)
+    legend = [html.Li([html.Span(className="swatch swatch-none", style={"backgroundColor": NO_REACH_COLOUR}),
+                       "None reported (dashed outline)"])]
+    lower = 1
+    for limit, colour in zip(hideout["breaks"], hideout["colours"]):
+        legend.append(html.Li([html.Span(className="swatch", style={"backgroundColor": colour}),
+                               f"{lower:,} to {limit:,}"]))
+        lower = limit + 1
+    rows = [
+        (b.name, _people(people.get(b.code)),
+         "sample value" if b.code in sample else ("published" if b.code in people else "—"))
+        for b in sorted(snapshot.boroughs, key=lambda b: b.name)
+    ]
+    total = summary.people
+    text = (
+        f"People helped by borough: {total:,} in all. Darker boroughs had more people helped."
+        if total is not None
+        else "No count of people helped is published for these services in this period."
     )
+    return [
+        html.P(text, className="chart-summary"),
+        html.Ul(legend, className="reach-legend list-unstyled", **{"aria-label": "Map key"}),
+        html.Div(_table(["Borough", "People helped", "Figure"], rows, class_name="reach-table"),
+                 className="reach-table-wrap"),
+    ]
 
 
 def _programme_block(summary: perf.ReachSummary) -> html.Section:

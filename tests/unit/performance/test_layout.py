@@ -84,27 +84,32 @@ def test_performance_page_filters_come_from_the_address(portfolio_snapshot):
 
 def test_results_show_counts_table_endings_gaps_and_dashboard(portfolio_snapshot):
     outcomes = (PublishedOutcome("DIVERT", "VRU", None, None, "", "2021", "A finding.", "https://example.org/x", ""),)
-    results = layout.build_performance_results(portfolio_snapshot, PortfolioFilters(), TODAY, outcomes)
-    text = text_of(results)
+    view = layout.build_performance_view(portfolio_snapshot, PortfolioFilters(), TODAY, outcomes)
+    results = view.results
+    text = text_of(list(view))
     assert "At a glance: 2025-Q3" in text
     assert "Contracts ending within six months" in text and "Svc None" in text
     assert "No measure at all (1)" in text
     assert "No figure for 2025-Q3 (1)" in text
-    assert "Who is helped, where, and for how much" in text
+    assert "These figures cover the services chosen above" in text
     assert "A finding." in text
     (table,) = find(results, lambda c: getattr(c, "id", None) == ids.PERF_TABLE)
     assert [row["rating"] for row in table.data][:2] == ["✖ Red", "✔ Green"]
     assert table.data[0]["spend"] == 24_000
+    # The map gets only people per borough (2025-Q3 window: Q4 2024 to Q3 2025).
+    assert view.reach_hideout["values"] == {"E09000012": 70, "E09000028": 20, "E09000022": 100}
+    assert "Hackney 70 published" in text_of(view.reach_key)
 
 
 def test_no_match_is_a_designed_empty_state(portfolio_snapshot):
-    results = layout.build_performance_results(portfolio_snapshot, PortfolioFilters(programme="Nope"), TODAY)
-    assert "No services match these filters" in text_of(results)
+    view = layout.build_performance_view(portfolio_snapshot, PortfolioFilters(programme="Nope"), TODAY)
+    assert "No services match these filters" in text_of(view.results)
+    assert view.reach_hideout["values"] == {}
 
 
 def test_bad_period_filter_falls_back_with_a_message(portfolio_snapshot):
-    results = layout.build_performance_results(portfolio_snapshot, PortfolioFilters(period="2025-Q9"), TODAY)
-    assert "is not a calendar quarter" in text_of(results)
+    view = layout.build_performance_view(portfolio_snapshot, PortfolioFilters(period="2025-Q9"), TODAY)
+    assert "is not a calendar quarter" in text_of(view.results)
 
 
 @pytest.mark.parametrize(
