@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: install prepare run test test-fast browser-deps clean
+.PHONY: install prepare run test test-fast browser-deps clean bench-search
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,3 +35,7 @@ test-fast: install
 
 clean:
 	rm -rf $(VENV) data/cache/*.npz data/cache/*.geojson data/cache/*.json data/explorer.db*
+
+# Benchmarks (figures in the README). One core, so figures compare across machines.
+bench-search: prepare
+	taskset -c 0 $(PY) -m benchmarks.bench_search 10000 100000

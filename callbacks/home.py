@@ -30,13 +30,13 @@ def register(app, provider) -> None:
     def on_search(_clicks, query, boroughs, areas, commissioners, age, access):
         found = explore(provider, query, boroughs=boroughs, commissioners=commissioners,
                         areas=areas, age=age, access=access)
-        snapshot = provider.current()
+        state = state_query(query or "", found.filters)
         return (
-            build_service_items(snapshot, found.result.items),
+            build_service_items(provider.current(), found.result.items, state),
             build_result_header(found.result),
             found.points,
             borough_hideout(found.filters, found.result),
-            state_query(query or "", found.filters),
+            state,
         )
 
     @app.callback(

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Callable
 
 import dash
+from dash import html
 from flask import jsonify
 from flask_compress import Compress
 
@@ -14,7 +15,7 @@ from callbacks import performance as performance_callbacks
 from callbacks import router as router_callbacks
 from explorer.api import reports
 from explorer.ingest.publish import seed_sample
-from explorer.layout.router import PageContext
+from explorer.layout.router import VALIDATION_PATHS, PageContext, render_page
 from explorer.layout.shell import build_shell
 from explorer.reference import load_geography, prepare
 from explorer.services.performance import load_published_outcomes
@@ -62,6 +63,12 @@ def create_app(
     app.layout = lambda: build_shell(on_sample=provider.current().on_sample)
     context = PageContext(
         tile_url=settings.tile_url, tile_attribution=settings.tile_attribution, today=today
+    )
+    # Every page's components, so Dash can check each callback's ids without
+    # suppress_callback_exceptions (which would hide id typos).
+    app.validation_layout = html.Div(
+        [build_shell(on_sample=True)]
+        + [render_page(provider, path, "", context) for path in VALIDATION_PATHS]
     )
     router_callbacks.register(app, provider, context)
     home_callbacks.register(app, provider)

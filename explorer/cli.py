@@ -81,6 +81,62 @@ def _ingest(args, settings: Settings) -> int:
     return EXIT_OK if result.report.ok else EXIT_REJECTED
 
 
+def _search(args, settings: Settings) -> int:
+    from explorer.reference import load_geography
+    from explorer.services.search import parse_filters, search_index
+    from explorer.services.snapshot import SnapshotProvider
+    from explorer.store.store import Store
+
+    geography = load_geography(settings.data_dir, settings.cache_dir)
+    provider = SnapshotProvider(Store.open(settings.store_url), geography)
+    snapshot = provider.current()
+    filters = parse_filters(
+        {"borough": args.borough, "commissioner": args.commissioner, "area": args.area,
+         "age": [args.age] if args.age else [], "access": [args.access] if args.access else []},
+        snapshot,
+    )
+    result = search_index(provider).search(args.query, filters, limit=args.limit)
+    if args.json:
+        print(json.dumps(search_result_json(result, snapshot), indent=2, ensure_ascii=False))
+        return EXIT_OK
+    print(result.summary)
+    if result.message:
+        print(result.message)
+    for n, item in enumerate(result.items, start=1):
+        s = item.service
+        where = "pan-London" if s.pan_london else ", ".join(snapshot.borough_name(c) for c in s.borough_codes[:3])
+        distance = f"  {item.distance_km:.1f} km" if item.distance_km is not None else ""
+        print(f"{n:>3}. {s.name} ({s.provider_name}; {where}){distance}")
+    print(f"{result.total} services.")
+    return EXIT_OK
+
+
+def search_result_json(result, snapshot) -> dict:
+    """The search result as plain JSON: the same services, in the same order, as the page."""
+    return {
+        "query": result.query,
+        "understood": result.summary,
+        "message": result.message,
+        "total": result.total,
+        "results": [
+            {
+                "id": i.service.id,
+                "name": i.service.name,
+                "provider": i.service.provider_name,
+                "pan_london": i.service.pan_london,
+                "boroughs": list(i.service.borough_codes),
+                "service_areas": list(i.service.term_ids),
+                "access": i.service.access,
+                "distance_km": None if i.distance_km is None else round(i.distance_km, 2),
+                "confidential_location": i.service.confidential_location,
+                "illustrative": i.service.illustrative,
+                "url": i.service.url,
+            }
+            for i in result.items
+        ],
+    }
+
+
 def _versions(args, settings: Settings) -> int:
     from explorer.store.store import Store
 
@@ -148,6 +204,17 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--json", action="store_true", help="print the report as JSON")
     ingest.add_argument("--by", default="explorer", help="who is publishing")
     ingest.set_defaults(handler=_ingest)
+
+    search = sub.add_parser("search", help="search services as the home page does")
+    search.add_argument("query")
+    search.add_argument("--json", action="store_true", help="print the results as JSON")
+    search.add_argument("--borough", action="append", default=[], help="borough code (repeatable)")
+    search.add_argument("--commissioner", action="append", default=[], help="MOPAC or VRU")
+    search.add_argument("--area", action="append", default=[], help="service area id (repeatable)")
+    search.add_argument("--age", default=None)
+    search.add_argument("--access", default=None)
+    search.add_argument("--limit", type=int, default=50)
+    search.set_defaults(handler=_search)
 
     versions = sub.add_parser("versions", help="list published versions (* = current)")
     versions.add_argument("--entity", default=None)

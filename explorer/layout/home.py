@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from typing import Sequence
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import dash_leaflet as dl
 from dash import dcc, html
@@ -78,7 +78,7 @@ def build_home(
                                 **{"aria-live": "polite"},
                             ),
                             html.Ol(
-                                build_service_items(snapshot, result.items),
+                                build_service_items(snapshot, result.items, state_query(result.query, filters)),
                                 id=ids.SERVICE_LIST,
                                 className="service-list list-unstyled",
                             ),
@@ -120,7 +120,7 @@ def build_search_form(query: str) -> html.Div:
                         maxLength=500,
                         autoComplete="off",
                         className="form-control form-control-lg",
-                        **{"aria-describedby": "search-hint"},
+                        placeholder="Topic, place or postcode",
                     ),
                     html.Button("Search", id=ids.SEARCH_BUTTON, n_clicks=0, className="btn btn-primary btn-lg"),
                 ],
@@ -183,12 +183,17 @@ def build_result_header(result: SearchResult) -> list:
     return header
 
 
-def build_service_items(snapshot: Snapshot, items: Sequence[ResultItem]) -> list[html.Li]:
-    """One list item per result."""
-    return [build_service_item(snapshot, item) for item in items]
+def build_service_items(snapshot: Snapshot, items: Sequence[ResultItem], back: str = "") -> list[html.Li]:
+    """One list item per result; ``back`` is the search's query string, for the way back."""
+    return [build_service_item(snapshot, item, back) for item in items]
 
 
-def build_service_item(snapshot: Snapshot, item: ResultItem) -> html.Li:
+def service_href(service_id: str, back: str = "") -> str:
+    """The address of a service's page, remembering the search to return to."""
+    return f"/service/{quote(service_id)}" + (f"?{urlencode({'back': back})}" if back else "")
+
+
+def build_service_item(snapshot: Snapshot, item: ResultItem, back: str = "") -> html.Li:
     """A service's card in the list."""
     service = item.service
     if service.pan_london:
@@ -207,7 +212,7 @@ def build_service_item(snapshot: Snapshot, item: ResultItem) -> html.Li:
     contact = service.phone or (service.url and "website") or service.email
     return html.Li(
         [
-            html.H3(html.A(service.name, href=f"/service/{service.id}"), className="h6 mb-1"),
+            html.H3(html.A(service.name, href=service_href(service.id, back)), className="h6 mb-1"),
             html.P(
                 [
                     html.Span(service.provider_name, className="provider"),

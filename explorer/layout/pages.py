@@ -24,7 +24,8 @@ def build_service_page(
     snapshot: Snapshot, service: ServiceEntry | None, back_search: str = "", today: dt.date | None = None
 ) -> html.Div:
     """A service's own page: what it does, who it is for, how to get help, who runs and pays for it."""
-    back = html.A("← Back to the search", href="/" + (back_search or ""), className="d-inline-block mb-3")
+    back_query = back_search if back_search.startswith("?") or not back_search else "?" + back_search
+    back = html.A("← Back to the search", href="/" + back_query, className="d-inline-block mb-3 back-link")
     if service is None:
         return html.Div(
             [back, html.H1("Service not found", className="h2"),

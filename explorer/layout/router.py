@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Callable
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, unquote
 
 from explorer.layout import home, pages, performance
 from explorer.services.search import parse_filters, search_index
@@ -18,6 +18,10 @@ class PageContext:
     tile_url: str = ""
     tile_attribution: str = ""
     today: Callable[[], dt.date] = field(default=dt.date.today)
+
+
+#: One address of each kind of page, rendered once at start-up so Dash can validate callbacks.
+VALIDATION_PATHS = ("/", "/service/", "/funding", "/performance", "/lcpf", "/data")
 
 
 def query_values(search: str | None) -> dict[str, list[str]]:
@@ -45,7 +49,7 @@ def render_page(provider, pathname: str | None, search: str | None, context: Pag
             points=index.points(result), selected_service=_first(query, "service") or None,
         )
     if path.startswith("/service/"):
-        service_id = path.removeprefix("/service/")
+        service_id = unquote(path.removeprefix("/service/"))
         return pages.build_service_page(
             snapshot, snapshot.service(service_id), _first(query, "back"), today=context.today()
         )
