@@ -42,6 +42,8 @@ def register(app, provider, context, outcomes: Sequence[PublishedOutcome] = ()) 
         Output(ids.PERF_REACH_LAYER, "hideout"),
         Output(ids.PERF_REACH_KEY, "children"),
         Output(ids.PERF_DASHBOARD, "children"),
+        Output(ids.PERF_MEASURE_PICK, "options"),
+        Output(ids.PERF_MEASURE_PICK, "value"),
         *FILTERS,
     )
     def update_performance_results(*values):

@@ -8,6 +8,7 @@ a word and an icon, and every illustrative figure with a visible "sample value" 
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 
 import dash_leaflet as dl
@@ -34,7 +35,7 @@ TARGET_COLOUR = "#0b0c0c"
 #: Sequential blues for people helped, light to dark, with a grey for "none reported".
 REACH_COLOURS = ("#deebf7", "#9ecae1", "#4292c6", "#2166ac", "#08306b")
 NO_REACH_COLOUR = "#f3f2f1"
-LONDON_CENTRE = (51.49, -0.11)
+LONDON_BOUNDS = [[51.28, -0.51], [51.69, 0.33]]
 LCPF = "London Crime Prevention Fund (LCPF)"
 VRU = "Violence Reduction Unit (VRU)"
 MOPAC = "Mayor's Office for Policing and Crime (MOPAC)"
@@ -497,6 +498,8 @@ class PerformanceView(NamedTuple):
     reach_hideout: dict
     reach_key: list
     dashboard: list
+    measure_options: list
+    measure_value: str | None
 
 
 def build_performance_view(
@@ -518,10 +521,13 @@ def build_performance_view(
             "service area.",
             className="empty",
         )
-        return PerformanceView(notes + [empty], ["No services match these filters."], _reach_hideout({}), [], [])
+        return PerformanceView(
+            notes + [empty], ["No services match these filters."], _reach_hideout({}), [], [], [], None
+        )
     window = perf.dashboard_window(result.period)
     summary = perf.reach_summary(snapshot, result.rows, window, result.index)
     people = {r.code: r.people for r in summary.by_borough}
+    options = _measure_options(result)
     return PerformanceView(
         results=notes + [_summary_block(result), _portfolio_table(result), _ending_block(result), _gaps_block(result)],
         dashboard_intro=_dashboard_intro(result, summary, window),
@@ -530,9 +536,11 @@ def build_performance_view(
         dashboard=[
             _programme_block(summary),
             _money_reach_block(summary),
-            _kpi_block(result),
             _outcomes_block(outcomes),
+            _kpi_block(result),
         ],
+        measure_options=options,
+        measure_value=options[0]["value"] if options else None,
     )
 
 
@@ -633,9 +641,15 @@ def _portfolio_table(result: perf.Portfolio) -> html.Section:
                 page_size=25,
                 markdown_options={"link_target": "_self"},
                 style_table={"overflowX": "auto"},
-                style_cell={"textAlign": "left", "whiteSpace": "normal", "height": "auto", "fontFamily": "inherit",
-                            "padding": "6px"},
-                style_header={"fontWeight": "700", "backgroundColor": "#f3f2f1"},
+                style_cell={"textAlign": "left", "whiteSpace": "normal", "height": "auto", "fontFamily": FONT,
+                            "fontSize": "0.9rem", "padding": "6px", "minWidth": "5.5rem"},
+                style_cell_conditional=[
+                    {"if": {"column_id": "service"}, "minWidth": "16rem"},
+                    {"if": {"column_id": "provider"}, "minWidth": "10rem"},
+                    {"if": {"column_id": "programme"}, "minWidth": "10rem"},
+                    {"if": {"column_id": "rating"}, "minWidth": "7.5rem"},
+                ],
+                style_header={"fontWeight": "700", "backgroundColor": "#f3f2f1", "fontFamily": FONT},
                 style_data_conditional=conditional,
                 css=[{"selector": ".dash-spreadsheet", "rule": "font-size: .95rem"},
                      {"selector": "p", "rule": "margin: 0"}],
@@ -661,21 +675,20 @@ def _ending_block(result: perf.Portfolio) -> html.Section:
         body = [html.P("No contract ends within the next six months.", className="empty")]
     else:
         body = [
-            html.Ul(
+            _table(
+                ["Service", "Ends", "Time left", "Contract value", "Rating", "Figures"],
                 [
-                    html.Li(
-                        [
-                            _service_link(row),
-                            f" — ends {formatting.date(row.service.end_date)} "
-                            f"({time_left(row.service.end_date, result.today)}); value "
-                            f"{_money(row.service.contract_value_gbp)}; rating ",
-                            rag_badge(row.overall),
-                        ]
-                        + sample_badge(row.service.illustrative)
+                    (
+                        _service_link(row),
+                        formatting.date(row.service.end_date),
+                        time_left(row.service.end_date, result.today),
+                        _money(row.service.contract_value_gbp),
+                        rag_badge(row.overall),
+                        "sample value" if row.service.illustrative else "published",
                     )
                     for row in soon
                 ],
-                className="ending-list",
+                class_name="ending-table",
             )
         ]
     return _section(
@@ -746,6 +759,7 @@ def _dashboard_frame(snapshot: Snapshot) -> html.Section:
                 section_id="perf-reach-map",
             ),
             html.Div(id=ids.PERF_DASHBOARD),
+            _measure_picker(),
         ],
         className="perf-dashboard",
         **{"aria-labelledby": "h-perf-dashboard"},
@@ -800,12 +814,12 @@ def _reach_map(snapshot: Snapshot) -> dl.Map:
                 onEachFeature={"variable": "explorerPerformance.reachFeature"},
                 hideout=_reach_hideout({}),
                 hoverStyle={"weight": 3},
-                zoomToBounds=True,
             )
         ],
         id=ids.PERF_REACH_MAP,
-        center=LONDON_CENTRE,
-        zoom=9,
+        bounds=LONDON_BOUNDS,
+        boundsOptions={"padding": [8, 8]},
+        zoomSnap=0.25,
         minZoom=8,
         maxZoom=13,
         scrollWheelZoom=False,
@@ -938,8 +952,9 @@ def _money_reach_block(summary: perf.ReachSummary) -> html.Section:
 
 def _kpi_block(result: perf.Portfolio) -> html.Section:
     index = result.index
-    periods = [q for q in (index.quarters if index else ()) if result.period is None or q <= result.period][-8:]
-    over_time = perf.ratings_over_time(result.current, periods)
+    quarters = index.measure_quarters if index else ()
+    periods = [q for q in quarters if result.period is None or q <= result.period][-8:]
+    over_time = perf.ratings_over_time(result.rows, periods)
     shown = (*rag.COLOURED, Rag.NO_TARGET, Rag.NOT_REPORTED)
     patterns = {Rag.RED: "x", Rag.AMBER: "/", Rag.GREEN: "", Rag.NO_TARGET: ".", Rag.NOT_REPORTED: "-"}
     fig = go.Figure(
@@ -969,23 +984,32 @@ def _kpi_block(result: perf.Portfolio) -> html.Section:
         if latest
         else "No measure has a figure yet."
     )
-    measure_options = [
+    return _section(
+        "Measures against targets over time",
+        [_chart_with_table(summary_text, fig, table) if over_time else html.P(summary_text, className="empty")],
+        section_id="perf-kpis",
+    )
+
+
+def _measure_options(result: perf.Portfolio) -> list[dict]:
+    """The measures of the running services, worst-rated service first."""
+    return [
         {"label": f"{row.service.name}: {view.measure.name}", "value": view.measure.id}
         for row in result.current
         for view in row.measures
     ]
-    first = next((o["value"] for o in measure_options), None)
+
+
+def _measure_picker() -> html.Section:
     return _section(
-        "Measures against targets over time",
+        "One measure over time",
         [
-            _chart_with_table(summary_text, fig, table) if over_time else html.P(summary_text, className="empty"),
-            html.H3("One measure over time", className="h5 mt-3"),
             html.Label("Measure", htmlFor=ids.PERF_MEASURE_PICK, className="form-label"),
-            dcc.Dropdown(id=ids.PERF_MEASURE_PICK, options=measure_options, value=first, clearable=False,
-                         className="no-print"),
+            dcc.Dropdown(id=ids.PERF_MEASURE_PICK, options=[], value=None, clearable=False, className="no-print",
+                         placeholder="Choose a measure"),
             html.Div(id=ids.PERF_MEASURE_DETAIL, **{"aria-live": "polite"}),
         ],
-        section_id="perf-kpis",
+        section_id="perf-one-measure",
     )
 
 
@@ -1123,7 +1147,7 @@ def build_report_page(snapshot: Snapshot, query: Mapping[str, Sequence[str]], to
             ),
             html.P(report.rules, className="small report-rules"),
             _report_counts(report),
-            html.Div(_report_services(report), className="report-services"),
+            _report_services(report),
         ],
         className="report-page",
     )
@@ -1150,12 +1174,17 @@ def _report_counts(report: perf.Report) -> html.Section:
     )
 
 
-def _report_services(report: perf.Report) -> list:
+def _report_services(report: perf.Report) -> dcc.Markdown:
+    """Every service's section of the report, as one block of escaped HTML.
+
+    The report has thousands of cells; as Dash components they take many seconds to draw, as one
+    HTML block they take milliseconds. Every value from the register is escaped.
+    """
     by_service: dict[str, list[dict]] = {}
     for row in report.rows:
         by_service.setdefault(row["Service ID"], []).append(row)
-    sections = []
     by_word = {rag.style(r).word: r for r in Rag}
+    parts = []
     for rows in by_service.values():
         first = rows[0]
         sample = any(r["Illustrative"] == perf.SAMPLE for r in rows)
@@ -1167,33 +1196,49 @@ def _report_services(report: perf.Report) -> list:
             f"of {_exact_money(first['Budget in half-year (GBP)'])} budgeted · people helped "
             f"{_people(first['People helped in half-year'])}"
         )
-        measure_rows = [
-            (
-                r["Measure"],
-                "—" if r["Target"] is None else rag.format_amount(r["Target"], r["Unit"]),
-                _amount(r["First quarter actual"], r["Unit"]) if r["Measure ID"] else "—",
-                _amount(r["Second quarter actual"], r["Unit"]) if r["Measure ID"] else "—",
-                rag_badge(by_word[r["RAG"]], r["Thresholds"]),
-                r["Trend"] or "",
-                r["Thresholds"] or "",
-                r["Narrative"] or "",
-                "sample value" if r["Illustrative"] == perf.SAMPLE else "published",
+        head = ["Measure", "Target", first["First quarter"], first["Second quarter"], "Rating", "Trend",
+                "Thresholds", "Provider's note", "Figures"]
+        body = "".join(
+            "<tr>"
+            + "".join(
+                f"<td>{cell}</td>"
+                for cell in (
+                    _esc(r["Measure"]),
+                    _esc("—" if r["Target"] is None else rag.format_amount(r["Target"], r["Unit"])),
+                    _esc(_amount(r["First quarter actual"], r["Unit"]) if r["Measure ID"] else "—"),
+                    _esc(_amount(r["Second quarter actual"], r["Unit"]) if r["Measure ID"] else "—"),
+                    _badge_html(by_word[r["RAG"]], r["Thresholds"]),
+                    _esc(r["Trend"] or ""),
+                    _esc(r["Thresholds"] or ""),
+                    _esc(r["Narrative"] or ""),
+                    _SAMPLE_HTML if r["Illustrative"] == perf.SAMPLE else "published",
+                )
             )
+            + "</tr>"
             for r in rows
-        ]
-        sections.append(
-            html.Section(
-                [
-                    html.H2([first["Service"], " "] + [rag_badge(by_word[first["Overall RAG"]])], className="h5"),
-                    html.P([facts] + sample_badge(sample), className="small mb-1"),
-                    _table(
-                        ["Measure", "Target", first["First quarter"], first["Second quarter"], "Rating", "Trend",
-                         "Thresholds", "Provider's note", "Figures"],
-                        measure_rows,
-                        class_name="report-measures",
-                    ),
-                ],
-                className="report-service",
-            )
         )
-    return sections
+        parts.append(
+            '<section class="report-service">'
+            f'<h2 class="h5">{_esc(first["Service"])} {_badge_html(by_word[first["Overall RAG"]])}</h2>'
+            f'<p class="small mb-1">{_esc(facts)}{" " + _SAMPLE_HTML if sample else ""}</p>'
+            '<table class="table table-sm perf-table report-measures"><thead><tr>'
+            + "".join(f'<th scope="col">{_esc(h)}</th>' for h in head)
+            + f"</tr></thead><tbody>{body}</tbody></table></section>"
+        )
+    return dcc.Markdown("".join(parts), dangerously_allow_html=True, className="report-services")
+
+
+_SAMPLE_HTML = '<span class="badge text-bg-warning sample">sample value</span>'
+
+
+def _esc(value: Any) -> str:
+    return escape(str(value), quote=True)
+
+
+def _badge_html(rating: Rag, detail: str | None = None) -> str:
+    """The same badge as :func:`rag_badge`, as HTML (colours from the CSS class)."""
+    s = rag.style(rating)
+    return (
+        f'<span class="{s.css}" title="{_esc(detail or s.word)}">'
+        f'<span class="rag-icon" aria-hidden="true">{s.icon}</span> {_esc(s.word)}</span>'
+    )

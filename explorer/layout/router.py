@@ -21,7 +21,7 @@ class PageContext:
 
 
 #: One address of each kind of page, rendered once at start-up so Dash can validate callbacks.
-VALIDATION_PATHS = ("/", "/service/", "/funding", "/performance", "/lcpf", "/data")
+VALIDATION_PATHS = ("/", "/service/", "/funding", "/performance", "/performance/report", "/lcpf", "/data")
 
 
 def query_values(search: str | None) -> dict[str, list[str]]:

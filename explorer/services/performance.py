@@ -177,14 +177,8 @@ class ServicePerformance:
 
     @property
     def in_period(self) -> bool:
-        """True when the contract ran during the period, so figures are expected for it.
-
-        A service with unknown dates is taken to be running (its gaps are shown, not hidden).
-        """
-        if self.period is None:
-            return True
-        start, end = self.service.start_date, self.service.end_date
-        return (start is None or start <= self.period.end) and (end is None or end >= self.period.start)
+        """True when the contract ran during the period, so figures are expected for it."""
+        return self.period is None or running_in(self.service, self.period)
 
     @property
     def gaps(self) -> tuple[MeasureView, ...]:
@@ -211,6 +205,7 @@ class PerformanceIndex:
     spend_by_service: Mapping[str, Mapping[Quarter, Spend]]
     reach_by_service: Mapping[str, tuple[tuple[Quarter, Reach], ...]]
     quarters: tuple[Quarter, ...]
+    measure_quarters: tuple[Quarter, ...] = ()
 
 
 def build_index(snapshot: Snapshot) -> PerformanceIndex:
@@ -244,6 +239,7 @@ def build_index(snapshot: Snapshot) -> PerformanceIndex:
         spend_by_service=spend,
         reach_by_service={k: tuple(v) for k, v in reach.items()},
         quarters=tuple(quarters),
+        measure_quarters=tuple(sorted_quarters(v.period for v in snapshot.measure_values)),
     )
 
 
@@ -316,6 +312,15 @@ def service_performance(
         reach_periods=tuple(sorted({q for q, _r in reach_rows})),
         cost_per_person=_cost_per_person(spend, reach_rows),
     )
+
+
+def running_in(service: ServiceEntry, period: Quarter) -> bool:
+    """True when the service's contract ran for at least part of ``period``.
+
+    A service with unknown dates is taken to be running, so its gaps are shown, not hidden.
+    """
+    start, end = service.start_date, service.end_date
+    return (start is None or start <= period.end) and (end is None or end >= period.start)
 
 
 # -- the portfolio ----------------------------------------------------------------------------
@@ -563,11 +568,17 @@ class RatingsInPeriod:
 
 
 def ratings_over_time(rows: Sequence[ServicePerformance], periods: Sequence[Quarter]) -> tuple[RatingsInPeriod, ...]:
-    """Measures by rating in each quarter: the KPIs against their targets over time."""
+    """Measures by rating in each quarter: the KPIs against their targets over time.
+
+    A quarter counts only the measures of services whose contract ran in it, so a service that
+    had not begun is not a gap.
+    """
     result = []
     for q in periods:
         counts = {r: 0 for r in (*rag.COLOURED, Rag.NO_TARGET, Rag.NOT_REPORTED)}
         for row in rows:
+            if not running_in(row.service, q):
+                continue
             for m in row.measures:
                 counts[m.figure(q).rating] += 1
         result.append(RatingsInPeriod(q, counts))

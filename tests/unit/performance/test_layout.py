@@ -133,3 +133,19 @@ def test_report_page(portfolio_snapshot):
 def test_report_page_bad_period(portfolio_snapshot):
     text = text_of(layout.build_report_page(portfolio_snapshot, {"period": ["2025-H3"]}, TODAY))
     assert "is not a half-year" in text and "2025-H2" in text
+
+
+def test_report_html_escapes_record_text(portfolio_snapshot):
+    from dataclasses import replace
+
+    from tests.unit.performance.conftest import make_snapshot
+
+    evil = replace(portfolio_snapshot.service("svc-red"), name='<img src=x onerror="alert(1)">')
+    snapshot = make_snapshot(
+        services=[evil], measures=portfolio_snapshot.measures, values=portfolio_snapshot.measure_values
+    )
+    page = layout.build_report_page(snapshot, {"period": ["2025-H2"]}, TODAY)
+    (block,) = find(page, lambda c: isinstance(c, dcc.Markdown))
+    assert "<img" not in block.children
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in block.children
+    assert 'class="rag rag-grey"' in block.children and "Not reported" in block.children  # no Q4 figure

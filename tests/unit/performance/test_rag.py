@@ -147,3 +147,16 @@ def _contrast(a: str, b: str) -> float:
 
     high, low = sorted((luminance(a), luminance(b)), reverse=True)
     return (high + 0.05) / (low + 0.05)
+
+
+def test_css_badge_colours_match_the_rule_styles():
+    import re
+
+    from explorer.settings import ROOT
+
+    css = (ROOT / "assets" / "performance.css").read_text()
+    for s in STYLES.values():
+        name = s.css.split()[-1]
+        match = re.search(rf"\.{name} \{{ background-color: (#[0-9a-f]{{6}}); color: (#[0-9a-f]{{6}}); \}}", css)
+        assert match, name
+        assert (match.group(1), match.group(2)) == (s.background, s.foreground)

@@ -75,3 +75,64 @@ def test_portfolio_counts_and_lists(portfolio_snapshot):
     assert [r.service.id for r in result.ending_soon] == ["svc-none"]
     assert {r.service.id for r in result.without_measures} == {"svc-none"}
     assert [r.service.id for r in result.without_figures] == ["svc-green"]
+
+
+def test_ratings_over_time_counts_only_running_services(portfolio_snapshot):
+    result = perf.portfolio(portfolio_snapshot, perf.PortfolioFilters(), TODAY)
+    over_time = perf.ratings_over_time(result.rows, [Quarter(2025, 2), Quarter(2025, 3)])
+    q2, q3 = over_time
+    # Q2: m-red 95 of 100 is Amber; m-green-1 12 against 10 (lower, Amber to 11) is Red; m-green-2 is Green.
+    assert (q2.counts[Rag.RED], q2.counts[Rag.AMBER], q2.counts[Rag.GREEN]) == (1, 1, 1)
+    assert q3.counts[Rag.RED] == 1 and q3.counts[Rag.GREEN] == 1 and q3.counts[Rag.NOT_REPORTED] == 1
+    assert q3.reported == 2
+
+
+def test_reach_summary_by_programme_and_cost(portfolio_snapshot):
+    result = perf.portfolio(portfolio_snapshot, perf.PortfolioFilters(), TODAY)
+    window = perf.dashboard_window(Quarter(2025, 3))
+    assert [q.code for q in window] == ["2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3"]
+    summary = perf.reach_summary(portfolio_snapshot, result.rows, window, result.index)
+    assert summary.people == 190
+    by = {p.programme: p for p in summary.by_programme}
+    assert by["DIVERT"].people == 90 and by["DIVERT"].spend == 24_000
+    assert by["DIVERT"].cost_per_person.value == 400  # only Q2 has both spend and reach
+    assert by["MyEnds"].cost_per_person.value == 120 and by["MyEnds"].illustrative
+
+
+@pytest.mark.parametrize(
+    ("filters", "search"),
+    [
+        (perf.PortfolioFilters(), ""),
+        (perf.PortfolioFilters(commissioner="VRU", borough="E09000012"), "?commissioner=VRU&borough=E09000012"),
+        (perf.PortfolioFilters(programme="Young Londoners Fund"), "?programme=Young+Londoners+Fund"),
+    ],
+)
+def test_filters_round_trip_through_the_address(filters, search):
+    from urllib.parse import parse_qs
+
+    assert filters.to_search() == search
+    assert perf.PortfolioFilters.from_query(parse_qs(search.lstrip("?"))) == filters
+
+
+def test_report_rows(portfolio_snapshot):
+    report = perf.six_monthly_report(portfolio_snapshot, HalfYear(2025, 2), TODAY)
+    assert report.services == 4
+    rows = {(r["Service ID"], r["Measure ID"]): r for r in report.rows}
+    red = rows[("svc-red", "m-red")]
+    assert (red["First quarter actual"], red["Second quarter actual"], red["RAG"]) == (80, None, "Not reported")
+    assert red["Illustrative"] == "published" and red["Sample parts"] is None
+    green = rows[("svc-green", "m-green-1")]
+    assert green["Illustrative"] == "sample value"
+    assert "measure" in green["Sample parts"] and "figures" in green["Sample parts"]
+    assert rows[("svc-none", None)]["RAG"] == "No measure"
+    assert red["Produced on"] == TODAY and red["Data version"].startswith("version 7")
+
+
+def test_published_outcomes_file_reads_and_derives_cost(tmp_path):
+    from explorer.settings import ROOT
+
+    outcomes = perf.load_published_outcomes(ROOT / "data" / "sample" / "published_outcomes.csv")
+    assert outcomes and all(o.source_url.startswith("http") for o in outcomes)
+    ylf = next(o for o in outcomes if o.programme == "Young Londoners Fund")
+    assert round(ylf.cost_per_person) == 291
+    assert perf.load_published_outcomes(tmp_path / "absent.csv") == ()
