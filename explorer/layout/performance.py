@@ -35,7 +35,7 @@ TARGET_COLOUR = "#0b0c0c"
 #: Sequential blues for people helped, light to dark, with a grey for "none reported".
 REACH_COLOURS = ("#deebf7", "#9ecae1", "#4292c6", "#2166ac", "#08306b")
 NO_REACH_COLOUR = "#f3f2f1"
-LONDON_BOUNDS = [[51.28, -0.51], [51.69, 0.33]]
+LONDON_CENTRE = (51.49, -0.09)
 LCPF = "London Crime Prevention Fund (LCPF)"
 VRU = "Violence Reduction Unit (VRU)"
 MOPAC = "Mayor's Office for Policing and Crime (MOPAC)"
@@ -234,7 +234,11 @@ def _duration_panel(service: ServiceEntry, today: dt.date) -> html.Section:
                         [
                             html.Div(className="timeline-elapsed", style={"width": percent}),
                             html.Div(
-                                html.Span(f"Today, {formatting.date(today)}", className="timeline-today-label"),
+                                html.Span(
+                                    f"Today, {formatting.date(today)}",
+                                    # Past the middle the label sits left of the mark, so it stays on screen.
+                                    className="timeline-today-label" + (" end" if share > 0.5 else ""),
+                                ),
                                 className="timeline-today",
                                 style={"left": percent},
                             ),
@@ -817,8 +821,8 @@ def _reach_map(snapshot: Snapshot) -> dl.Map:
             )
         ],
         id=ids.PERF_REACH_MAP,
-        bounds=LONDON_BOUNDS,
-        boundsOptions={"padding": [8, 8]},
+        center=LONDON_CENTRE,
+        zoom=9.75,
         zoomSnap=0.25,
         minZoom=8,
         maxZoom=13,
@@ -1188,13 +1192,19 @@ def _report_services(report: perf.Report) -> dcc.Markdown:
     for rows in by_service.values():
         first = rows[0]
         sample = any(r["Illustrative"] == perf.SAMPLE for r in rows)
+        spent, budget = first["Spend in half-year (GBP)"], first["Budget in half-year (GBP)"]
+        money = (
+            "no spend published for the half"
+            if spent is None and budget is None
+            else f"spent {_exact_money(spent)} of {_exact_money(budget)} budgeted in the half"
+        )
         facts = (
             f"{first['Provider']} · {first['Commissioner']} · {first['Programme']} · "
             f"{_stream(first['Funding stream'])} · contract {_money(first['Contract value (GBP)'])} · "
             f"{formatting.date(first['Start date'])} to {formatting.date(first['End date'])} "
-            f"({first['Time left']}) · spent in the half {_exact_money(first['Spend in half-year (GBP)'])} "
-            f"of {_exact_money(first['Budget in half-year (GBP)'])} budgeted · people helped "
-            f"{_people(first['People helped in half-year'])}"
+            f"({first['Time left']}"
+            + ("" if first["Running in half-year"] == "yes" else "; not running in this half-year")
+            + f") · {money} · people helped {_people(first['People helped in half-year'])}"
         )
         head = ["Measure", "Target", first["First quarter"], first["Second quarter"], "Rating", "Trend",
                 "Thresholds", "Provider's note", "Figures"]

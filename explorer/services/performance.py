@@ -660,6 +660,7 @@ REPORT_COLUMNS = (
     "Start date",
     "End date",
     "Time left",
+    "Running in half-year",
     "Overall RAG",
     "Measure ID",
     "Measure",
@@ -688,8 +689,11 @@ REPORT_COLUMNS = (
 REPORT_RULES = (
     f"{rag.DEFAULT_RULE} The half-year's rating of a measure is the rating of its figure for the "
     "half's second quarter (Q2 for H1, Q4 for H2); with no figure for that quarter it is Not "
-    f"reported. {rag.OVERALL_RULE} Money and people are summed over the half's two quarters; a "
-    "person helped in both quarters counts twice. Blank cells are figures that were not "
+    "reported. A service's overall rating is the worst of its measures' half-year ratings (Red is "
+    "worse than Amber, Amber worse than Green); measures with no figure do not lift or lower it. A "
+    "service with no rated measure is shown as Not reported, No target set or No measure. Money and "
+    "people are summed over the half's two quarters; a person helped in both quarters counts "
+    "twice. Blank cells are figures that were not "
     "published, never zero. Rows marked 'sample value' in the Illustrative column contain "
     "illustrative figures, not published ones."
 )
@@ -748,6 +752,7 @@ def six_monthly_report(snapshot: Snapshot, half: HalfYear, today: dt.date) -> Re
             "Start date": service.start_date,
             "End date": service.end_date,
             "Time left": time_left(service.end_date, today),
+            "Running in half-year": "yes" if any(running_in(service, q) for q in half.quarters) else "no",
             "Overall RAG": rag.style(perf.overall).word,
             "Budget in half-year (GBP)": sum(budgets) if budgets else None,
             "Spend in half-year (GBP)": sum(actuals) if actuals else None,
@@ -772,10 +777,10 @@ def six_monthly_report(snapshot: Snapshot, half: HalfYear, today: dt.date) -> Re
 
 
 def report_half_years(snapshot: Snapshot, today: dt.date) -> tuple[HalfYear, ...]:
-    """Half-years that have figures, newest first, never one that has not started."""
+    """Half-years that have performance figures, newest first, never one that has not started."""
     index = build_index(snapshot)
     current = reporting_period(snapshot, today, index)
-    halves = sorted({q.half for q in index.quarters if current is None or q <= current}, reverse=True)
+    halves = sorted({q.half for q in index.measure_quarters if current is None or q <= current}, reverse=True)
     return tuple(halves)
 
 

@@ -67,6 +67,10 @@ def test_report_rows_match_the_register(csv_rows, snapshot):
         assert row["Produced on"] == TODAY.isoformat()
         assert row["Data version"].startswith(f"version {snapshot.version_key}")
         assert row["Report period"].startswith("2026-H1")
+        ran = (service.start_date is None or service.start_date <= dt.date(2026, 6, 30)) and (
+            service.end_date is None or service.end_date >= dt.date(2026, 1, 1)
+        )
+        assert row["Running in half-year"] == ("yes" if ran else "no")
         if not row["Measure ID"]:
             continue
         m = measures[row["Measure ID"]]
