@@ -569,7 +569,15 @@ def _summary_block(result: perf.Portfolio) -> html.Section:
                 + (f" ({ended} more had ended or not begun, and are in the table but not counted)." if ended else ".")
             ),
             html.Ul(tiles, className="rag-tiles list-unstyled", **{"aria-label": "Services by overall rating"}),
-            html.P(f"Measures: {measure_line}.", className="small"),
+            html.P(
+                [f"Measures: {measure_line}."]
+                + (
+                    [" The ratings rest on sample figures."] + sample_badge(True)
+                    if any(r.performance_illustrative for r in result.current)
+                    else []
+                ),
+                className="small",
+            ),
             html.P(rag.OVERALL_RULE, className="small"),
         ],
         section_id="perf-summary",
@@ -1107,10 +1115,10 @@ def build_report_page(snapshot: Snapshot, query: Mapping[str, Sequence[str]], to
     requested = (query.get("period") or [""])[0].strip()
     other = _period_links(halves)
     if not requested:
-        if not halves:
+        half = perf.default_report_half(snapshot, today)
+        if half is None:
             return html.Div([html.H1("Six-monthly performance report", className="h2"),
                              html.P("No figures have been published yet.", className="empty")])
-        half = halves[0]
     else:
         try:
             half = parse_half_year(requested)
@@ -1149,6 +1157,14 @@ def build_report_page(snapshot: Snapshot, query: Mapping[str, Sequence[str]], to
                 ],
                 className="report-actions no-print",
             ),
+            html.P(
+                f"This half-year is not over: it ends on {formatting.date(half.end)}, so some figures are not "
+                "due yet and show as Not reported.",
+                className="alert alert-warning",
+                role="note",
+            )
+            if half.end >= today
+            else None,
             html.P(report.rules, className="small report-rules"),
             _report_counts(report),
             _report_services(report),

@@ -784,6 +784,15 @@ def report_half_years(snapshot: Snapshot, today: dt.date) -> tuple[HalfYear, ...
     return tuple(halves)
 
 
+def default_report_half(snapshot: Snapshot, today: dt.date) -> HalfYear | None:
+    """The half-year the report opens on: the latest finished one with figures, else the latest."""
+    halves = report_half_years(snapshot, today)
+    finished = [h for h in halves if h.end < today]
+    if finished:
+        return finished[0]
+    return halves[0] if halves else None
+
+
 # -- private helpers --------------------------------------------------------------------------
 
 

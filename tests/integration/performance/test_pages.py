@@ -35,7 +35,8 @@ def _text(component) -> str:
     [
         ("/performance", "", "Loading the performance figures"),
         ("/performance", "?programme=MyEnds", '"value": "MyEnds"'),
-        ("/performance/report", "", "Six-monthly performance report: July to December 2026"),
+        ("/performance/report", "", "Six-monthly performance report: January to June 2026"),
+        ("/performance/report", "?period=2026-H2", "This half-year is not over"),
         ("/performance/report", "?period=2025-H2", "July to December 2025"),
         ("/performance/report", "?period=bad", "is not a half-year"),
     ],
