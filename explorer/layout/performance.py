@@ -784,7 +784,8 @@ def _dashboard_intro(result: perf.Portfolio, summary: perf.ReachSummary, window:
              "keeps of who is helped, where, against which measure and for how much."]
     if result.filters.commissioner != "VRU":
         vru = perf.PortfolioFilters(**{**result.filters.__dict__, "commissioner": "VRU"})
-        intro += [" ", dcc.Link("Show the VRU's services only", href="/performance" + vru.to_search()), "."]
+        # A full load: the router re-renders on a new path, not on a new query string.
+        intro += [" ", html.A("Show the VRU's services only", href="/performance" + vru.to_search()), "."]
     return intro + sample_badge(summary.illustrative)
 
 
