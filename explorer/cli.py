@@ -68,17 +68,54 @@ def _ingest(args, settings: Settings) -> int:
     if not path.exists():
         print(f"error: {path} does not exist", file=sys.stderr)
         return EXIT_USAGE
+    if args.entity == "crime" and path.is_file():
+        from explorer.ingest.crime import is_met_format
+
+        if is_met_format(path):
+            return _ingest_met_crime(args, settings, [path, *map(Path, args.more)])
+    if args.more:
+        print("error: only MPS crime files can be ingested several at once", file=sys.stderr)
+        return EXIT_USAGE
     geography = load_geography(settings.data_dir, settings.cache_dir)
     store = Store.open(settings.store_url)
-    result = publish_directory(
-        store, args.entity, path if path.is_dir() else path.parent, postcode_lookup_for(geography),
-        published_by=args.by, dry_run=args.dry_run,
-    )
+    if args.entity == "opportunities" and path.is_file() and path.suffix.lower() in {".csv", ".xlsx"}:
+        # One file, with our columns or GOV.UK Find a Grant's (see explorer.ingest.opportunities).
+        from explorer.ingest.opportunities import publish_opportunity_file
+
+        result = publish_opportunity_file(
+            store, path, boroughs={b.code: b.name for b in geography.boroughs},
+            published_by=args.by, dry_run=args.dry_run,
+        )
+    else:
+        result = publish_directory(
+            store, args.entity, path if path.is_dir() else path.parent, postcode_lookup_for(geography),
+            published_by=args.by, dry_run=args.dry_run,
+        )
     if args.json:
         print(json.dumps({"entity": args.entity, "version": result.version_id, **result.report.as_dict()}, indent=2))
     else:
         _print_report(args.entity, result.report, result.version_id, dry_run=args.dry_run)
     return EXIT_OK if result.report.ok else EXIT_REJECTED
+
+
+def _ingest_met_crime(args, settings: Settings, paths: list[Path]) -> int:
+    """``explorer ingest crime FILE [FILE...]`` for the Met's borough crime CSV, as published."""
+    from explorer.ingest.crime import publish_met_crime
+    from explorer.reference import load_boroughs
+    from explorer.store.store import Store
+
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        print(f"error: {missing[0]} does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    names = {b.code: b.name for b in load_boroughs(settings.data_dir)}
+    store = Store.open(settings.store_url)
+    result = publish_met_crime(store, paths, names, published_by=args.by, dry_run=args.dry_run)
+    if args.json:
+        print(json.dumps({"entity": "crime", "version": result.version_id, **result.report.as_dict()}, indent=2))
+    else:
+        _print_report("crime", result.report, result.version_id, dry_run=args.dry_run)
+    return EXIT_OK if result.report.ok and (args.dry_run or result.published) else EXIT_REJECTED
 
 
 def _search(args, settings: Settings) -> int:
@@ -173,6 +210,33 @@ def _boundaries(args, settings: Settings) -> int:
     return EXIT_OK
 
 
+def _export(args, settings: Settings) -> int:
+    from explorer.reference import load_geography
+    from explorer.services.exports import build_export, published_at
+    from explorer.services.snapshot import SnapshotProvider
+    from explorer.store.store import Store
+
+    borough = args.borough.upper() if args.borough else None
+    geography = load_geography(settings.data_dir, settings.cache_dir)
+    if borough and geography.borough_by_code(borough) is None:
+        print(f"error: {args.borough!r} is not a London borough code (E09000001 to E09000033)", file=sys.stderr)
+        return EXIT_USAGE
+    store = Store.open(settings.store_url)
+    snapshot = SnapshotProvider(store, geography).current()
+    try:
+        export = build_export(snapshot, args.format, published_at(snapshot), borough)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.output:
+        Path(args.output).write_bytes(export.body)
+        print(f"Wrote {export.filename} ({len(export.body):,} bytes) to {args.output}.", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(export.body)
+        sys.stdout.flush()
+    return EXIT_OK
+
+
 def _print_report(entity, report, version_id, dry_run: bool = False) -> None:
     for problem in report.problems:
         print(problem.as_text())
@@ -199,7 +263,9 @@ def _parser() -> argparse.ArgumentParser:
 
     ingest = sub.add_parser("ingest", help="validate and publish an entity's files")
     ingest.add_argument("entity")
-    ingest.add_argument("path", help="a folder with the entity's CSV files, or one of them")
+    ingest.add_argument("path", help="a folder with the entity's CSV files, or one of them "
+                        "(opportunities: also a .csv or .xlsx file with Find a Grant's columns)")
+    ingest.add_argument("more", nargs="*", help="crime only: more MPS borough crime files, read together")
     ingest.add_argument("--dry-run", action="store_true", help="validate and report; publish nothing")
     ingest.add_argument("--json", action="store_true", help="print the report as JSON")
     ingest.add_argument("--by", default="explorer", help="who is publishing")
@@ -224,6 +290,14 @@ def _parser() -> argparse.ArgumentParser:
     rollback.add_argument("version", type=int)
     rollback.add_argument("--by", default="explorer")
     rollback.set_defaults(handler=_rollback)
+
+    from explorer.services.exports import FORMATS
+
+    export = sub.add_parser("export", help="write a download: services, grants (360Giving) or funding opportunities")
+    export.add_argument("format", choices=FORMATS)
+    export.add_argument("--borough", default=None, help="only services covering this borough (csv, geojson)")
+    export.add_argument("--output", default=None, help="file to write (default: standard output)")
+    export.set_defaults(handler=_export)
 
     reference = sub.add_parser("reference", help="reference geography")
     ref_sub = reference.add_subparsers(dest="reference_command", required=True)

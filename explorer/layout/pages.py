@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import Sequence
 
 from dash import dash_table, html
 
-from explorer import ids
 from explorer.domain import formatting
-from explorer.layout import performance
 from explorer.services.snapshot import ServiceEntry, Snapshot
 from explorer.store.store import VersionInfo
-
-LCPF = "London Crime Prevention Fund (LCPF)"
-
 
 def sample_badge(illustrative: bool) -> list:
     """The visible marker of a sample value (empty for a published figure)."""
@@ -21,9 +16,16 @@ def sample_badge(illustrative: bool) -> list:
 
 
 def build_service_page(
-    snapshot: Snapshot, service: ServiceEntry | None, back_search: str = "", today: dt.date | None = None
+    snapshot: Snapshot, service: ServiceEntry | None, back_search: str = "", sections: Sequence = ()
 ) -> html.Div:
-    """A service's own page: what it does, who it is for, how to get help, who runs and pays for it."""
+    """A service's own page: what it does, who it is for, how to get help, who runs and pays for it.
+
+    Args:
+        snapshot: The current snapshot.
+        service: The service, or None when the address names no service.
+        back_search: The search's query string, for the link back to the results.
+        sections: Further sections (performance, funding, report a change), in order.
+    """
     back_query = back_search if back_search.startswith("?") or not back_search else "?" + back_search
     back = html.A("← Back to the search", href="/" + back_query, className="d-inline-block mb-3 back-link")
     if service is None:
@@ -50,7 +52,7 @@ def build_service_page(
         else html.P("No public delivery point is recorded.")
     )
     rows = [
-        ("Who it is for", f"{formatting.age_range(service.minimum_age, service.maximum_age)}"
+        ("Who it is for", formatting.age_range(service.minimum_age, service.maximum_age).capitalize()
          + (f". {service.eligibility}" if service.eligibility else "")),
         ("How to get help", formatting.access(service.access)),
         ("Provider", service.provider_name),
@@ -78,43 +80,7 @@ def build_service_page(
                 className="details-list",
             ),
             html.P(["Source: ", html.A(service.source_url, href=service.source_url, rel="noopener")], className="small"),
-            html.Div(
-                performance.build_service_performance(snapshot, service, today) if today else [],
-                id=ids.SERVICE_PERFORMANCE,
-            ),
-        ]
-    )
-
-
-def build_funding_page(snapshot: Snapshot, today: dt.date) -> html.Div:
-    """Funding opportunities, soonest deadline first."""
-    opportunities = sorted(
-        snapshot.opportunities, key=lambda o: (o.closes is not None and o.closes < today, o.closes or dt.date.max)
-    )
-    items = [
-        html.Li(
-            [
-                html.H2(o.title, className="h5 mb-1"),
-                html.P(f"{o.funder} · {o.programme}", className="small mb-1"),
-                html.P(o.description or "", className="mb-1"),
-                html.P(
-                    [
-                        f"Opens {formatting.date(o.opens)} · closes {formatting.date(o.closes) if o.closes else 'rolling'}"
-                        f" · awards {formatting.money(o.min_award_gbp)} to {formatting.money(o.max_award_gbp)}",
-                    ]
-                    + sample_badge(o.illustrative),
-                    className="small mb-0",
-                ),
-            ],
-            className="service-card",
-        )
-        for o in opportunities
-    ]
-    return html.Div(
-        [
-            html.H1("Funding opportunities", className="h2"),
-            html.P("Money that community organisations, boroughs and others can apply for from MOPAC and the VRU.", className="lead"),
-            html.Ol(items or [html.Li("No funding opportunities are published.", className="empty")], className="list-unstyled"),
+            *sections,
         ]
     )
 
@@ -137,34 +103,6 @@ def build_performance_page(snapshot: Snapshot) -> html.Div:
             html.H1("Performance", className="h2"),
             html.P("The funding and duration of every commissioned service.", className="lead"),
             _table("performance-table", data),
-        ]
-    )
-
-
-def build_lcpf_page(snapshot: Snapshot) -> html.Div:
-    """Published LCPF figures: London totals and the few borough allocations that are public."""
-    totals = [
-        {"Period": t.financial_year, "Measure": t.measure.replace("_", " "), "Amount": formatting.money(t.amount_gbp),
-         "Note": t.note or "", "Source": t.source_url}
-        for t in snapshot.lcpf_totals
-    ]
-    allocations = [
-        {"Borough": snapshot.borough_name(a.borough_code), "Year": a.financial_year,
-         "Allocation": formatting.money(a.amount_gbp), "Note": a.note or "", "Source": a.source_url}
-        for a in snapshot.lcpf_allocations
-    ]
-    return html.Div(
-        [
-            html.H1(LCPF, className="h2"),
-            html.P(
-                "The LCPF is MOPAC's fund for crime prevention work by the London boroughs. Only the "
-                "figures below have been published; the full borough-by-borough table has not.",
-                className="lead",
-            ),
-            html.H2("London totals", className="h4"),
-            _table("lcpf-totals", totals),
-            html.H2("Published borough allocations", className="h4 mt-4"),
-            _table("lcpf-allocations", allocations),
         ]
     )
 

@@ -169,6 +169,15 @@ def build_service_performance(snapshot: Snapshot, service: ServiceEntry, today: 
     ]
 
 
+def build_service_performance_block(snapshot: Snapshot, service: ServiceEntry, today: dt.date) -> html.Div:
+    """The service page's performance panels in one block (for the page's list of sections)."""
+    return html.Div(
+        build_service_performance(snapshot, service, today),
+        id=ids.SERVICE_PERFORMANCE,
+        className="service-performance",
+    )
+
+
 def _overall_panel(p: perf.ServicePerformance) -> html.Section:
     total = len(p.measures)
     if total:

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 from urllib.parse import parse_qs, unquote
 
-from explorer.layout import home, pages, performance
+from explorer.layout import accessibility, embed, funding, home, pages, performance
+from explorer.layout import lcpf as lcpf_layout
 from explorer.services.search import parse_filters, search_index
 
 
@@ -21,7 +22,9 @@ class PageContext:
 
 
 #: One address of each kind of page, rendered once at start-up so Dash can validate callbacks.
-VALIDATION_PATHS = ("/", "/service/", "/funding", "/performance", "/performance/report", "/lcpf", "/data")
+VALIDATION_PATHS = (
+    "/", "/service/", "/funding", "/performance", "/performance/report", "/lcpf", "/data", "/embed/builder"
+)
 
 
 def query_values(search: str | None) -> dict[str, list[str]]:
@@ -50,19 +53,26 @@ def render_page(provider, pathname: str | None, search: str | None, context: Pag
         )
     if path.startswith("/service/"):
         service_id = unquote(path.removeprefix("/service/"))
-        return pages.build_service_page(
-            snapshot, snapshot.service(service_id), _first(query, "back"), today=context.today()
-        )
-    if path == "/funding":
-        return pages.build_funding_page(snapshot, context.today())
+        service = snapshot.service(service_id)
+        sections = []
+        if service is not None:
+            sections.append(performance.build_service_performance_block(snapshot, service, context.today()))
+            sections.append(funding.build_service_opportunities(snapshot, service, context.today()))
+        return pages.build_service_page(snapshot, service, _first(query, "back"), sections)
+    if path == "/funding" or path.startswith("/funding/"):
+        return funding.build_funding_route(provider, path, query, context.today())
     if path == "/performance":
         return performance.build_performance_page(snapshot, query, context.today())
     if path == "/performance/report":
         return performance.build_report_page(snapshot, query, context.today())
     if path == "/lcpf":
-        return pages.build_lcpf_page(snapshot)
+        return lcpf_layout.build_lcpf_page(snapshot, query)
+    if path == "/embed/builder":
+        return embed.build_embed_builder(snapshot, query)
     if path == "/data":
         return pages.build_data_page(snapshot, list(snapshot.history))
+    if path == "/accessibility":
+        return accessibility.build_accessibility_page()
     return pages.build_not_found(path)
 
 

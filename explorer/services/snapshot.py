@@ -16,11 +16,13 @@ from typing import Any, Callable, Mapping
 
 from explorer.domain.geography import Borough
 from explorer.domain.records import (
+    Crime,
     FundingOpportunity,
     LcpfAllocation,
     LcpfTotal,
     Measure,
     MeasureValue,
+    Organization,
     Reach,
     Spend,
     TaxonomyTerm,
@@ -100,11 +102,17 @@ class Snapshot:
     lcpf_totals: tuple[LcpfTotal, ...]
     on_sample: bool
     history: tuple[VersionInfo, ...] = ()
+    organizations: tuple[Organization, ...] = ()
     built_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    crime: tuple[Crime, ...] = ()
 
     def service(self, service_id: str) -> ServiceEntry | None:
         """The service with this id, or None."""
         return self._services_by_id.get(service_id)
+
+    def organization(self, organization_id: str) -> Organization | None:
+        """The provider with this id, or None."""
+        return self._organizations_by_id.get(organization_id)
 
     def borough_name(self, code: str) -> str:
         """The name of a borough, or the code itself when unknown."""
@@ -118,6 +126,7 @@ class Snapshot:
         object.__setattr__(self, "_services_by_id", {s.id: s for s in self.services})
         object.__setattr__(self, "_borough_names", {b.code: b.name for b in self.boroughs})
         object.__setattr__(self, "_term_names", {t.id: t.name for t in self.terms})
+        object.__setattr__(self, "_organizations_by_id", {o.id: o for o in self.organizations})
 
 
 def build_snapshot(
@@ -211,8 +220,10 @@ def build_snapshot(
         reach=tuple(Reach.model_construct(**r) for r in rows["reach"]),
         lcpf_allocations=tuple(LcpfAllocation.model_construct(**r) for r in rows["lcpf_allocation"]),
         lcpf_totals=tuple(LcpfTotal.model_construct(**r) for r in rows["lcpf_total"]),
+        crime=tuple(Crime.model_construct(**r) for r in rows["crime"]),
         on_sample=on_sample,
         history=tuple(history),
+        organizations=tuple(Organization.model_construct(**r) for r in rows["organization"]),
     )
 
 
