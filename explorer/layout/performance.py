@@ -101,12 +101,12 @@ def _table(head: Sequence[str], rows: Iterable[Sequence[Any]], *, caption: str |
     )
 
 
-def _graph(figure: go.Figure, *, graph_id: str | None = None, label: str) -> html.Div:
+def _graph(figure: go.Figure, *, graph_id: str | None = None) -> html.Div:
+    # No role="img" here: the chart's toolbar buttons must stay reachable. The figure's caption
+    # and the table that follows carry the chart's meaning.
     props = {"id": graph_id} if graph_id else {}
     return html.Div(
         dcc.Graph(figure=figure, config=GRAPH_CONFIG, className="perf-graph", **props),
-        role="img",
-        **{"aria-label": label},
         className="perf-graph-wrap",
     )
 
@@ -116,7 +116,7 @@ def _chart_with_table(summary: str, figure: go.Figure, table, *, graph_id: str |
     return html.Figure(
         [
             html.Figcaption(summary, className="chart-summary"),
-            _graph(figure, graph_id=graph_id, label=summary + " The same figures are in the table below."),
+            _graph(figure, graph_id=graph_id),
             html.Details(
                 [html.Summary("The same figures as a table"), table],
                 open=True,
@@ -658,8 +658,7 @@ def _portfolio_table(result: perf.Portfolio) -> html.Section:
                 data=data,
                 columns=columns,
                 sort_action="native",
-                page_action="native",
-                page_size=25,
+                page_action="none",
                 markdown_options={"link_target": "_self"},
                 style_table={"overflowX": "auto"},
                 style_cell={"textAlign": "left", "whiteSpace": "normal", "height": "auto", "fontFamily": FONT,
@@ -761,12 +760,12 @@ def _dashboard_frame(snapshot: Snapshot) -> html.Section:
                         [
                             html.Div(
                                 [
-                                    html.Div(
-                                        _reach_map(snapshot),
-                                        role="img",
-                                        **{"aria-label": "Map of London boroughs shaded by the number of people "
-                                                         "helped; the table beside it has every number."},
+                                    html.P(
+                                        "Map of London's boroughs shaded by the number of people helped; the "
+                                        "table beside it has every number.",
+                                        className="visually-hidden",
                                     ),
+                                    _reach_map(snapshot),
                                     html.P(note + "Pan-London services report people by the borough they live in.",
                                            className="small"),
                                 ],
@@ -876,8 +875,10 @@ def _reach_key(snapshot: Snapshot, summary: perf.ReachSummary) -> list:
     return [
         html.P(text, className="chart-summary"),
         html.Ul(legend, className="reach-legend list-unstyled", **{"aria-label": "Map key"}),
+        # The box scrolls, so it takes keyboard focus and has a name (WCAG 2.1.1).
         html.Div(_table(["Borough", "People helped", "Figure"], rows, class_name="reach-table"),
-                 className="reach-table-wrap"),
+                 className="reach-table-wrap", tabIndex="0", role="region",
+                 **{"aria-label": "People helped in every borough"}),
     ]
 
 
