@@ -15,17 +15,20 @@ from callbacks import embed as embed_callbacks
 from callbacks import funding as funding_callbacks
 from callbacks import home as home_callbacks
 from callbacks import lcpf as lcpf_callbacks
+from callbacks import performance as performance_callbacks
 from callbacks import router as router_callbacks
 from explorer.api import exports as exports_api
 from explorer.api import feeds
 from explorer.api import headers as security_headers
 from explorer.api import lcpf as lcpf_api
 from explorer.api import oruk as oruk_api
+from explorer.api import reports
 from explorer.ingest.publish import seed_sample
 from explorer.layout.embed import EMBED_INDEX, EMBED_TITLE, build_embed_shell, render_embed
 from explorer.layout.router import VALIDATION_PATHS, PageContext, render_page
 from explorer.layout.shell import build_shell
 from explorer.reference import load_geography, prepare
+from explorer.services.performance import load_published_outcomes
 from explorer.services.snapshot import SnapshotProvider
 from explorer.settings import ROOT, Settings
 from explorer.store.store import Store
@@ -104,6 +107,10 @@ def create_app(
     feeds.register(app.server, store=store, today=today)
     lcpf_callbacks.register(app, provider)
     lcpf_api.register(app.server)
+    performance_callbacks.register(
+        app, provider, context, load_published_outcomes(settings.sample_dir / "published_outcomes.csv")
+    )
+    reports.register(app.server, today)
     _add_routes(app, provider)
     app.server.config["EXPLORER_PROVIDER"] = provider
     oruk_api.register(app.server)
