@@ -7,6 +7,7 @@ from typing import Sequence
 from dash import Input, Output
 
 from explorer import ids
+from explorer.layout.controls import chosen
 from explorer.layout.performance import build_measure_detail, build_performance_view
 from explorer.services.performance import PortfolioFilters, PublishedOutcome
 
@@ -22,7 +23,8 @@ FILTERS = (
 def parse_filters(commissioner, programme, borough, area, period) -> PortfolioFilters:
     """The dropdowns' values as filters (an empty dropdown is no filter)."""
     return PortfolioFilters.from_values(
-        commissioner=commissioner, programme=programme, borough=borough, area=area, period=period
+        commissioner=chosen(commissioner), programme=chosen(programme), borough=chosen(borough),
+        area=chosen(area), period=chosen(period),
     )
 
 

@@ -13,10 +13,12 @@ from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 
 import dash_leaflet as dl
 import plotly.graph_objects as go
+import dash_bootstrap_components as dbc
 from dash import dash_table, dcc, html
 from dash.dash_table.Format import Format, Group, Scheme, Symbol
 
 from explorer import ids
+from explorer.layout import controls
 from explorer.domain import formatting, rag
 from explorer.domain.periods import HalfYear, Quarter, elapsed_share, parse_half_year, time_left
 from explorer.domain.rag import Rag
@@ -487,18 +489,10 @@ def build_performance_page(snapshot: Snapshot, query: Mapping[str, Sequence[str]
 
 
 def _dropdown(label: str, component_id: str, options, value: str, placeholder: str) -> html.Div:
+    """A native select (axe-clean, unlike Dash's dropdown); its first choice means "all"."""
     return html.Div(
-        [
-            html.Label(label, htmlFor=component_id, className="form-label"),
-            dcc.Dropdown(
-                id=component_id,
-                options=[{"label": text, "value": v} for v, text in options],
-                value=value or None,
-                placeholder=placeholder,
-                clearable=True,
-                searchable=True,
-            ),
-        ],
+        controls.select(component_id, label, [{"label": text, "value": v} for v, text in options], value or None,
+                        placeholder),
         className="perf-filter",
     )
 
@@ -1028,8 +1022,7 @@ def _measure_picker() -> html.Section:
         "One measure over time",
         [
             html.Label("Measure", htmlFor=ids.PERF_MEASURE_PICK, className="form-label"),
-            dcc.Dropdown(id=ids.PERF_MEASURE_PICK, options=[], value=None, clearable=False, className="no-print",
-                         placeholder="Choose a measure"),
+            dbc.Select(id=ids.PERF_MEASURE_PICK, options=[], value=None, className="form-select no-print"),
             html.Div(id=ids.PERF_MEASURE_DETAIL, **{"aria-live": "polite"}),
         ],
         section_id="perf-one-measure",

@@ -6,7 +6,7 @@ import datetime as dt
 import time
 from pathlib import Path
 
-from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
 
 from explorer.app import create_app
 from tests.browser.axe import axe_violations
@@ -25,30 +25,13 @@ def _wait(predicate, timeout=15, message="condition"):
 
 
 def _accessibility_problems(driver) -> list[dict]:
-    """axe-core's WCAG 2.2 A/AA violations, less one that belongs to Dash's own dropdown.
-
-    dcc.Dropdown (dash 4.4) renders a focusable ``input.dash-dropdown-focus-target`` with
-    ``aria-hidden``; that is the component's markup, not the page's, and is reported upstream.
-    """
-    found = []
-    for v in axe_violations(driver):
-        nodes = [n for n in v["nodes"] if not (v["id"] == "aria-hidden-focus" and "dash-dropdown" in str(n))]
-        if nodes:
-            found.append({**v, "nodes": nodes})
-    return found
+    """axe-core's WCAG 2.2 A/AA violations on the page."""
+    return axe_violations(driver)
 
 
-def _pick(dash_duo, dropdown_id: str, text: str) -> None:
-    """Opens a dropdown and chooses the option whose label is ``text``."""
-    dash_duo.find_element(f"#{dropdown_id}").click()
-    dash_duo.wait_for_element(".dash-dropdown-content .dash-dropdown-search", timeout=5).send_keys(text)
-    option = _wait(
-        lambda: next((o for o in dash_duo.find_elements(".dash-dropdown-option") if o.text == text), None),
-        message=f"option {text}",
-    )
-    option.click()
-    for search in dash_duo.find_elements(".dash-dropdown-content .dash-dropdown-search"):
-        search.send_keys(Keys.ESCAPE)  # close the list if it stays open
+def _pick(dash_duo, select_id: str, text: str) -> None:
+    """Chooses the option whose label is ``text`` in a native select."""
+    Select(dash_duo.find_element(f"#{select_id}")).select_by_visible_text(text)
 
 
 def test_service_page_performance_and_report(dash_duo, sample_settings, tmp_path):
