@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import quote, unquote, urlencode
 
+import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from explorer import ids
@@ -148,13 +149,13 @@ def build_filters(snapshot: Snapshot, query: FundingQuery) -> html.Form:
             html.H2("Filter opportunities", className="h5"),
             _field(
                 "Search",
-                dcc.Input(
+                dbc.Input(
                     id=ids.FUNDING_SEARCH,
                     type="search",
                     value=query.text,
                     debounce=0.5,
                     className="form-control",
-                    autoComplete="off",
+                    autocomplete="off",
                 ),
                 ids.FUNDING_SEARCH,
                 hint="Words from the title, programme, description or service area, and a place. "
@@ -183,14 +184,14 @@ def build_filters(snapshot: Snapshot, query: FundingQuery) -> html.Form:
                             html.Div(
                                 [
                                     html.Label("At least", htmlFor=ids.FUNDING_MIN, className="form-label small"),
-                                    dcc.Input(id=ids.FUNDING_MIN, type="number", min=0, step=500,
+                                    dbc.Input(id=ids.FUNDING_MIN, type="number", min=0, step=500,
                                               value=query.min_award, debounce=True, className="form-control"),
                                 ]
                             ),
                             html.Div(
                                 [
                                     html.Label("At most", htmlFor=ids.FUNDING_MAX, className="form-label small"),
-                                    dcc.Input(id=ids.FUNDING_MAX, type="number", min=0, step=500,
+                                    dbc.Input(id=ids.FUNDING_MAX, type="number", min=0, step=500,
                                               value=query.max_award, debounce=True, className="form-control"),
                                 ]
                             ),

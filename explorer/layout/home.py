@@ -6,6 +6,7 @@ from typing import Sequence
 from urllib.parse import quote, urlencode
 
 import dash_leaflet as dl
+import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from explorer import ids
@@ -113,14 +114,14 @@ def build_search_form(query: str) -> html.Div:
             ),
             html.Div(
                 [
-                    dcc.Input(
+                    dbc.Input(
                         id=ids.SEARCH_INPUT,
                         type="search",
                         value=query,
                         debounce=True,
                         maxLength=500,
-                        autoComplete="off",
-                        className="form-control form-control-lg",
+                        autocomplete="off",
+                        size="lg",
                         placeholder="Topic, place or postcode",
                     ),
                     html.Button("Search", id=ids.SEARCH_BUTTON, n_clicks=0, className="btn btn-primary btn-lg"),

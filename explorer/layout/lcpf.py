@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Mapping, Sequence
 
 import plotly.graph_objects as go
+import dash_bootstrap_components as dbc
 from dash import Patch, dcc, html
 
 from explorer import ids
@@ -178,7 +179,7 @@ def build_controls(view: LcpfView) -> html.Section:
                     html.Div(
                         [
                             html.Label("Pot to share (£ a year)", htmlFor=ids.LCPF_POT, className="form-label"),
-                            dcc.Input(id=ids.LCPF_POT, type="number", min=0, step=1000, debounce=True,
+                            dbc.Input(id=ids.LCPF_POT, type="number", min=0, step=1000, debounce=True,
                                       value=float(view.pot_gbp), className="form-control"),
                             html.Small(pot_hint(view), className="text-muted d-block"),
                         ],
@@ -231,7 +232,7 @@ def _weight_box(factor: str, value: float) -> html.Div:
             html.Label(
                 [
                     html.Span(FACTOR_LABELS[factor], className="form-label d-block"),
-                    dcc.Input(id={"type": ids.LCPF_WEIGHT, "index": factor}, type="number", min=0,
+                    dbc.Input(id={"type": ids.LCPF_WEIGHT, "index": factor}, type="number", min=0,
                               max=MAX_WEIGHT, step="any", debounce=True, value=_plain(value),
                               disabled=disabled, className="form-control"),
                 ],
