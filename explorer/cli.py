@@ -1,4 +1,4 @@
-"""The ``explorer`` command: serve the app, prepare data, ingest, list and roll back versions.
+"""The ``explorer`` command: serve the app, prepare data, ingest and sync, list, diff and roll back versions.
 
 Exit codes: 0 success, 1 rejected or failed (a report says why), 2 usage error.
 """
@@ -55,11 +55,9 @@ def _prepare(args, settings: Settings) -> int:
 
 
 def _ingest(args, settings: Settings) -> int:
-    from explorer.app import postcode_lookup_for
-    from explorer.ingest.publish import publish_directory
-    from explorer.reference import load_geography
+    from explorer.ingest.publish import ingest_path
+    from explorer.ingest.report import REPORT_SUFFIXES, write_report
     from explorer.store.schema import ENTITIES
-    from explorer.store.store import Store
 
     if args.entity not in ENTITIES:
         print(f"error: unknown entity {args.entity!r}; choose from {', '.join(ENTITIES)}", file=sys.stderr)
@@ -68,27 +66,82 @@ def _ingest(args, settings: Settings) -> int:
     if not path.exists():
         print(f"error: {path} does not exist", file=sys.stderr)
         return EXIT_USAGE
-    geography = load_geography(settings.data_dir, settings.cache_dir)
-    store = Store.open(settings.store_url)
-    result = publish_directory(
-        store, args.entity, path if path.is_dir() else path.parent, postcode_lookup_for(geography),
-        published_by=args.by, dry_run=args.dry_run,
+    if args.report and Path(args.report).suffix.lower() not in REPORT_SUFFIXES:
+        print("error: --report must name a .json or .csv file", file=sys.stderr)
+        return EXIT_USAGE
+    store, lookup, resolver = _ingest_tools(settings)
+    result = ingest_path(
+        store, args.entity, path, lookup, published_by=args.by, dry_run=args.dry_run, fmt=args.format,
+        max_bytes=_max_bytes(settings), borough_code=resolver, source_url=args.source_url,
     )
-    if args.json:
-        print(json.dumps({"entity": args.entity, "version": result.version_id, **result.report.as_dict()}, indent=2))
-    else:
-        _print_report(args.entity, result.report, result.version_id, dry_run=args.dry_run)
+    _finish_report(args, result, dry_run=args.dry_run)
+    if args.report:
+        write_report(result.report, Path(args.report), extra=_report_extra(args.entity, result))
     return EXIT_OK if result.report.ok else EXIT_REJECTED
+
+
+def _sync(args, settings: Settings) -> int:
+    from explorer.ingest.report import report_lines
+    from explorer.ingest.sync import sync
+    from explorer.store.schema import ENTITIES
+
+    if args.entity not in ENTITIES:
+        print(f"error: unknown entity {args.entity!r}; choose from {', '.join(ENTITIES)}", file=sys.stderr)
+        return EXIT_USAGE
+    store, lookup, resolver = _ingest_tools(settings)
+    outcome = sync(
+        store, args.url, args.entity, lookup, max_bytes=_max_bytes(settings), published_by=args.by,
+        borough_code=resolver, fmt=args.format,
+    )
+    if outcome.result is not None and outcome.outcome in {"rejected", "published"}:
+        for line in report_lines(args.entity, outcome.report, version_id=outcome.result.version_id)[:-1]:
+            print(line)
+    print(outcome.message)
+    return EXIT_OK if outcome.outcome in {"published", "unchanged"} else EXIT_REJECTED
 
 
 def _versions(args, settings: Settings) -> int:
     from explorer.store.store import Store
 
     store = Store.open(settings.store_url)
-    for v in store.versions(args.entity):
+    history = store.versions(args.entity)
+    if args.json:
+        print(json.dumps([_version_dict(v) for v in history], indent=2, default=str))
+        return EXIT_OK
+    for v in history:
         mark = "*" if v.current else " "
         rows = sum(v.row_counts.values())
-        print(f"{mark} {v.id:>5}  {v.entity:<14} {v.published_at:%Y-%m-%d %H:%M}  {rows:>7} rows  {v.published_by}  {v.source}")
+        warnings = v.report.get("warnings", 0) if isinstance(v.report, dict) else 0
+        print(f"{mark} {v.id:>5}  {v.entity:<14} {v.published_at:%Y-%m-%d %H:%M}  {rows:>7} rows  "
+              f"{warnings:>4} warnings  {v.published_by}  {v.source}")
+    return EXIT_OK
+
+
+def _diff(args, settings: Settings) -> int:
+    from explorer.store.diff import diff_versions
+    from explorer.store.store import PublishError, Store
+
+    store = Store.open(settings.store_url)
+    try:
+        found = diff_versions(store, args.old, args.new)
+    except PublishError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_REJECTED
+    if args.json:
+        print(json.dumps(found.as_dict(), indent=2))
+        return EXIT_OK
+    print(f"{found.entity}: version {found.old} → version {found.new}")
+    for table in found.tables:
+        print(f"  {table.table}: {len(table.added)} added, {len(table.changed)} changed, {len(table.removed)} removed")
+        for key in table.added[: args.limit]:
+            print(f"    + {key}")
+        for change in table.changed[: args.limit]:
+            fields = "; ".join(f"{k}: {a!r} → {b!r}" for k, (a, b) in change.fields.items())
+            print(f"    ~ {change.key}  {fields}")
+        for key in table.removed[: args.limit]:
+            print(f"    - {key}")
+    if found.empty:
+        print("  no differences")
     return EXIT_OK
 
 
@@ -103,6 +156,61 @@ def _rollback(args, settings: Settings) -> int:
         return EXIT_REJECTED
     print(f"Version {args.version} is current again as version {new_id}.")
     return EXIT_OK
+
+
+def _suggestions(args, settings: Settings) -> int:
+    from explorer.store.store import Store
+    from explorer.store.suggestions import SuggestionBox
+
+    items = SuggestionBox(Store.open(settings.store_url)).list(limit=args.limit)
+    if args.json:
+        print(json.dumps([s.__dict__ for s in items], indent=2, default=str))
+        return EXIT_OK
+    if not items:
+        print("No suggestions.")
+    for s in items:
+        contact = f"  contact: {s.contact}" if s.contact else ""
+        print(f"{s.id:>5}  {s.created_at:%Y-%m-%d %H:%M}  {s.service_id}  [{s.status}]{contact}")
+        print("       " + s.message.replace("\n", "\n       "))
+    return EXIT_OK
+
+
+def _ingest_tools(settings: Settings):
+    from explorer.app import postcode_lookup_for
+    from explorer.ingest.publish import borough_resolver
+    from explorer.reference import load_geography
+    from explorer.store.store import Store
+
+    geography = load_geography(settings.data_dir, settings.cache_dir)
+    store = Store.open(settings.store_url)
+    return store, postcode_lookup_for(geography), borough_resolver(geography.boroughs)
+
+
+def _max_bytes(settings: Settings) -> int:
+    return int(settings.max_ingest_mb * 1024 * 1024)
+
+
+def _finish_report(args, result, *, dry_run: bool) -> None:
+    from explorer.ingest.report import report_lines
+
+    if args.json:
+        print(json.dumps({**_report_extra(args.entity, result), **result.report.as_dict()}, indent=2))
+        return
+    for line in report_lines(args.entity, result.report, version_id=result.version_id, dry_run=dry_run,
+                             unchanged=result.unchanged, notes=result.notes):
+        print(line)
+
+
+def _report_extra(entity: str, result) -> dict:
+    return {"entity": entity, "version": result.version_id, "format": result.format, "notes": list(result.notes)}
+
+
+def _version_dict(v) -> dict:
+    return {
+        "id": v.id, "entity": v.entity, "source": v.source, "row_counts": v.row_counts,
+        "published_by": v.published_by, "published_at": v.published_at, "current": v.current,
+        "restored_from": v.restored_from, "errors": v.report.get("errors"), "warnings": v.report.get("warnings"),
+    }
 
 
 def _boundaries(args, settings: Settings) -> int:
@@ -141,17 +249,42 @@ def _parser() -> argparse.ArgumentParser:
     prep = sub.add_parser("prepare", help="build reference caches and publish the sample into an empty store")
     prep.set_defaults(handler=_prepare)
 
-    ingest = sub.add_parser("ingest", help="validate and publish an entity's files")
+    ingest = sub.add_parser("ingest", help="validate and publish an entity from CSV, XLSX or JSON")
     ingest.add_argument("entity")
-    ingest.add_argument("path", help="a folder with the entity's CSV files, or one of them")
+    ingest.add_argument("path", help="a folder of the entity's CSV files, or one CSV, XLSX or JSON file")
     ingest.add_argument("--dry-run", action="store_true", help="validate and report; publish nothing")
     ingest.add_argument("--json", action="store_true", help="print the report as JSON")
+    ingest.add_argument("--report", default=None, help="also write the report to FILE.json or FILE.csv")
+    ingest.add_argument("--format", default="auto", choices=("auto", "table", "oruk", "360giving"),
+                        help="the file's format (default: worked out from the file)")
+    ingest.add_argument("--source-url", default=None,
+                        help="the published address of the file (Open Referral UK and 360Giving input)")
     ingest.add_argument("--by", default="explorer", help="who is publishing")
     ingest.set_defaults(handler=_ingest)
 
+    sync_cmd = sub.add_parser("sync", help="fetch a published file over HTTP and ingest it if it changed (for cron)")
+    sync_cmd.add_argument("url")
+    sync_cmd.add_argument("entity")
+    sync_cmd.add_argument("--format", default="auto", choices=("auto", "table", "oruk", "360giving"))
+    sync_cmd.add_argument("--by", default="sync")
+    sync_cmd.set_defaults(handler=_sync)
+
     versions = sub.add_parser("versions", help="list published versions (* = current)")
     versions.add_argument("--entity", default=None)
+    versions.add_argument("--json", action="store_true")
     versions.set_defaults(handler=_versions)
+
+    diff = sub.add_parser("diff", help="show the records added, changed and removed between two versions")
+    diff.add_argument("old", type=int)
+    diff.add_argument("new", type=int)
+    diff.add_argument("--json", action="store_true")
+    diff.add_argument("--limit", type=int, default=50, help="records listed per table and kind")
+    diff.set_defaults(handler=_diff)
+
+    suggestions = sub.add_parser("suggestions", help="list the changes the public has suggested")
+    suggestions.add_argument("--json", action="store_true")
+    suggestions.add_argument("--limit", type=int, default=200)
+    suggestions.set_defaults(handler=_suggestions)
 
     rollback = sub.add_parser("rollback", help="make an old version current again")
     rollback.add_argument("version", type=int)

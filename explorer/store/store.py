@@ -250,11 +250,20 @@ def _make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection, _record):
+            # The driver's own transaction handling starts a transaction only before a write,
+            # so the several SELECTs of one read would each see the newest commit and could
+            # mix two versions. Take control: no implicit transactions, an explicit BEGIN below.
+            dbapi_connection.isolation_level = None
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(conn):
+            # One snapshot per transaction: every read in it sees the same committed state.
+            conn.exec_driver_sql("BEGIN")
 
         return engine
     return create_engine(url, pool_pre_ping=True)

@@ -27,7 +27,7 @@ def count(store, table):
 def test_a_new_store_runs_its_migrations_in_wal_mode(store):
     with store.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
     assert store.latest_version_id() is None
     assert store.current_versions() == {}
 
