@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Annotated, Literal
 from urllib.parse import urlparse
 
@@ -86,6 +87,7 @@ OptDate = Annotated[dt.date | None, BeforeValidator(_blank_to_none)]
 OptAge = Annotated[Annotated[int, Field(ge=0, le=120)] | None, BeforeValidator(_blank_to_none)]
 
 
+@lru_cache(maxsize=8192)  # a register repeats a few source URLs on every row
 def check_url(value: str | None) -> str | None:
     """Accepts an absolute http(s) URL with a host; rejects anything else."""
     if value is None:

@@ -37,14 +37,16 @@ class FileFormatError(ValueError):
         rule: What is wrong, in plain English.
         row: The row the problem is on (0 for the whole file, 1 for the header).
         field: The column concerned, if any.
+        value: The offending text, if any (shortened).
     """
 
-    def __init__(self, file: str, rule: str, *, row: int = 0, field: str = ""):
+    def __init__(self, file: str, rule: str, *, row: int = 0, field: str = "", value: str = ""):
         super().__init__(f"{file}: {rule}")
         self.file = file
         self.rule = rule
         self.row = row
         self.field = field
+        self.value = value
 
 
 def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
@@ -98,22 +100,26 @@ def read_csv_bytes(data: bytes, name: str) -> list[dict[str, str]]:
         _check_header(header, name)
         width = len(header)
         rows = []
+        named = [(i, h) for i, h in enumerate(header) if h]
+        nameless = len(named) < width
         for number, values in enumerate(reader, start=2):
-            if not any(v.strip() for v in values):
-                continue  # blank lines (Excel leaves some at the end)
-            if len(values) > width:
-                extra = [v for v in values[width:] if v.strip()]
-                if extra:
+            if len(values) != width or nameless:
+                if not "".join(values).strip():
+                    continue  # blank lines (Excel leaves some at the end)
+                if len(values) > width and "".join(values[width:]).strip():
                     raise FileFormatError(
                         name,
                         f"has {len(values)} values but the header has {width} columns: check the "
                         "quoting of values that contain commas",
                         row=number,
                     )
-            for i, value in enumerate(values[:width]):
-                if not header[i] and value.strip():
-                    raise FileFormatError(name, f"has a value in column {i + 1}, which has no name", row=number)
-            row = {header[i]: (values[i] if i < len(values) else "") for i in range(width) if header[i]}
+                for i, value in enumerate(values[:width]):
+                    if not header[i] and value.strip():
+                        raise FileFormatError(name, f"has a value in column {i + 1}, which has no name", row=number)
+                values = values + [""] * (width - len(values))
+            elif not "".join(values).strip():
+                continue
+            row = {h: values[i] for i, h in named} if nameless else dict(zip(header, values))
             row[ROW_KEY] = number
             rows.append(row)
     except csv.Error as exc:
@@ -237,7 +243,7 @@ def _check_header(header: list[str], name: str) -> None:
                     name,
                     f"separates its columns with {word}, not commas: save it as CSV (comma delimited)",
                     row=1,
-                    field=only[:40],
+                    value=only[:60],
                 )
     seen = set()
     for column in header:

@@ -16,7 +16,7 @@ from typing import Any, Mapping
 from explorer.domain.problems import Problem, ValidationReport
 from explorer.ingest.files import MAX_BYTES
 from explorer.ingest.sources import BoroughResolver, read_entity
-from explorer.ingest.validate import PostcodeLookup, TABLES, record_rows, validate_tables
+from explorer.ingest.validate import PostcodeLookup, TABLES, validate_tables
 from explorer.store.schema import ENTITIES
 from explorer.store.store import Store, checksum
 
@@ -105,7 +105,8 @@ def ingest_path(
     )
     if not report.ok or dry_run:
         return PublishResult(entity, report, None, raw.format, notes=raw.notes)
-    rows = record_rows({t: validated.records.get(t, []) for t in ENTITIES[entity]})
+    # Records go to the store as they are: it reads their attributes (no dicts in between).
+    rows = {t: validated.records.get(t, []) for t in ENTITIES[entity]}
     if skip_unchanged and _same_as_current(store, entity, rows):
         return PublishResult(entity, report, None, raw.format, unchanged=True, notes=raw.notes)
     version_id = store.publish(
@@ -204,8 +205,7 @@ def _same_as_current(store: Store, entity: str, rows: Mapping[str, list[dict]]) 
     if entity not in versions:
         return False
     info = store.version(versions[entity])
-    prepared = {name: [store_row(r) for r in rows.get(name, ())] for name in ENTITIES[entity]}
-    return info is not None and info.checksum == checksum(prepared)
+    return info is not None and info.checksum == checksum({name: rows.get(name, ()) for name in ENTITIES[entity]})
 
 
 def store_row(row: Mapping[str, Any]) -> dict[str, Any]:

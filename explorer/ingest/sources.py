@@ -110,7 +110,7 @@ def read_entity(
             return _read_json_tables(entity, path, data)
         return _failed(entity, path, path.name, "must be a folder, or a .csv, .xlsx or .json file")
     except FileFormatError as exc:
-        return RawInput(entity, {}, {}, (Problem(exc.file, exc.row, exc.field, "", exc.rule),), str(path), "")
+        return RawInput(entity, {}, {}, (Problem(exc.file, exc.row, exc.field, exc.value, exc.rule),), str(path), "")
 
 
 def required_tables(entity: str) -> tuple[str, ...]:
@@ -147,7 +147,7 @@ def _read_folder(entity: str, directory: Path, max_bytes: int) -> RawInput:
         try:
             tables[table] = read_csv(path, max_bytes=max_bytes)
         except FileFormatError as exc:
-            problems.append(Problem(exc.file, exc.row, exc.field, "", exc.rule))
+            problems.append(Problem(exc.file, exc.row, exc.field, exc.value, exc.rule))
     problems.extend(_empty_tables(entity, tables, {t: TABLES[t][0] for t in tables}))
     return RawInput(entity, tables, {t: TABLES[t][0] for t in tables}, tuple(problems), str(directory), "csv folder")
 

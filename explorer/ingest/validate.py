@@ -144,7 +144,11 @@ def validate_tables(
 
 def record_rows(records_by_table: Mapping[str, Sequence[BaseModel]]) -> dict[str, list[dict]]:
     """Turns validated records into plain rows for the store."""
-    return {t: [r.model_dump() for r in recs] for t, recs in records_by_table.items()}
+    out = {}
+    for table, recs in records_by_table.items():
+        model = TABLES[table][1]
+        out[table] = _list_adapter(model).dump_python(list(recs)) if recs else []
+    return out
 
 
 # -- private helpers ---------------------------------------------------------------------------
