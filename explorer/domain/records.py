@@ -33,6 +33,8 @@ FUNDING_STREAMS = (
 
 
 def _blank_to_none(value: object) -> object:
+    if value.__class__ is str:  # the common case first: this runs for every cell of an import
+        return value.strip() or None
     if value is None:
         return None
     if isinstance(value, float) and value != value:  # NaN from pandas
