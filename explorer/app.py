@@ -12,13 +12,16 @@ from flask_compress import Compress
 
 from callbacks import home as home_callbacks
 from callbacks import router as router_callbacks
+from callbacks import suggestions as suggestion_callbacks
 from explorer.ingest.publish import seed_sample
 from explorer.layout.router import VALIDATION_PATHS, PageContext, render_page
 from explorer.layout.shell import build_shell
+from explorer.layout.suggestions import build_report_change_form
 from explorer.reference import load_geography, prepare
 from explorer.services.snapshot import SnapshotProvider
 from explorer.settings import ROOT, Settings
 from explorer.store.store import Store
+from explorer.store.suggestions import SuggestionBox
 
 ASSETS = ROOT / "assets"
 
@@ -66,9 +69,11 @@ def create_app(
     app.validation_layout = html.Div(
         [build_shell(on_sample=True)]
         + [render_page(provider, path, "", context) for path in VALIDATION_PATHS]
+        + [build_report_change_form("")]
     )
     router_callbacks.register(app, provider, context)
     home_callbacks.register(app, provider)
+    suggestion_callbacks.register(app, provider, SuggestionBox(store).submit)
     _add_routes(app, provider)
     app.server.config["EXPLORER_PROVIDER"] = provider
     return app

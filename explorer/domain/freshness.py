@@ -103,3 +103,53 @@ def band_counts(dates: Iterable[dt.date | None], today: dt.date) -> dict[str, in
     for value in dates:
         counts[freshness(value, today).band.key] += 1
     return counts
+
+
+@dataclass(frozen=True)
+class GroupFreshness:
+    """How fresh the records of one group (a commissioner, provider or borough) are.
+
+    Attributes:
+        group: The group's name.
+        counts: Records per band key, every band present.
+        oldest: The oldest ``last_verified`` among them (None when none was ever checked).
+    """
+
+    group: str
+    counts: dict[str, int]
+    oldest: dt.date | None
+
+    @property
+    def total(self) -> int:
+        """How many records the group has."""
+        return sum(self.counts.values())
+
+    @property
+    def needing_check(self) -> int:
+        """Records due, stale or never checked."""
+        return self.total - self.counts["fresh"]
+
+
+def freshness_by_group(
+    items: Iterable[tuple[Iterable[str], dt.date | None]], today: dt.date
+) -> list[GroupFreshness]:
+    """Counts records per band in each group; a record in several groups counts in each.
+
+    Args:
+        items: For each record, the groups it belongs to and its ``last_verified``.
+        today: The day to measure from.
+
+    Returns:
+        One entry per group, those with most records needing a check first, then by name.
+    """
+    counts: dict[str, dict[str, int]] = {}
+    oldest: dict[str, dt.date | None] = {}
+    for groups, last_verified in items:
+        key = freshness(last_verified, today).band.key
+        for group in set(groups):
+            counts.setdefault(group, {b.key: 0 for b in BANDS})[key] += 1
+            if last_verified is not None and (oldest.get(group) is None or last_verified < oldest[group]):
+                oldest[group] = last_verified
+            oldest.setdefault(group, None)
+    found = [GroupFreshness(g, c, oldest.get(g)) for g, c in counts.items()]
+    return sorted(found, key=lambda f: (-f.needing_check, f.group.lower()))

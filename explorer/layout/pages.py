@@ -7,6 +7,7 @@ import datetime as dt
 from dash import dash_table, html
 
 from explorer.domain import formatting
+from explorer.layout.suggestions import build_report_change_form
 from explorer.services.snapshot import ServiceEntry, Snapshot
 from explorer.store.store import VersionInfo
 
@@ -73,6 +74,7 @@ def build_service_page(snapshot: Snapshot, service: ServiceEntry | None, back_se
                 className="details-list",
             ),
             html.P(["Source: ", html.A(service.source_url, href=service.source_url, rel="noopener")], className="small"),
+            build_report_change_form(service.id),
         ]
     )
 

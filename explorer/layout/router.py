@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 from urllib.parse import parse_qs
 
-from explorer.layout import home, pages
+from explorer.layout import data, home, pages
 from explorer.services.search import parse_filters, search_index
 
 
@@ -58,7 +58,7 @@ def render_page(provider, pathname: str | None, search: str | None, context: Pag
     if path == "/lcpf":
         return pages.build_lcpf_page(snapshot)
     if path == "/data":
-        return pages.build_data_page(snapshot, list(snapshot.history))
+        return data.build_data_page(snapshot, context.today())
     return pages.build_not_found(path)
 
 
