@@ -115,6 +115,7 @@ def validate_tables(
     problems: list[Problem] = []
     clean: dict[str, list[BaseModel]] = {}
     rows_of: dict[str, list[int]] = {}
+    failed: dict[str, set[str]] = {}
     for table, rows in raw.items():
         _file, model, keys = TABLES[table]
         table_problems, checkable = check_table(
@@ -126,12 +127,16 @@ def validate_tables(
             continue
         clean[table], rows_of[table], row_problems = _validate_rows(model, rows, names[table])
         problems.extend(row_problems)
+        if row_problems and keys == ("id",):
+            # Rows that point at a record already reported as bad are not reported again.
+            kept = {r.id for r in clean[table]}
+            failed[table] = {str(r.get("id", "")).strip() for r in rows} - kept
 
     if "location" in clean:
         clean["location"] = _place_locations(
             clean["location"], rows_of["location"], postcode_lookup, problems, names.get("location", "")
         )
-    problems.extend(_broken_references(clean, rows_of, context or {}, names))
+    problems.extend(_broken_references(clean, rows_of, context or {}, names, failed))
     problems.extend(_confidential_pins(clean, rows_of, names))
     problems.extend(_service_warnings(clean, rows_of, today, names))
     problems.extend(_opportunity_warnings(clean, rows_of, today, names))
@@ -213,7 +218,7 @@ def _place_locations(locations, rows, postcode_lookup, problems, label) -> list[
     return placed
 
 
-def _broken_references(clean, rows_of, context, names) -> list[Problem]:
+def _broken_references(clean, rows_of, context, names, failed) -> list[Problem]:
     found = []
     for (table, column), (target, target_column) in REFERENCES.items():
         if table not in clean:
@@ -221,7 +226,7 @@ def _broken_references(clean, rows_of, context, names) -> list[Problem]:
         pool = clean.get(target) if target in clean else context.get(target)
         if pool is None:
             continue
-        known = {getattr(r, target_column) for r in pool}
+        known = {getattr(r, target_column) for r in pool} | failed.get(target, set())
         target_name = names.get(target) or TABLES[target][0]
         for record, row in zip(clean[table], rows_of[table]):
             value = getattr(record, column)
