@@ -35,4 +35,5 @@ def register(app, provider, submit) -> None:
             service_id, message, contact, website, request.remote_addr,
             service_exists=provider.current().service(service_id) is not None,
         )
-        return build_report_change_status(outcome.kept, outcome.message), ("" if outcome.kept else no_update)
+        sent = outcome.shown_as_sent
+        return build_report_change_status(sent, outcome.message), ("" if sent else no_update)

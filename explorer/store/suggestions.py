@@ -39,11 +39,22 @@ class StoredSuggestion:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What happened to a submitted suggestion."""
+    """What happened to a submitted suggestion.
+
+    Attributes:
+        kept: Whether it was stored.
+        message: What to tell the sender.
+        reason: Why it was refused (empty when kept).
+    """
 
     kept: bool
     message: str
     reason: str = ""
+
+    @property
+    def shown_as_sent(self) -> bool:
+        """Whether the sender is told it was sent (a bot is told so too, and learns nothing)."""
+        return self.kept or self.reason == "bot"
 
 
 class SuggestionBox:
@@ -84,8 +95,7 @@ class SuggestionBox:
             return Outcome(False, "This service is no longer in the register.", "unknown_service")
         checked = check_suggestion(service_id, message, contact, honeypot)
         if isinstance(checked, Refusal):
-            # A bot is told "thank you" as if it had worked, and nothing is kept.
-            return Outcome(checked.reason == "bot", checked.message, checked.reason)
+            return Outcome(False, checked.message, checked.reason)
         return self._keep(checked, self._key(address or "unknown"))
 
     def list(self, *, limit: int = 500) -> list[StoredSuggestion]:
