@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: install prepare run test test-fast browser-deps clean
+.PHONY: install prepare run serve-prod test test-fast browser-deps clean bench-search load
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,15 +23,30 @@ run: prepare
 	@echo "Starting the explorer on http://$(HOST):$(PORT)/"
 	$(VENV)/bin/explorer serve --host $(HOST) --port $(PORT)
 
+# Production: several gunicorn workers, each with its own snapshot, all on one store.
+WORKERS ?= 4
+serve-prod: prepare
+	@echo "Serving with $(WORKERS) workers on http://$(HOST):$(PORT)/"
+	$(VENV)/bin/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - 'explorer.wsgi:server'
+
 # Chromium and its driver for the browser tests (Debian packages; needs root, as in CI).
 browser-deps:
 	@bash scripts/ensure-chromium.sh
+	@bash scripts/ensure-axe.sh
 
 test: install browser-deps
-	$(PY) -m pytest
+	bash scripts/with-postgres.sh $(PY) -m pytest
 
 test-fast: install
 	$(PY) -m pytest -m "not browser"
 
 clean:
 	rm -rf $(VENV) data/cache/*.npz data/cache/*.geojson data/cache/*.json data/explorer.db*
+
+# Benchmarks (figures in the README). One core, so figures compare across machines.
+bench-search: prepare
+	taskset -c 0 $(PY) -m benchmarks.bench_search 10000 100000
+
+# Load: gunicorn with 2 workers, 50 simulated users for 60 s on loopback (figures in the README).
+load: prepare
+	bash scripts/load.sh

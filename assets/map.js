@@ -20,14 +20,14 @@ window.explorerMap = Object.assign({}, window.explorerMap, {
   },
   pointToLayer: function (feature, latlng, context) {
     var colours = (context.hideout && context.hideout.colours) || {};
-    var colour = colours[feature.properties.term] || "#0b0c0c";
+    var colour = colours[feature.properties.t] || "#0b0c0c";
     var marker = L.circleMarker(latlng, {
       radius: 8, color: "#ffffff", weight: 2, fillColor: colour, fillOpacity: 0.95,
       className: "service-point"
     });
     /* Text, not HTML: the tooltip is a text node so record text can never run as code. */
     var span = document.createElement("span");
-    span.textContent = feature.properties.label || "";
+    span.textContent = feature.properties.l || "";
     marker.bindTooltip(span);
     return marker;
   }

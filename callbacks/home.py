@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import ALL, Input, Output, State, ctx, no_update
 
 from explorer import ids
-from explorer.layout.home import borough_hideout, build_result_header, build_service_items, state_query
+from explorer.layout.home import ANY, borough_hideout, checklist_summary, filter_options, build_result_header, build_service_items, state_query
 from explorer.services.explore import explore
 
 
@@ -29,15 +29,29 @@ def register(app, provider) -> None:
     )
     def on_search(_clicks, query, boroughs, areas, commissioners, age, access):
         found = explore(provider, query, boroughs=boroughs, commissioners=commissioners,
-                        areas=areas, age=age, access=access)
-        snapshot = provider.current()
+                        areas=areas, age=_chosen(age), access=_chosen(access))
+        state = state_query(query or "", found.filters)
         return (
-            build_service_items(snapshot, found.result.items),
+            build_service_items(provider.current(), found.result.items, state),
             build_result_header(found.result),
             found.points,
             borough_hideout(found.filters, found.result),
-            state_query(query or "", found.filters),
+            state,
         )
+
+    @app.callback(
+        Output(f"{ids.BOROUGH_SELECT}-summary", "children"),
+        Output(f"{ids.AREA_SELECT}-summary", "children"),
+        Output(f"{ids.COMMISSIONER_SELECT}-summary", "children"),
+        Input(ids.BOROUGH_SELECT, "value"),
+        Input(ids.AREA_SELECT, "value"),
+        Input(ids.COMMISSIONER_SELECT, "value"),
+        prevent_initial_call=True,
+    )
+    def update_filter_summaries(boroughs, areas, commissioners):
+        options = filter_options(provider.current())
+        chosen = {ids.BOROUGH_SELECT: boroughs, ids.AREA_SELECT: areas, ids.COMMISSIONER_SELECT: commissioners}
+        return tuple(checklist_summary(options[k][0], chosen[k], options[k][1]) for k in chosen)
 
     @app.callback(
         Output(ids.BOROUGH_SELECT, "value"),
@@ -63,3 +77,7 @@ def register(app, provider) -> None:
         service = provider.current().service(ctx.triggered_id["index"])
         codes = list(service.borough_codes) if service else []
         return {**(hideout or {}), "area": codes}
+
+
+def _chosen(value: str | None) -> str | None:
+    return None if value in (None, "", ANY) else value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import Callable
 
 import dash
@@ -10,10 +11,19 @@ from dash import html
 from flask import jsonify
 from flask_compress import Compress
 
+from callbacks import embed as embed_callbacks
+from callbacks import funding as funding_callbacks
 from callbacks import home as home_callbacks
+from callbacks import lcpf as lcpf_callbacks
 from callbacks import router as router_callbacks
 from callbacks import suggestions as suggestion_callbacks
+from explorer.api import exports as exports_api
+from explorer.api import feeds
+from explorer.api import headers as security_headers
+from explorer.api import lcpf as lcpf_api
+from explorer.api import oruk as oruk_api
 from explorer.ingest.publish import seed_sample
+from explorer.layout.embed import EMBED_INDEX, EMBED_TITLE, build_embed_shell, render_embed
 from explorer.layout.router import VALIDATION_PATHS, PageContext, render_page
 from explorer.layout.shell import build_shell
 from explorer.layout.suggestions import build_report_change_form
@@ -24,6 +34,25 @@ from explorer.store.store import Store
 from explorer.store.suggestions import SuggestionBox
 
 ASSETS = ROOT / "assets"
+
+#: Dash's page template with the document language set (WCAG 3.1.1).
+INDEX_HTML = """<!DOCTYPE html>
+<html lang="en-GB">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <div class="dash-scripts">
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </div>
+    </body>
+</html>"""
 
 
 def create_app(
@@ -58,7 +87,7 @@ def create_app(
         update_title=None,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
-    app._favicon = None
+    app.index_string = INDEX_HTML
     Compress(app.server)
     app.layout = lambda: build_shell(on_sample=provider.current().on_sample)
     context = PageContext(
@@ -73,9 +102,18 @@ def create_app(
     )
     router_callbacks.register(app, provider, context)
     home_callbacks.register(app, provider)
+    funding_callbacks.register(app, provider, context)
+    feeds.register(app.server, store=store, today=today)
+    lcpf_callbacks.register(app, provider)
+    lcpf_api.register(app.server)
     suggestion_callbacks.register(app, provider, SuggestionBox(store).submit)
     _add_routes(app, provider)
     app.server.config["EXPLORER_PROVIDER"] = provider
+    oruk_api.register(app.server)
+    exports_api.register(app.server)
+    security_headers.register(app.server, settings.embed_origins)
+    embed_callbacks.register_builder(app, provider)
+    _add_embed(app, provider, context)
     return app
 
 
@@ -91,6 +129,30 @@ def postcode_lookup_for(geography) -> Callable[[str], tuple[float, float, str]]:
     return lookup
 
 
+def _add_embed(app: dash.Dash, provider: SnapshotProvider, context: PageContext) -> dash.Dash:
+    """Serves /embed as its own small Dash app on the same server: no site header, its own title."""
+    embed = dash.Dash(
+        "explorer.embed",
+        server=app.server,
+        url_base_pathname="/embed/",
+        title=EMBED_TITLE,
+        assets_folder=str(ASSETS),
+        serve_locally=True,
+        compress=False,
+        update_title=None,
+        index_string=EMBED_INDEX,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    )
+    embed._favicon = None
+    embed.layout = build_embed_shell
+    embed.validation_layout = html.Div([build_embed_shell(), render_embed(provider, "?view=both")])
+    embed_callbacks.register_embed(embed, provider, context)
+    # /embed without the slash, and the builder (a page of the full site, not of the embed).
+    app.server.add_url_rule("/embed", endpoint="embed-page", view_func=embed.index)
+    app.server.add_url_rule("/embed/builder", endpoint="embed-builder", view_func=app.index)
+    return embed
+
+
 def _add_routes(app: dash.Dash, provider: SnapshotProvider) -> None:
     server = app.server
 
@@ -99,6 +161,7 @@ def _add_routes(app: dash.Dash, provider: SnapshotProvider) -> None:
         snapshot = provider.current()
         return jsonify(
             status="ok",
+            worker=os.getpid(),
             version=snapshot.version_key,
             versions=dict(snapshot.versions),
             services=len(snapshot.services),

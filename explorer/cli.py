@@ -69,15 +69,50 @@ def _ingest(args, settings: Settings) -> int:
     if args.report and Path(args.report).suffix.lower() not in REPORT_SUFFIXES:
         print("error: --report must name a .json or .csv file", file=sys.stderr)
         return EXIT_USAGE
+    if args.entity == "crime" and path.is_file():
+        from explorer.ingest.crime import is_met_format
+
+        if is_met_format(path):
+            return _ingest_met_crime(args, settings, [path, *map(Path, args.more)])
+    if args.more:
+        print("error: only MPS crime files can be ingested several at once", file=sys.stderr)
+        return EXIT_USAGE
     store, lookup, resolver = _ingest_tools(settings)
-    result = ingest_path(
-        store, args.entity, path, lookup, published_by=args.by, dry_run=args.dry_run, fmt=args.format,
-        max_bytes=_max_bytes(settings), borough_code=resolver, source_url=args.source_url,
-    )
+    if _is_grant_finder_file(args, path):
+        # One file, with our columns or GOV.UK Find a Grant's (see explorer.ingest.opportunities).
+        from explorer.ingest.opportunities import publish_opportunity_file
+        from explorer.reference import load_boroughs
+
+        result = publish_opportunity_file(
+            store, path, boroughs={b.code: b.name for b in load_boroughs(settings.data_dir)},
+            published_by=args.by, dry_run=args.dry_run,
+        )
+    else:
+        result = ingest_path(
+            store, args.entity, path, lookup, published_by=args.by, dry_run=args.dry_run, fmt=args.format,
+            max_bytes=_max_bytes(settings), borough_code=resolver, source_url=args.source_url,
+        )
     _finish_report(args, result, dry_run=args.dry_run)
     if args.report:
         write_report(result.report, Path(args.report), extra=_report_extra(args.entity, result))
     return EXIT_OK if result.report.ok else EXIT_REJECTED
+
+
+def _is_grant_finder_file(args, path: Path) -> bool:
+    """One opportunities CSV/XLSX goes to the Find a Grant reader, unless it is 360Giving or forced."""
+    if args.entity != "opportunities" or not path.is_file() or path.suffix.lower() not in {".csv", ".xlsx"}:
+        return False
+    if args.format != "auto":
+        return False
+    if path.suffix.lower() == ".csv":
+        from explorer.ingest import threesixty
+        from explorer.ingest.files import FileFormatError, read_csv
+
+        try:
+            return not threesixty.looks_like_csv(read_csv(path))
+        except FileFormatError:
+            return False
+    return True
 
 
 def _sync(args, settings: Settings) -> int:
@@ -98,6 +133,82 @@ def _sync(args, settings: Settings) -> int:
             print(line)
     print(outcome.message)
     return EXIT_OK if outcome.outcome in {"published", "unchanged"} else EXIT_REJECTED
+
+
+def _ingest_met_crime(args, settings: Settings, paths: list[Path]) -> int:
+    """``explorer ingest crime FILE [FILE...]`` for the Met's borough crime CSV, as published."""
+    from explorer.ingest.crime import publish_met_crime
+    from explorer.reference import load_boroughs
+    from explorer.store.store import Store
+
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        print(f"error: {missing[0]} does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    names = {b.code: b.name for b in load_boroughs(settings.data_dir)}
+    store = Store.open(settings.store_url)
+    result = publish_met_crime(store, paths, names, published_by=args.by, dry_run=args.dry_run)
+    if args.json:
+        print(json.dumps({"entity": "crime", "version": result.version_id, **result.report.as_dict()}, indent=2))
+    else:
+        _print_report("crime", result.report, result.version_id, dry_run=args.dry_run)
+    return EXIT_OK if result.report.ok and (args.dry_run or result.published) else EXIT_REJECTED
+
+
+def _search(args, settings: Settings) -> int:
+    from explorer.reference import load_geography
+    from explorer.services.search import parse_filters, search_index
+    from explorer.services.snapshot import SnapshotProvider
+    from explorer.store.store import Store
+
+    geography = load_geography(settings.data_dir, settings.cache_dir)
+    provider = SnapshotProvider(Store.open(settings.store_url), geography)
+    snapshot = provider.current()
+    filters = parse_filters(
+        {"borough": args.borough, "commissioner": args.commissioner, "area": args.area,
+         "age": [args.age] if args.age else [], "access": [args.access] if args.access else []},
+        snapshot,
+    )
+    result = search_index(provider).search(args.query, filters, limit=args.limit)
+    if args.json:
+        print(json.dumps(search_result_json(result, snapshot), indent=2, ensure_ascii=False))
+        return EXIT_OK
+    print(result.summary)
+    if result.message:
+        print(result.message)
+    for n, item in enumerate(result.items, start=1):
+        s = item.service
+        where = "pan-London" if s.pan_london else ", ".join(snapshot.borough_name(c) for c in s.borough_codes[:3])
+        distance = f"  {item.distance_km:.1f} km" if item.distance_km is not None else ""
+        print(f"{n:>3}. {s.name} ({s.provider_name}; {where}){distance}")
+    print(f"{result.total} services.")
+    return EXIT_OK
+
+
+def search_result_json(result, snapshot) -> dict:
+    """The search result as plain JSON: the same services, in the same order, as the page."""
+    return {
+        "query": result.query,
+        "understood": result.summary,
+        "message": result.message,
+        "total": result.total,
+        "results": [
+            {
+                "id": i.service.id,
+                "name": i.service.name,
+                "provider": i.service.provider_name,
+                "pan_london": i.service.pan_london,
+                "boroughs": list(i.service.borough_codes),
+                "service_areas": list(i.service.term_ids),
+                "access": i.service.access,
+                "distance_km": None if i.distance_km is None else round(i.distance_km, 2),
+                "confidential_location": i.service.confidential_location,
+                "illustrative": i.service.illustrative,
+                "url": i.service.url,
+            }
+            for i in result.items
+        ],
+    }
 
 
 def _versions(args, settings: Settings) -> int:
@@ -225,6 +336,33 @@ def _boundaries(args, settings: Settings) -> int:
     return EXIT_OK
 
 
+def _export(args, settings: Settings) -> int:
+    from explorer.reference import load_geography
+    from explorer.services.exports import build_export, published_at
+    from explorer.services.snapshot import SnapshotProvider
+    from explorer.store.store import Store
+
+    borough = args.borough.upper() if args.borough else None
+    geography = load_geography(settings.data_dir, settings.cache_dir)
+    if borough and geography.borough_by_code(borough) is None:
+        print(f"error: {args.borough!r} is not a London borough code (E09000001 to E09000033)", file=sys.stderr)
+        return EXIT_USAGE
+    store = Store.open(settings.store_url)
+    snapshot = SnapshotProvider(store, geography).current()
+    try:
+        export = build_export(snapshot, args.format, published_at(snapshot), borough)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.output:
+        Path(args.output).write_bytes(export.body)
+        print(f"Wrote {export.filename} ({len(export.body):,} bytes) to {args.output}.", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(export.body)
+        sys.stdout.flush()
+    return EXIT_OK
+
+
 def _print_report(entity, report, version_id, dry_run: bool = False) -> None:
     for problem in report.problems:
         print(problem.as_text())
@@ -251,7 +389,9 @@ def _parser() -> argparse.ArgumentParser:
 
     ingest = sub.add_parser("ingest", help="validate and publish an entity from CSV, XLSX or JSON")
     ingest.add_argument("entity")
-    ingest.add_argument("path", help="a folder of the entity's CSV files, or one CSV, XLSX or JSON file")
+    ingest.add_argument("path", help="a folder of the entity's CSV files, or one CSV, XLSX or JSON file "
+                        "(opportunities: also Find a Grant's columns; crime: the MPS borough file)")
+    ingest.add_argument("more", nargs="*", help="crime only: more MPS borough crime files, read together")
     ingest.add_argument("--dry-run", action="store_true", help="validate and report; publish nothing")
     ingest.add_argument("--json", action="store_true", help="print the report as JSON")
     ingest.add_argument("--report", default=None, help="also write the report to FILE.json or FILE.csv")
@@ -261,6 +401,17 @@ def _parser() -> argparse.ArgumentParser:
                         help="the published address of the file (Open Referral UK and 360Giving input)")
     ingest.add_argument("--by", default="explorer", help="who is publishing")
     ingest.set_defaults(handler=_ingest)
+
+    search = sub.add_parser("search", help="search services as the home page does")
+    search.add_argument("query")
+    search.add_argument("--json", action="store_true", help="print the results as JSON")
+    search.add_argument("--borough", action="append", default=[], help="borough code (repeatable)")
+    search.add_argument("--commissioner", action="append", default=[], help="MOPAC or VRU")
+    search.add_argument("--area", action="append", default=[], help="service area id (repeatable)")
+    search.add_argument("--age", default=None)
+    search.add_argument("--access", default=None)
+    search.add_argument("--limit", type=int, default=50)
+    search.set_defaults(handler=_search)
 
     sync_cmd = sub.add_parser("sync", help="fetch a published file over HTTP and ingest it if it changed (for cron)")
     sync_cmd.add_argument("url")
@@ -290,6 +441,14 @@ def _parser() -> argparse.ArgumentParser:
     rollback.add_argument("version", type=int)
     rollback.add_argument("--by", default="explorer")
     rollback.set_defaults(handler=_rollback)
+
+    from explorer.services.exports import FORMATS
+
+    export = sub.add_parser("export", help="write a download: services, grants (360Giving) or funding opportunities")
+    export.add_argument("format", choices=FORMATS)
+    export.add_argument("--borough", default=None, help="only services covering this borough (csv, geojson)")
+    export.add_argument("--output", default=None, help="file to write (default: standard output)")
+    export.set_defaults(handler=_export)
 
     reference = sub.add_parser("reference", help="reference geography")
     ref_sub = reference.add_subparsers(dest="reference_command", required=True)

@@ -23,6 +23,50 @@ SEARCH_MESSAGE = "search-message"
 SHOW_AREA = "show-area"  # pattern id: {"type": SHOW_AREA, "index": service_id}
 CLEAR_FILTERS = "clear-filters"
 
+# LCPF (/lcpf)
+LCPF_YEAR = "lcpf-year"
+LCPF_CATEGORY = "lcpf-category"
+LCPF_MEASURE = "lcpf-measure"
+LCPF_PRESET = "lcpf-preset"  # pattern id: {"type": LCPF_PRESET, "index": preset name}
+LCPF_WEIGHT = "lcpf-weight"  # pattern id: {"type": LCPF_WEIGHT, "index": factor}
+LCPF_POT = "lcpf-pot"
+LCPF_BASIS = "lcpf-basis"
+LCPF_SUMMARY = "lcpf-summary"
+LCPF_MESSAGES = "lcpf-messages"
+LCPF_TOTALS = "lcpf-totals"
+LCPF_MAP = "lcpf-map"
+LCPF_SCATTER = "lcpf-scatter"
+LCPF_TABLE = "lcpf-table"
+LCPF_DOWNLOAD = "lcpf-download"
+
+# Funding
+FUNDING_SEARCH = "funding-search"
+FUNDING_BOROUGH = "funding-borough"
+FUNDING_AREA = "funding-area"
+FUNDING_APPLICANT = "funding-applicant"
+FUNDING_MIN = "funding-min-award"
+FUNDING_MAX = "funding-max-award"
+FUNDING_STATUS = "funding-status"
+FUNDING_SUMMARY = "funding-summary"
+FUNDING_LIST = "funding-list"
+FUNDING_PAST = "funding-past"
+FUNDING_PAST_SUMMARY = "funding-past-summary"
+FUNDING_ICS_LINK = "funding-ics-link"
+FUNDING_ATOM_LINK = "funding-atom-link"
+FUNDING_CARD = "funding-card"  # pattern id: {"type": FUNDING_CARD, "index": opportunity_id}
+FUNDING_SERVICE_SECTION = "funding-service-section"
+
+# Embed (/embed) and its builder (/embed/builder)
+EMBED_URL = "embed-url"
+EMBED_PAGE = "embed-page"
+BUILDER_BOROUGH = "builder-borough"
+BUILDER_AREAS = "builder-areas"
+BUILDER_VIEW = "builder-view"
+BUILDER_PREVIEW = "builder-preview"
+BUILDER_SNIPPET = "builder-snippet"
+BUILDER_COPY = "builder-copy"
+DOWNLOADS = "downloads"
+
 # Data page (freshness, downloads, version history) and "report a change" on the service page
 DATA_FRESHNESS_SUMMARY = "data-freshness-summary"
 DATA_FRESHNESS_COMMISSIONER = "data-freshness-commissioner"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -39,12 +40,47 @@ def postcode_lookup(geography):
     return postcode_lookup_for(geography)
 
 
+def postgres_database() -> str:
+    """A new, empty PostgreSQL database on the test server; returns its URL.
+
+    The server comes from ``scripts/with-postgres.sh`` (``make test`` uses it). Without it the
+    test fails in CI, and is skipped with the reason on a developer's machine.
+    """
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    base = os.environ.get("EXPLORER_TEST_DATABASE_URL")
+    if not base:
+        message = (
+            "PostgreSQL tests need EXPLORER_TEST_DATABASE_URL; run them with `make test`, "
+            "which starts a throwaway server (scripts/with-postgres.sh)"
+        )
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return make_url(base).set(database=name).render_as_string(hide_password=False)
+
+
 @pytest.fixture()
-def store(tmp_path):
-    """An empty, migrated store in a temporary SQLite file."""
+def postgres_url() -> str:
+    """A fresh PostgreSQL database on the test server."""
+    return postgres_database()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):
+    """An empty, migrated store: a temporary SQLite file, then a fresh PostgreSQL database."""
     from explorer.store.store import Store, sqlite_url
 
-    s = Store.open(sqlite_url(tmp_path / "test.db"))
+    url = sqlite_url(tmp_path / "test.db") if request.param == "sqlite" else postgres_database()
+    s = Store.open(url)
     yield s
     s.dispose()
 

@@ -40,8 +40,10 @@ class FileFormatError(ValueError):
         value: The offending text, if any (shortened).
     """
 
-    def __init__(self, file: str, rule: str, *, row: int = 0, field: str = "", value: str = ""):
-        super().__init__(f"{file}: {rule}")
+    def __init__(self, file: str, rule: str | None = None, *, row: int = 0, field: str = "", value: str = ""):
+        if rule is None:  # the older one-message form, "name: what is wrong"
+            file, _, rule = file.partition(": ") if ": " in file else ("", "", file)
+        super().__init__(f"{file}: {rule}" if file else rule)
         self.file = file
         self.rule = rule
         self.row = row

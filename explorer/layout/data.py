@@ -49,11 +49,13 @@ def build_data_page(snapshot: Snapshot, today: dt.date, *, downloads: Any = None
                 className="lead",
             ),
             build_freshness_section(snapshot, today),
-            # -- DOWNLOADS: the lead places build_downloads() here (passed in as `downloads`). --
-            html.Section(
-                [html.H2("Downloads", className="h4 mt-4"),
-                 downloads if downloads is not None else html.P("Downloads will be listed here.", className="empty")],
+            # -- DOWNLOADS: build_downloads() (explorer/layout/embed.py) is passed in as `downloads`. --
+            html.Div(
+                downloads if downloads is not None
+                else [html.H2("Downloads", className="h4 mt-4"),
+                      html.P("Downloads will be listed here.", className="empty")],
                 id=ids.DATA_DOWNLOADS,
+                className="mt-4",
             ),
             build_history_section(list(snapshot.history)),
             html.H2("Borough boundaries", className="h4 mt-4"),

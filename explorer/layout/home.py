@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from typing import Sequence
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
+import dash_bootstrap_components as dbc
 import dash_leaflet as dl
 from dash import dcc, html
 
@@ -14,6 +15,8 @@ from explorer.services.search import ACCESS_FILTERS, AGE_GROUPS, COMMISSIONERS, 
 from explorer.services.snapshot import Snapshot
 
 LONDON_CENTRE = (51.49, -0.11)
+#: The value of a select's "any" choice.
+ANY = "any"
 
 #: One colour per service area, each with at least 3:1 contrast on the map's light ground.
 TERM_COLOURS = {
@@ -78,7 +81,7 @@ def build_home(
                                 **{"aria-live": "polite"},
                             ),
                             html.Ol(
-                                build_service_items(snapshot, result.items),
+                                build_service_items(snapshot, result.items, state_query(result.query, filters)),
                                 id=ids.SERVICE_LIST,
                                 className="service-list list-unstyled",
                             ),
@@ -133,35 +136,79 @@ def build_search_form(query: str) -> html.Div:
     )
 
 
-def build_filters(snapshot: Snapshot, filters: Filters) -> html.Details:
-    """The filters next to the search box."""
-    def dropdown(id_, label, options, value, multi, placeholder):
+def filter_options(snapshot: Snapshot) -> dict[str, tuple[list[dict], str]]:
+    """The options of each checklist filter and the words shown when none is ticked."""
+    return {
+        ids.BOROUGH_SELECT: (
+            [{"label": b.name, "value": b.code} for b in sorted(snapshot.boroughs, key=lambda b: b.name)],
+            "All boroughs",
+        ),
+        ids.AREA_SELECT: (
+            [{"label": t.name, "value": t.id} for t in sorted(snapshot.terms, key=lambda t: t.name)],
+            "All service areas",
+        ),
+        ids.COMMISSIONER_SELECT: ([{"label": c, "value": c} for c in COMMISSIONERS], "MOPAC or VRU"),
+    }
+
+
+def checklist_summary(options: Sequence[dict], value: Sequence[str] | None, none_label: str) -> str:
+    """What a closed checklist filter says: the ticked names, or ``none_label``."""
+    names = [o["label"] for o in options if o["value"] in (value or [])]
+    if not names:
+        return none_label
+    return ", ".join(names[:2]) + (f" and {len(names) - 2} more" if len(names) > 2 else "")
+
+
+def build_filters(snapshot: Snapshot, filters: Filters) -> html.Div:
+    """The filters next to the search box: native checkboxes and selects, keyboard-friendly."""
+    options = filter_options(snapshot)
+
+    def checklist(id_, legend, options, value, none_label, scroll=False):
+        summary = checklist_summary(options, value, none_label)
         return html.Div(
             [
-                html.Label(label, htmlFor=id_, className="form-label"),
-                dcc.Dropdown(id=id_, options=options, value=value, multi=multi, placeholder=placeholder,
-                             clearable=True, searchable=True),
+                html.Div(legend, className="form-label filter-label", **{"aria-hidden": "true"}),
+                html.Details(
+                    [
+                        html.Summary(summary, id=f"{id_}-summary", className="filter-summary form-select"),
+                        html.Fieldset(
+                            [
+                                html.Legend(legend, className="visually-hidden"),
+                                dbc.Checklist(id=id_, options=options, value=list(value),
+                                              className="filter-options" + (" scroll" if scroll else "")),
+                            ]
+                        ),
+                    ],
+                    className="filter-details",
+                ),
+            ],
+            className="filter",
+        )
+
+    def select(id_, label, options, value, any_label):
+        return html.Div(
+            [
+                html.Label(label, htmlFor=id_, className="form-label filter-label"),
+                dbc.Select(id=id_, options=[{"label": any_label, "value": ANY}] + options,
+                           value=value or ANY, className="form-select"),
             ],
             className="filter",
         )
 
     return html.Div(
         [
-            dropdown(ids.BOROUGH_SELECT, "Borough",
-                     [{"label": b.name, "value": b.code} for b in snapshot.boroughs],
-                     list(filters.boroughs), True, "All boroughs"),
-            dropdown(ids.AREA_SELECT, "Service area",
-                     [{"label": t.name, "value": t.id} for t in sorted(snapshot.terms, key=lambda t: t.name)],
-                     list(filters.areas), True, "All service areas"),
-            dropdown(ids.COMMISSIONER_SELECT, "Paid for by",
-                     [{"label": c, "value": c} for c in COMMISSIONERS],
-                     list(filters.commissioners), True, "MOPAC or VRU"),
-            dropdown(ids.AGE_SELECT, "Who it is for",
-                     [{"label": label, "value": key} for key, (label, _lo, _hi) in AGE_GROUPS.items()],
-                     filters.age, False, "Any age"),
-            dropdown(ids.ACCESS_SELECT, "How to get help",
-                     [{"label": label, "value": key} for key, label in ACCESS_FILTERS.items()],
-                     filters.access, False, "Any way"),
+            checklist(ids.BOROUGH_SELECT, "Borough", *options[ids.BOROUGH_SELECT][:1], filters.boroughs,
+                      options[ids.BOROUGH_SELECT][1], scroll=True),
+            checklist(ids.AREA_SELECT, "Service area", *options[ids.AREA_SELECT][:1], filters.areas,
+                      options[ids.AREA_SELECT][1], scroll=True),
+            checklist(ids.COMMISSIONER_SELECT, "Paid for by", *options[ids.COMMISSIONER_SELECT][:1],
+                      filters.commissioners, options[ids.COMMISSIONER_SELECT][1]),
+            select(ids.AGE_SELECT, "Who it is for",
+                   [{"label": label, "value": key} for key, (label, _lo, _hi) in AGE_GROUPS.items()],
+                   filters.age, "Any age"),
+            select(ids.ACCESS_SELECT, "How to get help",
+                   [{"label": label, "value": key} for key, label in ACCESS_FILTERS.items()],
+                   filters.access, "Any way"),
         ],
         className="filters",
         role="group",
@@ -183,12 +230,17 @@ def build_result_header(result: SearchResult) -> list:
     return header
 
 
-def build_service_items(snapshot: Snapshot, items: Sequence[ResultItem]) -> list[html.Li]:
-    """One list item per result."""
-    return [build_service_item(snapshot, item) for item in items]
+def build_service_items(snapshot: Snapshot, items: Sequence[ResultItem], back: str = "") -> list[html.Li]:
+    """One list item per result; ``back`` is the search's query string, for the way back."""
+    return [build_service_item(snapshot, item, back) for item in items]
 
 
-def build_service_item(snapshot: Snapshot, item: ResultItem) -> html.Li:
+def service_href(service_id: str, back: str = "") -> str:
+    """The address of a service's page, remembering the search to return to."""
+    return f"/service/{quote(service_id)}" + (f"?{urlencode({'back': back})}" if back else "")
+
+
+def build_service_item(snapshot: Snapshot, item: ResultItem, back: str = "") -> html.Li:
     """A service's card in the list."""
     service = item.service
     if service.pan_london:
@@ -207,7 +259,7 @@ def build_service_item(snapshot: Snapshot, item: ResultItem) -> html.Li:
     contact = service.phone or (service.url and "website") or service.email
     return html.Li(
         [
-            html.H3(html.A(service.name, href=f"/service/{service.id}"), className="h6 mb-1"),
+            html.H3(html.A(service.name, href=service_href(service.id, back)), className="h6 mb-1"),
             html.P(
                 [
                     html.Span(service.provider_name, className="provider"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import Sequence
 
 from dash import dash_table, html
 
@@ -11,17 +11,24 @@ from explorer.layout.suggestions import build_report_change_form
 from explorer.services.snapshot import ServiceEntry, Snapshot
 from explorer.store.store import VersionInfo
 
-LCPF = "London Crime Prevention Fund (LCPF)"
-
-
 def sample_badge(illustrative: bool) -> list:
     """The visible marker of a sample value (empty for a published figure)."""
     return [" ", html.Span("sample value", className="badge text-bg-warning")] if illustrative else []
 
 
-def build_service_page(snapshot: Snapshot, service: ServiceEntry | None, back_search: str = "") -> html.Div:
-    """A service's own page: what it does, who it is for, how to get help, who runs and pays for it."""
-    back = html.A("← Back to the search", href="/" + (back_search or ""), className="d-inline-block mb-3")
+def build_service_page(
+    snapshot: Snapshot, service: ServiceEntry | None, back_search: str = "", sections: Sequence = ()
+) -> html.Div:
+    """A service's own page: what it does, who it is for, how to get help, who runs and pays for it.
+
+    Args:
+        snapshot: The current snapshot.
+        service: The service, or None when the address names no service.
+        back_search: The search's query string, for the link back to the results.
+        sections: Further sections (performance, funding, report a change), in order.
+    """
+    back_query = back_search if back_search.startswith("?") or not back_search else "?" + back_search
+    back = html.A("← Back to the search", href="/" + back_query, className="d-inline-block mb-3 back-link")
     if service is None:
         return html.Div(
             [back, html.H1("Service not found", className="h2"),
@@ -46,7 +53,7 @@ def build_service_page(snapshot: Snapshot, service: ServiceEntry | None, back_se
         else html.P("No public delivery point is recorded.")
     )
     rows = [
-        ("Who it is for", f"{formatting.age_range(service.minimum_age, service.maximum_age)}"
+        ("Who it is for", formatting.age_range(service.minimum_age, service.maximum_age).capitalize()
          + (f". {service.eligibility}" if service.eligibility else "")),
         ("How to get help", formatting.access(service.access)),
         ("Provider", service.provider_name),
@@ -74,40 +81,8 @@ def build_service_page(snapshot: Snapshot, service: ServiceEntry | None, back_se
                 className="details-list",
             ),
             html.P(["Source: ", html.A(service.source_url, href=service.source_url, rel="noopener")], className="small"),
+            *sections,
             build_report_change_form(service.id),
-        ]
-    )
-
-
-def build_funding_page(snapshot: Snapshot, today: dt.date) -> html.Div:
-    """Funding opportunities, soonest deadline first."""
-    opportunities = sorted(
-        snapshot.opportunities, key=lambda o: (o.closes is not None and o.closes < today, o.closes or dt.date.max)
-    )
-    items = [
-        html.Li(
-            [
-                html.H2(o.title, className="h5 mb-1"),
-                html.P(f"{o.funder} · {o.programme}", className="small mb-1"),
-                html.P(o.description or "", className="mb-1"),
-                html.P(
-                    [
-                        f"Opens {formatting.date(o.opens)} · closes {formatting.date(o.closes) if o.closes else 'rolling'}"
-                        f" · awards {formatting.money(o.min_award_gbp)} to {formatting.money(o.max_award_gbp)}",
-                    ]
-                    + sample_badge(o.illustrative),
-                    className="small mb-0",
-                ),
-            ],
-            className="service-card",
-        )
-        for o in opportunities
-    ]
-    return html.Div(
-        [
-            html.H1("Funding opportunities", className="h2"),
-            html.P("Money that community organisations, boroughs and others can apply for from MOPAC and the VRU.", className="lead"),
-            html.Ol(items or [html.Li("No funding opportunities are published.", className="empty")], className="list-unstyled"),
         ]
     )
 
@@ -130,34 +105,6 @@ def build_performance_page(snapshot: Snapshot) -> html.Div:
             html.H1("Performance", className="h2"),
             html.P("The funding and duration of every commissioned service.", className="lead"),
             _table("performance-table", data),
-        ]
-    )
-
-
-def build_lcpf_page(snapshot: Snapshot) -> html.Div:
-    """Published LCPF figures: London totals and the few borough allocations that are public."""
-    totals = [
-        {"Period": t.financial_year, "Measure": t.measure.replace("_", " "), "Amount": formatting.money(t.amount_gbp),
-         "Note": t.note or "", "Source": t.source_url}
-        for t in snapshot.lcpf_totals
-    ]
-    allocations = [
-        {"Borough": snapshot.borough_name(a.borough_code), "Year": a.financial_year,
-         "Allocation": formatting.money(a.amount_gbp), "Note": a.note or "", "Source": a.source_url}
-        for a in snapshot.lcpf_allocations
-    ]
-    return html.Div(
-        [
-            html.H1(LCPF, className="h2"),
-            html.P(
-                "The LCPF is MOPAC's fund for crime prevention work by the London boroughs. Only the "
-                "figures below have been published; the full borough-by-borough table has not.",
-                className="lead",
-            ),
-            html.H2("London totals", className="h4"),
-            _table("lcpf-totals", totals),
-            html.H2("Published borough allocations", className="h4 mt-4"),
-            _table("lcpf-allocations", allocations),
         ]
     )
 

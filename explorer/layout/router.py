@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Callable
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, unquote
 
-from explorer.layout import data, home, pages
+from explorer.layout import accessibility, data, embed, funding, home, pages
+from explorer.layout import lcpf as lcpf_layout
 from explorer.services.search import parse_filters, search_index
 
 
@@ -21,7 +22,7 @@ class PageContext:
 
 
 #: One address of each kind of page, rendered once at start-up so Dash can validate callbacks.
-VALIDATION_PATHS = ("/", "/service/", "/funding", "/performance", "/lcpf", "/data")
+VALIDATION_PATHS = ("/", "/service/", "/funding", "/performance", "/lcpf", "/data", "/embed/builder")
 
 
 def query_values(search: str | None) -> dict[str, list[str]]:
@@ -49,16 +50,24 @@ def render_page(provider, pathname: str | None, search: str | None, context: Pag
             points=index.points(result), selected_service=_first(query, "service") or None,
         )
     if path.startswith("/service/"):
-        service_id = path.removeprefix("/service/")
-        return pages.build_service_page(snapshot, snapshot.service(service_id), _first(query, "back"))
-    if path == "/funding":
-        return pages.build_funding_page(snapshot, context.today())
+        service_id = unquote(path.removeprefix("/service/"))
+        service = snapshot.service(service_id)
+        sections = []
+        if service is not None:
+            sections.append(funding.build_service_opportunities(snapshot, service, context.today()))
+        return pages.build_service_page(snapshot, service, _first(query, "back"), sections)
+    if path == "/funding" or path.startswith("/funding/"):
+        return funding.build_funding_route(provider, path, query, context.today())
     if path == "/performance":
         return pages.build_performance_page(snapshot)
     if path == "/lcpf":
-        return pages.build_lcpf_page(snapshot)
+        return lcpf_layout.build_lcpf_page(snapshot, query)
+    if path == "/embed/builder":
+        return embed.build_embed_builder(snapshot, query)
     if path == "/data":
-        return data.build_data_page(snapshot, context.today())
+        return data.build_data_page(snapshot, context.today(), downloads=embed.build_downloads(snapshot))
+    if path == "/accessibility":
+        return accessibility.build_accessibility_page()
     return pages.build_not_found(path)
 
 

@@ -96,6 +96,8 @@ def build_footer() -> html.Footer:
                     [
                         html.A("Data and downloads", href="/data"),
                         " · ",
+                        html.A("Accessibility statement", href="/accessibility"),
+                        " · ",
                         html.A("Health check", href="/healthz"),
                     ],
                     className="small",

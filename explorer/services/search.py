@@ -104,7 +104,12 @@ class SearchResult:
     total: int
     message: str
     summary: str
-    matched_ids: tuple[str, ...] = field(default=(), repr=False)
+    matched: tuple[ServiceEntry, ...] = field(default=(), repr=False)
+
+    @property
+    def matched_ids(self) -> tuple[str, ...]:
+        """The ids of every matching service, best first (the list shows the first ``limit``)."""
+        return tuple(s.id for s in self.matched)
 
 
 class SearchIndex:
@@ -150,9 +155,9 @@ class SearchIndex:
         self._point_lon = np.radians(np.array(point_lon, dtype=float))
         self._point_owner = np.array(point_owner, dtype=np.int64)
 
-        synonyms = {t.id: (t.name, *t.synonyms) for t in snapshot.terms}
+        synonyms = {t.id: (t.name, *t.synonyms, *_name_words(t, snapshot.terms)) for t in snapshot.terms}
         self.term_vocabulary = build_vocabulary(synonyms)
-        place_pairs = [(b.name, f"borough:{b.code}") for b in snapshot.boroughs]
+        place_pairs = [(name, f"borough:{b.code}") for b in snapshot.boroughs for name in borough_names(b.name)]
         place_pairs += [(p.name, f"place:{i}") for i, p in enumerate(geography.places)]
         self.place_vocabulary = build_vocabulary(place_pairs)
         self._word_postings, self._words = _word_postings(snapshot, services)
@@ -228,12 +233,12 @@ class SearchIndex:
             total=int(len(chosen)),
             message=message,
             summary=summary,
-            matched_ids=tuple(self._ids[order]),
+            matched=_Matched(self.services, order),
         )
 
     def points(self, result: SearchResult) -> dict:
         """The map's point layer for every service that matched (not only the listed ones)."""
-        return service_points_geojson([self.snapshot.service(i) for i in result.matched_ids])
+        return service_points_geojson(result.matched)
 
     # -- private helpers -------------------------------------------------------------------
 
@@ -373,6 +378,50 @@ def describe(understood: Understood, filters: Filters, snapshot: Snapshot) -> st
     return "Showing: " + (" \u00b7 ".join(parts) if parts else "all services")
 
 
+class _Matched(Sequence):
+    """The matching services, looked up only when read (a search may match 100,000)."""
+
+    def __init__(self, services: Sequence[ServiceEntry], order: np.ndarray):
+        self._services = services
+        self._order = order
+
+    def __len__(self) -> int:
+        return int(len(self._order))
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self._services[j] for j in self._order[i]]
+        return self._services[int(self._order[i])]
+
+
+#: Words of service-area names too general to stand for that area on their own.
+GENERIC_WORDS = frozenset({"crime", "early", "reducing", "and", "help", "safety", "against"})
+
+
+def _name_words(term, terms) -> tuple[str, ...]:
+    """The words of a service area's name that no other area's name uses ("reoffending")."""
+    counts: dict[str, int] = {}
+    for other in terms:
+        for word in set(clean(other.name).split()):
+            counts[word] = counts.get(word, 0) + 1
+    return tuple(
+        w for w in clean(term.name).split()
+        if counts.get(w) == 1 and w not in GENERIC_WORDS and len(w) > 3
+    )
+
+
+def borough_names(name: str) -> tuple[str, ...]:
+    """A borough's name and the short names people use: "Kingston", "Hammersmith", "Fulham"."""
+    names = [name]
+    if " upon " in name:
+        names.append(name.split(" upon ")[0])
+    if " and " in name:
+        names.extend(part.strip() for part in name.split(" and "))
+    if name == "City of London":
+        names.append("the City")
+    return tuple(names)
+
+
 def _rank(chosen: np.ndarray, score: np.ndarray, pan: np.ndarray, distances: np.ndarray) -> np.ndarray:
     if not len(chosen):
         return chosen
@@ -394,7 +443,8 @@ def _word_postings(snapshot: Snapshot, services: Sequence[ServiceEntry]) -> tupl
         for word in bag:
             if len(word) >= 2:
                 postings.setdefault(word, []).append(i)
-    words = sorted(postings)
+    # Words with digits ("2025", "se15") are matched exactly, never fuzzily.
+    words = sorted(w for w in postings if not any(ch.isdigit() for ch in w))
     return [np.array(postings[w], dtype=np.int64) for w in words], words
 
 

@@ -16,11 +16,13 @@ from typing import Any, Callable, Mapping
 
 from explorer.domain.geography import Borough
 from explorer.domain.records import (
+    Crime,
     FundingOpportunity,
     LcpfAllocation,
     LcpfTotal,
     Measure,
     MeasureValue,
+    Organization,
     Reach,
     Spend,
     TaxonomyTerm,
@@ -100,11 +102,17 @@ class Snapshot:
     lcpf_totals: tuple[LcpfTotal, ...]
     on_sample: bool
     history: tuple[VersionInfo, ...] = ()
+    organizations: tuple[Organization, ...] = ()
     built_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    crime: tuple[Crime, ...] = ()
 
     def service(self, service_id: str) -> ServiceEntry | None:
         """The service with this id, or None."""
         return self._services_by_id.get(service_id)
+
+    def organization(self, organization_id: str) -> Organization | None:
+        """The provider with this id, or None."""
+        return self._organizations_by_id.get(organization_id)
 
     def borough_name(self, code: str) -> str:
         """The name of a borough, or the code itself when unknown."""
@@ -118,6 +126,7 @@ class Snapshot:
         object.__setattr__(self, "_services_by_id", {s.id: s for s in self.services})
         object.__setattr__(self, "_borough_names", {b.code: b.name for b in self.boroughs})
         object.__setattr__(self, "_term_names", {t.id: t.name for t in self.terms})
+        object.__setattr__(self, "_organizations_by_id", {o.id: o for o in self.organizations})
 
 
 def build_snapshot(
@@ -211,28 +220,28 @@ def build_snapshot(
         reach=tuple(Reach.model_construct(**r) for r in rows["reach"]),
         lcpf_allocations=tuple(LcpfAllocation.model_construct(**r) for r in rows["lcpf_allocation"]),
         lcpf_totals=tuple(LcpfTotal.model_construct(**r) for r in rows["lcpf_total"]),
+        crime=tuple(Crime.model_construct(**r) for r in rows["crime"]),
         on_sample=on_sample,
         history=tuple(history),
+        organizations=tuple(Organization.model_construct(**r) for r in rows["organization"]),
     )
 
 
-def service_points_geojson(services: tuple[ServiceEntry, ...] | list[ServiceEntry]) -> dict:
-    """The map's point layer: one feature per public delivery point.
+def service_points_geojson(services) -> dict:
+    """The map's point layer: one feature per public delivery point, with short property names.
 
-    Labels are plain text: ``assets/map.js`` sets them as text nodes, never as HTML.
+    ``id`` is the service id, ``t`` its main service area, ``l`` the label. Labels are plain
+    text: ``assets/map.js`` sets them as text nodes, never as HTML.
     """
     features = []
     for s in services:
+        term = s.term_ids[0] if s.term_ids else ""
         for p in s.points:
             features.append(
                 {
                     "type": "Feature",
-                    "geometry": {"type": "Point", "coordinates": [p.longitude, p.latitude]},
-                    "properties": {
-                        "service_id": s.id,
-                        "label": f"{s.name} — {p.name}",
-                        "term": s.term_ids[0] if s.term_ids else "",
-                    },
+                    "geometry": {"type": "Point", "coordinates": [round(p.longitude, 5), round(p.latitude, 5)]},
+                    "properties": {"id": s.id, "t": term, "l": f"{s.name} — {p.name}"},
                 }
             )
     return {"type": "FeatureCollection", "features": features}

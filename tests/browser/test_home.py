@@ -21,14 +21,14 @@ def _wait_for_count(dash_duo, selector, predicate, timeout=10):
     raise AssertionError(f"{selector}: {len(dash_duo.find_elements(selector))} elements")
 
 
-def choose_option(dash_duo, dropdown, label):
-    """Opens a Dash 4 dropdown and picks the option with this label."""
-    dash_duo.find_element(dropdown).click()
-    option = dash_duo.driver.find_element(
-        By.XPATH, f"//*[@role='option'][.//span[normalize-space()='{label}']]"
+def choose_option(dash_duo, checklist, label):
+    """Opens a checklist filter and ticks the box with this label."""
+    dash_duo.find_element(f"#{checklist}-summary").click()
+    box = dash_duo.driver.find_element(
+        By.XPATH, f"//*[@id='{checklist}']//label[normalize-space()='{label}']"
     )
-    option.click()
-    dash_duo.driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
+    box.click()
+    dash_duo.find_element(f"#{checklist}-summary").click()
 
 
 def test_home_shows_map_boroughs_services_and_filters_by_borough(dash_duo, sample_settings):
@@ -45,7 +45,8 @@ def test_home_shows_map_boroughs_services_and_filters_by_borough(dash_duo, sampl
     assert dash_duo.find_element("#sample-banner").text.startswith("Sample data")
 
     # Pick a borough: the list narrows to services covering it, and the URL keeps the choice.
-    choose_option(dash_duo, "#borough-select", "Hackney")
+    choose_option(dash_duo, "borough-select", "Hackney")
+    dash_duo.wait_for_text_to_equal("#borough-select-summary", "Hackney")
     dash_duo.wait_for_contains_text("#result-summary", "Showing: Hackney")
     cards = _wait_for_count(dash_duo, ".service-card", lambda n: 0 < n < all_cards)
     assert cards < all_cards

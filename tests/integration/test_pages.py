@@ -40,6 +40,7 @@ def rendered_text(component) -> str:
         ("/performance", "", "Performance"),
         ("/lcpf", "", "London Crime Prevention Fund"),
         ("/data", "", "Version history"),
+        ("/accessibility", "", "Accessibility statement"),
         ("/nowhere", "", "Page not found"),
     ],
 )

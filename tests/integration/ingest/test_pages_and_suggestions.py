@@ -37,8 +37,14 @@ def test_the_data_page_shows_freshness_history_reports_and_the_downloads_place(p
     page = text_of(render_page(provider, "/data", "", PageContext(today=lambda: TODAY)))
     for expected in ("How fresh the register is", "By commissioner", "By provider", "By borough",
                      "Due for a check", "✓ Fresh", "Version history", "Reports of recent publishes",
-                     ids.DATA_DOWNLOADS, "Downloads will be listed here", "Southwark", "MOPAC"):
+                     ids.DATA_DOWNLOADS, "services.csv", "Southwark", "MOPAC"):
         assert expected in page, expected
+
+
+def test_the_data_page_keeps_a_place_for_the_downloads(provider):
+    from explorer.layout.data import build_data_page
+
+    assert "Downloads will be listed here" in text_of(build_data_page(provider.current(), TODAY))
 
 
 def test_the_data_page_counts_every_service_in_a_band(provider):

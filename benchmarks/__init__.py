@@ -1,0 +1,1 @@
+"""Benchmarks (not tests): synthetic registers and timed runs, printed as figures."""

@@ -1,0 +1,49 @@
+"""Callbacks: the embeddable explorer (its own small Dash app at /embed) and the embed builder."""
+
+from __future__ import annotations
+
+from dash import ALL, Input, Output, State, ctx, no_update
+from flask import request
+
+from explorer import ids
+from explorer.layout.embed import builder_outputs, render_embed
+
+
+def register_embed(embed_app, provider, context) -> None:
+    """Registers the embed's callbacks on the embed's Dash app."""
+
+    @embed_app.callback(
+        Output(ids.EMBED_PAGE, "children"),
+        Input(ids.EMBED_URL, "pathname"),
+        State(ids.EMBED_URL, "search"),
+    )
+    def update_embed(_pathname, search):
+        return render_embed(provider, search, tile_url=context.tile_url, tile_attribution=context.tile_attribution)
+
+    @embed_app.callback(
+        Output(ids.BOROUGH_LAYER, "hideout"),
+        Input({"type": ids.SHOW_AREA, "index": ALL}, "n_clicks"),
+        State(ids.BOROUGH_LAYER, "hideout"),
+        prevent_initial_call=True,
+    )
+    def on_show_area(clicks, hideout):
+        if not ctx.triggered_id or not any(clicks or []):
+            return no_update
+        service = provider.current().service(ctx.triggered_id["index"])
+        return {**(hideout or {}), "area": list(service.borough_codes) if service else []}
+
+
+def register_builder(app, provider) -> None:
+    """Registers the embed builder's callback on the main app."""
+
+    @app.callback(
+        Output(ids.BUILDER_PREVIEW, "src"),
+        Output(ids.BUILDER_PREVIEW, "title"),
+        Output(ids.BUILDER_SNIPPET, "children"),
+        Input(ids.BUILDER_BOROUGH, "value"),
+        Input(ids.BUILDER_AREAS, "value"),
+        Input(ids.BUILDER_VIEW, "value"),
+    )
+    def update_embed_code(borough, areas, view):
+        src, snippet, title = builder_outputs(provider.current(), request.host_url, borough, areas, view)
+        return src, title, snippet

@@ -1,0 +1,38 @@
+"""Callbacks: the funding page (filters in, opportunities, feed links and the URL's query out)."""
+
+from __future__ import annotations
+
+from dash import Input, Output
+
+from explorer import ids
+from explorer.layout.funding import build_results
+from explorer.services.funding import funding_query_from_inputs, funding_search
+
+
+def register(app, provider, context) -> None:
+    """Registers the funding page's callbacks on ``app``; ``context.today`` is the clock."""
+
+    @app.callback(
+        Output(ids.FUNDING_LIST, "children"),
+        Output(ids.FUNDING_PAST, "children"),
+        Output(ids.FUNDING_PAST_SUMMARY, "children"),
+        Output(ids.FUNDING_SUMMARY, "children"),
+        Output(ids.FUNDING_ICS_LINK, "href"),
+        Output(ids.FUNDING_ATOM_LINK, "href"),
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(ids.FUNDING_SEARCH, "value"),
+        Input(ids.FUNDING_BOROUGH, "value"),
+        Input(ids.FUNDING_AREA, "value"),
+        Input(ids.FUNDING_APPLICANT, "value"),
+        Input(ids.FUNDING_MIN, "value"),
+        Input(ids.FUNDING_MAX, "value"),
+        Input(ids.FUNDING_STATUS, "value"),
+        prevent_initial_call=True,
+    )
+    def update_results(text, boroughs, areas, applicants, min_award, max_award, statuses):
+        snapshot = provider.current()
+        query = funding_query_from_inputs(
+            snapshot, text=text, boroughs=boroughs, areas=areas, applicants=applicants,
+            min_award=min_award, max_award=max_award, statuses=statuses,
+        )
+        return build_results(snapshot, funding_search(provider, query, context.today()))

@@ -1,0 +1,319 @@
+"""API layer: the Open Referral UK API (``/api/v1/``), a Flask blueprint over the current snapshot.
+
+Reads the register only through ``current_app.config["EXPLORER_PROVIDER"]``. Every answer is
+JSON: a bad parameter is a 400 with ``{"error", "message", "parameter"}``, an unknown id a 404,
+never a stack trace. Responses carry an ETag and Last-Modified from the published version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from typing import Any, Callable
+
+from flask import Blueprint, Response, current_app, request
+from werkzeug.exceptions import HTTPException
+
+from explorer.api.http_cache import cached, published_at
+from explorer.api.openapi import openapi_document
+from explorer.domain.records import BOROUGH_CODE
+from explorer.services import oruk
+from explorer.services.search import search_index
+from explorer.services.snapshot import Snapshot
+
+API_PREFIX = "/api/v1"
+MAX_SEARCH_CHARS = 500
+MAX_PROXIMITY_M = 50_000
+
+blueprint = Blueprint("oruk", __name__, url_prefix=API_PREFIX)
+
+
+class ApiError(Exception):
+    """A request the API cannot answer, with the status and a message for the caller."""
+
+    def __init__(self, status: int, message: str, parameter: str | None = None, error: str = "bad_request"):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.parameter = parameter
+        self.error = error
+
+
+def json_response(body: Any, status: int = 200) -> Response:
+    """A JSON response in the order the record was built (not sorted)."""
+    return Response(json.dumps(body, ensure_ascii=False), status=status, mimetype="application/json")
+
+
+def provider():
+    """The app's snapshot provider."""
+    return current_app.config["EXPLORER_PROVIDER"]
+
+
+@blueprint.errorhandler(ApiError)
+def api_error_response(exc: ApiError) -> Response:
+    """The JSON answer to an :class:`ApiError` (shared with the downloads)."""
+    body = {"error": exc.error, "message": exc.message}
+    if exc.parameter:
+        body["parameter"] = exc.parameter
+    return json_response(body, exc.status)
+
+
+@blueprint.errorhandler(HTTPException)
+def _http_error(exc: HTTPException) -> Response:
+    return json_response({"error": (exc.name or "error").lower().replace(" ", "_"), "message": exc.description}, exc.code or 500)
+
+
+@blueprint.errorhandler(Exception)
+def _unexpected(exc: Exception) -> Response:  # pragma: no cover - a safety net, tests make sure it is not reached
+    current_app.logger.exception("API error")
+    return json_response({"error": "internal_error", "message": "Something went wrong on our side."}, 500)
+
+
+# -- endpoints ------------------------------------------------------------------------------------
+
+
+@blueprint.get("/")
+def meta() -> Response:
+    """The API's HSDS version and profile."""
+    snapshot = provider().current()
+    return _cached(snapshot, lambda: {
+        "version": oruk.HSDS_VERSION,
+        "profile": oruk.PROFILE_URL,
+        "openapi_url": request.host_url.rstrip("/") + API_PREFIX + "/openapi.json",
+    })
+
+
+@blueprint.get("/openapi.json")
+def openapi() -> Response:
+    """The OpenAPI document of this API."""
+    snapshot = provider().current()
+    return _cached(snapshot, lambda: openapi_document(request.host_url.rstrip("/")))
+
+
+@blueprint.get("/services")
+def services() -> Response:
+    """A page of services matching the filters, in the explorer page's order."""
+    snapshot = provider().current()
+    page, per_page = _paging()
+    query, origin = _service_query(snapshot)
+    modified = published_at(snapshot)
+    base = request.host_url.rstrip("/")
+
+    def build() -> dict:
+        found = oruk.find_services(search_index(provider()), query, modified=modified, origin=origin)
+        contents, paging = oruk.paginate(found, page, per_page)
+        return {**paging, "contents": [oruk.service_summary(snapshot, s, modified, base) for s in contents]}
+
+    return _cached(snapshot, build)
+
+
+@blueprint.get("/services/<service_id>")
+def service(service_id: str) -> Response:
+    """One service, fully nested."""
+    snapshot = provider().current()
+    found = snapshot.service(_ids(snapshot).services.get(service_id, ""))
+    if found is None:
+        raise ApiError(404, f"There is no service with the id {service_id!r}.", error="not_found")
+    modified = published_at(snapshot)
+    base = request.host_url.rstrip("/")
+    return _cached(snapshot, lambda: oruk.service_record(snapshot, found, modified, base))
+
+
+@blueprint.get("/service_at_locations")
+def service_at_locations() -> Response:
+    """A page of services at their public delivery points (confidential services have none)."""
+    snapshot = provider().current()
+    page, per_page = _paging()
+    query, origin = _service_query(snapshot)
+    modified = published_at(snapshot)
+    base = request.host_url.rstrip("/")
+
+    def build() -> dict:
+        found = oruk.find_services(search_index(provider()), query, modified=modified, origin=origin)
+        pairs = oruk.service_at_locations(found)
+        contents, paging = oruk.paginate(pairs, page, per_page)
+        return {
+            **paging,
+            "contents": [oruk.service_at_location_summary(snapshot, s, p, modified, base) for s, p in contents],
+        }
+
+    return _cached(snapshot, build)
+
+
+@blueprint.get("/service_at_locations/<pair_id>")
+def service_at_location(pair_id: str) -> Response:
+    """One service at one delivery point, fully nested."""
+    snapshot = provider().current()
+    pair = _ids(snapshot).service_at_locations.get(pair_id)
+    found = snapshot.service(pair[0]) if pair else None
+    point = next((p for p in found.points if p.location_id == pair[1]), None) if found else None
+    if found is None or point is None:
+        raise ApiError(404, f"There is no service at location with the id {pair_id!r}.", error="not_found")
+    modified = published_at(snapshot)
+    base = request.host_url.rstrip("/")
+    return _cached(snapshot, lambda: oruk.service_at_location_record(snapshot, found, point, modified, base))
+
+
+@blueprint.get("/taxonomies")
+def taxonomies() -> Response:
+    """The one taxonomy, as a page."""
+    snapshot = provider().current()
+    page, per_page = _paging()
+
+    def build() -> dict:
+        contents, paging = oruk.paginate([oruk.taxonomy_record(snapshot)], page, per_page)
+        return {**paging, "contents": list(contents)}
+
+    return _cached(snapshot, build)
+
+
+@blueprint.get("/taxonomies/<taxonomy_id>")
+def taxonomy(taxonomy_id: str) -> Response:
+    """The taxonomy with its terms."""
+    snapshot = provider().current()
+    if taxonomy_id not in {oruk.oruk_id("taxonomy", oruk.TAXONOMY_KEY), oruk.TAXONOMY_KEY}:
+        raise ApiError(404, f"There is no taxonomy with the id {taxonomy_id!r}.", error="not_found")
+    return _cached(snapshot, lambda: oruk.taxonomy_record(snapshot, with_terms=True))
+
+
+@blueprint.get("/taxonomy_terms")
+def taxonomy_terms() -> Response:
+    """A page of the service areas."""
+    snapshot = provider().current()
+    page, per_page = _paging()
+
+    def build() -> dict:
+        terms = [oruk.taxonomy_term_record(snapshot, t.id) for t in snapshot.terms]
+        contents, paging = oruk.paginate(terms, page, per_page)
+        return {**paging, "contents": list(contents)}
+
+    return _cached(snapshot, build)
+
+
+@blueprint.get("/taxonomy_terms/<term_id>")
+def taxonomy_term(term_id: str) -> Response:
+    """One service area."""
+    snapshot = provider().current()
+    found = _ids(snapshot).terms.get(term_id)
+    if found is None:
+        raise ApiError(404, f"There is no taxonomy term with the id {term_id!r}.", error="not_found")
+    return _cached(snapshot, lambda: oruk.taxonomy_term_record(snapshot, found))
+
+
+@blueprint.route("/<path:rest>")
+def not_found(rest: str) -> Response:
+    """Any other address under the API is a JSON 404 (not the explorer's HTML page)."""
+    raise ApiError(404, f"There is no API endpoint at {API_PREFIX}/{rest}.", error="not_found")
+
+
+# -- parameters -----------------------------------------------------------------------------------
+
+
+def _paging() -> tuple[int, int]:
+    page = _int_arg("page", 1, minimum=1)
+    per_page = _int_arg("per_page", oruk.DEFAULT_PER_PAGE, minimum=1)
+    # Larger pages are served at the maximum; total_pages tells the caller how many to fetch.
+    return page, min(per_page, oruk.MAX_PER_PAGE)
+
+
+def _service_query(snapshot: Snapshot) -> tuple[oruk.ServiceQuery, tuple[float, float] | None]:
+    args = request.args
+    search = args.get("search", "").strip()
+    if len(search) > MAX_SEARCH_CHARS:
+        raise ApiError(400, f"search must be at most {MAX_SEARCH_CHARS} characters.", "search")
+    ids = _ids(snapshot)
+    terms = []
+    for value in _list_arg("taxonomy_term_id"):
+        if value not in ids.terms:
+            raise ApiError(400, f"Unknown taxonomy_term_id {value!r}: see {API_PREFIX}/taxonomy_terms.", "taxonomy_term_id")
+        terms.append(ids.terms[value])
+    codes = {b.code for b in snapshot.boroughs}
+    boroughs = []
+    for value in _list_arg("borough"):
+        code = value.upper()
+        if not BOROUGH_CODE.match(code) or code not in codes:
+            raise ApiError(400, f"borough must be a London borough code, E09000001 to E09000033 (got {value!r}).", "borough")
+        boroughs.append(code)
+    postcode, origin = "", None
+    if args.get("postcode", "").strip():
+        try:
+            match = provider().geography.postcodes.lookup(args["postcode"])
+        except (ValueError, TypeError) as exc:
+            raise ApiError(400, f"postcode: {exc}", "postcode") from exc
+        postcode, origin = match.label, (match.latitude, match.longitude)
+    proximity = _number_arg("proximity", minimum=1, maximum=MAX_PROXIMITY_M)
+    if proximity is not None and not postcode:
+        raise ApiError(400, "proximity needs a postcode to measure from.", "proximity")
+    minimum_age = _number_arg("minimum_age", minimum=0, maximum=120)
+    maximum_age = _number_arg("maximum_age", minimum=0, maximum=120)
+    return (
+        oruk.ServiceQuery(
+            search=search,
+            term_ids=tuple(dict.fromkeys(terms)),
+            boroughs=tuple(dict.fromkeys(boroughs)),
+            postcode=postcode,
+            proximity_m=proximity,
+            minimum_age=minimum_age,
+            maximum_age=maximum_age,
+            modified_after=_datetime_arg("modified_after"),
+        ),
+        origin,
+    )
+
+
+def _int_arg(name: str, default: int, *, minimum: int) -> int:
+    raw = request.args.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ApiError(400, f"{name} must be a whole number (got {raw[:40]!r}).", name) from None
+    if value < minimum:
+        raise ApiError(400, f"{name} must be at least {minimum} (got {value}).", name)
+    return value
+
+
+def _number_arg(name: str, *, minimum: float, maximum: float) -> float | None:
+    raw = request.args.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ApiError(400, f"{name} must be a number (got {raw[:40]!r}).", name) from None
+    if not math.isfinite(value) or not minimum <= value <= maximum:
+        raise ApiError(400, f"{name} must be between {minimum:g} and {maximum:g} (got {raw[:40]!r}).", name)
+    return value
+
+
+def _datetime_arg(name: str) -> dt.datetime | None:
+    raw = request.args.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        value = dt.datetime.fromisoformat(raw.replace(" ", "+"))
+    except ValueError:
+        raise ApiError(400, f"{name} must be an ISO 8601 date or date-time like 2026-01-31T09:00:00Z (got {raw[:40]!r}).", name) from None
+    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+
+
+def _list_arg(name: str) -> list[str]:
+    out: list[str] = []
+    for value in request.args.getlist(name):
+        out.extend(part.strip() for part in value.split(",") if part.strip())
+    return out
+
+
+def _ids(snapshot: Snapshot) -> oruk.IdIndex:
+    return provider().derived("oruk-ids", oruk.id_index)
+
+
+def _cached(snapshot: Snapshot, build: Callable[[], Any]) -> Response:
+    return cached(snapshot, lambda: json_response(build()), variant=request.host)
+
+
+def register(server) -> None:
+    """Registers the API on the Flask server."""
+    server.register_blueprint(blueprint)

@@ -1,0 +1,311 @@
+"""Layout layer: the embeddable explorer (``/embed``), its builder page and the data page's downloads.
+
+The embed is the explorer's list and map with a title and a small footer, preset from its
+address (``?borough=E09000012&area=vawg&view=list``), for boroughs to put on their own sites
+in an iframe. It reuses the home page's builders; links open the full explorer in a new tab.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from urllib.parse import parse_qs, urlencode
+
+from dash import dcc, html
+
+from explorer import ids
+from explorer.layout.home import build_map, build_result_header, build_service_items, state_query
+from explorer.services.exports import download_url
+from explorer.services.search import Filters, SearchResult, parse_filters, search_index
+from explorer.services.snapshot import Snapshot
+
+VIEWS = {"both": "Map and list", "list": "List only", "map": "Map only"}
+EMBED_TITLE = "Services paid for by MOPAC and the VRU"
+EMBED_ATTRIBUTION = (
+    "Contains public sector information licensed under the Open Government Licence v3.0. "
+    "Contains OS data © Crown copyright and database right; Royal Mail data © Royal Mail copyright "
+    "and database right; ONS data licensed under the Open Government Licence v3.0."
+)
+#: The document around the embed: links open in a new tab (base target) and nothing else loads.
+EMBED_INDEX = """<!DOCTYPE html>
+<html lang="en">
+    <head>
+        {%metas%}
+        <base target="_blank">
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body class="embed-body">
+        {%app_entry%}
+        <footer>
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </footer>
+    </body>
+</html>"""
+
+
+def parse_view(value: str | None) -> str:
+    """The view asked for (``map``, ``list`` or ``both``); anything else is ``both``."""
+    return value if value in VIEWS else "both"
+
+
+def embed_title(snapshot: Snapshot, filters: Filters) -> str:
+    """The embed's heading: what it lists and where (``... in Hackney: youth violence``)."""
+    title = EMBED_TITLE
+    if filters.boroughs:
+        title += " in " + _and(snapshot.borough_name(c) for c in filters.boroughs)
+    if filters.areas:
+        title += ": " + _and(snapshot.term_name(t) for t in filters.areas).lower()
+    return title
+
+
+def embed_query(borough: str | None, areas: list[str] | None, view: str | None) -> str:
+    """The query string of an embed address (empty parts left out)."""
+    params = {"borough": borough or "", "area": ",".join(areas or []), "view": view if view in ("map", "list") else ""}
+    encoded = urlencode({k: v for k, v in params.items() if v}, safe=",")
+    return f"?{encoded}" if encoded else ""
+
+
+def embed_snippet(src: str, title: str, height: int = 640) -> str:
+    """The HTML a borough pastes into its page."""
+    return (
+        f'<iframe src="{escape(src)}" title="{escape(title)}" width="100%" height="{height}" '
+        f'style="border:0;max-width:100%" loading="lazy"></iframe>'
+    )
+
+
+def build_embed_shell() -> html.Div:
+    """The embed's whole document body: no site header, navigation or cookies; content comes from the address."""
+    return html.Div(
+        [dcc.Location(id=ids.EMBED_URL, refresh="callback-nav"), html.Main(id=ids.EMBED_PAGE, className="embed-main")],
+        className="embed-app",
+    )
+
+
+def render_embed(provider, search: str | None, *, tile_url: str = "", tile_attribution: str = "") -> html.Div:
+    """The embed for an address's query string (unknown values are dropped, never an error)."""
+    snapshot = provider.current()
+    query = parse_qs((search or "").lstrip("?"))
+    filters = parse_filters(query, snapshot)
+    index = search_index(provider)
+    result = index.search((query.get("q") or [""])[0], filters)
+    return build_embed(
+        snapshot, result, index.points(result), parse_view((query.get("view") or [""])[0]),
+        tile_url=tile_url, tile_attribution=tile_attribution,
+    )
+
+
+def build_embed(
+    snapshot: Snapshot, result: SearchResult, points: dict, view: str, *, tile_url: str = "", tile_attribution: str = ""
+) -> html.Div:
+    """The list and map for a search, with a title and a small footer."""
+    parts = []
+    if view in ("list", "both"):
+        parts.append(
+            html.Section(
+                [
+                    html.Div(build_result_header(result), id=ids.RESULT_SUMMARY, role="status"),
+                    html.Ol(build_service_items(snapshot, result.items), id=ids.SERVICE_LIST, className="service-list list-unstyled"),
+                ],
+                className="embed-list",
+                **{"aria-label": "Services"},
+            )
+        )
+    if view in ("map", "both"):
+        parts.append(
+            html.Section(
+                build_map(snapshot, result, tile_url=tile_url, tile_attribution=tile_attribution, points=points),
+                className="embed-map",
+                **{"aria-label": "Map of the services"},
+            )
+        )
+    full = "/" + state_query(result.query, result.filters)
+    return html.Div(
+        [
+            html.H1(embed_title(snapshot, result.filters), className="embed-title"),
+            _sample_note(snapshot),
+            html.Div(parts, className=f"embed-grid embed-view-{view}"),
+            html.Footer(
+                [
+                    html.P(
+                        [
+                            "From the ",
+                            html.A("London commissioned services explorer", href=full, rel="noopener"),
+                            " (opens in a new tab). Services commissioned by the Mayor's Office for Policing and "
+                            "Crime (MOPAC) and the Violence Reduction Unit (VRU).",
+                        ]
+                    ),
+                    html.P(EMBED_ATTRIBUTION, className="embed-attribution"),
+                ],
+                className="embed-footer",
+            ),
+        ],
+        className="embed",
+    )
+
+
+def build_embed_builder(snapshot: Snapshot, query: dict[str, list[str]], base_url: str = "") -> html.Div:
+    """The page where a borough picks what to show and copies the iframe code."""
+    filters = parse_filters(query, snapshot)
+    borough = filters.boroughs[0] if filters.boroughs else None
+    view = parse_view((query.get("view") or [""])[0])
+    src, snippet, title = builder_outputs(snapshot, base_url, borough, list(filters.areas), view)
+    return html.Div(
+        [
+            html.H1("Show these services on your website", className="h2"),
+            html.P(
+                "Boroughs and partners can put a live list and map of the services that MOPAC and the VRU pay "
+                "for on their own pages. Pick what to show, check the preview, then copy the code into your page.",
+                className="lead",
+            ),
+            html.Div(
+                [
+                    html.Div(
+                        [
+                            html.Label("Borough", htmlFor=ids.BUILDER_BOROUGH, className="form-label fw-bold"),
+                            dcc.Dropdown(
+                                id=ids.BUILDER_BOROUGH,
+                                options=[{"label": b.name, "value": b.code} for b in snapshot.boroughs],
+                                value=borough, placeholder="All of London", clearable=True,
+                            ),
+                        ],
+                        className="filter",
+                    ),
+                    html.Div(
+                        [
+                            html.Label("Service areas", htmlFor=ids.BUILDER_AREAS, className="form-label fw-bold"),
+                            dcc.Dropdown(
+                                id=ids.BUILDER_AREAS,
+                                options=[{"label": t.name, "value": t.id} for t in sorted(snapshot.terms, key=lambda t: t.name)],
+                                value=list(filters.areas), multi=True, placeholder="All service areas",
+                            ),
+                        ],
+                        className="filter",
+                    ),
+                    html.Fieldset(
+                        [
+                            html.Legend("Show", className="form-label fw-bold fs-6"),
+                            dcc.RadioItems(
+                                id=ids.BUILDER_VIEW,
+                                options=[{"label": label, "value": key} for key, label in VIEWS.items()],
+                                value=view, inline=True, inputClassName="me-1", labelClassName="me-3",
+                            ),
+                        ],
+                        className="filter",
+                    ),
+                ],
+                className="filters",
+            ),
+            html.H2("Code to copy", className="h4"),
+            html.P("Paste this where the list should appear on your page. It sets no cookies.", className="mb-1"),
+            html.Div(
+                [
+                    html.Pre(snippet, id=ids.BUILDER_SNIPPET, className="embed-snippet", tabIndex="0",
+                             **{"aria-label": "Code to copy"}),
+                    dcc.Clipboard(target_id=ids.BUILDER_SNIPPET, id=ids.BUILDER_COPY, title="Copy the code",
+                                  className="btn btn-outline-primary btn-sm embed-copy"),
+                ],
+                className="embed-snippet-box",
+            ),
+            html.P(
+                [
+                    "Your site's address (for example https://www.hackney.gov.uk) must be on our list of sites "
+                    "allowed to show the explorer; other sites see nothing. Directory teams can load the same "
+                    "services into their own directory from the ",
+                    html.A("Open Referral UK API", href="/api/v1/"),
+                    " (",
+                    html.A("description", href="/api/v1/openapi.json"),
+                    ") or download them from the ",
+                    html.A("data page", href="/data"),
+                    ".",
+                ],
+                className="small",
+            ),
+            html.H2("Preview", className="h4"),
+            html.Iframe(id=ids.BUILDER_PREVIEW, src=src, title=title, className="embed-preview"),
+        ]
+    )
+
+
+def builder_outputs(snapshot: Snapshot, base_url: str, borough: str | None, areas: list[str] | None, view: str | None) -> tuple[str, str, str]:
+    """The preview's address, the code to copy and the iframe's title for the builder's choices."""
+    query = {"borough": [borough] if borough else [], "area": list(areas or [])}
+    filters = parse_filters(query, snapshot)
+    borough = filters.boroughs[0] if filters.boroughs else None
+    path = "/embed" + embed_query(borough, list(filters.areas), parse_view(view))
+    title = embed_title(snapshot, filters)
+    return path, embed_snippet(base_url.rstrip("/") + path, title), title
+
+
+def build_downloads(snapshot: Snapshot) -> html.Section:
+    """The data page's "Downloads" section: every export, and the services per borough."""
+    files = [
+        ("services.csv", "Services (CSV)", "One row per service: provider, commissioner, areas, contract value and dates."),
+        ("services.geojson", "Services (GeoJSON)", "Public delivery points for maps. Services with a confidential location have no point."),
+        ("grants.json", "Grants and contracts (360Giving JSON)", "In the 360Giving Data Standard."),
+        ("grants.csv", "Grants and contracts (360Giving spreadsheet)", "The same, with the standard's column titles."),
+        ("opportunities.csv", "Funding opportunities (CSV)", "Who can apply, for how much and by when."),
+    ]
+    return html.Section(
+        [
+            html.H2("Downloads", className="h4"),
+            html.P(
+                "Free to reuse under the Open Government Licence. Rows marked illustrative hold sample values, "
+                "not published figures. Locations of confidential services are never included.",
+            ),
+            html.Ul(
+                [
+                    html.Li([html.A(label, href=download_url(name), download=name), f" — {text}"])
+                    for name, label, text in files
+                ]
+            ),
+            html.Details(
+                [
+                    html.Summary("Services in one borough"),
+                    html.Ul(
+                        [
+                            html.Li(
+                                [
+                                    f"{b.name}: ",
+                                    html.A("CSV", href=download_url("services.csv", b.code), download=f"services-{b.code}.csv"),
+                                    " · ",
+                                    html.A("GeoJSON", href=download_url("services.geojson", b.code), download=f"services-{b.code}.geojson"),
+                                ]
+                            )
+                            for b in snapshot.boroughs
+                        ],
+                        className="list-unstyled columns-2",
+                    ),
+                ]
+            ),
+            html.P(
+                [
+                    "The same data as an ",
+                    html.A("Open Referral UK API", href="/api/v1/"),
+                    ", for local directories; boroughs can also ",
+                    html.A("put the explorer on their own website", href="/embed/builder"),
+                    ".",
+                ],
+                className="small",
+            ),
+        ],
+        id=ids.DOWNLOADS,
+    )
+
+
+def _sample_note(snapshot: Snapshot) -> html.P | None:
+    if not snapshot.on_sample:
+        return None
+    return html.P(
+        [html.Strong("Sample data. "), "Figures marked ", html.Span("sample value", className="badge text-bg-warning"),
+         " are illustrative."],
+        className="embed-sample small",
+        role="note",
+    )
+
+
+def _and(names) -> str:
+    names = list(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -1,0 +1,582 @@
+"""Layout layer: the London Crime Prevention Fund (LCPF) page (map, scatter, table, formula simulator, notes).
+
+Everything here builds components or figures from an :class:`~explorer.services.lcpf.LcpfView`;
+the page is built from the URL, so a shared address opens on the same scenario.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Mapping, Sequence
+
+import plotly.graph_objects as go
+from dash import Patch, dcc, html
+
+from explorer import ids
+from explorer.domain import formatting
+from explorer.domain.lcpf import FACTOR_LABELS, MAX_WEIGHT, PRESET_LABELS
+from explorer.services.lcpf import (
+    CATEGORY_LABELS,
+    MEASURES,
+    LcpfQuery,
+    LcpfView,
+    build_view,
+    parse_query,
+    preset_of,
+)
+from explorer.services.snapshot import Snapshot
+
+LCPF = "London Crime Prevention Fund (LCPF)"
+INNER_COLOUR, OUTER_COLOUR, ACTUAL_COLOUR = "#1d4f91", "#b54a00", "#0b0c0c"
+MISSING_COLOUR = "#d8dde0"
+COLOURSCALE = [[0.0, "#eef3fa"], [0.5, "#6f9bd1"], [1.0, "#0f2f5c"]]
+#: Where the (empty) world file plotly asks for is served: assets/topojson/world_110m.json.
+TOPOJSON_URL = "/assets/topojson/"
+#: The order of the formula's number boxes (deprivation last: no index is loaded).
+WEIGHT_ORDER = ("population", "crime", "violence", "equal", "deprivation")
+
+SOURCES = (
+    ("MPS Borough Level Crime (London Datastore)", "https://data.london.gov.uk/dataset/recorded_crime_summary"),
+    ("Census 2021 population estimates (ONS)",
+     "https://www.ons.gov.uk/peoplepopulationandcommunity/populationandmigration/populationestimates/bulletins/populationandhouseholdestimatesenglandandwales/census2021"),
+    ("PCD 79: London Crime Prevention Fund 2017 to 2021 (MOPAC)",
+     "http://webcachetest.london.gov.uk/what-we-do/mayors-office-policing-and-crime-mopac/governance-and-decision-making/mopac-decisions-336"),
+    ("PCD 421: LCPF 2019/20 and 2020/21 (MOPAC)",
+     "http://webcachetest.london.gov.uk/what-we-do/mayors-office-policing-and-crime-mopac/governance-and-decision-making/mopac-decisions-0/london-crime-prevention-fund-201920-and-202021"),
+    ("PCD 1792: LCPF 2025 to 2028 (MOPAC)",
+     "https://www.london.gov.uk/programmes-strategies/mayors-office-policing-and-crime-mopac/mopac-governance-and-decision-making/mopac-decisions/pcd-1792-vru-home-office-funding-2025-2026-and-lcpf-2025-2028"),
+)
+
+
+def build_lcpf_page(snapshot: Snapshot, query: Mapping[str, Sequence[str]]) -> html.Div:
+    """The whole LCPF page for the state in the URL's query."""
+    state, notices = parse_query(query)
+    view = build_view(snapshot, state, notices)
+    return html.Div(
+        [
+            html.H1(LCPF, className="h2"),
+            html.P(
+                [
+                    "The London Crime Prevention Fund (LCPF) is the money the Mayor's Office for Policing "
+                    "and Crime (MOPAC) gives London's 32 boroughs for crime prevention. Outer London "
+                    "boroughs told the London Assembly's Police and Crime Committee that the LCPF formula "
+                    "gives them too little for their crime; MOPAC has said it will not review the formula. "
+                    "This page sets the published money beside crime and population, borough by borough, "
+                    "and lets you try other formulas.",
+                ],
+                className="lead",
+            ),
+            dcc.Store(id=ids.LCPF_BASIS, data=view.query.basis),
+            html.Div(build_messages(view), id=ids.LCPF_MESSAGES),
+            build_controls(view),
+            html.P(build_summary(view), id=ids.LCPF_SUMMARY, className="result-summary lcpf-summary",
+                   role="status", **{"aria-live": "polite"}),
+            html.Div(build_totals(view), id=ids.LCPF_TOTALS, className="lcpf-totals"),
+            html.Div(
+                [
+                    html.Figure(
+                        [
+                            dcc.Graph(id=ids.LCPF_MAP, figure=build_map_figure(view, snapshot.boundaries_geojson),
+                                      # The base map is off; plotly still fetches a world file, so
+                                      # serve an empty one locally instead of from its CDN.
+                                      config={"displayModeBar": False, "responsive": True,
+                                              "topojsonURL": TOPOJSON_URL},
+                                      className="lcpf-graph", style={"height": "460px"}),
+                            html.Figcaption(build_map_caption(snapshot), className="small text-muted"),
+                        ],
+                        className="lcpf-figure",
+                    ),
+                    html.Figure(
+                        [
+                            dcc.Graph(id=ids.LCPF_SCATTER, figure=build_scatter_figure(view),
+                                      config={"displayModeBar": False, "responsive": True},
+                                      className="lcpf-graph", style={"height": "460px"}),
+                            html.Figcaption(
+                                "Each borough's share of the money against its share of crime. On the "
+                                "dashed line a borough's share of the money equals its share of crime; "
+                                "above it, it gets more than its crime share. Circles are inner London, "
+                                "squares outer London.",
+                                className="small text-muted",
+                            ),
+                        ],
+                        className="lcpf-figure",
+                    ),
+                ],
+                className="lcpf-grid",
+            ),
+            html.H2("Borough by borough", className="h4 mt-4"),
+            html.Div(build_table(view), id=ids.LCPF_TABLE, className="table-responsive"),
+            html.P(
+                html.A("Download this scenario (CSV)", id=ids.LCPF_DOWNLOAD,
+                       href=download_href(view.query), className="btn btn-outline-primary"),
+                className="mt-3",
+            ),
+            build_notes(view),
+        ],
+        className="lcpf-page",
+    )
+
+
+def download_href(query: LcpfQuery) -> str:
+    """The address of the CSV of a scenario."""
+    return "/lcpf/scenario.csv" + query.to_search()
+
+
+def build_controls(view: LcpfView) -> html.Section:
+    """The year, crime measure and map measure choosers, and the formula simulator."""
+    q = view.query
+    weights = q.weights.as_dict()
+    active = preset_of(q)
+    return html.Section(
+        [
+            html.Div(
+                [
+                    html.Div(
+                        [
+                            html.Label("Financial year", htmlFor=ids.LCPF_YEAR, className="form-label"),
+                            dcc.Dropdown(id=ids.LCPF_YEAR, options=[{"label": y, "value": y} for y in view.years],
+                                         value=view.year, clearable=False, searchable=False),
+                        ],
+                        className="lcpf-control",
+                    ),
+                    html.Div(
+                        [
+                            html.Label("Crime measure", htmlFor=ids.LCPF_CATEGORY, className="form-label"),
+                            dcc.Dropdown(id=ids.LCPF_CATEGORY,
+                                         options=[{"label": v, "value": k} for k, v in CATEGORY_LABELS.items()],
+                                         value=q.category, clearable=False, searchable=False),
+                        ],
+                        className="lcpf-control",
+                    ),
+                    html.Fieldset(
+                        [
+                            html.Legend("The map shows", className="form-label fs-6"),
+                            dcc.RadioItems(id=ids.LCPF_MEASURE,
+                                           options=[{"label": v, "value": k} for k, v in MEASURES.items()],
+                                           value=q.measure, className="lcpf-radios",
+                                           inputClassName="form-check-input me-1", labelClassName="me-3"),
+                        ],
+                        className="lcpf-control lcpf-control-wide",
+                    ),
+                ],
+                className="lcpf-controls",
+            ),
+            html.H2("Try another formula", className="h5 mt-3"),
+            html.P(
+                "Give each factor a weight from 0 to 100; only their proportions matter, and 0 leaves a "
+                "factor out. The address of this page keeps your choices, so you can share a scenario.",
+                className="small",
+            ),
+            html.Div(
+                [
+                    html.Button(
+                        label,
+                        id={"type": ids.LCPF_PRESET, "index": name},
+                        n_clicks=0,
+                        type="button",
+                        className=preset_class(name == active),
+                    )
+                    for name, label in PRESET_LABELS.items()
+                ],
+                className="lcpf-presets",
+                role="group",
+                **{"aria-label": "Presets"},
+            ),
+            html.Div(
+                [_weight_box(factor, weights[factor]) for factor in WEIGHT_ORDER]
+                + [
+                    html.Div(
+                        [
+                            html.Label("Pot to share (£ a year)", htmlFor=ids.LCPF_POT, className="form-label"),
+                            dcc.Input(id=ids.LCPF_POT, type="number", min=0, step=1000, debounce=True,
+                                      value=float(view.pot_gbp), className="form-control"),
+                            html.Small(pot_hint(view), className="text-muted d-block"),
+                        ],
+                        className="lcpf-control lcpf-pot",
+                    )
+                ],
+                className="lcpf-weights",
+            ),
+        ],
+        className="lcpf-controls-card",
+        **{"aria-label": "Choose what to show"},
+    )
+
+
+def preset_class(active: bool) -> str:
+    """The look of a preset button: filled when the scenario matches it."""
+    return "btn btn-sm " + ("btn-primary" if active else "btn-outline-primary")
+
+
+def render_update(view: LcpfView, geojson: Mapping, factors: Sequence[str], presets: Sequence[str]) -> tuple:
+    """Everything the page's one callback outputs for a new state, in its output order."""
+    weights = view.query.weights.as_dict()
+    active = preset_of(view.query)
+    return (
+        [_plain(weights[f]) for f in factors],
+        [preset_class(name == active) for name in presets],
+        view.query.basis,
+        build_messages(view),
+        build_summary(view),
+        build_totals(view),
+        map_patch(view, geojson),
+        build_scatter_figure(view),
+        build_table(view),
+        download_href(view.query),
+        view.query.to_search(),
+    )
+
+
+def pot_hint(view: LcpfView) -> str:
+    """Where the default pot comes from."""
+    if view.pot_choice is None:
+        return "No published total is loaded; £10m is a round figure to start from."
+    return f"Default {formatting.money(float(view.pot_choice.amount_gbp))}: {view.pot_choice.explanation}."
+
+
+def _weight_box(factor: str, value: float) -> html.Div:
+    disabled = factor == "deprivation"
+    return html.Div(
+        [
+            html.Label(
+                [
+                    html.Span(FACTOR_LABELS[factor], className="form-label d-block"),
+                    dcc.Input(id={"type": ids.LCPF_WEIGHT, "index": factor}, type="number", min=0,
+                              max=MAX_WEIGHT, step="any", debounce=True, value=_plain(value),
+                              disabled=disabled, className="form-control"),
+                ],
+                className="d-block",
+            ),
+            html.Small("No deprivation index is loaded, so this weight is off.",
+                       className="text-muted d-block") if disabled else None,
+        ],
+        className="lcpf-control lcpf-weight",
+    )
+
+
+def build_summary(view: LcpfView) -> list:
+    """One sentence saying which scenario, pot and year are shown, with the inner/outer split."""
+    inner, outer = view.groups
+    if view.error:
+        return [view.error]
+    parts = [html.Strong(view.scenario_label), f" · {view.year or 'no year'}"]
+    if view.query.basis == "formula":
+        parts.append(f" · pot {formatting.money(float(view.pot_gbp))}")
+        if inner.scenario_share is not None and outer.scenario_share is not None:
+            parts.append(f" · inner London {_pct(inner.scenario_share)}, outer London {_pct(outer.scenario_share)}")
+    else:
+        parts.append(f" · published for {view.actual_count} of {view.lcpf_boroughs} boroughs")
+    return parts
+
+
+def build_messages(view: LcpfView) -> list:
+    """Notices and warnings about the state shown (missing figures, ignored URL values)."""
+    items = list(view.notices) + list(view.messages)
+    if view.error:
+        items.append(view.error)
+    if view.year and view.actual_count == 0:
+        published = ", ".join(f"{name} {year}" for name, year in view.published) or "none"
+        items.append(
+            f"No borough's LCPF allocation is published for {view.year}, so the formula cannot be set "
+            f"against actual allocations for that year. Published borough allocations: {published}."
+        )
+    if not items:
+        return []
+    return [html.Div(html.Ul([html.Li(text) for text in items], className="mb-0"),
+                     className="alert alert-warning lcpf-alert", role="note")]
+
+
+def build_totals(view: LcpfView) -> list:
+    """Inner and outer London side by side: residents, crime, the formula's money, published money."""
+    cards = []
+    for g in view.groups:
+        if g.actual_count == 0:
+            actual = f"not published for any of its {g.boroughs} boroughs"
+        elif g.actual_count < g.boroughs:
+            actual = f"{_gbp(g.actual_gbp)} for the {g.actual_count} of {g.boroughs} boroughs published (not a total)"
+        else:
+            actual = _gbp(g.actual_gbp)
+        scenario = "cannot be worked out" if g.scenario_gbp is None else (
+            f"{_gbp(g.scenario_gbp)} ({_pct(g.scenario_share)} of the pot)"
+        )
+        if view.query.basis == "current":
+            scenario = actual
+        rows = [
+            ("Residents (Census 2021)", f"{g.population:,} ({_pct(g.population_share)} of the 32 boroughs)"),
+            (f"{view.category_label}, {view.year}",
+             "no figures loaded" if g.crime is None else f"{g.crime:,} ({_pct(g.crime_share)})"),
+            (view.scenario_label, scenario),
+            ("Published LCPF allocation", actual),
+        ]
+        cards.append(
+            html.Section(
+                [
+                    html.H2(f"{g.label} ({g.boroughs} boroughs)", className="h5"),
+                    html.Dl([item for label, value in rows for item in (html.Dt(label), html.Dd(value))],
+                            className="details-list mb-0"),
+                ],
+                className=f"lcpf-total lcpf-total-{g.label.split()[0].lower()}",
+            )
+        )
+    return cards
+
+
+def build_map_caption(snapshot: Snapshot) -> str:
+    """What the map shows, and that grey means no figure."""
+    shapes = ("approximate borough shapes derived from postcodes" if snapshot.boundaries_approximate
+              else "official borough boundaries")
+    return (
+        "The darker the borough, the higher the figure. Grey: no figure (the City of London is not part "
+        f"of the LCPF; other boroughs may have no published figure). Drawn on {shapes}."
+    )
+
+
+def map_traces(view: LcpfView, geojson: Mapping) -> tuple[dict, dict]:
+    """The values the map's two traces show: boroughs with a figure, and those without one.
+
+    The second trace carries only the shapes of the boroughs without a figure (usually just the
+    City), so the page sends the full borough shapes once, with the first trace.
+    """
+    name = view.measure_label
+    have, missing = [], []
+    for r in view.rows:
+        value = r.measure(view.query.measure)
+        (missing if value is None else have).append((r, value))
+    with_figure = {
+        "locations": [r.code for r, _ in have],
+        "z": [round(v, 2) for _, v in have],
+        "text": [f"{r.name}<br>{name}: {_measure_text(view.query.measure, v)}" for r, v in have],
+        "colorbar": {"title": {"text": _colourbar_title(view)}},
+    }
+    codes = {r.code for r, _ in missing}
+    without = {
+        "geojson": {"type": "FeatureCollection",
+                    "features": [f for f in geojson.get("features", ()) if f["properties"]["code"] in codes]},
+        "locations": [r.code for r, _ in missing],
+        "z": [0 for _ in missing],
+        "text": [f"{r.name}<br>{name}: {_missing_reason(view, r)}" for r, _ in missing],
+    }
+    return with_figure, without
+
+
+def build_map_figure(view: LcpfView, geojson: Mapping) -> go.Figure:
+    """The choropleth of the chosen measure on the borough shapes (no basemap: works offline)."""
+    with_figure, without = map_traces(view, geojson)
+    common = dict(featureidkey="properties.code", hoverinfo="text",
+                  marker={"line": {"color": "#ffffff", "width": 0.8}})
+    fig = go.Figure(
+        [
+            go.Choropleth(**common, **with_figure, geojson=geojson, colorscale=COLOURSCALE, name="figure"),
+            go.Choropleth(**common, **without, colorscale=[[0, MISSING_COLOUR], [1, MISSING_COLOUR]],
+                          showscale=False, name="no figure"),
+        ]
+    )
+    fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
+    fig.update_layout(margin={"l": 0, "r": 0, "t": 30, "b": 0}, height=460,
+                      title={"text": _map_title(view), "font": {"size": 15}, "x": 0.01},
+                      paper_bgcolor="#ffffff", geo={"bgcolor": "#ffffff"})
+    return fig
+
+
+def map_patch(view: LcpfView, geojson: Mapping) -> Patch:
+    """The map's update for a new state, without sending all the borough shapes again."""
+    patch = Patch()
+    for index, values in enumerate(map_traces(view, geojson)):
+        for key, value in values.items():
+            patch["data"][index][key] = value
+    patch["layout"]["title"]["text"] = _map_title(view)
+    return patch
+
+
+def build_scatter_figure(view: LcpfView) -> go.Figure:
+    """Allocation share against crime share, inner and outer marked, with the line of proportionality."""
+    fig = go.Figure()
+    top = 0.0
+    for side, colour, symbol in (("Inner", INNER_COLOUR, "circle"), ("Outer", OUTER_COLOUR, "square")):
+        points = [r for r in view.rows
+                  if r.inner_outer == side and r.crime_share is not None and r.allocation_share is not None]
+        xs, ys = [100 * r.crime_share for r in points], [100 * r.allocation_share for r in points]
+        top = max([top, *xs, *ys])
+        label = view.scenario_label.removeprefix("Formula: ") if view.query.basis == "formula" else "published"
+        fig.add_trace(go.Scatter(
+            x=xs, y=ys, mode="markers", name=f"{side} London ({label})",
+            marker={"color": colour, "symbol": symbol, "size": 10, "line": {"color": "#ffffff", "width": 1}},
+            text=[r.name for r in points],
+            hovertemplate="%{text}<br>crime share %{x:.1f}%<br>allocation share %{y:.1f}%<extra></extra>",
+        ))
+    if view.query.basis == "formula":
+        actual = [r for r in view.rows if r.actual_share is not None and r.crime_share is not None]
+        if actual:
+            xs, ys = [100 * r.crime_share for r in actual], [100 * r.actual_share for r in actual]
+            top = max([top, *xs, *ys])
+            fig.add_trace(go.Scatter(
+                x=xs, y=ys, mode="markers", name="Published allocation",
+                marker={"color": ACTUAL_COLOUR, "symbol": "diamond-open", "size": 12, "line": {"width": 2}},
+                text=[r.name for r in actual],
+                hovertemplate=("%{text} (published)<br>crime share %{x:.1f}%<br>"
+                               "allocation share %{y:.1f}%<extra></extra>"),
+            ))
+    top = (top or 10) * 1.08
+    fig.add_trace(go.Scatter(x=[0, top], y=[0, top], mode="lines", name="Share of money = share of crime",
+                             line={"color": "#505a5f", "dash": "dash", "width": 1.5}, hoverinfo="skip"))
+    fig.update_layout(
+        height=460, margin={"l": 60, "r": 10, "t": 30, "b": 50}, paper_bgcolor="#ffffff", plot_bgcolor="#ffffff",
+        title={"text": f"Share of the money and of {view.category_label.lower()}, {view.year or ''}",
+               "font": {"size": 15}, "x": 0.01},
+        xaxis={"title": {"text": f"Share of London's {view.category_label.lower()} (%)"}, "range": [0, top],
+               "gridcolor": "#e5e8ea", "zeroline": False},
+        yaxis={"title": {"text": "Share of the money (%)"}, "range": [0, top], "gridcolor": "#e5e8ea",
+               "zeroline": False},
+        legend={"orientation": "h", "y": -0.2, "x": 0},
+    )
+    return fig
+
+
+TABLE_HEADINGS = (
+    "Borough", "Inner or outer", "Residents", "Crime", "Crime per 1,000 residents", "Published allocation",
+    "Formula allocation", "Difference (£)", "Difference (%)", "Formula £ per 1,000 residents",
+    "Formula £ per 100 crimes",
+)
+
+
+def build_table(view: LcpfView) -> html.Table:
+    """Every borough with all the figures; missing ones say so in words."""
+    headings = list(TABLE_HEADINGS)
+    headings[3] = f"{view.category_label} ({view.year or 'no year'})"
+    if view.query.basis == "current":
+        headings[6] = "Scenario: published allocation"
+    body = []
+    for r in view.rows:
+        actual = (html.A(_gbp(r.actual_gbp), href=r.actual_source, rel="noopener")
+                  if r.actual_gbp is not None and r.actual_source
+                  else _missing("not published", f"No published allocation for {r.name} {view.year}"))
+        if not r.in_lcpf:
+            scenario = _missing("not in the LCPF")
+        elif r.scenario_gbp is None:
+            scenario = _missing("not published" if view.query.basis == "current" else "cannot be worked out")
+        else:
+            scenario = _gbp(r.scenario_gbp)
+        diff_gbp = _missing("—") if r.difference.gbp is None else _signed_gbp(r.difference.gbp)
+        diff_pct = _missing("—") if r.difference.percent is None else f"{r.difference.percent:+.1f}%"
+        cells = [
+            html.Th([r.name, html.Span(r.caveat, className="caveat") if r.caveat else None], scope="row"),
+            html.Td(r.inner_outer),
+            html.Td(f"{r.population:,}" if r.population is not None else _missing("not known"), className="num"),
+            html.Td(f"{r.crime:,}" if r.crime is not None
+                    else _missing("not loaded" if r.in_lcpf else "no MPS figure"), className="num"),
+            html.Td(_number(r.crime_per_1000, 1), className="num"),
+            html.Td(actual, className="num"),
+            html.Td(scenario, className="num"),
+            html.Td(diff_gbp, className="num"),
+            html.Td(diff_pct, className="num"),
+            html.Td(_money_or_dash(r.allocation_per_1000), className="num"),
+            html.Td(_money_or_dash(r.allocation_per_100_crimes), className="num"),
+        ]
+        body.append(html.Tr(cells, id=f"lcpf-row-{r.code}", className="" if r.in_lcpf else "lcpf-outside"))
+    return html.Table(
+        [
+            html.Caption(
+                f"{view.scenario_label}. Pot {formatting.money(float(view.pot_gbp))} for {view.year or 'no year'}. "
+                "Differences are shown only where an allocation is published."
+            ),
+            html.Thead(html.Tr([html.Th(h, scope="col") for h in headings])),
+            html.Tbody(body),
+        ],
+        className="table table-sm lcpf-table",
+    )
+
+
+def build_notes(view: LcpfView) -> html.Section:
+    """What the data can and cannot show, with sources."""
+    notes = [
+        "Most borough allocations are not published. MOPAC's decisions give the London totals, but the "
+        "table of each borough's LCPF allocation is in PDF appendices that are not published with them "
+        "(PCD 79 for 2017 to 2021, PCD 421 for 2019/20 and 2020/21, the 2022 to 2025 settlement and PCD 1792 "
+        "for 2025 to 2028). Where a borough's figure is not published this page says so; it never shows zero "
+        "or an estimate in its place.",
+        "The default pot is a yearly figure worked out from a published multi-year total, so it is an average "
+        "year, not the allocation of any one year.",
+        "Crime is recorded crime from the Metropolitan Police Service, summed by financial year (April to "
+        "March). A year with missing months is not summed. Offences the MPS records at Heathrow and London "
+        "City airports, or with no known borough, are left out.",
+        "Crime per resident counts where an offence happened, not where people live. Westminster and Camden "
+        "have very large daytime, working and visitor populations, so their rates per resident look much "
+        "higher than the risk to residents.",
+        "The City of London has its own police force, City of London Police, so it has no MPS crime figures "
+        "and is not one of the 32 boroughs the LCPF funds. It is shown, greyed, for completeness.",
+        "Recording practice changes over time (for example the Home Office counting rules and the move of "
+        "fraud to Action Fraud, shown by the MPS as NFIB fraud), so compare years with care.",
+        "Population is the Census 2021 usual resident count (rounded to the nearest 100 by ONS); mid-year "
+        "estimates for later years are not loaded. No deprivation index is loaded, so that weight is off.",
+        "The formula here is a simple weighted share of a pot. MOPAC's own needs-and-demand formula (PCD 79) "
+        "is not published in enough detail to reproduce, so no preset claims to be it.",
+    ]
+    return html.Section(
+        [
+            html.H2("What the data can and cannot show", className="h4 mt-4"),
+            html.Ul([html.Li(n) for n in notes]),
+            html.H3("Sources", className="h6"),
+            html.Ul([html.Li(html.A(label, href=url, rel="noopener")) for label, url in SOURCES], className="small"),
+        ],
+        className="lcpf-notes",
+    )
+
+
+# -- private helpers -----------------------------------------------------------------------
+
+
+def _map_title(view: LcpfView) -> str:
+    year = view.year or "no year"
+    if view.query.measure == "crime-per-1000":
+        return f"{view.measure_label} ({view.category_label.lower()}), {year}"
+    label = view.measure_label
+    if view.query.measure == "per-100-crimes" and view.query.category != "all-crime":
+        label += f" ({view.category_label.lower()})"
+    return f"{label}{' (published)' if view.query.basis == 'current' else ''}, {year}"
+
+
+def _colourbar_title(view: LcpfView) -> str:
+    return {"allocation": "£", "per-1000-residents": "£ per 1,000", "per-100-crimes": "£ per 100",
+            "crime-per-1000": "per 1,000"}[view.query.measure]
+
+
+def _measure_text(measure: str, value: float) -> str:
+    return f"{value:,.1f}" if measure == "crime-per-1000" else f"£{value:,.0f}"
+
+
+def _missing_reason(view: LcpfView, row) -> str:
+    if not row.in_lcpf:
+        return "no figure (not part of the LCPF; City of London Police area)"
+    if view.query.measure in ("per-100-crimes", "crime-per-1000") and row.crime is None:
+        return f"no crime figure loaded for {view.year}"
+    if view.query.basis == "current":
+        return f"no published allocation for {row.name} {view.year}"
+    return "cannot be worked out (a figure the formula needs is missing)"
+
+
+def _missing(text: str, title: str | None = None) -> html.Span:
+    return html.Span(text, className="missing", title=title)
+
+
+def _gbp(value) -> str:
+    return f"£{float(value):,.0f}"
+
+
+def _signed_gbp(value: Decimal) -> str:
+    return ("+" if value >= 0 else "−") + f"£{abs(float(value)):,.0f}"
+
+
+def _money_or_dash(value: float | None):
+    return _missing("—") if value is None else f"£{value:,.0f}"
+
+
+def _number(value: float | None, places: int):
+    return _missing("—") if value is None else f"{value:,.{places}f}"
+
+
+def _pct(share: float | None) -> str:
+    return "not known" if share is None else f"{100 * share:.1f}%"
+
+
+def _plain(value: float):
+    return int(value) if float(value).is_integer() else value

@@ -1,0 +1,104 @@
+"""Browser tests: the LCPF page in real headless Chromium (weights change the table and map; the URL shares them)."""
+
+from __future__ import annotations
+
+import json
+import time
+
+from selenium.webdriver.common.keys import Keys
+
+from explorer import ids
+from explorer.app import create_app
+
+BARNET_FORMULA = "#lcpf-row-E09000003 td:nth-of-type(6)"  # the formula allocation column
+
+
+def pattern_id(kind: str, index: str) -> str:
+    """The CSS selector of a pattern-matching component (Dash writes its id as sorted JSON)."""
+    text = json.dumps({"index": index, "type": kind}, separators=(",", ":"))
+    return f"[id='{text}']"
+
+
+def map_values(dash_duo) -> dict:
+    """The map's figures by borough code, as plotly has drawn them."""
+    return dash_duo.driver.execute_script(
+        f"const g = document.querySelector('#{ids.LCPF_MAP} .js-plotly-plot');"
+        "if (!g || !g.data) return null;"
+        "const out = {}; g.data[0].locations.forEach((c, i) => out[c] = g.data[0].z[i]); return out;"
+    )
+
+
+def click(dash_duo, selector):
+    """Clicks a button after bringing it to the middle of the window (the page is long)."""
+    button = dash_duo.find_element(selector)
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", button)
+    button.click()
+
+
+def wait_until(predicate, timeout=10, message="condition"):
+    end = time.time() + timeout
+    while time.time() < end:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {message}")
+
+
+def test_a_weight_changes_table_and_map_and_the_url_shares_it(dash_duo, sample_settings):
+    app = create_app(sample_settings)
+    dash_duo.start_server(app)
+    dash_duo.driver.set_window_size(1280, 2400)  # the controls and table in view: no scrolling races
+    dash_duo.wait_for_page(url=dash_duo.server_url + "/lcpf")
+
+    dash_duo.wait_for_contains_text(f"#{ids.LCPF_SUMMARY}", "Formula: population only")
+    before_cell = dash_duo.find_element(BARNET_FORMULA).text
+    before_map = wait_until(lambda: map_values(dash_duo), message="the map")
+    assert before_cell.startswith("£") and len(before_map) == 32  # the City has no figure
+    assert dash_duo.find_element("#lcpf-row-E09000001").text.count("not in the LCPF") == 1
+
+    # Give crime volume a weight: the table, the map and the address all change.
+    box = dash_duo.find_element(pattern_id(ids.LCPF_WEIGHT, "crime"))
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys("3", Keys.TAB)
+    dash_duo.wait_for_contains_text(f"#{ids.LCPF_SUMMARY}", "crime volume 75%")
+    after_cell = wait_until(lambda: (t := dash_duo.find_element(BARNET_FORMULA).text) != before_cell and t,
+                            message="the table to change")
+    after_map = wait_until(lambda: (m := map_values(dash_duo)) != before_map and m, message="the map to change")
+    url = dash_duo.driver.current_url
+    assert "w_crime=3" in url and "w_population=1" in url
+
+    # The shared address opens a fresh page on the same scenario.
+    dash_duo.driver.get(url)
+    dash_duo.wait_for_contains_text(f"#{ids.LCPF_SUMMARY}", "crime volume 75%")
+    assert dash_duo.find_element(BARNET_FORMULA).text == after_cell
+    assert wait_until(lambda: map_values(dash_duo), message="the map") == after_map
+    assert dash_duo.find_element(pattern_id(ids.LCPF_WEIGHT, "crime")).get_attribute("value") == "3"
+    assert "w_crime=3" in dash_duo.find_element(f"#{ids.LCPF_DOWNLOAD}").get_attribute("href")
+
+    assert dash_duo.get_logs() == []
+
+
+def test_presets_year_and_current_allocation(dash_duo, sample_settings):
+    app = create_app(sample_settings)
+    dash_duo.start_server(app)
+    dash_duo.driver.set_window_size(1280, 2400)  # the controls and table in view: no scrolling races
+    dash_duo.wait_for_page(url=dash_duo.server_url + "/lcpf")
+    dash_duo.wait_for_contains_text(f"#{ids.LCPF_SUMMARY}", "Formula: population only")
+
+    click(dash_duo, pattern_id(ids.LCPF_PRESET, "crime"))
+    dash_duo.wait_for_contains_text(f"#{ids.LCPF_SUMMARY}", "Formula: crime only")
+    assert dash_duo.find_element(pattern_id(ids.LCPF_WEIGHT, "population")).get_attribute("value") == "0"
+    assert "w_crime=1" in dash_duo.driver.current_url
+
+    # 2018-19: Richmond's allocation is published, crime figures are not in the sample.
+    dash_duo.select_dcc_dropdown(f"#{ids.LCPF_YEAR}", value="2018-19")
+    dash_duo.wait_for_contains_text(f"#{ids.LCPF_MESSAGES}", "No recorded crime figures are loaded for 2018-19")
+    dash_duo.wait_for_contains_text(f"#{ids.LCPF_SUMMARY}", "2018-19")
+    click(dash_duo, pattern_id(ids.LCPF_PRESET, "current"))
+    dash_duo.wait_for_contains_text(f"#{ids.LCPF_SUMMARY}", "published for 1 of 32 boroughs")
+    dash_duo.wait_for_contains_text("#lcpf-row-E09000027", "£76,000")
+    assert "not published" in dash_duo.find_element("#lcpf-row-E09000003").text
+    assert "basis=current" in dash_duo.driver.current_url and "year=2018-19" in dash_duo.driver.current_url
+
+    assert dash_duo.get_logs() == []

@@ -1,0 +1,67 @@
+"""Integration tests: the embed, its builder and the Downloads section render from the sample register."""
+
+from __future__ import annotations
+
+import json
+
+import plotly
+import pytest
+
+from explorer.layout.embed import build_downloads, builder_outputs, embed_query, render_embed
+from explorer.layout.router import PageContext, render_page
+
+
+def text(component) -> str:
+    return json.dumps(component, cls=plotly.utils.PlotlyJSONEncoder)
+
+
+@pytest.mark.parametrize(
+    "search, expected, absent",
+    [
+        ("?borough=E09000012", ["in Hackney", "embed-view-both", "service-card", "explorer-map"], []),
+        ("?borough=E09000012&view=list", ["embed-view-list", "service-card"], ["explorer-map"]),
+        ("?borough=E09000012&view=map", ["embed-view-map", "explorer-map"], ["service-card"]),
+        ("?area=vawg,youth-violence", ["violence against women and girls and youth violence"], []),
+        ("?borough=nonsense&view=sideways", ["Services paid for by MOPAC and the VRU\"", "embed-view-both"], []),
+        ("", ["Sample data", "London commissioned services explorer", "Open Government Licence"], ["site-header"]),
+    ],
+)
+def test_embed_renders_from_its_address(provider, search, expected, absent):
+    rendered = text(render_embed(provider, search))
+    for part in expected:
+        assert part in rendered, part
+    for part in absent:
+        assert part not in rendered, part
+
+
+def test_embed_links_back_to_the_same_search_on_the_full_explorer(provider):
+    rendered = text(render_embed(provider, "?borough=E09000012&area=vawg"))
+    assert '"/?borough=E09000012&area=vawg"' in rendered
+
+
+@pytest.mark.parametrize(
+    "borough, areas, view, query",
+    [(None, None, None, ""), ("E09000012", [], "both", "?borough=E09000012"), ("E09000012", ["vawg"], "list", "?borough=E09000012&area=vawg&view=list")],
+)
+def test_embed_query(borough, areas, view, query):
+    assert embed_query(borough, areas, view) == query
+
+
+def test_builder_outputs_escape_the_title_and_lazy_load(provider):
+    src, snippet, title = builder_outputs(provider.current(), "https://explorer.example/", "E09000012", ["vawg"], "list")
+    assert src == "/embed?borough=E09000012&area=vawg&view=list"
+    assert snippet.startswith('<iframe src="https://explorer.example/embed?borough=E09000012&amp;area=vawg&amp;view=list"')
+    assert f'title="{title}"' in snippet and 'loading="lazy"' in snippet
+
+
+def test_builder_page_renders(provider):
+    rendered = text(render_page(provider, "/embed/builder", "?borough=E09000012", PageContext()))
+    assert "Show these services on your website" in rendered and "builder-preview" in rendered
+
+
+def test_downloads_section_links_every_export_and_each_borough(provider, client):
+    rendered = text(build_downloads(provider.current()))
+    for name in ["services.csv", "services.geojson", "grants.json", "grants.csv", "opportunities.csv"]:
+        assert f"/api/v1/exports/{name}" in rendered
+    assert rendered.count("services.csv?borough=E090000") == 33
+    assert client.get("/api/v1/exports/services.geojson?borough=E09000033").status_code == 200

@@ -1,0 +1,61 @@
+"""Integration tests: who may frame which page (real response headers from the Flask app)."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer.api.headers import check_origins, frame_headers
+from tests.integration.api.conftest import EMBED_ORIGIN
+
+
+@pytest.mark.parametrize("url", ["/embed", "/embed?borough=E09000012&view=list", "/embed/"])
+def test_the_embed_may_be_framed_by_the_allowed_origins(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.headers["Content-Security-Policy"] == f"frame-ancestors 'self' {EMBED_ORIGIN}"
+    assert "X-Frame-Options" not in response.headers
+    assert "Set-Cookie" not in response.headers
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/funding", "/data", "/service/svc-london-havens", "/embed/builder", "/api/v1/services", "/healthz", "/assets/explorer.css", "/_dash-layout"]
+)
+def test_every_other_page_may_be_framed_by_this_site_only(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.headers["Content-Security-Policy"] == "frame-ancestors 'self'"
+    assert response.headers["X-Frame-Options"] == "SAMEORIGIN"
+
+
+def test_the_embed_sets_no_cookies_on_any_request(client):
+    for url in ["/embed?borough=E09000012", "/embed/_dash-layout", "/embed/_dash-dependencies"]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "Set-Cookie" not in response.headers, url
+
+
+@pytest.mark.parametrize(
+    "origins, expected",
+    [
+        ((), "frame-ancestors 'self'"),
+        (("https://www.hackney.gov.uk",), "frame-ancestors 'self' https://www.hackney.gov.uk"),
+        (("https://a.gov.uk", "http://localhost:8051"), "frame-ancestors 'self' https://a.gov.uk http://localhost:8051"),
+    ],
+)
+def test_frame_headers(origins, expected):
+    assert frame_headers("/embed", origins) == {"Content-Security-Policy": expected}
+
+
+@pytest.mark.parametrize(
+    "bad", ["hackney.gov.uk", "https://a.gov.uk; script-src *", "https://a.gov.uk/path", "javascript:alert(1)", "*", "'unsafe-inline'"]
+)
+def test_an_origin_that_is_not_an_origin_is_refused_at_start_up(bad):
+    with pytest.raises(ValueError, match="EXPLORER_EMBED_ORIGINS"):
+        check_origins([bad])
+
+
+def test_origins_from_the_environment():
+    from explorer.settings import Settings
+
+    settings = Settings.from_env({"EXPLORER_EMBED_ORIGINS": " https://www.hackney.gov.uk/ , https://*.croydon.gov.uk "})
+    assert check_origins(settings.embed_origins) == ("https://www.hackney.gov.uk", "https://*.croydon.gov.uk")

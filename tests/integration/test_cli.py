@@ -1,0 +1,87 @@
+"""Integration tests: the ``explorer`` command against a copy of the sample store."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from explorer.cli import main
+from explorer.settings import ROOT
+
+DATA_DIR = ROOT / "data"
+CACHE_DIR = DATA_DIR / "cache"
+
+
+@pytest.fixture()
+def env(monkeypatch, sample_db, tmp_path, geography):
+    path = tmp_path / "cli.db"
+    shutil.copy(sample_db, path)
+    monkeypatch.setenv("EXPLORER_DATABASE_URL", f"sqlite:///{path}")
+    monkeypatch.setenv("EXPLORER_DATA_DIR", str(DATA_DIR))
+    monkeypatch.setenv("EXPLORER_CACHE_DIR", str(CACHE_DIR))
+    return path
+
+
+def test_search_json_gives_the_same_results_as_the_search_index(env, capsys, geography):
+    from explorer.services.search import SearchIndex
+    from explorer.services.snapshot import SnapshotProvider
+    from explorer.store.store import Store, sqlite_url
+
+    assert main(["search", "domestic abuse Peckham", "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    expected = SearchIndex(SnapshotProvider(Store.open(sqlite_url(env)), geography).current(), geography).search(
+        "domestic abuse Peckham"
+    )
+    assert [r["id"] for r in printed["results"]] == [i.service.id for i in expected.items]
+    assert printed["understood"] == expected.summary and "Peckham" in printed["understood"]
+
+
+def test_search_nonsense_prints_a_message_and_succeeds(env, capsys):
+    assert main(["search", "asdfgh"]) == 0
+    assert "No services match" in capsys.readouterr().out
+
+
+def test_versions_lists_the_sample_publishes(env, capsys):
+    assert main(["versions"]) == 0
+    out = capsys.readouterr().out
+    assert "services" in out and "sample register" in out and out.count("*") >= 6
+
+
+def test_rollback_of_a_missing_version_fails_honestly(env, capsys):
+    assert main(["rollback", "999"]) == 1
+    assert "no version 999" in capsys.readouterr().err
+
+
+def test_rollback_makes_an_old_version_current(env, capsys):
+    from explorer.store.store import Store, sqlite_url
+
+    store = Store.open(sqlite_url(env))
+    first = store.current_versions()["spend"]
+    store.publish("spend", {"spend": []}, source="empty.csv")
+    assert main(["rollback", str(first)]) == 0
+    current = store.current_versions()["spend"]
+    assert current > first and store.version(current).restored_from == first
+
+
+@pytest.mark.parametrize("argv", [["ingest", "nonsense", "."], ["ingest", "spend", "/no/such/file.csv"], ["frobnicate"], []])
+def test_usage_errors_exit_2(env, argv, capsys):
+    try:
+        code = main(argv)
+    except SystemExit as exc:  # argparse's own usage errors
+        code = exc.code
+    assert code == 2
+
+
+def test_ingest_dry_run_of_a_bad_file_reports_and_publishes_nothing(env, tmp_path, capsys):
+    from explorer.store.store import Store, sqlite_url
+
+    bad = tmp_path / "spend.csv"
+    bad.write_text("service_id,period,budget_gbp,actual_gbp,source_url,illustrative\n"
+                   "svc-london-havens,2025-Q9,-5,,https://example.org,true\n", encoding="utf-8")
+    before = Store.open(sqlite_url(env)).current_versions()
+    assert main(["ingest", "spend", str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert "row 2" in out and "period" in out and "budget_gbp" in out and "nothing published" in out
+    assert Store.open(sqlite_url(env)).current_versions() == before
