@@ -11,7 +11,6 @@ import datetime as dt
 import re
 from functools import lru_cache
 from typing import Annotated, Literal
-from urllib.parse import urlparse
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
@@ -89,13 +88,19 @@ OptDate = Annotated[dt.date | None, BeforeValidator(_blank_to_none)]
 OptAge = Annotated[Annotated[int, Field(ge=0, le=120)] | None, BeforeValidator(_blank_to_none)]
 
 
+_WEB_ADDRESS = re.compile(r"(?i:https?)://[^/?#\s]+[^ ]*")
+
+
 @lru_cache(maxsize=8192)  # a register repeats a few source URLs on every row
 def check_url(value: str | None) -> str | None:
-    """Accepts an absolute http(s) URL with a host; rejects anything else."""
+    """Accepts an absolute http(s) URL with a host; rejects anything else.
+
+    (A regular expression rather than ``urlparse``: this runs for every URL of an import of
+    100,000 rows, and says the same: an http or https scheme, a host, no spaces.)
+    """
     if value is None:
         return None
-    parsed = urlparse(value)
-    if parsed.scheme not in {"http", "https"} or not parsed.netloc or " " in value:
+    if not _WEB_ADDRESS.fullmatch(value):
         raise ValueError("must be a web address starting http:// or https://")
     return value
 

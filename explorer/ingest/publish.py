@@ -9,6 +9,8 @@ transaction). A blocking error at any phase stops there, and the current version
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -85,6 +87,34 @@ def ingest_path(
     """
     if entity not in ENTITIES:
         raise ValueError(f"unknown entity {entity!r}; expected one of {', '.join(ENTITIES)}")
+    with _bulk_allocation():
+        return _ingest(
+            store, entity, Path(path), postcode_lookup, published_by=published_by, today=today,
+            dry_run=dry_run, fmt=fmt, max_bytes=max_bytes, borough_code=borough_code, source=source,
+            source_url=source_url, skip_unchanged=skip_unchanged,
+        )
+
+
+@contextmanager
+def _bulk_allocation():
+    """Pauses Python's cyclic garbage collector while an import builds its rows.
+
+    An import of 100,000 rows creates millions of small objects that all stay alive until it
+    ends; each automatic collection would walk all of them again and again (about a third of
+    the time of a large import). Nothing here makes reference cycles, so nothing is lost;
+    the collector is restored afterwards, whatever happens.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _ingest(store, entity, path, postcode_lookup, *, published_by, today, dry_run, fmt, max_bytes,
+            borough_code, source, source_url, skip_unchanged) -> PublishResult:
     current = _current_rows(store)
     raw = read_entity(
         entity, path, fmt=fmt, max_bytes=max_bytes, borough_code=borough_code,

@@ -299,11 +299,12 @@ def _insert_values(conn: Connection, table, values: list[list[Any]], version_id:
         return
     dates = [i for i, n in enumerate(names) if isinstance(table.c[n].type, (Date, DateTime))]
     quoted = ", ".join(f'"{n}"' for n in [*names, "version_id"])
-    sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({", ".join("?" * (len(names) + 1))})'
+    # The version id is our own integer, so it goes into the statement itself: no per-row copy.
+    sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({", ".join("?" * len(names))}, {int(version_id)})'
     cursor = conn.connection.driver_connection.cursor()
     try:
         for start in range(0, len(values), INSERT_CHUNK):
-            batch = [[*v, version_id] for v in values[start:start + INSERT_CHUNK]]
+            batch = values[start:start + INSERT_CHUNK]
             for i in dates:  # stored as SQLAlchemy stores them: ISO text
                 for row in batch:
                     value = row[i]
