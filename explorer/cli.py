@@ -269,6 +269,33 @@ def _rollback(args, settings: Settings) -> int:
     return EXIT_OK
 
 
+def _check(args, settings: Settings) -> int:
+    import datetime as dt
+
+    from explorer.ingest.check import check_freshness, worse_than
+    from explorer.store.store import Store
+
+    today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    entries = check_freshness(Store.open(settings.store_url), today)
+    shown = [e for e in entries if args.all or e.freshness.band.key != "fresh"]
+    if args.json:
+        print(json.dumps([
+            {"kind": e.kind, "id": e.id, "name": e.name, "owner": e.owner, "band": e.freshness.band.key,
+             "days": e.freshness.days, "last_verified": e.freshness.last_verified}
+            for e in shown
+        ], indent=2, default=str))
+    else:
+        for e in shown:
+            print(f"{e.freshness.band.icon} {e.freshness.band.word:<16} {e.freshness.phrase:<22} {e.kind:<11} "
+                  f"{e.name} ({e.owner})")
+        counts = {}
+        for e in entries:
+            counts[e.freshness.band.word] = counts.get(e.freshness.band.word, 0) + 1
+        print("; ".join(f"{word}: {n}" for word, n in counts.items()) or "Nothing is published.")
+    failing = [e for e in entries if args.fail_on and worse_than(e, args.fail_on)]
+    return EXIT_REJECTED if failing else EXIT_OK
+
+
 def _suggestions(args, settings: Settings) -> int:
     from explorer.store.store import Store
     from explorer.store.suggestions import SuggestionBox
@@ -431,6 +458,14 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--json", action="store_true")
     diff.add_argument("--limit", type=int, default=50, help="records listed per table and kind")
     diff.set_defaults(handler=_diff)
+
+    check = sub.add_parser("check", help="list services and opportunities due for a check (six months) or stale (a year)")
+    check.add_argument("--all", action="store_true", help="list fresh entries too")
+    check.add_argument("--json", action="store_true")
+    check.add_argument("--fail-on", choices=("due", "stale", "never"), default=None,
+                       help="exit 1 when any entry is this old or older (for cron alerts)")
+    check.add_argument("--today", default=None, help="measure from this date (YYYY-MM-DD) instead of today")
+    check.set_defaults(handler=_check)
 
     suggestions = sub.add_parser("suggestions", help="list the changes the public has suggested")
     suggestions.add_argument("--json", action="store_true")

@@ -137,3 +137,15 @@ def test_suggestions_are_listed(env, capsys):
     assert code == 0 and "svc-x" in out and "The phone number is wrong now." in out and "me@example.org" in out
     code, out, _ = run(capsys, "suggestions", "--json")
     assert json.loads(out)[0]["service_id"] == "svc-x"
+
+
+def test_check_lists_what_is_due_or_stale_and_can_fail_for_cron(env, capsys):
+    code, out, _ = run(capsys, "check", "--today", "2026-11-26", "--json")
+    entries = json.loads(out)
+    assert code == 0 and entries and all(e["band"] != "fresh" for e in entries)
+    bands = [e["band"] for e in entries]
+    assert bands == sorted(bands, key=["due", "stale", "never"].index, reverse=True)  # the oldest first
+    code, out, _ = run(capsys, "check", "--today", "2026-11-26")
+    assert "Fresh:" in out and ("Stale" in out or "Due for a check" in out)
+    assert run(capsys, "check", "--today", "2026-11-26", "--fail-on", "due")[0] == 1
+    assert run(capsys, "check", "--today", "2000-01-01", "--fail-on", "due")[0] == 0  # all checked "in the future"
