@@ -237,8 +237,3 @@ def _same_as_current(store: Store, entity: str, rows: Mapping[str, list[dict]]) 
     info = store.version(versions[entity])
     return info is not None and info.checksum == checksum({name: rows.get(name, ()) for name in ENTITIES[entity]})
 
-
-def store_row(row: Mapping[str, Any]) -> dict[str, Any]:
-    """A record row as the store keeps it (tuples ``;``-joined), for checksums."""
-    return {k: (";".join(v) if isinstance(v, (tuple, list)) else v) for k, v in row.items()}
-

@@ -18,7 +18,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Boolean, Date, DateTime, Engine, create_engine, event, func, insert, select, update
+from sqlalchemy import Date, DateTime, Engine, create_engine, event, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from explorer.store import schema
@@ -345,9 +345,6 @@ def _entity_tables(entity: str) -> tuple[str, ...]:
         raise PublishError(f"unknown entity {entity!r}; expected one of {', '.join(ENTITIES)}")
     return ENTITIES[entity]
 
-
-def _to_db(row: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: (";".join(v) if isinstance(v, (tuple, list)) else v) for k, v in row.items()}
 
 
 def _set_current(conn: Connection, entity: str, version_id: int) -> None:

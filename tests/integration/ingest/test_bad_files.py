@@ -6,7 +6,6 @@ rule it must give. After each, the current versions and the publish history are 
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
