@@ -5,7 +5,9 @@ from __future__ import annotations
 from dash import ALL, Input, Output, State, ctx, no_update
 from flask import request
 
+from callbacks.controls import register_summaries
 from explorer import ids
+from explorer.layout.controls import chosen
 from explorer.layout.embed import builder_outputs, render_embed
 
 
@@ -35,6 +37,7 @@ def register_embed(embed_app, provider, context) -> None:
 
 def register_builder(app, provider) -> None:
     """Registers the embed builder's callback on the main app."""
+    register_summaries(app, [(ids.BUILDER_AREAS, "All service areas")])
 
     @app.callback(
         Output(ids.BUILDER_PREVIEW, "src"),
@@ -45,5 +48,5 @@ def register_builder(app, provider) -> None:
         Input(ids.BUILDER_VIEW, "value"),
     )
     def update_embed_code(borough, areas, view):
-        src, snippet, title = builder_outputs(provider.current(), request.host_url, borough, areas, view)
+        src, snippet, title = builder_outputs(provider.current(), request.host_url, chosen(borough), areas, view)
         return src, title, snippet

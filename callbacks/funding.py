@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from dash import Input, Output
 
+from callbacks.controls import register_summaries
 from explorer import ids
+from explorer.layout.funding import CHECKLISTS
 from explorer.layout.funding import build_results
 from explorer.services.funding import funding_query_from_inputs, funding_search
 
 
 def register(app, provider, context) -> None:
     """Registers the funding page's callbacks on ``app``; ``context.today`` is the clock."""
+    register_summaries(app, CHECKLISTS)
 
     @app.callback(
         Output(ids.FUNDING_LIST, "children"),

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dash import ALL, Input, Output, State, ctx, no_update
 
 from explorer import ids
-from explorer.layout.home import ANY, borough_hideout, checklist_summary, filter_options, build_result_header, build_service_items, state_query
+from callbacks.controls import register_summaries
+from explorer.layout.controls import chosen
+from explorer.layout.home import CHECKLISTS, borough_hideout, build_result_header, build_service_items, state_query
 from explorer.services.explore import explore
 
 
@@ -29,7 +31,7 @@ def register(app, provider) -> None:
     )
     def on_search(_clicks, query, boroughs, areas, commissioners, age, access):
         found = explore(provider, query, boroughs=boroughs, commissioners=commissioners,
-                        areas=areas, age=_chosen(age), access=_chosen(access))
+                        areas=areas, age=chosen(age), access=chosen(access))
         state = state_query(query or "", found.filters)
         return (
             build_service_items(provider.current(), found.result.items, state),
@@ -39,19 +41,7 @@ def register(app, provider) -> None:
             state,
         )
 
-    @app.callback(
-        Output(f"{ids.BOROUGH_SELECT}-summary", "children"),
-        Output(f"{ids.AREA_SELECT}-summary", "children"),
-        Output(f"{ids.COMMISSIONER_SELECT}-summary", "children"),
-        Input(ids.BOROUGH_SELECT, "value"),
-        Input(ids.AREA_SELECT, "value"),
-        Input(ids.COMMISSIONER_SELECT, "value"),
-        prevent_initial_call=True,
-    )
-    def update_filter_summaries(boroughs, areas, commissioners):
-        options = filter_options(provider.current())
-        chosen = {ids.BOROUGH_SELECT: boroughs, ids.AREA_SELECT: areas, ids.COMMISSIONER_SELECT: commissioners}
-        return tuple(checklist_summary(options[k][0], chosen[k], options[k][1]) for k in chosen)
+    register_summaries(app, CHECKLISTS)
 
     @app.callback(
         Output(ids.BOROUGH_SELECT, "value"),
@@ -78,6 +68,3 @@ def register(app, provider) -> None:
         codes = list(service.borough_codes) if service else []
         return {**(hideout or {}), "area": codes}
 
-
-def _chosen(value: str | None) -> str | None:
-    return None if value in (None, "", ANY) else value

@@ -15,6 +15,7 @@ from callbacks import embed as embed_callbacks
 from callbacks import funding as funding_callbacks
 from callbacks import home as home_callbacks
 from callbacks import lcpf as lcpf_callbacks
+from callbacks import performance as performance_callbacks
 from callbacks import router as router_callbacks
 from callbacks import suggestions as suggestion_callbacks
 from explorer.api import exports as exports_api
@@ -22,18 +23,22 @@ from explorer.api import feeds
 from explorer.api import headers as security_headers
 from explorer.api import lcpf as lcpf_api
 from explorer.api import oruk as oruk_api
+from explorer.api import reports
 from explorer.ingest.publish import seed_sample
 from explorer.layout.embed import EMBED_INDEX, EMBED_TITLE, build_embed_shell, render_embed
 from explorer.layout.router import VALIDATION_PATHS, PageContext, render_page
 from explorer.layout.shell import build_shell
 from explorer.layout.suggestions import build_report_change_form
 from explorer.reference import load_geography, prepare
+from explorer.services.performance import load_published_outcomes
 from explorer.services.snapshot import SnapshotProvider
 from explorer.settings import ROOT, Settings
 from explorer.store.store import Store
 from explorer.store.suggestions import SuggestionBox
 
 ASSETS = ROOT / "assets"
+#: The largest request body accepted (Dash callbacks and the report-a-change form are small).
+MAX_REQUEST_BYTES = 1_000_000
 
 #: Dash's page template with the document language set (WCAG 3.1.1).
 INDEX_HTML = """<!DOCTYPE html>
@@ -106,14 +111,24 @@ def create_app(
     feeds.register(app.server, store=store, today=today)
     lcpf_callbacks.register(app, provider)
     lcpf_api.register(app.server)
+    performance_callbacks.register(
+        app, provider, context, load_published_outcomes(settings.sample_dir / "published_outcomes.csv")
+    )
+    reports.register(app.server, today)
     suggestion_callbacks.register(app, provider, SuggestionBox(store).submit)
     _add_routes(app, provider)
     app.server.config["EXPLORER_PROVIDER"] = provider
     oruk_api.register(app.server)
     exports_api.register(app.server)
-    security_headers.register(app.server, settings.embed_origins)
     embed_callbacks.register_builder(app, provider)
-    _add_embed(app, provider, context)
+    embed_app = _add_embed(app, provider, context)
+    security_headers.register(
+        app.server,
+        settings.embed_origins,
+        script_hashes=lambda: sorted(set(app.csp_hashes()) | set(embed_app.csp_hashes())),
+        tile_url=settings.tile_url,
+    )
+    app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     return app
 
 

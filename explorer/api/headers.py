@@ -1,15 +1,17 @@
-"""API layer: security headers on every response (for now, who may show our pages in a frame).
+"""API layer: security headers on every response (CSP, framing, sniffing, referrer, HSTS).
 
 Only the embeddable explorer (``/embed``) may be framed by other sites, and only by the borough
 origins in ``Settings.embed_origins``; every other page may be framed by this site alone. The
 embed's assets and ``_dash-*`` requests come from the framed page itself (same origin), so they
-need nothing special. A later security issue can add a full Content-Security-Policy here.
+need nothing special. The Content-Security-Policy allows scripts from this site and Dash's own
+inline scripts by hash only: no ``unsafe-eval``, no inline script injected by anyone else.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Callable, Iterable
+from urllib.parse import urlparse
 
 from flask import Flask, Response, request
 
@@ -53,17 +55,67 @@ def frame_headers(path: str, embed_origins: Iterable[str]) -> dict[str, str]:
     return {"Content-Security-Policy": "frame-ancestors 'self'", "X-Frame-Options": "SAMEORIGIN"}
 
 
-def register(server: Flask, embed_origins: Iterable[str]) -> None:
-    """Adds the headers to every response of ``server``.
+def content_security_policy(
+    path: str, embed_origins: Iterable[str], script_hashes: Iterable[str], tile_url: str = ""
+) -> str:
+    """The Content-Security-Policy for a response to ``path`` (no ``unsafe-eval``)."""
+    frame = frame_headers(path, embed_origins)["Content-Security-Policy"]
+    tiles = _origin_of(tile_url)
+    return "; ".join(
+        [
+            "default-src 'self'",
+            " ".join(["script-src 'self'", *script_hashes]),
+            # React and Leaflet set style attributes; styles cannot run code.
+            "style-src 'self' 'unsafe-inline'",
+            " ".join(["img-src 'self' data: blob:", *([tiles] if tiles else [])]),
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "frame-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            frame,
+        ]
+    )
+
+
+def register(
+    server: Flask,
+    embed_origins: Iterable[str],
+    *,
+    script_hashes: Callable[[], Iterable[str]] = tuple,
+    tile_url: str = "",
+) -> None:
+    """Adds the security headers to every response of ``server``.
 
     Args:
         server: The Flask app behind Dash.
         embed_origins: Origins allowed to frame ``/embed`` (``https://www.hackney.gov.uk``).
+        script_hashes: Returns the CSP hashes of the inline scripts the app serves
+            (``Dash.csp_hashes()``); called once, at the first response.
+        tile_url: The basemap tile URL template, whose origin may serve images.
     """
     origins = check_origins(embed_origins)
+    hashes: list[str] = []
 
     @server.after_request
     def add_security_headers(response: Response) -> Response:
+        if not hashes:
+            hashes.extend(script_hashes() or ["'none'"])
         for name, value in frame_headers(request.path, origins).items():
             response.headers[name] = value
+        response.headers["Content-Security-Policy"] = content_security_policy(
+            request.path, origins, [h for h in hashes if h != "'none'"], tile_url
+        )
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
+        if request.is_secure:
+            response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
         return response
+
+
+def _origin_of(url: str) -> str:
+    if not url:
+        return ""
+    parsed = urlparse(url.replace("{s}", "a"))
+    return f"{parsed.scheme}://{parsed.netloc}" if parsed.scheme and parsed.netloc else ""

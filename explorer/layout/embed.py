@@ -13,6 +13,7 @@ from urllib.parse import parse_qs, urlencode
 from dash import dcc, html
 
 from explorer import ids
+from explorer.layout import controls
 from explorer.layout.home import build_map, build_result_header, build_service_items, state_query
 from explorer.services.exports import download_url
 from explorer.services.search import Filters, SearchResult, parse_filters, search_index
@@ -162,39 +163,18 @@ def build_embed_builder(snapshot: Snapshot, query: dict[str, list[str]], base_ur
             ),
             html.Div(
                 [
-                    html.Div(
-                        [
-                            html.Label("Borough", htmlFor=ids.BUILDER_BOROUGH, className="form-label fw-bold"),
-                            dcc.Dropdown(
-                                id=ids.BUILDER_BOROUGH,
-                                options=[{"label": b.name, "value": b.code} for b in snapshot.boroughs],
-                                value=borough, placeholder="All of London", clearable=True,
-                            ),
-                        ],
-                        className="filter",
+                    controls.select(ids.BUILDER_BOROUGH, "Borough",
+                                    [{"label": b.name, "value": b.code}
+                                     for b in sorted(snapshot.boroughs, key=lambda b: b.name)],
+                                    borough, "All of London"),
+                    controls.collapsible_checklist(
+                        ids.BUILDER_AREAS, "Service areas",
+                        [{"label": t.name, "value": t.id} for t in sorted(snapshot.terms, key=lambda t: t.name)],
+                        filters.areas, "All service areas", scroll=True,
                     ),
-                    html.Div(
-                        [
-                            html.Label("Service areas", htmlFor=ids.BUILDER_AREAS, className="form-label fw-bold"),
-                            dcc.Dropdown(
-                                id=ids.BUILDER_AREAS,
-                                options=[{"label": t.name, "value": t.id} for t in sorted(snapshot.terms, key=lambda t: t.name)],
-                                value=list(filters.areas), multi=True, placeholder="All service areas",
-                            ),
-                        ],
-                        className="filter",
-                    ),
-                    html.Fieldset(
-                        [
-                            html.Legend("Show", className="form-label fw-bold fs-6"),
-                            dcc.RadioItems(
-                                id=ids.BUILDER_VIEW,
-                                options=[{"label": label, "value": key} for key, label in VIEWS.items()],
-                                value=view, inline=True, inputClassName="me-1", labelClassName="me-3",
-                            ),
-                        ],
-                        className="filter",
-                    ),
+                    controls.radio_group(ids.BUILDER_VIEW, "Show",
+                                         [{"label": label, "value": key} for key, label in VIEWS.items()],
+                                         view, inline=True),
                 ],
                 className="filters",
             ),

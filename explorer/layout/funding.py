@@ -12,6 +12,7 @@ from urllib.parse import quote, unquote, urlencode
 from dash import dcc, html
 
 from explorer import ids
+from explorer.layout import controls
 from explorer.domain import formatting
 from explorer.domain.funding import APPLICANT_LABELS, APPLICANT_TYPES, STATUS_FILTERS, STATUS_STYLES, Status, award_text, dates_text
 from explorer.domain.records import FundingOpportunity
@@ -30,6 +31,13 @@ from explorer.services.funding import (
 from explorer.services.snapshot import ServiceEntry, Snapshot
 
 DESCRIPTION_LIMIT = 240
+#: The funding page's collapsible checklists and what each says when nothing is ticked.
+CHECKLISTS = (
+    (ids.FUNDING_BOROUGH, "All boroughs"),
+    (ids.FUNDING_AREA, "Any kind of work"),
+    (ids.FUNDING_APPLICANT, "Any organisation"),
+)
+
 #: A status filter in a sentence: "No opportunities closing soon for Enfield".
 STATUS_PHRASES = {"open": "open now", "closing-soon": "closing soon", "upcoming": "opening later", "closed": "closed"}
 #: At most this many cards in each list; the page says how many more there are.
@@ -152,38 +160,20 @@ def build_filters(snapshot: Snapshot, query: FundingQuery) -> html.Form:
                 hint="Words from the title, programme, description or service area, and a place. "
                 "For example: youth violence Croydon.",
             ),
-            _field(
-                "Borough",
-                dcc.Dropdown(
-                    id=ids.FUNDING_BOROUGH,
-                    options=[{"label": b.name, "value": b.code} for b in snapshot.boroughs],
-                    value=list(query.boroughs),
-                    multi=True,
-                    placeholder="All boroughs",
-                ),
-                ids.FUNDING_BOROUGH,
+            controls.collapsible_checklist(
+                ids.FUNDING_BOROUGH, "Borough",
+                [{"label": b.name, "value": b.code} for b in sorted(snapshot.boroughs, key=lambda b: b.name)],
+                query.boroughs, "All boroughs", scroll=True,
             ),
-            _field(
-                "Service area",
-                dcc.Dropdown(
-                    id=ids.FUNDING_AREA,
-                    options=[{"label": t.name, "value": t.id} for t in snapshot.terms],
-                    value=list(query.areas),
-                    multi=True,
-                    placeholder="Any kind of work",
-                ),
-                ids.FUNDING_AREA,
+            controls.collapsible_checklist(
+                ids.FUNDING_AREA, "Service area",
+                [{"label": t.name, "value": t.id} for t in sorted(snapshot.terms, key=lambda t: t.name)],
+                query.areas, "Any kind of work", scroll=True,
             ),
-            _field(
-                "Who is applying",
-                dcc.Dropdown(
-                    id=ids.FUNDING_APPLICANT,
-                    options=[{"label": APPLICANT_LABELS[k][0], "value": k} for k in APPLICANT_TYPES],
-                    value=list(query.applicants),
-                    multi=True,
-                    placeholder="Any organisation",
-                ),
-                ids.FUNDING_APPLICANT,
+            controls.collapsible_checklist(
+                ids.FUNDING_APPLICANT, "Who is applying",
+                [{"label": APPLICANT_LABELS[k][0], "value": k} for k in APPLICANT_TYPES],
+                query.applicants, "Any organisation",
             ),
             html.Fieldset(
                 [
@@ -210,19 +200,10 @@ def build_filters(snapshot: Snapshot, query: FundingQuery) -> html.Form:
                 ],
                 className="mb-3",
             ),
-            html.Fieldset(
-                [
-                    html.Legend("Status", className="form-label fs-6"),
-                    dcc.Checklist(
-                        id=ids.FUNDING_STATUS,
-                        options=[
-                            {"label": f" {label}", "value": key} for key, (label, _s) in STATUS_FILTERS.items()
-                        ],
-                        value=list(query.statuses),
-                        labelClassName="d-block",
-                    ),
-                ],
-                className="mb-3",
+            controls.checklist(
+                ids.FUNDING_STATUS, "Status",
+                [{"label": label, "value": key} for key, (label, _s) in STATUS_FILTERS.items()],
+                query.statuses,
             ),
             html.P(html.A("Clear all filters", href="/funding"), className="small"),
         ],

@@ -5,18 +5,16 @@ from __future__ import annotations
 from typing import Sequence
 from urllib.parse import quote, urlencode
 
-import dash_bootstrap_components as dbc
 import dash_leaflet as dl
 from dash import dcc, html
 
 from explorer import ids
+from explorer.layout import controls
 from explorer.domain import formatting
 from explorer.services.search import ACCESS_FILTERS, AGE_GROUPS, COMMISSIONERS, Filters, ResultItem, SearchResult
 from explorer.services.snapshot import Snapshot
 
 LONDON_CENTRE = (51.49, -0.11)
-#: The value of a select's "any" choice.
-ANY = "any"
 
 #: One colour per service area, each with at least 3:1 contrast on the map's light ground.
 TERM_COLOURS = {
@@ -151,64 +149,32 @@ def filter_options(snapshot: Snapshot) -> dict[str, tuple[list[dict], str]]:
     }
 
 
-def checklist_summary(options: Sequence[dict], value: Sequence[str] | None, none_label: str) -> str:
-    """What a closed checklist filter says: the ticked names, or ``none_label``."""
-    names = [o["label"] for o in options if o["value"] in (value or [])]
-    if not names:
-        return none_label
-    return ", ".join(names[:2]) + (f" and {len(names) - 2} more" if len(names) > 2 else "")
+#: The home page's collapsible checklists and what each says when nothing is ticked.
+CHECKLISTS = (
+    (ids.BOROUGH_SELECT, "All boroughs"),
+    (ids.AREA_SELECT, "All service areas"),
+    (ids.COMMISSIONER_SELECT, "MOPAC or VRU"),
+)
 
 
 def build_filters(snapshot: Snapshot, filters: Filters) -> html.Div:
     """The filters next to the search box: native checkboxes and selects, keyboard-friendly."""
     options = filter_options(snapshot)
-
-    def checklist(id_, legend, options, value, none_label, scroll=False):
-        summary = checklist_summary(options, value, none_label)
-        return html.Div(
-            [
-                html.Div(legend, className="form-label filter-label", **{"aria-hidden": "true"}),
-                html.Details(
-                    [
-                        html.Summary(summary, id=f"{id_}-summary", className="filter-summary form-select"),
-                        html.Fieldset(
-                            [
-                                html.Legend(legend, className="visually-hidden"),
-                                dbc.Checklist(id=id_, options=options, value=list(value),
-                                              className="filter-options" + (" scroll" if scroll else "")),
-                            ]
-                        ),
-                    ],
-                    className="filter-details",
-                ),
-            ],
-            className="filter",
-        )
-
-    def select(id_, label, options, value, any_label):
-        return html.Div(
-            [
-                html.Label(label, htmlFor=id_, className="form-label filter-label"),
-                dbc.Select(id=id_, options=[{"label": any_label, "value": ANY}] + options,
-                           value=value or ANY, className="form-select"),
-            ],
-            className="filter",
-        )
-
     return html.Div(
         [
-            checklist(ids.BOROUGH_SELECT, "Borough", *options[ids.BOROUGH_SELECT][:1], filters.boroughs,
-                      options[ids.BOROUGH_SELECT][1], scroll=True),
-            checklist(ids.AREA_SELECT, "Service area", *options[ids.AREA_SELECT][:1], filters.areas,
-                      options[ids.AREA_SELECT][1], scroll=True),
-            checklist(ids.COMMISSIONER_SELECT, "Paid for by", *options[ids.COMMISSIONER_SELECT][:1],
-                      filters.commissioners, options[ids.COMMISSIONER_SELECT][1]),
-            select(ids.AGE_SELECT, "Who it is for",
-                   [{"label": label, "value": key} for key, (label, _lo, _hi) in AGE_GROUPS.items()],
-                   filters.age, "Any age"),
-            select(ids.ACCESS_SELECT, "How to get help",
-                   [{"label": label, "value": key} for key, label in ACCESS_FILTERS.items()],
-                   filters.access, "Any way"),
+            controls.collapsible_checklist(ids.BOROUGH_SELECT, "Borough", options[ids.BOROUGH_SELECT][0],
+                                           filters.boroughs, "All boroughs", scroll=True),
+            controls.collapsible_checklist(ids.AREA_SELECT, "Service area", options[ids.AREA_SELECT][0],
+                                           filters.areas, "All service areas", scroll=True),
+            controls.collapsible_checklist(ids.COMMISSIONER_SELECT, "Paid for by",
+                                           options[ids.COMMISSIONER_SELECT][0], filters.commissioners,
+                                           "MOPAC or VRU"),
+            controls.select(ids.AGE_SELECT, "Who it is for",
+                            [{"label": label, "value": key} for key, (label, _lo, _hi) in AGE_GROUPS.items()],
+                            filters.age, "Any age"),
+            controls.select(ids.ACCESS_SELECT, "How to get help",
+                            [{"label": label, "value": key} for key, label in ACCESS_FILTERS.items()],
+                            filters.access, "Any way"),
         ],
         className="filters",
         role="group",

@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 from dash import Patch, dcc, html
 
 from explorer import ids
+from explorer.layout import controls
 from explorer.domain import formatting
 from explorer.domain.lcpf import FACTOR_LABELS, MAX_WEIGHT, PRESET_LABELS
 from explorer.services.lcpf import (
@@ -132,30 +133,19 @@ def build_controls(view: LcpfView) -> html.Section:
             html.Div(
                 [
                     html.Div(
-                        [
-                            html.Label("Financial year", htmlFor=ids.LCPF_YEAR, className="form-label"),
-                            dcc.Dropdown(id=ids.LCPF_YEAR, options=[{"label": y, "value": y} for y in view.years],
-                                         value=view.year, clearable=False, searchable=False),
-                        ],
+                        controls.select(ids.LCPF_YEAR, "Financial year",
+                                        [{"label": y, "value": y} for y in view.years], view.year),
                         className="lcpf-control",
                     ),
                     html.Div(
-                        [
-                            html.Label("Crime measure", htmlFor=ids.LCPF_CATEGORY, className="form-label"),
-                            dcc.Dropdown(id=ids.LCPF_CATEGORY,
-                                         options=[{"label": v, "value": k} for k, v in CATEGORY_LABELS.items()],
-                                         value=q.category, clearable=False, searchable=False),
-                        ],
+                        controls.select(ids.LCPF_CATEGORY, "Crime measure",
+                                        [{"label": v, "value": k} for k, v in CATEGORY_LABELS.items()], q.category),
                         className="lcpf-control",
                     ),
-                    html.Fieldset(
-                        [
-                            html.Legend("The map shows", className="form-label fs-6"),
-                            dcc.RadioItems(id=ids.LCPF_MEASURE,
-                                           options=[{"label": v, "value": k} for k, v in MEASURES.items()],
-                                           value=q.measure, className="lcpf-radios",
-                                           inputClassName="form-check-input me-1", labelClassName="me-3"),
-                        ],
+                    html.Div(
+                        controls.radio_group(ids.LCPF_MEASURE, "The map shows",
+                                             [{"label": v, "value": k} for k, v in MEASURES.items()], q.measure,
+                                             inline=True),
                         className="lcpf-control lcpf-control-wide",
                     ),
                 ],

@@ -87,28 +87,6 @@ def build_service_page(
     )
 
 
-def build_performance_page(snapshot: Snapshot) -> html.Div:
-    """Every service with its value, dates and commissioner: the start of the performance dashboards."""
-    data = [
-        {
-            "Service": s.name,
-            "Provider": s.provider_name,
-            "Commissioner": " and ".join(s.commissioners),
-            "Contract value": formatting.money(s.contract_value_gbp),
-            "Ends": formatting.date(s.end_date),
-            "Sample value": "yes" if s.illustrative else "no",
-        }
-        for s in snapshot.services
-    ]
-    return html.Div(
-        [
-            html.H1("Performance", className="h2"),
-            html.P("The funding and duration of every commissioned service.", className="lead"),
-            _table("performance-table", data),
-        ]
-    )
-
-
 def build_data_page(snapshot: Snapshot, versions: list[VersionInfo]) -> html.Div:
     """Where the data comes from and every publish of it."""
     history = [

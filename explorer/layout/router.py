@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 from urllib.parse import parse_qs, unquote
 
-from explorer.layout import accessibility, data, embed, funding, home, pages
+from explorer.layout import accessibility, data, embed, funding, home, pages, performance
 from explorer.layout import lcpf as lcpf_layout
 from explorer.services.search import parse_filters, search_index
 
@@ -22,7 +22,9 @@ class PageContext:
 
 
 #: One address of each kind of page, rendered once at start-up so Dash can validate callbacks.
-VALIDATION_PATHS = ("/", "/service/", "/funding", "/performance", "/lcpf", "/data", "/embed/builder")
+VALIDATION_PATHS = (
+    "/", "/service/", "/funding", "/performance", "/performance/report", "/lcpf", "/data", "/embed/builder"
+)
 
 
 def query_values(search: str | None) -> dict[str, list[str]]:
@@ -54,12 +56,15 @@ def render_page(provider, pathname: str | None, search: str | None, context: Pag
         service = snapshot.service(service_id)
         sections = []
         if service is not None:
+            sections.append(performance.build_service_performance_block(snapshot, service, context.today()))
             sections.append(funding.build_service_opportunities(snapshot, service, context.today()))
         return pages.build_service_page(snapshot, service, _first(query, "back"), sections)
     if path == "/funding" or path.startswith("/funding/"):
         return funding.build_funding_route(provider, path, query, context.today())
     if path == "/performance":
-        return pages.build_performance_page(snapshot)
+        return performance.build_performance_page(snapshot, query, context.today())
+    if path == "/performance/report":
+        return performance.build_report_page(snapshot, query, context.today())
     if path == "/lcpf":
         return lcpf_layout.build_lcpf_page(snapshot, query)
     if path == "/embed/builder":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
+from tests.browser.helpers import tick
 from explorer.app import create_app
 
 
@@ -21,16 +22,6 @@ def _wait_for_count(dash_duo, selector, predicate, timeout=10):
     raise AssertionError(f"{selector}: {len(dash_duo.find_elements(selector))} elements")
 
 
-def choose_option(dash_duo, checklist, label):
-    """Opens a checklist filter and ticks the box with this label."""
-    dash_duo.find_element(f"#{checklist}-summary").click()
-    box = dash_duo.driver.find_element(
-        By.XPATH, f"//*[@id='{checklist}']//label[normalize-space()='{label}']"
-    )
-    box.click()
-    dash_duo.find_element(f"#{checklist}-summary").click()
-
-
 def test_home_shows_map_boroughs_services_and_filters_by_borough(dash_duo, sample_settings):
     app = create_app(sample_settings)
     dash_duo.start_server(app)
@@ -45,7 +36,7 @@ def test_home_shows_map_boroughs_services_and_filters_by_borough(dash_duo, sampl
     assert dash_duo.find_element("#sample-banner").text.startswith("Sample data")
 
     # Pick a borough: the list narrows to services covering it, and the URL keeps the choice.
-    choose_option(dash_duo, "borough-select", "Hackney")
+    tick(dash_duo, "borough-select", "Hackney")
     dash_duo.wait_for_text_to_equal("#borough-select-summary", "Hackney")
     dash_duo.wait_for_contains_text("#result-summary", "Showing: Hackney")
     cards = _wait_for_count(dash_duo, ".service-card", lambda n: 0 < n < all_cards)

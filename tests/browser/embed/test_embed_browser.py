@@ -11,6 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from selenium.webdriver.common.by import By
 
+from tests.browser.helpers import pick
 from explorer.app import create_app
 
 HACKNEY = "E09000012"
@@ -156,14 +157,13 @@ def test_embed_map_and_list_fit_a_320px_screen(dash_duo, sample_settings):
 
 
 def test_builder_makes_the_iframe_code_and_previews_it(dash_duo, sample_settings):
-    from tests.browser.test_home import choose_option
 
     app = create_app(sample_settings)
     dash_duo.start_server(app, navigate=False)
     base = dash_duo.server.url
     dash_duo.driver.get(f"{base}/embed/builder")
     dash_duo.wait_for_contains_text("#builder-snippet", "<iframe")
-    choose_option(dash_duo, "#builder-borough", "Hackney")
+    pick(dash_duo, "builder-borough", HACKNEY)
     dash_duo.wait_for_contains_text("#builder-snippet", f"borough={HACKNEY}")
     dash_duo.find_element("#builder-view input[value='list']").click()
     dash_duo.wait_for_contains_text("#builder-snippet", "view=list")

@@ -6,6 +6,8 @@ import datetime as dt
 import time
 
 from selenium.webdriver.common.by import By
+
+from tests.browser.helpers import tick
 from selenium.webdriver.common.keys import Keys
 
 from explorer.app import create_app
@@ -23,12 +25,9 @@ def _wait_until(predicate, timeout=10, message=""):
     raise AssertionError(message or "timed out")
 
 
-def _choose(dash_duo, dropdown, label):
-    """Opens a Dash 4 dropdown and picks the option with this label."""
-    dash_duo.find_element(dropdown).click()
-    option = dash_duo.driver.find_element(By.XPATH, f"//*[@role='option'][.//span[normalize-space()='{label}']]")
-    option.click()
-    dash_duo.driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
+def _choose(dash_duo, checklist, label):
+    """Ticks a box in one of the funding page's collapsible checklists."""
+    tick(dash_duo, checklist, label)
 
 
 def test_filter_by_borough_and_service_area_then_open_one(dash_duo, sample_settings):

@@ -7,6 +7,7 @@ import time
 
 from selenium.webdriver.common.keys import Keys
 
+from tests.browser.helpers import pick
 from explorer import ids
 from explorer.app import create_app
 
@@ -92,7 +93,7 @@ def test_presets_year_and_current_allocation(dash_duo, sample_settings):
     assert "w_crime=1" in dash_duo.driver.current_url
 
     # 2018-19: Richmond's allocation is published, crime figures are not in the sample.
-    dash_duo.select_dcc_dropdown(f"#{ids.LCPF_YEAR}", value="2018-19")
+    pick(dash_duo, ids.LCPF_YEAR, "2018-19")
     dash_duo.wait_for_contains_text(f"#{ids.LCPF_MESSAGES}", "No recorded crime figures are loaded for 2018-19")
     dash_duo.wait_for_contains_text(f"#{ids.LCPF_SUMMARY}", "2018-19")
     click(dash_duo, pattern_id(ids.LCPF_PRESET, "current"))

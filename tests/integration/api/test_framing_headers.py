@@ -8,11 +8,18 @@ from explorer.api.headers import check_origins, frame_headers
 from tests.integration.api.conftest import EMBED_ORIGIN
 
 
+def frame_ancestors(response) -> str:
+    """The frame-ancestors directive of the response's Content-Security-Policy."""
+    directives = [d.strip() for d in response.headers["Content-Security-Policy"].split(";")]
+    (found,) = [d for d in directives if d.startswith("frame-ancestors")]
+    return found
+
+
 @pytest.mark.parametrize("url", ["/embed", "/embed?borough=E09000012&view=list", "/embed/"])
 def test_the_embed_may_be_framed_by_the_allowed_origins(client, url):
     response = client.get(url)
     assert response.status_code == 200
-    assert response.headers["Content-Security-Policy"] == f"frame-ancestors 'self' {EMBED_ORIGIN}"
+    assert frame_ancestors(response) == f"frame-ancestors 'self' {EMBED_ORIGIN}"
     assert "X-Frame-Options" not in response.headers
     assert "Set-Cookie" not in response.headers
 
@@ -23,7 +30,7 @@ def test_the_embed_may_be_framed_by_the_allowed_origins(client, url):
 def test_every_other_page_may_be_framed_by_this_site_only(client, url):
     response = client.get(url)
     assert response.status_code == 200
-    assert response.headers["Content-Security-Policy"] == "frame-ancestors 'self'"
+    assert frame_ancestors(response) == "frame-ancestors 'self'"
     assert response.headers["X-Frame-Options"] == "SAMEORIGIN"
 
 

@@ -1,0 +1,68 @@
+"""Callbacks: the performance page (filters in, results and address out) and the report's print button."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from dash import Input, Output
+
+from explorer import ids
+from explorer.layout.controls import chosen
+from explorer.layout.performance import build_measure_detail, build_performance_view
+from explorer.services.performance import PortfolioFilters, PublishedOutcome
+
+FILTERS = (
+    Input(ids.PERF_COMMISSIONER, "value"),
+    Input(ids.PERF_PROGRAMME, "value"),
+    Input(ids.PERF_BOROUGH, "value"),
+    Input(ids.PERF_AREA, "value"),
+    Input(ids.PERF_PERIOD, "value"),
+)
+
+
+def parse_filters(commissioner, programme, borough, area, period) -> PortfolioFilters:
+    """The dropdowns' values as filters (an empty dropdown is no filter)."""
+    return PortfolioFilters.from_values(
+        commissioner=chosen(commissioner), programme=chosen(programme), borough=chosen(borough),
+        area=chosen(area), period=chosen(period),
+    )
+
+
+def register(app, provider, context, outcomes: Sequence[PublishedOutcome] = ()) -> None:
+    """Registers the performance page's callbacks on ``app``.
+
+    Args:
+        app: The Dash app.
+        provider: Hands out the current snapshot.
+        context: The page context (its ``today`` clock).
+        outcomes: Published programme figures, read once at start-up.
+    """
+
+    @app.callback(
+        Output(ids.PERF_RESULTS, "children"),
+        Output(ids.PERF_DASHBOARD_INTRO, "children"),
+        Output(ids.PERF_REACH_LAYER, "hideout"),
+        Output(ids.PERF_REACH_KEY, "children"),
+        Output(ids.PERF_DASHBOARD, "children"),
+        Output(ids.PERF_MEASURE_PICK, "options"),
+        Output(ids.PERF_MEASURE_PICK, "value"),
+        *FILTERS,
+    )
+    def update_performance_results(*values):
+        view = build_performance_view(provider.current(), parse_filters(*values), context.today(), outcomes)
+        return tuple(view)
+
+    @app.callback(Output(ids.URL, "search", allow_duplicate=True), *FILTERS, prevent_initial_call=True)
+    def on_filter_change(*values):
+        return parse_filters(*values).to_search()
+
+    @app.callback(Output(ids.PERF_MEASURE_DETAIL, "children"), Input(ids.PERF_MEASURE_PICK, "value"))
+    def update_measure_detail(measure_id):
+        return build_measure_detail(provider.current(), measure_id, context.today())
+
+    app.clientside_callback(
+        "function (clicks) { if (clicks) { window.print(); } return ''; }",
+        Output(ids.PERF_PRINT_DONE, "children"),
+        Input(ids.PERF_PRINT, "n_clicks"),
+        prevent_initial_call=True,
+    )

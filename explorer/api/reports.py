@@ -1,0 +1,169 @@
+"""API layer: the six-monthly performance report as CSV and XLSX downloads.
+
+``/performance/report.csv?period=2025-H2`` and ``/performance/report.xlsx?period=2025-H2`` give
+the same rows as the printable page at ``/performance/report``: every service, its measures,
+ratings, funding and duration, with the date the report was produced and the data version it
+came from. A missing or malformed period gets a 400 with a message saying what to send.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from typing import Any, Callable
+
+from flask import Blueprint, Flask, Response, current_app, request
+
+from explorer.domain.periods import HalfYear, parse_half_year, quarter_of
+from explorer.services.performance import Report, report_half_years, six_monthly_report
+
+CSV_TYPE = "text/csv; charset=utf-8"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MONEY_COLUMNS = ("Contract value (GBP)", "Budget in half-year (GBP)", "Spend in half-year (GBP)")
+DATE_COLUMNS = ("Start date", "End date", "Produced on")
+
+
+class BadPeriod(ValueError):
+    """The request named no half-year, or one that cannot be reported."""
+
+
+def register(server: Flask, today: Callable[[], dt.date] = dt.date.today) -> None:
+    """Adds the report downloads to ``server``; the snapshot comes from its EXPLORER_PROVIDER."""
+    blueprint = Blueprint("performance_reports", __name__)
+
+    @blueprint.get("/performance/report.csv")
+    def report_csv():
+        return _respond(today, "csv")
+
+    @blueprint.get("/performance/report.xlsx")
+    def report_xlsx():
+        return _respond(today, "xlsx")
+
+    server.register_blueprint(blueprint)
+
+
+def requested_half(text: str | None, available: tuple[HalfYear, ...], today: dt.date) -> HalfYear:
+    """The half-year a request asks for.
+
+    Raises:
+        BadPeriod: For a missing or malformed period, or one that has not begun.
+    """
+    choices = ", ".join(h.code for h in available) or "none yet"
+    if not text or not text.strip():
+        raise BadPeriod(
+            "Say which half-year you want, like ?period=2025-H2 (H1 is January to June, H2 is July to "
+            f"December). Half-years with figures: {choices}."
+        )
+    try:
+        half = parse_half_year(text)
+    except ValueError as exc:
+        raise BadPeriod(f"{exc}. Half-years with figures: {choices}.") from exc
+    if half.start > quarter_of(today).end:
+        raise BadPeriod(f"{half.code} has not begun yet. Half-years with figures: {choices}.")
+    return half
+
+
+def report_csv_text(report: Report) -> str:
+    """The report as CSV text: a header row, then one row per measure."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(report.columns)
+    for row in report.rows:
+        writer.writerow([_csv_cell(row[c]) for c in report.columns])
+    return buffer.getvalue()
+
+
+def report_xlsx_bytes(report: Report) -> bytes:
+    """The report as an XLSX workbook: the rows, and an 'About' sheet with the rules and sources."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Report"
+    sheet.append(list(report.columns))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sample_fill = PatternFill("solid", fgColor="FFF4C2")
+    for row in report.rows:
+        sheet.append([row[c] for c in report.columns])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # record text is never a formula
+        if row["Illustrative"] == "sample value":
+            sheet.cell(row=sheet.max_row, column=report.columns.index("Illustrative") + 1).fill = sample_fill
+    for number, column in enumerate(report.columns, start=1):
+        letter = get_column_letter(number)
+        if column in MONEY_COLUMNS:
+            for cell in sheet[letter][1:]:
+                cell.number_format = '"£"#,##0'
+        if column in DATE_COLUMNS:
+            for cell in sheet[letter][1:]:
+                cell.number_format = "d mmm yyyy"
+        sheet.column_dimensions[letter].width = 18 if column not in ("Service", "Measure", "Thresholds", "Narrative") else 40
+    sheet.freeze_panes = "C2"
+    sheet.auto_filter.ref = sheet.dimensions
+
+    about = book.create_sheet("About")
+    for line in (
+        ("Six-monthly performance report", ""),
+        ("Half-year", f"{report.half.code} ({report.half.label})"),
+        ("Quarters", ", ".join(report.half.quarter_codes)),
+        ("Produced on", report.produced),
+        ("Data version", report.data_version),
+        ("Services", report.services),
+        ("Rows", len(report.rows)),
+        ("Rows with sample values", report.illustrative_rows),
+        ("Rules", report.rules),
+        ("Sample values", "Rows whose Illustrative column says 'sample value' contain illustrative figures, "
+                          "not published ones; the Sample parts column says which."),
+    ):
+        about.append(list(line))
+    about["A1"].font = Font(bold=True, size=14)
+    about["B4"].number_format = "d mmm yyyy"
+    about.column_dimensions["A"].width = 24
+    about.column_dimensions["B"].width = 100
+    for cell in about["B"]:
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _respond(today: Callable[[], dt.date], kind: str) -> Response:
+    snapshot = current_app.config["EXPLORER_PROVIDER"].current()
+    day = today()
+    try:
+        half = requested_half(request.args.get("period"), report_half_years(snapshot, day), day)
+    except BadPeriod as exc:
+        return Response(str(exc) + "\n", status=400, mimetype="text/plain")
+    report = six_monthly_report(snapshot, half, day)
+    name = f"performance-report-{half.code}"
+    if kind == "csv":
+        response = Response(report_csv_text(report), content_type=CSV_TYPE)
+        response.headers["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    else:
+        response = Response(report_xlsx_bytes(report), content_type=XLSX_TYPE)
+        response.headers["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    response.headers["X-Data-Version"] = str(snapshot.version_key)
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+#: Text starting with these is read as a formula by spreadsheet programs.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value  # record text is never run as a formula when the file is opened
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
