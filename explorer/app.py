@@ -17,6 +17,7 @@ from callbacks import home as home_callbacks
 from callbacks import lcpf as lcpf_callbacks
 from callbacks import performance as performance_callbacks
 from callbacks import router as router_callbacks
+from callbacks import suggestions as suggestion_callbacks
 from explorer.api import exports as exports_api
 from explorer.api import feeds
 from explorer.api import headers as security_headers
@@ -27,11 +28,13 @@ from explorer.ingest.publish import seed_sample
 from explorer.layout.embed import EMBED_INDEX, EMBED_TITLE, build_embed_shell, render_embed
 from explorer.layout.router import VALIDATION_PATHS, PageContext, render_page
 from explorer.layout.shell import build_shell
+from explorer.layout.suggestions import build_report_change_form
 from explorer.reference import load_geography, prepare
 from explorer.services.performance import load_published_outcomes
 from explorer.services.snapshot import SnapshotProvider
 from explorer.settings import ROOT, Settings
 from explorer.store.store import Store
+from explorer.store.suggestions import SuggestionBox
 
 ASSETS = ROOT / "assets"
 #: The largest request body accepted (Dash callbacks and the report-a-change form are small).
@@ -100,6 +103,7 @@ def create_app(
     app.validation_layout = html.Div(
         [build_shell(on_sample=True)]
         + [render_page(provider, path, "", context) for path in VALIDATION_PATHS]
+        + [build_report_change_form("")]
     )
     router_callbacks.register(app, provider, context)
     home_callbacks.register(app, provider)
@@ -111,6 +115,7 @@ def create_app(
         app, provider, context, load_published_outcomes(settings.sample_dir / "published_outcomes.csv")
     )
     reports.register(app.server, today)
+    suggestion_callbacks.register(app, provider, SuggestionBox(store).submit)
     _add_routes(app, provider)
     app.server.config["EXPLORER_PROVIDER"] = provider
     oruk_api.register(app.server)

@@ -1,4 +1,4 @@
-"""The ``explorer`` command: serve the app, prepare data, ingest, list and roll back versions.
+"""The ``explorer`` command: serve the app, prepare data, ingest and sync, list, diff and roll back versions.
 
 Exit codes: 0 success, 1 rejected or failed (a report says why), 2 usage error.
 """
@@ -55,11 +55,9 @@ def _prepare(args, settings: Settings) -> int:
 
 
 def _ingest(args, settings: Settings) -> int:
-    from explorer.app import postcode_lookup_for
-    from explorer.ingest.publish import publish_directory
-    from explorer.reference import load_geography
+    from explorer.ingest.publish import ingest_path
+    from explorer.ingest.report import REPORT_SUFFIXES, write_report
     from explorer.store.schema import ENTITIES
-    from explorer.store.store import Store
 
     if args.entity not in ENTITIES:
         print(f"error: unknown entity {args.entity!r}; choose from {', '.join(ENTITIES)}", file=sys.stderr)
@@ -67,6 +65,9 @@ def _ingest(args, settings: Settings) -> int:
     path = Path(args.path)
     if not path.exists():
         print(f"error: {path} does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    if args.report and Path(args.report).suffix.lower() not in REPORT_SUFFIXES:
+        print("error: --report must name a .json or .csv file", file=sys.stderr)
         return EXIT_USAGE
     if args.entity == "crime" and path.is_file():
         from explorer.ingest.crime import is_met_format
@@ -76,26 +77,62 @@ def _ingest(args, settings: Settings) -> int:
     if args.more:
         print("error: only MPS crime files can be ingested several at once", file=sys.stderr)
         return EXIT_USAGE
-    geography = load_geography(settings.data_dir, settings.cache_dir)
-    store = Store.open(settings.store_url)
-    if args.entity == "opportunities" and path.is_file() and path.suffix.lower() in {".csv", ".xlsx"}:
+    store, lookup, resolver = _ingest_tools(settings)
+    if _is_grant_finder_file(args, path):
         # One file, with our columns or GOV.UK Find a Grant's (see explorer.ingest.opportunities).
         from explorer.ingest.opportunities import publish_opportunity_file
+        from explorer.reference import load_boroughs
 
         result = publish_opportunity_file(
-            store, path, boroughs={b.code: b.name for b in geography.boroughs},
+            store, path, boroughs={b.code: b.name for b in load_boroughs(settings.data_dir)},
             published_by=args.by, dry_run=args.dry_run,
         )
     else:
-        result = publish_directory(
-            store, args.entity, path if path.is_dir() else path.parent, postcode_lookup_for(geography),
-            published_by=args.by, dry_run=args.dry_run,
+        result = ingest_path(
+            store, args.entity, path, lookup, published_by=args.by, dry_run=args.dry_run, fmt=args.format,
+            max_bytes=_max_bytes(settings), borough_code=resolver, source_url=args.source_url,
         )
-    if args.json:
-        print(json.dumps({"entity": args.entity, "version": result.version_id, **result.report.as_dict()}, indent=2))
-    else:
-        _print_report(args.entity, result.report, result.version_id, dry_run=args.dry_run)
+    _finish_report(args, result, dry_run=args.dry_run)
+    if args.report:
+        write_report(result.report, Path(args.report), extra=_report_extra(args.entity, result))
     return EXIT_OK if result.report.ok else EXIT_REJECTED
+
+
+def _is_grant_finder_file(args, path: Path) -> bool:
+    """One opportunities CSV/XLSX goes to the Find a Grant reader, unless it is 360Giving or forced."""
+    if args.entity != "opportunities" or not path.is_file() or path.suffix.lower() not in {".csv", ".xlsx"}:
+        return False
+    if args.format != "auto":
+        return False
+    if path.suffix.lower() == ".csv":
+        from explorer.ingest import threesixty
+        from explorer.ingest.files import FileFormatError, read_csv
+
+        try:
+            return not threesixty.looks_like_csv(read_csv(path))
+        except FileFormatError:
+            return False
+    return True
+
+
+def _sync(args, settings: Settings) -> int:
+    from explorer.ingest.report import report_lines
+    from explorer.ingest.sync import sync
+    from explorer.store.schema import ENTITIES
+
+    if args.entity not in ENTITIES:
+        print(f"error: unknown entity {args.entity!r}; choose from {', '.join(ENTITIES)}", file=sys.stderr)
+        return EXIT_USAGE
+    store, lookup, resolver = _ingest_tools(settings)
+    outcome = sync(
+        store, args.url, args.entity, lookup, max_bytes=_max_bytes(settings), published_by=args.by,
+        borough_code=resolver, fmt=args.format,
+    )
+    if outcome.result is not None and outcome.outcome in {"rejected", "published"}:
+        for line in report_lines(args.entity, outcome.report, version_id=outcome.result.version_id)[:-1]:
+            print(line)
+    print(outcome.message)
+    return EXIT_OK if outcome.outcome in {"published", "unchanged"} else EXIT_REJECTED
 
 
 def _ingest_met_crime(args, settings: Settings, paths: list[Path]) -> int:
@@ -178,10 +215,44 @@ def _versions(args, settings: Settings) -> int:
     from explorer.store.store import Store
 
     store = Store.open(settings.store_url)
-    for v in store.versions(args.entity):
+    history = store.versions(args.entity)
+    if args.json:
+        print(json.dumps([_version_dict(v) for v in history], indent=2, default=str))
+        return EXIT_OK
+    for v in history:
         mark = "*" if v.current else " "
         rows = sum(v.row_counts.values())
-        print(f"{mark} {v.id:>5}  {v.entity:<14} {v.published_at:%Y-%m-%d %H:%M}  {rows:>7} rows  {v.published_by}  {v.source}")
+        warnings = v.report.get("warnings", 0) if isinstance(v.report, dict) else 0
+        print(f"{mark} {v.id:>5}  {v.entity:<14} {v.published_at:%Y-%m-%d %H:%M}  {rows:>7} rows  "
+              f"{warnings:>4} warnings  {v.published_by}  {v.source}")
+    return EXIT_OK
+
+
+def _diff(args, settings: Settings) -> int:
+    from explorer.store.diff import diff_versions
+    from explorer.store.store import PublishError, Store
+
+    store = Store.open(settings.store_url)
+    try:
+        found = diff_versions(store, args.old, args.new)
+    except PublishError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_REJECTED
+    if args.json:
+        print(json.dumps(found.as_dict(), indent=2))
+        return EXIT_OK
+    print(f"{found.entity}: version {found.old} → version {found.new}")
+    for table in found.tables:
+        print(f"  {table.table}: {len(table.added)} added, {len(table.changed)} changed, {len(table.removed)} removed")
+        for key in table.added[: args.limit]:
+            print(f"    + {key}")
+        for change in table.changed[: args.limit]:
+            fields = "; ".join(f"{k}: {a!r} → {b!r}" for k, (a, b) in change.fields.items())
+            print(f"    ~ {change.key}  {fields}")
+        for key in table.removed[: args.limit]:
+            print(f"    - {key}")
+    if found.empty:
+        print("  no differences")
     return EXIT_OK
 
 
@@ -196,6 +267,88 @@ def _rollback(args, settings: Settings) -> int:
         return EXIT_REJECTED
     print(f"Version {args.version} is current again as version {new_id}.")
     return EXIT_OK
+
+
+def _check(args, settings: Settings) -> int:
+    import datetime as dt
+
+    from explorer.ingest.check import check_freshness, worse_than
+    from explorer.store.store import Store
+
+    today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    entries = check_freshness(Store.open(settings.store_url), today)
+    shown = [e for e in entries if args.all or e.freshness.band.key != "fresh"]
+    if args.json:
+        print(json.dumps([
+            {"kind": e.kind, "id": e.id, "name": e.name, "owner": e.owner, "band": e.freshness.band.key,
+             "days": e.freshness.days, "last_verified": e.freshness.last_verified}
+            for e in shown
+        ], indent=2, default=str))
+    else:
+        for e in shown:
+            print(f"{e.freshness.band.icon} {e.freshness.band.word:<16} {e.freshness.phrase:<22} {e.kind:<11} "
+                  f"{e.name} ({e.owner})")
+        counts = {}
+        for e in entries:
+            counts[e.freshness.band.word] = counts.get(e.freshness.band.word, 0) + 1
+        print("; ".join(f"{word}: {n}" for word, n in counts.items()) or "Nothing is published.")
+    failing = [e for e in entries if args.fail_on and worse_than(e, args.fail_on)]
+    return EXIT_REJECTED if failing else EXIT_OK
+
+
+def _suggestions(args, settings: Settings) -> int:
+    from explorer.store.store import Store
+    from explorer.store.suggestions import SuggestionBox
+
+    items = SuggestionBox(Store.open(settings.store_url)).list(limit=args.limit)
+    if args.json:
+        print(json.dumps([s.__dict__ for s in items], indent=2, default=str))
+        return EXIT_OK
+    if not items:
+        print("No suggestions.")
+    for s in items:
+        contact = f"  contact: {s.contact}" if s.contact else ""
+        print(f"{s.id:>5}  {s.created_at:%Y-%m-%d %H:%M}  {s.service_id}  [{s.status}]{contact}")
+        print("       " + s.message.replace("\n", "\n       "))
+    return EXIT_OK
+
+
+def _ingest_tools(settings: Settings):
+    from explorer.app import postcode_lookup_for
+    from explorer.ingest.publish import borough_resolver
+    from explorer.reference import load_geography
+    from explorer.store.store import Store
+
+    geography = load_geography(settings.data_dir, settings.cache_dir)
+    store = Store.open(settings.store_url)
+    return store, postcode_lookup_for(geography), borough_resolver(geography.boroughs)
+
+
+def _max_bytes(settings: Settings) -> int:
+    return int(settings.max_ingest_mb * 1024 * 1024)
+
+
+def _finish_report(args, result, *, dry_run: bool) -> None:
+    from explorer.ingest.report import report_lines
+
+    if args.json:
+        print(json.dumps({**_report_extra(args.entity, result), **result.report.as_dict()}, indent=2))
+        return
+    for line in report_lines(args.entity, result.report, version_id=result.version_id, dry_run=dry_run,
+                             unchanged=result.unchanged, notes=result.notes):
+        print(line)
+
+
+def _report_extra(entity: str, result) -> dict:
+    return {"entity": entity, "version": result.version_id, "format": result.format, "notes": list(result.notes)}
+
+
+def _version_dict(v) -> dict:
+    return {
+        "id": v.id, "entity": v.entity, "source": v.source, "row_counts": v.row_counts,
+        "published_by": v.published_by, "published_at": v.published_at, "current": v.current,
+        "restored_from": v.restored_from, "errors": v.report.get("errors"), "warnings": v.report.get("warnings"),
+    }
 
 
 def _boundaries(args, settings: Settings) -> int:
@@ -261,13 +414,18 @@ def _parser() -> argparse.ArgumentParser:
     prep = sub.add_parser("prepare", help="build reference caches and publish the sample into an empty store")
     prep.set_defaults(handler=_prepare)
 
-    ingest = sub.add_parser("ingest", help="validate and publish an entity's files")
+    ingest = sub.add_parser("ingest", help="validate and publish an entity from CSV, XLSX or JSON")
     ingest.add_argument("entity")
-    ingest.add_argument("path", help="a folder with the entity's CSV files, or one of them "
-                        "(opportunities: also a .csv or .xlsx file with Find a Grant's columns)")
+    ingest.add_argument("path", help="a folder of the entity's CSV files, or one CSV, XLSX or JSON file "
+                        "(opportunities: also Find a Grant's columns; crime: the MPS borough file)")
     ingest.add_argument("more", nargs="*", help="crime only: more MPS borough crime files, read together")
     ingest.add_argument("--dry-run", action="store_true", help="validate and report; publish nothing")
     ingest.add_argument("--json", action="store_true", help="print the report as JSON")
+    ingest.add_argument("--report", default=None, help="also write the report to FILE.json or FILE.csv")
+    ingest.add_argument("--format", default="auto", choices=("auto", "table", "oruk", "360giving"),
+                        help="the file's format (default: worked out from the file)")
+    ingest.add_argument("--source-url", default=None,
+                        help="the published address of the file (Open Referral UK and 360Giving input)")
     ingest.add_argument("--by", default="explorer", help="who is publishing")
     ingest.set_defaults(handler=_ingest)
 
@@ -282,9 +440,37 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=50)
     search.set_defaults(handler=_search)
 
+    sync_cmd = sub.add_parser("sync", help="fetch a published file over HTTP and ingest it if it changed (for cron)")
+    sync_cmd.add_argument("url")
+    sync_cmd.add_argument("entity")
+    sync_cmd.add_argument("--format", default="auto", choices=("auto", "table", "oruk", "360giving"))
+    sync_cmd.add_argument("--by", default="sync")
+    sync_cmd.set_defaults(handler=_sync)
+
     versions = sub.add_parser("versions", help="list published versions (* = current)")
     versions.add_argument("--entity", default=None)
+    versions.add_argument("--json", action="store_true")
     versions.set_defaults(handler=_versions)
+
+    diff = sub.add_parser("diff", help="show the records added, changed and removed between two versions")
+    diff.add_argument("old", type=int)
+    diff.add_argument("new", type=int)
+    diff.add_argument("--json", action="store_true")
+    diff.add_argument("--limit", type=int, default=50, help="records listed per table and kind")
+    diff.set_defaults(handler=_diff)
+
+    check = sub.add_parser("check", help="list services and opportunities due for a check (six months) or stale (a year)")
+    check.add_argument("--all", action="store_true", help="list fresh entries too")
+    check.add_argument("--json", action="store_true")
+    check.add_argument("--fail-on", choices=("due", "stale", "never"), default=None,
+                       help="exit 1 when any entry is this old or older (for cron alerts)")
+    check.add_argument("--today", default=None, help="measure from this date (YYYY-MM-DD) instead of today")
+    check.set_defaults(handler=_check)
+
+    suggestions = sub.add_parser("suggestions", help="list the changes the public has suggested")
+    suggestions.add_argument("--json", action="store_true")
+    suggestions.add_argument("--limit", type=int, default=200)
+    suggestions.set_defaults(handler=_suggestions)
 
     rollback = sub.add_parser("rollback", help="make an old version current again")
     rollback.add_argument("version", type=int)

@@ -22,6 +22,7 @@ class Settings:
         check_interval: Seconds between checks for a newly published version.
         seed_sample: Publish the bundled sample register into an empty store.
         debug: Dash debug mode (never in production).
+        max_ingest_mb: The largest file ``explorer ingest`` and ``explorer sync`` accept (MB).
     """
 
     database_url: str = ""
@@ -33,6 +34,7 @@ class Settings:
     seed_sample: bool = True
     debug: bool = False
     embed_origins: tuple[str, ...] = field(default_factory=tuple)
+    max_ingest_mb: float = 50.0
 
     @property
     def store_url(self) -> str:
@@ -61,4 +63,5 @@ class Settings:
             embed_origins=tuple(
                 o.strip() for o in env.get("EXPLORER_EMBED_ORIGINS", "").split(",") if o.strip()
             ),
+            max_ingest_mb=float(env.get("EXPLORER_MAX_INGEST_MB", "50")),
         )

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Annotated, Literal
-from urllib.parse import urlparse
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
@@ -32,6 +32,8 @@ FUNDING_STREAMS = (
 
 
 def _blank_to_none(value: object) -> object:
+    if value.__class__ is str:  # the common case first: this runs for every cell of an import
+        return value.strip() or None
     if value is None:
         return None
     if isinstance(value, float) and value != value:  # NaN from pandas
@@ -86,12 +88,19 @@ OptDate = Annotated[dt.date | None, BeforeValidator(_blank_to_none)]
 OptAge = Annotated[Annotated[int, Field(ge=0, le=120)] | None, BeforeValidator(_blank_to_none)]
 
 
+_WEB_ADDRESS = re.compile(r"(?i:https?)://[^/?#\s]+[^ ]*")
+
+
+@lru_cache(maxsize=8192)  # a register repeats a few source URLs on every row
 def check_url(value: str | None) -> str | None:
-    """Accepts an absolute http(s) URL with a host; rejects anything else."""
+    """Accepts an absolute http(s) URL with a host; rejects anything else.
+
+    (A regular expression rather than ``urlparse``: this runs for every URL of an import of
+    100,000 rows, and says the same: an http or https scheme, a host, no spaces.)
+    """
     if value is None:
         return None
-    parsed = urlparse(value)
-    if parsed.scheme not in {"http", "https"} or not parsed.netloc or " " in value:
+    if not _WEB_ADDRESS.fullmatch(value):
         raise ValueError("must be a web address starting http:// or https://")
     return value
 

@@ -1,47 +1,258 @@
-"""Ingest layer: reading register tables from CSV files into rows of text."""
+"""Ingest layer: reading CSV, XLSX and JSON files into rows of text, refusing what is not a table.
+
+Every reader takes a size limit and raises :class:`FileFormatError` naming the file and what is
+wrong with it (empty, binary, too large, the wrong separator, a ragged row...), so a report can
+say it in plain English and nothing is published.
+"""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import json
+import re
+import zipfile
 from pathlib import Path
+from typing import Any
 
 ENCODINGS = ("utf-8-sig", "cp1252")
 
+#: The key under which readers keep each row's number as a spreadsheet user sees it.
+ROW_KEY = "_row"
+
+#: The default largest file accepted (bytes); settings may lower or raise it.
+MAX_BYTES = 50 * 1024 * 1024
+
+_OTHER_SEPARATORS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_ZIP_MAGIC = b"PK\x03\x04"
+
 
 class FileFormatError(ValueError):
-    """A file cannot be read as a table; says which file and why."""
+    """A file cannot be read as a table; says which file, where and why.
 
-
-def read_csv(path: Path) -> list[dict[str, str]]:
-    """Reads a CSV file with a header row into a list of dicts of text.
-
-    Accepts UTF-8 (with or without a byte-order mark) and Windows-1252 as Excel writes it.
-
-    Raises:
-        FileFormatError: The file is missing, empty, binary or has no header.
+    Attributes:
+        file: The file's name.
+        rule: What is wrong, in plain English.
+        row: The row the problem is on (0 for the whole file, 1 for the header).
+        field: The column concerned, if any.
+        value: The offending text, if any (shortened).
     """
+
+    def __init__(self, file: str, rule: str | None = None, *, row: int = 0, field: str = "", value: str = ""):
+        if rule is None:  # the older one-message form, "name: what is wrong"
+            file, _, rule = file.partition(": ") if ": " in file else ("", "", file)
+        super().__init__(f"{file}: {rule}" if file else rule)
+        self.file = file
+        self.rule = rule
+        self.row = row
+        self.field = field
+        self.value = value
+
+
+def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
+    """Reads a file whole, refusing it when it is missing or larger than ``max_bytes``."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise FileFormatError(
+                path.name,
+                f"is {_megabytes(size)}, over the limit of {_megabytes(max_bytes)}; split it or raise "
+                "EXPLORER_MAX_INGEST_MB",
+            )
+        return path.read_bytes()
     except OSError as exc:
-        raise FileFormatError(f"{path.name}: cannot be read ({exc.strerror})") from exc
+        raise FileFormatError(path.name, f"cannot be read ({exc.strerror})") from exc
+
+
+def read_csv(path: Path, *, max_bytes: int = MAX_BYTES) -> list[dict[str, str]]:
+    """Reads a CSV file with a header row into a list of dicts of text.
+
+    Each row also carries its line number under :data:`ROW_KEY` (the header is row 1), so
+    reports name the row a spreadsheet shows even when blank lines were skipped.
+
+    Accepts UTF-8 (with or without a byte-order mark) and Windows-1252 as Excel writes it.
+    Column names are trimmed and lower-cased; blank trailing columns that Excel adds are dropped.
+
+    Raises:
+        FileFormatError: The file is missing, too large, empty, binary, separated by something
+            other than commas, has a row with more values than the header, or repeats a column.
+    """
+    path = Path(path)
+    return read_csv_bytes(read_bytes(path, max_bytes=max_bytes), path.name)
+
+
+def read_csv_bytes(data: bytes, name: str) -> list[dict[str, str]]:
+    """Reads CSV content (see :func:`read_csv`); ``name`` labels errors."""
+    if data.startswith(_ZIP_MAGIC):
+        raise FileFormatError(name, "is a zipped file (an XLSX workbook?), not CSV text: save it as .xlsx or as CSV")
     if b"\x00" in data:
-        raise FileFormatError(f"{path.name}: is not a text file (it contains binary data)")
-    text = _decode(data, path.name)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    if not reader.fieldnames:
-        raise FileFormatError(f"{path.name}: is empty; expected a header row")
-    return [
-        {(k or "").strip(): (v if isinstance(v, str) else "") for k, v in row.items()}
-        for row in reader
-    ]
+        raise FileFormatError(name, "is not a text file (it contains binary data)")
+    text = decode(data, name)
+    if _CONTROL.search(text[:4096]):
+        raise FileFormatError(name, "is not a text file (it contains control characters)")
+    if not text.strip():
+        raise FileFormatError(name, "is empty; expected a header row and rows of data")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+        header = [h.strip().lower() for h in header]
+        _check_header(header, name)
+        width = len(header)
+        rows = []
+        named = [(i, h) for i, h in enumerate(header) if h]
+        nameless = len(named) < width
+        for number, values in enumerate(reader, start=2):
+            if len(values) != width or nameless:
+                if not "".join(values).strip():
+                    continue  # blank lines (Excel leaves some at the end)
+                if len(values) > width and "".join(values[width:]).strip():
+                    raise FileFormatError(
+                        name,
+                        f"has {len(values)} values but the header has {width} columns: check the "
+                        "quoting of values that contain commas",
+                        row=number,
+                    )
+                for i, value in enumerate(values[:width]):
+                    if not header[i] and value.strip():
+                        raise FileFormatError(name, f"has a value in column {i + 1}, which has no name", row=number)
+                values = values + [""] * (width - len(values))
+            elif not "".join(values).strip():
+                continue
+            row = {h: values[i] for i, h in named} if nameless else dict(zip(header, values))
+            row[ROW_KEY] = number
+            rows.append(row)
+    except csv.Error as exc:
+        raise FileFormatError(name, f"is not well-formed CSV ({exc})") from exc
+    return rows
 
 
-def _decode(data: bytes, name: str) -> str:
+def read_xlsx(path: Path, *, max_bytes: int = MAX_BYTES) -> dict[str, list[dict[str, str]]]:
+    """Reads every sheet of an XLSX workbook: sheet name to rows of text (first row = header).
+
+    Formulas are read as their text (``=SUM(A1:A3)``), so validation can refuse them: a
+    register holds values, not calculations.
+
+    Raises:
+        FileFormatError: The file is not a readable workbook, or a sheet's header is unusable.
+    """
+    from openpyxl import load_workbook
+
+    path = Path(path)
+    data = read_bytes(path, max_bytes=max_bytes)
+    if not data.startswith(_ZIP_MAGIC):
+        raise FileFormatError(path.name, "is not an XLSX workbook (save it from Excel as .xlsx)")
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise FileFormatError(path.name, f"is not a readable XLSX workbook ({exc})") from exc
+    sheets: dict[str, list[dict[str, str]]] = {}
+    try:
+        for sheet in book.worksheets:
+            label = f"{path.name} › {sheet.title}"
+            values = sheet.iter_rows(values_only=True)
+            header_cells = next(values, None)
+            if header_cells is None:
+                sheets[sheet.title] = []
+                continue
+            header = [cell_text(c).strip().lower() for c in header_cells]
+            while header and not header[-1]:
+                header.pop()
+            _check_header(header, label)
+            rows = []
+            for number, cells in enumerate(values, start=2):
+                texts = [cell_text(c) for c in cells]
+                if not any(t.strip() for t in texts):
+                    continue
+                if any(t.strip() for t in texts[len(header):]):
+                    raise FileFormatError(label, "has values beyond the last named column", row=number)
+                row = {header[i]: (texts[i] if i < len(texts) else "") for i in range(len(header)) if header[i]}
+                row[ROW_KEY] = number
+                rows.append(row)
+            sheets[sheet.title] = rows
+    finally:
+        book.close()
+    return sheets
+
+
+def read_json(path: Path, *, max_bytes: int = MAX_BYTES) -> Any:
+    """Reads a JSON file (UTF-8, with or without a byte-order mark).
+
+    Raises:
+        FileFormatError: The file is too large, not UTF-8, or not valid JSON.
+    """
+    path = Path(path)
+    return read_json_bytes(read_bytes(path, max_bytes=max_bytes), path.name)
+
+
+def read_json_bytes(data: bytes, name: str) -> Any:
+    """Parses JSON content (see :func:`read_json`); ``name`` labels errors."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FileFormatError(name, "is not UTF-8 text, as JSON must be") from exc
+    if not text.strip():
+        raise FileFormatError(name, "is empty; expected JSON")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FileFormatError(name, f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from exc
+
+
+def cell_text(value: Any) -> str:
+    """A spreadsheet or JSON value as the text a CSV would hold.
+
+    Dates become ISO dates, whole numbers lose their ``.0``, booleans become true/false,
+    lists are ``;``-joined and empty cells become empty text.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, (list, tuple)):
+        return ";".join(cell_text(v) for v in value)
+    if isinstance(value, dict):
+        raise ValueError("must be a single value, not an object")
+    return str(value)
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decodes text as UTF-8 (with or without BOM), else as Windows-1252."""
     for encoding in ENCODINGS:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise FileFormatError(f"{name}: is not UTF-8 or Windows-1252 text")
+    raise FileFormatError(name, "is not UTF-8 or Windows-1252 text")
+
+
+def _check_header(header: list[str], name: str) -> None:
+    if not any(header):
+        raise FileFormatError(name, "has no header row naming its columns", row=1)
+    if len([h for h in header if h]) == 1:
+        only = next(h for h in header if h)
+        for separator, word in _OTHER_SEPARATORS.items():
+            if separator in only:
+                raise FileFormatError(
+                    name,
+                    f"separates its columns with {word}, not commas: save it as CSV (comma delimited)",
+                    row=1,
+                    value=only[:60],
+                )
+    seen = set()
+    for column in header:
+        if column and column in seen:
+            raise FileFormatError(name, f"names the column {column!r} twice", row=1, field=column)
+        seen.add(column)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"

@@ -9,14 +9,18 @@ start, negative money, a bad URL, a broken reference); warnings are reported but
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Callable, Mapping, Sequence
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from explorer.domain import freshness as freshness_rules
 from explorer.domain import records
 from explorer.domain.problems import Problem, ValidationReport, shorten
+from explorer.ingest.files import ROW_KEY
+from explorer.ingest.tables import check_table
 
 #: For each table: the file it is read from, its record type, and its key columns.
 TABLES: dict[str, tuple[str, type[BaseModel], tuple[str, ...]]] = {
@@ -59,7 +63,13 @@ REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
     ("reach", "service_id"): ("service", "id"),
 }
 
-STALE_AFTER_DAYS = 365
+OPTIONAL_TABLES = frozenset({"lcpf_total", "service_at_location", "location"})
+"""Tables an entity may be published without (the new version then has no rows in them)."""
+
+STALE_AFTER_DAYS = freshness_rules.STALE_AFTER_DAYS
+
+#: The shape of a UK postcode (checked before the London lookup, to tell typos from places).
+UK_POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2}$", re.IGNORECASE)
 
 #: Looks a postcode up; returns (latitude, longitude, borough code) or raises ValueError.
 PostcodeLookup = Callable[[str], tuple[float, float, str]]
@@ -79,44 +89,58 @@ def validate_tables(
     postcode_lookup: PostcodeLookup,
     context: Mapping[str, Sequence[BaseModel]] | None = None,
     today: dt.date | None = None,
+    file_names: Mapping[str, str] | None = None,
 ) -> Validated:
     """Validates the raw rows of one or more tables.
 
+    Three passes: the whole table (pandera: columns, uniqueness, plain text), each row
+    (pydantic: types, ranges, shapes), then across rows and tables (references,
+    postcodes, confidential locations, freshness and contact warnings).
+
     Args:
-        raw: Table name to its rows as read from a file (strings).
+        raw: Table name to its rows as read from a file (strings; a row may carry its
+            spreadsheet row number under ``_row``).
         postcode_lookup: Resolves a postcode to coordinates and borough; raises ValueError
             for a postcode that is not in London.
         context: Records already published that references may point to (for example the
             current services when only measures are being loaded).
         today: The date freshness warnings are measured from.
+        file_names: How to name each table's file in problems (default: its CSV name).
 
     Returns:
         The records that passed row-level checks and the full report.
     """
     today = today or dt.date.today()
+    names = {t: (file_names or {}).get(t) or TABLES[t][0] for t in raw}
     problems: list[Problem] = []
     clean: dict[str, list[BaseModel]] = {}
     rows_of: dict[str, list[int]] = {}
+    failed: dict[str, set[str]] = {}
     for table, rows in raw.items():
-        file_name, model, keys = TABLES[table]
-        clean[table], rows_of[table] = [], []
-        for index, row in enumerate(rows, start=2):
-            try:
-                record = model.model_validate(dict(row))
-            except ValidationError as exc:
-                problems.extend(_problems_from(exc, file_name, index, row))
-                continue
-            clean[table].append(record)
-            rows_of[table].append(index)
-        problems.extend(_duplicates(clean[table], rows_of[table], file_name, keys))
+        _file, model, keys = TABLES[table]
+        table_problems, checkable = check_table(
+            rows, columns=_columns(model), keys=keys, label=names[table]
+        )
+        problems.extend(table_problems)
+        if not checkable:
+            clean[table], rows_of[table] = [], []
+            continue
+        clean[table], rows_of[table], row_problems = _validate_rows(model, rows, names[table])
+        problems.extend(row_problems)
+        if row_problems and keys == ("id",):
+            # Rows that point at a record already reported as bad are not reported again.
+            kept = {r.id for r in clean[table]}
+            failed[table] = {str(r.get("id", "")).strip() for r in rows} - kept
 
     if "location" in clean:
         clean["location"] = _place_locations(
-            clean["location"], rows_of["location"], postcode_lookup, problems
+            clean["location"], rows_of["location"], postcode_lookup, problems, names.get("location", "")
         )
-    problems.extend(_broken_references(clean, rows_of, context or {}))
-    problems.extend(_confidential_pins(clean, rows_of))
-    problems.extend(_service_warnings(clean, rows_of, today))
+    problems.extend(_broken_references(clean, rows_of, context or {}, names, failed))
+    problems.extend(_confidential_pins(clean, rows_of, names))
+    problems.extend(_service_warnings(clean, rows_of, today, names))
+    problems.extend(_opportunity_warnings(clean, rows_of, today, names))
+    problems.extend(_measure_warnings(clean, rows_of, context or {}, names))
     report = ValidationReport(
         problems=tuple(problems), row_counts={t: len(r) for t, r in raw.items()}
     )
@@ -125,15 +149,47 @@ def validate_tables(
 
 def record_rows(records_by_table: Mapping[str, Sequence[BaseModel]]) -> dict[str, list[dict]]:
     """Turns validated records into plain rows for the store."""
-    return {t: [r.model_dump() for r in recs] for t, recs in records_by_table.items()}
+    out = {}
+    for table, recs in records_by_table.items():
+        model = TABLES[table][1]
+        out[table] = _list_adapter(model).dump_python(list(recs)) if recs else []
+    return out
 
 
 # -- private helpers ---------------------------------------------------------------------------
 
 
-def _problems_from(exc: ValidationError, file_name: str, row: int, raw: Mapping) -> list[Problem]:
+@lru_cache(maxsize=None)
+def _columns(model: type[BaseModel]) -> dict[str, bool]:
+    return {name: field.is_required() for name, field in model.model_fields.items()}
+
+
+@lru_cache(maxsize=None)
+def _list_adapter(model: type[BaseModel]) -> TypeAdapter:
+    return TypeAdapter(list[model])
+
+
+def _validate_rows(model, rows, label) -> tuple[list[BaseModel], list[int], list[Problem]]:
+    """Validates every row; the common case (all good) is one call over the whole list."""
+    numbers = [row.get(ROW_KEY, i) for i, row in enumerate(rows, start=2)]
+    adapter = _list_adapter(model)
+    try:
+        return adapter.validate_python(rows), numbers, []
+    except ValidationError as exc:
+        by_row: dict[int, list[dict]] = {}
+        for error in exc.errors():
+            by_row.setdefault(error["loc"][0], []).append({**error, "loc": error["loc"][1:]})
+    problems = []
+    for index in sorted(by_row):
+        problems.extend(_problems_from(by_row[index], label, numbers[index], rows[index]))
+    keep = [i for i in range(len(rows)) if i not in by_row]
+    good = adapter.validate_python([rows[i] for i in keep]) if keep else []
+    return good, [numbers[i] for i in keep], problems
+
+
+def _problems_from(errors: list[dict], file_name: str, row: int, raw: Mapping) -> list[Problem]:
     found = []
-    for error in exc.errors():
+    for error in errors:
         field = str(error["loc"][0]) if error["loc"] else ""
         message = error["msg"].removeprefix("Value error, ")
         if not field and ": " in message:  # a cross-field rule names its field first
@@ -145,33 +201,24 @@ def _problems_from(exc: ValidationError, file_name: str, row: int, raw: Mapping)
     return found
 
 
-def _duplicates(recs, rows, file_name, keys) -> list[Problem]:
-    seen: Counter = Counter()
-    found = []
-    for record, row in zip(recs, rows):
-        key = tuple(getattr(record, k) for k in keys)
-        seen[key] += 1
-        if seen[key] >= 2:
-            found.append(
-                Problem(file_name, row, keys[0], shorten("/".join(map(str, key))),
-                        "must be unique: this " + " + ".join(keys) + " appears more than once")
-            )
-    return found
-
-
-def _place_locations(locations, rows, postcode_lookup, problems) -> list[BaseModel]:
+def _place_locations(locations, rows, postcode_lookup, problems, label) -> list[BaseModel]:
     placed = []
     for record, row in zip(locations, rows):
+        if not UK_POSTCODE.match(record.postcode):
+            problems.append(Problem(label, row, "postcode", shorten(record.postcode),
+                                    "must be a UK postcode like SE15 4AB"))
+            continue
         try:
             lat, lon, _borough = postcode_lookup(record.postcode)
-        except ValueError as exc:
-            problems.append(Problem("locations.csv", row, "postcode", record.postcode, str(exc)))
+        except ValueError:
+            problems.append(Problem(label, row, "postcode", record.postcode,
+                                    "must be a postcode in a London borough"))
             continue
         placed.append(record.model_copy(update={"latitude": lat, "longitude": lon}))
     return placed
 
 
-def _broken_references(clean, rows_of, context) -> list[Problem]:
+def _broken_references(clean, rows_of, context, names, failed) -> list[Problem]:
     found = []
     for (table, column), (target, target_column) in REFERENCES.items():
         if table not in clean:
@@ -179,39 +226,77 @@ def _broken_references(clean, rows_of, context) -> list[Problem]:
         pool = clean.get(target) if target in clean else context.get(target)
         if pool is None:
             continue
-        known = {getattr(r, target_column) for r in pool}
+        known = {getattr(r, target_column) for r in pool} | failed.get(target, set())
+        target_name = names.get(target) or TABLES[target][0]
         for record, row in zip(clean[table], rows_of[table]):
             value = getattr(record, column)
             if value not in known:
                 found.append(
-                    Problem(TABLES[table][0], row, column, value,
-                            f"must match an {target_column} in {TABLES[target][0]}")
+                    Problem(names[table], row, column, value,
+                            f"must match an {target_column} in {target_name}")
                 )
     return found
 
 
-def _confidential_pins(clean, rows_of) -> list[Problem]:
+def _confidential_pins(clean, rows_of, names) -> list[Problem]:
     if "service" not in clean or "service_at_location" not in clean:
         return []
     confidential = {s.id for s in clean["service"] if s.confidential_location}
     return [
-        Problem("service_at_location.csv", row, "service_id", link.service_id,
+        Problem(names["service_at_location"], row, "service_id", link.service_id,
                 "a service with a confidential location must not have a public location")
         for link, row in zip(clean["service_at_location"], rows_of["service_at_location"])
         if link.service_id in confidential
     ]
 
 
-def _service_warnings(clean, rows_of, today: dt.date) -> list[Problem]:
+def _freshness_warning(label, row, value: dt.date | None, today: dt.date) -> Problem | None:
+    if value is None:
+        return Problem(label, row, "last_verified", "", "has never been verified by a person", "warning")
+    if (today - value).days > STALE_AFTER_DAYS:
+        return Problem(label, row, "last_verified", str(value), "not verified for over 12 months", "warning")
+    return None
+
+
+def _service_warnings(clean, rows_of, today: dt.date, names) -> list[Problem]:
     found = []
     for svc, row in zip(clean.get("service", ()), rows_of.get("service", ())):
-        if svc.last_verified is None:
-            found.append(Problem("services.csv", row, "last_verified", "",
-                                 "has never been verified by a person", "warning"))
-        elif (today - svc.last_verified).days > STALE_AFTER_DAYS:
-            found.append(Problem("services.csv", row, "last_verified", str(svc.last_verified),
-                                 "not verified for over 12 months", "warning"))
+        stale = _freshness_warning(names["service"], row, svc.last_verified, today)
+        if stale:
+            found.append(stale)
         if not (svc.url or svc.email or svc.phone):
-            found.append(Problem("services.csv", row, "url", "",
+            found.append(Problem(names["service"], row, "url", "",
                                  "has no contact route (url, email or phone)", "warning"))
     return found
+
+
+def _opportunity_warnings(clean, rows_of, today: dt.date, names) -> list[Problem]:
+    found = []
+    for opp, row in zip(clean.get("funding_opportunity", ()), rows_of.get("funding_opportunity", ())):
+        stale = _freshness_warning(names["funding_opportunity"], row, opp.last_verified, today)
+        if stale:
+            found.append(stale)
+    return found
+
+
+def _measure_warnings(clean, rows_of, context, names) -> list[Problem]:
+    """Services without any performance measure (the Committee asks for one for every service).
+
+    Checked in both directions: new services against the published measures, and new
+    measures against the published services. Quiet until both have been published once.
+    """
+    if "service" in clean and context.get("measure"):
+        measured = {m.service_id for m in context["measure"]}
+        return [
+            Problem(names["service"], row, "id", svc.id, "has no performance measure", "warning")
+            for svc, row in zip(clean["service"], rows_of["service"])
+            if svc.id not in measured and svc.status == "active"
+        ]
+    if "measure" in clean and context.get("service"):
+        measured = {m.service_id for m in clean["measure"]}
+        return [
+            Problem(names["measure"], 0, "service_id", svc.id, "this published service has no performance measure", "warning")
+            for svc in context["service"]
+            if svc.id not in measured and getattr(svc, "status", "active") == "active"
+        ]
+    return []

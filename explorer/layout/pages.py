@@ -7,6 +7,7 @@ from typing import Sequence
 from dash import dash_table, html
 
 from explorer.domain import formatting
+from explorer.layout.suggestions import build_report_change_form
 from explorer.services.snapshot import ServiceEntry, Snapshot
 from explorer.store.store import VersionInfo
 
@@ -81,6 +82,7 @@ def build_service_page(
             ),
             html.P(["Source: ", html.A(service.source_url, href=service.source_url, rel="noopener")], className="small"),
             *sections,
+            build_report_change_form(service.id),
         ]
     )
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 from urllib.parse import parse_qs, unquote
 
-from explorer.layout import accessibility, embed, funding, home, pages, performance
+from explorer.layout import accessibility, data, embed, funding, home, pages, performance
 from explorer.layout import lcpf as lcpf_layout
 from explorer.services.search import parse_filters, search_index
 
@@ -70,7 +70,7 @@ def render_page(provider, pathname: str | None, search: str | None, context: Pag
     if path == "/embed/builder":
         return embed.build_embed_builder(snapshot, query)
     if path == "/data":
-        return pages.build_data_page(snapshot, list(snapshot.history))
+        return data.build_data_page(snapshot, context.today(), downloads=embed.build_downloads(snapshot))
     if path == "/accessibility":
         return accessibility.build_accessibility_page()
     return pages.build_not_found(path)

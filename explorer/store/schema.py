@@ -255,3 +255,34 @@ ENTITIES: dict[str, tuple[str, ...]] = {
     "lcpf": ("lcpf_allocation", "lcpf_total"),
     "crime": ("crime",),
 }
+
+# -- keeping the register up to date (migration 0002) -----------------------------------------
+
+sync_source = Table(
+    "sync_source",
+    metadata,
+    Column("url", Text, primary_key=True),
+    Column("entity", String(40), nullable=False),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("checked_at", DateTime(timezone=True), nullable=False),
+    Column("outcome", String(20), nullable=False),  # published / unchanged / rejected / failed
+    Column("version_id", Integer, nullable=True),
+    Column("message", Text),
+)
+"""The HTTP validators (ETag, Last-Modified) of each synced URL, so an unchanged file does nothing."""
+
+suggestion = Table(
+    "suggestion",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("service_id", String(100), nullable=False, index=True),
+    Column("message", Text, nullable=False),
+    Column("contact", Text),
+    Column("client_key", String(64), nullable=False),  # a keyed hash of the address, never the address
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("status", String(20), nullable=False, default="new"),
+)
+Index("ix_suggestion_client_time", suggestion.c.client_key, suggestion.c.created_at)
+"""Suggested corrections from the public ("report a change"): read by the commissioning team,
+never applied to the register by themselves."""

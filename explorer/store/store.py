@@ -12,12 +12,13 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, func, insert, select, update
+from sqlalchemy import Date, DateTime, Engine, create_engine, event, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from explorer.store import schema
@@ -100,8 +101,8 @@ class Store:
 
         Args:
             entity: One of :data:`ENTITIES`.
-            rows: For each table the entity owns, every row (plain dicts of column values;
-                tuples are stored ``;``-joined).
+            rows: For each table the entity owns, every row (plain dicts of column values,
+                or records with the columns as attributes; tuples are stored ``;``-joined).
             source: Where the data came from (a file name or URL).
             report: The validation report to keep with the version.
             published_by: Who published.
@@ -119,8 +120,9 @@ class Store:
         unknown = set(rows) - set(tables)
         if unknown:
             raise PublishError(f"{entity} does not own tables {sorted(unknown)}")
-        prepared = {name: [_to_db(r) for r in rows.get(name, ())] for name in tables}
+        prepared = {name: _table_values(name, rows.get(name, ())) for name in tables}
         counts = {name: len(prepared[name]) for name in tables}
+        digest = _digest(prepared)
         try:
             with self.engine.begin() as conn:
                 version_id = conn.execute(
@@ -128,7 +130,7 @@ class Store:
                         entity=entity,
                         source=source,
                         row_counts=json.dumps(counts),
-                        checksum=checksum(prepared),
+                        checksum=digest,
                         report=json.dumps(dict(report or {}), default=str),
                         published_by=published_by,
                         published_at=dt.datetime.now(dt.timezone.utc),
@@ -138,10 +140,7 @@ class Store:
                 ).inserted_primary_key[0]
                 for name in tables:
                     if prepared[name]:
-                        conn.execute(
-                            insert(metadata.tables[name]),
-                            [{**r, "version_id": version_id} for r in prepared[name]],
-                        )
+                        _insert_values(conn, metadata.tables[name], prepared[name], version_id)
                 _set_current(conn, entity, version_id)
         except PublishError:
             raise
@@ -235,13 +234,85 @@ class Store:
 
 
 def checksum(rows: Mapping[str, Iterable[Mapping[str, Any]]]) -> str:
-    """A SHA-256 of the rows in a canonical JSON form, to tell identical publishes apart."""
+    """A SHA-256 of the rows in a canonical form, to tell identical publishes apart.
+
+    The same rows give the same checksum whether they come from validation (tuples, dates)
+    or from the store (``;``-joined text, dates), so a rollback's checksum equals the
+    checksum of the version it copies.
+    """
+    return _digest({name: _table_values(name, table_rows) for name, table_rows in rows.items()})
+
+
+#: Rows per executemany call: large enough to be quick, small enough to bound memory.
+INSERT_CHUNK = 20_000
+
+
+def _columns_of(name: str) -> list[str]:
+    return [c.name for c in metadata.tables[name].c if c.name != "version_id"]
+
+
+def _table_values(name: str, rows: Iterable[Any]) -> list[list[Any]]:
+    """Each row as a list of its values in the table's column order, tuples ``;``-joined.
+
+    A row is a mapping of column values, or an object with the columns as attributes (a
+    validated record), which saves turning 100,000 records into dicts first.
+    """
+    columns = _columns_of(name)
+    rows = list(rows)
+    if not rows:
+        return []
+    if isinstance(rows[0], Mapping):
+        values = [[row.get(c) for c in columns] for row in rows]
+    else:
+        try:  # a record's field values are in its __dict__: reading them there is quickest
+            get = itemgetter(*columns)
+            values = [list(get(row.__dict__)) for row in rows] if len(columns) > 1 else [[get(row.__dict__)] for row in rows]
+        except (AttributeError, KeyError):
+            values = [[getattr(row, c, None) for c in columns] for row in rows]
+    sample = values[:100]
+    for i in range(len(columns)):
+        if any(isinstance(v[i], (tuple, list)) for v in sample):
+            for v in values:
+                if isinstance(v[i], (tuple, list)):
+                    v[i] = ";".join(v[i])
+    return values
+
+
+def _digest(prepared: Mapping[str, list[list[Any]]]) -> str:
     digest = hashlib.sha256()
-    for name in sorted(rows):
+    for name in sorted(prepared):
         digest.update(name.encode())
-        for row in rows[name]:
-            digest.update(json.dumps(row, sort_keys=True, default=str).encode())
+        digest.update(repr(_columns_of(name)).encode())
+        digest.update(repr(prepared[name]).encode())
     return digest.hexdigest()
+
+
+def _insert_values(conn: Connection, table, values: list[list[Any]], version_id: int) -> None:
+    """Inserts many rows; on SQLite straight through the driver's executemany (the hot path)."""
+    names = _columns_of(table.name)
+    if conn.dialect.name != "sqlite":
+        for start in range(0, len(values), INSERT_CHUNK):
+            conn.execute(
+                insert(table),
+                [{"version_id": version_id, **dict(zip(names, v))} for v in values[start:start + INSERT_CHUNK]],
+            )
+        return
+    dates = [i for i, n in enumerate(names) if isinstance(table.c[n].type, (Date, DateTime))]
+    quoted = ", ".join(f'"{n}"' for n in [*names, "version_id"])
+    # The version id is our own integer, so it goes into the statement itself: no per-row copy.
+    sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({", ".join("?" * len(names))}, {int(version_id)})'
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        for start in range(0, len(values), INSERT_CHUNK):
+            batch = values[start:start + INSERT_CHUNK]
+            for i in dates:  # stored as SQLAlchemy stores them: ISO text
+                for row in batch:
+                    value = row[i]
+                    if value is not None and value.__class__ is not str:
+                        row[i] = value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
+            cursor.executemany(sql, batch)
+    finally:
+        cursor.close()
 
 
 def _make_engine(url: str) -> Engine:
@@ -250,11 +321,20 @@ def _make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection, _record):
+            # The driver's own transaction handling starts a transaction only before a write,
+            # so the several SELECTs of one read would each see the newest commit and could
+            # mix two versions. Take control: no implicit transactions, an explicit BEGIN below.
+            dbapi_connection.isolation_level = None
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(conn):
+            # One snapshot per transaction: every read in it sees the same committed state.
+            conn.exec_driver_sql("BEGIN")
 
         return engine
     return create_engine(url, pool_pre_ping=True)
@@ -265,9 +345,6 @@ def _entity_tables(entity: str) -> tuple[str, ...]:
         raise PublishError(f"unknown entity {entity!r}; expected one of {', '.join(ENTITIES)}")
     return ENTITIES[entity]
 
-
-def _to_db(row: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: (";".join(v) if isinstance(v, (tuple, list)) else v) for k, v in row.items()}
 
 
 def _set_current(conn: Connection, entity: str, version_id: int) -> None:
