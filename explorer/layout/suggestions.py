@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from explorer import ids
@@ -30,10 +31,9 @@ def build_report_change_form(service_id: str) -> html.Section:
             html.Div(
                 [
                     html.Label("What is wrong?", htmlFor=ids.REPORT_CHANGE_MESSAGE, className="form-label"),
-                    dcc.Textarea(
+                    dbc.Textarea(
                         id=ids.REPORT_CHANGE_MESSAGE,
                         maxLength=MESSAGE_MAX,
-                        className="form-control",
                         style={"minHeight": "6rem"},
                         placeholder="For example: the phone number has changed to …",
                     ),
@@ -46,15 +46,15 @@ def build_report_change_form(service_id: str) -> html.Section:
                 [
                     html.Label("Your email or phone (optional, if you are happy to be asked about it)",
                                htmlFor=ids.REPORT_CHANGE_CONTACT, className="form-label"),
-                    dcc.Input(id=ids.REPORT_CHANGE_CONTACT, type="text", maxLength=CONTACT_MAX,
-                              className="form-control", autoComplete="email"),
+                    dbc.Input(id=ids.REPORT_CHANGE_CONTACT, type="text", maxLength=CONTACT_MAX,
+                              autocomplete="email"),
                 ],
                 className="mb-2",
             ),
             html.Div(
                 [
                     html.Label("Leave this empty", htmlFor=ids.REPORT_CHANGE_WEBSITE),
-                    dcc.Input(id=ids.REPORT_CHANGE_WEBSITE, type="text", autoComplete="off"),
+                    dbc.Input(id=ids.REPORT_CHANGE_WEBSITE, type="text", autocomplete="off"),
                 ],
                 # Not displayed, so people (and keyboards and screen readers) never reach it.
                 hidden=True,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from selenium.common.exceptions import ElementClickInterceptedException
+from selenium.common.exceptions import ElementClickInterceptedException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
@@ -12,23 +12,25 @@ from selenium.webdriver.support.ui import Select
 def tick(dash_duo, checklist_id: str, label: str) -> None:
     """Opens a collapsible checklist, ticks the box labelled ``label``, and closes it again."""
     checklist_id = checklist_id.lstrip("#")
-    summary = dash_duo.find_element(f"#{checklist_id}-summary")
-    _click(dash_duo, summary)
-    box = dash_duo.driver.find_element(
+    _click(dash_duo, lambda: dash_duo.find_element(f"#{checklist_id}-summary"))
+    _click(dash_duo, lambda: dash_duo.driver.find_element(
         By.XPATH, f"//*[@id='{checklist_id}']//label[normalize-space()='{label}']"
+    ))
+    dash_duo.driver.execute_script(
+        "var d = document.getElementById(arguments[0] + '-summary'); if (d) d.closest('details').open = false;",
+        checklist_id,
     )
-    _click(dash_duo, box)
-    dash_duo.driver.execute_script("arguments[0].closest('details').open = false;", box)
 
 
-def _click(dash_duo, element, attempts: int = 20) -> None:
-    """Scrolls an element into view and clicks it, waiting out a layout that is still moving."""
+def _click(dash_duo, find, attempts: int = 20) -> None:
+    """Finds an element, scrolls it into view and clicks it, waiting out a page still moving."""
     for attempt in range(attempts):
-        dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
         try:
+            element = find()
+            dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
             element.click()
             return
-        except ElementClickInterceptedException:
+        except (ElementClickInterceptedException, StaleElementReferenceException):
             if attempt == attempts - 1:
                 raise
             time.sleep(0.2)

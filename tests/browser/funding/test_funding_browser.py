@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 
 from tests.browser.helpers import tick
@@ -23,6 +24,17 @@ def _wait_until(predicate, timeout=10, message=""):
             return
         time.sleep(0.1)
     raise AssertionError(message or "timed out")
+
+
+def _retry_stale(action, attempts=20):
+    """Runs ``action``, again if the page re-rendered the element it held."""
+    for attempt in range(attempts):
+        try:
+            return action()
+        except StaleElementReferenceException:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.2)
 
 
 def _choose(dash_duo, checklist, label):
@@ -67,10 +79,14 @@ def test_filter_by_borough_and_service_area_then_open_one(dash_duo, sample_setti
     assert len(dash_duo.find_elements("#funding-list .opportunity-card")) == len(cards)
 
     # Open the first one: its own page, with its status and the way back.
-    first = dash_duo.find_elements("#funding-list .opportunity-card h3 a")[0]
-    title = first.text
-    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", first)
-    first.click()
+    def open_first():
+        first = dash_duo.find_elements("#funding-list .opportunity-card h3 a")[0]
+        text = first.text
+        dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", first)
+        first.click()
+        return text
+
+    title = _retry_stale(open_first)
     dash_duo.wait_for_text_to_equal("h1", title)
     assert "Closing soon" in dash_duo.find_element(".status-badge").text
     assert "Services already funded under" in dash_duo.find_element("#page").text

@@ -6,6 +6,7 @@ import datetime as dt
 import time
 from pathlib import Path
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.support.ui import Select
 
 from explorer.app import create_app
@@ -17,7 +18,10 @@ TODAY = dt.date(2026, 11, 26)
 def _wait(predicate, timeout=15, message="condition"):
     end = time.time() + timeout
     while time.time() < end:
-        value = predicate()
+        try:
+            value = predicate()
+        except StaleElementReferenceException:  # the page re-rendered under us: look again
+            value = None
         if value:
             return value
         time.sleep(0.1)
