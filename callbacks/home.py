@@ -11,8 +11,8 @@ from explorer.layout.home import CHECKLISTS, borough_hideout, build_result_heade
 from explorer.services.explore import explore
 
 
-def register(app, provider) -> None:
-    """Registers the home page's callbacks on ``app``."""
+def register(app, provider, context) -> None:
+    """Registers the home page's callbacks on ``app``; ``context.today`` is the clock."""
 
     @app.callback(
         Output(ids.SERVICE_LIST, "children"),
@@ -34,7 +34,7 @@ def register(app, provider) -> None:
                         areas=areas, age=chosen(age), access=chosen(access))
         state = state_query(query or "", found.filters)
         return (
-            build_service_items(provider.current(), found.result.items, state),
+            build_service_items(provider.current(), found.result.items, state, context.today()),
             build_result_header(found.result),
             found.points,
             borough_hideout(found.filters, found.result),

@@ -106,7 +106,7 @@ def create_app(
         + [build_report_change_form("")]
     )
     router_callbacks.register(app, provider, context)
-    home_callbacks.register(app, provider)
+    home_callbacks.register(app, provider, context)
     funding_callbacks.register(app, provider, context)
     feeds.register(app.server, store=store, today=today)
     lcpf_callbacks.register(app, provider)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Sequence
 from urllib.parse import quote, urlencode
 
@@ -11,6 +12,7 @@ from dash import dcc, html
 
 from explorer import ids
 from explorer.layout import controls
+from explorer.layout.freshness import freshness_badge
 from explorer.domain import formatting
 from explorer.services.search import ACCESS_FILTERS, AGE_GROUPS, COMMISSIONERS, Filters, ResultItem, SearchResult
 from explorer.services.snapshot import Snapshot
@@ -55,6 +57,7 @@ def build_home(
     tile_attribution: str,
     points: dict,
     selected_service: str | None = None,
+    today: dt.date | None = None,
 ) -> html.Div:
     """The explorer page for a search (already parsed from the URL and run)."""
     filters = result.filters
@@ -80,7 +83,7 @@ def build_home(
                                 **{"aria-live": "polite"},
                             ),
                             html.Ol(
-                                build_service_items(snapshot, result.items, state_query(result.query, filters)),
+                                build_service_items(snapshot, result.items, state_query(result.query, filters), today),
                                 id=ids.SERVICE_LIST,
                                 className="service-list list-unstyled",
                             ),
@@ -197,9 +200,11 @@ def build_result_header(result: SearchResult) -> list:
     return header
 
 
-def build_service_items(snapshot: Snapshot, items: Sequence[ResultItem], back: str = "") -> list[html.Li]:
+def build_service_items(
+    snapshot: Snapshot, items: Sequence[ResultItem], back: str = "", today: dt.date | None = None
+) -> list[html.Li]:
     """One list item per result; ``back`` is the search's query string, for the way back."""
-    return [build_service_item(snapshot, item, back) for item in items]
+    return [build_service_item(snapshot, item, back, today) for item in items]
 
 
 def service_href(service_id: str, back: str = "") -> str:
@@ -207,8 +212,10 @@ def service_href(service_id: str, back: str = "") -> str:
     return f"/service/{quote(service_id)}" + (f"?{urlencode({'back': back})}" if back else "")
 
 
-def build_service_item(snapshot: Snapshot, item: ResultItem, back: str = "") -> html.Li:
-    """A service's card in the list."""
+def build_service_item(
+    snapshot: Snapshot, item: ResultItem, back: str = "", today: dt.date | None = None
+) -> html.Li:
+    """A service's card in the list, with how recently a person checked it when ``today`` is given."""
     service = item.service
     if service.pan_london:
         coverage = html.Span("Pan-London", className="badge text-bg-primary")
@@ -223,6 +230,8 @@ def build_service_item(snapshot: Snapshot, item: ResultItem, back: str = "") -> 
         facts += [" ", html.Span("Location kept confidential", className="badge text-bg-secondary")]
     if service.illustrative:
         facts += [" ", html.Span("sample value", className="badge text-bg-warning")]
+    if today is not None:
+        facts += [" ", freshness_badge(service.last_verified, today)]
     contact = service.phone or (service.url and "website") or service.email
     return html.Li(
         [

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Sequence
 
-from dash import dash_table, html
+from dash import html
 
 from explorer.domain import formatting
+from explorer.layout.freshness import freshness_badge
 from explorer.layout.suggestions import build_report_change_form
 from explorer.services.snapshot import ServiceEntry, Snapshot
-from explorer.store.store import VersionInfo
 
 def sample_badge(illustrative: bool) -> list:
     """The visible marker of a sample value (empty for a published figure)."""
@@ -17,7 +18,11 @@ def sample_badge(illustrative: bool) -> list:
 
 
 def build_service_page(
-    snapshot: Snapshot, service: ServiceEntry | None, back_search: str = "", sections: Sequence = ()
+    snapshot: Snapshot,
+    service: ServiceEntry | None,
+    back_search: str = "",
+    sections: Sequence = (),
+    today: dt.date | None = None,
 ) -> html.Div:
     """A service's own page: what it does, who it is for, how to get help, who runs and pays for it.
 
@@ -26,6 +31,7 @@ def build_service_page(
         service: The service, or None when the address names no service.
         back_search: The search's query string, for the link back to the results.
         sections: Further sections (performance, funding, report a change), in order.
+        today: The page's date, for how long ago the service was checked.
     """
     back_query = back_search if back_search.startswith("?") or not back_search else "?" + back_search
     back = html.A("← Back to the search", href="/" + back_query, className="d-inline-block mb-3 back-link")
@@ -64,7 +70,8 @@ def build_service_page(
         ("Funding stream", service.funding_stream or "not recorded"),
         ("Contract value", formatting.money(service.contract_value_gbp)),
         ("Contract dates", f"{formatting.date(service.start_date)} to {formatting.date(service.end_date)}"),
-        ("Last checked by a person", formatting.date(service.last_verified)),
+        ("Last checked by a person", freshness_badge(service.last_verified, today) if today
+         else formatting.date(service.last_verified)),
     ]
     return html.Div(
         [
@@ -87,39 +94,6 @@ def build_service_page(
     )
 
 
-def build_data_page(snapshot: Snapshot, versions: list[VersionInfo]) -> html.Div:
-    """Where the data comes from and every publish of it."""
-    history = [
-        {
-            "Version": v.id,
-            "Data": v.entity,
-            "Published": v.published_at.strftime("%d %b %Y %H:%M"),
-            "By": v.published_by,
-            "Rows": sum(v.row_counts.values()),
-            "Current": "yes" if v.current else "",
-            "Source": v.source,
-        }
-        for v in versions
-    ]
-    return html.Div(
-        [
-            html.H1("Data", className="h2"),
-            html.P(
-                "Every record names its source. Each publish of the register is kept as a version, "
-                "so any change can be seen and undone.",
-                className="lead",
-            ),
-            html.H2("Borough boundaries", className="h4"),
-            html.P(
-                ("Approximate boundaries derived from the ONS postcode directory. " if snapshot.boundaries_approximate
-                 else "Official boundaries. ") + f"Source: {snapshot.boundaries_source}"
-            ),
-            html.H2("Version history", className="h4"),
-            _table("version-table", history),
-        ]
-    )
-
-
 def build_not_found(path: str) -> html.Div:
     """The page for an address the explorer does not have."""
     return html.Div(
@@ -128,19 +102,4 @@ def build_not_found(path: str) -> html.Div:
             html.P(f"There is no page at {path}."),
             html.P(html.A("Go to the services explorer", href="/")),
         ]
-    )
-
-
-def _table(table_id: str, data: list[dict]) -> dash_table.DataTable | html.P:
-    if not data:
-        return html.P("Nothing is published yet.", className="empty")
-    return dash_table.DataTable(
-        id=table_id,
-        data=data,
-        columns=[{"name": k, "id": k} for k in data[0]],
-        sort_action="native",
-        page_size=25,
-        style_cell={"textAlign": "left", "whiteSpace": "normal", "height": "auto", "fontFamily": "inherit"},
-        style_header={"fontWeight": "700"},
-        css=[{"selector": ".dash-spreadsheet", "rule": "font-size: .95rem"}],
     )

@@ -50,6 +50,7 @@ def render_page(provider, pathname: str | None, search: str | None, context: Pag
         return home.build_home(
             snapshot, result, tile_url=context.tile_url, tile_attribution=context.tile_attribution,
             points=index.points(result), selected_service=_first(query, "service") or None,
+            today=context.today(),
         )
     if path.startswith("/service/"):
         service_id = unquote(path.removeprefix("/service/"))
@@ -58,7 +59,7 @@ def render_page(provider, pathname: str | None, search: str | None, context: Pag
         if service is not None:
             sections.append(performance.build_service_performance_block(snapshot, service, context.today()))
             sections.append(funding.build_service_opportunities(snapshot, service, context.today()))
-        return pages.build_service_page(snapshot, service, _first(query, "back"), sections)
+        return pages.build_service_page(snapshot, service, _first(query, "back"), sections, today=context.today())
     if path == "/funding" or path.startswith("/funding/"):
         return funding.build_funding_route(provider, path, query, context.today())
     if path == "/performance":
