@@ -6,6 +6,7 @@ import datetime as dt
 import time
 
 import pytest
+from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from explorer.app import create_app
@@ -72,7 +73,7 @@ def test_every_page_passes_axe(dash_duo, server, path):
 
 def _tab_to(driver, predicate, limit=120):
     """Presses Tab until the focused element satisfies ``predicate``; returns it."""
-    body = driver.find_element("tag name", "body")
+    body = driver.find_element(By.TAG_NAME, "body")
     for _ in range(limit):
         body = driver.switch_to.active_element
         if predicate(body):
@@ -87,7 +88,7 @@ def test_keyboard_only_find_a_service_by_postcode_and_an_open_opportunity(dash_d
     dash_duo.wait_for_element("#search-input", timeout=15)
 
     # The first Tab reaches the skip link, which is visible when focused and jumps to the content.
-    driver.find_element("tag name", "body").send_keys(Keys.TAB)
+    driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
     skip = driver.switch_to.active_element
     assert skip.text == "Skip to main content" and skip.is_displayed()
     skip.send_keys(Keys.ENTER)
@@ -109,5 +110,5 @@ def test_keyboard_only_find_a_service_by_postcode_and_an_open_opportunity(dash_d
     title = card.text
     card.send_keys(Keys.ENTER)
     dash_duo.wait_for_contains_text("h1", title, timeout=15)
-    assert "Open" in driver.find_element("tag name", "main").text or "Closing soon" in driver.find_element("tag name", "main").text
+    assert "Open" in driver.find_element(By.TAG_NAME, "main").text or "Closing soon" in driver.find_element(By.TAG_NAME, "main").text
     assert dash_duo.get_logs() == []
