@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: install prepare run serve-prod test test-fast browser-deps clean bench-search load
+.PHONY: install prepare run serve-prod test test-fast browser-deps clean bench-search load audit
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ browser-deps:
 
 test: install browser-deps
 	bash scripts/with-postgres.sh $(PY) -m pytest
+
+# Dependency audit (pip-audit); CI runs it after the tests.
+audit: install
+	bash scripts/audit.sh
 
 test-fast: install
 	$(PY) -m pytest -m "not browser"
