@@ -27,7 +27,7 @@ run: prepare
 WORKERS ?= 4
 serve-prod: prepare
 	@echo "Serving with $(WORKERS) workers on http://$(HOST):$(PORT)/"
-	$(VENV)/bin/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - 'explorer.wsgi:server'
+	$(VENV)/bin/gunicorn --workers $(WORKERS) --threads 4 --keep-alive 30 --bind $(HOST):$(PORT) --access-logfile - 'explorer.wsgi:server'
 
 # Chromium and its driver for the browser tests (Debian packages; needs root, as in CI).
 browser-deps:

@@ -27,7 +27,7 @@ def _search(query: str, boroughs: list[str], changed: str) -> dict:
     outputs = [("service-list", "children"), ("result-summary", "children"), ("service-layer", "data"),
                ("borough-layer", "hideout"), ("url", "search")]
     return {
-        "output": "".join(f"..{i}.{p}" for i, p in outputs) + "..",
+        "output": ".." + "...".join(f"{i}.{p}" for i, p in outputs) + "..",
         "outputs": [{"id": i, "property": p} for i, p in outputs],
         "inputs": [
             {"id": "search-button", "property": "n_clicks", "value": 1},

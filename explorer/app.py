@@ -28,6 +28,7 @@ from explorer.ingest.publish import seed_sample
 from explorer.layout.embed import EMBED_INDEX, EMBED_TITLE, build_embed_shell, render_embed
 from explorer.layout.router import VALIDATION_PATHS, PageContext, render_page
 from explorer.layout.shell import build_shell
+from explorer.layout.validation import skeleton
 from explorer.layout.suggestions import build_report_change_form
 from explorer.reference import load_geography, prepare
 from explorer.services.performance import load_published_outcomes
@@ -101,9 +102,11 @@ def create_app(
     # Every page's components, so Dash can check each callback's ids without
     # suppress_callback_exceptions (which would hide id typos).
     app.validation_layout = html.Div(
-        [build_shell(on_sample=True)]
-        + [render_page(provider, path, "", context) for path in VALIDATION_PATHS]
-        + [build_report_change_form("")]
+        skeleton(
+            [build_shell(on_sample=True)]
+            + [render_page(provider, path, "", context) for path in VALIDATION_PATHS]
+            + [build_report_change_form("")]
+        )
     )
     router_callbacks.register(app, provider, context)
     home_callbacks.register(app, provider, context)
@@ -160,7 +163,7 @@ def _add_embed(app: dash.Dash, provider: SnapshotProvider, context: PageContext)
     )
     embed._favicon = None
     embed.layout = build_embed_shell
-    embed.validation_layout = html.Div([build_embed_shell(), render_embed(provider, "?view=both")])
+    embed.validation_layout = html.Div(skeleton([build_embed_shell(), render_embed(provider, "?view=both")]))
     embed_callbacks.register_embed(embed, provider, context)
     # /embed without the slash, and the builder (a page of the full site, not of the embed).
     app.server.add_url_rule("/embed", endpoint="embed-page", view_func=embed.index)

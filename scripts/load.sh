@@ -7,7 +7,7 @@ if [ ! -x .venv-load/bin/locust ]; then
   python3 -m venv .venv-load
   .venv-load/bin/pip install --quiet "locust>=2.20"
 fi
-.venv/bin/gunicorn --workers 2 --threads 4 --bind "127.0.0.1:$PORT" --log-level warning 'explorer.wsgi:server' &
+.venv/bin/gunicorn --workers 2 --threads 4 --keep-alive 30 --bind "127.0.0.1:$PORT" --log-level warning 'explorer.wsgi:server' &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done
