@@ -16,6 +16,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
+from explorer.domain import rag
 from explorer.domain.geography import haversine_km
 from explorer.services.search import Filters, SearchIndex
 from explorer.services.snapshot import DeliveryPoint, ServiceEntry, Snapshot
@@ -348,11 +349,19 @@ def performance(snapshot: Snapshot, service_id: str) -> list[dict]:
                 "target": m.target,
                 "period": latest.period if latest else None,
                 "actual": actual,
-                "rag": _rag(actual, m.direction, m.green_at, m.amber_at),
+                "rag": api_rag(m.direction, m.target, actual, m.green_at, m.amber_at),
                 "illustrative": bool(m.illustrative or (latest is not None and latest.illustrative)),
             }
         )
     return out
+
+
+def api_rag(
+    direction: str, target: float | None, actual: float | None, green_at: float | None, amber_at: float | None
+) -> str | None:
+    """The API's rating: the domain rule's red, amber or green, else None (not reported, no target)."""
+    rating = rag.rate(direction, target, actual, green_at, amber_at)
+    return rating.value if rating in (rag.Rag.GREEN, rag.Rag.AMBER, rag.Rag.RED) else None
 
 
 def iso_datetime(moment: dt.datetime) -> str:
@@ -370,16 +379,6 @@ _ACCESS_TEXT = {
     "both": "You can refer yourself or be referred by a professional.",
 }
 _COMMISSIONER_NAMES = {"MOPAC": "Mayor's Office for Policing and Crime", "VRU": "London Violence Reduction Unit"}
-
-
-def _rag(actual: float | None, direction: str, green_at: float | None, amber_at: float | None) -> str | None:
-    # Published thresholds only: without both a figure and the thresholds there is no rating.
-    if actual is None or green_at is None or amber_at is None:
-        return None
-    better = (lambda a, b: a >= b) if direction == "higher" else (lambda a, b: a <= b)
-    if better(actual, green_at):
-        return "green"
-    return "amber" if better(actual, amber_at) else "red"
 
 
 def _nearest_km(points: Sequence[DeliveryPoint], origin: tuple[float, float]) -> float:

@@ -8,7 +8,7 @@ import pytest
 
 from explorer.api.headers import is_embeddable
 from explorer.services.exports import inert, to_csv
-from explorer.services.oruk import _rag, iso_datetime, oruk_id, paginate
+from explorer.services.oruk import api_rag, iso_datetime, oruk_id, paginate
 
 
 @pytest.mark.parametrize(
@@ -36,21 +36,23 @@ def test_identifiers_are_stable_uuids_per_kind():
 
 
 @pytest.mark.parametrize(
-    "actual, direction, green, amber, expected",
+    "actual, direction, target, green, amber, expected",
     [
-        (None, "higher", 90, 70, None),
-        (95, "higher", None, None, None),
-        (95, "higher", 90, 70, "green"),
-        (90, "higher", 90, 70, "green"),
-        (80, "higher", 90, 70, "amber"),
-        (60, "higher", 90, 70, "red"),
-        (5, "lower", 10, 20, "green"),
-        (15, "lower", 10, 20, "amber"),
-        (25, "lower", 10, 20, "red"),
+        (None, "higher", 90, 90, 70, None),  # not reported
+        (95, "higher", None, None, None, None),  # no target set
+        (95, "higher", 100, None, None, "amber"),  # the default rule: within 10% of the target
+        (85, "higher", 100, None, None, "red"),
+        (95, "higher", None, 90, 70, "green"),
+        (90, "higher", None, 90, 70, "green"),
+        (80, "higher", None, 90, 70, "amber"),
+        (60, "higher", None, 90, 70, "red"),
+        (5, "lower", None, 10, 20, "green"),
+        (15, "lower", None, 10, 20, "amber"),
+        (25, "lower", None, 10, 20, "red"),
     ],
 )
-def test_rag(actual, direction, green, amber, expected):
-    assert _rag(actual, direction, green, amber) == expected
+def test_api_rag_follows_the_domain_rule(actual, direction, target, green, amber, expected):
+    assert api_rag(direction, target, actual, green, amber) == expected
 
 
 @pytest.mark.parametrize(
