@@ -9,6 +9,7 @@ from callbacks.controls import register_summaries
 from explorer import ids
 from explorer.layout.controls import chosen
 from explorer.layout.embed import builder_outputs, render_embed
+from explorer.layout.home import with_service_area
 
 
 def register_embed(embed_app, provider, context) -> None:
@@ -31,8 +32,7 @@ def register_embed(embed_app, provider, context) -> None:
     def on_show_area(clicks, hideout):
         if not ctx.triggered_id or not any(clicks or []):
             return no_update
-        service = provider.current().service(ctx.triggered_id["index"])
-        return {**(hideout or {}), "area": list(service.borough_codes) if service else []}
+        return with_service_area(provider.current(), hideout, ctx.triggered_id["index"])
 
 
 def register_builder(app, provider) -> None:

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from dash import ALL, Input, Output, State, ctx, no_update
 
-from explorer import ids
 from callbacks.controls import register_summaries
+from explorer import ids
 from explorer.layout.controls import chosen
-from explorer.layout.home import CHECKLISTS, borough_hideout, build_result_header, build_service_items, state_query
+from explorer.layout.home import (
+    CHECKLISTS,
+    borough_hideout,
+    build_result_header,
+    build_service_items,
+    state_query,
+    with_service_area,
+)
 from explorer.services.explore import explore
 
 
@@ -64,7 +71,5 @@ def register(app, provider, context) -> None:
     def on_show_area(clicks, hideout):
         if not ctx.triggered_id or not any(clicks or []):
             return no_update
-        service = provider.current().service(ctx.triggered_id["index"])
-        codes = list(service.borough_codes) if service else []
-        return {**(hideout or {}), "area": codes}
+        return with_service_area(provider.current(), hideout, ctx.triggered_id["index"])
 

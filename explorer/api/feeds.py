@@ -22,7 +22,7 @@ from flask import Blueprint, Flask, Response, current_app, request
 from icalendar import Alarm, Calendar, Event
 
 from explorer.domain import formatting
-from explorer.domain.funding import APPLICANT_LABELS, award_text, dates_text
+from explorer.domain.funding import award_text, dates_text
 from explorer.domain.records import FundingOpportunity
 from explorer.services.funding import (
     FundingResult,
@@ -30,6 +30,7 @@ from explorer.services.funding import (
     describe_query,
     funding_search,
     opportunity_changes,
+    opportunity_facts,
     parse_funding_query,
 )
 from explorer.services.snapshot import Snapshot
@@ -171,7 +172,7 @@ def _plain_description(opp: FundingOpportunity, page: str, snapshot: Snapshot) -
         lines.append("Sample value: an illustrative example, not a real opportunity. Do not apply.")
     if opp.description:
         lines.append(opp.description)
-    lines += [f"{label}: {value}" for label, value in _facts(opp, snapshot)]
+    lines += [f"{label}: {value}" for label, value in opportunity_facts(snapshot, opp)]
     if opp.url:
         lines.append(f"How to apply: {opp.url}")
     lines.append(f"Details: {page}")
@@ -274,7 +275,7 @@ def _html_content(opp: FundingOpportunity, page: str, snapshot: Snapshot) -> str
     parts.append(f"<p>{esc(opp.funder)} · {esc(opp.programme)}</p>")
     if opp.description:
         parts.append(f"<p>{esc(opp.description)}</p>")
-    parts.append("<dl>" + "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in _facts(opp, snapshot)) + "</dl>")
+    parts.append("<dl>" + "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in opportunity_facts(snapshot, opp)) + "</dl>")
     links = [f'<a href="{esc(page, quote=True)}">Details</a>']
     if opp.url:
         links.insert(0, f'<a href="{esc(opp.url, quote=True)}">How to apply</a>')
@@ -284,23 +285,6 @@ def _html_content(opp: FundingOpportunity, page: str, snapshot: Snapshot) -> str
         f'<a href="{esc(opp.source_url, quote=True)}">Source</a></p>'
     )
     return "".join(parts)
-
-
-def _facts(opp: FundingOpportunity, snapshot: Snapshot) -> list[tuple[str, str]]:
-    who = ", ".join(APPLICANT_LABELS.get(a, (a,))[0] for a in opp.applicant_types) or "Not stated"
-    where = ", ".join(snapshot.borough_name(c) for c in opp.boroughs) or "All of London"
-    areas = ", ".join(snapshot.term_name(t) for t in opp.service_areas) or "Any kind of work"
-    facts = [
-        ("Who can apply", who),
-        ("Award", award_text(opp)),
-        ("Total fund", formatting.money(opp.total_pot_gbp)),
-        ("Dates", dates_text(opp)),
-        ("Where", where),
-        ("Service areas", areas),
-    ]
-    if opp.awarded_note:
-        facts.append(("What was awarded", opp.awarded_note))
-    return facts
 
 
 def _title(opp: FundingOpportunity) -> str:

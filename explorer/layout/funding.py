@@ -10,12 +10,12 @@ import datetime as dt
 from urllib.parse import quote, unquote, urlencode
 
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import html
 
 from explorer import ids
 from explorer.layout import controls
 from explorer.domain import formatting
-from explorer.domain.funding import APPLICANT_LABELS, APPLICANT_TYPES, STATUS_FILTERS, STATUS_STYLES, Status, award_text, dates_text
+from explorer.domain.funding import APPLICANT_LABELS, APPLICANT_TYPES, STATUS_FILTERS, STATUS_STYLES, Status
 from explorer.domain.records import FundingOpportunity
 from explorer.services.funding import (
     FundingQuery,
@@ -25,6 +25,7 @@ from explorer.services.funding import (
     funded_services,
     opportunities_for_service,
     opportunity_by_id,
+    opportunity_facts,
     funding_search,
     parse_funding_query,
     view_of,
@@ -282,7 +283,7 @@ def build_opportunity_card(snapshot: Snapshot, view: OpportunityView, *, search:
             html.P([html.Span(opp.funder, className="provider"), " · ", opp.programme], className="small mb-1"),
             html.P(_shorten(opp.description or "", DESCRIPTION_LIMIT), className="mb-2"),
             html.Dl(
-                [item for label, value in _facts(snapshot, opp) for item in (html.Dt(label), html.Dd(value))],
+                [item for label, value in opportunity_facts(snapshot, opp) for item in (html.Dt(label), html.Dd(value))],
                 className="opportunity-facts small",
             ),
             _apply_line(view),
@@ -373,7 +374,7 @@ def build_opportunity_page(snapshot: Snapshot, view: OpportunityView | None, *, 
         )
     opp = view.opportunity
     services = funded_services(snapshot, opp)
-    rows = _facts(snapshot, opp, full=True)
+    rows = opportunity_facts(snapshot, opp, full=True)
     return html.Div(
         [
             back,
@@ -463,28 +464,6 @@ def _field(label: str, control, control_id: str, hint: str | None = None) -> htm
         children.append(html.P(hint, className="form-text mt-0 mb-1"))
     children.append(control)
     return html.Div(children, className="mb-3")
-
-
-def _facts(snapshot: Snapshot, opp: FundingOpportunity, *, full: bool = False) -> list[tuple[str, object]]:
-    who = ", ".join(APPLICANT_LABELS.get(a, (a,))[0] for a in opp.applicant_types) or "Not stated: check with the funder"
-    if opp.boroughs:
-        where = ", ".join(snapshot.borough_name(c) for c in opp.boroughs)
-    else:
-        where = "All of London"
-    areas = ", ".join(snapshot.term_name(t) for t in opp.service_areas) or "Any kind of work"
-    facts = [
-        ("Who can apply", who),
-        ("Award", award_text(opp)),
-        ("Total fund", formatting.money(opp.total_pot_gbp)),
-        ("Dates", dates_text(opp)),
-        ("Where", where),
-        ("Service areas", areas),
-    ]
-    if opp.awarded_note:
-        facts.append(("What was awarded", opp.awarded_note))
-    if full:
-        facts.append(("Last checked by a person", formatting.date(opp.last_verified)))
-    return facts
 
 
 def _apply_line(view: OpportunityView, *, big: bool = False) -> html.P:

@@ -8,7 +8,7 @@ from urllib.parse import quote, urlencode
 
 import dash_leaflet as dl
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import html
 
 from explorer import ids
 from explorer.layout import controls
@@ -263,6 +263,12 @@ def build_service_item(
         id={"type": ids.SERVICE_CARD, "index": service.id},
         className="service-card",
     )
+
+
+def with_service_area(snapshot: Snapshot, hideout: dict | None, service_id: str) -> dict:
+    """The borough layer's state with one service's covered boroughs highlighted."""
+    service = snapshot.service(service_id)
+    return {**(hideout or {}), "area": list(service.borough_codes) if service else []}
 
 
 def borough_hideout(filters: Filters, result: SearchResult, area: Sequence[str] = ()) -> dict:

@@ -20,6 +20,7 @@ from urllib.parse import urlencode
 
 from rapidfuzz import fuzz, process
 
+from explorer.domain import formatting
 from explorer.domain import funding as rules
 from explorer.domain.funding import STATUS_FILTERS, Status
 from explorer.domain.records import FundingOpportunity
@@ -432,6 +433,34 @@ def describe_query(snapshot: Snapshot, result: FundingResult) -> str:
 
 
 # -- links both ways ---------------------------------------------------------------------------
+
+
+def opportunity_facts(
+    snapshot: Snapshot, opp: FundingOpportunity, *, full: bool = False
+) -> list[tuple[str, str]]:
+    """An opportunity's facts as (label, text) pairs, for its card, its page and the feeds.
+
+    Args:
+        snapshot: Names boroughs and service areas.
+        opp: The opportunity.
+        full: Adds when a person last checked it (its own page).
+    """
+    who = ", ".join(rules.APPLICANT_LABELS.get(a, (a,))[0] for a in opp.applicant_types)
+    where = ", ".join(snapshot.borough_name(c) for c in opp.boroughs) or "All of London"
+    areas = ", ".join(snapshot.term_name(t) for t in opp.service_areas) or "Any kind of work"
+    facts = [
+        ("Who can apply", who or "Not stated: check with the funder"),
+        ("Award", rules.award_text(opp)),
+        ("Total fund", formatting.money(opp.total_pot_gbp)),
+        ("Dates", rules.dates_text(opp)),
+        ("Where", where),
+        ("Service areas", areas),
+    ]
+    if opp.awarded_note:
+        facts.append(("What was awarded", opp.awarded_note))
+    if full:
+        facts.append(("Last checked by a person", formatting.date(opp.last_verified)))
+    return facts
 
 
 def opportunity_by_id(snapshot: Snapshot, opportunity_id: str) -> FundingOpportunity | None:
