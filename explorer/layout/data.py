@@ -162,7 +162,7 @@ def _group_table(table_id: str, label: str, groups: Iterable) -> dash_table.Data
     ]
     if not data:
         return html.P("No services are published yet.", className="empty")
-    return _table(table_id, data, page_size=10)
+    return _table(table_id, data)
 
 
 def _report_details(v: VersionInfo) -> html.Details:
@@ -202,13 +202,16 @@ def _version_note(v: VersionInfo) -> str:
     return v.note or ""
 
 
-def _table(table_id: str, data: list[dict], page_size: int = 25) -> dash_table.DataTable:
+def _table(table_id: str, data: list[dict]) -> dash_table.DataTable:
     return dash_table.DataTable(
         id=table_id,
         data=data,
         columns=[{"name": k, "id": k} for k in data[0]],
         sort_action="native",
-        page_size=page_size,
+        # No pager: Dash's pager buttons have no accessible names (axe: button-name). The
+        # tables are short (33 boroughs, a few dozen providers); the history grows slowly.
+        page_action="none",
+        style_table={"overflowX": "auto"},
         style_cell={"textAlign": "left", "whiteSpace": "normal", "height": "auto", "fontFamily": "inherit"},
         style_header={"fontWeight": "700"},
         css=[{"selector": ".dash-spreadsheet", "rule": "font-size: .95rem"}],
