@@ -9,7 +9,7 @@ window.explorerMap = Object.assign({}, window.explorerMap, {
     var code = feature.properties.code;
     var isSelected = selected.indexOf(code) !== -1;
     var inArea = area.indexOf(code) !== -1;
-    var classes = "borough-shape" + (isSelected ? " borough-selected" : "") + (inArea ? " borough-in-area" : "");
+    var classes = "borough-shape borough-" + code + (isSelected ? " borough-selected" : "") + (inArea ? " borough-in-area" : "");
     return {
       color: isSelected ? "#0b0c0c" : (inArea ? "#8a2a7e" : "#1d4f91"),
       weight: isSelected ? 3 : (inArea ? 2 : 1),

@@ -44,9 +44,20 @@ def test_home_shows_map_boroughs_services_and_filters_by_borough(dash_duo, sampl
     assert "borough=E09000012" in dash_duo.driver.current_url
     _wait_for_count(dash_duo, "path.borough-selected", lambda n: n == 1)
 
+    # Clicking a borough on the map adds it to the borough filter.
+    dash_duo.driver.execute_script(
+        "var p = document.querySelector('path.borough-E09000030');"
+        "var r = p.getBoundingClientRect();"
+        "p.dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: r.x + r.width / 2, clientY: r.y + r.height / 2}));"
+    )
+    dash_duo.wait_for_text_to_equal("#borough-select-summary", "Hackney, Tower Hamlets")
+    dash_duo.wait_for_contains_text("#result-summary", "Tower Hamlets")
+    assert "borough=E09000012%2CE09000030" in dash_duo.driver.current_url
+    cards = _wait_for_count(dash_duo, ".service-card", lambda n: n > 0)
+
     # Reloading the address gives the same view.
     dash_duo.driver.get(dash_duo.driver.current_url)
-    dash_duo.wait_for_contains_text("#result-summary", "Showing: Hackney")
+    dash_duo.wait_for_contains_text("#result-summary", "Showing: Hackney, Tower Hamlets")
     assert len(dash_duo.find_elements(".service-card")) == cards
 
     assert dash_duo.get_logs() == []
