@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: install prepare run serve-prod test test-fast browser-deps clean bench-search load audit
+.PHONY: install prepare run serve-prod test test-fast browser-deps clean bench-search bench-ingest load audit
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,9 @@ clean:
 # Benchmarks (figures in the README). One core, so figures compare across machines.
 bench-search: prepare
 	taskset -c 0 $(PY) -m benchmarks.bench_search 10000 100000
+
+bench-ingest: install
+	$(PY) benchmarks/bench_ingest.py
 
 # Load: gunicorn with 2 workers, 50 simulated users for 60 s on loopback (figures in the README).
 load: prepare
