@@ -138,21 +138,6 @@ def build_search_form(query: str) -> html.Div:
     )
 
 
-def filter_options(snapshot: Snapshot) -> dict[str, tuple[list[dict], str]]:
-    """The options of each checklist filter and the words shown when none is ticked."""
-    return {
-        ids.BOROUGH_SELECT: (
-            [{"label": b.name, "value": b.code} for b in sorted(snapshot.boroughs, key=lambda b: b.name)],
-            "All boroughs",
-        ),
-        ids.AREA_SELECT: (
-            [{"label": t.name, "value": t.id} for t in sorted(snapshot.terms, key=lambda t: t.name)],
-            "All service areas",
-        ),
-        ids.COMMISSIONER_SELECT: ([{"label": c, "value": c} for c in COMMISSIONERS], "MOPAC or VRU"),
-    }
-
-
 #: The home page's collapsible checklists and what each says when nothing is ticked.
 CHECKLISTS = (
     (ids.BOROUGH_SELECT, "All boroughs"),
@@ -161,18 +146,28 @@ CHECKLISTS = (
 )
 
 
+def filter_options(snapshot: Snapshot) -> dict[str, list[dict]]:
+    """The options of each checklist filter."""
+    return {
+        ids.BOROUGH_SELECT: [{"label": b.name, "value": b.code} for b in sorted(snapshot.boroughs, key=lambda b: b.name)],
+        ids.AREA_SELECT: [{"label": t.name, "value": t.id} for t in sorted(snapshot.terms, key=lambda t: t.name)],
+        ids.COMMISSIONER_SELECT: [{"label": c, "value": c} for c in COMMISSIONERS],
+    }
+
+
 def build_filters(snapshot: Snapshot, filters: Filters) -> html.Div:
     """The filters next to the search box: native checkboxes and selects, keyboard-friendly."""
     options = filter_options(snapshot)
+    chosen = {ids.BOROUGH_SELECT: filters.boroughs, ids.AREA_SELECT: filters.areas,
+              ids.COMMISSIONER_SELECT: filters.commissioners}
+    legends = {ids.BOROUGH_SELECT: "Borough", ids.AREA_SELECT: "Service area", ids.COMMISSIONER_SELECT: "Paid for by"}
     return html.Div(
         [
-            controls.collapsible_checklist(ids.BOROUGH_SELECT, "Borough", options[ids.BOROUGH_SELECT][0],
-                                           filters.boroughs, "All boroughs", scroll=True),
-            controls.collapsible_checklist(ids.AREA_SELECT, "Service area", options[ids.AREA_SELECT][0],
-                                           filters.areas, "All service areas", scroll=True),
-            controls.collapsible_checklist(ids.COMMISSIONER_SELECT, "Paid for by",
-                                           options[ids.COMMISSIONER_SELECT][0], filters.commissioners,
-                                           "MOPAC or VRU"),
+            *(
+                controls.collapsible_checklist(id_, legends[id_], options[id_], chosen[id_], nothing,
+                                               scroll=id_ != ids.COMMISSIONER_SELECT)
+                for id_, nothing in CHECKLISTS
+            ),
             controls.select(ids.AGE_SELECT, "Who it is for",
                             [{"label": label, "value": key} for key, (label, _lo, _hi) in AGE_GROUPS.items()],
                             filters.age, "Any age"),
