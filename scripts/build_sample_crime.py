@@ -2,7 +2,7 @@
 
 Usage: python scripts/build_sample_crime.py [HISTORICAL.csv RECENT.csv]
 
-Defaults to the two files in ../shared/data. The rows are facts summed by the project's own
+Defaults to the two files in data/reference/met_crime (see the PROVENANCE there). The rows are facts summed by the project's own
 ingest code (explorer.ingest.crime): 32 boroughs x 2 whole financial years (2023-24, 2024-25)
 x the five categories the LCPF page offers, each naming the London Datastore as its source.
 """
@@ -18,13 +18,13 @@ sys.path.insert(0, str(ROOT))
 from explorer.ingest.crime import PAGE_CATEGORIES, read_met_crime, write_crime_csv  # noqa: E402
 from explorer.reference import load_boroughs  # noqa: E402
 
-SHARED = ROOT.parent / "shared" / "data"
+MET_CRIME = ROOT / "data" / "reference" / "met_crime"
 FILES = ("mps_borough_crime_monthly_2010-04_to_2023-11.csv", "mps_borough_crime_monthly_2023-12_to_2025-11.csv")
 YEARS = ("2023-24", "2024-25")
 
 
 def main(argv: list[str]) -> int:
-    paths = [Path(a) for a in argv] or [SHARED / f for f in FILES]
+    paths = [Path(a) for a in argv] or [MET_CRIME / f for f in FILES]
     names = {b.code: b.name for b in load_boroughs(ROOT / "data")}
     result = read_met_crime(paths, names)
     for problem in result.report.problems:

@@ -10,17 +10,21 @@ import pytest
 
 from explorer.settings import ROOT, Settings
 
-SHARED_DATA = ROOT.parent / "shared" / "data"
 DATA_DIR = ROOT / "data"
 CACHE_DIR = DATA_DIR / "cache"
+TEST_DATA = ROOT / "tests" / "data"
 
 
 @pytest.fixture(scope="session")
-def shared_data() -> Path:
-    """The reference mirror beside the project (../shared/data); tests may read it."""
-    if not SHARED_DATA.exists():
-        pytest.fail(f"the reference mirror {SHARED_DATA} is missing; clone the project beside shared/")
-    return SHARED_DATA
+def met_crime_dir() -> Path:
+    """The Met borough crime files the repository carries (data/reference/met_crime, with provenance)."""
+    return DATA_DIR / "reference" / "met_crime"
+
+
+@pytest.fixture(scope="session")
+def schemas_dir() -> Path:
+    """The published schemas the tests validate against (tests/data/schemas: ORUK, 360Giving)."""
+    return TEST_DATA / "schemas"
 
 
 @pytest.fixture(scope="session")

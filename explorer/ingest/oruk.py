@@ -4,7 +4,7 @@ Accepts a list of ORUK service records (``service.json`` shape, with the organis
 areas, locations and taxonomy attributes embedded), a paged ``/services`` response
 (``{"contents": [...], "total_items": ...}``), or one service record.
 
-How fields map (``../shared/data/oruk/`` holds the schema):
+How fields map (``tests/data/schemas/oruk/`` holds the profile's schema):
 
 ==========================================  =====================================================
 ORUK                                        register

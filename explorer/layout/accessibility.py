@@ -37,7 +37,6 @@ def build_accessibility_page() -> html.Div:
                                 "filter and the list instead"),
                         html.Li("some charts rely on hovering for their exact figures; the same figures are in "
                                 "the tables below them"),
-                        html.Li("borough boundaries drawn from the postcode directory are approximate"),
                     ]
                 ),
             ),

@@ -16,9 +16,11 @@ SECTIONS = (
 
 ATTRIBUTION = (
     "Contains public sector information licensed under the Open Government Licence v3.0. "
-    "Postcodes and boundaries: contains OS data © Crown copyright and database right; "
-    "contains Royal Mail data © Royal Mail copyright and database right; "
-    "source: Office for National Statistics licensed under the Open Government Licence v3.0."
+    "Borough boundaries: London Datastore; contains National Statistics data © Crown copyright and "
+    "database right; contains Ordnance Survey data © Crown copyright and database right. "
+    "Postcodes: contains Royal Mail data © Royal Mail copyright and database right; "
+    "source: Office for National Statistics licensed under the Open Government Licence v3.0. "
+    "Crime: Metropolitan Police Service, via the London Datastore."
 )
 
 

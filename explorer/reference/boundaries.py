@@ -1,17 +1,21 @@
-"""Reference layer: London borough boundaries, derived from postcode points or imported from an official file.
+"""Reference layer: London borough boundaries: the bundled official file, an imported one, or derived.
 
-By default the boundaries are approximate: a Voronoi tessellation of the postcode points in and
-around London (each point's cell goes to its local authority), dissolved by borough, clipped to
-a hull and simplified as one coverage, so neighbours still share their edges. An official file
+By default the boundaries are the official London Datastore file that the repository carries
+(``data/reference/london_boroughs.geojson``, see the PROVENANCE beside it). A newer official file
 (ONS Open Geography Portal, London Datastore) imported with :func:`import_boundaries` replaces
-them. Both are cached as WGS84 (EPSG:4326) GeoJSON in the cache directory; every geometry is
-worked on in British National Grid (EPSG:27700), where distances are metres.
+them. When neither can be read, the fallback is approximate: a Voronoi tessellation of the
+postcode points in and around London (each point's cell goes to its local authority), dissolved
+by borough, clipped to a hull and simplified as one coverage, so neighbours still share their
+edges. Imported and derived boundaries are cached as WGS84 (EPSG:4326) GeoJSON in the cache
+directory; every geometry is worked on in British National Grid (EPSG:27700), where distances
+are metres.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import tempfile
 from collections.abc import Iterable, Mapping
@@ -32,6 +36,19 @@ DERIVED_FILE = "boundaries_derived.geojson"
 
 OFFICIAL_FILE = "boundaries_official.geojson"
 """The imported official boundaries, inside the cache directory; used in preference when present."""
+
+BUNDLED_FILE = Path("reference") / "london_boroughs.geojson"
+"""The official boundaries the repository carries, inside the data directory: the default."""
+
+BUNDLED_SOURCE = (
+    "Official boundaries: London Datastore, Statistical GIS Boundary Files for London "
+    "(London_Borough_Excluding_MHW), Open Government Licence v3.0. Contains National Statistics "
+    "data © Crown copyright and database right; contains Ordnance Survey data © Crown copyright "
+    "and database right"
+)
+"""The attribution line of the bundled official boundaries."""
+
+_LOG = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
 """Bumped whenever the cached GeoJSON changes shape, so stale derived caches are rebuilt."""
@@ -111,14 +128,19 @@ class Boundaries:
         return frame[["code", "name", "geometry"]]
 
 
-def load_boundaries(cache_dir: Path, names: Mapping[str, str] | None = None) -> Boundaries:
-    """Reads the cached boundaries: the imported official ones if any, else the derived ones.
+def load_boundaries(
+    cache_dir: Path, names: Mapping[str, str] | None = None, official: Path | None = None
+) -> Boundaries:
+    """Reads the boundaries: an imported official file, else the bundled official file, else derived ones.
 
-    Derives (and caches) the approximate boundaries when neither is cached.
+    Derives (and caches) the approximate boundaries only when no official file can be read; a
+    missing or unreadable bundled file is logged, so the fallback is never silent.
 
     Args:
         cache_dir: The directory holding generated caches.
         names: Borough code to name, used only when the boundaries have to be derived.
+        official: The bundled official file (``data/reference/london_boroughs.geojson``), or
+            None to skip it.
 
     Returns:
         The boundaries.
@@ -127,15 +149,20 @@ def load_boundaries(cache_dir: Path, names: Mapping[str, str] | None = None) -> 
         BoundaryImportError: The imported official file in the cache is damaged.
     """
     cache_dir = Path(cache_dir)
-    official = cache_dir / OFFICIAL_FILE
-    if official.exists():
-        boundaries = _read_cached(official)
+    imported = cache_dir / OFFICIAL_FILE
+    if imported.exists():
+        boundaries = _read_cached(imported)
         if boundaries is None:
             raise BoundaryImportError(
-                f"the imported boundary file {official} is damaged: import the official file again, "
+                f"the imported boundary file {imported} is damaged: import the official file again, "
                 "or delete it to go back to the approximate boundaries"
             )
         return boundaries
+    if official is not None:
+        bundled = read_official_geojson(Path(official))
+        if bundled is not None:
+            return bundled
+        _LOG.warning("the official boundary file %s is missing or unreadable; using approximate boundaries", official)
     boundaries = _read_cached(cache_dir / DERIVED_FILE)
     if boundaries is None:
         derive_boundaries(cache_dir, names)
@@ -143,6 +170,39 @@ def load_boundaries(cache_dir: Path, names: Mapping[str, str] | None = None) -> 
         if boundaries is None:
             raise RuntimeError(f"the derived boundaries in {cache_dir} could not be read after deriving them")
     return boundaries
+
+
+def read_official_geojson(path: Path) -> Boundaries | None:
+    """Reads an official boundary GeoJSON in WGS84 with a ``code`` per feature, or None if unusable.
+
+    The file must hold exactly the 33 London borough codes, each with a polygonal geometry.
+    Only ``code`` and ``name`` are kept as properties, as for every other source.
+
+    Args:
+        path: The GeoJSON file (the bundled one is already simplified for display).
+
+    Returns:
+        The boundaries (``approximate`` is False), or None when the file is missing or damaged.
+    """
+    try:
+        collection = json.loads(Path(path).read_text(encoding="utf-8"))
+        features = [
+            {
+                "type": "Feature",
+                "properties": {"code": str(f["properties"]["code"]), "name": str(f["properties"].get("name") or "")},
+                "geometry": f["geometry"],
+            }
+            for f in collection["features"]
+        ]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    if sorted(f["properties"]["code"] for f in features) != list(LONDON_BOROUGH_CODES):
+        return None
+    if any(not isinstance(f["geometry"], dict) or f["geometry"].get("type") not in ("Polygon", "MultiPolygon")
+           for f in features):
+        return None
+    features.sort(key=lambda f: f["properties"]["code"])
+    return Boundaries({"type": "FeatureCollection", "features": features}, approximate=False, source=BUNDLED_SOURCE)
 
 
 def derive_boundaries(cache_dir: Path, names: Mapping[str, str] | None = None) -> gpd.GeoDataFrame:

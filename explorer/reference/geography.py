@@ -7,7 +7,7 @@ from pathlib import Path
 
 from explorer.domain.geography import Borough, Place
 from explorer.reference.boroughs import borough_by_code, borough_by_name, load_boroughs
-from explorer.reference.boundaries import Boundaries, load_boundaries
+from explorer.reference.boundaries import BUNDLED_FILE, Boundaries, load_boundaries
 from explorer.reference.places import load_places
 from explorer.reference.postcodes import PostcodeIndex
 
@@ -20,8 +20,8 @@ class Geography:
         boroughs: The 33 boroughs in code order.
         places: The gazetteer of place names.
         postcodes: The London postcode index.
-        boundaries: The borough boundaries (official if imported, else approximate), named
-            from the borough table.
+        boundaries: The borough boundaries (an imported official file, else the bundled official
+            file, else approximate ones derived from postcodes), named from the borough table.
     """
 
     boroughs: tuple[Borough, ...]
@@ -45,8 +45,8 @@ def load_geography(data_dir: Path, cache_dir: Path) -> Geography:
     :func:`prepare`, which a deployment runs once at set-up).
 
     Args:
-        data_dir: The project's data directory (holding ``reference/boroughs.csv`` and
-            ``reference/places.csv``).
+        data_dir: The project's data directory (holding ``reference/boroughs.csv``,
+            ``reference/places.csv`` and ``reference/london_boroughs.geojson``).
         cache_dir: The directory for generated caches, e.g. ``data/cache``.
 
     Returns:
@@ -59,7 +59,7 @@ def load_geography(data_dir: Path, cache_dir: Path) -> Geography:
         boroughs=boroughs,
         places=load_places(data_dir, postcodes),
         postcodes=postcodes,
-        boundaries=load_boundaries(cache_dir, names).with_names(names),
+        boundaries=load_boundaries(cache_dir, names, official=Path(data_dir) / BUNDLED_FILE).with_names(names),
     )
 
 

@@ -6,12 +6,21 @@ never skipped silently.
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
+
+
+def pytest_configure(config):
+    """Starts dash_duo's servers on ports of this process's own, so parallel runs on one machine
+    (several clones, or a developer beside CI) do not collide on dash's fixed 58050."""
+    from dash.testing.application_runners import BaseDashRunner
+
+    BaseDashRunner._next_port = 20_000 + (os.getpid() % 2_000) * 20
 
 
 def pytest_setup_options():

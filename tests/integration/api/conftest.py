@@ -47,20 +47,20 @@ def provider(api_app):
 
 
 @pytest.fixture(scope="session")
-def oruk_schema(shared_data):
+def oruk_schema(schemas_dir):
     """A validator factory for the official Open Referral UK profile's compiled JSON Schemas."""
 
     def validator(name: str) -> Draft202012Validator:
-        schema = json.loads((shared_data / "oruk" / name).read_text())
+        schema = json.loads((schemas_dir / "oruk" / name).read_text())
         return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
     return validator
 
 
 @pytest.fixture(scope="session")
-def grant_validator(shared_data) -> Draft202012Validator:
+def grant_validator(schemas_dir) -> Draft202012Validator:
     """The 360Giving Data Standard's grant schema, with formats checked (its dates need them)."""
-    schema = json.loads((shared_data / "360giving" / "360-giving-schema.json").read_text())
+    schema = json.loads((schemas_dir / "360giving" / "360-giving-schema.json").read_text())
     # The schema names its dialect with http://, which `referencing` does not recognise by itself.
     registry = Registry().with_resource(schema["$id"], Resource(contents=schema, specification=DRAFT202012))
     return Draft202012Validator(schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)

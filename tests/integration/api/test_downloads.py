@@ -94,8 +94,9 @@ def test_the_360giving_check_can_fail(grant_validator):
     assert list(grant_validator.iter_errors({"id": "x", "title": "t", "awardDate": "1 April 2024"}))
 
 
-def test_grants_csv_uses_the_standard_column_titles(client, shared_data):
-    titles = {r["column_title"] for r in csv.DictReader(open(shared_data / "360giving" / "360giving_grant_fields.csv"))}
+def test_grants_csv_uses_the_standard_column_titles(client, schemas_dir):
+    with open(schemas_dir / "360giving" / "360giving_grant_fields.csv", newline="", encoding="utf-8") as stream:
+        titles = {r["column_title"] for r in csv.DictReader(stream)}
     body = client.get("/api/v1/exports/grants.csv").get_data()
     header = next(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
     ours = {"Funding Orgs (all)", "Beneficiary Locations (all)", "illustrative", "note"}

@@ -31,8 +31,8 @@ def crime_rows(path):
         store.dispose()
 
 
-def test_ingest_the_two_met_files_publishes_whole_years(db, shared_data, capsys):
-    code = main(["ingest", "crime", str(shared_data / HISTORICAL), str(shared_data / RECENT), "--by", "test"])
+def test_ingest_the_two_met_files_publishes_whole_years(db, met_crime_dir, capsys):
+    code = main(["ingest", "crime", str(met_crime_dir / HISTORICAL), str(met_crime_dir / RECENT), "--by", "test"])
     out = capsys.readouterr().out
     assert code == 0, out
     assert "crime: published as version" in out
@@ -46,15 +46,15 @@ def test_ingest_the_two_met_files_publishes_whole_years(db, shared_data, capsys)
     assert westminster["count"] == 89_558
 
 
-def test_dry_run_reports_and_publishes_nothing(db, shared_data, capsys):
-    assert main(["ingest", "crime", str(shared_data / RECENT), "--dry-run"]) == 0
+def test_dry_run_reports_and_publishes_nothing(db, met_crime_dir, capsys):
+    assert main(["ingest", "crime", str(met_crime_dir / RECENT), "--dry-run"]) == 0
     assert "dry run, nothing published" in capsys.readouterr().out
     assert crime_rows(db) == []
 
 
-def test_a_bad_file_is_rejected_with_row_field_value_and_rule(db, shared_data, tmp_path, capsys):
+def test_a_bad_file_is_rejected_with_row_field_value_and_rule(db, met_crime_dir, tmp_path, capsys):
     bad = tmp_path / "met.csv"
-    lines = (shared_data / RECENT).read_text().splitlines()
+    lines = (met_crime_dir / RECENT).read_text().splitlines()
     lines[2] = lines[2].replace("Barking and Dagenham", "Barking & Dagenhem")
     cells = lines[5].split(",")
     cells[4] = "twelve"

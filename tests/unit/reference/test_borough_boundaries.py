@@ -48,6 +48,53 @@ def borough_names(paths) -> dict[str, str]:
     return {borough.code: borough.name for borough in load_boroughs(paths.data)}
 
 
+# --- the bundled official file: the default --------------------------------------------------
+
+
+def test_the_geography_draws_the_bundled_official_boundaries(reference_geography, paths):
+    boundaries = reference_geography.boundaries
+    assert boundaries.approximate is False
+    assert "London Datastore" in boundaries.source and "Ordnance Survey" in boundaries.source
+    official = json.loads(paths.official.read_text(encoding="utf-8"))
+    expected = {f["properties"]["code"]: f["geometry"] for f in official["features"]}
+    assert {f["properties"]["code"]: f["geometry"] for f in boundaries.geojson["features"]} == expected
+    assert _names(boundaries)["E09000028"] == "Southwark"
+
+
+def test_the_bundled_boundaries_are_a_valid_coverage_of_london(reference_geography):
+    frame = reference_geography.boundaries.to_geodataframe().to_crs("EPSG:27700").set_index("code")
+    assert frame.geometry.is_valid.all()
+    union = shapely.union_all(frame.geometry.to_numpy())
+    assert union.geom_type == "Polygon", "London is one piece"
+    assert 1_560e6 < union.area < 1_600e6  # Greater London is about 1,572 km²
+    overlaps = sum(a.intersection(b).area for i, a in enumerate(frame.geometry) for b in frame.geometry[i + 1:])
+    assert overlaps < 1e-4 * union.area
+
+
+def test_an_imported_file_takes_precedence_over_the_bundled_one(cache_with_derived, paths, borough_names):
+    import_boundaries(_official_path(paths), cache_with_derived, names=borough_names)
+    loaded = load_boundaries(cache_with_derived, official=paths.official)
+    assert loaded.approximate is False and loaded.source.startswith("Official boundaries imported from")
+
+
+@pytest.mark.parametrize(
+    "write",
+    [
+        lambda path: None,
+        lambda path: path.write_text("{not json", encoding="utf-8"),
+        lambda path: path.write_text(json.dumps({"type": "FeatureCollection", "features": []}), encoding="utf-8"),
+    ],
+    ids=["missing", "not-json", "no-boroughs"],
+)
+def test_a_missing_or_broken_bundled_file_falls_back_to_approximate(cache_with_derived, tmp_path, write, caplog):
+    path = tmp_path / "london_boroughs.geojson"
+    write(path)
+    with caplog.at_level("WARNING"):
+        loaded = load_boundaries(cache_with_derived, official=path)
+    assert loaded.approximate is True and "ONS Postcode Directory" in loaded.source
+    assert "approximate boundaries" in caplog.text
+
+
 # --- derived boundaries ----------------------------------------------------------------------
 
 
@@ -60,10 +107,10 @@ def test_derived_boundaries_match_well_overall(ious):
     assert np.median(list(ious.values())) >= 0.9
 
 
-def test_derived_boundaries_are_a_small_valid_wgs84_feature_collection(reference_cache, reference_geography):
+def test_derived_boundaries_are_a_small_valid_wgs84_feature_collection(reference_cache):
     path = reference_cache / DERIVED_FILE
     assert path.stat().st_size < 400_000
-    boundaries = reference_geography.boundaries
+    boundaries = load_boundaries(reference_cache)
     assert boundaries.approximate is True
     assert "ONS Postcode Directory" in boundaries.source
     assert boundaries.geojson["type"] == "FeatureCollection"
@@ -258,8 +305,7 @@ def _iou(a: shapely.Geometry, b: shapely.Geometry) -> float:
 
 
 def _official_path(paths) -> Path:
-    if not paths.official.exists():
-        pytest.skip(f"the official boundary file {paths.official} is not beside the project")
+    assert paths.official.is_file(), f"the repository lacks its official boundary file {paths.official}"
     return paths.official
 
 

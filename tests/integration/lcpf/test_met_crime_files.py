@@ -1,4 +1,4 @@
-"""Integration tests: the MPS borough crime files in ../shared/data read as they come.
+"""Integration tests: the MPS borough crime files the repository carries (data/reference/met_crime) read as they come.
 
 Each yearly total is checked against the file's own sums, worked out here independently with
 pandas, and against the yearly table derived in the mirror (mps_borough_crime_by_year.csv).
@@ -23,8 +23,8 @@ def names():
 
 
 @pytest.fixture(scope="module")
-def both(shared_data, names):
-    return read_met_crime([shared_data / HISTORICAL, shared_data / RECENT], names)
+def both(met_crime_dir, names):
+    return read_met_crime([met_crime_dir / HISTORICAL, met_crime_dir / RECENT], names)
 
 
 def file_sums(paths) -> dict[tuple[str, str], int]:
@@ -48,8 +48,8 @@ def test_both_files_give_whole_years_2010_11_to_2024_25(both):
     assert len(boroughs) == 32 and "E09000001" not in boroughs  # the City is not MPS ground
 
 
-def test_yearly_totals_match_the_files_own_sums(shared_data, both, names):
-    expected = file_sums([shared_data / HISTORICAL, shared_data / RECENT])
+def test_yearly_totals_match_the_files_own_sums(met_crime_dir, both, names):
+    expected = file_sums([met_crime_dir / HISTORICAL, met_crime_dir / RECENT])
     code_of = {name: code for code, name in names.items()}
     got = {(r.borough_code, r.financial_year): r.count for r in both.records if r.category == ALL_CRIME}
     checked = 0
@@ -61,16 +61,16 @@ def test_yearly_totals_match_the_files_own_sums(shared_data, both, names):
     assert checked == len(got) == 32 * 15
 
 
-def test_2023_24_spans_the_two_files(shared_data, names, both):
-    alone = read_met_crime([shared_data / RECENT], names)
+def test_2023_24_spans_the_two_files(met_crime_dir, names, both):
+    alone = read_met_crime([met_crime_dir / RECENT], names)
     assert alone.complete_years == ("2024-25",)
     assert "2023-24" in alone.partial_years and "2023-24" in both.complete_years
     same = {(r.borough_code, r.category): r.count for r in alone.records}
     assert same == {(r.borough_code, r.category): r.count for r in both.records if r.financial_year == "2024-25"}
 
 
-def test_categories_match_the_mirror_yearly_table(shared_data, both):
-    mirror = pd.read_csv(shared_data / "mps_borough_crime_by_year.csv")
+def test_categories_match_the_mirror_yearly_table(met_crime_dir, both):
+    mirror = pd.read_csv(met_crime_dir / "mps_borough_crime_by_year.csv")
     mirror = mirror[mirror["period"].isin(["2023-24", "2024-25"]) & mirror["borough_code"].notna()]
     assert len(mirror) == 64
     got = {(r.borough_code, r.financial_year, r.category): r.count for r in both.records}
