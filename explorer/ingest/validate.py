@@ -18,6 +18,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from explorer.domain import freshness as freshness_rules
 from explorer.domain import records
+from explorer.domain.evidence import Evaluation
 from explorer.domain.problems import Problem, ValidationReport, shorten
 from explorer.ingest.files import ROW_KEY
 from explorer.ingest.tables import check_table
@@ -47,6 +48,7 @@ TABLES: dict[str, tuple[str, type[BaseModel], tuple[str, ...]]] = {
     ),
     "lcpf_total": ("lcpf_totals.csv", records.LcpfTotal, ("financial_year", "measure")),
     "crime": ("crime.csv", records.Crime, ("borough_code", "financial_year", "category")),
+    "evaluation": ("evaluations.csv", Evaluation, ("id",)),
 }
 
 #: (table, column) -> (referenced table, referenced column)
@@ -137,6 +139,7 @@ def validate_tables(
             clean["location"], rows_of["location"], postcode_lookup, problems, names.get("location", "")
         )
     problems.extend(_broken_references(clean, rows_of, context or {}, names, failed))
+    problems.extend(_evaluation_services(clean, rows_of, context or {}, names))
     problems.extend(_confidential_pins(clean, rows_of, names))
     problems.extend(_service_warnings(clean, rows_of, today, names))
     problems.extend(_opportunity_warnings(clean, rows_of, today, names))
@@ -236,6 +239,23 @@ def _broken_references(clean, rows_of, context, names, failed) -> list[Problem]:
                             f"must match an {target_column} in {target_name}")
                 )
     return found
+
+
+def _evaluation_services(clean, rows_of, context, names) -> list[Problem]:
+    """Every service an evaluation names must be in the register (its ``service_ids`` is a list)."""
+    if "evaluation" not in clean:
+        return []
+    pool = clean.get("service") if "service" in clean else context.get("service")
+    if pool is None:
+        return []
+    known = {s.id for s in pool}
+    return [
+        Problem(names["evaluation"], row, "service_ids", service_id,
+                f"must match an id in {names.get('service') or TABLES['service'][0]}")
+        for record, row in zip(clean["evaluation"], rows_of["evaluation"])
+        for service_id in record.service_ids
+        if service_id not in known
+    ]
 
 
 def _confidential_pins(clean, rows_of, names) -> list[Problem]:

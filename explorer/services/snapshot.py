@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
+from explorer.domain.evidence import Evaluation
 from explorer.domain.geography import Borough
 from explorer.domain.records import (
     Crime,
@@ -105,6 +106,7 @@ class Snapshot:
     organizations: tuple[Organization, ...] = ()
     built_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
     crime: tuple[Crime, ...] = ()
+    evaluations: tuple[Evaluation, ...] = ()
 
     def service(self, service_id: str) -> ServiceEntry | None:
         """The service with this id, or None."""
@@ -113,6 +115,10 @@ class Snapshot:
     def organization(self, organization_id: str) -> Organization | None:
         """The provider with this id, or None."""
         return self._organizations_by_id.get(organization_id)
+
+    def evaluations_for(self, service_id: str) -> tuple[Evaluation, ...]:
+        """The evaluations that cover this service (published and planned), in register order."""
+        return self._evaluations_by_service.get(service_id, ())
 
     def borough_name(self, code: str) -> str:
         """The name of a borough, or the code itself when unknown."""
@@ -127,6 +133,11 @@ class Snapshot:
         object.__setattr__(self, "_borough_names", {b.code: b.name for b in self.boroughs})
         object.__setattr__(self, "_term_names", {t.id: t.name for t in self.terms})
         object.__setattr__(self, "_organizations_by_id", {o.id: o for o in self.organizations})
+        by_service: dict[str, list[Evaluation]] = {}
+        for evaluation in self.evaluations:
+            for service_id in evaluation.service_ids:
+                by_service.setdefault(service_id, []).append(evaluation)
+        object.__setattr__(self, "_evaluations_by_service", {k: tuple(v) for k, v in by_service.items()})
 
 
 def build_snapshot(
@@ -221,6 +232,9 @@ def build_snapshot(
         lcpf_allocations=tuple(LcpfAllocation.model_construct(**r) for r in rows["lcpf_allocation"]),
         lcpf_totals=tuple(LcpfTotal.model_construct(**r) for r in rows["lcpf_total"]),
         crime=tuple(Crime.model_construct(**r) for r in rows["crime"]),
+        evaluations=tuple(
+            Evaluation.model_construct(**_split(r, "service_ids", "source_url")) for r in rows.get("evaluation", ())
+        ),
         on_sample=on_sample,
         history=tuple(history),
         organizations=tuple(Organization.model_construct(**r) for r in rows["organization"]),

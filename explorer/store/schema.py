@@ -237,6 +237,29 @@ crime = _versioned(
     *_source(),
 )
 
+evaluation = _versioned(
+    "evaluation",
+    Column("id", String(100), nullable=False),
+    Column("programme", Text, nullable=False),
+    Column("service_ids", Text, nullable=False),  # ;-joined service ids
+    Column("commissioner", Text),
+    Column("evaluator", Text),
+    Column("commissioned_by", Text),
+    Column("published", String(10)),  # as precise as the source: 2021, 2021-07 or 2021-07-15
+    Column("due", String(10)),
+    Column("design", Text),
+    Column("design_level", String(40)),
+    Column("outcome_measure", Text),
+    Column("finding_summary", Text, nullable=False),
+    Column("effect_figure", Text),
+    Column("cost_per_participant_gbp", Float),
+    Column("cost_note", Text),
+    Column("participants", Text),
+    Column("status", String(20), nullable=False),
+    Column("source_url", Text, nullable=False),  # ;-joined web addresses
+)
+"""Published and planned evaluations of programmes (migration 0003), each linked to the services it covers."""
+
 #: The units that are published together, and the tables each one owns.
 ENTITIES: dict[str, tuple[str, ...]] = {
     "services": (
@@ -254,6 +277,7 @@ ENTITIES: dict[str, tuple[str, ...]] = {
     "opportunities": ("funding_opportunity",),
     "lcpf": ("lcpf_allocation", "lcpf_total"),
     "crime": ("crime",),
+    "evaluations": ("evaluation",),
 }
 
 # -- keeping the register up to date (migration 0002) -----------------------------------------
