@@ -17,14 +17,15 @@ FILTERS = (
     Input(ids.PERF_BOROUGH, "value"),
     Input(ids.PERF_AREA, "value"),
     Input(ids.PERF_PERIOD, "value"),
+    Input(ids.PERF_EVIDENCE, "value"),
 )
 
 
-def parse_filters(commissioner, programme, borough, area, period) -> PortfolioFilters:
+def parse_filters(commissioner, programme, borough, area, period, evidence=None) -> PortfolioFilters:
     """The dropdowns' values as filters (an empty dropdown is no filter)."""
     return PortfolioFilters.from_values(
         commissioner=chosen(commissioner), programme=chosen(programme), borough=chosen(borough),
-        area=chosen(area), period=chosen(period),
+        area=chosen(area), period=chosen(period), evidence=chosen(evidence),
     )
 
 

@@ -24,6 +24,8 @@ from explorer.domain.periods import HalfYear, Quarter, elapsed_share, parse_half
 from explorer.domain.rag import Rag
 from explorer.services import performance as perf
 from explorer.services.snapshot import ServiceEntry, Snapshot
+from explorer.layout.evidence import build_programme_evidence
+from explorer.services.evidence import EVIDENCE_FILTER_OPTIONS, programme_evidence
 
 GRAPH_CONFIG = {
     "displaylogo": False,
@@ -472,6 +474,8 @@ def build_performance_page(snapshot: Snapshot, query: Mapping[str, Sequence[str]
                     _dropdown("Service area", ids.PERF_AREA, options.areas, filters.area, "All service areas"),
                     _dropdown("Period", ids.PERF_PERIOD, options.periods, filters.period,
                               f"Latest ({latest.code})" if latest else "Latest"),
+                    _dropdown("Evaluation", ids.PERF_EVIDENCE, EVIDENCE_FILTER_OPTIONS, filters.evidence,
+                              "Any evidence"),
                 ],
                 className="perf-filters no-print",
                 role="search",
@@ -544,6 +548,10 @@ def build_performance_view(
             _programme_block(summary),
             _money_reach_block(summary),
             _outcomes_block(outcomes),
+            build_programme_evidence(
+                programme_evidence(snapshot, [r.service for r in result.rows], summary.by_programme, today),
+                filtered=result.filters.evidence,
+            ),
             _kpi_block(result),
         ],
         measure_options=options,

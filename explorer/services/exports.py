@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Sequence
 
+from explorer.services.evidence import csv_evidence
 from explorer.services.snapshot import ServiceEntry, Snapshot
 
 #: The 360Giving identifier prefix. A publisher registers its own with 360Giving before publishing
@@ -83,6 +84,7 @@ SERVICE_COLUMNS = (
     "service_areas", "pan_london", "borough_codes", "boroughs", "access", "minimum_age", "maximum_age",
     "eligibility", "url", "email", "phone", "confidential_location", "delivery_points",
     "contract_value_gbp", "start_date", "end_date", "last_verified", "source_url", "illustrative", "note",
+    "evidence",
 )
 
 
@@ -126,6 +128,7 @@ def service_rows(snapshot: Snapshot, services: Sequence[ServiceEntry]) -> list[d
                 "source_url": s.source_url,
                 "illustrative": s.illustrative,
                 "note": SAMPLE_NOTE if s.illustrative else "",
+                "evidence": csv_evidence(snapshot, s.id),
             }
         )
     return rows

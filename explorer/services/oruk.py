@@ -18,6 +18,7 @@ from typing import Any, Iterable, Sequence
 
 from explorer.domain import rag
 from explorer.domain.geography import haversine_km
+from explorer.services.evidence import api_evaluations
 from explorer.services.search import Filters, SearchIndex
 from explorer.services.snapshot import DeliveryPoint, ServiceEntry, Snapshot
 
@@ -329,6 +330,8 @@ def commissioning(snapshot: Snapshot, service: ServiceEntry, base_url: str = "")
         "illustrative": service.illustrative,
         "source_url": service.source_url,
         "explorer_url": f"{base_url}/service/{service.id}",
+        # Published and planned evaluations of the service's programme, facts as published.
+        "evaluations": api_evaluations(snapshot, service.id),
     }
 
 

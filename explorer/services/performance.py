@@ -29,6 +29,7 @@ from explorer.domain.periods import (
 from explorer.domain.rag import Rag, Thresholds, Trend
 from explorer.domain.records import Measure, MeasureValue, Reach, Spend
 from explorer.services.snapshot import ServiceEntry, Snapshot
+from explorer.services.evidence import matches_evidence_filter
 
 #: Contracts ending within this many months are listed as ending soon.
 ENDING_SOON_MONTHS = 6
@@ -326,7 +327,7 @@ def running_in(service: ServiceEntry, period: Quarter) -> bool:
 # -- the portfolio ----------------------------------------------------------------------------
 
 
-FILTER_KEYS = ("commissioner", "programme", "borough", "area", "period")
+FILTER_KEYS = ("commissioner", "programme", "borough", "area", "period", "evidence")
 
 
 @dataclass(frozen=True)
@@ -338,6 +339,7 @@ class PortfolioFilters:
     borough: str = ""
     area: str = ""
     period: str = ""
+    evidence: str = ""  # "none": no evaluation published; "published": one is (explorer.services.evidence)
 
     @classmethod
     def from_query(cls, query: Mapping[str, Sequence[str]]) -> "PortfolioFilters":
@@ -361,6 +363,7 @@ class PortfolioFilters:
             and (not self.programme or self.programme == service.programme)
             and (not self.borough or self.borough in service.borough_codes)
             and (not self.area or self.area in service.term_ids)
+            and matches_evidence_filter(self.evidence, service.evidence)
         )
 
 

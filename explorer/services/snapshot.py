@@ -75,6 +75,8 @@ class ServiceEntry:
     borough_codes: tuple[str, ...]
     term_ids: tuple[str, ...]
     points: tuple[DeliveryPoint, ...]
+    #: ``published`` when an evaluation of it is published, ``planned`` when one is only planned, else ``none``.
+    evidence: str = "none"
 
     @property
     def pan_london(self) -> bool:
@@ -174,6 +176,11 @@ def build_snapshot(
                 loc["latitude"], loc["longitude"],
             )
         )
+    evidence: dict[str, str] = {}
+    for row in rows.get("evaluation", ()):
+        for service_id in (row["service_ids"] or "").split(";"):
+            if evidence.get(service_id) != "published":
+                evidence[service_id] = "published" if row["status"] == "published" else "planned"
     services = []
     for s in rows["service"]:
         confidential = bool(s["confidential_location"])
@@ -206,6 +213,7 @@ def build_snapshot(
                 term_ids=tuple(terms.get(s["id"], ())),
                 # A confidential service never has a public pin, whatever the data says.
                 points=() if confidential else tuple(points.get(s["id"], ())),
+                evidence=evidence.get(s["id"], "none"),
             )
         )
     services.sort(key=lambda e: e.name.lower())
