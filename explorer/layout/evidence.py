@@ -149,9 +149,12 @@ def build_programme_evidence(rows: Sequence[ProgrammeEvidence], *, filtered: str
     )
 
 
+_HEAD = ("Programme", "Spend", "People helped", "Cost per person (our figures)", "Evaluations, published and planned",
+         "Cost per participant as published")
+
+
 def _programme_table(rows: Sequence[ProgrammeEvidence]) -> html.Table:
-    head = ["Programme", "Spend", "People helped", "Cost per person (our figures)", "Evaluations, published and planned",
-            "Cost per participant as published"]
+    head = _HEAD
     return html.Table(
         [
             html.Caption("Each programme's money and reach beside its published evidence"),
@@ -164,16 +167,18 @@ def _programme_table(rows: Sequence[ProgrammeEvidence]) -> html.Table:
 
 def _programme_row(row: ProgrammeEvidence) -> html.Tr:
     sample = [" ", html.Span("sample value", className="badge text-bg-warning")] if row.illustrative else []
+    cells = (
+        [_money(row.spend)] + (sample if row.spend is not None else []),
+        [f"{row.people:,}" if row.people is not None else "not known"] + (sample if row.people is not None else []),
+        [_money(row.cost_per_person) if row.cost_per_person is not None else "not worked out"]
+        + (sample if row.cost_per_person is not None else []),
+        _evidence_cell(row),
+        _cost_cell(row),
+    )
     return html.Tr(
-        [
-            html.Th(row.programme, scope="row"),
-            html.Td([_money(row.spend)] + (sample if row.spend is not None else [])),
-            html.Td([f"{row.people:,}" if row.people is not None else "not known"] + (sample if row.people is not None else [])),
-            html.Td([_money(row.cost_per_person) if row.cost_per_person is not None else "not worked out"]
-                    + (sample if row.cost_per_person is not None else [])),
-            html.Td(_evidence_cell(row)),
-            html.Td(_cost_cell(row)),
-        ],
+        [html.Th(row.programme, scope="row")]
+        # data-label: on a phone each cell is shown under its column's name (assets/evidence.css).
+        + [html.Td(cell, **{"data-label": label}) for label, cell in zip(_HEAD[1:], cells)],
         **{"data-evidence": row.evidence},
     )
 
