@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from explorer.services import oruk
+from explorer.domain.evidence import DESIGN_KEYS
 
 _STR = {"type": "string"}
 _NSTR = {"type": "string", "nullable": True}
@@ -54,6 +55,10 @@ def _schemas() -> dict:
         "illustrative": {**_BOOL, "description": "True: some of the record's figures are sample values, not published facts."},
         "source_url": {**_STR, "format": "uri"},
         "explorer_url": {**_STR, "format": "uri"},
+        "evaluations": {
+            **_array(_ref("Evaluation")),
+            "description": "Published and planned evaluations of the service's programme, facts as published.",
+        },
     }
     performance = _obj(
         {
@@ -134,6 +139,29 @@ def _schemas() -> dict:
             {**commissioning, "performance": _array(performance)},
             [*commissioning, "performance"],
             "Extension: the commissioning facts, with each performance measure's latest figure and RAG rating.",
+        ),
+        "Evaluation": _obj(
+            {
+                "id": _STR,
+                "programme": _STR,
+                "status": {"type": "string", "enum": ["published", "planned"]},
+                "published": {**_NSTR, "description": "As precise as the source: 2021, 2021-07 or 2021-07-15."},
+                "due": {**_NSTR, "description": "When a planned evaluation's results were due, as precise as the source."},
+                "evaluator": _NSTR,
+                "commissioned_by": _NSTR,
+                "design": _NSTR,
+                "design_level": {"type": "string", "nullable": True, "enum": [*DESIGN_KEYS, None]},
+                "design_strength": {"type": "integer", "nullable": True, "minimum": 1, "maximum": 5,
+                                    "description": "1 (provider's own report) to 5 (randomised trial)."},
+                "outcome_measure": _NSTR,
+                "finding": {**_STR, "description": "The finding in plain words (a paraphrase, not a quotation)."},
+                "effect_figure": {**_NSTR, "description": "The effect as published; never worked out here."},
+                "cost_per_participant_gbp": {**_NNUM, "description": "As published; null when no source gave one."},
+                "participants": _NSTR,
+                "source_urls": _array({**_STR, "format": "uri"}),
+            },
+            ["id", "programme", "status", "finding", "source_urls"],
+            "A published or planned evaluation. No cost-benefit ratio is ever worked out.",
         ),
         "Organization": _obj(
             {
