@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from explorer.ingest import registry
 from explorer.ingest.publish import ingest_path
 from explorer.layout.evidence import build_service_evidence
 from explorer.services.evidence import programme_evidence, service_evidence
@@ -137,5 +138,6 @@ def test_an_evaluation_naming_an_unknown_service_is_refused_and_nothing_changes(
 
 def test_the_sample_evaluations_load_again_through_the_one_ingest(sample_store, postcode_lookup):
     source = Path(__file__).resolve().parents[3] / "data" / "sample" / "evaluations.csv"
+    assert registry.choose("evaluations", source).name == "table"  # the one pipeline's own-tables format
     result = ingest_path(sample_store, "evaluations", source, postcode_lookup, dry_run=True)
     assert result.report.ok and result.report.row_counts == {"evaluation": 21}
