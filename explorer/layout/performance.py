@@ -1090,8 +1090,8 @@ def _outcomes_block(outcomes: Sequence[perf.PublishedOutcome]) -> html.Section:
     note = html.P(
         "Figures programmes have published themselves, each with its source. Cost per person is worked out "
         "here by dividing the published money by the published number of people; where the people are a "
-        "plan, so is the cost. No published cost-benefit ratio was found for any programme in the register "
-        "(DIVERT's evaluation costed the programme but no ratio is in its published summary).",
+        "plan, so is the cost. Whether any cost-benefit ratio is published is said once, under "
+        "\u201cMoney beside evidence, by programme\u201d.",
         className="small",
     )
     if not outcomes:

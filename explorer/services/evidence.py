@@ -23,7 +23,9 @@ EVIDENCE_FILTER_OPTIONS: tuple[tuple[str, str], ...] = (
 
 NO_RATIO_NOTE = (
     "No source in this register publishes a cost-benefit ratio for any of these programmes, so none is "
-    "shown or worked out here. A cost per participant appears only where a source published one."
+    "shown or worked out here (DIVERT's evaluation costed the programme, but no ratio is in its published "
+    "summary; the stalking programme's evaluation found intervening cost-beneficial in case studies, "
+    "without one ratio). A cost per participant appears only where a source published one."
 )
 
 Evidence = Literal["published", "planned", "none"]
