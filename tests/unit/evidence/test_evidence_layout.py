@@ -61,4 +61,4 @@ def test_the_dashboard_says_once_that_no_ratio_is_published_and_labels_sample_fi
     assert text.count("children='sample value'") == 3  # badges on the spend, people and cost of the one sample row
     assert "£2,126" in text and text.count("none published") == 2
     assert "Showing only services with no evaluation published." in text
-    assert "ratio" not in text.replace(NO_RATIO_NOTE, "")
+    assert "ratio" not in text.replace(NO_RATIO_NOTE, "").replace("evidence-no-ratio", "")
