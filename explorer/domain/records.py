@@ -391,6 +391,23 @@ class LcpfTotal(Sourced):
     note: OptText = None
 
 
+class ProgrammeOutcome(Sourced):
+    """A figure a programme has published about its money, reach or results, with its source.
+
+    ``people_basis`` says what ``people`` counts and whether it is planned or achieved; a cost
+    per person is derived from these figures on screen, never stored.
+    """
+
+    programme: Text
+    commissioner: OptText = None
+    invested_gbp: Money = None
+    people: Annotated[Annotated[int, Field(ge=0)] | None, BeforeValidator(_blank_to_none)] = None
+    people_basis: OptText = None
+    period: OptText = None
+    finding: OptText = None
+    source_date: OptText = None  # as published: a day (2019-10-01) or a month (2021-07)
+
+
 class Crime(Sourced):
     """Recorded crime in one borough, one financial year, one major category."""
 

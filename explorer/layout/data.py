@@ -27,6 +27,7 @@ ENTITY_NAMES = {
     "opportunities": "Funding opportunities",
     "lcpf": "Crime prevention fund",
     "crime": "Recorded crime",
+    "outcomes": "Programmes' published outcomes",
 }
 
 

@@ -17,6 +17,7 @@ from typing import Any, Callable, Mapping
 from explorer.domain.geography import Borough
 from explorer.domain.records import (
     Crime,
+    ProgrammeOutcome,
     FundingOpportunity,
     LcpfAllocation,
     LcpfTotal,
@@ -105,6 +106,7 @@ class Snapshot:
     organizations: tuple[Organization, ...] = ()
     built_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
     crime: tuple[Crime, ...] = ()
+    outcomes: tuple[ProgrammeOutcome, ...] = ()
 
     def service(self, service_id: str) -> ServiceEntry | None:
         """The service with this id, or None."""
@@ -221,6 +223,7 @@ def build_snapshot(
         lcpf_allocations=tuple(LcpfAllocation.model_construct(**r) for r in rows["lcpf_allocation"]),
         lcpf_totals=tuple(LcpfTotal.model_construct(**r) for r in rows["lcpf_total"]),
         crime=tuple(Crime.model_construct(**r) for r in rows["crime"]),
+        outcomes=tuple(ProgrammeOutcome.model_construct(**r) for r in rows.get("published_outcome", ())),
         on_sample=on_sample,
         history=tuple(history),
         organizations=tuple(Organization.model_construct(**r) for r in rows["organization"]),

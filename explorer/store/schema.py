@@ -237,6 +237,19 @@ crime = _versioned(
     *_source(),
 )
 
+published_outcome = _versioned(
+    "published_outcome",
+    Column("programme", Text, nullable=False),
+    Column("commissioner", Text),
+    Column("invested_gbp", Float),
+    Column("people", Integer),
+    Column("people_basis", Text),
+    Column("period", Text),
+    Column("finding", Text),
+    Column("source_date", Text),
+    *_source(),
+)
+
 #: The units that are published together, and the tables each one owns.
 ENTITIES: dict[str, tuple[str, ...]] = {
     "services": (
@@ -254,6 +267,7 @@ ENTITIES: dict[str, tuple[str, ...]] = {
     "opportunities": ("funding_opportunity",),
     "lcpf": ("lcpf_allocation", "lcpf_total"),
     "crime": ("crime",),
+    "outcomes": ("published_outcome",),
 }
 
 # -- keeping the register up to date (migration 0002) -----------------------------------------

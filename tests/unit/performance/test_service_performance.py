@@ -128,16 +128,6 @@ def test_report_rows(portfolio_snapshot):
     assert red["Produced on"] == TODAY and red["Data version"].startswith("version 7")
 
 
-def test_published_outcomes_file_reads_and_derives_cost(tmp_path):
-    from explorer.settings import ROOT
-
-    outcomes = perf.load_published_outcomes(ROOT / "data" / "sample" / "published_outcomes.csv")
-    assert outcomes and all(o.source_url.startswith("http") for o in outcomes)
-    ylf = next(o for o in outcomes if o.programme == "Young Londoners Fund")
-    assert round(ylf.cost_per_person) == 291
-    assert perf.load_published_outcomes(tmp_path / "absent.csv") == ()
-
-
 def test_report_opens_on_the_latest_finished_half_year(portfolio_snapshot):
     assert [h.code for h in perf.report_half_years(portfolio_snapshot, TODAY)] == ["2025-H2", "2025-H1"]
     assert perf.default_report_half(portfolio_snapshot, TODAY) == HalfYear(2025, 1)
