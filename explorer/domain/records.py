@@ -408,6 +408,40 @@ class ProgrammeOutcome(Sourced):
     source_date: OptText = None  # as published: a day (2019-10-01) or a month (2021-07)
 
 
+class Contract(Sourced):
+    """A public contract notice (OCDS) whose buyer is MOPAC or the GLA, as published.
+
+    ``source_url`` is the notice itself. ``value_basis`` says which published figure ``value_gbp``
+    is: ``contract`` (a signed contract's value), ``award`` or ``tender`` (the value the notice
+    estimated). A variation names its parent contract in ``parent_ocid`` and is never counted in
+    a total beside it. ``service_id`` is the register service the contract funds, when matched
+    (by the supplier's identifier, or by name and confirmed by a person).
+    """
+
+    ocid: Text
+    title: OptText = None
+    buyer_name: Text
+    buyer_id: OptText = None
+    supplier_name: OptText = None
+    supplier_id: OptText = None
+    supplier_scheme: OptText = None
+    value_gbp: Money = None
+    value_basis: OptText = None
+    start_date: OptDate = None
+    end_date: OptDate = None
+    status: OptText = None
+    release_date: OptDate = None
+    parent_ocid: OptText = None
+    service_id: OptText = None
+    match: OptText = None
+
+    @model_validator(mode="after")
+    def _period_in_order(self) -> "Contract":
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValueError("end_date must not be before start_date")
+        return self
+
+
 class Crime(Sourced):
     """Recorded crime in one borough, one financial year, one major category."""
 

@@ -48,6 +48,7 @@ TABLES: dict[str, tuple[str, type[BaseModel], tuple[str, ...]]] = {
     "lcpf_total": ("lcpf_totals.csv", records.LcpfTotal, ("financial_year", "measure")),
     "crime": ("crime.csv", records.Crime, ("borough_code", "financial_year", "category")),
     "published_outcome": ("published_outcomes.csv", records.ProgrammeOutcome, ("programme",)),
+    "contract": ("contracts.csv", records.Contract, ("ocid",)),
 }
 
 #: (table, column) -> (referenced table, referenced column)

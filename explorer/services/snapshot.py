@@ -16,6 +16,7 @@ from typing import Any, Callable, Mapping
 
 from explorer.domain.geography import Borough
 from explorer.domain.records import (
+    Contract,
     Crime,
     ProgrammeOutcome,
     FundingOpportunity,
@@ -107,6 +108,7 @@ class Snapshot:
     built_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
     crime: tuple[Crime, ...] = ()
     outcomes: tuple[ProgrammeOutcome, ...] = ()
+    contracts: tuple[Contract, ...] = ()
 
     def service(self, service_id: str) -> ServiceEntry | None:
         """The service with this id, or None."""
@@ -224,6 +226,7 @@ def build_snapshot(
         lcpf_totals=tuple(LcpfTotal.model_construct(**r) for r in rows["lcpf_total"]),
         crime=tuple(Crime.model_construct(**r) for r in rows["crime"]),
         outcomes=tuple(ProgrammeOutcome.model_construct(**r) for r in rows.get("published_outcome", ())),
+        contracts=tuple(Contract.model_construct(**r) for r in rows.get("contract", ())),
         on_sample=on_sample,
         history=tuple(history),
         organizations=tuple(Organization.model_construct(**r) for r in rows["organization"]),

@@ -250,6 +250,27 @@ published_outcome = _versioned(
     *_source(),
 )
 
+contract = _versioned(
+    "contract",
+    Column("ocid", String(120), nullable=False),
+    Column("title", Text),
+    Column("buyer_name", Text, nullable=False),
+    Column("buyer_id", Text),
+    Column("supplier_name", Text),
+    Column("supplier_id", Text),
+    Column("supplier_scheme", Text),
+    Column("value_gbp", Float),
+    Column("value_basis", String(20)),
+    Column("start_date", Date),
+    Column("end_date", Date),
+    Column("status", String(40)),
+    Column("release_date", Date),
+    Column("parent_ocid", String(120)),
+    Column("service_id", String(100)),
+    Column("match", Text),
+    *_source(),
+)
+
 #: The units that are published together, and the tables each one owns.
 ENTITIES: dict[str, tuple[str, ...]] = {
     "services": (
@@ -268,6 +289,7 @@ ENTITIES: dict[str, tuple[str, ...]] = {
     "lcpf": ("lcpf_allocation", "lcpf_total"),
     "crime": ("crime",),
     "outcomes": ("published_outcome",),
+    "contracts": ("contract",),
 }
 
 # -- keeping the register up to date (migration 0002) -----------------------------------------
