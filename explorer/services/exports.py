@@ -140,12 +140,18 @@ def grants(snapshot: Snapshot, modified: dt.datetime) -> list[dict]:
     """Services with a published contract value and start date, as 360Giving grants.
 
     Award Date is the contract's start date: the register does not hold the decision's date.
-    Services without a value or a start date cannot be 360Giving grants and are left out.
+    Services without a value or a start date cannot be 360Giving grants and are left out, and
+    so are a funder's own programme budgets (the provider is the funder itself: a grant needs
+    a recipient other than its funder) and variations (their value is part of the parent's).
     """
     stamp = _stamp(modified)
+    own_org = {c.code: c.organization_id for c in snapshot.commissioners if c.organization_id}
     out = []
     for s in snapshot.services:
-        if s.contract_value_gbp is None or s.start_date is None:
+        if s.contract_value_gbp is None or s.start_date is None or s.variation_of:
+            continue
+        funders = tuple(dict.fromkeys((s.funder, *s.commissioners)))
+        if any(own_org.get(c) == s.provider_id for c in funders):
             continue
         planned = {"startDate": s.start_date.isoformat()}
         if s.end_date:
@@ -160,7 +166,8 @@ def grants(snapshot: Snapshot, modified: dt.datetime) -> list[dict]:
             "plannedDates": [planned],
             "recipientOrganization": [_recipient(snapshot, s)],
             "fundingOrganization": [
-                {"id": f"{GRANT_PREFIX}-{c}", "name": FUNDERS.get(c, c)} for c in s.commissioners
+                {"id": f"{GRANT_PREFIX}-{c.replace(' ', '-')}", "name": FUNDERS.get(c) or snapshot.commissioner_name(c)}
+                for c in funders
             ],
             "grantProgramme": [{"code": _slug(s.programme), "title": s.programme}],
             "beneficiaryLocation": _beneficiaries(snapshot, s),

@@ -51,9 +51,9 @@ CATEGORY_LABELS: dict[str, str] = {
 
 #: The measures the map can show: URL value -> label.
 MEASURES: dict[str, str] = {
-    "allocation": "Allocation",
-    "per-1000-residents": "Allocation per 1,000 residents",
-    "per-100-crimes": "Allocation per 100 crimes",
+    "allocation": "£ in total",
+    "per-1000-residents": "£ per 1,000 residents",
+    "per-100-crimes": "£ per 100 crimes",
     "crime-per-1000": "Crime per 1,000 residents",
 }
 

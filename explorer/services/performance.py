@@ -292,7 +292,8 @@ def service_performance(
         measure_view(m, index.values_by_measure.get(m.id, {}), period)
         for m in index.measures_by_service.get(service.id, ())
     )
-    overall = rag.overall(m.current.rating for m in measures)
+    ended = rag.ended(service.status, service.end_date, period.start if period else None)
+    overall = rag.overall((m.current.rating for m in measures), service_ended=ended)
     spend_rows = index.spend_by_service.get(service.id, {})
     spend = tuple(
         SpendLine(q, s.budget_gbp, s.actual_gbp, bool(s.illustrative))

@@ -43,6 +43,12 @@ def test_gap_does_not_lift_or_lower_the_overall(portfolio_snapshot):
     assert p.performance_illustrative and p.spend_illustrative and p.reach_illustrative
 
 
+def test_an_ended_service_gets_no_current_rating(portfolio_snapshot):
+    ended = portfolio_snapshot.service("svc-ended")
+    assert perf.service_performance(portfolio_snapshot, ended, Quarter(2025, 3)).overall is Rag.ENDED
+    assert perf.service_performance(portfolio_snapshot, ended, Quarter(2025, 2)).overall is not Rag.ENDED
+
+
 def test_service_without_measures(portfolio_snapshot):
     p = perf.service_performance(portfolio_snapshot, portfolio_snapshot.service("svc-none"), Quarter(2025, 3))
     assert p.overall is Rag.NO_MEASURE
@@ -52,7 +58,8 @@ def test_service_without_measures(portfolio_snapshot):
 @pytest.mark.parametrize(
     ("filters", "expected"),
     [
-        ({}, ["svc-red", "svc-green", "svc-ended", "svc-none"]),
+        # Issue 16: an ended service has no current rating and sorts after every running one.
+        ({}, ["svc-red", "svc-green", "svc-none", "svc-ended"]),
         ({"commissioner": "MOPAC"}, ["svc-green", "svc-none"]),
         ({"programme": "DIVERT"}, ["svc-red", "svc-ended"]),
         ({"borough": "E09000022"}, ["svc-green"]),
