@@ -183,11 +183,10 @@ def test_the_embed_labels_every_sample_figure(providers, search):
 def callback_outputs(provider) -> list:
     """What the performance page's callbacks put on it: the portfolio, dashboard and a measure's detail."""
     from explorer.layout.performance import build_measure_detail, build_performance_view
-    from explorer.services.performance import PortfolioFilters, load_published_outcomes
-    from explorer.settings import ROOT
+    from explorer.services.performance import PortfolioFilters, published_outcomes
 
     snapshot = provider.current()
-    outcomes = load_published_outcomes(ROOT / "data" / "sample" / "published_outcomes.csv")
+    outcomes = published_outcomes(snapshot)
     view = build_performance_view(snapshot, PortfolioFilters(), TODAY, outcomes)
     details = [build_measure_detail(snapshot, m.id, TODAY) for m in snapshot.measures[:12]]
     return [view.results, view.dashboard_intro, view.reach_key, view.dashboard, details]
