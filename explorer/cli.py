@@ -78,7 +78,7 @@ def _ingest(args, settings: Settings) -> int:
     result = ingest_path(
         store, args.entity, paths[0], lookup, published_by=args.by, dry_run=args.dry_run, fmt=args.format,
         max_bytes=_max_bytes(settings), borough_code=resolver, boroughs=boroughs, more=tuple(paths[1:]),
-        source_url=args.source_url,
+        source_url=args.source_url, confirmations=args.confirmations,
     )
     _finish_report(args, result, dry_run=args.dry_run)
     if args.report:
@@ -103,7 +103,7 @@ def _sync(args, settings: Settings) -> int:
     store, lookup, resolver, boroughs = _ingest_tools(settings)
     outcome = sync(
         store, args.url, args.entity, lookup, max_bytes=_max_bytes(settings), published_by=args.by,
-        borough_code=resolver, boroughs=boroughs, fmt=args.format,
+        borough_code=resolver, boroughs=boroughs, fmt=args.format, confirmations=args.confirmations,
     )
     if outcome.result is not None and outcome.outcome in {"rejected", "published"}:
         for line in report_lines(args.entity, outcome.report, version_id=outcome.result.version_id)[:-1]:
@@ -375,6 +375,8 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--source-url", default=None,
                         help="the published address of the file (Open Referral UK and 360Giving input)")
     ingest.add_argument("--by", default="explorer", help="who is publishing")
+    ingest.add_argument("--confirmations", default=None, type=Path,
+                        help="contracts: a CSV (ocid,service_id,decision) confirming or rejecting uncertain matches")
     ingest.set_defaults(handler=_ingest)
 
     search = sub.add_parser("search", help="search services as the home page does")
@@ -394,6 +396,8 @@ def _parser() -> argparse.ArgumentParser:
     sync_cmd.add_argument("--format", default="auto", choices=FORMAT_NAMES,
                           help="the file's format (default: worked out from the file)")
     sync_cmd.add_argument("--by", default="sync")
+    sync_cmd.add_argument("--confirmations", default=None, type=Path,
+                          help="contracts: a CSV (ocid,service_id,decision) confirming or rejecting uncertain matches")
     sync_cmd.set_defaults(handler=_sync)
 
     versions = sub.add_parser("versions", help="list published versions (* = current)")

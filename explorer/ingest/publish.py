@@ -67,6 +67,7 @@ def ingest_path(
     borough_code: BoroughResolver | None = None,
     boroughs: Mapping[str, str] | None = None,
     more: tuple[Path, ...] = (),
+    confirmations: Path | None = None,
     source: str | None = None,
     source_url: str | None = None,
     skip_unchanged: bool = False,
@@ -87,6 +88,7 @@ def ingest_path(
         borough_code: Resolves borough names to ONS codes (ORUK and 360Giving input).
         boroughs: Borough code to name (Find a Grant locations, MPS borough names).
         more: Further files read with ``path`` (several MPS crime files).
+        confirmations: A CSV of a person's decisions on uncertain contract matches (OCDS).
         source: What to record as the version's source (default: the path).
         source_url: The published address records rest on, for ORUK and 360Giving input.
         skip_unchanged: Publish nothing when the content equals the current version's.
@@ -100,7 +102,8 @@ def ingest_path(
         return _ingest(
             store, entity, Path(path), postcode_lookup or _no_postcodes, published_by=published_by, today=today,
             dry_run=dry_run, fmt=fmt, max_bytes=max_bytes, borough_code=borough_code, boroughs=boroughs,
-            more=tuple(map(Path, more)), source=source, source_url=source_url, skip_unchanged=skip_unchanged,
+            more=tuple(map(Path, more)), confirmations=confirmations, source=source, source_url=source_url,
+            skip_unchanged=skip_unchanged,
         )
 
 
@@ -123,13 +126,13 @@ def _bulk_allocation():
 
 
 def _ingest(store, entity, path, postcode_lookup, *, published_by, today, dry_run, fmt, max_bytes,
-            borough_code, boroughs, more, source, source_url, skip_unchanged) -> PublishResult:
+            borough_code, boroughs, more, confirmations, source, source_url, skip_unchanged) -> PublishResult:
     current = _current_rows(store)
     if boroughs is None:
         boroughs = _reference_boroughs()
     raw = read_entity(
         entity, path, fmt=fmt, max_bytes=max_bytes, borough_code=borough_code, boroughs=boroughs,
-        source_url=source_url, current=current, more=more, today=today,
+        source_url=source_url, current=current, more=more, today=today, confirmations=confirmations,
     )
     if raw.report is not None:  # the format validated its records as it read them
         report, records = raw.report, raw.tables
@@ -182,13 +185,23 @@ def seed_sample(
     """Publishes every entity of the bundled sample that has never been published.
 
     Entities are published in dependency order (services before measures, spend and reach).
+    An entity is read from its tables' CSV files in ``sample_dir``, or from one file named
+    after it in any registered format (``contracts.json``, an OCDS package, with
+    ``contracts_confirmations.csv`` beside it for the matches a person decided).
     """
     current = store.current_versions()
     results = []
     for entity in ENTITIES:
-        if entity in current or not _has_files(entity, sample_dir):
+        own_file = Path(sample_dir) / f"{entity}.json"
+        if entity in current or not (own_file.exists() or _has_files(entity, sample_dir)):
             continue
-        result = ingest_path(store, entity, sample_dir, postcode_lookup, published_by="sample register", fmt="table")
+        if own_file.exists():
+            decided = Path(sample_dir) / f"{entity}_confirmations.csv"
+            result = ingest_path(store, entity, own_file, postcode_lookup, published_by="sample register",
+                                 confirmations=decided if decided.exists() else None)
+        else:
+            result = ingest_path(store, entity, sample_dir, postcode_lookup, published_by="sample register",
+                                 fmt="table")
         results.append(result)
     return results
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from explorer.domain.problems import Problem
 from explorer.ingest.files import FileFormatError
-from explorer.ingest.formats import Format, Request, find_a_grant, giving360, met_crime, open_referral, table
+from explorer.ingest.formats import Format, Request, find_a_grant, giving360, met_crime, ocds, open_referral, table
 from explorer.ingest.sources import RawInput
 
 FORMATS: tuple[Format, ...] = (
     met_crime.FORMAT,
+    ocds.FORMAT,
     giving360.FORMAT,
     open_referral.FORMAT,
     find_a_grant.FORMAT,

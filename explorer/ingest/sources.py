@@ -67,6 +67,7 @@ def read_entity(
     boroughs: Mapping[str, str] | None = None,
     more: tuple[Path, ...] = (),
     today=None,
+    confirmations: Path | None = None,
 ) -> RawInput:
     """Reads one entity's tables from ``path`` in whichever registered format it is in.
 
@@ -82,6 +83,7 @@ def read_entity(
         boroughs: Borough code to name (Find a Grant locations, MPS borough names).
         more: Further files read together with ``path`` (MPS crime files).
         today: The day freshness checks are made from.
+        confirmations: A person's decisions on uncertain contract matches (a CSV), if any.
 
     Returns:
         The raw tables, or problems saying why they could not be read.
@@ -92,6 +94,7 @@ def read_entity(
     request = Request(
         entity, (Path(path), *map(Path, more)), max_bytes=max_bytes, borough_code=borough_code or (lambda t: None),
         boroughs=dict(boroughs or {}), source_url=source_url, current=current or {}, today=today,
+        confirmations=Path(confirmations) if confirmations else None,
     )
     return registry.read(request, fmt)
 

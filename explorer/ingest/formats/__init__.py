@@ -37,6 +37,7 @@ class Request:
         source_url: The published address records rest on, for formats without one per record.
         current: Every table's current published rows (for formats that add to them).
         today: The day freshness checks are made from.
+        confirmations: A person's decisions on uncertain matches (OCDS contracts), if any.
     """
 
     entity: str
@@ -47,6 +48,7 @@ class Request:
     source_url: str | None = None
     current: Mapping[str, list[dict[str, Any]]] = field(default_factory=dict)
     today: dt.date | None = None
+    confirmations: Path | None = None
 
     @property
     def path(self) -> Path:

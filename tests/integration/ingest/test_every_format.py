@@ -72,6 +72,15 @@ def met_crime(minor: str = "ROBBERY OF PERSONAL PROPERTY") -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
+def notices(title: str = "Kitchen equipment for custody suites") -> bytes:
+    return json.dumps({"version": "1.1", "releases": [{
+        "ocid": "ocds-h6vhtk-every1", "id": "1", "date": "2026-01-10T10:00:00Z", "tag": ["award"],
+        "initiationType": "tender", "buyer": {"id": "GB-PPON-PTMT-7816-YCQG", "name": "Mayor's Office for Policing and Crime"},
+        "tender": {"id": "t1", "title": title, "value": {"amount": 1000, "currency": "GBP"}},
+        "links": [{"rel": "canonical", "href": "https://www.find-tender.service.gov.uk/Notice/000001-2026"}],
+    }]}).encode()
+
+
 #: format name, entity, file name, good content, the same with a formula where a value belongs.
 CASES = [
     ("table", "spend", "spend.csv", spend(), spend("=HYPERLINK(\"http://x\")")),
@@ -80,6 +89,7 @@ CASES = [
     ("find-a-grant", "opportunities", "grants.csv", find_a_grant(), find_a_grant("=cmd|'/c calc'!A1")),
     ("find-a-grant", "opportunities", "grants.xlsx", find_a_grant_xlsx(), find_a_grant_xlsx("=SUM(1,2)")),
     ("met-crime", "crime", "crime.csv", met_crime(), met_crime("=1+2")),
+    ("ocds", "contracts", "notices.json", notices(), notices("=1+2")),
 ]
 IDS = [f"{c[0]}-{c[2]}" for c in CASES]
 
