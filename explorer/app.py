@@ -111,7 +111,7 @@ def create_app(
     router_callbacks.register(app, provider, context)
     home_callbacks.register(app, provider, context)
     funding_callbacks.register(app, provider, context)
-    feeds.register(app.server, store=store, today=today)
+    feeds.register(app.server, today=today)
     lcpf_callbacks.register(app, provider)
     lcpf_api.register(app.server)
     performance_callbacks.register(

@@ -12,7 +12,7 @@ from explorer.domain import formatting
 from explorer.domain.freshness import BAND_BY_KEY, BANDS, band_counts, freshness_by_group
 from explorer.layout.freshness import build_freshness_legend
 from explorer.services.snapshot import Snapshot
-from explorer.store.store import VersionInfo
+from explorer.domain.versions import VersionInfo
 
 #: Versions whose reports are listed in full (older ones are in ``explorer versions``).
 REPORTS_SHOWN = 15
