@@ -94,7 +94,7 @@ def _period_links(halves: Sequence[HalfYear]) -> html.Ul:
 def _report_counts(report: perf.Report) -> html.Section:
     overall: dict[str, str] = {}
     for row in report.rows:
-        overall[row["Service ID"]] = row["Overall RAG"]
+        overall[row.service_id] = row.overall_rag
     words = [rag.style(r).word for r in Rag]
     return panel(
         "Services by overall rating",
@@ -112,42 +112,42 @@ def _report_services(report: perf.Report) -> dcc.Markdown:
     """
     by_service: dict[str, list[dict]] = {}
     for row in report.rows:
-        by_service.setdefault(row["Service ID"], []).append(row)
+        by_service.setdefault(row.service_id, []).append(row)
     by_word = {rag.style(r).word: r for r in Rag}
     parts = []
     for rows in by_service.values():
         first = rows[0]
-        sample = any(r["Illustrative"] == perf.SAMPLE for r in rows)
-        spent, budget = first["Spend in half-year (GBP)"], first["Budget in half-year (GBP)"]
+        sample = any(r.illustrative == perf.SAMPLE for r in rows)
+        spent, budget = first.spend_in_half_year_gbp, first.budget_in_half_year_gbp
         money = (
             "no spend published for the half"
             if spent is None and budget is None
             else f"spent {exact_money(spent)} of {exact_money(budget)} budgeted in the half"
         )
         facts = (
-            f"{first['Provider']} · {first['Commissioner']} · {first['Programme']} · "
-            f"{stream_name(first['Funding stream'])} · contract {formatting.money(first['Contract value (GBP)'])} · "
-            f"{formatting.date(first['Start date'])} to {formatting.date(first['End date'])} "
-            f"({first['Time left']}"
-            + ("" if first["Running in half-year"] == "yes" else "; not running in this half-year")
-            + f") · {money} · people helped {people_count(first['People helped in half-year'])}"
+            f"{first.provider} · {first.commissioner} · {first.programme} · "
+            f"{stream_name(first.funding_stream)} · contract {formatting.money(first.contract_value_gbp)} · "
+            f"{formatting.date(first.start_date)} to {formatting.date(first.end_date)} "
+            f"({first.time_left}"
+            + ("" if first.running_in_half_year == "yes" else "; not running in this half-year")
+            + f") · {money} · people helped {people_count(first.people_helped_in_half_year)}"
         )
-        head = ["Measure", "Target", first["First quarter"], first["Second quarter"], "Rating", "Trend",
+        head = ["Measure", "Target", first.first_quarter, first.second_quarter, "Rating", "Trend",
                 "Thresholds", "Provider's note", "Figures"]
         body = "".join(
             "<tr>"
             + "".join(
                 f"<td>{cell}</td>"
                 for cell in (
-                    _esc(r["Measure"]),
-                    _esc("—" if r["Target"] is None else rag.format_amount(r["Target"], r["Unit"])),
-                    _esc(amount_text(r["First quarter actual"], r["Unit"]) if r["Measure ID"] else "—"),
-                    _esc(amount_text(r["Second quarter actual"], r["Unit"]) if r["Measure ID"] else "—"),
-                    _badge_html(by_word[r["RAG"]], r["Thresholds"]),
-                    _esc(r["Trend"] or ""),
-                    _esc(r["Thresholds"] or ""),
-                    _esc(r["Narrative"] or ""),
-                    _SAMPLE_HTML if r["Illustrative"] == perf.SAMPLE else "published",
+                    _esc(r.measure),
+                    _esc("—" if r.target is None else rag.format_amount(r.target, r.unit)),
+                    _esc(amount_text(r.first_quarter_actual, r.unit) if r.measure_id else "—"),
+                    _esc(amount_text(r.second_quarter_actual, r.unit) if r.measure_id else "—"),
+                    _badge_html(by_word[r.rag], r.thresholds),
+                    _esc(r.trend or ""),
+                    _esc(r.thresholds or ""),
+                    _esc(r.narrative or ""),
+                    _SAMPLE_HTML if r.illustrative == perf.SAMPLE else "published",
                 )
             )
             + "</tr>"
@@ -155,7 +155,7 @@ def _report_services(report: perf.Report) -> dcc.Markdown:
         )
         parts.append(
             '<section class="report-service">'
-            f'<h2 class="h5">{_esc(first["Service"])} {_badge_html(by_word[first["Overall RAG"]])}</h2>'
+            f'<h2 class="h5">{_esc(first.service)} {_badge_html(by_word[first.overall_rag])}</h2>'
             f'<p class="small mb-1">{_esc(facts)}{" " + _SAMPLE_HTML if sample else ""}</p>'
             '<table class="table table-sm perf-table report-measures"><thead><tr>'
             + "".join(f'<th scope="col">{_esc(h)}</th>' for h in head)

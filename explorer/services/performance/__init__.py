@@ -16,9 +16,9 @@ from explorer.services.performance.portfolio import (  # noqa: F401
     portfolio,
 )
 from explorer.services.performance.report import (  # noqa: F401
-    REPORT_COLUMNS,
     REPORT_RULES,
     Report,
+    ReportRow,
     data_version,
     default_report_half,
     report_half_years,

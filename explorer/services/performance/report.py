@@ -27,43 +27,49 @@ from explorer.services.snapshot import Snapshot
 # -- the six-monthly report -------------------------------------------------------------------
 
 
-REPORT_COLUMNS = (
-    "Service ID",
-    "Service",
-    "Provider",
-    "Commissioner",
-    "Programme",
-    "Funding stream",
-    "Status",
-    "Contract value (GBP)",
-    "Start date",
-    "End date",
-    "Time left",
-    "Running in half-year",
-    "Overall RAG",
-    "Measure ID",
-    "Measure",
-    "Unit",
-    "Better when",
-    "Target",
-    "Thresholds",
-    "First quarter",
-    "First quarter actual",
-    "Second quarter",
-    "Second quarter actual",
-    "RAG",
-    "Trend",
-    "Narrative",
-    "Budget in half-year (GBP)",
-    "Spend in half-year (GBP)",
-    "People helped in half-year",
-    "Illustrative",
-    "Sample parts",
-    "Source",
-    "Report period",
-    "Produced on",
-    "Data version",
-)
+@dataclass(frozen=True)
+class ReportRow:
+    """One row of the report: a service with one of its measures (or with none).
+
+    Column headings are given only where the CSV and XLSX files are written
+    (:data:`explorer.api.reports.REPORT_COLUMNS`).
+    """
+
+    service_id: Any
+    service: Any
+    provider: Any
+    commissioner: Any
+    programme: Any
+    funding_stream: Any
+    status: Any
+    contract_value_gbp: float | None
+    start_date: dt.date | None
+    end_date: dt.date | None
+    time_left: Any
+    running_in_half_year: Any
+    overall_rag: Any
+    measure_id: Any
+    measure: Any
+    unit: Any
+    better_when: Any
+    target: float | None
+    thresholds: Any
+    first_quarter: Any
+    first_quarter_actual: float | None
+    second_quarter: Any
+    second_quarter_actual: float | None
+    rag: Any
+    trend: Any
+    narrative: Any
+    budget_in_half_year_gbp: float | None
+    spend_in_half_year_gbp: float | None
+    people_helped_in_half_year: int | None
+    illustrative: Any
+    sample_parts: Any
+    source: Any
+    report_period: Any
+    produced_on: dt.date
+    data_version: Any
 
 REPORT_RULES = (
     f"{rag.DEFAULT_RULE} The half-year's rating of a measure is the rating of its figure for the "
@@ -86,18 +92,17 @@ class Report:
     produced: dt.date
     data_version: str
     rows: tuple[dict[str, Any], ...]
-    columns: tuple[str, ...] = REPORT_COLUMNS
     rules: str = REPORT_RULES
 
     @property
     def services(self) -> int:
         """Distinct services in the report."""
-        return len({row["Service ID"] for row in self.rows})
+        return len({row.service_id for row in self.rows})
 
     @property
     def illustrative_rows(self) -> int:
         """Rows that contain a sample value."""
-        return sum(1 for row in self.rows if row["Illustrative"] == SAMPLE)
+        return sum(1 for row in self.rows if row.illustrative == SAMPLE)
 
 
 def data_version(snapshot: Snapshot) -> str:
@@ -112,7 +117,7 @@ def six_monthly_report(snapshot: Snapshot, half: HalfYear, today: dt.date) -> Re
     index = build_index(snapshot)
     first, second = half.quarters
     version = data_version(snapshot)
-    rows: list[dict[str, Any]] = []
+    rows: list[ReportRow] = []
     for service in snapshot.services:
         perf = service_performance(snapshot, service, second, index)
         spend_lines = [line for line in perf.spend if line.period in half.quarters]
@@ -120,26 +125,26 @@ def six_monthly_report(snapshot: Snapshot, half: HalfYear, today: dt.date) -> Re
         actuals = [line.actual for line in spend_lines if line.actual is not None]
         people_rows = [r for q, r in index.reach_by_service.get(service.id, ()) if q in half.quarters]
         shared = {
-            "Service ID": service.id,
-            "Service": service.name,
-            "Provider": service.provider_name,
-            "Commissioner": " and ".join(service.commissioners),
-            "Programme": service.programme,
-            "Funding stream": service.funding_stream,
-            "Status": service.status,
-            "Contract value (GBP)": service.contract_value_gbp,
-            "Start date": service.start_date,
-            "End date": service.end_date,
-            "Time left": time_left(service.end_date, today),
-            "Running in half-year": "yes" if any(running_in(service, q) for q in half.quarters) else "no",
-            "Overall RAG": rag.style(perf.overall).word,
-            "Budget in half-year (GBP)": sum(budgets) if budgets else None,
-            "Spend in half-year (GBP)": sum(actuals) if actuals else None,
-            "People helped in half-year": sum(r.people for r in people_rows) if people_rows else None,
-            "Source": service.source_url,
-            "Report period": f"{half.code} ({half.label})",
-            "Produced on": today,
-            "Data version": version,
+            "service_id": service.id,
+            "service": service.name,
+            "provider": service.provider_name,
+            "commissioner": " and ".join(service.commissioners),
+            "programme": service.programme,
+            "funding_stream": service.funding_stream,
+            "status": service.status,
+            "contract_value_gbp": service.contract_value_gbp,
+            "start_date": service.start_date,
+            "end_date": service.end_date,
+            "time_left": time_left(service.end_date, today),
+            "running_in_half_year": "yes" if any(running_in(service, q) for q in half.quarters) else "no",
+            "overall_rag": rag.style(perf.overall).word,
+            "budget_in_half_year_gbp": sum(budgets) if budgets else None,
+            "spend_in_half_year_gbp": sum(actuals) if actuals else None,
+            "people_helped_in_half_year": sum(r.people for r in people_rows) if people_rows else None,
+            "source": service.source_url,
+            "report_period": f"{half.code} ({half.label})",
+            "produced_on": today,
+            "data_version": version,
         }
         service_parts = []
         if service.illustrative:
@@ -182,15 +187,15 @@ def _report_row(
     first: Quarter,
     second: Quarter,
     service_parts: list[str],
-) -> dict[str, Any]:
+) -> ReportRow:
     row = dict(shared)
     parts = list(service_parts)
     if view is None:
         row.update({
-            "Measure ID": None, "Measure": "No measure set", "Unit": None, "Better when": None,
-            "Target": None, "Thresholds": None, "First quarter": first.code, "First quarter actual": None,
-            "Second quarter": second.code, "Second quarter actual": None,
-            "RAG": rag.style(Rag.NO_MEASURE).word, "Trend": None, "Narrative": None,
+            "measure_id": None, "measure": "No measure set", "unit": None, "better_when": None,
+            "target": None, "thresholds": None, "first_quarter": first.code, "first_quarter_actual": None,
+            "second_quarter": second.code, "second_quarter_actual": None,
+            "rag": rag.style(Rag.NO_MEASURE).word, "trend": None, "narrative": None,
         })
     else:
         a, b = view.figure(first), view.figure(second)
@@ -199,20 +204,20 @@ def _report_row(
         if a.illustrative or b.illustrative:
             parts.append("figures")
         row.update({
-            "Measure ID": view.measure.id,
-            "Measure": view.measure.name,
-            "Unit": view.measure.unit,
-            "Better when": f"{view.measure.direction} is better",
-            "Target": view.measure.target,
-            "Thresholds": view.threshold_text,
-            "First quarter": first.code,
-            "First quarter actual": a.actual,
-            "Second quarter": second.code,
-            "Second quarter actual": b.actual,
-            "RAG": rag.style(b.rating).word,
-            "Trend": view.trend.text,
-            "Narrative": b.narrative or a.narrative,
+            "measure_id": view.measure.id,
+            "measure": view.measure.name,
+            "unit": view.measure.unit,
+            "better_when": f"{view.measure.direction} is better",
+            "target": view.measure.target,
+            "thresholds": view.threshold_text,
+            "first_quarter": first.code,
+            "first_quarter_actual": a.actual,
+            "second_quarter": second.code,
+            "second_quarter_actual": b.actual,
+            "rag": rag.style(b.rating).word,
+            "trend": view.trend.text,
+            "narrative": b.narrative or a.narrative,
         })
-    row["Illustrative"] = SAMPLE if parts else PUBLISHED
-    row["Sample parts"] = ", ".join(parts) or None
-    return {column: row.get(column) for column in REPORT_COLUMNS}
+    row["illustrative"] = SAMPLE if parts else PUBLISHED
+    row["sample_parts"] = ", ".join(parts) or None
+    return ReportRow(**row)
