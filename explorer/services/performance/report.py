@@ -35,41 +35,41 @@ class ReportRow:
     (:data:`explorer.api.reports.REPORT_COLUMNS`).
     """
 
-    service_id: Any
-    service: Any
-    provider: Any
-    commissioner: Any
-    programme: Any
-    funding_stream: Any
-    status: Any
+    service_id: str
+    service: str
+    provider: str
+    commissioner: str
+    programme: str | None
+    funding_stream: str | None
+    status: str
     contract_value_gbp: float | None
     start_date: dt.date | None
     end_date: dt.date | None
-    time_left: Any
-    running_in_half_year: Any
-    overall_rag: Any
-    measure_id: Any
-    measure: Any
-    unit: Any
-    better_when: Any
+    time_left: str
+    running_in_half_year: str
+    overall_rag: str
+    measure_id: str | None
+    measure: str
+    unit: str | None
+    better_when: str | None
     target: float | None
-    thresholds: Any
-    first_quarter: Any
+    thresholds: str | None
+    first_quarter: str
     first_quarter_actual: float | None
-    second_quarter: Any
+    second_quarter: str
     second_quarter_actual: float | None
-    rag: Any
-    trend: Any
-    narrative: Any
+    rag: str
+    trend: str | None
+    narrative: str | None
     budget_in_half_year_gbp: float | None
     spend_in_half_year_gbp: float | None
     people_helped_in_half_year: int | None
-    illustrative: Any
-    sample_parts: Any
-    source: Any
-    report_period: Any
+    illustrative: str
+    sample_parts: str | None
+    source: str
+    report_period: str
     produced_on: dt.date
-    data_version: Any
+    data_version: str
 
 REPORT_RULES = (
     f"{rag.DEFAULT_RULE} The half-year's rating of a measure is the rating of its figure for the "
