@@ -44,9 +44,14 @@ def rag_badge(rating: Rag, detail: str | None = None) -> html.Span:
     )
 
 
+def sample_label() -> html.Span:
+    """The one "sample value" badge every page shows beside an illustrative figure."""
+    return html.Span("sample value", className="badge text-bg-warning sample")
+
+
 def sample_badge(illustrative: bool) -> list:
-    """The visible marker of a sample value (empty for a published figure)."""
-    return [" ", html.Span("sample value", className="badge text-bg-warning sample")] if illustrative else []
+    """The visible marker of a sample value, after a space (empty for a published figure)."""
+    return [" ", sample_label()] if illustrative else []
 
 
 

@@ -12,6 +12,7 @@ from html import escape
 from dash import dcc, html
 
 from explorer import ids
+from explorer.layout.components import sample_label
 from explorer.layout import controls
 from explorer.layout.home import build_map, build_result_header, build_service_items, state_query
 from explorer.services.exports import download_url
@@ -242,7 +243,7 @@ def _sample_note(snapshot: Snapshot) -> html.P | None:
     if not snapshot.on_sample:
         return None
     return html.P(
-        [html.Strong("Sample data. "), "Figures marked ", html.Span("sample value", className="badge text-bg-warning"),
+        [html.Strong("Sample data. "), "Figures marked ", sample_label(),
          " are illustrative."],
         className="embed-sample small",
         role="note",

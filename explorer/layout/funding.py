@@ -13,6 +13,7 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from explorer import ids
+from explorer.layout.components import sample_label
 from explorer.layout import controls
 from explorer.domain import formatting
 from explorer.domain.funding import APPLICANT_LABELS, APPLICANT_TYPES, STATUS_FILTERS, STATUS_STYLES, Status
@@ -463,7 +464,7 @@ def _honesty_line(opp: FundingOpportunity) -> html.P:
     if opp.illustrative:
         return html.P(
             [
-                html.Span("sample value", className="badge text-bg-warning"),
+                sample_label(),
                 " Illustrative example, not a real opportunity: do not apply.",
             ],
             className="small mb-0 honesty illustrative",

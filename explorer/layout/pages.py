@@ -8,14 +8,10 @@ from typing import Sequence
 from dash import html
 
 from explorer.domain import formatting
+from explorer.layout.components import sample_badge
 from explorer.layout.freshness import freshness_badge
 from explorer.layout.suggestions import build_report_change_form
 from explorer.services.snapshot import ServiceEntry, Snapshot
-
-def sample_badge(illustrative: bool) -> list:
-    """The visible marker of a sample value (empty for a published figure)."""
-    return [" ", html.Span("sample value", className="badge text-bg-warning")] if illustrative else []
-
 
 def build_service_page(
     snapshot: Snapshot,
