@@ -7,7 +7,6 @@ in an iframe. It reuses the home page's builders; links open the full explorer i
 
 from __future__ import annotations
 
-from html import escape
 
 from dash import dcc, html
 
@@ -26,6 +25,7 @@ from explorer.pages.embed import (  # noqa: F401 (parse_view, embed_query and em
     parse_view,
 )
 from explorer.services.snapshot import Snapshot
+from explorer.templates import render
 
 EMBED_ATTRIBUTION = (
     "Contains public sector information licensed under the Open Government Licence v3.0. "
@@ -55,10 +55,7 @@ EMBED_INDEX = """<!DOCTYPE html>
 
 def embed_snippet(src: str, title: str, height: int = 640) -> str:
     """The HTML a borough pastes into its page."""
-    return (
-        f'<iframe src="{escape(src)}" title="{escape(title)}" width="100%" height="{height}" '
-        f'style="border:0;max-width:100%" loading="lazy"></iframe>'
-    )
+    return render("embed_snippet.html", src=src, title=title, height=height)
 
 
 def build_embed_shell() -> html.Div:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from html import escape
-from typing import Any, Sequence
+from typing import Sequence
 
 from dash import dcc, html
 
@@ -22,6 +21,7 @@ from explorer.layout.components import (
 from explorer.layout.performance.service import stream_name
 from explorer.pages.performance import ReportPage
 from explorer.services import performance as perf
+from explorer.templates import render
 
 # -- the six-monthly report -------------------------------------------------------------------
 
@@ -105,76 +105,57 @@ def _report_counts(report: perf.Report) -> html.Section:
 
 
 def _report_services(report: perf.Report) -> dcc.Markdown:
-    """Every service's section of the report, as one block of escaped HTML.
+    """Every service's section of the report, as one block of HTML from an autoescaping template.
 
     The report has thousands of cells; as Dash components they take many seconds to draw, as one
-    HTML block they take milliseconds. Every value from the register is escaped.
+    HTML block they take milliseconds. The template escapes every value from the register.
     """
-    by_service: dict[str, list[dict]] = {}
+    by_service: dict[str, list[perf.ReportRow]] = {}
     for row in report.rows:
         by_service.setdefault(row.service_id, []).append(row)
-    by_word = {rag.style(r).word: r for r in Rag}
-    parts = []
-    for rows in by_service.values():
-        first = rows[0]
-        sample = any(r.illustrative == perf.SAMPLE for r in rows)
-        spent, budget = first.spend_in_half_year_gbp, first.budget_in_half_year_gbp
-        money = (
-            "no spend published for the half"
-            if spent is None and budget is None
-            else f"spent {exact_money(spent)} of {exact_money(budget)} budgeted in the half"
-        )
-        facts = (
-            f"{first.provider} · {first.commissioner} · {first.programme} · "
-            f"{stream_name(first.funding_stream)} · contract {formatting.money(first.contract_value_gbp)} · "
-            f"{formatting.date(first.start_date)} to {formatting.date(first.end_date)} "
-            f"({first.time_left}"
-            + ("" if first.running_in_half_year == "yes" else "; not running in this half-year")
-            + f") · {money} · people helped {people_count(first.people_helped_in_half_year)}"
-        )
-        head = ["Measure", "Target", first.first_quarter, first.second_quarter, "Rating", "Trend",
-                "Thresholds", "Provider's note", "Figures"]
-        body = "".join(
-            "<tr>"
-            + "".join(
-                f"<td>{cell}</td>"
-                for cell in (
-                    _esc(r.measure),
-                    _esc("—" if r.target is None else rag.format_amount(r.target, r.unit)),
-                    _esc(amount_text(r.first_quarter_actual, r.unit) if r.measure_id else "—"),
-                    _esc(amount_text(r.second_quarter_actual, r.unit) if r.measure_id else "—"),
-                    _badge_html(by_word[r.rag], r.thresholds),
-                    _esc(r.trend or ""),
-                    _esc(r.thresholds or ""),
-                    _esc(r.narrative or ""),
-                    _SAMPLE_HTML if r.illustrative == perf.SAMPLE else "published",
-                )
-            )
-            + "</tr>"
-            for r in rows
-        )
-        parts.append(
-            '<section class="report-service">'
-            f'<h2 class="h5">{_esc(first.service)} {_badge_html(by_word[first.overall_rag])}</h2>'
-            f'<p class="small mb-1">{_esc(facts)}{" " + _SAMPLE_HTML if sample else ""}</p>'
-            '<table class="table table-sm perf-table report-measures"><thead><tr>'
-            + "".join(f'<th scope="col">{_esc(h)}</th>' for h in head)
-            + f"</tr></thead><tbody>{body}</tbody></table></section>"
-        )
-    return dcc.Markdown("".join(parts), dangerously_allow_html=True, className="report-services")
+    by_word = {rag.style(r).word: rag.style(r) for r in Rag}
+    services = [
+        {
+            "name": rows[0].service,
+            "overall": by_word[rows[0].overall_rag],
+            "facts": _service_facts(rows[0]),
+            "sample": any(r.illustrative == perf.SAMPLE for r in rows),
+            "head": ["Measure", "Target", rows[0].first_quarter, rows[0].second_quarter, "Rating", "Trend",
+                     "Thresholds", "Provider's note", "Figures"],
+            "rows": [_measure_cells(r, by_word) for r in rows],
+        }
+        for rows in by_service.values()
+    ]
+    return dcc.Markdown(render("report_services.html", services=services), dangerously_allow_html=True,
+                        className="report-services")
 
 
-_SAMPLE_HTML = '<span class="badge text-bg-warning sample">sample value</span>'
-
-
-def _esc(value: Any) -> str:
-    return escape(str(value), quote=True)
-
-
-def _badge_html(rating: Rag, detail: str | None = None) -> str:
-    """The same badge as :func:`rag_badge`, as HTML (colours from the CSS class)."""
-    s = rag.style(rating)
-    return (
-        f'<span class="{s.css}" title="{_esc(detail or s.word)}">'
-        f'<span class="rag-icon" aria-hidden="true">{s.icon}</span> {_esc(s.word)}</span>'
+def _service_facts(first: perf.ReportRow) -> str:
+    spent, budget = first.spend_in_half_year_gbp, first.budget_in_half_year_gbp
+    money = (
+        "no spend published for the half"
+        if spent is None and budget is None
+        else f"spent {exact_money(spent)} of {exact_money(budget)} budgeted in the half"
     )
+    return (
+        f"{first.provider} · {first.commissioner} · {first.programme} · "
+        f"{stream_name(first.funding_stream)} · contract {formatting.money(first.contract_value_gbp)} · "
+        f"{formatting.date(first.start_date)} to {formatting.date(first.end_date)} "
+        f"({first.time_left}"
+        + ("" if first.running_in_half_year == "yes" else "; not running in this half-year")
+        + f") · {money} · people helped {people_count(first.people_helped_in_half_year)}"
+    )
+
+
+def _measure_cells(r: perf.ReportRow, by_word: dict) -> dict:
+    return {
+        "measure": r.measure,
+        "target": "—" if r.target is None else rag.format_amount(r.target, r.unit),
+        "first": amount_text(r.first_quarter_actual, r.unit) if r.measure_id else "—",
+        "second": amount_text(r.second_quarter_actual, r.unit) if r.measure_id else "—",
+        "rating": by_word[r.rag],
+        "trend": r.trend or "",
+        "thresholds": r.thresholds or "",
+        "narrative": r.narrative or "",
+        "sample": r.illustrative == perf.SAMPLE,
+    }
