@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from explorer.domain import rag
+from explorer.domain import formatting
 from explorer.domain.periods import Quarter
 from explorer.domain.rag import Rag
 
@@ -56,7 +57,7 @@ def sample_badge(illustrative: bool) -> list:
 
 
 def exact_money(value: float | None) -> str:
-    return "not published" if value is None else f"£{value:,.0f}"
+    return formatting.money(value, exact=True)
 
 
 def people_count(value: int | None) -> str:

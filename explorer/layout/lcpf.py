@@ -530,7 +530,7 @@ def _colourbar_title(view: LcpfView) -> str:
 
 
 def _measure_text(measure: str, value: float) -> str:
-    return f"{value:,.1f}" if measure == "crime-per-1000" else f"£{value:,.0f}"
+    return f"{value:,.1f}" if measure == "crime-per-1000" else formatting.money(value, exact=True)
 
 
 def _missing_reason(view: LcpfView, row) -> str:
@@ -548,15 +548,15 @@ def _missing(text: str, title: str | None = None) -> html.Span:
 
 
 def _gbp(value) -> str:
-    return f"£{float(value):,.0f}"
+    return formatting.money(float(value), exact=True)
 
 
 def _signed_gbp(value: Decimal) -> str:
-    return ("+" if value >= 0 else "−") + f"£{abs(float(value)):,.0f}"
+    return ("+" if value >= 0 else "−") + formatting.money(abs(float(value)), exact=True)
 
 
 def _money_or_dash(value: float | None):
-    return _missing("—") if value is None else f"£{value:,.0f}"
+    return _missing("—") if value is None else formatting.money(value, exact=True)
 
 
 def _number(value: float | None, places: int):

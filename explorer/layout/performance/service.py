@@ -291,7 +291,7 @@ def _cost_panel(p: perf.ServicePerformance) -> html.Section:
     return panel(
         "Cost per person helped",
         [
-            html.P([html.Strong(f"£{cost.value:,.0f} per person helped")] + sample_badge(cost.illustrative)),
+            html.P([html.Strong(f"{formatting.money(cost.value, exact=True)} per person helped")] + sample_badge(cost.illustrative)),
             html.P(
                 f"{exact_money(cost.spend)} spent in {quarters}, divided by the {cost.people:,} people helped in "
                 "those quarters. Only quarters with both figures count.",
@@ -305,7 +305,7 @@ def _cost_panel(p: perf.ServicePerformance) -> html.Section:
 def _signed_money(value: float) -> str:
     if value == 0:
         return "£0"
-    return f"{'+' if value > 0 else '−'}£{abs(value):,.0f}"
+    return ('+' if value > 0 else '−') + formatting.money(abs(value), exact=True)
 
 
 def _commissioner(code: str) -> str:

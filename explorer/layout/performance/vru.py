@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from dash import html
 
 from explorer import ids
+from explorer.domain import formatting
 from explorer.domain.periods import Quarter
 from explorer.layout.components import (
     ACCENT,
@@ -204,7 +205,7 @@ def _programme_table(rows: Sequence[perf.ProgrammeReach]) -> html.Table:
                 str(p.services),
                 people_count(p.people),
                 exact_money(p.spend),
-                f"£{p.cost_per_person.value:,.0f}" if p.cost_per_person else "not worked out",
+                formatting.money(p.cost_per_person.value, exact=True) if p.cost_per_person else "not worked out",
                 "sample value" if p.illustrative else "published",
             )
             for p in rows
@@ -241,13 +242,13 @@ def money_reach_block(summary: perf.ReachSummary) -> html.Section:
         ["Programme", "Spend", "People helped", "Cost per person helped", "Figures"],
         [
             (p.programme, exact_money(p.cost_per_person.spend), f"{p.cost_per_person.people:,}",
-             f"£{p.cost_per_person.value:,.0f}", "sample value" if p.cost_per_person.illustrative else "published")
+             formatting.money(p.cost_per_person.value, exact=True), "sample value" if p.cost_per_person.illustrative else "published")
             for p in sorted(costed, key=lambda p: p.cost_per_person.value)
         ],
     )
     summary_text = (
-        f"Spend against people helped, by programme: from £{cheapest.cost_per_person.value:,.0f} a person "
-        f"({cheapest.programme}) to £{dearest.cost_per_person.value:,.0f} ({dearest.programme})."
+        f"Spend against people helped, by programme: from {formatting.money(cheapest.cost_per_person.value, exact=True)} a person "
+        f"({cheapest.programme}) to {formatting.money(dearest.cost_per_person.value, exact=True)} ({dearest.programme})."
     )
     return panel(
         "Money invested against reach",
@@ -278,7 +279,7 @@ def outcomes_block(outcomes: Sequence[perf.PublishedOutcome]) -> html.Section:
             o.programme,
             exact_money(o.invested_gbp),
             f"{o.people:,} {o.people_basis}" if o.people is not None else "not published",
-            f"£{o.cost_per_person:,.0f}" if o.cost_per_person is not None else "not worked out",
+            formatting.money(o.cost_per_person, exact=True) if o.cost_per_person is not None else "not worked out",
             o.period,
             o.finding or "",
             html.A("Source", href=o.source_url, rel="noopener", title=o.source_url),
