@@ -14,6 +14,7 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from explorer.domain.geography import haversine_km
 from explorer.domain.query import (
     PLACE_CUTOFF,
     TOPIC_CUTOFF,
@@ -151,8 +152,8 @@ class SearchIndex:
                 point_lat.append(p.latitude)
                 point_lon.append(p.longitude)
                 point_owner.append(i)
-        self._point_lat = np.radians(np.array(point_lat, dtype=float))
-        self._point_lon = np.radians(np.array(point_lon, dtype=float))
+        self._point_lat = np.array(point_lat, dtype=float)
+        self._point_lon = np.array(point_lon, dtype=float)
         self._point_owner = np.array(point_owner, dtype=np.int64)
 
         synonyms = {t.id: (t.name, *t.synonyms, *_name_words(t, snapshot.terms)) for t in snapshot.terms}
@@ -329,11 +330,7 @@ class SearchIndex:
         distances = np.full(len(self.services), np.nan)
         if location is None or not len(self._point_owner):
             return distances
-        lat, lon = math.radians(location.latitude), math.radians(location.longitude)
-        dlat = self._point_lat - lat
-        dlon = self._point_lon - lon
-        a = np.sin(dlat / 2) ** 2 + math.cos(lat) * np.cos(self._point_lat) * np.sin(dlon / 2) ** 2
-        km = 2 * 6371.0088 * np.arcsin(np.sqrt(a))
+        km = haversine_km(location.latitude, location.longitude, self._point_lat, self._point_lon)
         nearest = np.full(len(self.services), np.inf)
         np.minimum.at(nearest, self._point_owner, km)
         return np.where(np.isinf(nearest), np.nan, nearest)
