@@ -46,7 +46,7 @@ _BUILDERS = {
     ReportPage: performance.build_report_page,
     LcpfPage: lcpf_layout.build_lcpf_page,
     BuilderChoice: embed.build_embed_builder,
-    DataPage: lambda page: data.build_data_page(page, downloads=embed.build_downloads(page.snapshot)),
+    DataPage: data.build_data_page,
     AccessibilityPage: lambda _page: accessibility.build_accessibility_page(),
     NotFoundPage: lambda page: pages.build_not_found(page.path),
 }
