@@ -2,60 +2,12 @@
 
 from __future__ import annotations
 
-from dash import ALL, Input, Output, State, ctx, no_update
 
-from callbacks.controls import register_summaries
-from explorer import ids
-from explorer.layout.controls import chosen
-from explorer.layout.home import CHECKLISTS, build_search_update, with_service_area
-from explorer.pages.home import search_update, service_area
+from callbacks.controls import register_show_area
 
 
 def register(app, provider, context) -> None:
     """Registers the home page's callbacks on ``app``; ``context.today`` is the clock."""
 
-    @app.callback(
-        Output(ids.SERVICE_LIST, "children"),
-        Output(ids.RESULT_SUMMARY, "children"),
-        Output(ids.SERVICE_LAYER, "data"),
-        Output(ids.BOROUGH_LAYER, "hideout"),
-        Output(ids.URL, "search"),
-        Input(ids.SEARCH_BUTTON, "n_clicks"),
-        Input(ids.SEARCH_INPUT, "value"),
-        Input(ids.BOROUGH_SELECT, "value"),
-        Input(ids.AREA_SELECT, "value"),
-        Input(ids.COMMISSIONER_SELECT, "value"),
-        Input(ids.AGE_SELECT, "value"),
-        Input(ids.ACCESS_SELECT, "value"),
-        prevent_initial_call=True,
-    )
-    def on_search(_clicks, query, boroughs, areas, commissioners, age, access):
-        update = search_update(provider, query, context.today(), boroughs=boroughs, commissioners=commissioners,
-                               areas=areas, age=chosen(age), access=chosen(access))
-        return build_search_update(update)
-
-    register_summaries(app, CHECKLISTS)
-
-    @app.callback(
-        Output(ids.BOROUGH_SELECT, "value"),
-        Input(ids.BOROUGH_LAYER, "clickData"),
-        State(ids.BOROUGH_SELECT, "value"),
-        prevent_initial_call=True,
-    )
-    def on_borough_click(feature, selected):
-        code = ((feature or {}).get("properties") or {}).get("code")
-        if not code or code in (selected or []):
-            return no_update
-        return [*(selected or []), code]
-
-    @app.callback(
-        Output(ids.BOROUGH_LAYER, "hideout", allow_duplicate=True),
-        Input({"type": ids.SHOW_AREA, "index": ALL}, "n_clicks"),
-        State(ids.BOROUGH_LAYER, "hideout"),
-        prevent_initial_call=True,
-    )
-    def on_show_area(clicks, hideout):
-        if not ctx.triggered_id or not any(clicks or []):
-            return no_update
-        return with_service_area(hideout, service_area(provider, ctx.triggered_id["index"]))
+    register_show_area(app, provider, allow_duplicate=True)
 
