@@ -23,9 +23,9 @@ from explorer.services.funding import (
     FundingResult,
     OpportunityView,
     describe_query,
-    funded_services,
     opportunity_facts,
 )
+from explorer.pages.funding import OpportunityPage
 from explorer.services.snapshot import ServiceEntry, Snapshot
 
 DESCRIPTION_LIMIT = 240
@@ -336,9 +336,11 @@ def feed_links(query: FundingQuery) -> tuple[str, str]:
 # -- an opportunity's own page -----------------------------------------------------------------
 
 
-def build_opportunity_page(snapshot: Snapshot, view: OpportunityView | None, *, back_search: str = "") -> html.Div:
+def build_opportunity_page(page: OpportunityPage) -> html.Div:
     """An opportunity's page: everything about it and the services already funded under its programme."""
-    back = html.A("← Back to funding opportunities", href="/funding" + (back_search or ""), className="d-inline-block mb-3")
+    snapshot, view, services = page.snapshot, page.view, page.services
+    back = html.A("← Back to funding opportunities", href="/funding" + (page.back_search or ""),
+                  className="d-inline-block mb-3")
     if view is None:
         return html.Div(
             [
@@ -348,7 +350,6 @@ def build_opportunity_page(snapshot: Snapshot, view: OpportunityView | None, *, 
             ]
         )
     opp = view.opportunity
-    services = funded_services(snapshot, opp)
     rows = opportunity_facts(snapshot, opp, full=True)
     return html.Div(
         [
