@@ -80,11 +80,12 @@ class PostcodeMatch:
     borough_code: str
 
 
-def haversine_km(lat1, lon1, lat2, lon2):
+def haversine_km(lat1, lon1, lat2, lon2, *, radians: bool = False):
     """Returns the great-circle distance between WGS84 points, in kilometres: the one distance rule.
 
     Takes numbers or numpy arrays (one point against many, as the search does); gives a float
-    for numbers and an array for arrays.
+    for numbers and an array for arrays. ``radians=True`` says the angles are already in radians
+    (the search converts its points once, not on every query).
 
     Args:
         lat1: Latitude of the first point(s), in degrees.
@@ -96,9 +97,11 @@ def haversine_km(lat1, lon1, lat2, lon2):
         The distance along a sphere of the Earth's mean radius (good to about 0.5% anywhere,
         far better over the few kilometres that matter in London).
     """
-    phi1, phi2 = np.radians(lat1), np.radians(lat2)
+    if not radians:
+        lat1, lon1, lat2, lon2 = np.radians(lat1), np.radians(lon1), np.radians(lat2), np.radians(lon2)
+    phi1, phi2 = lat1, lat2
     d_phi = phi2 - phi1
-    d_lambda = np.radians(np.subtract(lon2, lon1))
+    d_lambda = np.subtract(lon2, lon1)
     a = np.sin(d_phi / 2) ** 2 + np.cos(phi1) * np.cos(phi2) * np.sin(d_lambda / 2) ** 2
     # minimum() guards against a value a hair above 1 from rounding, which arcsin cannot take.
     km = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))

@@ -152,8 +152,8 @@ class SearchIndex:
                 point_lat.append(p.latitude)
                 point_lon.append(p.longitude)
                 point_owner.append(i)
-        self._point_lat = np.array(point_lat, dtype=float)
-        self._point_lon = np.array(point_lon, dtype=float)
+        self._point_lat = np.radians(np.array(point_lat, dtype=float))
+        self._point_lon = np.radians(np.array(point_lon, dtype=float))
         self._point_owner = np.array(point_owner, dtype=np.int64)
 
         synonyms = {t.id: (t.name, *t.synonyms, *_name_words(t, snapshot.terms)) for t in snapshot.terms}
@@ -330,7 +330,8 @@ class SearchIndex:
         distances = np.full(len(self.services), np.nan)
         if location is None or not len(self._point_owner):
             return distances
-        km = haversine_km(location.latitude, location.longitude, self._point_lat, self._point_lon)
+        km = haversine_km(math.radians(location.latitude), math.radians(location.longitude),
+                          self._point_lat, self._point_lon, radians=True)
         nearest = np.full(len(self.services), np.inf)
         np.minimum.at(nearest, self._point_owner, km)
         return np.where(np.isinf(nearest), np.nan, nearest)
