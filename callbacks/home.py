@@ -2,12 +2,50 @@
 
 from __future__ import annotations
 
+from dash import Input, Output, State, no_update
 
-from callbacks.controls import register_show_area
+from callbacks.controls import register_show_area, register_summaries
+from explorer import ids
+from explorer.layout.controls import chosen
+from explorer.layout.home import CHECKLISTS, build_search_update
+from explorer.pages.home import search_update
 
 
 def register(app, provider, context) -> None:
     """Registers the home page's callbacks on ``app``; ``context.today`` is the clock."""
 
-    register_show_area(app, provider, allow_duplicate=True)
+    @app.callback(
+        Output(ids.SERVICE_LIST, "children"),
+        Output(ids.RESULT_SUMMARY, "children"),
+        Output(ids.SERVICE_LAYER, "data"),
+        Output(ids.BOROUGH_LAYER, "hideout"),
+        Output(ids.URL, "search"),
+        Input(ids.SEARCH_BUTTON, "n_clicks"),
+        Input(ids.SEARCH_INPUT, "value"),
+        Input(ids.BOROUGH_SELECT, "value"),
+        Input(ids.AREA_SELECT, "value"),
+        Input(ids.COMMISSIONER_SELECT, "value"),
+        Input(ids.AGE_SELECT, "value"),
+        Input(ids.ACCESS_SELECT, "value"),
+        prevent_initial_call=True,
+    )
+    def on_search(_clicks, query, boroughs, areas, commissioners, age, access):
+        update = search_update(provider, query, context.today(), boroughs=boroughs, commissioners=commissioners,
+                               areas=areas, age=chosen(age), access=chosen(access))
+        return build_search_update(update)
 
+    register_summaries(app, CHECKLISTS)
+
+    @app.callback(
+        Output(ids.BOROUGH_SELECT, "value"),
+        Input(ids.BOROUGH_LAYER, "clickData"),
+        State(ids.BOROUGH_SELECT, "value"),
+        prevent_initial_call=True,
+    )
+    def on_borough_click(feature, selected):
+        code = ((feature or {}).get("properties") or {}).get("code")
+        if not code or code in (selected or []):
+            return no_update
+        return [*(selected or []), code]
+
+    register_show_area(app, provider, allow_duplicate=True)
