@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from explorer.domain.periods import HalfYear, Quarter, parse_half_year
+from explorer.domain.records import Measure
 from explorer.pages.context import first
 from explorer.services import performance as perf
 from explorer.services.snapshot import Snapshot
@@ -42,7 +43,7 @@ class PortfolioPage:
 class MeasureDetail:
     """One measure's figures over time, with the service it belongs to (None if unknown)."""
 
-    measure: object
+    measure: Measure
     view: perf.MeasureView
     service_name: str | None
 
