@@ -103,11 +103,26 @@ def graph(figure: go.Figure, *, graph_id: str | None = None) -> html.Div:
     )
 
 
-def chart_with_table(summary: str, figure: go.Figure, table, *, graph_id: str | None = None) -> html.Figure:
+def mark_sample(figure: go.Figure, sample: bool) -> go.Figure:
+    """Says in a chart's own title and legend that its figures are sample values (issue 16)."""
+    if not sample:
+        return figure
+    for trace in figure.data:
+        trace.name = f"{trace.name or 'Figures'} (sample values)"
+        trace.showlegend = True
+    title = figure.layout.title.text if figure.layout.title and figure.layout.title.text else ""
+    figure.update_layout(title={"text": (title + " · " if title else "") + "Sample values, not published figures",
+                                "font": {"size": 13}, "x": 0.01})
+    return figure
+
+
+def chart_with_table(summary: str, figure: go.Figure, table, *, graph_id: str | None = None,
+                     sample: bool = False) -> html.Figure:
     """A chart, a sentence saying what it shows, and the same numbers as a table."""
+    mark_sample(figure, sample)
     return html.Figure(
         [
-            html.Figcaption(summary, className="chart-summary"),
+            html.Figcaption([summary] + sample_badge(sample), className="chart-summary"),
             graph(figure, graph_id=graph_id),
             html.Details(
                 [html.Summary("The same figures as a table"), table],

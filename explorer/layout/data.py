@@ -12,6 +12,8 @@ from explorer.domain import formatting
 from explorer.domain.freshness import BAND_BY_KEY, BANDS, band_counts, freshness_by_group
 from explorer.layout.embed import build_downloads
 from explorer.layout.freshness import build_freshness_legend
+from explorer.layout.contracts import build_coverage
+from explorer.services.contracts import coverage
 from explorer.services.snapshot import Snapshot
 from explorer.domain.versions import VersionInfo
 from explorer.pages.data import DataPage
@@ -29,6 +31,8 @@ ENTITY_NAMES = {
     "opportunities": "Funding opportunities",
     "lcpf": "Crime prevention fund",
     "crime": "Recorded crime",
+    "outcomes": "Programmes' published outcomes",
+    "contracts": "Public contracts (OCDS notices)",
 }
 
 
@@ -48,6 +52,7 @@ def build_data_page(page: DataPage) -> html.Div:
                 "seen and undone.",
                 className="lead",
             ),
+            build_coverage(coverage(snapshot)),
             build_freshness_section(snapshot, today),
             html.Div(build_downloads(snapshot), id=ids.DATA_DOWNLOADS, className="mt-4"),
             build_history_section(list(page.history)),

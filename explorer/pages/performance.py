@@ -71,9 +71,13 @@ def portfolio_page(
     snapshot: Snapshot,
     filters: perf.PortfolioFilters,
     today: dt.date,
-    outcomes: Sequence[perf.PublishedOutcome] = (),
+    outcomes: Sequence[perf.PublishedOutcome] | None = None,
 ) -> PortfolioPage:
-    """The portfolio for the filters, with the dashboard's reach and measures over time."""
+    """The portfolio for the filters, with the dashboard's reach and measures over time.
+
+    ``outcomes`` are the programmes' published figures (by default the snapshot's ``outcomes``).
+    """
+    outcomes = perf.published_outcomes(snapshot) if outcomes is None else outcomes
     result = perf.portfolio(snapshot, filters, today)
     if not result.rows:
         return PortfolioPage(snapshot, result, outcomes=tuple(outcomes))

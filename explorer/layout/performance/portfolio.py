@@ -139,7 +139,8 @@ def build_performance_view(page: PortfolioPage) -> PerformanceView:
             programme_block(summary),
             money_reach_block(summary),
             outcomes_block(outcomes),
-            _kpi_block(page.over_time, page.kpi_periods),
+            _kpi_block(page.over_time, page.kpi_periods,
+                       any(f.illustrative for row in result.rows for m in row.measures for f in m.history)),
         ],
         measure_options=options,
         measure_value=options[0]["value"] if options else None,
@@ -149,9 +150,10 @@ def build_performance_view(page: PortfolioPage) -> PerformanceView:
 def _summary_block(result: perf.Portfolio) -> html.Section:
     counts = result.counts
     current = len(result.current)
+    sample = sample_badge(any(r.performance_illustrative for r in result.current))
     tiles = [
         html.Li(
-            [html.Span(f"{counts[r]}", className="rag-count"), " ", rag_badge(r)],
+            [html.Span(f"{counts[r]}", className="rag-count"), " ", rag_badge(r)] + sample,
             className="rag-tile",
         )
         for r in Rag
@@ -332,7 +334,8 @@ def _gaps_block(result: perf.Portfolio) -> html.Section:
     return panel("Gaps in reporting", body, section_id="perf-gaps")
 
 
-def _kpi_block(over_time: Sequence[perf.RatingsInPeriod], periods: Sequence[Quarter]) -> html.Section:
+def _kpi_block(over_time: Sequence[perf.RatingsInPeriod], periods: Sequence[Quarter], sample: bool) -> html.Section:
+    """Measures by rating over time; ``sample``: the counts rest on sample figures, so they are sample values."""
     shown = (*rag.COLOURED, Rag.NO_TARGET, Rag.NOT_REPORTED)
     patterns = {Rag.RED: "x", Rag.AMBER: "/", Rag.GREEN: "", Rag.NO_TARGET: ".", Rag.NOT_REPORTED: "-"}
     fig = go.Figure(
@@ -351,8 +354,9 @@ def _kpi_block(over_time: Sequence[perf.RatingsInPeriod], periods: Sequence[Quar
     chart_layout(fig, height=340).update_layout(barmode="stack")
     fig.update_yaxes(title_text="Measures")
     table = simple_table(
-        ["Quarter"] + [rag.style(r).word for r in shown],
-        [[t.period.code] + [str(t.counts[r]) for r in shown] for t in over_time],
+        ["Quarter"] + [rag.style(r).word for r in shown] + ["Figures"],
+        [[t.period.code] + [str(t.counts[r]) for r in shown] + ["sample value" if sample else "published"]
+         for t in over_time],
     )
     latest = over_time[-1] if over_time else None
     summary_text = (
@@ -364,7 +368,8 @@ def _kpi_block(over_time: Sequence[perf.RatingsInPeriod], periods: Sequence[Quar
     )
     return panel(
         "Measures against targets over time",
-        [chart_with_table(summary_text, fig, table) if over_time else html.P(summary_text, className="empty")],
+        [chart_with_table(summary_text, fig, table, sample=sample) if over_time
+         else html.P(summary_text, className="empty")],
         section_id="perf-kpis",
     )
 
@@ -418,6 +423,7 @@ def build_measure_detail(detail: MeasureDetail | None) -> list:
         f"{rag.style(view.current.rating).word}. {view.threshold_text}."
     )
     return [
-        chart_with_table(summary, fig, simple_table(["Quarter", "Actual", "Rating", "Figure"], rows)),
+        chart_with_table(summary, fig, simple_table(["Quarter", "Actual", "Rating", "Figure"], rows),
+                         sample=any(f.illustrative for f in view.history)),
         html.P(html.A(f"Open {service_name or 'the service'}", href=f"/service/{measure.service_id}")),
     ]

@@ -96,10 +96,11 @@ def _report_counts(report: perf.Report) -> html.Section:
     for row in report.rows:
         overall[row.service_id] = row.overall_rag
     words = [rag.style(r).word for r in Rag]
+    figures = "sample value" if report.illustrative_rows else "published"
     return panel(
         "Services by overall rating",
-        [simple_table(["Rating", "Services"], [(rag_badge(r), str(list(overall.values()).count(w)))
-                                          for r, w in zip(Rag, words)])],
+        [simple_table(["Rating", "Services", "Figures"], [(rag_badge(r), str(list(overall.values()).count(w)), figures)
+                                                          for r, w in zip(Rag, words)])],
         section_id="report-counts",
     )
 

@@ -73,7 +73,8 @@ def _overall_panel(p: perf.ServicePerformance) -> html.Section:
     return panel(
         "Overall rating",
         [
-            html.P([rag_badge(p.overall, rag.OVERALL_RULE), " ", html.Span(counted)], className="overall-line"),
+            html.P([rag_badge(p.overall, rag.OVERALL_RULE), " ", html.Span(counted)]
+                   + sample_badge(p.performance_illustrative and bool(p.rated)), className="overall-line"),
             html.Details(
                 [html.Summary("How the rating is worked out"), html.P(rag.OVERALL_RULE), html.P(rag.DEFAULT_RULE)],
                 className="small",
@@ -196,7 +197,7 @@ def _spend_panel(p: perf.ServicePerformance) -> html.Section:
                 [f"Spent to date: {formatting.money(p.spend_to_date)} of {formatting.money(p.budget_to_date)} budgeted."]
                 + sample_badge(p.spend_illustrative)
             ),
-            chart_with_table(summary, fig, table, graph_id=ids.SERVICE_SPEND_CHART),
+            chart_with_table(summary, fig, table, graph_id=ids.SERVICE_SPEND_CHART, sample=p.spend_illustrative),
         ],
         section_id="perf-spend",
     )
@@ -293,8 +294,8 @@ def _cost_panel(p: perf.ServicePerformance) -> html.Section:
         [
             html.P([html.Strong(f"{formatting.money(cost.value, exact=True)} per person helped")] + sample_badge(cost.illustrative)),
             html.P(
-                f"{exact_money(cost.spend)} spent in {quarters}, divided by the {cost.people:,} people helped in "
-                "those quarters. Only quarters with both figures count.",
+                [f"{exact_money(cost.spend)} spent in {quarters}, divided by the {cost.people:,} people helped in "
+                 "those quarters. Only quarters with both figures count."] + sample_badge(cost.illustrative),
                 className="small",
             ),
         ],

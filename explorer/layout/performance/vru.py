@@ -148,7 +148,7 @@ def reach_key(snapshot: Snapshot, summary: perf.ReachSummary) -> list:
     lower = 1
     for limit, colour in zip(hideout["breaks"], hideout["colours"]):
         legend.append(html.Li([html.Span(className="swatch", style={"backgroundColor": colour}),
-                               f"{lower:,} to {limit:,}"]))
+                               f"{lower:,} to {limit:,}"] + sample_badge(summary.illustrative)))
         lower = limit + 1
     rows = [
         (b.name, people_count(people.get(b.code)),
@@ -162,7 +162,7 @@ def reach_key(snapshot: Snapshot, summary: perf.ReachSummary) -> list:
         else "No count of people helped is published for these services in this period."
     )
     return [
-        html.P(text, className="chart-summary"),
+        html.P([text] + sample_badge(summary.illustrative and total is not None), className="chart-summary"),
         html.Ul(legend, className="reach-legend list-unstyled", **{"aria-label": "Map key"}),
         # The box scrolls, so it takes keyboard focus and has a name (WCAG 2.1.1).
         html.Div(simple_table(["Borough", "People helped", "Figure"], rows, class_name="reach-table"),
@@ -191,7 +191,8 @@ def programme_block(summary: perf.ReachSummary) -> html.Section:
     return panel(
         "People helped, by programme",
         [chart_with_table(f"People helped by programme; the most was {biggest.programme} "
-                           f"with {biggest.people:,}.", fig, table)],
+                           f"with {biggest.people:,}.", fig, table,
+                           sample=any(p.illustrative for p in programmes))],
         section_id="perf-programme",
     )
 
@@ -256,7 +257,8 @@ def money_reach_block(summary: perf.ReachSummary) -> html.Section:
             html.P("Cost per person helped is spend divided by people helped, over the quarters where both are "
                    "known. Services differ: an hour's advice and a year's casework both count as one person.",
                    className="small"),
-            chart_with_table(summary_text, fig, table),
+            chart_with_table(summary_text, fig, table,
+                             sample=any(p.cost_per_person.illustrative for p in costed)),
         ],
         section_id="perf-money-reach",
     )

@@ -279,7 +279,8 @@ def service_performance(
         measure_view(m, index.values_by_measure.get(m.id, {}), period)
         for m in index.measures_by_service.get(service.id, ())
     )
-    overall = rag.overall(m.current.rating for m in measures)
+    ended = rag.ended(service.status, service.end_date, period.start if period else None)
+    overall = rag.overall((m.current.rating for m in measures), service_ended=ended)
     spend_rows = index.spend_by_service.get(service.id, {})
     spend = tuple(
         SpendLine(q, s.budget_gbp, s.actual_gbp, bool(s.illustrative))
@@ -343,14 +344,3 @@ def cost_per_person(spend: Sequence[SpendLine], reach_rows: Sequence[tuple[Quart
         periods=tuple(line.period for line in both),
         illustrative=any(line.illustrative or reach_sample[line.period] for line in both),
     )
-
-
-
-def float_or_none(text: str | None) -> float | None:
-    text = (text or "").replace(",", "").replace("£", "").strip()
-    return float(text) if text else None
-
-
-def int_or_none(text: str | None) -> int | None:
-    value = float_or_none(text)
-    return int(value) if value is not None else None

@@ -1,11 +1,9 @@
 """Services layer: the VRU dashboard's aggregates (reach by programme and borough, money and reach, ratings over
-time) and the published programme figures read once at start-up."""
+time) and the programmes' published figures (the ``outcomes`` entity, in the snapshot)."""
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Mapping, Sequence
 
 from explorer.domain import rag
@@ -22,8 +20,6 @@ from explorer.services.performance.service import (
     SpendLine,
     build_index,
     cost_per_person,
-    float_or_none,
-    int_or_none,
     reach_by_borough,
     running_in,
 )
@@ -185,26 +181,21 @@ class PublishedOutcome:
         return self.invested_gbp / self.people
 
 
-def load_published_outcomes(path: Path) -> tuple[PublishedOutcome, ...]:
-    """Reads ``published_outcomes.csv``; an absent file gives no outcomes (never an error)."""
-    if not path.exists():
-        return ()
-    with path.open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
+def published_outcomes(snapshot: Snapshot) -> tuple[PublishedOutcome, ...]:
+    """The programmes' published figures in the snapshot (the ``outcomes`` entity), in file order."""
     return tuple(
         PublishedOutcome(
-            programme=row["programme"].strip(),
-            commissioner=row.get("commissioner", "").strip(),
-            invested_gbp=float_or_none(row.get("invested_gbp")),
-            people=int_or_none(row.get("people")),
-            people_basis=row.get("people_basis", "").strip(),
-            period=row.get("period", "").strip(),
-            finding=row.get("finding", "").strip(),
-            source_url=row["source_url"].strip(),
-            source_date=row.get("source_date", "").strip(),
+            programme=o.programme,
+            commissioner=o.commissioner or "",
+            invested_gbp=o.invested_gbp,
+            people=o.people,
+            people_basis=o.people_basis or "",
+            period=o.period or "",
+            finding=o.finding or "",
+            source_url=o.source_url,
+            source_date=o.source_date or "",
         )
-        for row in rows
-        if row.get("programme") and row.get("source_url")
+        for o in snapshot.outcomes
     )
 
 
