@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-from dash import ALL, Input, Output, State, ctx, no_update
+from dash import ALL, ClientsideFunction, Input, Output, State, ctx, no_update
 
 from callbacks.controls import register_summaries
 from explorer import ids
 from explorer.layout.controls import chosen
-from explorer.layout.home import (
-    CHECKLISTS,
-    borough_hideout,
-    build_result_header,
-    build_service_items,
-    state_query,
-    with_service_area,
-)
+from explorer.layout.home import CHECKLISTS, asked_page, render_exploration, with_service_area
 from explorer.services.explore import explore
 
 
@@ -23,10 +16,13 @@ def register(app, provider, context) -> None:
 
     @app.callback(
         Output(ids.SERVICE_LIST, "children"),
+        Output(ids.SERVICE_LIST, "start"),
         Output(ids.RESULT_SUMMARY, "children"),
+        Output(ids.RESULT_PAGES, "children"),
+        Output(ids.FILTER_PANEL_SUMMARY, "children"),
         Output(ids.SERVICE_LAYER, "data"),
         Output(ids.BOROUGH_LAYER, "hideout"),
-        Output(ids.URL, "search"),
+        Output(ids.PAGE_STATE, "data", allow_duplicate=True),
         Input(ids.SEARCH_BUTTON, "n_clicks"),
         Input(ids.SEARCH_INPUT, "value"),
         Input(ids.BOROUGH_SELECT, "value"),
@@ -34,19 +30,16 @@ def register(app, provider, context) -> None:
         Input(ids.COMMISSIONER_SELECT, "value"),
         Input(ids.AGE_SELECT, "value"),
         Input(ids.ACCESS_SELECT, "value"),
+        Input({"type": ids.RESULT_PAGER, "index": ALL}, "n_clicks"),
         prevent_initial_call=True,
     )
-    def on_search(_clicks, query, boroughs, areas, commissioners, age, access):
+    def on_search(_clicks, query, boroughs, areas, commissioners, age, access, _pages):
+        page = asked_page(ctx.triggered_id, ctx.triggered)
+        if page is None:
+            return (no_update,) * 8
         found = explore(provider, query, boroughs=boroughs, commissioners=commissioners,
-                        areas=areas, age=chosen(age), access=chosen(access))
-        state = state_query(query or "", found.filters)
-        return (
-            build_service_items(provider.current(), found.result.items, state, context.today()),
-            build_result_header(found.result),
-            found.points,
-            borough_hideout(found.filters, found.result),
-            state,
-        )
+                        areas=areas, age=chosen(age), access=chosen(access), page=page)
+        return render_exploration(provider.current(), found, context.today())
 
     register_summaries(app, CHECKLISTS)
 
@@ -73,3 +66,16 @@ def register(app, provider, context) -> None:
             return no_update
         return with_service_area(provider.current(), hideout, ctx.triggered_id["index"])
 
+
+    app.clientside_callback(
+        ClientsideFunction(namespace="explorerResident", function_name="showView"),
+        Output(ids.EXPLORER_GRID, "className"),
+        Input(ids.RESULTS_VIEW, "value"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction(namespace="explorerResident", function_name="focusResults"),
+        Output(ids.RESULT_SUMMARY, "title"),
+        Input({"type": ids.RESULT_PAGER, "index": ALL}, "n_clicks"),
+        prevent_initial_call=True,
+    )

@@ -23,7 +23,7 @@ def register(app, provider) -> None:
         Output(ids.LCPF_SCATTER, "figure"),
         Output(ids.LCPF_TABLE, "children"),
         Output(ids.LCPF_DOWNLOAD, "href"),
-        Output(ids.URL, "search", allow_duplicate=True),
+        Output(ids.PAGE_STATE, "data", allow_duplicate=True),
         Input({"type": ids.LCPF_PRESET, "index": ALL}, "n_clicks"),
         Input({"type": ids.LCPF_WEIGHT, "index": ALL}, "value"),
         Input(ids.LCPF_YEAR, "value"),

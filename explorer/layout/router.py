@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from typing import Callable
 from urllib.parse import parse_qs, unquote
 
-from explorer.layout import accessibility, data, embed, funding, home, pages, performance
+from explorer import ids
+from explorer.layout import accessibility, data, embed, funding, home, not_found, pages, performance, safety
 from explorer.layout import lcpf as lcpf_layout
-from explorer.services.search import parse_filters, search_index
+from explorer.services.explore import explore_address
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,18 @@ def query_values(search: str | None) -> dict[str, list[str]]:
     return parse_qs((search or "").lstrip("?"), keep_blank_values=False)
 
 
+def page_already_shows(triggered: set | dict, search: str | None, shown: str | None) -> bool:
+    """Whether an address change is one the page on screen made itself (so nothing to render).
+
+    Args:
+        triggered: The address properties that changed (Dash's ``ctx.triggered_prop_ids``).
+        search: The address's query string now.
+        shown: The query string the page on screen last reported (``None`` before the first page).
+    """
+    changed = set(triggered or ())
+    return shown is not None and changed == {f"{ids.URL}.search"} and (search or "") == (shown or "")
+
+
 def render_page(provider, pathname: str | None, search: str | None, context: PageContext):
     """The content of the page at ``pathname`` with the state in ``search``.
 
@@ -45,12 +58,9 @@ def render_page(provider, pathname: str | None, search: str | None, context: Pag
     path = (pathname or "/").rstrip("/") or "/"
     query = query_values(search)
     if path == "/":
-        index = search_index(provider)
-        result = index.search(_first(query, "q"), parse_filters(query, snapshot))
         return home.build_home(
-            snapshot, result, tile_url=context.tile_url, tile_attribution=context.tile_attribution,
-            points=index.points(result), selected_service=_first(query, "service") or None,
-            today=context.today(),
+            snapshot, explore_address(provider, query), tile_url=context.tile_url,
+            tile_attribution=context.tile_attribution, today=context.today(),
         )
     if path.startswith("/service/"):
         service_id = unquote(path.removeprefix("/service/"))
@@ -74,7 +84,9 @@ def render_page(provider, pathname: str | None, search: str | None, context: Pag
         return data.build_data_page(snapshot, context.today(), downloads=embed.build_downloads(snapshot))
     if path == "/accessibility":
         return accessibility.build_accessibility_page()
-    return pages.build_not_found(path)
+    if path == "/staying-safe":
+        return safety.build_staying_safe_page()
+    return not_found.build_not_found(path)
 
 
 def _first(query: dict[str, list[str]], key: str) -> str:

@@ -1,20 +1,46 @@
-"""Services layer: one call that answers the explorer page's search box and filters."""
+"""Services layer: one call that answers the explorer page's search box, filters and page of results."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Mapping, Sequence
+from urllib.parse import urlencode
 
+from explorer.domain.paging import PAGE_SIZE, PageWindow, page_window, parse_page
 from explorer.services.search import Filters, SearchResult, parse_filters, search_index
 
 
 @dataclass(frozen=True)
 class Exploration:
-    """A search's result with the map's points and the highlighted boroughs."""
+    """A search's result (``result.items`` is the page shown), the map's points and where the page is."""
 
     result: SearchResult
     points: dict
     filters: Filters
+    window: PageWindow
+    service: str = ""
+
+    @property
+    def state(self) -> str:
+        """The query string that brings this exact view back (query, filters, page, service)."""
+        return state_query(self.result.query, self.filters, self.service, self.window.page)
+
+
+def state_query(query: str, filters: Filters, service: str | None = None, page: int = 1) -> str:
+    """The URL query string that reproduces a search (empty parts and page 1 left out)."""
+    params = {
+        "q": (query or "").strip(),
+        "borough": ",".join(filters.boroughs),
+        "commissioner": ",".join(filters.commissioners),
+        "area": ",".join(filters.areas),
+        "age": filters.age or "",
+        "access": filters.access or "",
+        "service": service or "",
+        "page": str(page) if page > 1 else "",
+    }
+    encoded = urlencode({k: v for k, v in params.items() if v})
+    return f"?{encoded}" if encoded else ""
 
 
 def explore(
@@ -26,9 +52,9 @@ def explore(
     areas: Sequence[str] | None = None,
     age: str | None = None,
     access: str | None = None,
+    page: int = 1,
 ) -> Exploration:
     """Runs a search from raw widget values (unknown values are dropped, never an error)."""
-    snapshot = provider.current()
     filters = parse_filters(
         {
             "borough": list(boroughs or []),
@@ -37,8 +63,27 @@ def explore(
             "age": [age] if age else [],
             "access": [access] if access else [],
         },
-        snapshot,
+        provider.current(),
     )
+    return _run(provider, query, filters, page)
+
+
+def explore_address(provider, values: Mapping[str, Sequence[str]]) -> Exploration:
+    """The explorer's view for an address's query values (``q``, filters, ``page``, ``service``)."""
+    def first(key: str) -> str:
+        found = values.get(key) or [""]
+        return found[0]
+
+    filters = parse_filters(values, provider.current())
+    service = first("service") if provider.current().service(first("service")) else ""
+    return _run(provider, first("q"), filters, parse_page(first("page")), service)
+
+
+def _run(provider, query: str | None, filters: Filters, page: int, service: str = "") -> Exploration:
     index = search_index(provider)
-    result = index.search(query, filters)
-    return Exploration(result=result, points=index.points(result), filters=filters)
+    result = index.search(query, filters, limit=page * PAGE_SIZE)
+    window = page_window(result.total, page)
+    if window.end > len(result.items):
+        result = index.search(query, filters, limit=window.end)
+    shown = dataclasses.replace(result, items=result.items[window.start:window.end])
+    return Exploration(result=shown, points=index.points(result), filters=filters, window=window, service=service)
