@@ -47,7 +47,30 @@
       if (window.matchMedia(WIDE).matches) { panel.open = true; }
     }
   }
-  new MutationObserver(openFiltersOnWideScreens).observe(document.documentElement, {childList: true, subtree: true});
+  /* Tables become stacked rows on a phone (CSS under 600 px): each cell names its column. */
+  function labelTables() {
+    var tables = document.querySelectorAll("main table");
+    Array.prototype.forEach.call(tables, function (table) {
+      if (table.closest(".dash-spreadsheet-container")) { return; }
+      var heads = table.querySelectorAll("thead tr:last-child th");
+      if (!heads.length) { return; }
+      var names = Array.prototype.map.call(heads, function (th) { return th.textContent.trim(); });
+      Array.prototype.forEach.call(table.querySelectorAll("tbody tr, tfoot tr"), function (row) {
+        Array.prototype.forEach.call(row.children, function (cell, i) {
+          if (cell.tagName === "TD" && names[i] && !cell.hasAttribute("data-label")) {
+            cell.setAttribute("data-label", names[i]);
+          }
+        });
+      });
+      table.classList.add("stack-on-phone");
+    });
+  }
+  var pending = false;
+  new MutationObserver(function () {
+    if (pending) { return; }
+    pending = true;
+    window.requestAnimationFrame(function () { pending = false; openFiltersOnWideScreens(); labelTables(); });
+  }).observe(document.documentElement, {childList: true, subtree: true});
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     explorerResident: {

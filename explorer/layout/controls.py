@@ -106,3 +106,16 @@ def select(id_: str, label: str, options: Sequence[dict], value: str | None, any
 def chosen(value: str | None) -> str | None:
     """A select's value, with the "any" choice read as no choice."""
     return None if value in (None, "", ANY) else value
+
+
+def drawn_anew(triggered: list | None) -> bool:
+    """Whether Dash fired a page's callback because its components were drawn anew (a page load,
+    Back or Forward), not because a person changed something.
+
+    Dash then lists every input (and pattern-matched buttons unclicked); a person's change lists
+    one or two. The address already holds the right view then, so the page must not write it again
+    (that would push a second history entry and trap Back).
+    """
+    items = triggered or []
+    unclicked = [t for t in items if "n_clicks" in (t or {}).get("prop_id", "") and not t.get("value")]
+    return len(items) > 2 or bool(unclicked and len(items) > 1)

@@ -332,10 +332,18 @@ def build_service_item(
 
 def asked_page(triggered_id, triggered: list | None) -> int | None:
     """The page of results a change asks for: a pager button's page, else 1 (a new search starts
-    at the top); None when a pager button merely appeared (nothing was clicked)."""
+    at the top).
+
+    None means nothing was asked: Dash also fires the callback, with every input listed and the
+    pager buttons unclicked, when the page's components are drawn anew (a page load, Back or
+    Forward, or new pager buttons), and the address already holds the right view then.
+    """
+    items = triggered or []
+    pagers = [t for t in items if f'"type":"{ids.RESULT_PAGER}"' in (t or {}).get("prop_id", "")]
+    if any(not t.get("value") for t in pagers) or controls.drawn_anew(items):
+        return None
     if isinstance(triggered_id, dict) and triggered_id.get("type") == ids.RESULT_PAGER:
-        clicked = any((t or {}).get("value") for t in (triggered or []))
-        return int(triggered_id["index"]) if clicked else None
+        return int(triggered_id["index"])
     return 1
 
 

@@ -30,3 +30,27 @@ def test_parse_page(value, page):
 def test_page_size_must_be_positive():
     with pytest.raises(ValueError, match="page size must be 1 or more, not 0"):
         page_window(10, 1, size=0)
+
+
+def _pager(page, clicks):
+    return {"prop_id": '{"index":%d,"type":"result-pager"}.n_clicks' % page, "value": clicks}
+
+
+@pytest.mark.parametrize(
+    "triggered_id, triggered, page",
+    [
+        ({"type": "result-pager", "index": 3}, [_pager(3, 1)], 3),
+        ("search-input", [{"prop_id": "search-input.value", "value": "youth"}], 1),
+        ("borough-select", [{"prop_id": "borough-select.value", "value": ["E09000012"]}], 1),
+        # New pager buttons drawn: nothing was clicked.
+        ({"type": "result-pager", "index": 2}, [_pager(2, 0), _pager(4, 0)], None),
+        # The whole page drawn anew (load, Back, Forward): every input listed.
+        ("search-input", [{"prop_id": "search-input.value", "value": ""},
+                          {"prop_id": "search-button.n_clicks", "value": 0},
+                          {"prop_id": "borough-select.value", "value": []}], None),
+    ],
+)
+def test_asked_page(triggered_id, triggered, page):
+    from explorer.layout.home import asked_page
+
+    assert asked_page(triggered_id, triggered) == page
