@@ -119,3 +119,9 @@ def drawn_anew(triggered: list | None) -> bool:
     items = triggered or []
     unclicked = [t for t in items if "n_clicks" in (t or {}).get("prop_id", "") and not t.get("value")]
     return len(items) > 2 or bool(unclicked and len(items) > 1)
+
+
+def table_region(label: str, table) -> html.Div:
+    """A wide table in a labelled region that keyboard users can focus and scroll sideways
+    (WCAG 1.4.10 allows data tables to scroll inside their own region)."""
+    return html.Div(table, role="region", tabIndex="0", className="table-region", **{"aria-label": label})

@@ -18,6 +18,7 @@ from dash import dash_table, dcc, html
 from dash.dash_table.Format import Format, Group, Scheme, Symbol
 
 from explorer import ids
+from explorer.layout.controls import table_region
 from explorer.layout import controls
 from explorer.domain import formatting, rag
 from explorer.domain.periods import HalfYear, Quarter, elapsed_share, parse_half_year, time_left
@@ -647,7 +648,7 @@ def _portfolio_table(result: perf.Portfolio) -> html.Section:
                 "holds sample values.",
                 className="small",
             ),
-            dash_table.DataTable(
+            table_region("Every service, one row each (scrolls sideways on a small screen)", dash_table.DataTable(
                 id=ids.PERF_TABLE,
                 data=data,
                 columns=columns,
@@ -667,7 +668,7 @@ def _portfolio_table(result: perf.Portfolio) -> html.Section:
                 style_data_conditional=conditional,
                 css=[{"selector": ".dash-spreadsheet", "rule": "font-size: .95rem"},
                      {"selector": "p", "rule": "margin: 0"}],
-            ),
+            )),
         ],
         section_id="perf-all",
     )

@@ -182,7 +182,7 @@ def test_nothing_scrolls_sideways_at_320_px(dash_duo, sample_settings):
         time.sleep(1.0)
         wide = dash_duo.driver.execute_script(
             "var w = document.documentElement.clientWidth; return Array.from(document.querySelectorAll('main *'))"
-            ".filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest('[role=region][tabindex]') && !e.closest('.stack-on-phone thead'))"
+            ".filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest('[role=region][tabindex]') && !e.closest('.stack-on-phone thead, .leaflet-container, .js-plotly-plot'))"
             ".slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));"
         )
         scroll = dash_duo.driver.execute_script(
