@@ -82,9 +82,11 @@
         }
         return window.dash_clientside.no_update;
       },
-      showView: function (view) {
+      showView: function () {
+        var triggered = (window.dash_clientside.callback_context.triggered || [])[0] || {};
+        var map = String(triggered.prop_id || "").indexOf("results-view-map") === 0;
         window.setTimeout(function () { window.dispatchEvent(new Event("resize")); }, 50);
-        return "explorer-grid show-" + (view === "map" ? "map" : "list");
+        return ["explorer-grid show-" + (map ? "map" : "list"), map ? "false" : "true", map ? "true" : "false"];
       },
       focusResults: function () {
         window.setTimeout(function () {

@@ -70,7 +70,10 @@ def register(app, provider, context) -> None:
     app.clientside_callback(
         ClientsideFunction(namespace="explorerResident", function_name="showView"),
         Output(ids.EXPLORER_GRID, "className"),
-        Input(ids.RESULTS_VIEW, "value"),
+        Output(ids.RESULTS_VIEW_LIST, "aria-pressed"),
+        Output(ids.RESULTS_VIEW_MAP, "aria-pressed"),
+        Input(ids.RESULTS_VIEW_LIST, "n_clicks"),
+        Input(ids.RESULTS_VIEW_MAP, "n_clicks"),
         prevent_initial_call=True,
     )
     app.clientside_callback(

@@ -63,8 +63,8 @@ def build_home(
             ),
             build_search_form(result.query),
             build_danger_line(),
-            build_filter_panel(snapshot, found.filters),
-            build_view_toggle(),
+            html.Div([build_view_toggle(), build_filter_panel(snapshot, found.filters)],
+                     className="results-controls"),
             html.Div(
                 [
                     html.Section(
@@ -114,16 +114,13 @@ def build_danger_line() -> html.P:
 def build_view_toggle() -> html.Div:
     """List or Map: on a phone, two views of the same results (both show side by side on a laptop)."""
     return html.Div(
-        dcc.RadioItems(
-            id=ids.RESULTS_VIEW,
-            options=[{"label": "List", "value": "list"}, {"label": "Map", "value": "map"}],
-            value="list",
-            inline=True,
-            className="view-toggle",
-            inputClassName="btn-check",
-            labelClassName="btn btn-outline-primary",
-        ),
-        className="view-toggle-wrap",
+        [
+            html.Button("List", id=ids.RESULTS_VIEW_LIST, n_clicks=0, className="btn view-button",
+                        **{"aria-pressed": "true"}),
+            html.Button("Map", id=ids.RESULTS_VIEW_MAP, n_clicks=0, className="btn view-button",
+                        **{"aria-pressed": "false"}),
+        ],
+        className="view-toggle",
         role="group",
         **{"aria-label": "Show results as"},
     )

@@ -94,8 +94,9 @@ def build_sample_banner(on_sample: bool) -> html.Div | None:
         html.Div(
             [
                 html.Strong("Sample data. "),
-                "This explorer is running on a sample register built from published MOPAC and VRU "
-                "decisions. Figures marked ",
+                html.Span("This explorer is running on a sample register built from published MOPAC and VRU "
+                          "decisions. ", className="banner-long"),
+                "Figures marked ",
                 html.Span("sample value", className="badge text-bg-warning"),
                 " are illustrative, not published figures.",
             ],
