@@ -13,6 +13,8 @@ from typing import Sequence
 import dash_bootstrap_components as dbc
 from dash import html
 
+from explorer.domain.glossary import split_abbreviations
+
 #: The value of a select's "any" choice (a select cannot hold an empty value).
 ANY = "any"
 
@@ -125,3 +127,8 @@ def table_region(label: str, table) -> html.Div:
     """A wide table in a labelled region that keyboard users can focus and scroll sideways
     (WCAG 1.4.10 allows data tables to scroll inside their own region)."""
     return html.Div(table, role="region", tabIndex="0", className="table-region", **{"aria-label": label})
+
+
+def with_abbreviations(text: str | None) -> list:
+    """Text with each known abbreviation marked up as ``<abbr title="its meaning">`` (text stays text)."""
+    return [html.Abbr(piece, title=meaning) if meaning else piece for piece, meaning in split_abbreviations(text)]

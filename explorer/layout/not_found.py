@@ -30,7 +30,8 @@ def build_not_found(path: str, kind: str = "page") -> html.Div:
         [
             html.H1(heading, className="h2"),
             html.P(reason),
-            html.P(["You asked for ", html.Code(path, className="not-found-path"), "."], className="small"),
+            html.P(["You asked for ", html.Code(path, className="not-found-path"), "."], className="small")
+            if path else None,
             html.H2("What you can do", className="h5"),
             html.Ul(
                 [

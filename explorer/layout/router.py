@@ -65,6 +65,8 @@ def render_page(provider, pathname: str | None, search: str | None, context: Pag
     if path.startswith("/service/"):
         service_id = unquote(path.removeprefix("/service/"))
         service = snapshot.service(service_id)
+        if service is None:
+            return not_found.build_not_found(path, "service")
         sections = []
         if service is not None:
             sections.append(performance.build_service_performance_block(snapshot, service, context.today()))
