@@ -7,8 +7,8 @@ from dash import ALL, ClientsideFunction, Input, Output, State, ctx, no_update
 from callbacks.controls import register_summaries
 from explorer import ids
 from explorer.layout.controls import chosen
-from explorer.layout.home import CHECKLISTS, asked_page, render_exploration, with_service_area
-from explorer.services.explore import explore
+from explorer.layout.home import CHECKLISTS, asked_page, build_search_update, with_service_area
+from explorer.pages.home import search_update, service_area
 
 
 def register(app, provider, context) -> None:
@@ -37,9 +37,9 @@ def register(app, provider, context) -> None:
         page = asked_page(ctx.triggered_id, ctx.triggered)
         if page is None:
             return (no_update,) * 8
-        found = explore(provider, query, boroughs=boroughs, commissioners=commissioners,
-                        areas=areas, age=chosen(age), access=chosen(access), page=page)
-        return render_exploration(provider.current(), found, context.today())
+        update = search_update(provider, query, context.today(), boroughs=boroughs, commissioners=commissioners,
+                               areas=areas, age=chosen(age), access=chosen(access), page=page)
+        return build_search_update(update)
 
     register_summaries(app, CHECKLISTS)
 
@@ -64,7 +64,7 @@ def register(app, provider, context) -> None:
     def on_show_area(clicks, hideout):
         if not ctx.triggered_id or not any(clicks or []):
             return no_update
-        return with_service_area(provider.current(), hideout, ctx.triggered_id["index"])
+        return with_service_area(hideout, service_area(provider, ctx.triggered_id["index"]))
 
 
     app.clientside_callback(

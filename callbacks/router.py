@@ -12,7 +12,14 @@ from dash import ClientsideFunction, Input, Output, State, ctx, no_update
 from explorer import ids
 from explorer.pages.head import page_head
 from explorer.layout.shell import build_nav_items
-from explorer.layout.router import PageContext, page_already_shows, render_page
+from explorer.layout.router import draw
+from explorer.pages.context import PageContext
+from explorer.pages.router import page_already_shows, page_for
+
+
+def render_page(provider, pathname: str | None, search: str | None, context: PageContext):
+    """The components of the page at ``pathname`` with the state in ``search``: view model, then layout."""
+    return draw(page_for(provider, pathname, search, context))
 
 
 def register(app, provider, context: PageContext) -> None:

@@ -20,6 +20,7 @@ from explorer.domain.paging import PageWindow
 from explorer.layout.freshness import resident_freshness
 from explorer.services.explore import Exploration, state_query
 from explorer.services.search import ACCESS_FILTERS, AGE_GROUPS, COMMISSIONERS, Filters, ResultItem, SearchResult
+from explorer.pages.home import SearchUpdate
 from explorer.services.snapshot import Snapshot
 
 LONDON_CENTRE = (51.49, -0.11)
@@ -358,10 +359,9 @@ def render_exploration(snapshot: Snapshot, found: Exploration, today: dt.date | 
     )
 
 
-def with_service_area(snapshot: Snapshot, hideout: dict | None, service_id: str) -> dict:
+def with_service_area(hideout: dict | None, area: Sequence[str]) -> dict:
     """The borough layer's state with one service's covered boroughs highlighted."""
-    service = snapshot.service(service_id)
-    return {**(hideout or {}), "area": list(service.borough_codes) if service else []}
+    return {**(hideout or {}), "area": list(area)}
 
 
 def borough_hideout(filters: Filters, result: SearchResult, area: Sequence[str] = ()) -> dict:
@@ -445,3 +445,9 @@ def build_legend(snapshot: Snapshot) -> html.Ul:
         className="map-legend list-unstyled small",
         **{"aria-label": "Map key: pin colour shows the service's main service area"},
     )
+
+
+def build_search_update(update: SearchUpdate) -> tuple:
+    """What a search, a filter change or a page turn sends back (in the callback's order): list, its
+    first number, summary, pager, the filters' label, map points, borough highlight, page state."""
+    return render_exploration(update.snapshot, update.found, update.today)

@@ -1,96 +1,52 @@
-"""Layout layer: which page builder answers which address."""
+"""Layout layer: which builder draws which page's view model (the view models come from explorer/pages)."""
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
-from typing import Callable
-from urllib.parse import parse_qs, unquote
+from dash import html
 
-from explorer import ids
 from explorer.layout import accessibility, data, embed, funding, home, not_found, pages, performance, safety
 from explorer.layout import lcpf as lcpf_layout
-from explorer.services.explore import explore_address
+from explorer.pages.data import DataPage
+from explorer.pages.embed import BuilderChoice
+from explorer.pages.funding import FundingPage, OpportunityPage
+from explorer.pages.home import HomePage
+from explorer.pages.lcpf import LcpfPage
+from explorer.pages.performance import PerformancePage, ReportPage
+from explorer.pages.service import ServicePage
+from explorer.pages.static import AccessibilityPage, NotFoundPage, StayingSafePage
 
 
-@dataclass(frozen=True)
-class PageContext:
-    """What page builders need besides the snapshot."""
-
-    tile_url: str = ""
-    tile_attribution: str = ""
-    today: Callable[[], dt.date] = field(default=dt.date.today)
+def draw(page) -> html.Div:
+    """The components of a page's view model (from :func:`explorer.pages.router.page_for`)."""
+    return _BUILDERS[type(page)](page)
 
 
-#: One address of each kind of page, rendered once at start-up so Dash can validate callbacks.
-VALIDATION_PATHS = (
-    "/", "/service/", "/funding", "/performance", "/performance/report", "/lcpf", "/data", "/embed/builder"
-)
+def _home(page: HomePage) -> html.Div:
+    return home.build_home(
+        page.snapshot, page.found, tile_url=page.tile_url, tile_attribution=page.tile_attribution, today=page.today,
+    )
 
 
-def query_values(search: str | None) -> dict[str, list[str]]:
-    """Parses a URL query string (``?borough=E09000028``) into lists of values."""
-    return parse_qs((search or "").lstrip("?"), keep_blank_values=False)
+def _service(page: ServicePage) -> html.Div:
+    sections = []
+    if page.service is not None:
+        sections.append(performance.build_service_performance_block(page.performance, page.today))
+        sections.append(funding.build_service_opportunities(page.service, page.opportunities))
+    return pages.build_service_page(page.snapshot, page.service, page.back_search, sections, today=page.today)
 
 
-def page_already_shows(triggered: set | dict, search: str | None, shown: str | None) -> bool:
-    """Whether an address change is one the page on screen made itself (so nothing to render).
-
-    Args:
-        triggered: The address properties that changed (Dash's ``ctx.triggered_prop_ids``).
-        search: The address's query string now.
-        shown: The query string the page on screen last reported (``None`` before the first page).
-    """
-    changed = set(triggered or ())
-    return shown is not None and changed == {f"{ids.URL}.search"} and (search or "") == (shown or "")
-
-
-def render_page(provider, pathname: str | None, search: str | None, context: PageContext):
-    """The content of the page at ``pathname`` with the state in ``search``.
-
-    Args:
-        provider: The :class:`SnapshotProvider` (the current snapshot and its search index).
-        pathname: The address's path.
-        search: The address's query string.
-        context: Settings and the clock.
-    """
-    snapshot = provider.current()
-    path = (pathname or "/").rstrip("/") or "/"
-    query = query_values(search)
-    if path == "/":
-        return home.build_home(
-            snapshot, explore_address(provider, query), tile_url=context.tile_url,
-            tile_attribution=context.tile_attribution, today=context.today(),
-        )
-    if path.startswith("/service/"):
-        service_id = unquote(path.removeprefix("/service/"))
-        service = snapshot.service(service_id)
-        if service is None:
-            return not_found.build_not_found(path, "service")
-        sections = []
-        if service is not None:
-            sections.append(performance.build_service_performance_block(snapshot, service, context.today()))
-            sections.append(funding.build_service_opportunities(snapshot, service, context.today()))
-        return pages.build_service_page(snapshot, service, _first(query, "back"), sections, today=context.today())
-    if path == "/funding" or path.startswith("/funding/"):
-        return funding.build_funding_route(provider, path, query, context.today())
-    if path == "/performance":
-        return performance.build_performance_page(snapshot, query, context.today())
-    if path == "/performance/report":
-        return performance.build_report_page(snapshot, query, context.today())
-    if path == "/lcpf":
-        return lcpf_layout.build_lcpf_page(snapshot, query)
-    if path == "/embed/builder":
-        return embed.build_embed_builder(snapshot, query)
-    if path == "/data":
-        return data.build_data_page(snapshot, context.today(), downloads=embed.build_downloads(snapshot))
-    if path == "/accessibility":
-        return accessibility.build_accessibility_page()
-    if path == "/staying-safe":
-        return safety.build_staying_safe_page()
-    return not_found.build_not_found(path)
-
-
-def _first(query: dict[str, list[str]], key: str) -> str:
-    values = query.get(key)
-    return values[0] if values else ""
+_BUILDERS = {
+    HomePage: _home,
+    ServicePage: _service,
+    FundingPage: lambda page: funding.build_funding_page(page.snapshot, page.result),
+    OpportunityPage: lambda page: funding.build_opportunity_page(page.snapshot, page.view,
+                                                                 back_search=page.back_search),
+    PerformancePage: performance.build_performance_page,
+    ReportPage: performance.build_report_page,
+    LcpfPage: lcpf_layout.build_lcpf_page,
+    BuilderChoice: embed.build_embed_builder,
+    DataPage: lambda page: data.build_data_page(page, downloads=embed.build_downloads(page.snapshot)),
+    AccessibilityPage: lambda _page: accessibility.build_accessibility_page(),
+    StayingSafePage: lambda _page: safety.build_staying_safe_page(),
+    NotFoundPage: lambda page: not_found.build_not_found(page.path, page.kind),
+}

@@ -14,7 +14,7 @@ import plotly
 import pytest
 
 from explorer.app import create_app
-from explorer.layout.router import PageContext, render_page
+from callbacks.router import PageContext, render_page
 from explorer.layout.shell import build_nav_items
 from explorer.pages.head import page_head
 
