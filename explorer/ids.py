@@ -72,6 +72,7 @@ FUNDING_SERVICE_SECTION = "funding-service-section"
 # Embed (/embed) and its builder (/embed/builder)
 EMBED_URL = "embed-url"
 EMBED_PAGE = "embed-page"
+EMBED_SEARCH = "embed-search"
 BUILDER_BOROUGH = "builder-borough"
 BUILDER_AREAS = "builder-areas"
 BUILDER_VIEW = "builder-view"
