@@ -13,12 +13,13 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from explorer import ids
+from explorer.layout.components import sample_badge
 from explorer.layout import controls
 from explorer.domain import formatting
 from explorer.domain.contact import contact_links, referral_note
 from explorer.domain.paging import PageWindow
 from explorer.layout.freshness import resident_freshness
-from explorer.services.explore import Exploration, state_query
+from explorer.pages.home import Exploration, state_query
 from explorer.services.search import ACCESS_FILTERS, AGE_GROUPS, COMMISSIONERS, Filters, ResultItem, SearchResult
 from explorer.pages.home import SearchUpdate
 from explorer.services.snapshot import Snapshot
@@ -296,7 +297,7 @@ def build_service_item(
     if service.confidential_location:
         facts += [" ", html.Span("Location kept confidential", className="badge text-bg-secondary")]
     if service.illustrative:
-        facts += [" ", html.Span("sample value", className="badge text-bg-warning")]
+        facts += sample_badge(True)
     links = contact_links(service.phone, service.email, service.url)
     referral = referral_note(service.access)
     actions = [

@@ -6,6 +6,7 @@ from dash import dcc, html
 
 from explorer import ids
 from explorer.layout.safety import DEFAULT_EXIT_URL, build_exit_this_page
+from explorer.layout.components import sample_label
 
 SECTIONS = (
     ("/", "Find services"),
@@ -97,7 +98,7 @@ def build_sample_banner(on_sample: bool) -> html.Div | None:
                 html.Span("This explorer is running on a sample register built from published MOPAC and VRU "
                           "decisions. ", className="banner-long"),
                 "Figures marked ",
-                html.Span("sample value", className="badge text-bg-warning"),
+                sample_label(),
                 " are illustrative, not published figures.",
             ],
             className="container-lg",
