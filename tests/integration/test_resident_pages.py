@@ -108,8 +108,10 @@ def test_paging_is_in_the_address(provider):
     first = text(render_page(provider, "/", "", PageContext()))
     third = text(render_page(provider, "/", "?page=3", PageContext()))
     assert "Showing 1\u201320 of" in first and "Showing 41\u201360 of" in third
+    total = int(re.search(r"Showing 1\u201320 of (\d+)", first).group(1))
+    pages = -(-total // 20)
     beyond = text(render_page(provider, "/", "?page=99", PageContext()))
-    assert "Showing 61\u201370 of 70" in beyond and "Page 4 of 4" in beyond
+    assert f"Showing {(pages - 1) * 20 + 1}\u2013{total} of {total}" in beyond and f"Page {pages} of {pages}" in beyond
 
 
 def test_cards_carry_contacts_and_no_stale_badge(provider):
