@@ -191,6 +191,12 @@ def _add_page_heads(app: dash.Dash, provider: SnapshotProvider) -> None:
 def _add_routes(app: dash.Dash, provider: SnapshotProvider) -> None:
     server = app.server
 
+    @server.get("/robots.txt")
+    def robots():
+        # Pages may be indexed (each has its own title and description); the API and exports need not be.
+        body = "User-agent: *\nAllow: /\nDisallow: /api/\n"
+        return server.response_class(body, mimetype="text/plain")
+
     @server.get("/healthz")
     def healthz():
         snapshot = provider.current()

@@ -33,7 +33,7 @@ def build_shell(*, on_sample: bool, content=None, exit_url: str = DEFAULT_EXIT_U
             dcc.Location(id=ids.URL, refresh="callback-nav"),
             dcc.Store(id=ids.PAGE_STATE, data=None),
             dcc.Store(id=ids.PAGE_HEAD, data=None),
-            html.A("Skip to main content", href="#main", className="skip-link"),
+            html.A("Skip to main content", href=f"#{ids.PAGE}", className="skip-link"),
             build_exit_this_page(exit_url),
             build_header(),
             build_sample_banner(on_sample),

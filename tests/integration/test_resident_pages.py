@@ -131,3 +131,14 @@ def test_exit_url_must_be_http():
 
     with pytest.raises(ValueError, match="EXPLORER_EXIT_URL: 'javascript:alert\\(1\\)' is not an http"):
         Settings.from_env({"EXPLORER_EXIT_URL": "javascript:alert(1)"})
+
+
+def test_robots_txt_lets_pages_be_indexed(app):
+    response = app.server.test_client().get("/robots.txt")
+    assert response.status_code == 200 and response.mimetype == "text/plain"
+    assert "User-agent: *" in response.get_data(as_text=True) and "Disallow: /api/" in response.get_data(as_text=True)
+
+
+def test_the_skip_link_points_at_the_main_area(app):
+    layout = text(app.layout())
+    assert '"href": "#page"' in layout and '"id": "page"' in layout
