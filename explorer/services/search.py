@@ -11,11 +11,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
+import bm25s
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from explorer.domain.text import Analyzer
+from explorer.domain.thesaurus import AUDIENCES, RESTRICTED_AUDIENCES, Thesaurus, parse_thesaurus
 from explorer.domain.query import (
     PLACE_CUTOFF,
+    STOPWORDS,
     TOPIC_CUTOFF,
     PhraseMatch,
     build_vocabulary,
@@ -29,6 +33,15 @@ from explorer.services.snapshot import ServiceEntry, Snapshot, service_points_ge
 
 NEARBY_KM = 3.0
 DEFAULT_LIMIT = 50
+#: Per-field weights of the ranking (BM25F by repetition): a word in a service's name counts
+#: three times one in its description.
+FIELD_WEIGHTS = {"name": 3, "provider": 2, "programme": 2, "areas": 2, "keywords": 1, "description": 1}
+#: How much being tagged with a matched service area adds to a concept's score (its text gives 0..1).
+TOPIC_WEIGHT = 0.5
+#: How close (rapidfuzz ratio, 0-100) a query must be to a service's name to name it.
+NAMED_CUTOFF = 88
+#: Place bands: covering the place, pan-London, nearby in another borough (labelled).
+BAND_COVERS, BAND_PAN, BAND_NEARBY = 0, 1, 2
 EXAMPLE = "domestic abuse Peckham"
 
 #: Age groups people filter by: label, youngest, oldest (inclusive).
@@ -81,6 +94,8 @@ class Understood:
     location: Location | None = None
     unmatched_place: str = ""
     unmatched_words: tuple[str, ...] = ()
+    audience: str | None = None
+    corrections: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,6 +106,14 @@ class ResultItem:
     score: float
     distance_km: float | None
     covers_place: bool
+    band: int = BAND_COVERS
+    named: bool = False
+    place_note: str = ""
+
+    @property
+    def ended(self) -> bool:
+        """True when the service has ended (shown only on request, marked as ended)."""
+        return self.service.status != "active"
 
 
 @dataclass(frozen=True)
@@ -105,6 +128,8 @@ class SearchResult:
     message: str
     summary: str
     matched: tuple[ServiceEntry, ...] = field(default=(), repr=False)
+    ended_count: int = 0
+    include_ended: bool = False
 
     @property
     def matched_ids(self) -> tuple[str, ...]:
@@ -124,6 +149,9 @@ class SearchIndex:
         self._ids = np.array([s.id for s in services], dtype=object)
         self._active = np.array([s.status == "active" for s in services], dtype=bool)
         self._pan = np.array([s.pan_london for s in services], dtype=bool)
+        audiences = [getattr(s, "audience", "public") or "public" for s in services]
+        self._audience = np.array(audiences, dtype=object)
+        self._restricted = np.array([a in RESTRICTED_AUDIENCES for a in audiences], dtype=bool)
         self._borough_codes = [b.code for b in snapshot.boroughs]
         self._borough_row = {c: i for i, c in enumerate(self._borough_codes)}
         self._covers = np.zeros((len(self._borough_codes), n), dtype=bool)
@@ -155,17 +183,32 @@ class SearchIndex:
         self._point_lon = np.radians(np.array(point_lon, dtype=float))
         self._point_owner = np.array(point_owner, dtype=np.int64)
 
+        self.analyzer = Analyzer()
+        self.thesaurus = _load_thesaurus(geography, snapshot, self.analyzer)
         synonyms = {t.id: (t.name, *t.synonyms, *_name_words(t, snapshot.terms)) for t in snapshot.terms}
         self.term_vocabulary = build_vocabulary(synonyms)
         place_pairs = [(name, f"borough:{b.code}") for b in snapshot.boroughs for name in borough_names(b.name)]
         place_pairs += [(p.name, f"place:{i}") for i, p in enumerate(geography.places)]
         self.place_vocabulary = build_vocabulary(place_pairs)
-        self._word_postings, self._words = _word_postings(snapshot, services)
+        self._bm25, surface = _bm25_index(snapshot, services, self.analyzer)
+        surface |= self.thesaurus.words
+        surface |= {w for t in snapshot.terms for w in clean(" ".join((t.name, *t.synonyms))).split()}
+        # Words with digits ("2025", "se15") are matched exactly, never fuzzily.
+        self._words = sorted(w for w in surface if len(w) >= 2 and not any(ch.isdigit() for ch in w))
+        self._word_set = frozenset(self._words)
+        self._name_forms, self._name_owner = _name_forms(services)
 
     # -- the search ------------------------------------------------------------------------
 
-    def search(self, query: str | None, filters: Filters = Filters(), *, limit: int = DEFAULT_LIMIT) -> SearchResult:
-        """Finds services for a query and filters; never raises for any text."""
+    def search(
+        self, query: str | None, filters: Filters = Filters(), *, limit: int = DEFAULT_LIMIT,
+        include_ended: bool = False,
+    ) -> SearchResult:
+        """Finds services for a query and filters; never raises for any text.
+
+        Ended services are left out unless ``include_ended`` (or the query names one); the
+        result counts how many ended services also match, so the page can offer them.
+        """
         parts = split_query(query)
         if parts.too_long:
             return self._empty(query or "", filters, Understood(),
@@ -178,46 +221,61 @@ class SearchIndex:
                                f"\u2018{EXAMPLE}\u2019.")
         location, place_span, unmatched_place = self._find_location(parts, words)
         topic_words = _without(words, place_span) if not parts.explicit_place else parts.topic.split()
-        term_matches, leftover = self._find_terms(topic_words)
-        word_hits, matched_words, unmatched_words = self._find_words(leftover)
+        corrected, corrections = self._correct(topic_words)
+        units, understood_terms, shown_words, audience, leftover = self._find_units(corrected)
+        word_units, matched_words, unmatched_words = self._word_units(leftover)
+        units += word_units
         understood = Understood(
-            terms=tuple(m.target for m in term_matches),
-            words=tuple(matched_words),
+            terms=tuple(understood_terms),
+            words=tuple(shown_words + matched_words),
             location=location,
             unmatched_place=unmatched_place,
             unmatched_words=tuple(unmatched_words),
+            audience=audience,
+            corrections=tuple(corrections),
         )
         if unmatched_place and location is None:
             return self._empty(query or "", filters, understood,
                                f"We could not find a London place called \u2018{unmatched_place}\u2019. "
                                "Try a postcode, a neighbourhood or a borough name.")
-        units = len(term_matches) + len(matched_words) + len(unmatched_words)
-        mask = self._active.copy()
-        score = np.full(len(self.services), 100.0)
-        if units:
-            hits = np.zeros(len(self.services), dtype=float)
-            for m in term_matches:
-                hits += self._has_term[self._term_row[m.target]]
-            for posting in word_hits:
-                hits += posting
-            score = 100.0 * hits / units
-            mask &= hits > 0
+        n = len(self.services)
+        total = np.zeros(n, dtype=float)
+        coverage = np.zeros(n, dtype=np.int64)
+        for unit in units:
+            total += unit
+            coverage += unit > 0
+        n_units = len(units) + len(unmatched_words)
+        named = self._named(" ".join(w for w in corrected if w not in STOPWORDS), n) if topic_words else np.zeros(n, bool)
+        mask = (coverage > 0) | named if n_units else np.ones(n, dtype=bool)
         mask &= self._filter_mask(filters)
         distances = self._distances(location)
-        covers = np.zeros(len(self.services), dtype=bool)
+        band = np.zeros(n, dtype=np.int64)
+        covers = np.zeros(n, dtype=bool)
         if location is not None:
             row = self._borough_row.get(location.borough_code)
             covers = self._covers[row] if row is not None else covers
             near = np.nan_to_num(distances, nan=math.inf) <= NEARBY_KM
             mask &= covers | near
+            band = np.where(covers, np.where(self._pan, BAND_PAN, BAND_COVERS), BAND_NEARBY)
+        ended_count = int(np.count_nonzero(mask & ~self._active & ~named))
+        if not include_ended:
+            mask &= self._active | named
         chosen = np.flatnonzero(mask)
-        order = _rank(chosen, score, self._pan, distances)
+        fit = np.floor(4 * total / max(n_units, 1))
+        audience_key, audience_match = self._audience_keys(audience, n)
+        order = _rank(chosen, [
+            ~named, audience_key, ~self._active, -coverage, -fit, audience_match, band,
+            np.nan_to_num(distances, nan=1e9), -total,
+        ])
         items = tuple(
             ResultItem(
                 service=self.services[i],
-                score=float(score[i]),
+                score=float(total[i]),
                 distance_km=None if np.isnan(distances[i]) else float(distances[i]),
                 covers_place=bool(covers[i]),
+                band=int(band[i]),
+                named=bool(named[i]),
+                place_note=self._place_note(i, int(band[i]), distances[i]),
             )
             for i in order[:limit]
         )
@@ -234,6 +292,8 @@ class SearchIndex:
             message=message,
             summary=summary,
             matched=_Matched(self.services, order),
+            ended_count=0 if include_ended else ended_count,
+            include_ended=include_ended,
         )
 
     def points(self, result: SearchResult) -> dict:
@@ -242,9 +302,121 @@ class SearchIndex:
 
     # -- private helpers -------------------------------------------------------------------
 
+    def _correct(self, words: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:
+        """Each word, or the register's nearest word when it has none like it ("counseling")."""
+        out, corrections = [], []
+        for word in words:
+            if (word in STOPWORDS or len(word) < 4 or word in self._word_set
+                    or any(ch.isdigit() for ch in word)
+                    or self.analyzer.stem(word) in self._bm25.vocab_dict):
+                out.append(word)
+                continue
+            best = process.extractOne(word, self._words, scorer=fuzz.ratio, processor=None,
+                                      score_cutoff=max(TOPIC_CUTOFF, 88.0) if len(word) <= 5 else TOPIC_CUTOFF)
+            if best is None:
+                out.append(word)
+                continue
+            out.append(best[0])
+            corrections.append((word, best[0]))
+        return out, corrections
+
+    def _find_units(self, words: list[str]):
+        """Thesaurus rows, then service areas: each becomes one concept (an array of scores)."""
+        units: list[np.ndarray] = []
+        terms: list[str] = []
+        shown: list[str] = []
+        audience: str | None = None
+        taken: set[int] = set()
+        for m in self.thesaurus.match(words, self.analyzer.stem):
+            taken.update(m.positions)
+            if m.entry.audience is not None and audience is None:
+                audience = m.entry.audience
+            if not m.entry.topics and not m.entry.words:
+                continue
+            phrase_words = [words[i] for i in m.positions if words[i] not in STOPWORDS]
+            units.append(self._unit(m.entry.topics, [*m.entry.words, *phrase_words], phrase_words))
+            terms.extend(t for t in m.entry.topics if t in self._term_row and t not in terms)
+            if not m.entry.topics:
+                shown.append(" ".join(words[i] for i in m.positions))
+        rest = [w for i, w in enumerate(words) if i not in taken]
+        spans = match_spans(rest, self.term_vocabulary, cutoff=TOPIC_CUTOFF, max_span=4, min_chars=2)
+        for m in spans:
+            units.append(self._unit((m.target,), clean(m.phrase).split(), rest[m.start:m.end]))
+            if m.target not in terms:
+                terms.append(m.target)
+        leftover = content_words(_without(rest, *[(m.start, m.end) for m in spans]))
+        return units, terms, shown, audience, leftover
+
+    def _unit(self, topics: Sequence[str], words: Sequence[str], required: Sequence[str] = ()) -> np.ndarray:
+        """One concept's score per service: BM25 of its words (scaled to 0..1) plus its service areas.
+
+        A service not tagged with the concept's service areas counts only when its text holds
+        every one of ``required`` (the words the person typed): "domestic abuse" does not find
+        a service that mentions only "sexual abuse".
+        """
+        score = self._text_score(self.analyzer.stems(w for w in words if w not in STOPWORDS))
+        rows = [self._term_row[t] for t in topics if t in self._term_row]
+        if rows:
+            tagged = self._has_term[rows].any(axis=0)
+            present = np.ones(len(self.services), dtype=bool)
+            for stem in {self.analyzer.stem(w) for w in required if w not in STOPWORDS}:
+                present &= self._text_score([stem]) > 0
+            score = np.where(tagged | present, score, 0.0) + TOPIC_WEIGHT * tagged
+        return score
+
+    def _text_score(self, stems: Sequence[str]) -> np.ndarray:
+        ids = sorted({self._bm25.vocab_dict[t] for t in stems if t in self._bm25.vocab_dict})
+        if not ids:
+            return np.zeros(len(self.services), dtype=float)
+        raw = self._bm25.get_scores(ids).astype(float)
+        top = raw.max() if len(raw) else 0.0
+        return raw / top if top > 0 else raw
+
+    def _word_units(self, words: Sequence[str]) -> tuple[list[np.ndarray], list[str], list[str]]:
+        units, matched, unmatched = [], [], []
+        for word in words:
+            if len(word) < 2:
+                continue
+            score = self._text_score([self.analyzer.stem(word)])
+            if not score.any():
+                unmatched.append(word)
+                continue
+            units.append(score)
+            matched.append(word)
+        return units, matched, unmatched
+
+    def _named(self, text: str, n: int) -> np.ndarray:
+        """Services whose name (or short name) the query gives, near enough to the letter."""
+        named = np.zeros(n, dtype=bool)
+        if len(text) < 4:
+            return named
+        found = process.extract(text, self._name_forms, scorer=fuzz.ratio, processor=None,
+                                score_cutoff=NAMED_CUTOFF, limit=50)
+        for _choice, _score, index in found:
+            named[self._name_owner[index]] = True
+        return named
+
+    def _audience_keys(self, audience: str | None, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """Who comes first: services the public can use, unless the query names a restricted audience."""
+        if audience in RESTRICTED_AUDIENCES:
+            first = np.where(self._audience == audience, 0, np.where(self._restricted, 2, 1))
+        else:
+            first = self._restricted.astype(np.int64)
+        match = (self._audience != audience).astype(np.int64) if audience else np.zeros(n, dtype=np.int64)
+        return first, match
+
+    def _place_note(self, i: int, band: int, distance: float) -> str:
+        """The label of a service that only sits nearby in another borough."""
+        if band != BAND_NEARBY:
+            return ""
+        names = [self.snapshot.borough_name(c) for c in self.services[i].borough_codes[:2]]
+        where = " and ".join(names) or "another borough"
+        km = "" if np.isnan(distance) else f", {distance:.1f} km"
+        return f"in {where}{km}; may serve {where} residents only"
+
     def _find_location(self, parts, words) -> tuple[Location | None, tuple[int, int] | None, str]:
         text = parts.place if parts.explicit_place else parts.cleaned
-        found = find_postcode(text)
+        found = find_postcode(text, self._known_postcode)
         if found is not None:
             label, start, end = found
             try:
@@ -266,6 +438,13 @@ class SearchIndex:
         best = max(spans, key=lambda m: (m.end - m.start, m.score))
         return self._location_for(best), (best.start, best.end), ""
 
+    def _known_postcode(self, label: str) -> bool:
+        try:
+            self.geography.postcodes.lookup(label)
+        except ValueError:
+            return False
+        return True
+
     def _location_for(self, match: PhraseMatch) -> Location:
         kind, _, ref = match.target.partition(":")
         if kind == "borough":
@@ -274,35 +453,6 @@ class SearchIndex:
             return Location("borough", borough.name, point[0], point[1], ref)
         place = self.geography.places[int(ref)]
         return Location("place", place.name, place.latitude, place.longitude, place.borough_code)
-
-    def _find_terms(self, words: Sequence[str]) -> tuple[list[PhraseMatch], list[str]]:
-        words = list(words)
-        spans = match_spans(words, self.term_vocabulary, cutoff=TOPIC_CUTOFF, max_span=4, min_chars=2)
-        leftover = content_words(_without(words, *[(m.start, m.end) for m in spans]))
-        unique: dict[str, PhraseMatch] = {}
-        for m in spans:
-            unique.setdefault(m.target, m)
-        return list(unique.values()), leftover
-
-    def _find_words(self, words: Sequence[str]) -> tuple[list[np.ndarray], list[str], list[str]]:
-        postings, matched, unmatched = [], [], []
-        n = len(self.services)
-        for word in words:
-            if len(word) < 2:
-                continue
-            found = process.extract(
-                word, self._words, scorer=fuzz.ratio, processor=None,
-                score_cutoff=100 if len(word) <= 3 else TOPIC_CUTOFF, limit=20,
-            )
-            if not found:
-                unmatched.append(word)
-                continue
-            hit = np.zeros(n, dtype=float)
-            for _choice, _score, index in found:
-                hit[self._word_postings[index]] = 1.0
-            postings.append(hit)
-            matched.append(word)
-        return postings, matched, unmatched
 
     def _filter_mask(self, filters: Filters) -> np.ndarray:
         mask = np.ones(len(self.services), dtype=bool)
@@ -357,7 +507,11 @@ def describe(understood: Understood, filters: Filters, snapshot: Snapshot) -> st
     >>> # "Showing: domestic abuse · within 3 km of Peckham (Southwark)"
     """
     parts = [snapshot.term_name(t) for t in understood.terms]
-    parts += [f"\u201c{w}\u201d" for w in understood.words]
+    typed = {right: wrong for wrong, right in understood.corrections}
+    parts += [f"\u201c{w}\u201d" + (f" (for \u201c{typed[w]}\u201d)" if w in typed else "") for w in understood.words]
+    if understood.audience:
+        parts.append(f"for {AUDIENCES[understood.audience].lower()}" if understood.audience != "professionals"
+                     else "for professionals")
     loc = understood.location
     if loc is not None:
         borough = snapshot.borough_name(loc.borough_code)
@@ -422,30 +576,95 @@ def borough_names(name: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _rank(chosen: np.ndarray, score: np.ndarray, pan: np.ndarray, distances: np.ndarray) -> np.ndarray:
+def _rank(chosen: np.ndarray, keys: Sequence[np.ndarray]) -> np.ndarray:
+    """Orders the chosen services by ``keys``, the first the most important (smaller first)."""
     if not len(chosen):
         return chosen
-    dist = np.nan_to_num(distances[chosen], nan=1e9)
-    # np.lexsort sorts by the last key first: pan-London last, then best score, then nearest.
-    order = np.lexsort((dist, -score[chosen], pan[chosen]))
+    # np.lexsort sorts by the last key first, so the keys go in reverse.
+    order = np.lexsort([np.asarray(k)[chosen] for k in reversed(keys)])
     return chosen[order]
 
 
-def _word_postings(snapshot: Snapshot, services: Sequence[ServiceEntry]) -> tuple[list[np.ndarray], list[str]]:
-    term_words = {
-        t.id: set(clean(" ".join((t.name, *t.synonyms))).split()) for t in snapshot.terms
-    }
-    postings: dict[str, list[int]] = {}
+def _bm25_index(snapshot: Snapshot, services: Sequence[ServiceEntry], analyzer: Analyzer):
+    """A BM25 index (``bm25s``, Lucene variant) of every field, weighted by repetition (BM25F-style).
+
+    Returns the index and every cleaned word of the register (the vocabulary for typo correction).
+    """
+    term_text = {t.id: (t.name, " ".join(t.synonyms)) for t in snapshot.terms}
+    corpus: list[list[str]] = []
+    surface: set[str] = set()
+    for s in services:
+        names = [term_text.get(t, ("", "")) for t in s.term_ids]
+        fields = {
+            "name": s.name,
+            "provider": s.provider_name,
+            "programme": s.programme,
+            "areas": " ".join(n for n, _ in names),
+            "keywords": " ".join(k for _, k in names),
+            "description": " ".join(x for x in (s.description, s.eligibility) if x),
+        }
+        tokens: list[str] = []
+        for key, text in fields.items():
+            words = analyzer.words(text)
+            surface.update(words)
+            tokens.extend(analyzer.stems(words) * FIELD_WEIGHTS[key])
+        corpus.append(tokens)
+    index = bm25s.BM25(method="lucene")
+    index.index(corpus or [[]], show_progress=False)
+    return index, surface
+
+
+def _name_forms(services: Sequence[ServiceEntry]) -> tuple[list[str], np.ndarray]:
+    """Each service's name, its name without brackets and what the brackets hold ("VESS")."""
+    forms: list[str] = []
+    owner: list[int] = []
     for i, s in enumerate(services):
-        bag = set(clean(f"{s.name} {s.programme} {s.provider_name}").split())
-        for t in s.term_ids:
-            bag |= term_words.get(t, set())
-        for word in bag:
-            if len(word) >= 2:
-                postings.setdefault(word, []).append(i)
-    # Words with digits ("2025", "se15") are matched exactly, never fuzzily.
-    words = sorted(w for w in postings if not any(ch.isdigit() for ch in w))
-    return [np.array(postings[w], dtype=np.int64) for w in words], words
+        outside = re.sub(r"\([^)]*\)", " ", s.name)
+        inside = re.findall(r"\(([^)]*)\)", s.name)
+        seen = set()
+        for text in (s.name, outside, *inside):
+            form = clean(text)
+            if form.startswith("the "):
+                form = form[4:]
+            if len(form) >= 4 and form not in seen:
+                seen.add(form)
+                forms.append(form)
+                owner.append(i)
+    return forms, np.array(owner, dtype=np.int64)
+
+
+def _load_thesaurus(geography: Any, snapshot: Snapshot, analyzer: Analyzer) -> Thesaurus:
+    """The thesaurus shipped with the reference data, keeping only rows whose areas this register has."""
+    text = getattr(geography, "thesaurus_text", "") or ""
+    if not text:
+        return Thesaurus((), (), ())
+    known = {t.id for t in snapshot.terms}
+    thesaurus = parse_thesaurus(text, topics=_all_topics(text), stem=analyzer.stem)
+    if all(t in known for e in thesaurus.entries for t in e.topics):
+        return thesaurus
+    return parse_thesaurus(_drop_unknown_topics(text, known), topics=known, stem=analyzer.stem)
+
+
+def _all_topics(text: str) -> set[str]:
+    import csv
+    import io
+
+    return {t for row in csv.DictReader(io.StringIO(text)) for t in (row.get("topics") or "").split(";") if t}
+
+
+def _drop_unknown_topics(text: str, known: set[str]) -> str:
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(text)))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0].keys()) if rows else ["phrase"], lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        row["topics"] = ";".join(t for t in (row.get("topics") or "").split(";") if t in known)
+        if row["topics"] or row.get("words") or row.get("audience"):
+            writer.writerow(row)
+    return out.getvalue()
 
 
 def _without(words: Sequence[str], *spans: tuple[int, int] | None) -> list[str]:

@@ -74,6 +74,7 @@ class ServiceEntry:
     borough_codes: tuple[str, ...]
     term_ids: tuple[str, ...]
     points: tuple[DeliveryPoint, ...]
+    audience: str = "public"
 
     @property
     def pan_london(self) -> bool:
@@ -195,6 +196,7 @@ def build_snapshot(
                 term_ids=tuple(terms.get(s["id"], ())),
                 # A confidential service never has a public pin, whatever the data says.
                 points=() if confidential else tuple(points.get(s["id"], ())),
+                audience=s.get("audience") or "public",
             )
         )
     services.sort(key=lambda e: e.name.lower())
