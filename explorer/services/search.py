@@ -6,6 +6,7 @@ is then a few vectorised mask operations, so it stays fast at 100,000 services.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from dataclasses import dataclass, field
@@ -137,8 +138,41 @@ class SearchResult:
         return tuple(s.id for s in self.matched)
 
 
+@dataclass(frozen=True, eq=False)
+class SearchGeography:
+    """The part of the reference geography a search reads (no boundaries), for the cached index."""
+
+    boroughs: tuple
+    places: tuple
+    postcodes: Any = None
+
+    def borough_by_code(self, code: str):
+        """Finds a borough by its ONS code, or returns None."""
+        return next((b for b in self.boroughs if b.code == str(code).upper()), None)
+
+
+@dataclass(frozen=True)
+class CachedTerm:
+    """A service area as the cached index keeps it (what search reads of a taxonomy term)."""
+
+    id: str
+    name: str
+    synonyms: tuple[str, ...] = ()
+
+
 class SearchIndex:
     """Everything a search needs, prepared once from a snapshot."""
+
+    def __getstate__(self) -> dict:
+        """What is kept in the cache: no boundaries, no postcode arrays (they have their own cache)."""
+        state = dict(self.__dict__)
+        state["geography"] = SearchGeography(tuple(self.geography.boroughs), tuple(self.geography.places))
+        state["snapshot"] = dataclasses.replace(
+            self.snapshot, boundaries_geojson={}, opportunities=(), measures=(), measure_values=(), spend=(),
+            reach=(), lcpf_allocations=(), lcpf_totals=(), crime=(), history=(), organizations=(),
+            terms=tuple(CachedTerm(t.id, t.name, tuple(t.synonyms)) for t in self.snapshot.terms),
+        )
+        return state
 
     def __init__(self, snapshot: Snapshot, geography: Any):
         self.snapshot = snapshot
@@ -530,6 +564,39 @@ def describe(understood: Understood, filters: Filters, snapshot: Snapshot) -> st
     if filters.access in ACCESS_FILTERS:
         parts.append(ACCESS_FILTERS[filters.access].lower())
     return "Showing: " + (" \u00b7 ".join(parts) if parts else "all services")
+
+
+def understood_json(result: SearchResult, snapshot: Snapshot) -> dict:
+    """What a search understood, as JSON (the API's ``x_query`` and the CLI's ``--json``).
+
+    A directory that calls the API can show the same "Showing: ..." line as the page.
+    """
+    u = result.understood
+    loc = u.location
+    return {
+        "text": result.query,
+        "showing": result.summary,
+        "place": None if loc is None else {
+            "label": loc.label, "kind": loc.kind,
+            "latitude": round(loc.latitude, 5), "longitude": round(loc.longitude, 5),
+        },
+        "borough": None if loc is None else {"code": loc.borough_code, "name": snapshot.borough_name(loc.borough_code)},
+        "topics": [{"id": t, "name": snapshot.term_name(t)} for t in u.terms],
+        "words": list(u.words),
+        "words_not_used": list(u.unmatched_words) + ([u.unmatched_place] if u.unmatched_place else []),
+        "corrections": [{"typed": a, "read_as": b} for a, b in u.corrections],
+        "audience": u.audience,
+        "include_ended": result.include_ended,
+        "ended_also_match": result.ended_count,
+    }
+
+
+def ended_line(result: SearchResult) -> str:
+    """ "2 ended services also match" when ended services were left out, else ""."""
+    n = result.ended_count
+    if not n or result.include_ended:
+        return ""
+    return f"{n} ended service{'s' if n != 1 else ''} also match{'es' if n == 1 else ''}"
 
 
 class _Matched(Sequence):

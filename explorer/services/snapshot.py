@@ -12,22 +12,24 @@ import datetime as dt
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from explorer.domain.geography import Borough
-from explorer.domain.records import (
-    Crime,
-    FundingOpportunity,
-    LcpfAllocation,
-    LcpfTotal,
-    Measure,
-    MeasureValue,
-    Organization,
-    Reach,
-    Spend,
-    TaxonomyTerm,
-)
-from explorer.store.store import RegisterRows, Store, VersionInfo
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) and the record models (pydantic) are needed only to build one
+    from explorer.domain.records import (
+        Crime,
+        FundingOpportunity,
+        LcpfAllocation,
+        LcpfTotal,
+        Measure,
+        MeasureValue,
+        Organization,
+        Reach,
+        Spend,
+        TaxonomyTerm,
+    )
+    from explorer.store.store import RegisterRows, Store, VersionInfo
 
 PAN_LONDON_BOROUGHS = 33
 
@@ -149,6 +151,11 @@ def build_snapshot(
         on_sample: Whether any current version is the bundled sample register.
         history: The publish history, newest first.
     """
+    from explorer.domain.records import (
+        Crime, FundingOpportunity, LcpfAllocation, LcpfTotal, Measure, MeasureValue, Organization, Reach,
+        Spend, TaxonomyTerm,
+    )
+
     providers = {o["id"]: o["name"] for o in rows["organization"]}
     areas = _group(rows["service_area"], "service_id", "borough_code")
     terms = _group(rows["service_taxonomy"], "service_id", "term_id")

@@ -1,0 +1,97 @@
+"""Services layer: the search index persisted per published version, so ``explorer search`` is fast.
+
+Building a :class:`SearchIndex` means reading the whole register from the store, loading the
+reference geography (geopandas, boundaries) and indexing every service: seconds at 10,000
+services. The CLI instead keeps the built index in ``data/cache/search-index-v<VERSION>.pickle``
+and reuses it while the store's newest version id is unchanged; any publish or rollback makes a
+new version id, so the next search rebuilds the file (and removes the old ones).
+
+The file is written by this program into its own cache folder and read only from there.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from explorer.services.search import SearchGeography, SearchIndex
+
+#: Bump when the index's fields change, so an old file is never read by new code.
+FORMAT = 2
+PATTERN = "search-index-v*.pickle"
+
+
+def cache_path(cache_dir: Path, version: int | None) -> Path:
+    """Where the index of ``version`` is kept."""
+    return Path(cache_dir) / f"search-index-v{version or 0}-f{FORMAT}.pickle"
+
+
+def load_or_build(settings: Any) -> tuple[SearchIndex, bool]:
+    """The search index of the store's current version, from the cache when it is there.
+
+    Args:
+        settings: :class:`explorer.settings.Settings` (store URL, data and cache folders).
+
+    Returns:
+        The index and whether it came from the cache.
+    """
+    from explorer.store.probe import latest_version_id
+
+    version = latest_version_id(settings.store_url)
+    path = cache_path(settings.cache_dir, version)
+    if path.is_file():
+        index = _read(path, settings.cache_dir)
+        if index is not None and index.snapshot.version_key == (version or 0):
+            return index, True
+    index = _build(settings)
+    save(index, cache_path(settings.cache_dir, index.snapshot.version_key))
+    return index, False
+
+
+def save(index: SearchIndex, path: Path) -> Path:
+    """Writes the index atomically and removes the files of other versions."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".search-index-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(index, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    for old in path.parent.glob(PATTERN):
+        if old != path:
+            old.unlink(missing_ok=True)
+    return path
+
+
+def _read(path: Path, cache_dir: Path) -> SearchIndex | None:
+    from explorer.reference.postcodes import PostcodeIndex
+
+    try:
+        with open(path, "rb") as source:
+            index = pickle.load(source)
+    except Exception:  # a half-written or older file: rebuild it
+        return None
+    if not isinstance(index, SearchIndex):
+        return None
+    lite = index.geography
+    index.geography = SearchGeography(lite.boroughs, lite.places, PostcodeIndex.load(cache_dir))
+    return index
+
+
+def _build(settings: Any) -> SearchIndex:
+    from explorer.reference import load_geography
+    from explorer.services.snapshot import SnapshotProvider
+    from explorer.store.store import Store
+
+    geography = load_geography(settings.data_dir, settings.cache_dir)
+    store = Store.open(settings.store_url)
+    try:
+        snapshot = SnapshotProvider(store, geography).current()
+    finally:
+        store.dispose()
+    return SearchIndex(snapshot, geography)
