@@ -101,9 +101,10 @@ def services() -> Response:
     base = request.host_url.rstrip("/")
 
     def build() -> dict:
-        found = oruk.find_services(search_index(provider()), query, modified=modified, origin=origin)
+        found, understood = oruk.search_services(search_index(provider()), query, modified=modified, origin=origin)
         contents, paging = oruk.paginate(found, page, per_page)
-        return {**paging, "contents": [oruk.service_summary(snapshot, s, modified, base) for s in contents]}
+        extra = {} if understood is None else {"x_query": understood}
+        return {**paging, "contents": [oruk.service_summary(snapshot, s, modified, base) for s in contents], **extra}
 
     return _cached(snapshot, build)
 
@@ -217,6 +218,13 @@ def _paging() -> tuple[int, int]:
     return page, min(per_page, oruk.MAX_PER_PAGE)
 
 
+def _ended_arg() -> bool:
+    value = request.args.get("ended", "").strip().lower()
+    if value not in ("", "include", "exclude"):
+        raise ApiError(400, f"ended must be include or exclude (got {value!r}).", "ended")
+    return value == "include"
+
+
 def _service_query(snapshot: Snapshot) -> tuple[oruk.ServiceQuery, tuple[float, float] | None]:
     args = request.args
     search = args.get("search", "").strip()
@@ -257,6 +265,7 @@ def _service_query(snapshot: Snapshot) -> tuple[oruk.ServiceQuery, tuple[float, 
             minimum_age=minimum_age,
             maximum_age=maximum_age,
             modified_after=_datetime_arg("modified_after"),
+            include_ended=_ended_arg(),
         ),
         origin,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Sequence
 from urllib.parse import quote, urlencode
@@ -14,7 +15,10 @@ from explorer import ids
 from explorer.layout import controls
 from explorer.layout.freshness import freshness_badge
 from explorer.domain import formatting
-from explorer.services.search import ACCESS_FILTERS, AGE_GROUPS, COMMISSIONERS, Filters, ResultItem, SearchResult
+from explorer.domain.thesaurus import AUDIENCES
+from explorer.services.search import (
+    ACCESS_FILTERS, AGE_GROUPS, COMMISSIONERS, Filters, ResultItem, SearchResult, ended_line,
+)
 from explorer.services.snapshot import Snapshot
 
 LONDON_CENTRE = (51.49, -0.11)
@@ -44,6 +48,7 @@ def state_query(query: str, filters: Filters, service: str | None = None) -> str
         "age": filters.age or "",
         "access": filters.access or "",
         "service": service or "",
+        "ended": "1" if filters.include_ended else "",
     }
     encoded = urlencode({k: v for k, v in params.items() if v})
     return f"?{encoded}" if encoded else ""
@@ -192,6 +197,11 @@ def build_result_header(result: SearchResult) -> list:
         shown = len(result.items)
         more = f" (the first {shown} are listed)" if shown < count else ""
         header.append(html.P(f"{count} {noun}{more}.", className="result-count"))
+    if ended_line(result):
+        with_ended = dataclasses.replace(result.filters, include_ended=True)
+        header.append(html.P([f"{ended_line(result)} \u2014 ",
+                              html.A("show them", href="/" + state_query(result.query, with_ended), id=ids.SHOW_ENDED)],
+                             className="ended-line small"))
     return header
 
 
@@ -221,6 +231,13 @@ def build_service_item(
     facts = [coverage, " · ", html.Span(formatting.access(service.access), className="access")]
     if item.distance_km is not None:
         facts += [" · ", html.Span(f"{item.distance_km:.1f} km away", className="distance")]
+    if item.place_note:
+        facts += [" · ", html.Span(item.place_note, className="place-note")]
+    if service.audience != "public":
+        facts += [" ", html.Span(f"For: {AUDIENCES.get(service.audience, service.audience).lower()}",
+                                 className="badge text-bg-light audience")]
+    if item.ended:
+        facts += [" ", html.Span("Ended", className="badge text-bg-dark ended")]
     if service.confidential_location:
         facts += [" ", html.Span("Location kept confidential", className="badge text-bg-secondary")]
     if service.illustrative:

@@ -8,6 +8,7 @@ from typing import Sequence
 from dash import html
 
 from explorer.domain import formatting
+from explorer.domain.thesaurus import AUDIENCES
 from explorer.layout.freshness import freshness_badge
 from explorer.layout.suggestions import build_report_change_form
 from explorer.services.snapshot import ServiceEntry, Snapshot
@@ -61,6 +62,7 @@ def build_service_page(
     rows = [
         ("Who it is for", formatting.age_range(service.minimum_age, service.maximum_age).capitalize()
          + (f". {service.eligibility}" if service.eligibility else "")),
+        ("Audience", AUDIENCES.get(service.audience, service.audience)),
         ("How to get help", formatting.access(service.access)),
         ("Provider", service.provider_name),
         ("Areas covered", areas),

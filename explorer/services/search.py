@@ -68,6 +68,7 @@ class Filters:
     areas: tuple[str, ...] = ()
     age: str | None = None
     access: str | None = None
+    include_ended: bool = False  # "ended=1" in the address: services that have ended are listed too
 
     @property
     def any(self) -> bool:
@@ -243,6 +244,7 @@ class SearchIndex:
         Ended services are left out unless ``include_ended`` (or the query names one); the
         result counts how many ended services also match, so the page can offer them.
         """
+        include_ended = include_ended or filters.include_ended
         parts = split_query(query)
         if parts.too_long:
             return self._empty(query or "", filters, Understood(),
@@ -782,6 +784,7 @@ def parse_filters(query: Mapping[str, Sequence[str]], snapshot: Snapshot) -> Fil
         areas=tuple(dict.fromkeys(t for t in values("area") if t in terms)),
         age=age if age in AGE_GROUPS else None,
         access=access if access in ACCESS_FILTERS else None,
+        include_ended=next(iter(values("ended")), "").lower() in {"1", "true", "include", "show"},
     )
 
 
