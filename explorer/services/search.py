@@ -281,7 +281,7 @@ class SearchIndex:
             total += unit
             coverage += unit > 0
         n_units = len(units) + len(unmatched_words)
-        named = self._named(" ".join(w for w in corrected if w not in STOPWORDS), n) if topic_words else np.zeros(n, bool)
+        named = self._named(parts.cleaned, n) | self._named(" ".join(corrected), n) if topic_words else np.zeros(n, bool)
         mask = (coverage > 0) | named if n_units else np.ones(n, dtype=bool)
         mask &= self._filter_mask(filters)
         distances = self._distances(location)
@@ -424,12 +424,15 @@ class SearchIndex:
     def _named(self, text: str, n: int) -> np.ndarray:
         """Services whose name (or short name) the query gives, near enough to the letter."""
         named = np.zeros(n, dtype=bool)
+        text = text[4:] if text.startswith("the ") else text
         if len(text) < 4:
             return named
         found = process.extract(text, self._name_forms, scorer=fuzz.ratio, processor=None,
                                 score_cutoff=NAMED_CUTOFF, limit=50)
-        for _choice, _score, index in found:
-            named[self._name_owner[index]] = True
+        best = max((score for _choice, score, _index in found), default=None)
+        for _choice, score, index in found:
+            if score >= best:  # only the closest name(s): "rape crisis south london" is not North London's
+                named[self._name_owner[index]] = True
         return named
 
     def _audience_keys(self, audience: str | None, n: int) -> tuple[np.ndarray, np.ndarray]:

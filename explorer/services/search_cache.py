@@ -2,7 +2,7 @@
 
 Building a :class:`SearchIndex` means reading the whole register from the store, loading the
 reference geography (geopandas, boundaries) and indexing every service: seconds at 10,000
-services. The CLI instead keeps the built index in ``data/cache/search-index-v<VERSION>.pickle``
+services. The CLI instead keeps the built index in ``data/cache/search-index-<STORE>-v<VERSION>-....pickle``
 and reuses it while the store's newest version id is unchanged; any publish or rollback makes a
 new version id, so the next search rebuilds the file (and removes the old ones).
 
@@ -11,6 +11,7 @@ The file is written by this program into its own cache folder and read only from
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import tempfile
@@ -21,12 +22,16 @@ from explorer.services.search import SearchGeography, SearchIndex
 
 #: Bump when the index's fields change, so an old file is never read by new code.
 FORMAT = 2
-PATTERN = "search-index-v*.pickle"
 
 
-def cache_path(cache_dir: Path, version: int | None) -> Path:
-    """Where the index of ``version`` is kept."""
-    return Path(cache_dir) / f"search-index-v{version or 0}-f{FORMAT}.pickle"
+def cache_path(cache_dir: Path, url: str, version: int | None, stamp: str = "") -> Path:
+    """Where the index of one store's ``version`` is kept (``stamp``: when it was published)."""
+    key = hashlib.sha256(f"{url}|{stamp}".encode()).hexdigest()[:10]
+    return Path(cache_dir) / f"search-index-{_store_key(url)}-v{version or 0}-{key}-f{FORMAT}.pickle"
+
+
+def _store_key(url: str) -> str:
+    return hashlib.sha256(url.encode()).hexdigest()[:10]
 
 
 def load_or_build(settings: Any) -> tuple[SearchIndex, bool]:
@@ -38,21 +43,22 @@ def load_or_build(settings: Any) -> tuple[SearchIndex, bool]:
     Returns:
         The index and whether it came from the cache.
     """
-    from explorer.store.probe import latest_version_id
+    from explorer.store.probe import latest_version
 
-    version = latest_version_id(settings.store_url)
-    path = cache_path(settings.cache_dir, version)
+    version, stamp = latest_version(settings.store_url)
+    path = cache_path(settings.cache_dir, settings.store_url, version, stamp)
     if path.is_file():
         index = _read(path, settings.cache_dir)
         if index is not None and index.snapshot.version_key == (version or 0):
             return index, True
     index = _build(settings)
-    save(index, cache_path(settings.cache_dir, index.snapshot.version_key))
+    if index.snapshot.version_key == (version or 0):  # nothing was published while it was built
+        save(index, path, settings.store_url)
     return index, False
 
 
-def save(index: SearchIndex, path: Path) -> Path:
-    """Writes the index atomically and removes the files of other versions."""
+def save(index: SearchIndex, path: Path, url: str) -> Path:
+    """Writes the index atomically and removes the files of the same store's other versions."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".search-index-", suffix=".tmp")
     try:
@@ -62,7 +68,7 @@ def save(index: SearchIndex, path: Path) -> Path:
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
-    for old in path.parent.glob(PATTERN):
+    for old in path.parent.glob(f"search-index-{_store_key(url)}-v*.pickle"):
         if old != path:
             old.unlink(missing_ok=True)
     return path
