@@ -79,13 +79,15 @@ class Thesaurus:
             words: The query's cleaned words (the place already taken out).
             stem: A function from a word to its stem (:meth:`Analyzer.stem`).
         """
-        stems = [stem(w) for w in words]
+        forms = {False: [stem(w) for w in words], True: [_plain(w) for w in words]}
         taken = [False] * len(words)
         found: list[EntryMatch] = []
         content = [i for i, w in enumerate(words) if w not in STOPWORDS]
         for keys, positions in ((self.full_keys, list(range(len(words)))), (self.content_keys, content)):
-            seq = [stems[i] for i in positions]
             for key, entry_index in keys:  # longest keys first
+                # A row that names an audience matches the words themselves, not their stems,
+                # so "abuse" is never "abuser" (both stem to "abus").
+                seq = [forms[self.entries[entry_index].audience is not None][i] for i in positions]
                 size = len(key)
                 for start in range(0, len(seq) - size + 1):
                     used = positions[start:start + size]
@@ -141,10 +143,16 @@ def parse_thesaurus(text: str, *, topics: Iterable[str], stem) -> Thesaurus:
         entries.append(Entry(phrase, row_topics, words, audience, row["kind"], row["source"].strip()))
     full, content = [], []
     for i, e in enumerate(entries):
+        norm = _plain if e.audience is not None else stem
         cleaned = clean(e.phrase).split()
-        full.append((tuple(stem(w) for w in cleaned), i))
+        full.append((tuple(norm(w) for w in cleaned), i))
         kept = [w for w in cleaned if w not in STOPWORDS]
         if kept and kept != cleaned and sum(len(w) for w in kept) >= 3:
-            content.append((tuple(stem(w) for w in kept), i))
+            content.append((tuple(norm(w) for w in kept), i))
     by_length = lambda pairs: tuple(sorted(pairs, key=lambda p: -len(p[0])))  # noqa: E731
     return Thesaurus(tuple(entries), by_length(full), by_length(content))
+
+
+def _plain(word: str) -> str:
+    """A word without a plural "s" ("perpetrators" -> "perpetrator"); otherwise as it is."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word

@@ -6,6 +6,7 @@ is then a few vectorised mask operations, so it stays fast at 100,000 services.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import math
 import re
@@ -232,6 +233,9 @@ class SearchIndex:
         self._words = sorted(w for w in surface if len(w) >= 2 and not any(ch.isdigit() for ch in w))
         self._word_set = frozenset(self._words)
         self._name_forms, self._name_owner = _name_forms(services)
+        by_form = sorted(range(len(self._name_forms)), key=self._name_forms.__getitem__)
+        self._sorted_forms = [self._name_forms[i] for i in by_form]
+        self._sorted_owner = self._name_owner[by_form] if by_form else self._name_owner
 
     # -- the search ------------------------------------------------------------------------
 
@@ -395,9 +399,13 @@ class SearchIndex:
         if rows:
             tagged = self._has_term[rows].any(axis=0)
             present = np.ones(len(self.services), dtype=bool)
-            for stem in {self.analyzer.stem(w) for w in required if w not in STOPWORDS}:
+            # Words the register never uses ("club", "idva") cannot be asked of a service's text;
+            # when it uses none of them, an untagged service's text counts half.
+            known = {self.analyzer.stem(w) for w in required if w not in STOPWORDS} & self._bm25.vocab_dict.keys()
+            for stem in known:
                 present &= self._text_score([stem]) > 0
-            score = np.where(tagged | present, score, 0.0) + TOPIC_WEIGHT * tagged
+            untagged = 1.0 if known or not required else 0.5
+            score = np.where(tagged, score, np.where(present, untagged * score, 0.0)) + TOPIC_WEIGHT * tagged
         return score
 
     def _text_score(self, stems: Sequence[str]) -> np.ndarray:
@@ -433,6 +441,15 @@ class SearchIndex:
         for _choice, score, index in found:
             if score >= best:  # only the closest name(s): "rape crisis south london" is not North London's
                 named[self._name_owner[index]] = True
+        if best is None and len(text.split()) >= 3:
+            # Most of the start of a long name ("rescue and response" for "Rescue and Response
+            # county lines service"), never a topic that starts many names ("domestic abuse").
+            prefix = text + " "
+            at = bisect.bisect_left(self._sorted_forms, prefix)
+            while at < len(self._sorted_forms) and self._sorted_forms[at].startswith(prefix):
+                if len(text) >= 0.45 * len(self._sorted_forms[at]):
+                    named[self._sorted_owner[at]] = True
+                at += 1
         return named
 
     def _audience_keys(self, audience: str | None, n: int) -> tuple[np.ndarray, np.ndarray]:
