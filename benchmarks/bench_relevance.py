@@ -194,14 +194,17 @@ class StaticProvider:
     """A snapshot provider with one fixed snapshot and its index (the API's view of the register)."""
 
     def __init__(self, index: SearchIndex):
-        self._index = index
+        self._derived = {"search": index}
+        self._snapshot = index.snapshot
         self.geography = index.geography
 
     def current(self):
-        return self._index.snapshot
+        return self._snapshot
 
     def derived(self, name, factory):
-        return self._index if name == "search" else factory(self._index.snapshot)
+        if name not in self._derived:  # built once, as the app's provider does per version
+            self._derived[name] = factory(self._snapshot)
+        return self._derived[name]
 
 
 def _ours_app(index: SearchIndex):
@@ -232,6 +235,9 @@ def _peer_app(conn: sqlite3.Connection):
 def _serve(app, port: int) -> None:
     from werkzeug.serving import make_server
 
+    import logging
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no line per request
     make_server("127.0.0.1", port, app, threaded=False).serve_forever()
 
 
