@@ -35,6 +35,7 @@ p50/p95 per side.
 from __future__ import annotations
 
 import csv
+import gc
 import json
 import math
 import multiprocessing
@@ -238,6 +239,7 @@ def _serve(app, port: int) -> None:
     import logging
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no line per request
+    gc.freeze()  # the built index and register are long-lived: keep them out of garbage collection
     make_server("127.0.0.1", port, app, threaded=False).serve_forever()
 
 

@@ -96,7 +96,9 @@ def search_services(
     result = index.search(text, Filters(boroughs=query.boroughs, areas=query.term_ids), limit=0,
                           include_ended=query.include_ended)
     understood = understood_json(result, index.snapshot) if text else None
-    services = [index.snapshot.service(i) for i in result.matched_ids]
+    if query.proximity_m is None and query.minimum_age is None and query.maximum_age is None:
+        return result.matched, understood  # read lazily: a page of 10 never looks at the other 50,000
+    services = list(result.matched)
     if query.proximity_m is not None and origin is not None:
         services = [s for s in services if _nearest_km(s.points, origin) * 1000 <= query.proximity_m]
     if query.minimum_age is not None:

@@ -310,10 +310,8 @@ class SearchIndex:
         chosen = np.flatnonzero(mask)
         fit = np.floor(4 * total / max(n_units, 1))
         audience_key, audience_match = self._audience_keys(audience, n)
-        order = _rank(chosen, [
-            ~named, audience_key, ~self._active, -coverage, -fit, audience_match, band,
-            np.nan_to_num(distances, nan=1e9), -total,
-        ])
+        order = _rank(chosen, named=named, audience=audience_key, ended=~self._active, coverage=coverage,
+                      fit=fit, audience_match=audience_match, band=band, distances=distances, total=total)
         items = tuple(
             ResultItem(
                 service=self.services[i],
@@ -677,13 +675,29 @@ def borough_names(name: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _rank(chosen: np.ndarray, keys: Sequence[np.ndarray]) -> np.ndarray:
-    """Orders the chosen services by ``keys``, the first the most important (smaller first)."""
+def _rank(chosen: np.ndarray, *, named, audience, ended, coverage, fit, audience_match, band, distances,
+          total) -> np.ndarray:
+    """Orders the chosen services: named first, then who can use them, active before ended, how many
+    of the query's concepts they match, how well (fit), the audience named, place band, distance,
+    and the full score last.
+
+    The keys are packed into one integer per service (fast at 100,000 matches); distance in metres.
+    """
     if not len(chosen):
         return chosen
-    # np.lexsort sorts by the last key first, so the keys go in reverse.
-    order = np.lexsort([np.asarray(k)[chosen] for k in reversed(keys)])
-    return chosen[order]
+    c = chosen
+    metres = np.nan_to_num(distances[c] * 1000.0, nan=2**21 - 1).clip(0, 2**21 - 1).astype(np.int64)
+    key = (
+        ((~named[c]).astype(np.int64) << 36)
+        | (np.asarray(audience)[c].astype(np.int64) << 34)
+        | (ended[c].astype(np.int64) << 33)
+        | ((31 - np.minimum(coverage[c], 31)).astype(np.int64) << 28)
+        | ((15 - np.clip(fit[c], 0, 15)).astype(np.int64) << 24)
+        | (np.asarray(audience_match)[c].astype(np.int64) << 23)
+        | (band[c].astype(np.int64) << 21)
+        | metres
+    )
+    return c[np.lexsort((-total[c], key))]
 
 
 def _bm25_index(snapshot: Snapshot, services: Sequence[ServiceEntry], analyzer: Analyzer):

@@ -1,0 +1,66 @@
+"""CLI benchmark: wall time of ``explorer search`` at 10,000 services, cold (index built) and warm (cached).
+
+Run: ``.venv/bin/python -m benchmarks.bench_cli [SIZE]``. It publishes the synthetic register
+into a throwaway SQLite store, then runs the real command in a fresh process each time: the
+first run builds the search index and keeps it in the cache folder; the next runs read it.
+It also times ``python -c "import numpy"`` so a loaded machine shows in the figures.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+QUERIES = ["domestic abuse Peckham", "knife crime Croydon", "N15 youth", "county lines"]
+
+
+def _run(args: list[str], env: dict) -> float:
+    t = time.perf_counter()
+    subprocess.run(args, env=env, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - t
+
+
+def main(argv=None) -> int:
+    from benchmarks.synthetic import synthetic_rows
+    from explorer.reference import load_geography, prepare
+    from explorer.settings import Settings
+    from explorer.store.store import Store, sqlite_url
+
+    size = int((argv if argv is not None else sys.argv[1:] or ["10000"])[0])
+    settings = Settings.from_env()
+    prepare(settings.data_dir, settings.cache_dir)
+    geography = load_geography(settings.data_dir, settings.cache_dir)
+    explorer = str(Path(sys.executable).with_name("explorer"))
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "bench.db"
+        store = Store.open(sqlite_url(db))
+        store.publish("services", synthetic_rows(size, geography.postcodes), source="synthetic (benchmark)")
+        store.dispose()
+        cache = Path(tmp) / "cache"
+        cache.mkdir()
+        for f in Path(settings.cache_dir).iterdir():
+            if f.is_file() and not f.name.startswith("search-index-"):
+                (cache / f.name).symlink_to(f.resolve())
+        env = {**os.environ, "EXPLORER_DATABASE_URL": sqlite_url(db), "EXPLORER_CACHE_DIR": str(cache),
+               "EXPLORER_DATA_DIR": str(settings.data_dir)}
+        cold = _run([explorer, "search", QUERIES[0]], env)
+        warm = [_run([explorer, "search", q], env) for _ in range(3) for q in QUERIES]
+        numpy = [_run([sys.executable, "-c", "import numpy"], env) for _ in range(3)]
+    print(json.dumps({
+        "services": size,
+        "cold_s": round(cold, 2),
+        "warm_median_s": round(statistics.median(warm), 3),
+        "warm_max_s": round(max(warm), 3),
+        "python_import_numpy_s": round(statistics.median(numpy), 3),
+    }))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
