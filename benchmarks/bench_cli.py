@@ -3,13 +3,16 @@
 Run: ``.venv/bin/python -m benchmarks.bench_cli [SIZE]``. It publishes the synthetic register
 into a throwaway SQLite store, then runs the real command in a fresh process each time: the
 first run builds the search index and keeps it in the cache folder; the next runs read it.
-It also times ``python -c "import numpy"`` so a loaded machine shows in the figures.
+It reports wall time and CPU time (user + system: what the command itself costs, whatever else
+the machine is doing), and times ``python -c "import numpy"`` and the load average so a loaded
+machine shows in the figures.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -20,10 +23,14 @@ from pathlib import Path
 QUERIES = ["domestic abuse Peckham", "knife crime Croydon", "N15 youth", "county lines"]
 
 
-def _run(args: list[str], env: dict) -> float:
+def _run(args: list[str], env: dict) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of one run of a command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     subprocess.run(args, env=env, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - t
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main(argv=None) -> int:
@@ -54,10 +61,13 @@ def main(argv=None) -> int:
         numpy = [_run([sys.executable, "-c", "import numpy"], env) for _ in range(3)]
     print(json.dumps({
         "services": size,
-        "cold_s": round(cold, 2),
-        "warm_median_s": round(statistics.median(warm), 3),
-        "warm_max_s": round(max(warm), 3),
-        "python_import_numpy_s": round(statistics.median(numpy), 3),
+        "cold_wall_s": round(cold[0], 2),
+        "warm_wall_median_s": round(statistics.median(w for w, _ in warm), 3),
+        "warm_cpu_median_s": round(statistics.median(c for _, c in warm), 3),
+        "warm_cpu_max_s": round(max(c for _, c in warm), 3),
+        "import_numpy_wall_s": round(statistics.median(w for w, _ in numpy), 3),
+        "import_numpy_cpu_s": round(statistics.median(c for _, c in numpy), 3),
+        "load_average": round(os.getloadavg()[0], 1),
     }))
     return 0
 

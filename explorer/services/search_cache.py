@@ -20,13 +20,32 @@ from typing import Any
 
 from explorer.services.search import SearchGeography, SearchIndex
 
-#: Bump when the index's fields change, so an old file is never read by new code.
-FORMAT = 2
+#: Bump when the cache file's layout changes. The key also holds a digest of the search code and
+#: the thesaurus (:func:`code_digest`), so a file built by other code is never read.
+FORMAT = 3
 
 
-def cache_path(cache_dir: Path, url: str, version: int | None, stamp: str = "") -> Path:
-    """Where the index of one store's ``version`` is kept (``stamp``: when it was published)."""
-    key = hashlib.sha256(f"{url}|{stamp}".encode()).hexdigest()[:10]
+def code_digest(data_dir: Path | None = None) -> str:
+    """A digest of what shapes a built index: the search modules' source and the thesaurus."""
+    import explorer.domain.query as query
+    import explorer.domain.text as text
+    import explorer.domain.thesaurus as thesaurus
+    import explorer.services.search as search
+
+    digest = hashlib.sha256()
+    for module in (search, query, text, thesaurus):
+        digest.update(Path(module.__file__).read_bytes())
+    if data_dir is not None:
+        path = Path(data_dir) / "reference" / "thesaurus.csv"  # as explorer.reference.geography reads it
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+def cache_path(cache_dir: Path, url: str, version: int | None, stamp: str = "", code: str = "") -> Path:
+    """Where the index of one store's ``version`` is kept (``stamp``: when it was published;
+    ``code``: :func:`code_digest`)."""
+    key = hashlib.sha256(f"{url}|{stamp}|{code}".encode()).hexdigest()[:10]
     return Path(cache_dir) / f"search-index-{_store_key(url)}-v{version or 0}-{key}-f{FORMAT}.pickle"
 
 
@@ -46,7 +65,7 @@ def load_or_build(settings: Any) -> tuple[SearchIndex, bool]:
     from explorer.store.probe import latest_version
 
     version, stamp = latest_version(settings.store_url)
-    path = cache_path(settings.cache_dir, settings.store_url, version, stamp)
+    path = cache_path(settings.cache_dir, settings.store_url, version, stamp, code_digest(settings.data_dir))
     if path.is_file():
         index = _read(path, settings.cache_dir)
         if index is not None and index.snapshot.version_key == (version or 0):
