@@ -218,6 +218,8 @@ class SearchIndex:
         self._point_lat = np.radians(np.array(point_lat, dtype=float))
         self._point_lon = np.radians(np.array(point_lon, dtype=float))
         self._point_owner = np.array(point_owner, dtype=np.int64)
+        owners = self._point_owner
+        self._run_starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]]) if len(owners) else owners
 
         self.analyzer = Analyzer()
         self.thesaurus = _load_thesaurus(geography, snapshot, self.analyzer)
@@ -550,9 +552,11 @@ class SearchIndex:
         dlon = self._point_lon - lon
         a = np.sin(dlat / 2) ** 2 + math.cos(lat) * np.cos(self._point_lat) * np.sin(dlon / 2) ** 2
         km = 2 * 6371.0088 * np.arcsin(np.sqrt(a))
-        nearest = np.full(len(self.services), np.inf)
-        np.minimum.at(nearest, self._point_owner, km)
-        return np.where(np.isinf(nearest), np.nan, nearest)
+        # Points are stored in service order, so each service's points are one run: reduceat
+        # takes each run's minimum (much faster than np.minimum.at at 100,000 points).
+        nearest = np.full(len(self.services), np.nan)
+        nearest[self._point_owner[self._run_starts]] = np.minimum.reduceat(km, self._run_starts)
+        return nearest
 
     def _empty(self, query: str, filters: Filters, understood: Understood, message: str) -> SearchResult:
         return SearchResult(query, filters, understood, (), 0, message, describe(understood, filters, self.snapshot))
