@@ -705,6 +705,9 @@ def _rank(chosen: np.ndarray, *, named, audience, ended, coverage, fit, audience
     return c[np.lexsort((-total[c], key))]
 
 
+_NO_WORDS = "\u2205"
+
+
 def _bm25_index(snapshot: Snapshot, services: Sequence[ServiceEntry], analyzer: Analyzer):
     """A BM25 index (``bm25s``, Lucene variant) of every field, weighted by repetition (BM25F-style).
 
@@ -729,8 +732,11 @@ def _bm25_index(snapshot: Snapshot, services: Sequence[ServiceEntry], analyzer: 
             surface.update(words)
             tokens.extend(analyzer.stems(words) * FIELD_WEIGHTS[key])
         corpus.append(tokens)
+    # bm25s needs at least one token: a service with no words (or an empty register) gets a
+    # placeholder no query can produce (queries are cleaned to letters and digits).
+    corpus = [doc or [_NO_WORDS] for doc in corpus] or [[_NO_WORDS]]
     index = bm25s.BM25(method="lucene")
-    index.index(corpus or [[]], show_progress=False)
+    index.index(corpus, show_progress=False)
     return index, surface
 
 
