@@ -29,7 +29,7 @@ def ids(result, n=None):
     [
         ("counselling", "svc-rape-crisis-south-london"),
         ("counsellor", "svc-rape-crisis-south-london"),
-        ("advocacy", "svc-london-survivors-gateway"),
+        ("advocacy", "svc-catch-hate-crime"),
         ("helpline", "svc-stalking-threat-assessment-centre"),
         ("my partner hits me", "svc-solace-refuges-sample"),
         ("help for my son", "svc-london-violence-exploitation-support"),
