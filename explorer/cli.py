@@ -355,8 +355,24 @@ def _export(args, settings: Settings) -> int:
     return EXIT_OK
 
 
+class _FormatNames:
+    """The ingest formats' names, read from the registry only when an option needs them, so a
+    command that takes no ``--format`` (``explorer search``) never imports every reader."""
+
+    def _names(self) -> tuple[str, ...]:
+        from explorer.ingest.registry import NAMES
+
+        return NAMES
+
+    def __contains__(self, value) -> bool:
+        return value in self._names()
+
+    def __iter__(self):
+        return iter(self._names())
+
+
 def _parser() -> argparse.ArgumentParser:
-    from explorer.ingest.registry import NAMES as FORMAT_NAMES
+    FORMAT_NAMES = _FormatNames()  # noqa: N806
 
     parser = argparse.ArgumentParser(prog="explorer", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command")
@@ -377,8 +393,8 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--dry-run", action="store_true", help="validate and report; publish nothing")
     ingest.add_argument("--json", action="store_true", help="print the report as JSON")
     ingest.add_argument("--report", default=None, help="also write the report to FILE.json or FILE.csv")
-    ingest.add_argument("--format", default="auto", choices=FORMAT_NAMES,
-                        help="the file's format (default: worked out from the file)")
+    ingest.add_argument("--format", default="auto", choices=FORMAT_NAMES, metavar="FORMAT",
+                        help="the file's format: auto (the default: worked out from the file) or a format's name")
     ingest.add_argument("--source-url", default=None,
                         help="the published address of the file (Open Referral UK and 360Giving input)")
     ingest.add_argument("--by", default="explorer", help="who is publishing")
@@ -401,8 +417,8 @@ def _parser() -> argparse.ArgumentParser:
     sync_cmd = sub.add_parser("sync", help="fetch a published file over HTTP and ingest it if it changed (for cron)")
     sync_cmd.add_argument("url")
     sync_cmd.add_argument("entity")
-    sync_cmd.add_argument("--format", default="auto", choices=FORMAT_NAMES,
-                          help="the file's format (default: worked out from the file)")
+    sync_cmd.add_argument("--format", default="auto", choices=FORMAT_NAMES, metavar="FORMAT",
+                          help="the file's format: auto (the default: worked out from the file) or a format's name")
     sync_cmd.add_argument("--by", default="sync")
     sync_cmd.add_argument("--confirmations", default=None, type=Path,
                           help="contracts: a CSV (ocid,service_id,decision) confirming or rejecting uncertain matches")
