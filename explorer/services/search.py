@@ -752,10 +752,12 @@ def _name_forms(services: Sequence[ServiceEntry]) -> tuple[list[str], np.ndarray
             form = clean(text)
             if form.startswith("the "):
                 form = form[4:]
-            if len(form) >= 4 and form not in seen:
-                seen.add(form)
-                forms.append(form)
-                owner.append(i)
+            # "Survivors Gateway" names "London Survivors Gateway"
+            for variant in (form, form[7:] if form.startswith("london ") else ""):
+                if len(variant) >= 4 and variant not in seen:
+                    seen.add(variant)
+                    forms.append(variant)
+                    owner.append(i)
     return forms, np.array(owner, dtype=np.int64)
 
 
