@@ -94,8 +94,6 @@ def save(index: SearchIndex, path: Path, url: str) -> Path:
 
 
 def _read(path: Path, cache_dir: Path) -> SearchIndex | None:
-    from explorer.reference.postcodes import PostcodeIndex
-
     try:
         with open(path, "rb") as source:
             index = pickle.load(source)
@@ -104,8 +102,24 @@ def _read(path: Path, cache_dir: Path) -> SearchIndex | None:
     if not isinstance(index, SearchIndex):
         return None
     lite = index.geography
-    index.geography = SearchGeography(lite.boroughs, lite.places, PostcodeIndex.load(cache_dir))
+    index.geography = SearchGeography(lite.boroughs, lite.places, _LazyPostcodes(cache_dir))
     return index
+
+
+class _LazyPostcodes:
+    """The postcode index, read from its cache only when a query holds something like a postcode."""
+
+    def __init__(self, cache_dir: Path):
+        self._cache_dir = cache_dir
+        self._index = None
+
+    def lookup(self, text: str):
+        """As :meth:`PostcodeIndex.lookup`."""
+        if self._index is None:
+            from explorer.reference.postcodes import PostcodeIndex
+
+            self._index = PostcodeIndex.load(self._cache_dir)
+        return self._index.lookup(text)
 
 
 def _build(settings: Any) -> SearchIndex:
