@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from explorer.domain.geography import Borough
+from explorer.domain.versions import OpportunityChange, VersionInfo, opportunity_changes
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) and the record models (pydantic) are needed only to build one
     from explorer.domain.records import (
@@ -32,7 +33,7 @@ if TYPE_CHECKING:  # the store (SQLAlchemy) and the record models (pydantic) are
         Spend,
         TaxonomyTerm,
     )
-    from explorer.store.store import RegisterRows, Store, VersionInfo
+    from explorer.store.store import RegisterRows, Store
 
 PAN_LONDON_BOROUGHS = 33
 
@@ -143,6 +144,8 @@ class Snapshot:
     outcomes: tuple[ProgrammeOutcome, ...] = ()
     contracts: tuple[Contract, ...] = ()
     commissioners: tuple[Commissioner, ...] = ()
+    #: When each current opportunity was added and last changed, from the publish history.
+    opportunity_changes: Mapping[str, OpportunityChange] = field(default_factory=dict)
 
     def commissioner_name(self, code: str) -> str:
         """The full name of a commissioner, or its code when the register does not name it."""
@@ -179,6 +182,7 @@ def build_snapshot(
     *,
     on_sample: bool,
     history: tuple[VersionInfo, ...] = (),
+    opportunity_changes: Mapping[str, OpportunityChange] | None = None,
 ) -> Snapshot:
     """Joins the register's rows into a snapshot (pure: no I/O).
 
@@ -189,6 +193,7 @@ def build_snapshot(
         geography: The loaded :class:`explorer.reference.Geography`.
         on_sample: Whether any current version is the bundled sample register.
         history: The publish history, newest first.
+        opportunity_changes: When each current opportunity was added and last changed.
     """
     from explorer.domain.records import (
         Commissioner, Contract, Crime, FundingOpportunity, LcpfAllocation, LcpfTotal, Measure, MeasureValue,
@@ -281,6 +286,7 @@ def build_snapshot(
         contracts=tuple(Contract.model_construct(**r) for r in rows.get("contract", ())),
         on_sample=on_sample,
         history=tuple(history),
+        opportunity_changes=dict(opportunity_changes or {}),
         organizations=tuple(Organization.model_construct(**r) for r in rows["organization"]),
         commissioners=tuple(Commissioner.model_construct(**r) for r in rows.get("commissioner", ())),
     )
@@ -304,6 +310,10 @@ def service_points_geojson(services) -> dict:
                 }
             )
     return {"type": "FeatureCollection", "features": features}
+
+
+#: How many past publishes of the opportunities are read to date new and changed feed entries.
+OPPORTUNITY_HISTORY_DEPTH = 24
 
 
 class SnapshotProvider:
@@ -379,8 +389,21 @@ class SnapshotProvider:
         history = self._store.versions()
         on_sample = any(v.published_by == "sample register" for v in history if v.current)
         return build_snapshot(
-            latest, versions, rows, self._geography, on_sample=on_sample, history=tuple(history)
+            latest, versions, rows, self._geography, on_sample=on_sample, history=tuple(history),
+            opportunity_changes=self._opportunity_changes(history),
         )
+
+    def _opportunity_changes(self, history) -> dict[str, OpportunityChange]:
+        """Reads the last few publishes of the opportunities (the Atom feed dates entries from them)."""
+        versions = [v for v in history if v.entity == "opportunities"][:OPPORTUNITY_HISTORY_DEPTH]
+        return opportunity_changes(
+            (_aware(v.published_at), self._store.read_version(v.id).get("funding_opportunity", []))
+            for v in versions
+        )
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.timezone.utc)
 
 
 def _group(rows, key: str, value: str) -> dict[str, list[str]]:
