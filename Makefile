@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: install prepare run serve-prod test test-fast browser-deps clean bench-search bench-ingest bench-pages load audit
+.PHONY: install prepare run serve-prod test test-fast browser-deps clean bench-search bench-relevance bench-ingest bench-pages load audit
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,12 @@ clean:
 # Benchmarks (figures in the README). One core, so figures compare across machines.
 bench-search: prepare
 	taskset -c 0 $(PY) -m benchmarks.bench_search 10000 100000
+
+# Relevance: the labelled query set (NDCG@10, P@10, zero results) and the synthetic register
+# against SQLite FTS5 (precision and HTTP latency), in one run.
+SIZES ?= 10000 100000
+bench-relevance: prepare
+	taskset -c 0 $(PY) -m benchmarks.bench_relevance $(SIZES)
 
 bench-ingest: install
 	$(PY) benchmarks/bench_ingest.py

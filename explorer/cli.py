@@ -113,20 +113,17 @@ def _sync(args, settings: Settings) -> int:
 
 
 def _search(args, settings: Settings) -> int:
-    from explorer.reference import load_geography
-    from explorer.services.search import parse_filters, search_index
-    from explorer.services.snapshot import SnapshotProvider
-    from explorer.store.store import Store
+    from explorer.services.search import ended_line, parse_filters
+    from explorer.services.search_cache import load_or_build
 
-    geography = load_geography(settings.data_dir, settings.cache_dir)
-    provider = SnapshotProvider(Store.open(settings.store_url), geography)
-    snapshot = provider.current()
+    index, _cached = load_or_build(settings)
+    snapshot = index.snapshot
     filters = parse_filters(
         {"borough": args.borough, "commissioner": args.commissioner, "area": args.area,
          "age": [args.age] if args.age else [], "access": [args.access] if args.access else []},
         snapshot,
     )
-    result = search_index(provider).search(args.query, filters, limit=args.limit)
+    result = index.search(args.query, filters, limit=args.limit, include_ended=args.ended)
     if args.json:
         print(json.dumps(search_result_json(result, snapshot), indent=2, ensure_ascii=False))
         return EXIT_OK
@@ -137,16 +134,23 @@ def _search(args, settings: Settings) -> int:
         s = item.service
         where = "pan-London" if s.pan_london else ", ".join(snapshot.borough_name(c) for c in s.borough_codes[:3])
         distance = f"  {item.distance_km:.1f} km" if item.distance_km is not None else ""
-        print(f"{n:>3}. {s.name} ({s.provider_name}; {where}){distance}")
+        note = f"  [{item.place_note}]" if item.place_note else ""
+        ended = "  [ended]" if item.ended else ""
+        print(f"{n:>3}. {s.name} ({s.provider_name}; {where}){distance}{note}{ended}")
     print(f"{result.total} services.")
+    if ended_line(result):
+        print(f"{ended_line(result)}: add --ended to show them.")
     return EXIT_OK
 
 
 def search_result_json(result, snapshot) -> dict:
     """The search result as plain JSON: the same services, in the same order, as the page."""
+    from explorer.services.search import understood_json
+
     return {
         "query": result.query,
         "understood": result.summary,
+        "x_query": understood_json(result, snapshot),
         "message": result.message,
         "total": result.total,
         "results": [
@@ -162,6 +166,9 @@ def search_result_json(result, snapshot) -> dict:
                 "confidential_location": i.service.confidential_location,
                 "illustrative": i.service.illustrative,
                 "url": i.service.url,
+                "audience": i.service.audience,
+                "ended": i.ended,
+                "place_note": i.place_note or None,
             }
             for i in result.items
         ],
@@ -348,8 +355,24 @@ def _export(args, settings: Settings) -> int:
     return EXIT_OK
 
 
+class _FormatNames:
+    """The ingest formats' names, read from the registry only when an option needs them, so a
+    command that takes no ``--format`` (``explorer search``) never imports every reader."""
+
+    def _names(self) -> tuple[str, ...]:
+        from explorer.ingest.registry import NAMES
+
+        return NAMES
+
+    def __contains__(self, value) -> bool:
+        return value in self._names()
+
+    def __iter__(self):
+        return iter(self._names())
+
+
 def _parser() -> argparse.ArgumentParser:
-    from explorer.ingest.registry import NAMES as FORMAT_NAMES
+    FORMAT_NAMES = _FormatNames()  # noqa: N806
 
     parser = argparse.ArgumentParser(prog="explorer", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command")
@@ -370,8 +393,8 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--dry-run", action="store_true", help="validate and report; publish nothing")
     ingest.add_argument("--json", action="store_true", help="print the report as JSON")
     ingest.add_argument("--report", default=None, help="also write the report to FILE.json or FILE.csv")
-    ingest.add_argument("--format", default="auto", choices=FORMAT_NAMES,
-                        help="the file's format (default: worked out from the file)")
+    ingest.add_argument("--format", default="auto", choices=FORMAT_NAMES, metavar="FORMAT",
+                        help="the file's format: auto (the default: worked out from the file) or a format's name")
     ingest.add_argument("--source-url", default=None,
                         help="the published address of the file (Open Referral UK and 360Giving input)")
     ingest.add_argument("--by", default="explorer", help="who is publishing")
@@ -388,13 +411,14 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--age", default=None)
     search.add_argument("--access", default=None)
     search.add_argument("--limit", type=int, default=50)
+    search.add_argument("--ended", action="store_true", help="include services that have ended")
     search.set_defaults(handler=_search)
 
     sync_cmd = sub.add_parser("sync", help="fetch a published file over HTTP and ingest it if it changed (for cron)")
     sync_cmd.add_argument("url")
     sync_cmd.add_argument("entity")
-    sync_cmd.add_argument("--format", default="auto", choices=FORMAT_NAMES,
-                          help="the file's format (default: worked out from the file)")
+    sync_cmd.add_argument("--format", default="auto", choices=FORMAT_NAMES, metavar="FORMAT",
+                          help="the file's format: auto (the default: worked out from the file) or a format's name")
     sync_cmd.add_argument("--by", default="sync")
     sync_cmd.add_argument("--confirmations", default=None, type=Path,
                           help="contracts: a CSV (ocid,service_id,decision) confirming or rejecting uncertain matches")

@@ -33,6 +33,7 @@ AREA_SELECT = "area-select"
 AGE_SELECT = "age-select"
 ACCESS_SELECT = "access-select"
 SEARCH_MESSAGE = "search-message"
+SHOW_ENDED = "show-ended"
 SHOW_AREA = "show-area"  # pattern id: {"type": SHOW_AREA, "index": service_id}
 CLEAR_FILTERS = "clear-filters"
 

@@ -49,6 +49,7 @@ def _schemas() -> dict:
         "contract_start_date": _NDATE,
         "contract_end_date": _NDATE,
         "access": {"type": "string", "enum": ["self-referral", "professional-referral", "both"]},
+        "audience": {"type": "string", "enum": ["public", "victims-survivors", "people-who-harm", "children-young-people", "parents-families", "professionals"], "description": "Who the service is for."},
         "pan_london": _BOOL,
         "borough_codes": _array(_STR),
         "confidential_location": {**_BOOL, "description": "True: the service's location is never published."},
@@ -223,7 +224,8 @@ def _schemas() -> dict:
         "TaxonomyTerm": term,
         "Taxonomy": _obj(taxonomy_props, ["id", "name", "description"]),
         "TaxonomyWithTerms": _obj({**taxonomy_props, "taxonomy_terms": _array(_ref("TaxonomyTerm"))}, ["id", "name", "description", "taxonomy_terms"]),
-        "ServicePage": _page(_ref("ServiceSummary")),
+        "ServicePage": _page(_ref("ServiceSummary"), {"x_query": _ref("QueryUnderstood")}),
+        "QueryUnderstood": _query_understood(),
         "ServiceAtLocationPage": _page(_ref("ServiceAtLocationSummary")),
         "TaxonomyPage": _page(_ref("Taxonomy")),
         "TaxonomyTermPage": _page(_ref("TaxonomyTerm")),
@@ -254,9 +256,32 @@ def _schemas() -> dict:
     }
 
 
-def _page(item: dict) -> dict:
+def _query_understood() -> dict:
+    named = lambda props: {**_obj(props, list(props)), "nullable": True}  # noqa: E731
+    out = _obj(
+        {
+            "text": _STR,
+            "showing": {**_STR, "description": "The explorer page's \"Showing: ...\" line for this search."},
+            "place": named({"label": _STR, "kind": {"type": "string", "enum": ["postcode", "sector", "district", "place", "borough"]}, "latitude": _NUM, "longitude": _NUM}),
+            "borough": named({"code": _STR, "name": _STR}),
+            "topics": _array(_obj({"id": _STR, "name": _STR}, ["id", "name"])),
+            "words": _array(_STR),
+            "words_not_used": _array(_STR),
+            "corrections": _array(_obj({"typed": _STR, "read_as": _STR}, ["typed", "read_as"])),
+            "audience": {**_NSTR, "description": "The audience the query named (\"perpetrator\", \"for professionals\"), if any."},
+            "include_ended": _BOOL,
+            "ended_also_match": {**_INT, "description": "Ended services that also match but were left out (`ended=include` adds them)."},
+        },
+        ["text", "showing", "place", "borough", "topics", "words", "words_not_used", "corrections", "audience", "include_ended", "ended_also_match"],
+    )
+    out["description"] = "What the search understood (sent when `search` or `postcode` is given)."
+    return out
+
+
+def _page(item: dict, extra: dict | None = None) -> dict:
     return _obj(
         {
+            **(extra or {}),
             "total_items": _INT,
             "total_pages": _INT,
             "page_number": _INT,
@@ -300,6 +325,7 @@ def _parameters() -> dict:
         "minimum_age": {"name": "minimum_age", "in": "query", "description": "Services whose minimum age is at least this value (a service without one counts as 0).", "schema": {"type": "number", "minimum": 0, "maximum": 120}},
         "maximum_age": {"name": "maximum_age", "in": "query", "description": "Services whose maximum age is at most this value (services without one are left out).", "schema": {"type": "number", "minimum": 0, "maximum": 120}},
         "modified_after": {"name": "modified_after", "in": "query", "description": "Services modified on or after this date-time (ISO 8601).", "schema": {"type": "string", "format": "date-time"}},
+        "ended": {"name": "ended", "in": "query", "description": "`include` adds services that have ended (marked `status: inactive`); by default only active services are listed.", "schema": {"type": "string", "enum": ["include", "exclude"]}},
         "export_borough": {"name": "borough", "in": "query", "description": "Only services covering this borough (ONS code).", "schema": {"type": "string"}},
     }
 
@@ -314,7 +340,7 @@ def _id(description: str) -> list[dict]:
 
 def openapi_document(base_url: str = "") -> dict:
     """The OpenAPI document, with the server's address when known."""
-    filters = _p("search", "page", "per_page", "taxonomy_term_id", "borough", "postcode", "proximity", "minimum_age", "maximum_age", "modified_after")
+    filters = _p("search", "page", "per_page", "taxonomy_term_id", "borough", "postcode", "proximity", "minimum_age", "maximum_age", "modified_after", "ended")
     csv = {"type": "string"}
     return {
         "openapi": "3.0.3",

@@ -97,12 +97,13 @@ def services() -> Response:
     return _search_page(
         lambda found: found,
         lambda snapshot, s, modified, base: oruk.service_summary(snapshot, s, modified, base),
+        with_query=True,
     )
 
 
-def _search_page(items, summary) -> Response:
+def _search_page(items, summary, *, with_query: bool = False) -> Response:
     """A page of the services search's answer: ``items`` turns the services into what is listed,
-    ``summary`` writes one listed item."""
+    ``summary`` writes one listed item; ``with_query`` adds what the search understood (``x_query``)."""
     snapshot = provider().current()
     page, per_page = _paging()
     query, origin = _service_query(snapshot)
@@ -110,9 +111,10 @@ def _search_page(items, summary) -> Response:
     base = request.host_url.rstrip("/")
 
     def build() -> dict:
-        found = oruk.find_services(search_index(provider()), query, modified=modified, origin=origin)
+        found, understood = oruk.search_services(search_index(provider()), query, modified=modified, origin=origin)
         contents, paging = oruk.paginate(items(found), page, per_page)
-        return {**paging, "contents": [summary(snapshot, item, modified, base) for item in contents]}
+        extra = {"x_query": understood} if with_query and understood is not None else {}
+        return {**paging, "contents": [summary(snapshot, item, modified, base) for item in contents], **extra}
 
     return _cached(snapshot, build)
 
@@ -214,6 +216,13 @@ def _paging() -> tuple[int, int]:
     return page, min(per_page, oruk.MAX_PER_PAGE)
 
 
+def _ended_arg() -> bool:
+    value = request.args.get("ended", "").strip().lower()
+    if value not in ("", "include", "exclude"):
+        raise ApiError(400, f"ended must be include or exclude (got {value!r}).", "ended")
+    return value == "include"
+
+
 def _service_query(snapshot: Snapshot) -> tuple[oruk.ServiceQuery, tuple[float, float] | None]:
     args = request.args
     search = args.get("search", "").strip()
@@ -254,6 +263,7 @@ def _service_query(snapshot: Snapshot) -> tuple[oruk.ServiceQuery, tuple[float, 
             minimum_age=minimum_age,
             maximum_age=maximum_age,
             modified_after=_datetime_arg("modified_after"),
+            include_ended=_ended_arg(),
         ),
         origin,
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -110,19 +110,36 @@ def split_query(text: str | None) -> QueryParts:
     return QueryParts(original, cleaned, topic=cleaned, place="", explicit_place=False, too_long=too_long)
 
 
-def find_postcode(text: str) -> tuple[str, int, int] | None:
+_FULL_TOKEN = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$")
+_INWARD = re.compile(r"^[0-9]([A-Z]{2})?$")
+_SECTOR_TOKEN = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9])$")
+
+
+def find_postcode(text: str, is_known: Callable[[str], bool] | None = None) -> tuple[str, int, int] | None:
     """Finds the first thing shaped like a postcode, sector or district in ``text``.
+
+    A word shaped like a district ("N15") is a district unless the next word completes a
+    sector or a postcode ("N1 5", "N1 5AA"), so "N15 youth" is the district N15, never the
+    sector N1 5. One word with no space ("se154ab", "SE154") is passed on whole, for the
+    postcode index to read. ``is_known`` (a label -> bool test against the postcode index),
+    when given, keeps "E1 9 year olds" from becoming a sector that does not exist.
 
     Returns:
         The postcode as written (spaces normalised) and its character span, or None.
     """
-    for match in _POSTCODE.finditer(text.upper()):
-        outward, digit, unit = match.group(1), match.group(2), match.group(3)
-        label = f"{outward} {digit}{unit or ''}"
-        return label, match.start(), match.end()
-    for word in re.finditer(r"\S+", text):
-        if _DISTRICT.match(word.group()) and any(ch.isdigit() for ch in word.group()):
-            return word.group().upper(), word.start(), word.end()
+    words = list(re.finditer(r"\S+", text.upper()))
+    for i, word in enumerate(words):
+        token = word.group()
+        if _FULL_TOKEN.match(token):
+            return f"{token[:-3]} {token[-3:]}", word.start(), word.end()
+        if not (_DISTRICT.match(token) or _SECTOR_TOKEN.match(token)) or not any(ch.isdigit() for ch in token):
+            continue
+        following = words[i + 1] if i + 1 < len(words) else None
+        if following is not None and _DISTRICT.match(token) and _INWARD.match(following.group()):
+            label = f"{token} {following.group()}"
+            if is_known is None or is_known(label):
+                return label, word.start(), following.end()
+        return token, word.start(), word.end()
     return None
 
 

@@ -220,6 +220,11 @@ class Service(Sourced):
     end_date: OptDate = None
     last_verified: OptDate = None
     illustrative: Flag = False
+    #: Who the service is for: public, victims-survivors, people-who-harm, children-young-people,
+    #: parents-families or professionals (see :data:`explorer.domain.thesaurus.AUDIENCES`).
+    audience: Literal[
+        "public", "victims-survivors", "people-who-harm", "children-young-people", "parents-families", "professionals"
+    ] = "public"
 
     @field_validator("email")
     @classmethod

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Sequence
 from urllib.parse import quote, urlencode
@@ -20,7 +21,10 @@ from explorer.domain.contact import contact_links, referral_note
 from explorer.domain.paging import PageWindow
 from explorer.layout.freshness import resident_freshness
 from explorer.pages.home import Exploration, state_query
-from explorer.services.search import ACCESS_FILTERS, AGE_GROUPS, COMMISSIONERS, Filters, ResultItem, SearchResult
+from explorer.domain.thesaurus import AUDIENCES
+from explorer.services.search import (
+    ACCESS_FILTERS, AGE_GROUPS, COMMISSIONERS, Filters, ResultItem, SearchResult, ended_line,
+)
 from explorer.pages.home import SearchUpdate
 from explorer.services.snapshot import Snapshot
 
@@ -255,6 +259,11 @@ def build_result_header(result: SearchResult, window: PageWindow | None = None) 
         header.append(html.P(f"{window.words} {noun}.", className="result-count"))
     else:
         header.append(html.P(f"{count} {noun}.", className="result-count"))
+    if ended_line(result):
+        with_ended = dataclasses.replace(result.filters, include_ended=True)
+        header.append(html.P([f"{ended_line(result)} \u2014 ",
+                              html.A("show them", href="/" + state_query(result.query, with_ended), id=ids.SHOW_ENDED)],
+                             className="ended-line small"))
     return header
 
 
@@ -294,6 +303,13 @@ def build_service_item(
     facts = [coverage, " · ", html.Span(formatting.access(service.access), className="access")]
     if item.distance_km is not None:
         facts += [" · ", html.Span(f"{item.distance_km:.1f} km away", className="distance")]
+    if item.place_note:
+        facts += [" · ", html.Span(item.place_note, className="place-note")]
+    if service.audience != "public":
+        facts += [" ", html.Span(f"For: {AUDIENCES.get(service.audience, service.audience).lower()}",
+                                 className="badge text-bg-light audience")]
+    if item.ended:
+        facts += [" ", html.Span("Ended", className="badge text-bg-dark ended")]
     if service.confidential_location:
         facts += [" ", html.Span("Location kept confidential", className="badge text-bg-secondary")]
     if service.illustrative:

@@ -10,6 +10,7 @@ from dash import html
 from explorer.domain import formatting
 from explorer.domain.contact import contact_links, referral_note
 from explorer.layout.controls import with_abbreviations
+from explorer.domain.thesaurus import AUDIENCES
 from explorer.layout.components import sample_badge
 from explorer.layout.freshness import resident_freshness
 from explorer.layout.not_found import build_not_found
@@ -79,6 +80,7 @@ def build_service_page(
     rows = [
         ("Who it is for", formatting.age_range(service.minimum_age, service.maximum_age).capitalize()
          + (f". {service.eligibility}" if service.eligibility else "")),
+        ("Audience", AUDIENCES.get(service.audience, service.audience)),
         ("How to get help", formatting.access(service.access)),
         ("Provider", service.provider_name),
         ("Areas covered", coverage_text(service, areas)),

@@ -41,6 +41,7 @@ def state_query(query: str, filters: Filters, service: str | None = None, page: 
         "access": filters.access or "",
         "service": service or "",
         "page": str(page) if page > 1 else "",
+        "ended": "1" if filters.include_ended else "",
     }
     encoded = urlencode({k: v for k, v in params.items() if v})
     return f"?{encoded}" if encoded else ""

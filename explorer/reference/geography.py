@@ -22,12 +22,14 @@ class Geography:
         postcodes: The London postcode index.
         boundaries: The borough boundaries (an imported official file, else the bundled official
             file, else approximate ones derived from postcodes), named from the borough table.
+        thesaurus_text: The search thesaurus (``reference/thesaurus.csv``) as text; empty if absent.
     """
 
     boroughs: tuple[Borough, ...]
     places: tuple[Place, ...]
     postcodes: PostcodeIndex
     boundaries: Boundaries
+    thesaurus_text: str = ""
 
     def borough_by_code(self, code: str) -> Borough | None:
         """Finds a borough by its ONS code (any case), or returns None."""
@@ -60,7 +62,15 @@ def load_geography(data_dir: Path, cache_dir: Path) -> Geography:
         places=load_places(data_dir, postcodes),
         postcodes=postcodes,
         boundaries=load_boundaries(cache_dir, names, official=Path(data_dir) / BUNDLED_FILE).with_names(names),
+        thesaurus_text=_read_text(Path(data_dir) / THESAURUS_FILE),
     )
+
+
+THESAURUS_FILE = Path("reference") / "thesaurus.csv"
+
+
+def _read_text(path: Path) -> str:
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
 def prepare(data_dir: Path, cache_dir: Path) -> None:

@@ -19,7 +19,7 @@ from typing import Any, Iterable, Sequence
 from explorer.domain import rag
 from explorer.domain.geography import haversine_km
 from explorer.services.evidence import api_evaluations
-from explorer.services.search import Filters, SearchIndex
+from explorer.services.search import Filters, SearchIndex, understood_json
 from explorer.services.snapshot import DeliveryPoint, ServiceEntry, Snapshot
 
 #: The namespace of every ORUK identifier this explorer mints (uuid5 of kind and register id).
@@ -66,6 +66,7 @@ class ServiceQuery:
     minimum_age: float | None = None
     maximum_age: float | None = None
     modified_after: dt.datetime | None = None
+    include_ended: bool = False
 
 
 def find_services(
@@ -83,18 +84,29 @@ def find_services(
         modified: When the register's services were last published (every service's last_modified).
         origin: The postcode's point (latitude, longitude); needed with ``proximity_m``.
     """
+    return search_services(index, query, modified=modified, origin=origin)[0]
+
+
+def search_services(
+    index: SearchIndex, query: ServiceQuery, *, modified: dt.datetime, origin: tuple[float, float] | None = None
+) -> tuple[list[ServiceEntry], dict | None]:
+    """:func:`find_services`, and what the search understood (``x_query``) when there was text or a postcode."""
     if query.modified_after is not None and modified < query.modified_after:
-        return []
+        return [], None
     text = " ".join(part for part in (query.search.strip(), query.postcode) if part)
-    result = index.search(text, Filters(boroughs=query.boroughs, areas=query.term_ids), limit=0)
-    services = [index.snapshot.service(i) for i in result.matched_ids]
+    result = index.search(text, Filters(boroughs=query.boroughs, areas=query.term_ids), limit=0,
+                          include_ended=query.include_ended)
+    understood = understood_json(result, index.snapshot) if text else None
+    if query.proximity_m is None and query.minimum_age is None and query.maximum_age is None:
+        return result.matched, understood  # read lazily: a page of 10 never looks at the other 50,000
+    services = list(result.matched)
     if query.proximity_m is not None and origin is not None:
         services = [s for s in services if _nearest_km(s.points, origin) * 1000 <= query.proximity_m]
     if query.minimum_age is not None:
         services = [s for s in services if (s.minimum_age or 0) >= query.minimum_age]
     if query.maximum_age is not None:
         services = [s for s in services if s.maximum_age is not None and s.maximum_age <= query.maximum_age]
-    return services
+    return services, understood
 
 
 def paginate(items: Sequence[Any], page: int, per_page: int) -> tuple[Sequence[Any], dict]:
@@ -327,6 +339,7 @@ def commissioning(snapshot: Snapshot, service: ServiceEntry, base_url: str = "")
         "contract_start_date": _iso_date(service.start_date),
         "contract_end_date": _iso_date(service.end_date),
         "access": service.access,
+        "audience": service.audience,
         "pan_london": service.pan_london,
         "borough_codes": list(service.borough_codes),
         "confidential_location": service.confidential_location,

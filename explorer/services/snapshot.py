@@ -12,27 +12,29 @@ import datetime as dt
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from explorer.domain.evidence import Evaluation
 from explorer.domain.geography import Borough
-from explorer.domain.records import (
-    Commissioner,
-    Contract,
-    Crime,
-    ProgrammeOutcome,
-    FundingOpportunity,
-    LcpfAllocation,
-    LcpfTotal,
-    Measure,
-    MeasureValue,
-    Organization,
-    Reach,
-    Spend,
-    TaxonomyTerm,
-)
 from explorer.domain.versions import OpportunityChange, VersionInfo, opportunity_changes
-from explorer.store.store import RegisterRows, Store
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) and the record models (pydantic) are needed only to build one
+    from explorer.domain.records import (
+        Commissioner,
+        Contract,
+        Crime,
+        ProgrammeOutcome,
+        FundingOpportunity,
+        LcpfAllocation,
+        LcpfTotal,
+        Measure,
+        MeasureValue,
+        Organization,
+        Reach,
+        Spend,
+        TaxonomyTerm,
+    )
+    from explorer.store.store import RegisterRows, Store
 
 PAN_LONDON_BOROUGHS = 33
 
@@ -93,6 +95,7 @@ class ServiceEntry:
     funder_of_record: str | None = None
     variation_of: str | None = None
     coverage: tuple[Coverage, ...] = ()
+    audience: str = "public"
 
     @property
     def pan_london(self) -> bool:
@@ -205,6 +208,11 @@ def build_snapshot(
         history: The publish history, newest first.
         opportunity_changes: When each current opportunity was added and last changed.
     """
+    from explorer.domain.records import (
+        Commissioner, Contract, Crime, FundingOpportunity, LcpfAllocation, LcpfTotal, Measure, MeasureValue,
+        Organization, ProgrammeOutcome, Reach, Spend, TaxonomyTerm,
+    )
+
     providers = {o["id"]: o["name"] for o in rows["organization"]}
     areas = _group(rows["service_area"], "service_id", "borough_code")
     coverage: dict[str, list[Coverage]] = {}
@@ -266,6 +274,7 @@ def build_snapshot(
                 funder_of_record=s.get("funder_of_record"),
                 variation_of=s.get("variation_of"),
                 coverage=tuple(sorted(coverage.get(s["id"], ()), key=lambda c: c.borough_code)),
+                audience=s.get("audience") or "public",
             )
         )
     services.sort(key=lambda e: e.name.lower())

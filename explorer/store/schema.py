@@ -124,6 +124,7 @@ service = _versioned(
     Column("end_date", Date),
     Column("last_verified", Date),
     Column("illustrative", Boolean, nullable=False),
+    Column("audience", String(40), nullable=False, server_default="public"),  # migration 0007
     *_source(),
 )
 

@@ -252,6 +252,15 @@ def _table_values(name: str, rows: Iterable[Any]) -> list[list[Any]]:
             values = [list(get(row.__dict__)) for row in rows] if len(columns) > 1 else [[get(row.__dict__)] for row in rows]
         except (AttributeError, KeyError):
             values = [[getattr(row, c, None) for c in columns] for row in rows]
+    # A column added later with a default ("audience": "public") gets it when a row has no value.
+    table = metadata.tables[name]
+    for i, c in enumerate(columns):
+        default = table.c[c].server_default
+        text = getattr(getattr(default, "arg", None), "text", getattr(default, "arg", None))
+        if isinstance(text, str) and any(v[i] is None for v in values):
+            for v in values:
+                if v[i] is None:
+                    v[i] = text
     sample = values[:100]
     for i in range(len(columns)):
         if any(isinstance(v[i], (tuple, list)) for v in sample):

@@ -20,7 +20,14 @@ def env(monkeypatch, sample_db, tmp_path, geography):
     shutil.copy(sample_db, path)
     monkeypatch.setenv("EXPLORER_DATABASE_URL", f"sqlite:///{path}")
     monkeypatch.setenv("EXPLORER_DATA_DIR", str(DATA_DIR))
-    monkeypatch.setenv("EXPLORER_CACHE_DIR", str(CACHE_DIR))
+    # A cache folder of its own (the reference caches linked in), so the search index that
+    # ``explorer search`` keeps per store and version stays with this test.
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    for f in CACHE_DIR.iterdir():
+        if f.is_file() and not f.name.startswith("search-index-"):
+            (cache / f.name).symlink_to(f)
+    monkeypatch.setenv("EXPLORER_CACHE_DIR", str(cache))
     return path
 
 

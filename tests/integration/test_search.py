@@ -99,11 +99,18 @@ def test_search(index, query, understood, expected):
 
 
 def test_nearest_first_with_pan_london_last(index):
+    # Issue 14 changed the order: services covering the place, then pan-London ones, then
+    # services that only sit nearby in another borough (labelled).
+    # Services a member of the public cannot use (people who harm, professionals) come last.
     result = index.search("SE15 4AB")
-    items = result.items
-    local = [i for i in items if not i.service.pan_london]
+    restricted = tuple(i for i in result.items if i.service.audience in {"people-who-harm", "professionals"})
+    items = result.items[: len(result.items) - len(restricted)]
+    assert result.items[len(items):] == restricted
+    local = [i for i in items if not i.service.pan_london and i.covers_place]
     pan = [i for i in items if i.service.pan_london]
-    assert items[: len(local)] == tuple(local) and pan, "pan-London services come after local ones"
+    nearby = [i for i in items if not i.covers_place]
+    assert items == tuple(local + pan + nearby) and pan, "covering, then pan-London, then nearby"
+    assert all(i.place_note.startswith("in ") and "residents only" in i.place_note for i in nearby)
     distances = [i.distance_km for i in local if i.distance_km is not None]
     assert distances == sorted(distances)
     assert distances[0] < 3

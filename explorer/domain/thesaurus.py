@@ -1,0 +1,158 @@
+"""Domain layer: the search thesaurus, a reviewed table of the field's words and residents' words.
+
+Each row of ``data/reference/thesaurus.csv`` maps a phrase ("DV", "IDVA", "my partner hits me",
+"after school") to service areas (taxonomy ids), words to search for, and, when the phrase names
+who the help is for ("perpetrator", "for professionals"), an audience. Phrases are matched on
+Snowball stems of the query's words, longest first, so "my partner hit me" and "partner hits"
+meet the same row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from explorer.domain.query import STOPWORDS, clean
+
+#: Who a service is for (``service.audience``), with the words shown to people.
+AUDIENCES: dict[str, str] = {
+    "public": "Anyone",
+    "victims-survivors": "Victims and survivors",
+    "people-who-harm": "People who harm",
+    "children-young-people": "Children and young people",
+    "parents-families": "Parents and families",
+    "professionals": "Professionals only",
+}
+#: Audiences a member of the public cannot use without naming them.
+RESTRICTED_AUDIENCES = frozenset({"people-who-harm", "professionals"})
+KINDS = ("abbreviation", "term", "resident")
+COLUMNS = ("phrase", "topics", "words", "audience", "kind", "source")
+
+
+class ThesaurusError(ValueError):
+    """A row of the thesaurus breaks a rule; the message names row, field, value and rule."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row: a phrase and what it means for the search."""
+
+    phrase: str
+    topics: tuple[str, ...]
+    words: tuple[str, ...]
+    audience: str | None
+    kind: str
+    source: str
+
+
+@dataclass(frozen=True)
+class EntryMatch:
+    """A thesaurus row found in a query, with the positions of the words it used."""
+
+    entry: Entry
+    positions: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Thesaurus:
+    """The rows, keyed by the stems of their words (all words, and content words only)."""
+
+    entries: tuple[Entry, ...]
+    full_keys: tuple[tuple[tuple[str, ...], int], ...]
+    content_keys: tuple[tuple[tuple[str, ...], int], ...]
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every cleaned word the thesaurus knows (for typo correction)."""
+        out: set[str] = set()
+        for e in self.entries:
+            out.update(clean(e.phrase).split())
+            out.update(e.words)
+        return frozenset(w for w in out if len(w) >= 2)
+
+    def match(self, words: Sequence[str], stem) -> list[EntryMatch]:
+        """Finds rows in cleaned query ``words``, longest first, never two on one word.
+
+        Args:
+            words: The query's cleaned words (the place already taken out).
+            stem: A function from a word to its stem (:meth:`Analyzer.stem`).
+        """
+        forms = {False: [stem(w) for w in words], True: [_plain(w) for w in words]}
+        taken = [False] * len(words)
+        found: list[EntryMatch] = []
+        content = [i for i, w in enumerate(words) if w not in STOPWORDS]
+        for keys, positions in ((self.full_keys, list(range(len(words)))), (self.content_keys, content)):
+            for key, entry_index in keys:  # longest keys first
+                # A row that names an audience matches the words themselves, not their stems,
+                # so "abuse" is never "abuser" (both stem to "abus").
+                seq = [forms[self.entries[entry_index].audience is not None][i] for i in positions]
+                size = len(key)
+                for start in range(0, len(seq) - size + 1):
+                    used = positions[start:start + size]
+                    if tuple(seq[start:start + size]) == key and not any(taken[i] for i in used):
+                        found.append(EntryMatch(self.entries[entry_index], tuple(used)))
+                        for i in used:
+                            taken[i] = True
+        return sorted(found, key=lambda m: m.positions[0])
+
+
+def parse_thesaurus(text: str, *, topics: Iterable[str], stem) -> Thesaurus:
+    """Reads and checks the thesaurus CSV.
+
+    Args:
+        text: The file's text.
+        topics: The service-area ids a row may name.
+        stem: A function from a cleaned word to its stem.
+
+    Raises:
+        ThesaurusError: A header or a row breaks a rule (row, field, value and rule named).
+    """
+    reader = csv.DictReader(io.StringIO(text))
+    if tuple(reader.fieldnames or ()) != COLUMNS:
+        raise ThesaurusError(f"row 1, header: {reader.fieldnames!r} must be the columns {', '.join(COLUMNS)}")
+    known = set(topics)
+    entries: list[Entry] = []
+    seen: dict[str, int] = {}
+    for number, row in enumerate(reader, start=2):
+        def fail(field: str, rule: str) -> ThesaurusError:
+            return ThesaurusError(f"row {number}, field {field}: {row.get(field)!r} {rule}")
+
+        phrase = (row["phrase"] or "").strip()
+        if not clean(phrase):
+            raise fail("phrase", "must have at least one letter or digit")
+        key = clean(phrase)
+        if key in seen:
+            raise fail("phrase", f"repeats row {seen[key]}")
+        seen[key] = number
+        row_topics = tuple(t.strip() for t in (row["topics"] or "").split(";") if t.strip())
+        for t in row_topics:
+            if t not in known:
+                raise fail("topics", f"names {t!r}, which is not a service area ({', '.join(sorted(known))})")
+        audience = (row["audience"] or "").strip() or None
+        if audience is not None and audience not in AUDIENCES:
+            raise fail("audience", f"must be empty or one of {', '.join(AUDIENCES)}")
+        if row["kind"] not in KINDS:
+            raise fail("kind", f"must be one of {', '.join(KINDS)}")
+        if not (row["source"] or "").strip():
+            raise fail("source", "must say where the term comes from")
+        words = tuple(clean(row["words"]).split())
+        if not row_topics and not words and audience is None:
+            raise fail("topics", "is empty, and so are words and audience: the row would mean nothing")
+        entries.append(Entry(phrase, row_topics, words, audience, row["kind"], row["source"].strip()))
+    full, content = [], []
+    for i, e in enumerate(entries):
+        norm = _plain if e.audience is not None else stem
+        cleaned = clean(e.phrase).split()
+        full.append((tuple(norm(w) for w in cleaned), i))
+        kept = [w for w in cleaned if w not in STOPWORDS]
+        if kept and kept != cleaned and sum(len(w) for w in kept) >= 3:
+            content.append((tuple(norm(w) for w in kept), i))
+    by_length = lambda pairs: tuple(sorted(pairs, key=lambda p: -len(p[0])))  # noqa: E731
+    return Thesaurus(tuple(entries), by_length(full), by_length(content))
+
+
+def _plain(word: str) -> str:
+    """A word without a plural "s" ("perpetrators" -> "perpetrator"); otherwise as it is."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word

@@ -1,0 +1,147 @@
+"""Issue 14 on the sample register: every word searched, thesaurus, ranking by fit then place,
+audience, ended services, and what the search understood in the API and the CLI cache."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer.services.search import SearchIndex, ended_line
+from explorer.services.snapshot import SnapshotProvider
+
+RESTRICTED = {"people-who-harm", "professionals"}
+
+
+@pytest.fixture(scope="module")
+def index(sample_db, geography):
+    from explorer.store.store import Store, sqlite_url
+
+    store = Store.open(sqlite_url(sample_db))
+    yield SearchIndex(SnapshotProvider(store, geography).current(), geography)
+    store.dispose()
+
+
+def ids(result, n=None):
+    return [i.service.id for i in result.items[:n]]
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("counselling", "svc-rape-crisis-south-london"),
+        ("counsellor", "svc-rape-crisis-south-london"),
+        ("advocacy", "svc-catch-hate-crime"),
+        ("helpline", "svc-stalking-threat-assessment-centre"),
+        ("my partner hits me", "svc-solace-refuges-sample"),
+        ("help for my son", "svc-london-violence-exploitation-support"),
+        ("ISVA", "svc-london-havens"),
+        ("someone is following me", "svc-stalking-threat-assessment-centre"),
+    ],
+)
+def test_words_from_descriptions_and_the_thesaurus_find_services(index, query, expected):
+    result = index.search(query)
+    assert result.total and expected in ids(result, 10), (result.summary, ids(result, 10))
+
+
+def test_stalking_puts_the_stalking_centre_first(index):
+    assert ids(index.search("stalking"))[0] == "svc-stalking-threat-assessment-centre"
+
+
+def test_victim_of_crime_puts_the_victim_and_witness_service_in_the_top_three(index):
+    assert "svc-london-victim-witness-service" in ids(index.search("victim of crime"), 3)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["London Victim and Witness Service", "Stalking Threat Assessment Centre", "The Havens", "VESS",
+     "London Gang Exit", "Rape Crisis South London", "MyEnds Croydon"],
+)
+def test_a_service_named_by_the_query_comes_first_even_if_pan_london_or_ended(index, name):
+    result = index.search(name)
+    assert result.items and result.items[0].named, (name, ids(result, 3))
+    assert name.lower().removeprefix("the ") in result.items[0].service.name.lower()
+
+
+def test_domestic_abuse_peckham_puts_services_for_people_who_harm_last(index):
+    result = index.search("domestic abuse Peckham")
+    audiences = [i.service.audience for i in result.items]
+    assert audiences[0] not in RESTRICTED and audiences[1] not in RESTRICTED
+    first_restricted = next((n for n, a in enumerate(audiences) if a in RESTRICTED), len(audiences))
+    assert all(a in RESTRICTED for a in audiences[first_restricted:])
+
+
+def test_naming_the_audience_puts_it_first(index):
+    result = index.search("domestic abuse perpetrator")
+    assert result.understood.audience == "people-who-harm"
+    assert result.items[0].service.audience == "people-who-harm"
+
+
+def test_fit_comes_before_place_and_nearby_services_of_other_boroughs_are_labelled(index):
+    result = index.search("county lines Southwark")
+    bands = [i.band for i in result.items]
+    assert result.understood.location.borough_code == "E09000028"
+    assert all(i.place_note for i in result.items if i.band == 2)
+    assert all(not i.place_note for i in result.items if i.band != 2)
+    assert result.items[0].service.id == "svc-london-violence-exploitation-support"  # the best fit, pan-London
+
+
+@pytest.mark.parametrize("abbreviation", ["IDVA", "DV", "VAWG", "DA"])
+def test_abbreviations_are_understood(index, abbreviation):
+    result = index.search(abbreviation)
+    assert "Violence against women and girls" in result.summary
+    assert result.items and all("vawg" in i.service.term_ids for i in result.items[:5])
+
+
+def test_ended_services_are_hidden_counted_and_shown_on_request(index):
+    hidden = index.search("domestic abuse")
+    assert hidden.ended_count >= 1 and all(not i.ended for i in hidden.items)
+    assert ended_line(hidden).startswith(f"{hidden.ended_count} ended service")
+    shown = index.search("domestic abuse", include_ended=True)
+    assert shown.total == hidden.total + hidden.ended_count
+    assert sum(i.ended for i in shown.items) == hidden.ended_count
+    assert ended_line(shown) == ""
+    # active services still come first
+    flags = [i.ended for i in shown.items]
+    assert flags == sorted(flags)
+
+
+def test_n15_is_haringey_not_hackney(index):
+    location = index.search("N15 youth").understood.location
+    assert (location.label, location.borough_code) == ("N15", "E09000014")
+
+
+def test_typos_are_corrected_against_the_registers_words_and_said(index):
+    result = index.search("counceling")
+    assert ("counceling", "counselling") in result.understood.corrections
+    assert "counceling" in result.summary and result.total
+
+
+# -- the CLI's cached index ------------------------------------------------------------------------
+
+
+def test_the_cli_index_is_kept_per_version_and_rebuilt_after_a_publish(sample_db, tmp_path, monkeypatch):
+    import shutil
+
+    from explorer.services import search_cache
+    from explorer.settings import ROOT, Settings
+    from explorer.store.store import Store, sqlite_url
+
+    db = tmp_path / "store.db"
+    shutil.copy(sample_db, db)
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    for f in (ROOT / "data" / "cache").iterdir():
+        if f.is_file() and not f.name.startswith("search-index-"):
+            (cache / f.name).symlink_to(f)
+    settings = Settings(database_url=sqlite_url(db), data_dir=ROOT / "data", cache_dir=cache)
+    built, cached = search_cache.load_or_build(settings)
+    assert not cached and len(list(cache.glob("search-index-*"))) == 1
+    again, cached = search_cache.load_or_build(settings)
+    assert cached and again.snapshot.version_key == built.snapshot.version_key
+    assert ids(again.search("stalking")) == ids(built.search("stalking"))
+    assert ids(again.search("N15 youth")) == ids(built.search("N15 youth"))
+    store = Store.open(sqlite_url(db))
+    store.rollback(store.versions("crime")[0].id)
+    store.dispose()
+    after, cached = search_cache.load_or_build(settings)
+    assert not cached and after.snapshot.version_key > built.snapshot.version_key
+    assert len(list(cache.glob("search-index-*"))) == 1

@@ -1,0 +1,114 @@
+"""The search thesaurus (data/reference/thesaurus.csv): every row valid, the field's terms there, matching."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from explorer.domain.query import clean
+from explorer.domain.text import Analyzer
+from explorer.domain.thesaurus import AUDIENCES, ThesaurusError, parse_thesaurus
+from explorer.settings import ROOT
+
+FILE = ROOT / "data" / "reference" / "thesaurus.csv"
+TAXONOMY = ROOT / "data" / "sample" / "taxonomy.csv"
+HEADER = "phrase,topics,words,audience,kind,source\n"
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return Analyzer()
+
+
+@pytest.fixture(scope="module")
+def topics():
+    return {row["id"] for row in csv.DictReader(TAXONOMY.open(encoding="utf-8"))}
+
+
+@pytest.fixture(scope="module")
+def thesaurus(analyzer, topics):
+    return parse_thesaurus(FILE.read_text(encoding="utf-8"), topics=topics, stem=analyzer.stem)
+
+
+def test_every_row_of_the_shipped_thesaurus_is_valid_and_sourced(thesaurus):
+    assert len(thesaurus.entries) >= 100
+    assert all(e.source for e in thesaurus.entries)
+    assert all(e.kind in {"abbreviation", "term", "resident"} for e in thesaurus.entries)
+
+
+@pytest.mark.parametrize(
+    "abbreviation, topic",
+    [("DV", "vawg"), ("DA", "vawg"), ("VAWG", "vawg"), ("IDVA", "vawg"), ("ISVA", "sexual-violence"),
+     ("CSE", "exploitation"), ("CCE", "exploitation"), ("ASB", "community-safety"), ("YOS", "youth-violence"),
+     ("A&E", "youth-violence"), ("CBT", None), ("SARC", "sexual-violence"), ("FGM", "vawg")],
+)
+def test_the_fields_abbreviations_are_there(thesaurus, analyzer, abbreviation, topic):
+    found = thesaurus.match(clean(abbreviation).split(), analyzer.stem)
+    assert len(found) == 1, abbreviation
+    entry = found[0].entry
+    assert (topic in entry.topics) if topic else entry.words, entry
+
+
+@pytest.mark.parametrize(
+    "words, topic, audience",
+    [
+        ("my partner hits me", "vawg", "victims-survivors"),
+        ("my partner hit me", "vawg", "victims-survivors"),
+        ("my son is being groomed", "exploitation", "parents-families"),
+        ("someone is following me", "vawg", "victims-survivors"),
+        ("after school", "early-intervention", "children-young-people"),
+        ("help for my son", "early-intervention", "parents-families"),
+        ("perpetrator", "vawg", "people-who-harm"),
+        ("for professionals", None, "professionals"),
+    ],
+)
+def test_residents_words_map_to_topics_and_audiences(thesaurus, analyzer, words, topic, audience):
+    found = thesaurus.match(clean(words).split(), analyzer.stem)
+    assert found, words
+    entry = found[0].entry
+    assert topic is None or topic in entry.topics
+    assert entry.audience == audience
+
+
+def test_the_longest_phrase_wins_and_no_word_is_used_twice(thesaurus, analyzer):
+    found = thesaurus.match(clean("my son is being groomed").split(), analyzer.stem)
+    assert [m.entry.phrase for m in found] == ["my son is being groomed"]
+
+
+def test_words_outside_the_thesaurus_match_nothing(thesaurus, analyzer):
+    assert thesaurus.match(["havens", "croydon"], analyzer.stem) == []
+
+
+@pytest.mark.parametrize(
+    "row, message",
+    [
+        ("DV,vawg,domestic abuse,,abbreviation,src\nDV,vawg,x,,term,src\n", "row 3, field phrase: 'DV' repeats row 2"),
+        ("knife,knives,knife,,resident,src\n", "row 2, field topics: 'knives' names 'knives'"),
+        ("knife,vawg,knife,everyone,resident,src\n", "row 2, field audience: 'everyone' must be empty or one of"),
+        ("knife,vawg,knife,,slang,src\n", "row 2, field kind: 'slang' must be one of"),
+        ("knife,vawg,knife,,resident,\n", "row 2, field source: '' must say where the term comes from"),
+        ("knife,,,,resident,src\n", "row 2, field topics: '' is empty"),
+        ("!!!,vawg,,,resident,src\n", "row 2, field phrase: '!!!' must have at least one letter"),
+    ],
+)
+def test_a_bad_row_is_named_with_its_field_value_and_rule(analyzer, topics, row, message):
+    with pytest.raises(ThesaurusError) as caught:
+        parse_thesaurus(HEADER + row, topics=topics, stem=analyzer.stem)
+    assert message in str(caught.value)
+
+
+def test_a_wrong_header_is_refused(analyzer, topics):
+    with pytest.raises(ThesaurusError, match="row 1, header"):
+        parse_thesaurus("term,topic\nDV,vawg\n", topics=topics, stem=analyzer.stem)
+
+
+def test_audiences_have_words_for_people():
+    assert set(AUDIENCES) == {"public", "victims-survivors", "people-who-harm", "children-young-people",
+                              "parents-families", "professionals"}
+
+
+def test_stemming_joins_word_forms(analyzer):
+    assert analyzer.tokens("counselling") == analyzer.tokens("counselled")
+    assert analyzer.tokens("victims") == analyzer.tokens("victim")
+    assert analyzer.tokens("stalking") == analyzer.tokens("stalked")
