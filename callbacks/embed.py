@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dash import ALL, Input, Output, State, ctx, no_update
-from flask import request
 
 from callbacks.controls import register_summaries
 from explorer import ids
+from explorer.api.urls import public_base
 from explorer.layout.controls import chosen
 from explorer.layout.embed import builder_outputs, render_embed
 from explorer.layout.home import with_service_area
@@ -48,5 +48,5 @@ def register_builder(app, provider) -> None:
         Input(ids.BUILDER_VIEW, "value"),
     )
     def update_embed_code(borough, areas, view):
-        src, snippet, title = builder_outputs(provider.current(), request.host_url, chosen(borough), areas, view)
+        src, snippet, title = builder_outputs(provider.current(), public_base(), chosen(borough), areas, view)
         return src, title, snippet

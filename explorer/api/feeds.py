@@ -21,6 +21,7 @@ from feedgen.feed import FeedGenerator
 from flask import Blueprint, Flask, Response, current_app, request
 from icalendar import Alarm, Calendar, Event
 
+from explorer.api.urls import public_base
 from explorer.domain import formatting
 from explorer.domain.funding import award_text, dates_text
 from explorer.domain.records import FundingOpportunity
@@ -75,7 +76,7 @@ def _blueprint() -> Blueprint:
         provider, today = _provider(), current_app.config[CONFIG_TODAY]()
         snapshot = provider.current()
         result = funding_search(provider, parse_funding_query(snapshot, request.args.to_dict(flat=False)), today)
-        body = build_calendar(snapshot, result, base_url=request.url_root, stamp=_published_at(snapshot))
+        body = build_calendar(snapshot, result, base_url=public_base() + "/", stamp=_published_at(snapshot))
         return _respond(body, "text/calendar; charset=utf-8", "funding.ics", snapshot, today)
 
     @blueprint.get("/funding.atom")
@@ -85,7 +86,7 @@ def _blueprint() -> Blueprint:
         result = funding_search(provider, parse_funding_query(snapshot, request.args.to_dict(flat=False)), today)
         store = current_app.config.get(CONFIG_STORE)
         changes = provider.derived("funding-changes", lambda _snapshot: read_changes(store)) if store else {}
-        body = build_atom(snapshot, result, changes, base_url=request.url_root, stamp=_published_at(snapshot))
+        body = build_atom(snapshot, result, changes, base_url=public_base() + "/", stamp=_published_at(snapshot))
         return _respond(body, "application/atom+xml; charset=utf-8", "funding.atom", snapshot, today)
 
     return blueprint
