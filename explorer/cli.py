@@ -1,6 +1,7 @@
 """The ``explorer`` command: serve the app, prepare data, ingest and sync, list, diff and roll back versions.
 
-Exit codes: 0 success, 1 rejected or failed (a report says why), 2 usage error.
+Exit codes: 0 success, 1 rejected or failed (a report says why), 2 usage error or a file that
+could not be read at all (past a reading limit: too many columns, JSON nested too deep).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Sequence
 from explorer.settings import Settings
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+EXIT_UNREADABLE = 2  # the same code as a usage error: the command could not do what was asked
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -95,7 +97,14 @@ def _ingest(args, settings: Settings) -> int:
     _finish_report(args, result, dry_run=args.dry_run)
     if args.report:
         write_report(result.report, Path(args.report), extra=_report_extra(args.entity, result))
-    return EXIT_OK if result.report.ok else EXIT_REJECTED
+    return EXIT_OK if result.report.ok else _failure_code(result.report)
+
+
+def _failure_code(report) -> int:
+    """Exit 2 when a file could not be read at all, 1 when it was read and refused."""
+    from explorer.ingest.files import could_not_read
+
+    return EXIT_UNREADABLE if could_not_read(report.problems) else EXIT_REJECTED
 
 
 def _is_grant_finder_file(args, path: Path) -> bool:
@@ -132,7 +141,9 @@ def _sync(args, settings: Settings) -> int:
         for line in report_lines(args.entity, outcome.report, version_id=outcome.result.version_id)[:-1]:
             print(line)
     print(outcome.message)
-    return EXIT_OK if outcome.outcome in {"published", "unchanged"} else EXIT_REJECTED
+    if outcome.outcome in {"published", "unchanged"}:
+        return EXIT_OK
+    return _failure_code(outcome.report) if outcome.result is not None else EXIT_REJECTED
 
 
 def _ingest_met_crime(args, settings: Settings, paths: list[Path]) -> int:
