@@ -31,7 +31,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _serve(args, settings: Settings) -> int:
     from explorer.app import create_app
+    from explorer.settings import MissingSecretKey
 
+    try:
+        settings.require_secret()
+    except MissingSecretKey as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     app = create_app(settings)
     print(f"London commissioned services explorer: http://{args.host}:{args.port}/", flush=True)
     app.run(host=args.host, port=args.port, debug=settings.debug)
