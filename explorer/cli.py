@@ -273,6 +273,37 @@ def _diff(args, settings: Settings) -> int:
     return EXIT_OK
 
 
+def _backup(args, settings: Settings) -> int:
+    from explorer.store.backup import BackupError, backup
+    from explorer.store.store import Store
+
+    try:
+        written = backup(Store.open(settings.store_url), Path(args.path))
+    except BackupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_REJECTED
+    print(f"Backed up the store to {written} ({written.stat().st_size:,} bytes).")
+    return EXIT_OK
+
+
+def _restore(args, settings: Settings) -> int:
+    from explorer.store.backup import BackupError, restore
+    from explorer.store.store import Store
+
+    path = Path(args.path)
+    if not path.is_file():
+        print(f"error: {path} does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        restored = restore(Store.open(settings.store_url), path, published_by=args.by)
+    except BackupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_REJECTED
+    for item in restored:
+        print(f"{item.entity}: restored as version {item.version_id} (version {item.backup_version} in the backup)")
+    return EXIT_OK
+
+
 def _rollback(args, settings: Settings) -> int:
     from explorer.store.store import PublishError, Store
 
@@ -488,6 +519,15 @@ def _parser() -> argparse.ArgumentParser:
     suggestions.add_argument("--json", action="store_true")
     suggestions.add_argument("--limit", type=int, default=200)
     suggestions.set_defaults(handler=_suggestions)
+
+    backup = sub.add_parser("backup", help="write a consistent copy of the store (SQLite backup API; pg_dump)")
+    backup.add_argument("path")
+    backup.set_defaults(handler=_backup)
+
+    restore = sub.add_parser("restore", help="publish a backup's register as new versions (history is kept)")
+    restore.add_argument("path")
+    restore.add_argument("--by", default="explorer restore")
+    restore.set_defaults(handler=_restore)
 
     rollback = sub.add_parser("rollback", help="make an old version current again")
     rollback.add_argument("version", type=int)
