@@ -18,7 +18,7 @@ from callbacks import lcpf as lcpf_callbacks
 from callbacks import performance as performance_callbacks
 from callbacks import router as router_callbacks
 from callbacks import suggestions as suggestion_callbacks
-from explorer.api import callback_guard, not_found, urls
+from explorer.api import callback_guard, not_found, unavailable, urls
 from explorer.api import exports as exports_api
 from explorer.api import feeds
 from explorer.api import headers as security_headers
@@ -128,6 +128,7 @@ def create_app(
     embed_callbacks.register_builder(app, provider)
     embed_app = _add_embed(app, provider, context)
     urls.register(app.server, settings.public_url, settings.trusted_hosts)
+    unavailable.register(app.server)
     not_found.register(
         app.server, provider, {"/": app.index, "/<path:path>": app.index, "/embed/<path:path>": embed_app.index}
     )

@@ -26,7 +26,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     settings = Settings.from_env()
-    return args.handler(args, settings)
+    from explorer.store.store import PublishError
+
+    try:
+        return args.handler(args, settings)
+    except PublishError as exc:  # e.g. the disk filled during a publish: the store rolled it back
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_REJECTED
 
 
 def _serve(args, settings: Settings) -> int:

@@ -14,10 +14,12 @@ import re
 from typing import Any, Callable
 
 from flask import Blueprint, Response, current_app, request
+from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException
 
 from explorer.api.http_cache import cached, published_at
 from explorer.api.openapi import openapi_document
+from explorer.api.unavailable import unavailable_response
 from explorer.api.urls import public_base
 from explorer.domain.records import BOROUGH_CODE
 from explorer.services import oruk
@@ -64,6 +66,11 @@ def api_error_response(exc: ApiError) -> Response:
 @blueprint.errorhandler(HTTPException)
 def _http_error(exc: HTTPException) -> Response:
     return json_response({"error": (exc.name or "error").lower().replace(" ", "_"), "message": exc.description}, exc.code or 500)
+
+
+@blueprint.errorhandler(DBAPIError)
+def _database_down(exc: DBAPIError) -> Response:
+    return unavailable_response()
 
 
 @blueprint.errorhandler(Exception)
