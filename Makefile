@@ -10,7 +10,7 @@ WITH_SECRET = EXPLORER_SECRET_KEY="$${EXPLORER_SECRET_KEY:-$$(cat $(SECRET_FILE)
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: install prepare run serve-prod test test-fast browser-deps clean bench-search bench-ingest load audit
+.PHONY: install prepare run serve-prod test test-fast browser-deps clean bench-search bench-ingest bench-faults load load-postgres audit
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,14 @@ bench-search: prepare
 bench-ingest: install
 	$(PY) benchmarks/bench_ingest.py
 
-# Load: gunicorn with 2 workers, 50 simulated users for 60 s on loopback (figures in the README).
+# Load: gunicorn with 2 workers, 200 simulated users for 120 s on loopback (figures in the README),
+# on the SQLite store, and on a throwaway PostgreSQL.
 load: prepare $(SECRET_FILE)
-	@$(WITH_SECRET) bash scripts/load.sh
+	@$(WITH_SECRET) LOAD_NAME=sqlite bash scripts/load.sh
+
+load-postgres: install $(SECRET_FILE)
+	@$(WITH_SECRET) bash scripts/with-postgres.sh bash -c 'export EXPLORER_DATABASE_URL="$$EXPLORER_TEST_DATABASE_URL" LOAD_NAME=postgresql && $(VENV)/bin/explorer prepare >/dev/null && bash scripts/load.sh'
+
+# Faults under load: a gunicorn worker killed, PostgreSQL restarted (figures in the README).
+bench-faults: install
+	$(PY) benchmarks/faults.py
