@@ -10,7 +10,7 @@ WITH_SECRET = EXPLORER_SECRET_KEY="$${EXPLORER_SECRET_KEY:-$$(cat $(SECRET_FILE)
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: install prepare run serve-prod test test-fast browser-deps clean bench-search bench-ingest bench-faults load load-postgres audit
+.PHONY: install prepare run serve-prod test test-fast browser-deps clean bench-search bench-ingest bench-pages bench-faults load load-postgres audit
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,11 @@ bench-search: prepare
 
 bench-ingest: install
 	$(PY) benchmarks/bench_ingest.py
+
+# Page budgets: Lighthouse 12.2.3 (mobile and desktop presets, RUNS runs each) on nine pages.
+bench-pages: prepare browser-deps $(SECRET_FILE)
+	@bash scripts/ensure-lighthouse.sh
+	@$(WITH_SECRET) $(PY) -m benchmarks.bench_pages
 
 # Load: gunicorn with 2 workers, 200 simulated users for 120 s on loopback (figures in the README),
 # on the SQLite store, and on a throwaway PostgreSQL.
