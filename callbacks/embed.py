@@ -6,7 +6,6 @@ from dash import ALL, Input, Output, State, ctx, no_update
 
 from callbacks.controls import register_summaries
 from explorer import ids
-from explorer.api.urls import public_base
 from explorer.layout.controls import chosen
 from explorer.layout.embed import builder_outputs, render_embed
 from explorer.layout.home import with_service_area
@@ -35,8 +34,12 @@ def register_embed(embed_app, provider, context) -> None:
         return with_service_area(provider.current(), hideout, ctx.triggered_id["index"])
 
 
-def register_builder(app, provider) -> None:
-    """Registers the embed builder's callback on the main app."""
+def register_builder(app, provider, site_address) -> None:
+    """Registers the embed builder's callback on the main app.
+
+    ``site_address()`` gives the site's public address for the code to copy (never the
+    request's Host header).
+    """
     register_summaries(app, [(ids.BUILDER_AREAS, "All service areas")])
 
     @app.callback(
@@ -48,5 +51,5 @@ def register_builder(app, provider) -> None:
         Input(ids.BUILDER_VIEW, "value"),
     )
     def update_embed_code(borough, areas, view):
-        src, snippet, title = builder_outputs(provider.current(), public_base(), chosen(borough), areas, view)
+        src, snippet, title = builder_outputs(provider.current(), site_address(), chosen(borough), areas, view)
         return src, title, snippet

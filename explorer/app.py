@@ -125,7 +125,7 @@ def create_app(
     app.server.config["EXPLORER_PROVIDER"] = provider
     oruk_api.register(app.server)
     exports_api.register(app.server)
-    embed_callbacks.register_builder(app, provider)
+    embed_callbacks.register_builder(app, provider, urls.public_base)
     embed_app = _add_embed(app, provider, context)
     urls.register(app.server, settings.public_url, settings.trusted_hosts)
     unavailable.register(app.server)

@@ -60,17 +60,36 @@ def check_callback_body(data: bytes, callback_map: Mapping[str, Mapping[str, Any
 
 
 def _check_dependency(given: Any, expected: Mapping[str, Any], key: str) -> None:
-    wildcard = isinstance(expected.get("id"), dict) and any(
-        isinstance(v, list) or v in ("ALL", "MATCH", "ALLSMALLER") for v in expected["id"].values()
-    )
-    items = given if wildcard and isinstance(given, list) else [given]
-    for item in items:
+    expected_id = _component_id(expected.get("id"))
+    wildcards = [v for v in expected_id.values() if isinstance(v, list)] if isinstance(expected_id, dict) else []
+    many = any(v in (["ALL"], ["ALLSMALLER"]) for v in wildcards)  # MATCH sends one, ALL a list
+    if many and not isinstance(given, list):
+        raise BadCallback(f"'{key}' must send a list for a pattern that matches several components")
+    for item in given if many else [given]:
         if not isinstance(item, dict) or not isinstance(item.get("property"), str):
             raise BadCallback(f"each of '{key}' must be an object with an id and a property")
         if item["property"] != expected.get("property"):
             raise BadCallback(f"'{key}' names the property {item['property'][:40]!r}, not the callback's")
-        if not wildcard and item.get("id") != expected.get("id"):
+        if not _same_component(item.get("id"), expected_id):
             raise BadCallback(f"'{key}' names a component that is not the callback's")
+
+
+def _same_component(given_id: Any, expected_id: Any) -> bool:
+    if not isinstance(expected_id, dict):
+        return given_id == expected_id
+    if not isinstance(given_id, dict) or set(given_id) != set(expected_id):
+        return False
+    return all(isinstance(v, list) or given_id[k] == v for k, v in expected_id.items())
+
+
+def _component_id(value: Any) -> Any:
+    """A component id as the callback map keeps it: pattern-matching ids are JSON text there."""
+    if isinstance(value, str) and value.startswith("{"):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
 
 
 def register(server: Flask, apps: Mapping[str, Any]) -> None:
@@ -88,5 +107,6 @@ def register(server: Flask, apps: Mapping[str, Any]) -> None:
         try:
             check_callback_body(request.get_data(cache=True), app.callback_map)
         except BadCallback as exc:
+            server.logger.info("refused a callback request to %s: %s", request.path, exc)
             return Response(f"Bad request: {exc}.\n", status=400, mimetype="text/plain")
         return None

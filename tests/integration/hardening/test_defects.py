@@ -224,3 +224,12 @@ def test_the_openapi_document_declares_what_the_api_refuses(client):
     assert re.fullmatch(borough, "E09000001,e09000033") and not re.fullmatch(borough, "E09000034")
     assert "postcode" in document["components"]["parameters"]["proximity"]["description"]
     assert client.get("/api/v1/services?proximity=500").status_code == 400
+
+
+def test_every_page_the_router_draws_is_known_to_the_404_check(hard_app):
+    from explorer.layout.router import VALIDATION_PATHS
+    from explorer.services.routes import page_exists
+
+    snapshot = hard_app.server.config["EXPLORER_PROVIDER"].current()
+    assert all(page_exists(snapshot, p) for p in VALIDATION_PATHS if p != "/service/")
+    assert page_exists(snapshot, "/accessibility") and not page_exists(snapshot, "/service/")
