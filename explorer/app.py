@@ -32,7 +32,6 @@ from explorer.layout.shell import build_shell
 from explorer.layout.validation import skeleton
 from explorer.layout.suggestions import build_report_change_form
 from explorer.reference import load_geography, prepare
-from explorer.services.performance import load_published_outcomes
 from explorer.services.snapshot import SnapshotProvider
 from explorer.settings import ROOT, Settings
 from explorer.store.store import Store
@@ -116,9 +115,7 @@ def create_app(
     feeds.register(app.server, store=store, today=today)
     lcpf_callbacks.register(app, provider)
     lcpf_api.register(app.server)
-    performance_callbacks.register(
-        app, provider, context, load_published_outcomes(settings.sample_dir / "published_outcomes.csv")
-    )
+    performance_callbacks.register(app, provider, context)
     reports.register(app.server, today)
     suggestion_callbacks.register(app, provider, SuggestionBox(store, key=secret).submit)
     _add_routes(app, provider)

@@ -8,13 +8,13 @@ came from. A missing or malformed period gets a 400 with a message saying what t
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
-from typing import Any, Callable
+from typing import Callable
 
 from flask import Blueprint, Flask, Response, current_app, request
 
+from explorer.domain.tabular import append_xlsx_row, csv_cell, csv_text
 from explorer.domain.periods import HalfYear, parse_half_year, quarter_of
 from explorer.services.performance import Report, report_half_years, six_monthly_report
 
@@ -66,12 +66,7 @@ def requested_half(text: str | None, available: tuple[HalfYear, ...], today: dt.
 
 def report_csv_text(report: Report) -> str:
     """The report as CSV text: a header row, then one row per measure."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(report.columns)
-    for row in report.rows:
-        writer.writerow([_csv_cell(row[c]) for c in report.columns])
-    return buffer.getvalue()
+    return csv_text(report.columns, ([row[c] for c in report.columns] for row in report.rows))
 
 
 def report_xlsx_bytes(report: Report) -> bytes:
@@ -89,10 +84,7 @@ def report_xlsx_bytes(report: Report) -> bytes:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     sample_fill = PatternFill("solid", fgColor="FFF4C2")
     for row in report.rows:
-        sheet.append([row[c] for c in report.columns])
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"  # record text is never a formula
+        append_xlsx_row(sheet, [row[c] for c in report.columns])
         if row["Illustrative"] == "sample value":
             sheet.cell(row=sheet.max_row, column=report.columns.index("Illustrative") + 1).fill = sample_fill
     for number, column in enumerate(report.columns, start=1):
@@ -153,17 +145,5 @@ def _respond(today: Callable[[], dt.date], kind: str) -> Response:
     return response
 
 
-#: Text starting with these is read as a formula by spreadsheet programs.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value  # record text is never run as a formula when the file is opened
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
+#: A value as a CSV cell (the one safe tabular writer's rule).
+_csv_cell = csv_cell

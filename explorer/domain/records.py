@@ -18,7 +18,8 @@ BOROUGH_CODE = re.compile(r"^E090000(0[1-9]|[12][0-9]|3[0-3])$")
 PERIOD = re.compile(r"^(20\d\d)-Q([1-4])$")
 FINANCIAL_YEAR = re.compile(r"^(20\d\d)-(\d\d)$")
 
-COMMISSIONERS = ("MOPAC", "VRU")
+#: The commissioners every register knows; a register may name others in its ``commissioners`` table.
+COMMISSIONERS = ("MOPAC", "VRU", "GLA", "Home Office", "MoJ", "NHS England")
 ACCESS = ("self-referral", "professional-referral", "both")
 FUNDING_STREAMS = (
     "LCPF",
@@ -154,14 +155,41 @@ class Organization(Sourced):
         return check_url(value)
 
 
+class Commissioner(Sourced):
+    """A body that commissions or funds services (MOPAC, the VRU, the GLA, the Home Office, the NHS ...).
+
+    ``code`` is what a service's ``commissioner`` and ``funder_of_record`` columns name;
+    ``organization_id`` is the body's own row in ``organizations.csv``, when it also appears as
+    a provider (so a grant from a body to itself can be recognised and left out of 360Giving).
+    """
+
+    code: Text
+    name: Text
+    organization_id: OptText = None
+    website: OptText = None
+
+    @field_validator("website")
+    @classmethod
+    def _website_is_url(cls, value: str | None) -> str | None:
+        return check_url(value)
+
+
 class Service(Sourced):
-    """A commissioned service."""
+    """A commissioned service.
+
+    ``commissioner`` names who commissions it (codes from the ``commissioners`` table);
+    ``funder_of_record`` the body whose money it is, when that differs (the Home Office for
+    Safer Streets grants MOPAC passes on). ``variation_of`` names the service whose contract
+    this one varies: its value is part of that contract's and is never added to it again.
+    """
 
     id: Text
     name: Text
     description: OptText = None
     status: Literal["active", "inactive"] = "active"
     commissioner: Names
+    funder_of_record: OptText = None
+    variation_of: OptText = None
     programme: Text
     funding_stream: OptText = None
     organization_id: Text
@@ -194,8 +222,8 @@ class Service(Sourced):
     @field_validator("commissioner")
     @classmethod
     def _known_commissioner(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        if not value or any(v not in COMMISSIONERS for v in value):
-            raise ValueError("must be MOPAC, VRU or MOPAC;VRU")
+        if not value or any(not v for v in value):
+            raise ValueError("must name at least one commissioner, like MOPAC or MOPAC;VRU")
         return value
 
     @field_validator("funding_stream")
@@ -215,14 +243,39 @@ class Service(Sourced):
             and self.maximum_age < self.minimum_age
         ):
             raise ValueError("maximum_age: must not be below minimum_age")
+        if self.variation_of is not None and self.variation_of == self.id:
+            raise ValueError("variation_of: must name another service, not this one")
         return self
 
 
-class ServiceArea(Record):
-    """A borough a service covers."""
+class Inherited(Record):
+    """A link row (service x borough, place or term) that may name its own source.
+
+    A blank ``source_url`` means the row inherits the source of its service (``services.csv``),
+    which is what the README states for these files.
+    """
+
+    source_url: OptText = None
+
+    @field_validator("source_url")
+    @classmethod
+    def _source_is_url(cls, value: str | None) -> str | None:
+        return check_url(value)
+
+
+class ServiceArea(Inherited):
+    """A borough a service covers, from ``from_date`` to ``to_date`` (blank: open-ended)."""
 
     service_id: Text
     borough_code: Text
+    from_date: OptDate = None
+    to_date: OptDate = None
+
+    @model_validator(mode="after")
+    def _dates(self) -> "ServiceArea":
+        if self.from_date and self.to_date and self.to_date < self.from_date:
+            raise ValueError("to_date: must not be before from_date")
+        return self
 
     @field_validator("borough_code")
     @classmethod
@@ -230,7 +283,7 @@ class ServiceArea(Record):
         return check_borough_code(value)
 
 
-class ServiceTaxonomy(Record):
+class ServiceTaxonomy(Inherited):
     """A service area (taxonomy term) a service belongs to."""
 
     service_id: Text
@@ -248,7 +301,7 @@ class Location(Sourced):
     longitude: Number = None
 
 
-class ServiceAtLocation(Record):
+class ServiceAtLocation(Inherited):
     """A service delivered at a location."""
 
     service_id: Text
@@ -389,6 +442,57 @@ class LcpfTotal(Sourced):
     measure: Text
     amount_gbp: Money
     note: OptText = None
+
+
+class ProgrammeOutcome(Sourced):
+    """A figure a programme has published about its money, reach or results, with its source.
+
+    ``people_basis`` says what ``people`` counts and whether it is planned or achieved; a cost
+    per person is derived from these figures on screen, never stored.
+    """
+
+    programme: Text
+    commissioner: OptText = None
+    invested_gbp: Money = None
+    people: Annotated[Annotated[int, Field(ge=0)] | None, BeforeValidator(_blank_to_none)] = None
+    people_basis: OptText = None
+    period: OptText = None
+    finding: OptText = None
+    source_date: OptText = None  # as published: a day (2019-10-01) or a month (2021-07)
+
+
+class Contract(Sourced):
+    """A public contract notice (OCDS) whose buyer is MOPAC or the GLA, as published.
+
+    ``source_url`` is the notice itself. ``value_basis`` says which published figure ``value_gbp``
+    is: ``contract`` (a signed contract's value), ``award`` or ``tender`` (the value the notice
+    estimated). A variation names its parent contract in ``parent_ocid`` and is never counted in
+    a total beside it. ``service_id`` is the register service the contract funds, when matched
+    (by the supplier's identifier, or by name and confirmed by a person).
+    """
+
+    ocid: Text
+    title: OptText = None
+    buyer_name: Text
+    buyer_id: OptText = None
+    supplier_name: OptText = None
+    supplier_id: OptText = None
+    supplier_scheme: OptText = None
+    value_gbp: Money = None
+    value_basis: OptText = None
+    start_date: OptDate = None
+    end_date: OptDate = None
+    status: OptText = None
+    release_date: OptDate = None
+    parent_ocid: OptText = None
+    service_id: OptText = None
+    match: OptText = None
+
+    @model_validator(mode="after")
+    def _period_in_order(self) -> "Contract":
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValueError("end_date must not be before start_date")
+        return self
 
 
 class Crime(Sourced):

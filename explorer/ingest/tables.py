@@ -16,13 +16,10 @@ import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
 from explorer.domain.problems import Problem, shorten
-from explorer.ingest.files import ROW_KEY
+from explorer.ingest.files import FORMULA, RULE_FORMULA, ROW_KEY
 
-#: Text a spreadsheet would run as a formula (CSV injection); +/- followed by a digit is a number.
-FORMULA = re.compile(r"^\s*(?:=|@|[+\-](?![\d.\s])|\t|\r)")
 
 RULE_HTML = "must be plain text, not HTML: remove the tags"
-RULE_FORMULA = "must be a value, not a spreadsheet formula: it starts with = + - or @"
 
 
 

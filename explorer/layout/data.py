@@ -11,6 +11,8 @@ from explorer import ids
 from explorer.domain import formatting
 from explorer.domain.freshness import BAND_BY_KEY, BANDS, band_counts, freshness_by_group
 from explorer.layout.freshness import build_freshness_legend
+from explorer.layout.contracts import build_coverage
+from explorer.services.contracts import coverage
 from explorer.services.snapshot import Snapshot
 from explorer.store.store import VersionInfo
 
@@ -27,6 +29,8 @@ ENTITY_NAMES = {
     "opportunities": "Funding opportunities",
     "lcpf": "Crime prevention fund",
     "crime": "Recorded crime",
+    "outcomes": "Programmes' published outcomes",
+    "contracts": "Public contracts (OCDS notices)",
 }
 
 
@@ -48,6 +52,7 @@ def build_data_page(snapshot: Snapshot, today: dt.date, *, downloads: Any = None
                 "seen and undone.",
                 className="lead",
             ),
+            build_coverage(coverage(snapshot)),
             build_freshness_section(snapshot, today),
             # -- DOWNLOADS: build_downloads() (explorer/layout/embed.py) is passed in as `downloads`. --
             html.Div(

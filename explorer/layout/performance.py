@@ -113,11 +113,26 @@ def _graph(figure: go.Figure, *, graph_id: str | None = None) -> html.Div:
     )
 
 
-def _chart_with_table(summary: str, figure: go.Figure, table, *, graph_id: str | None = None) -> html.Figure:
+def mark_sample(figure: go.Figure, sample: bool) -> go.Figure:
+    """Says in a chart's own title and legend that its figures are sample values (issue 16)."""
+    if not sample:
+        return figure
+    for trace in figure.data:
+        trace.name = f"{trace.name or 'Figures'} (sample values)"
+        trace.showlegend = True
+    title = figure.layout.title.text if figure.layout.title and figure.layout.title.text else ""
+    figure.update_layout(title={"text": (title + " · " if title else "") + "Sample values, not published figures",
+                                "font": {"size": 13}, "x": 0.01})
+    return figure
+
+
+def _chart_with_table(summary: str, figure: go.Figure, table, *, graph_id: str | None = None,
+                      sample: bool = False) -> html.Figure:
     """A chart, a sentence saying what it shows, and the same numbers as a table."""
+    mark_sample(figure, sample)
     return html.Figure(
         [
-            html.Figcaption(summary, className="chart-summary"),
+            html.Figcaption([summary] + sample_badge(sample), className="chart-summary"),
             _graph(figure, graph_id=graph_id),
             html.Details(
                 [html.Summary("The same figures as a table"), table],
@@ -192,7 +207,8 @@ def _overall_panel(p: perf.ServicePerformance) -> html.Section:
     return _section(
         "Overall rating",
         [
-            html.P([rag_badge(p.overall, rag.OVERALL_RULE), " ", html.Span(counted)], className="overall-line"),
+            html.P([rag_badge(p.overall, rag.OVERALL_RULE), " ", html.Span(counted)]
+                   + sample_badge(p.performance_illustrative and bool(p.rated)), className="overall-line"),
             html.Details(
                 [html.Summary("How the rating is worked out"), html.P(rag.OVERALL_RULE), html.P(rag.DEFAULT_RULE)],
                 className="small",
@@ -315,7 +331,7 @@ def _spend_panel(p: perf.ServicePerformance) -> html.Section:
                 [f"Spent to date: {_money(p.spend_to_date)} of {_money(p.budget_to_date)} budgeted."]
                 + sample_badge(p.spend_illustrative)
             ),
-            _chart_with_table(summary, fig, table, graph_id=ids.SERVICE_SPEND_CHART),
+            _chart_with_table(summary, fig, table, graph_id=ids.SERVICE_SPEND_CHART, sample=p.spend_illustrative),
         ],
         section_id="perf-spend",
     )
@@ -412,8 +428,8 @@ def _cost_panel(p: perf.ServicePerformance) -> html.Section:
         [
             html.P([html.Strong(f"£{cost.value:,.0f} per person helped")] + sample_badge(cost.illustrative)),
             html.P(
-                f"{_exact_money(cost.spend)} spent in {quarters}, divided by the {cost.people:,} people helped in "
-                "those quarters. Only quarters with both figures count.",
+                [f"{_exact_money(cost.spend)} spent in {quarters}, divided by the {cost.people:,} people helped in "
+                 "those quarters. Only quarters with both figures count."] + sample_badge(cost.illustrative),
                 className="small",
             ),
         ],
@@ -554,9 +570,10 @@ def build_performance_view(
 def _summary_block(result: perf.Portfolio) -> html.Section:
     counts = result.counts
     current = len(result.current)
+    sample = sample_badge(any(r.performance_illustrative for r in result.current))
     tiles = [
         html.Li(
-            [html.Span(f"{counts[r]}", className="rag-count"), " ", rag_badge(r)],
+            [html.Span(f"{counts[r]}", className="rag-count"), " ", rag_badge(r)] + sample,
             className="rag-tile",
         )
         for r in Rag
@@ -853,7 +870,7 @@ def _reach_key(snapshot: Snapshot, summary: perf.ReachSummary) -> list:
     lower = 1
     for limit, colour in zip(hideout["breaks"], hideout["colours"]):
         legend.append(html.Li([html.Span(className="swatch", style={"backgroundColor": colour}),
-                               f"{lower:,} to {limit:,}"]))
+                               f"{lower:,} to {limit:,}"] + sample_badge(summary.illustrative)))
         lower = limit + 1
     rows = [
         (b.name, _people(people.get(b.code)),
@@ -867,7 +884,7 @@ def _reach_key(snapshot: Snapshot, summary: perf.ReachSummary) -> list:
         else "No count of people helped is published for these services in this period."
     )
     return [
-        html.P(text, className="chart-summary"),
+        html.P([text] + sample_badge(summary.illustrative and total is not None), className="chart-summary"),
         html.Ul(legend, className="reach-legend list-unstyled", **{"aria-label": "Map key"}),
         # The box scrolls, so it takes keyboard focus and has a name (WCAG 2.1.1).
         html.Div(_table(["Borough", "People helped", "Figure"], rows, class_name="reach-table"),
@@ -896,7 +913,8 @@ def _programme_block(summary: perf.ReachSummary) -> html.Section:
     return _section(
         "People helped, by programme",
         [_chart_with_table(f"People helped by programme; the most was {biggest.programme} "
-                           f"with {biggest.people:,}.", fig, table)],
+                           f"with {biggest.people:,}.", fig, table,
+                           sample=any(p.illustrative for p in programmes))],
         section_id="perf-programme",
     )
 
@@ -961,7 +979,8 @@ def _money_reach_block(summary: perf.ReachSummary) -> html.Section:
             html.P("Cost per person helped is spend divided by people helped, over the quarters where both are "
                    "known. Services differ: an hour's advice and a year's casework both count as one person.",
                    className="small"),
-            _chart_with_table(summary_text, fig, table),
+            _chart_with_table(summary_text, fig, table,
+                              sample=any(p.cost_per_person.illustrative for p in costed)),
         ],
         section_id="perf-money-reach",
     )
@@ -989,9 +1008,12 @@ def _kpi_block(result: perf.Portfolio) -> html.Section:
     )
     _layout(fig, height=340).update_layout(barmode="stack")
     fig.update_yaxes(title_text="Measures")
+    # The counts rest on the figures of the measures counted: sample figures make them sample values.
+    sample = any(f.illustrative for row in result.rows for m in row.measures for f in m.history)
     table = _table(
-        ["Quarter"] + [rag.style(r).word for r in shown],
-        [[t.period.code] + [str(t.counts[r]) for r in shown] for t in over_time],
+        ["Quarter"] + [rag.style(r).word for r in shown] + ["Figures"],
+        [[t.period.code] + [str(t.counts[r]) for r in shown] + ["sample value" if sample else "published"]
+         for t in over_time],
     )
     latest = over_time[-1] if over_time else None
     summary_text = (
@@ -1003,7 +1025,8 @@ def _kpi_block(result: perf.Portfolio) -> html.Section:
     )
     return _section(
         "Measures against targets over time",
-        [_chart_with_table(summary_text, fig, table) if over_time else html.P(summary_text, className="empty")],
+        [_chart_with_table(summary_text, fig, table, sample=sample) if over_time
+         else html.P(summary_text, className="empty")],
         section_id="perf-kpis",
     )
 
@@ -1073,7 +1096,8 @@ def build_measure_detail(snapshot: Snapshot, measure_id: str | None, today: dt.d
         f"{rag.style(view.current.rating).word}. {view.threshold_text}."
     )
     return [
-        _chart_with_table(summary, fig, _table(["Quarter", "Actual", "Rating", "Figure"], rows)),
+        _chart_with_table(summary, fig, _table(["Quarter", "Actual", "Rating", "Figure"], rows),
+                          sample=any(f.illustrative for f in view.history)),
         html.P(html.A(f"Open {service.name if service else 'the service'}", href=f"/service/{measure.service_id}")),
     ]
 
@@ -1190,10 +1214,11 @@ def _report_counts(report: perf.Report) -> html.Section:
     for row in report.rows:
         overall[row["Service ID"]] = row["Overall RAG"]
     words = [rag.style(r).word for r in Rag]
+    figures = "sample value" if report.illustrative_rows else "published"
     return _section(
         "Services by overall rating",
-        [_table(["Rating", "Services"], [(rag_badge(r), str(list(overall.values()).count(w)))
-                                          for r, w in zip(Rag, words)])],
+        [_table(["Rating", "Services", "Figures"], [(rag_badge(r), str(list(overall.values()).count(w)), figures)
+                                                    for r, w in zip(Rag, words)])],
         section_id="report-counts",
     )
 

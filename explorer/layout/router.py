@@ -8,7 +8,9 @@ from typing import Callable
 from urllib.parse import parse_qs, unquote
 
 from explorer.layout import accessibility, data, embed, funding, home, pages, performance
+from explorer.layout import contracts as contracts_layout
 from explorer.layout import lcpf as lcpf_layout
+from explorer.services.contracts import service_contracts
 from explorer.services.search import parse_filters, search_index
 
 
@@ -59,6 +61,7 @@ def render_page(provider, pathname: str | None, search: str | None, context: Pag
         if service is not None:
             sections.append(performance.build_service_performance_block(snapshot, service, context.today()))
             sections.append(funding.build_service_opportunities(snapshot, service, context.today()))
+            sections.append(contracts_layout.build_service_contracts(service_contracts(snapshot, service.id)))
         return pages.build_service_page(snapshot, service, _first(query, "back"), sections, today=context.today())
     if path == "/funding" or path.startswith("/funding/"):
         return funding.build_funding_route(provider, path, query, context.today())

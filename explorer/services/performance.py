@@ -2,17 +2,15 @@
 portfolio at a glance, the dashboard's aggregates and the six-monthly report's rows.
 
 Everything here is computed from one :class:`~explorer.services.snapshot.Snapshot` and a
-date passed in by the caller; nothing reads the clock, the store or a file, except
-:func:`load_published_outcomes`, which reads the small authored table of published
-programme figures once at start-up. Missing figures stay missing (None), never zero.
+date passed in by the caller; nothing reads the clock, the store or a file (the programmes'
+published figures are the ``outcomes`` entity, in the snapshot: :func:`published_outcomes`).
+Missing figures stay missing (None), never zero.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 from urllib.parse import urlencode
 
@@ -294,7 +292,8 @@ def service_performance(
         measure_view(m, index.values_by_measure.get(m.id, {}), period)
         for m in index.measures_by_service.get(service.id, ())
     )
-    overall = rag.overall(m.current.rating for m in measures)
+    ended = rag.ended(service.status, service.end_date, period.start if period else None)
+    overall = rag.overall((m.current.rating for m in measures), service_ended=ended)
     spend_rows = index.spend_by_service.get(service.id, {})
     spend = tuple(
         SpendLine(q, s.budget_gbp, s.actual_gbp, bool(s.illustrative))
@@ -622,26 +621,21 @@ class PublishedOutcome:
         return self.invested_gbp / self.people
 
 
-def load_published_outcomes(path: Path) -> tuple[PublishedOutcome, ...]:
-    """Reads ``published_outcomes.csv``; an absent file gives no outcomes (never an error)."""
-    if not path.exists():
-        return ()
-    with path.open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
+def published_outcomes(snapshot: Snapshot) -> tuple[PublishedOutcome, ...]:
+    """The programmes' published figures in the snapshot (the ``outcomes`` entity), in file order."""
     return tuple(
         PublishedOutcome(
-            programme=row["programme"].strip(),
-            commissioner=row.get("commissioner", "").strip(),
-            invested_gbp=_float_or_none(row.get("invested_gbp")),
-            people=_int_or_none(row.get("people")),
-            people_basis=row.get("people_basis", "").strip(),
-            period=row.get("period", "").strip(),
-            finding=row.get("finding", "").strip(),
-            source_url=row["source_url"].strip(),
-            source_date=row.get("source_date", "").strip(),
+            programme=o.programme,
+            commissioner=o.commissioner or "",
+            invested_gbp=o.invested_gbp,
+            people=o.people,
+            people_basis=o.people_basis or "",
+            period=o.period or "",
+            finding=o.finding or "",
+            source_url=o.source_url,
+            source_date=o.source_date or "",
         )
-        for row in rows
-        if row.get("programme") and row.get("source_url")
+        for o in snapshot.outcomes
     )
 
 
@@ -896,13 +890,3 @@ def _combined_cost(members: Sequence[ServicePerformance], index: PerformanceInde
     if people <= 0:
         return None
     return CostPerPerson(spend, int(people), tuple(sorted(periods)), sample)
-
-
-def _float_or_none(text: str | None) -> float | None:
-    text = (text or "").replace(",", "").replace("£", "").strip()
-    return float(text) if text else None
-
-
-def _int_or_none(text: str | None) -> int | None:
-    value = _float_or_none(text)
-    return int(value) if value is not None else None

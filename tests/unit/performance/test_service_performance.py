@@ -43,6 +43,12 @@ def test_gap_does_not_lift_or_lower_the_overall(portfolio_snapshot):
     assert p.performance_illustrative and p.spend_illustrative and p.reach_illustrative
 
 
+def test_an_ended_service_gets_no_current_rating(portfolio_snapshot):
+    ended = portfolio_snapshot.service("svc-ended")
+    assert perf.service_performance(portfolio_snapshot, ended, Quarter(2025, 3)).overall is Rag.ENDED
+    assert perf.service_performance(portfolio_snapshot, ended, Quarter(2025, 2)).overall is not Rag.ENDED
+
+
 def test_service_without_measures(portfolio_snapshot):
     p = perf.service_performance(portfolio_snapshot, portfolio_snapshot.service("svc-none"), Quarter(2025, 3))
     assert p.overall is Rag.NO_MEASURE
@@ -52,7 +58,8 @@ def test_service_without_measures(portfolio_snapshot):
 @pytest.mark.parametrize(
     ("filters", "expected"),
     [
-        ({}, ["svc-red", "svc-green", "svc-ended", "svc-none"]),
+        # Issue 16: an ended service has no current rating and sorts after every running one.
+        ({}, ["svc-red", "svc-green", "svc-none", "svc-ended"]),
         ({"commissioner": "MOPAC"}, ["svc-green", "svc-none"]),
         ({"programme": "DIVERT"}, ["svc-red", "svc-ended"]),
         ({"borough": "E09000022"}, ["svc-green"]),
@@ -126,16 +133,6 @@ def test_report_rows(portfolio_snapshot):
     assert "measure" in green["Sample parts"] and "figures" in green["Sample parts"]
     assert rows[("svc-none", None)]["RAG"] == "No measure"
     assert red["Produced on"] == TODAY and red["Data version"].startswith("version 7")
-
-
-def test_published_outcomes_file_reads_and_derives_cost(tmp_path):
-    from explorer.settings import ROOT
-
-    outcomes = perf.load_published_outcomes(ROOT / "data" / "sample" / "published_outcomes.csv")
-    assert outcomes and all(o.source_url.startswith("http") for o in outcomes)
-    ylf = next(o for o in outcomes if o.programme == "Young Londoners Fund")
-    assert round(ylf.cost_per_person) == 291
-    assert perf.load_published_outcomes(tmp_path / "absent.csv") == ()
 
 
 def test_report_opens_on_the_latest_finished_half_year(portfolio_snapshot):
