@@ -23,7 +23,7 @@ _INT = {"type": "integer"}
 #: One London borough code as the API reads it (any case), and a comma-separated list of them
 #: (blank parts and spaces around the commas are ignored, as the API ignores them).
 _CODE = r"[Ee]090000(0[1-9]|[12][0-9]|3[0-3])"
-BOROUGH_LIST_PATTERN = rf"^[\s,]*({_CODE}(\s*,[\s,]*{_CODE})*)?[\s,]*$"
+BOROUGH_LIST_PATTERN = rf"^[ \t,]*({_CODE}([ \t]*,[ \t,]*{_CODE})*)?[ \t,]*$"
 #: The register's own id of an organization or a location, where the explorer wrote it.
 
 
@@ -284,7 +284,7 @@ def _parameters() -> dict:
         "minimum_age": {"name": "minimum_age", "in": "query", "description": "Services whose minimum age is at least this value (a service without one counts as 0).", "schema": {"type": "number", "minimum": 0, "maximum": 120}},
         "maximum_age": {"name": "maximum_age", "in": "query", "description": "Services whose maximum age is at most this value (services without one are left out).", "schema": {"type": "number", "minimum": 0, "maximum": 120}},
         "modified_after": {"name": "modified_after", "in": "query", "description": "Services modified on or after this date (2026-01-31) or date-time (RFC 3339: 2026-01-31T09:00:00Z).", "schema": {"type": "string", "anyOf": [{"format": "date"}, {"format": "date-time"}]}},
-        "export_borough": {"name": "borough", "in": "query", "description": "Only services covering this borough (ONS code).", "schema": {"type": "string", "pattern": rf"^\s*({_CODE})?\s*$"}},
+        "export_borough": {"name": "borough", "in": "query", "description": "Only services covering this borough (ONS code).", "schema": {"type": "string", "pattern": rf"^[ \t]*({_CODE})?[ \t]*$"}},
     }
 
 

@@ -280,11 +280,16 @@ _DATE_TIME = re.compile(
 )
 
 
+#: The spaces a parameter may carry around its value (the OpenAPI patterns say the same; other
+#: characters, control characters included, make the value invalid).
+SPACES = " \t"
+
+
 def _raw_arg(name: str) -> str | None:
     """A query parameter's text; None when it is absent. Present but blank is a 400."""
     if name not in request.args:
         return None
-    raw = request.args.get(name, "").strip()
+    raw = request.args.get(name, "").strip(SPACES)
     if not raw:
         raise ApiError(400, f"{name} is empty: give a value or leave it out.", name)
     return raw
@@ -331,7 +336,7 @@ def _datetime_arg(name: str) -> dt.datetime | None:
 def _list_arg(name: str) -> list[str]:
     out: list[str] = []
     for value in request.args.getlist(name):
-        out.extend(part.strip() for part in value.split(",") if part.strip())
+        out.extend(part.strip(SPACES) for part in value.split(",") if part.strip(SPACES))
     return out
 
 
