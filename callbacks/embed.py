@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from dash import ALL, Input, Output, State, ctx, no_update
+from dash import Input, Output, State
 
-from callbacks.controls import register_summaries
+from callbacks.controls import register_show_area, register_summaries
 from explorer import ids
 from explorer.layout.controls import chosen
-from explorer.layout.embed import builder_outputs, render_embed
-from explorer.layout.home import with_service_area
+from explorer.layout.embed import build_embed, builder_outputs
+from explorer.pages.embed import builder_choice, embed_page
+
+
+def render_embed(provider, search: str | None, *, tile_url: str = "", tile_attribution: str = ""):
+    """The embed for an address's query string: view model, then layout."""
+    return build_embed(embed_page(provider, search, tile_url=tile_url, tile_attribution=tile_attribution))
 
 
 def register_embed(embed_app, provider, context) -> None:
@@ -22,16 +27,7 @@ def register_embed(embed_app, provider, context) -> None:
     def update_embed(_pathname, search):
         return render_embed(provider, search, tile_url=context.tile_url, tile_attribution=context.tile_attribution)
 
-    @embed_app.callback(
-        Output(ids.BOROUGH_LAYER, "hideout"),
-        Input({"type": ids.SHOW_AREA, "index": ALL}, "n_clicks"),
-        State(ids.BOROUGH_LAYER, "hideout"),
-        prevent_initial_call=True,
-    )
-    def on_show_area(clicks, hideout):
-        if not ctx.triggered_id or not any(clicks or []):
-            return no_update
-        return with_service_area(provider.current(), hideout, ctx.triggered_id["index"])
+    register_show_area(embed_app, provider)
 
 
 def register_builder(app, provider, site_address) -> None:
@@ -51,5 +47,6 @@ def register_builder(app, provider, site_address) -> None:
         Input(ids.BUILDER_VIEW, "value"),
     )
     def update_embed_code(borough, areas, view):
-        src, snippet, title = builder_outputs(provider.current(), site_address(), chosen(borough), areas, view)
+        choice = builder_choice(provider.current(), chosen(borough), areas, view)
+        src, snippet, title = builder_outputs(choice, site_address())
         return src, title, snippet

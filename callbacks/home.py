@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from dash import ALL, Input, Output, State, ctx, no_update
+from dash import Input, Output, State, no_update
 
-from callbacks.controls import register_summaries
+from callbacks.controls import register_show_area, register_summaries
 from explorer import ids
 from explorer.layout.controls import chosen
-from explorer.layout.home import (
-    CHECKLISTS,
-    borough_hideout,
-    build_result_header,
-    build_service_items,
-    state_query,
-    with_service_area,
-)
-from explorer.services.explore import explore
+from explorer.layout.home import CHECKLISTS, build_search_update
+from explorer.pages.home import search_update
 
 
 def register(app, provider, context) -> None:
@@ -37,16 +30,9 @@ def register(app, provider, context) -> None:
         prevent_initial_call=True,
     )
     def on_search(_clicks, query, boroughs, areas, commissioners, age, access):
-        found = explore(provider, query, boroughs=boroughs, commissioners=commissioners,
-                        areas=areas, age=chosen(age), access=chosen(access))
-        state = state_query(query or "", found.filters)
-        return (
-            build_service_items(provider.current(), found.result.items, state, context.today()),
-            build_result_header(found.result),
-            found.points,
-            borough_hideout(found.filters, found.result),
-            state,
-        )
+        update = search_update(provider, query, context.today(), boroughs=boroughs, commissioners=commissioners,
+                               areas=areas, age=chosen(age), access=chosen(access))
+        return build_search_update(update)
 
     register_summaries(app, CHECKLISTS)
 
@@ -62,14 +48,4 @@ def register(app, provider, context) -> None:
             return no_update
         return [*(selected or []), code]
 
-    @app.callback(
-        Output(ids.BOROUGH_LAYER, "hideout", allow_duplicate=True),
-        Input({"type": ids.SHOW_AREA, "index": ALL}, "n_clicks"),
-        State(ids.BOROUGH_LAYER, "hideout"),
-        prevent_initial_call=True,
-    )
-    def on_show_area(clicks, hideout):
-        if not ctx.triggered_id or not any(clicks or []):
-            return no_update
-        return with_service_area(provider.current(), hideout, ctx.triggered_id["index"])
-
+    register_show_area(app, provider, allow_duplicate=True)

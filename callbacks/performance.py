@@ -8,7 +8,8 @@ from dash import Input, Output
 from explorer import ids
 from explorer.layout.controls import chosen
 from explorer.layout.performance import build_measure_detail, build_performance_view
-from explorer.services.performance import PortfolioFilters, published_outcomes
+from explorer.pages.performance import measure_detail, portfolio_page
+from explorer.services.performance import PortfolioFilters
 
 FILTERS = (
     Input(ids.PERF_COMMISSIONER, "value"),
@@ -47,8 +48,7 @@ def register(app, provider, context) -> None:
         *FILTERS,
     )
     def update_performance_results(*values):
-        snapshot = provider.current()
-        view = build_performance_view(snapshot, parse_filters(*values), context.today(), published_outcomes(snapshot))
+        view = build_performance_view(portfolio_page(provider.current(), parse_filters(*values), context.today()))
         return tuple(view)
 
     @app.callback(Output(ids.URL, "search", allow_duplicate=True), *FILTERS, prevent_initial_call=True)
@@ -57,7 +57,7 @@ def register(app, provider, context) -> None:
 
     @app.callback(Output(ids.PERF_MEASURE_DETAIL, "children"), Input(ids.PERF_MEASURE_PICK, "value"))
     def update_measure_detail(measure_id):
-        return build_measure_detail(provider.current(), measure_id, context.today())
+        return build_measure_detail(measure_detail(provider.current(), measure_id, context.today()))
 
     app.clientside_callback(
         "function (clicks) { if (clicks) { window.print(); } return ''; }",

@@ -3,15 +3,14 @@
 Both take the funding page's query parameters (``/funding.ics?borough=E09000010&area=youth-violence``),
 so an organisation can subscribe to exactly what it filtered. The formats are written by
 ``icalendar`` and ``feedgen``, not by hand. The routes read the current snapshot through the
-provider in ``app.config["EXPLORER_PROVIDER"]``; the clock and the store come from
-:func:`register`.
+provider in ``app.config["EXPLORER_PROVIDER"]`` (the Atom feed's "added" and "changed" dates come
+from the snapshot's publish history, never from the store); the clock comes from :func:`register`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import html
 import uuid
 from typing import Callable, Mapping
 from urllib.parse import quote, urlencode
@@ -30,11 +29,11 @@ from explorer.services.funding import (
     OpportunityChange,
     describe_query,
     funding_search,
-    opportunity_changes,
     opportunity_facts,
     parse_funding_query,
 )
 from explorer.services.snapshot import Snapshot
+from explorer.templates import render
 
 LONDON = ZoneInfo("Europe/London")
 UTC = dt.timezone.utc
@@ -47,24 +46,19 @@ REMINDER_TIME = dt.time(9, 0)
 #: How often calendar apps are asked to fetch the feed again, and how long caches may keep it.
 REFRESH = dt.timedelta(hours=12)  # also written as PT12H for X-PUBLISHED-TTL
 MAX_AGE_SECONDS = 900
-#: How many past publishes of the opportunities are read to date new and changed entries.
-HISTORY_DEPTH = 24
 
 CONFIG_TODAY = "EXPLORER_TODAY"
-CONFIG_STORE = "EXPLORER_STORE"
 CONFIG_PROVIDER = "EXPLORER_PROVIDER"
 
 
-def register(server: Flask, *, store=None, today: Callable[[], dt.date] = dt.date.today) -> None:
+def register(server: Flask, *, today: Callable[[], dt.date] = dt.date.today) -> None:
     """Adds ``/funding.ics`` and ``/funding.atom`` to the Flask server.
 
     Args:
         server: The Dash app's Flask server; its config must hold the provider by the first request.
-        store: The store, for dating Atom entries from the publish history (optional).
         today: The clock deciding which opportunities are open.
     """
     server.config[CONFIG_TODAY] = today
-    server.config[CONFIG_STORE] = store
     server.register_blueprint(_blueprint())
 
 
@@ -84,9 +78,7 @@ def _blueprint() -> Blueprint:
         provider, today = _provider(), current_app.config[CONFIG_TODAY]()
         snapshot = provider.current()
         result = funding_search(provider, parse_funding_query(snapshot, request.args.to_dict(flat=False)), today)
-        store = current_app.config.get(CONFIG_STORE)
-        changes = provider.derived("funding-changes", lambda _snapshot: read_changes(store)) if store else {}
-        body = build_atom(snapshot, result, changes, base_url=public_base() + "/", stamp=_published_at(snapshot))
+        body = build_atom(snapshot, result, snapshot.opportunity_changes, base_url=public_base() + "/", stamp=_published_at(snapshot))
         return _respond(body, "application/atom+xml; charset=utf-8", "funding.atom", snapshot, today)
 
     return blueprint
@@ -202,7 +194,7 @@ def build_atom(
     Args:
         snapshot: The published register.
         result: The opportunities to include.
-        changes: From :func:`explorer.services.funding.opportunity_changes`.
+        changes: From :func:`explorer.domain.versions.opportunity_changes` (the snapshot's).
         base_url: The site's address, for links.
         stamp: When the data was published (the fallback date).
     """
@@ -255,37 +247,14 @@ def build_atom(
     return fg.atom_str(pretty=True)
 
 
-def read_changes(store, depth: int = HISTORY_DEPTH) -> dict[str, OpportunityChange]:
-    """When each current opportunity was added and last changed, from the store's publish history."""
-    versions = store.versions("opportunities")[:depth]
-    return opportunity_changes(
-        (_aware(v.published_at), store.read_version(v.id).get("funding_opportunity", [])) for v in versions
-    )
-
-
 def _summary(opp: FundingOpportunity) -> str:
     sample = " Sample value: illustrative, not a real opportunity." if opp.illustrative else ""
     return f"{opp.funder}, {opp.programme}: awards {award_text(opp)}. {dates_text(opp)}.{sample}"
 
 
 def _html_content(opp: FundingOpportunity, page: str, snapshot: Snapshot) -> str:
-    esc = html.escape
-    parts = []
-    if opp.illustrative:
-        parts.append("<p><strong>Sample value:</strong> an illustrative example, not a real opportunity. Do not apply.</p>")
-    parts.append(f"<p>{esc(opp.funder)} · {esc(opp.programme)}</p>")
-    if opp.description:
-        parts.append(f"<p>{esc(opp.description)}</p>")
-    parts.append("<dl>" + "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in opportunity_facts(snapshot, opp)) + "</dl>")
-    links = [f'<a href="{esc(page, quote=True)}">Details</a>']
-    if opp.url:
-        links.insert(0, f'<a href="{esc(opp.url, quote=True)}">How to apply</a>')
-    parts.append("<p>" + " · ".join(links) + "</p>")
-    parts.append(
-        f"<p>Last checked {esc(formatting.date(opp.last_verified))}. "
-        f'<a href="{esc(opp.source_url, quote=True)}">Source</a></p>'
-    )
-    return "".join(parts)
+    return render("feed_entry.html", opp=opp, facts=opportunity_facts(snapshot, opp), page=page,
+                  last_checked=formatting.date(opp.last_verified))
 
 
 def _title(opp: FundingOpportunity) -> str:

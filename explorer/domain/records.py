@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 BOROUGH_CODE = re.compile(r"^E090000(0[1-9]|[12][0-9]|3[0-3])$")
 PERIOD = re.compile(r"^(20\d\d)-Q([1-4])$")
@@ -113,6 +113,30 @@ def check_borough_code(value: str) -> str:
     return value
 
 
+def check_financial_year(value: str) -> str:
+    """Accepts a financial year written ``2024-25`` (consecutive years)."""
+    match = FINANCIAL_YEAR.match(value)
+    if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
+        raise ValueError("must be a financial year like 2024-25")
+    return value
+
+
+def check_period(value: str) -> str:
+    """Accepts a calendar quarter written ``2025-Q3``."""
+    if not PERIOD.match(value):
+        raise ValueError("must be a calendar quarter like 2025-Q3")
+    return value
+
+
+#: Validated text fields, declared once and used by every record that has one.
+Url = Annotated[Text, AfterValidator(check_url)]
+OptUrl = Annotated[OptText, AfterValidator(check_url)]
+BoroughCode = Annotated[Text, AfterValidator(check_borough_code)]
+BoroughCodes = Annotated[Names, AfterValidator(lambda codes: tuple(check_borough_code(c) for c in codes))]
+Period = Annotated[Text, AfterValidator(check_period)]
+FinancialYear = Annotated[Text, AfterValidator(check_financial_year)]
+
+
 class Record(BaseModel):
     """Base for every register record: strict about unknown shapes, frozen once read."""
 
@@ -122,12 +146,7 @@ class Record(BaseModel):
 class Sourced(Record):
     """A record that names the published source it rests on."""
 
-    source_url: Text
-
-    @field_validator("source_url")
-    @classmethod
-    def _source_is_url(cls, value: str) -> str:
-        return check_url(value)
+    source_url: Url
 
 
 class TaxonomyTerm(Sourced):
@@ -145,14 +164,9 @@ class Organization(Sourced):
     id: Text
     name: Text
     description: OptText = None
-    website: OptText = None
+    website: OptUrl = None
     charity_number: OptText = None
     company_number: OptText = None
-
-    @field_validator("website")
-    @classmethod
-    def _website_is_url(cls, value: str | None) -> str | None:
-        return check_url(value)
 
 
 class Commissioner(Sourced):
@@ -193,7 +207,7 @@ class Service(Sourced):
     programme: Text
     funding_stream: OptText = None
     organization_id: Text
-    url: OptText = None
+    url: OptUrl = None
     email: OptText = None
     phone: OptText = None
     minimum_age: OptAge = None
@@ -206,11 +220,6 @@ class Service(Sourced):
     end_date: OptDate = None
     last_verified: OptDate = None
     illustrative: Flag = False
-
-    @field_validator("url")
-    @classmethod
-    def _url_is_url(cls, value: str | None) -> str | None:
-        return check_url(value)
 
     @field_validator("email")
     @classmethod
@@ -267,7 +276,7 @@ class ServiceArea(Inherited):
     """A borough a service covers, from ``from_date`` to ``to_date`` (blank: open-ended)."""
 
     service_id: Text
-    borough_code: Text
+    borough_code: BoroughCode
     from_date: OptDate = None
     to_date: OptDate = None
 
@@ -276,11 +285,6 @@ class ServiceArea(Inherited):
         if self.from_date and self.to_date and self.to_date < self.from_date:
             raise ValueError("to_date: must not be before from_date")
         return self
-
-    @field_validator("borough_code")
-    @classmethod
-    def _borough(cls, value: str) -> str:
-        return check_borough_code(value)
 
 
 class ServiceTaxonomy(Inherited):
@@ -326,50 +330,30 @@ class MeasureValue(Sourced):
     """The actual figure of a measure for one quarter."""
 
     measure_id: Text
-    period: Text
+    period: Period
     actual: Number = None
     narrative: OptText = None
     illustrative: Flag = False
-
-    @field_validator("period")
-    @classmethod
-    def _period(cls, value: str) -> str:
-        return check_period(value)
 
 
 class Spend(Sourced):
     """Budget and actual spend of a service in one quarter."""
 
     service_id: Text
-    period: Text
+    period: Period
     budget_gbp: Money = None
     actual_gbp: Money = None
     illustrative: Flag = False
-
-    @field_validator("period")
-    @classmethod
-    def _period(cls, value: str) -> str:
-        return check_period(value)
 
 
 class Reach(Sourced):
     """People helped by a service in one borough in one quarter."""
 
     service_id: Text
-    borough_code: Text
-    period: Text
+    borough_code: BoroughCode
+    period: Period
     people: Annotated[int, BeforeValidator(_blank_to_none), Field(ge=0)]
     illustrative: Flag = False
-
-    @field_validator("period")
-    @classmethod
-    def _period(cls, value: str) -> str:
-        return check_period(value)
-
-    @field_validator("borough_code")
-    @classmethod
-    def _borough(cls, value: str) -> str:
-        return check_borough_code(value)
 
 
 class FundingOpportunity(Sourced):
@@ -386,22 +370,12 @@ class FundingOpportunity(Sourced):
     total_pot_gbp: Money = None
     opens: OptDate = None
     closes: OptDate = None
-    boroughs: Names = ()
+    boroughs: BoroughCodes = ()
     service_areas: Names = ()
-    url: OptText = None
+    url: OptUrl = None
     last_verified: OptDate = None
     illustrative: Flag = False
     awarded_note: OptText = None
-
-    @field_validator("url")
-    @classmethod
-    def _url_is_url(cls, value: str | None) -> str | None:
-        return check_url(value)
-
-    @field_validator("boroughs")
-    @classmethod
-    def _boroughs(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(check_borough_code(v) for v in value)
 
     @model_validator(mode="after")
     def _ranges(self) -> "FundingOpportunity":
@@ -419,20 +393,10 @@ class FundingOpportunity(Sourced):
 class LcpfAllocation(Sourced):
     """A published London Crime Prevention Fund allocation to one borough for one year."""
 
-    borough_code: Text
-    financial_year: Text
+    borough_code: BoroughCode
+    financial_year: FinancialYear
     amount_gbp: Money
     note: OptText = None
-
-    @field_validator("borough_code")
-    @classmethod
-    def _borough(cls, value: str) -> str:
-        return check_borough_code(value)
-
-    @field_validator("financial_year")
-    @classmethod
-    def _year(cls, value: str) -> str:
-        return check_financial_year(value)
 
 
 class LcpfTotal(Sourced):
@@ -498,32 +462,7 @@ class Contract(Sourced):
 class Crime(Sourced):
     """Recorded crime in one borough, one financial year, one major category."""
 
-    borough_code: Text
-    financial_year: Text
+    borough_code: BoroughCode
+    financial_year: FinancialYear
     category: Text
     count: Annotated[int, BeforeValidator(_blank_to_none), Field(ge=0)]
-
-    @field_validator("borough_code")
-    @classmethod
-    def _borough(cls, value: str) -> str:
-        return check_borough_code(value)
-
-    @field_validator("financial_year")
-    @classmethod
-    def _year(cls, value: str) -> str:
-        return check_financial_year(value)
-
-
-def check_financial_year(value: str) -> str:
-    """Accepts a financial year written ``2024-25`` (consecutive years)."""
-    match = FINANCIAL_YEAR.match(value)
-    if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
-        raise ValueError("must be a financial year like 2024-25")
-    return value
-
-
-def check_period(value: str) -> str:
-    """Accepts a calendar quarter written ``2025-Q3``."""
-    if not PERIOD.match(value):
-        raise ValueError("must be a calendar quarter like 2025-Q3")
-    return value

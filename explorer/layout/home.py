@@ -11,10 +11,12 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from explorer import ids
+from explorer.layout.components import sample_badge
 from explorer.layout import controls
 from explorer.layout.freshness import freshness_badge
 from explorer.domain import formatting
 from explorer.services.search import ACCESS_FILTERS, AGE_GROUPS, COMMISSIONERS, Filters, ResultItem, SearchResult
+from explorer.pages.home import SearchUpdate
 from explorer.services.snapshot import Snapshot
 
 LONDON_CENTRE = (51.49, -0.11)
@@ -224,7 +226,7 @@ def build_service_item(
     if service.confidential_location:
         facts += [" ", html.Span("Location kept confidential", className="badge text-bg-secondary")]
     if service.illustrative:
-        facts += [" ", html.Span("sample value", className="badge text-bg-warning")]
+        facts += sample_badge(True)
     if today is not None:
         facts += [" ", freshness_badge(service.last_verified, today)]
     contact = service.phone or (service.url and "website") or service.email
@@ -260,10 +262,9 @@ def build_service_item(
     )
 
 
-def with_service_area(snapshot: Snapshot, hideout: dict | None, service_id: str) -> dict:
+def with_service_area(hideout: dict | None, area: Sequence[str]) -> dict:
     """The borough layer's state with one service's covered boroughs highlighted."""
-    service = snapshot.service(service_id)
-    return {**(hideout or {}), "area": list(service.borough_codes) if service else []}
+    return {**(hideout or {}), "area": list(area)}
 
 
 def borough_hideout(filters: Filters, result: SearchResult, area: Sequence[str] = ()) -> dict:
@@ -346,4 +347,17 @@ def build_legend(snapshot: Snapshot) -> html.Ul:
         ],
         className="map-legend list-unstyled small",
         **{"aria-label": "Map key: pin colour shows the service's main service area"},
+    )
+
+
+def build_search_update(update: SearchUpdate) -> tuple:
+    """What a search or filter change sends back: list, summary, map points, borough highlight, URL query."""
+    found = update.found
+    state = state_query(update.query, found.filters)
+    return (
+        build_service_items(update.snapshot, found.result.items, state, update.today),
+        build_result_header(found.result),
+        found.points,
+        borough_hideout(found.filters, found.result),
+        state,
     )

@@ -22,11 +22,9 @@ from explorer.services.lcpf import (
     MEASURES,
     LcpfQuery,
     LcpfView,
-    build_view,
-    parse_query,
     preset_of,
 )
-from explorer.services.lcpf_need import need_over_time
+from explorer.pages.lcpf import LcpfPage
 from explorer.services.snapshot import Snapshot
 from explorer.layout.lcpf_need import build_need_section
 
@@ -54,10 +52,9 @@ SOURCES = (
 )
 
 
-def build_lcpf_page(snapshot: Snapshot, query: Mapping[str, Sequence[str]]) -> html.Div:
+def build_lcpf_page(page: LcpfPage) -> html.Div:
     """The whole LCPF page for the state in the URL's query."""
-    state, notices = parse_query(query)
-    view = build_view(snapshot, state, notices)
+    snapshot, view = page.snapshot, page.view
     return html.Div(
         [
             html.H1(LCPF, className="h2"),
@@ -72,7 +69,7 @@ def build_lcpf_page(snapshot: Snapshot, query: Mapping[str, Sequence[str]]) -> h
                 ],
                 className="lead",
             ),
-            build_need_section(need_over_time(snapshot)),
+            build_need_section(page.need),
             dcc.Store(id=ids.LCPF_BASIS, data=view.query.basis),
             html.Div(build_messages(view), id=ids.LCPF_MESSAGES),
             build_controls(view),
@@ -544,7 +541,7 @@ def _colourbar_title(view: LcpfView) -> str:
 
 
 def _measure_text(measure: str, value: float) -> str:
-    return f"{value:,.1f}" if measure == "crime-per-1000" else f"£{value:,.0f}"
+    return f"{value:,.1f}" if measure == "crime-per-1000" else formatting.money(value, exact=True)
 
 
 def _missing_reason(view: LcpfView, row) -> str:
@@ -562,15 +559,15 @@ def _missing(text: str, title: str | None = None) -> html.Span:
 
 
 def _gbp(value) -> str:
-    return f"£{float(value):,.0f}"
+    return formatting.money(float(value), exact=True)
 
 
 def _signed_gbp(value: Decimal) -> str:
-    return ("+" if value >= 0 else "−") + f"£{abs(float(value)):,.0f}"
+    return ("+" if value >= 0 else "−") + formatting.money(abs(float(value)), exact=True)
 
 
 def _money_or_dash(value: float | None):
-    return _missing("—") if value is None else f"£{value:,.0f}"
+    return _missing("—") if value is None else formatting.money(value, exact=True)
 
 
 def _number(value: float | None, places: int):

@@ -8,14 +8,10 @@ from typing import Sequence
 from dash import html
 
 from explorer.domain import formatting
+from explorer.layout.components import sample_badge
 from explorer.layout.freshness import freshness_badge
 from explorer.layout.suggestions import build_report_change_form
 from explorer.services.snapshot import ServiceEntry, Snapshot
-
-def sample_badge(illustrative: bool) -> list:
-    """The visible marker of a sample value (empty for a published figure)."""
-    return [" ", html.Span("sample value", className="badge text-bg-warning")] if illustrative else []
-
 
 def contract_note(snapshot: Snapshot, service: ServiceEntry) -> list:
     """Says when a value is part of another contract's (a variation), so nobody adds it twice."""

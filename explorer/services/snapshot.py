@@ -30,7 +30,8 @@ from explorer.domain.records import (
     Spend,
     TaxonomyTerm,
 )
-from explorer.store.store import RegisterRows, Store, VersionInfo
+from explorer.domain.versions import OpportunityChange, VersionInfo, opportunity_changes
+from explorer.store.store import RegisterRows, Store
 
 PAN_LONDON_BOROUGHS = 33
 
@@ -140,6 +141,8 @@ class Snapshot:
     outcomes: tuple[ProgrammeOutcome, ...] = ()
     contracts: tuple[Contract, ...] = ()
     commissioners: tuple[Commissioner, ...] = ()
+    #: When each current opportunity was added and last changed, from the publish history.
+    opportunity_changes: Mapping[str, OpportunityChange] = field(default_factory=dict)
 
     def commissioner_name(self, code: str) -> str:
         """The full name of a commissioner, or its code when the register does not name it."""
@@ -176,6 +179,7 @@ def build_snapshot(
     *,
     on_sample: bool,
     history: tuple[VersionInfo, ...] = (),
+    opportunity_changes: Mapping[str, OpportunityChange] | None = None,
 ) -> Snapshot:
     """Joins the register's rows into a snapshot (pure: no I/O).
 
@@ -186,6 +190,7 @@ def build_snapshot(
         geography: The loaded :class:`explorer.reference.Geography`.
         on_sample: Whether any current version is the bundled sample register.
         history: The publish history, newest first.
+        opportunity_changes: When each current opportunity was added and last changed.
     """
     providers = {o["id"]: o["name"] for o in rows["organization"]}
     areas = _group(rows["service_area"], "service_id", "borough_code")
@@ -272,6 +277,7 @@ def build_snapshot(
         contracts=tuple(Contract.model_construct(**r) for r in rows.get("contract", ())),
         on_sample=on_sample,
         history=tuple(history),
+        opportunity_changes=dict(opportunity_changes or {}),
         organizations=tuple(Organization.model_construct(**r) for r in rows["organization"]),
         commissioners=tuple(Commissioner.model_construct(**r) for r in rows.get("commissioner", ())),
     )
@@ -295,6 +301,10 @@ def service_points_geojson(services) -> dict:
                 }
             )
     return {"type": "FeatureCollection", "features": features}
+
+
+#: How many past publishes of the opportunities are read to date new and changed feed entries.
+OPPORTUNITY_HISTORY_DEPTH = 24
 
 
 class SnapshotProvider:
@@ -370,8 +380,21 @@ class SnapshotProvider:
         history = self._store.versions()
         on_sample = any(v.published_by == "sample register" for v in history if v.current)
         return build_snapshot(
-            latest, versions, rows, self._geography, on_sample=on_sample, history=tuple(history)
+            latest, versions, rows, self._geography, on_sample=on_sample, history=tuple(history),
+            opportunity_changes=self._opportunity_changes(history),
         )
+
+    def _opportunity_changes(self, history) -> dict[str, OpportunityChange]:
+        """Reads the last few publishes of the opportunities (the Atom feed dates entries from them)."""
+        versions = [v for v in history if v.entity == "opportunities"][:OPPORTUNITY_HISTORY_DEPTH]
+        return opportunity_changes(
+            (_aware(v.published_at), self._store.read_version(v.id).get("funding_opportunity", []))
+            for v in versions
+        )
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.timezone.utc)
 
 
 def _group(rows, key: str, value: str) -> dict[str, list[str]]:

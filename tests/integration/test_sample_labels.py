@@ -16,8 +16,8 @@ import json
 import plotly
 import pytest
 
-from explorer.layout.embed import render_embed
-from explorer.layout.router import PageContext, render_page
+from callbacks.embed import render_embed
+from callbacks.router import PageContext, render_page
 from explorer.services.snapshot import SnapshotProvider
 
 TODAY = dt.date(2026, 11, 29)
@@ -183,12 +183,12 @@ def test_the_embed_labels_every_sample_figure(providers, search):
 def callback_outputs(provider) -> list:
     """What the performance page's callbacks put on it: the portfolio, dashboard and a measure's detail."""
     from explorer.layout.performance import build_measure_detail, build_performance_view
-    from explorer.services.performance import PortfolioFilters, published_outcomes
+    from explorer.pages.performance import measure_detail, portfolio_page
+    from explorer.services.performance import PortfolioFilters
 
     snapshot = provider.current()
-    outcomes = published_outcomes(snapshot)
-    view = build_performance_view(snapshot, PortfolioFilters(), TODAY, outcomes)
-    details = [build_measure_detail(snapshot, m.id, TODAY) for m in snapshot.measures[:12]]
+    view = build_performance_view(portfolio_page(snapshot, PortfolioFilters(), TODAY))  # outcomes: the snapshot's
+    details = [build_measure_detail(measure_detail(snapshot, m.id, TODAY)) for m in snapshot.measures[:12]]
     return [view.results, view.dashboard_intro, view.reach_key, view.dashboard, details]
 
 

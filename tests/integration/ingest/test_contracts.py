@@ -125,7 +125,7 @@ def test_a_matched_contract_shows_on_its_service_page_with_the_notice_and_counts
     assert found[0].ocid == "ocds-h6vhtk-test01" and found[0].supplier_scheme == "Charity Commission (England and Wales)"
     assert coverage(snapshot).funded >= 1 and "have published funding" in coverage(snapshot).sentence
 
-    from explorer.layout.router import PageContext, render_page
+    from callbacks.router import PageContext, render_page
 
     page = str(render_page(app.server.config["EXPLORER_PROVIDER"], "/service/svc-advance-female-offender-service",
                            "", PageContext()))

@@ -124,15 +124,15 @@ def test_filters_round_trip_through_the_address(filters, search):
 def test_report_rows(portfolio_snapshot):
     report = perf.six_monthly_report(portfolio_snapshot, HalfYear(2025, 2), TODAY)
     assert report.services == 4
-    rows = {(r["Service ID"], r["Measure ID"]): r for r in report.rows}
+    rows = {(r.service_id, r.measure_id): r for r in report.rows}
     red = rows[("svc-red", "m-red")]
-    assert (red["First quarter actual"], red["Second quarter actual"], red["RAG"]) == (80, None, "Not reported")
-    assert red["Illustrative"] == "published" and red["Sample parts"] is None
+    assert (red.first_quarter_actual, red.second_quarter_actual, red.rag) == (80, None, "Not reported")
+    assert red.illustrative == "published" and red.sample_parts is None
     green = rows[("svc-green", "m-green-1")]
-    assert green["Illustrative"] == "sample value"
-    assert "measure" in green["Sample parts"] and "figures" in green["Sample parts"]
-    assert rows[("svc-none", None)]["RAG"] == "No measure"
-    assert red["Produced on"] == TODAY and red["Data version"].startswith("version 7")
+    assert green.illustrative == "sample value"
+    assert "measure" in green.sample_parts and "figures" in green.sample_parts
+    assert rows[("svc-none", None)].rag == "No measure"
+    assert red.produced_on == TODAY and red.data_version.startswith("version 7")
 
 
 def test_report_opens_on_the_latest_finished_half_year(portfolio_snapshot):
