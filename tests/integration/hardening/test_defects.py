@@ -227,7 +227,7 @@ def test_the_openapi_document_declares_what_the_api_refuses(client):
 
 
 def test_every_page_the_router_draws_is_known_to_the_404_check(hard_app):
-    from explorer.layout.router import VALIDATION_PATHS
+    from explorer.pages.router import VALIDATION_PATHS
     from explorer.services.routes import page_exists
 
     snapshot = hard_app.server.config["EXPLORER_PROVIDER"].current()
