@@ -3,10 +3,14 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
+# The secret that keys senders' address hashes: made once, on first start, in an ignored file
+# readable only by its owner. A set EXPLORER_SECRET_KEY wins (production sets its own).
+SECRET_FILE := .secret-key
+WITH_SECRET = EXPLORER_SECRET_KEY="$${EXPLORER_SECRET_KEY:-$$(cat $(SECRET_FILE))}"
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: install prepare run serve-prod test test-fast browser-deps clean bench-search bench-relevance bench-ingest bench-pages load audit
+.PHONY: install prepare run serve-prod test test-fast browser-deps clean bench-search bench-relevance bench-ingest bench-pages bench-faults load load-postgres audit
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,15 +23,19 @@ install: $(STAMP)
 prepare: install
 	$(VENV)/bin/explorer prepare
 
-run: prepare
+$(SECRET_FILE):
+	@umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(48))" > $@
+	@echo "Made a secret key in $@ (ignored by git); set EXPLORER_SECRET_KEY to use another."
+
+run: prepare $(SECRET_FILE)
 	@echo "Starting the explorer on http://$(HOST):$(PORT)/"
-	$(VENV)/bin/explorer serve --host $(HOST) --port $(PORT)
+	@$(WITH_SECRET) $(VENV)/bin/explorer serve --host $(HOST) --port $(PORT)
 
 # Production: several gunicorn workers, each with its own snapshot, all on one store.
 WORKERS ?= 4
-serve-prod: prepare
+serve-prod: prepare $(SECRET_FILE)
 	@echo "Serving with $(WORKERS) workers on http://$(HOST):$(PORT)/"
-	$(VENV)/bin/gunicorn --workers $(WORKERS) --threads 4 --keep-alive 30 --bind $(HOST):$(PORT) --access-logfile - 'explorer.wsgi:server'
+	@$(WITH_SECRET) $(VENV)/bin/gunicorn --workers $(WORKERS) --threads 4 --keep-alive 30 --bind $(HOST):$(PORT) --access-logfile - 'explorer.wsgi:server'
 
 # Chromium and its driver for the browser tests (Debian packages; needs root, as in CI).
 browser-deps:
@@ -61,10 +69,18 @@ bench-ingest: install
 	$(PY) benchmarks/bench_ingest.py
 
 # Page budgets: Lighthouse 12.2.3 (mobile and desktop presets, RUNS runs each) on nine pages.
-bench-pages: prepare browser-deps
+bench-pages: prepare browser-deps $(SECRET_FILE)
 	@bash scripts/ensure-lighthouse.sh
-	$(PY) -m benchmarks.bench_pages
+	@$(WITH_SECRET) $(PY) -m benchmarks.bench_pages
 
-# Load: gunicorn with 2 workers, 50 simulated users for 60 s on loopback (figures in the README).
-load: prepare
-	bash scripts/load.sh
+# Load: gunicorn with 2 workers, 200 simulated users for 120 s on loopback (figures in the README),
+# on the SQLite store, and on a throwaway PostgreSQL.
+load: prepare $(SECRET_FILE)
+	@$(WITH_SECRET) LOAD_NAME=sqlite bash scripts/load.sh
+
+load-postgres: install $(SECRET_FILE)
+	@$(WITH_SECRET) bash scripts/with-postgres.sh bash -c 'export EXPLORER_DATABASE_URL="$$EXPLORER_TEST_DATABASE_URL" LOAD_NAME=postgresql && $(VENV)/bin/explorer prepare >/dev/null && bash scripts/load.sh'
+
+# Faults under load: a gunicorn worker killed, PostgreSQL restarted (figures in the README).
+bench-faults: install
+	$(PY) benchmarks/faults.py

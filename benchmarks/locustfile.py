@@ -1,7 +1,9 @@
 """Load test: mixed public traffic against a running explorer (loopback only).
 
-Run with ``make load`` (starts gunicorn with 2 workers, then 50 users for 60 s). Tasks weigh what
-people do: open pages, search, change filters, call the API and download feeds.
+Run with ``make load`` (starts gunicorn with 2 workers, then 200 users for 120 s; ``make
+load-postgres`` does the same on PostgreSQL). Tasks weigh what people do: open pages (the LCPF
+page among them), search, change filters, call the API, download feeds, the six-monthly report
+(CSV and XLSX) and the LCPF scenario.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ QUERIES = ["domestic abuse Peckham", "knife crim youth croydon", "SE15 4", "coun
            "hate crime in Tower Hamlet", "walthamstow", "rape crisis", "e14ns", "parenting Enfield"]
 BOROUGHS = ["E09000012", "E09000028", "E09000008", "E09000010", "E09000030", "E09000022"]
 PAGES = ["/", "/funding", "/performance", "/lcpf", "/data"]
+HALVES = ["2025-H1", "2025-H2"]
 
 
 def _router(pathname: str, search: str = "") -> dict:
@@ -72,6 +75,16 @@ class Visitor(HttpUser):
     @task(1)
     def feed(self):
         self.client.get("/funding.ics", name="/funding.ics")
+
+    @task(1)
+    def report_download(self):
+        kind = random.choice(["csv", "xlsx"])
+        self.client.get(f"/performance/report.{kind}?period={random.choice(HALVES)}", name=f"report.{kind}")
+
+    @task(1)
+    def lcpf(self):
+        self.client.post("/_dash-update-component", json=_router("/lcpf"), name="route /lcpf")
+        self.client.get("/lcpf/scenario.csv", name="/lcpf/scenario.csv")
 
     @task(1)
     def health(self):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dash import Input, Output, State
-from flask import request
 
 from callbacks.controls import register_show_area, register_summaries
 from explorer import ids
@@ -31,8 +30,12 @@ def register_embed(embed_app, provider, context) -> None:
     register_show_area(embed_app, provider)
 
 
-def register_builder(app, provider) -> None:
-    """Registers the embed builder's callback on the main app."""
+def register_builder(app, provider, site_address) -> None:
+    """Registers the embed builder's callback on the main app.
+
+    ``site_address()`` gives the site's public address for the code to copy (never the
+    request's Host header).
+    """
     register_summaries(app, [(ids.BUILDER_AREAS, "All service areas")])
 
     @app.callback(
@@ -45,5 +48,5 @@ def register_builder(app, provider) -> None:
     )
     def update_embed_code(borough, areas, view):
         choice = builder_choice(provider.current(), chosen(borough), areas, view)
-        src, snippet, title = builder_outputs(choice, request.host_url)
+        src, snippet, title = builder_outputs(choice, site_address())
         return src, title, snippet

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
+import secrets
 from typing import Callable
 
 import dash
@@ -20,6 +20,7 @@ from callbacks import lcpf as lcpf_callbacks
 from callbacks import performance as performance_callbacks
 from callbacks import router as router_callbacks
 from callbacks import suggestions as suggestion_callbacks
+from explorer.api import callback_guard, not_found, unavailable, urls
 from explorer.api import exports as exports_api
 from explorer.api import feeds
 from explorer.api import headers as security_headers
@@ -80,6 +81,7 @@ def create_app(
         today: The clock pages use for dates (tests set it).
     """
     settings = settings or Settings.from_env()
+    secret = settings.require_secret()
     prepare(settings.data_dir, settings.cache_dir)
     geography = load_geography(settings.data_dir, settings.cache_dir)
     store = store or Store.open(settings.store_url)
@@ -122,13 +124,21 @@ def create_app(
     lcpf_api.register(app.server)
     performance_callbacks.register(app, provider, context)
     reports.register(app.server, today)
-    suggestion_callbacks.register(app, provider, SuggestionBox(store).submit)
+    suggestion_callbacks.register(app, provider, SuggestionBox(store, key=secret).submit)
     _add_routes(app, provider)
     app.server.config["EXPLORER_PROVIDER"] = provider
     oruk_api.register(app.server)
     exports_api.register(app.server)
-    embed_callbacks.register_builder(app, provider)
+    embed_callbacks.register_builder(app, provider, urls.public_base)
     embed_app = _add_embed(app, provider, context)
+    urls.register(app.server, settings.public_url, settings.trusted_hosts)
+    unavailable.register(app.server)
+    not_found.register(
+        app.server, provider, {"/": app.index, "/<path:path>": app.index, "/embed/<path:path>": embed_app.index}
+    )
+    callback_guard.register(
+        app.server, {"/_dash-update-component": app, "/embed/_dash-update-component": embed_app}
+    )
     security_headers.register(
         app.server,
         settings.embed_origins,
@@ -190,6 +200,8 @@ def _add_page_heads(app: dash.Dash, provider: SnapshotProvider) -> None:
 
 def _add_routes(app: dash.Dash, provider: SnapshotProvider) -> None:
     server = app.server
+    # An opaque name for this worker (not its process id), so a check can tell workers apart.
+    instance = secrets.token_hex(4)
 
     @server.get("/robots.txt")
     def robots():
@@ -202,7 +214,7 @@ def _add_routes(app: dash.Dash, provider: SnapshotProvider) -> None:
         snapshot = provider.current()
         return jsonify(
             status="ok",
-            worker=os.getpid(),
+            worker=instance,
             version=snapshot.version_key,
             versions=dict(snapshot.versions),
             services=len(snapshot.services),

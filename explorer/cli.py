@@ -1,6 +1,7 @@
 """The ``explorer`` command: serve the app, prepare data, ingest and sync, list, diff and roll back versions.
 
-Exit codes: 0 success, 1 rejected or failed (a report says why), 2 usage error.
+Exit codes: 0 success, 1 rejected or failed (a report says why), 2 usage error or a file that
+could not be read at all (past a reading limit: too many columns, JSON nested too deep).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Sequence
 from explorer.settings import Settings
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+EXIT_UNREADABLE = 2  # the same code as a usage error: the command could not do what was asked
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -24,12 +26,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     settings = Settings.from_env()
-    return args.handler(args, settings)
+    from explorer.store.store import PublishError
+
+    try:
+        return args.handler(args, settings)
+    except PublishError as exc:  # e.g. the disk filled during a publish: the store rolled it back
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_REJECTED
 
 
 def _serve(args, settings: Settings) -> int:
     from explorer.app import create_app
+    from explorer.settings import MissingSecretKey
 
+    try:
+        settings.require_secret()
+    except MissingSecretKey as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     app = create_app(settings)
     print(f"London commissioned services explorer: http://{args.host}:{args.port}/", flush=True)
     app.run(host=args.host, port=args.port, debug=settings.debug)
@@ -83,7 +97,14 @@ def _ingest(args, settings: Settings) -> int:
     _finish_report(args, result, dry_run=args.dry_run)
     if args.report:
         write_report(result.report, Path(args.report), extra=_report_extra(args.entity, result))
-    return EXIT_OK if result.report.ok else EXIT_REJECTED
+    return EXIT_OK if result.report.ok else _failure_code(result.report)
+
+
+def _failure_code(report) -> int:
+    """Exit 2 when a file could not be read at all, 1 when it was read and refused."""
+    from explorer.ingest.files import could_not_read
+
+    return EXIT_UNREADABLE if could_not_read(report.problems) else EXIT_REJECTED
 
 
 def _several_files_allowed(args, path: Path) -> bool:
@@ -109,7 +130,9 @@ def _sync(args, settings: Settings) -> int:
         for line in report_lines(args.entity, outcome.report, version_id=outcome.result.version_id)[:-1]:
             print(line)
     print(outcome.message)
-    return EXIT_OK if outcome.outcome in {"published", "unchanged"} else EXIT_REJECTED
+    if outcome.outcome in {"published", "unchanged"}:
+        return EXIT_OK
+    return _failure_code(outcome.report) if outcome.result is not None else EXIT_REJECTED
 
 
 def _search(args, settings: Settings) -> int:
@@ -217,6 +240,37 @@ def _diff(args, settings: Settings) -> int:
             print(f"    - {key}")
     if found.empty:
         print("  no differences")
+    return EXIT_OK
+
+
+def _backup(args, settings: Settings) -> int:
+    from explorer.store.backup import BackupError, backup
+    from explorer.store.store import Store
+
+    try:
+        written = backup(Store.open(settings.store_url), Path(args.path))
+    except BackupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_REJECTED
+    print(f"Backed up the store to {written} ({written.stat().st_size:,} bytes).")
+    return EXIT_OK
+
+
+def _restore(args, settings: Settings) -> int:
+    from explorer.store.backup import BackupError, restore
+    from explorer.store.store import Store
+
+    path = Path(args.path)
+    if not path.is_file():
+        print(f"error: {path} does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        restored = restore(Store.open(settings.store_url), path, published_by=args.by)
+    except BackupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_REJECTED
+    for item in restored:
+        print(f"{item.entity}: restored as version {item.version_id} (version {item.backup_version} in the backup)")
     return EXIT_OK
 
 
@@ -448,6 +502,15 @@ def _parser() -> argparse.ArgumentParser:
     suggestions.add_argument("--json", action="store_true")
     suggestions.add_argument("--limit", type=int, default=200)
     suggestions.set_defaults(handler=_suggestions)
+
+    backup = sub.add_parser("backup", help="write a consistent copy of the store (SQLite backup API; pg_dump)")
+    backup.add_argument("path")
+    backup.set_defaults(handler=_backup)
+
+    restore = sub.add_parser("restore", help="publish a backup's register as new versions (history is kept)")
+    restore.add_argument("path")
+    restore.add_argument("--by", default="explorer restore")
+    restore.set_defaults(handler=_restore)
 
     rollback = sub.add_parser("rollback", help="make an old version current again")
     rollback.add_argument("version", type=int)

@@ -7,6 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+#: Host names always accepted: the machine itself (development, health checks, tests).
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
+#: The shortest secret key accepted.
+SECRET_MIN_LENGTH = 16
+
+
+class MissingSecretKey(RuntimeError):
+    """``EXPLORER_SECRET_KEY`` is unset or too short; says how to make one."""
 
 
 @dataclass(frozen=True)
@@ -24,6 +32,12 @@ class Settings:
         debug: Dash debug mode (never in production).
         max_ingest_mb: The largest file ``explorer ingest`` and ``explorer sync`` accept (MB).
         exit_url: Where "Exit this page" goes (a neutral site; http or https only).
+        secret_key: The deployment's secret (``EXPLORER_SECRET_KEY``), keying the hash of
+            senders' addresses; the app refuses to start without one (``make run`` makes one).
+        public_url: The site's public address (``EXPLORER_PUBLIC_URL``, ``https://...``); every
+            absolute URL the explorer writes (feeds, API links, the embed code) starts with it.
+        trusted_hosts: Host names accepted when ``public_url`` is not set (``localhost`` and
+            loopback, plus ``EXPLORER_TRUSTED_HOSTS``); any other ``Host`` header gets a 400.
     """
 
     database_url: str = ""
@@ -37,6 +51,9 @@ class Settings:
     embed_origins: tuple[str, ...] = field(default_factory=tuple)
     max_ingest_mb: float = 50.0
     exit_url: str = "https://www.bbc.co.uk/weather"
+    secret_key: str = field(default_factory=lambda: os.environ.get("EXPLORER_SECRET_KEY", ""), repr=False)
+    public_url: str = field(default_factory=lambda: os.environ.get("EXPLORER_PUBLIC_URL", ""))
+    trusted_hosts: tuple[str, ...] = LOOPBACK_HOSTS
 
     @property
     def store_url(self) -> str:
@@ -67,7 +84,26 @@ class Settings:
             ),
             max_ingest_mb=float(env.get("EXPLORER_MAX_INGEST_MB", "50")),
             exit_url=_exit_url(env.get("EXPLORER_EXIT_URL", "https://www.bbc.co.uk/weather")),
+            secret_key=env.get("EXPLORER_SECRET_KEY", ""),
+            public_url=env.get("EXPLORER_PUBLIC_URL", "").strip().rstrip("/"),
+            trusted_hosts=LOOPBACK_HOSTS + tuple(
+                h.strip() for h in env.get("EXPLORER_TRUSTED_HOSTS", "").split(",") if h.strip()
+            ),
         )
+
+    def require_secret(self) -> str:
+        """The secret key.
+
+        Raises:
+            MissingSecretKey: It is unset or shorter than :data:`SECRET_MIN_LENGTH`.
+        """
+        if len(self.secret_key) < SECRET_MIN_LENGTH:
+            raise MissingSecretKey(
+                f"EXPLORER_SECRET_KEY must be set to a random secret of at least {SECRET_MIN_LENGTH} "
+                "characters (make one with: python3 -c 'import secrets; print(secrets.token_urlsafe(48))'); "
+                "`make run` creates one in .secret-key on first start"
+            )
+        return self.secret_key
 
 
 def _exit_url(value: str) -> str:

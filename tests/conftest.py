@@ -127,3 +127,8 @@ def sample_settings(sample_db, tmp_path) -> Settings:
         cache_dir=CACHE_DIR,
         check_interval=0.0,
     )
+
+
+# Every app the tests build (in-process, gunicorn subprocesses, browser tests) needs the secret
+# that keys senders' address hashes; a fixed one for tests, never used elsewhere.
+os.environ.setdefault("EXPLORER_SECRET_KEY", "tests-only-secret-key-not-for-production")

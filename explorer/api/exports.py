@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, request
 
 from explorer.api.http_cache import cached, published_at
-from explorer.api.oruk import ApiError, API_PREFIX, api_error_response
+from explorer.api.oruk import SPACES, ApiError, API_PREFIX, api_error_response
 from explorer.domain.records import BOROUGH_CODE
 from explorer.services.exports import DOWNLOADS, build_export, download_url
 
@@ -24,7 +24,7 @@ def download(name: str) -> Response:
         raise ApiError(404, f"There is no download called {name!r}; see {API_PREFIX}/openapi.json.", error="not_found")
     fmt, by_borough = DOWNLOADS[name]
     snapshot = current_app.config["EXPLORER_PROVIDER"].current()
-    borough = request.args.get("borough", "").strip().upper() or None
+    borough = request.args.get("borough", "").strip(SPACES).upper() or None
     if borough is not None:
         if not by_borough:
             raise ApiError(400, f"{name} has no borough filter.", "borough")

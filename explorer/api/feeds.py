@@ -20,6 +20,7 @@ from feedgen.feed import FeedGenerator
 from flask import Blueprint, Flask, Response, current_app, request
 from icalendar import Alarm, Calendar, Event
 
+from explorer.api.urls import public_base
 from explorer.domain import formatting
 from explorer.domain.funding import award_text, dates_text
 from explorer.domain.records import FundingOpportunity
@@ -69,7 +70,7 @@ def _blueprint() -> Blueprint:
         provider, today = _provider(), current_app.config[CONFIG_TODAY]()
         snapshot = provider.current()
         result = funding_search(provider, parse_funding_query(snapshot, request.args.to_dict(flat=False)), today)
-        body = build_calendar(snapshot, result, base_url=request.url_root, stamp=_published_at(snapshot))
+        body = build_calendar(snapshot, result, base_url=public_base() + "/", stamp=_published_at(snapshot))
         return _respond(body, "text/calendar; charset=utf-8", "funding.ics", snapshot, today)
 
     @blueprint.get("/funding.atom")
@@ -77,7 +78,7 @@ def _blueprint() -> Blueprint:
         provider, today = _provider(), current_app.config[CONFIG_TODAY]()
         snapshot = provider.current()
         result = funding_search(provider, parse_funding_query(snapshot, request.args.to_dict(flat=False)), today)
-        body = build_atom(snapshot, result, snapshot.opportunity_changes, base_url=request.url_root, stamp=_published_at(snapshot))
+        body = build_atom(snapshot, result, snapshot.opportunity_changes, base_url=public_base() + "/", stamp=_published_at(snapshot))
         return _respond(body, "application/atom+xml; charset=utf-8", "funding.atom", snapshot, today)
 
     return blueprint

@@ -21,6 +21,11 @@ _BOOL = {"type": "boolean"}
 _DATE = {"type": "string", "format": "date"}
 _NDATE = {"type": "string", "format": "date", "nullable": True}
 _INT = {"type": "integer"}
+#: One London borough code as the API reads it (any case), and a comma-separated list of them
+#: (blank parts and spaces around the commas are ignored, as the API ignores them).
+_CODE = r"[Ee]090000(0[1-9]|[12][0-9]|3[0-3])"
+BOROUGH_LIST_PATTERN = rf"^[ \t,]*({_CODE}([ \t]*,[ \t,]*{_CODE})*)?[ \t,]*$"
+#: The register's own id of an organization or a location, where the explorer wrote it.
 
 
 def _obj(properties: dict, required: list[str], description: str = "") -> dict:
@@ -102,7 +107,13 @@ def _schemas() -> dict:
         "funding": _array(_obj({"id": _UUID, "service_id": _UUID, "source": _STR}, ["id"])),
         oruk.EXTENSION: _ref("CommissioningWithPerformance"),
     }
+    register_id = _obj(
+        {"register_id": {**_STR, "description": "The record's id in the register, so the explorer can load its own output back."}},
+        ["register_id"],
+        "Extension: the register's own id of the record.",
+    )
     location_props = {
+        oruk.EXTENSION: register_id,
         "id": _UUID,
         "location_type": {"type": "string", "enum": ["physical", "postal", "virtual"]},
         "name": _STR,
@@ -177,6 +188,7 @@ def _schemas() -> dict:
                         ["id", "identifier_type", "identifier"],
                     )
                 ),
+                oruk.EXTENSION: register_id,
             },
             ["id", "name", "description"],
         ),
@@ -319,14 +331,14 @@ def _parameters() -> dict:
         "page": {"name": "page", "in": "query", "description": "Page number, from 1.", "schema": {"type": "integer", "minimum": 1, "default": 1}},
         "per_page": {"name": "per_page", "in": "query", "description": f"Entities per page (default {oruk.DEFAULT_PER_PAGE}); values above {oruk.MAX_PER_PAGE} are served as {oruk.MAX_PER_PAGE}.", "schema": {"type": "integer", "minimum": 1, "default": oruk.DEFAULT_PER_PAGE}},
         "taxonomy_term_id": {"name": "taxonomy_term_id", "in": "query", "description": "Services in this service area (a taxonomy term's id or code; several separated by commas match any).", "schema": {"type": "string"}},
-        "borough": {"name": "borough", "in": "query", "description": "Services covering this London borough (ONS code E09000001 to E09000033; several separated by commas match any).", "schema": {"type": "string"}},
+        "borough": {"name": "borough", "in": "query", "description": "Services covering this London borough (ONS code E09000001 to E09000033; several separated by commas match any).", "schema": {"type": "string", "pattern": BOROUGH_LIST_PATTERN}},
         "postcode": {"name": "postcode", "in": "query", "description": "A London postcode, sector (`SE15 4`) or district (`SE15`): services covering its borough or within 3 km, nearest first, as the page searches.", "schema": {"type": "string"}},
-        "proximity": {"name": "proximity", "in": "query", "description": "With `postcode`: only services with a public delivery point within this many metres.", "schema": {"type": "number", "minimum": 1, "maximum": 50000}},
+        "proximity": {"name": "proximity", "in": "query", "description": "Only services with a public delivery point within this many metres of `postcode`, which it needs: without `postcode` the answer is a 400.", "schema": {"type": "number", "minimum": 1, "maximum": 50000}},
         "minimum_age": {"name": "minimum_age", "in": "query", "description": "Services whose minimum age is at least this value (a service without one counts as 0).", "schema": {"type": "number", "minimum": 0, "maximum": 120}},
         "maximum_age": {"name": "maximum_age", "in": "query", "description": "Services whose maximum age is at most this value (services without one are left out).", "schema": {"type": "number", "minimum": 0, "maximum": 120}},
-        "modified_after": {"name": "modified_after", "in": "query", "description": "Services modified on or after this date-time (ISO 8601).", "schema": {"type": "string", "format": "date-time"}},
+        "modified_after": {"name": "modified_after", "in": "query", "description": "Services modified on or after this date (2026-01-31) or date-time (RFC 3339: 2026-01-31T09:00:00Z).", "schema": {"type": "string", "anyOf": [{"format": "date"}, {"format": "date-time"}]}},
         "ended": {"name": "ended", "in": "query", "description": "`include` adds services that have ended (marked `status: inactive`); by default only active services are listed.", "schema": {"type": "string", "enum": ["include", "exclude"]}},
-        "export_borough": {"name": "borough", "in": "query", "description": "Only services covering this borough (ONS code).", "schema": {"type": "string"}},
+        "export_borough": {"name": "borough", "in": "query", "description": "Only services covering this borough (ONS code).", "schema": {"type": "string", "pattern": rf"^[ \t]*({_CODE})?[ \t]*$"}},
     }
 
 

@@ -10,13 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 from typing import Any, Callable
 
 from flask import Blueprint, Response, current_app, request
+from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException
 
 from explorer.api.http_cache import cached, published_at
 from explorer.api.openapi import openapi_document
+from explorer.api.unavailable import unavailable_response
+from explorer.api.urls import public_base
 from explorer.domain.records import BOROUGH_CODE
 from explorer.services import oruk
 from explorer.services.search import search_index
@@ -64,6 +68,11 @@ def _http_error(exc: HTTPException) -> Response:
     return json_response({"error": (exc.name or "error").lower().replace(" ", "_"), "message": exc.description}, exc.code or 500)
 
 
+@blueprint.errorhandler(DBAPIError)
+def _database_down(exc: DBAPIError) -> Response:
+    return unavailable_response()
+
+
 @blueprint.errorhandler(Exception)
 def _unexpected(exc: Exception) -> Response:  # pragma: no cover - a safety net, tests make sure it is not reached
     current_app.logger.exception("API error")
@@ -80,7 +89,7 @@ def meta() -> Response:
     return _cached(snapshot, lambda: {
         "version": oruk.HSDS_VERSION,
         "profile": oruk.PROFILE_URL,
-        "openapi_url": request.host_url.rstrip("/") + API_PREFIX + "/openapi.json",
+        "openapi_url": public_base() + API_PREFIX + "/openapi.json",
     })
 
 
@@ -88,7 +97,7 @@ def meta() -> Response:
 def openapi() -> Response:
     """The OpenAPI document of this API."""
     snapshot = provider().current()
-    return _cached(snapshot, lambda: openapi_document(request.host_url.rstrip("/")))
+    return _cached(snapshot, lambda: openapi_document(public_base()))
 
 
 @blueprint.get("/services")
@@ -108,7 +117,7 @@ def _search_page(items, summary, *, with_query: bool = False) -> Response:
     page, per_page = _paging()
     query, origin = _service_query(snapshot)
     modified = published_at(snapshot)
-    base = request.host_url.rstrip("/")
+    base = public_base()
 
     def build() -> dict:
         found, understood = oruk.search_services(search_index(provider()), query, modified=modified, origin=origin)
@@ -127,7 +136,7 @@ def service(service_id: str) -> Response:
     if found is None:
         raise ApiError(404, f"There is no service with the id {service_id!r}.", error="not_found")
     modified = published_at(snapshot)
-    base = request.host_url.rstrip("/")
+    base = public_base()
     return _cached(snapshot, lambda: oruk.service_record(snapshot, found, modified, base))
 
 
@@ -150,7 +159,7 @@ def service_at_location(pair_id: str) -> Response:
     if found is None or point is None:
         raise ApiError(404, f"There is no service at location with the id {pair_id!r}.", error="not_found")
     modified = published_at(snapshot)
-    base = request.host_url.rstrip("/")
+    base = public_base()
     return _cached(snapshot, lambda: oruk.service_at_location_record(snapshot, found, point, modified, base))
 
 
@@ -269,38 +278,63 @@ def _service_query(snapshot: Snapshot) -> tuple[oruk.ServiceQuery, tuple[float, 
     )
 
 
-def _int_arg(name: str, default: int, *, minimum: int) -> int:
-    raw = request.args.get(name, "").strip()
+#: A number as JSON writes it (ASCII digits; no "+", "_" or "inf"), and an ISO 8601 date or an
+#: RFC 3339 date-time: what the OpenAPI document declares, so what it calls invalid is refused.
+_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
+_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_DATE_TIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:[Zz]|[+-][0-9]{2}:[0-9]{2}))?"
+)
+
+
+#: The spaces a parameter may carry around its value (the OpenAPI patterns say the same; other
+#: characters, control characters included, make the value invalid).
+SPACES = " \t"
+
+
+def _raw_arg(name: str) -> str | None:
+    """A query parameter's text; None when it is absent. Present but blank is a 400."""
+    if name not in request.args:
+        return None
+    raw = request.args.get(name, "").strip(SPACES)
     if not raw:
+        raise ApiError(400, f"{name} is empty: give a value or leave it out.", name)
+    return raw
+
+
+def _int_arg(name: str, default: int, *, minimum: int) -> int:
+    raw = _raw_arg(name)
+    if raw is None:
         return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ApiError(400, f"{name} must be a whole number (got {raw[:40]!r}).", name) from None
+    if not _INTEGER.fullmatch(raw):
+        raise ApiError(400, f"{name} must be a whole number (got {raw[:40]!r}).", name)
+    value = int(raw)
     if value < minimum:
         raise ApiError(400, f"{name} must be at least {minimum} (got {value}).", name)
     return value
 
 
 def _number_arg(name: str, *, minimum: float, maximum: float) -> float | None:
-    raw = request.args.get(name, "").strip()
-    if not raw:
+    raw = _raw_arg(name)
+    if raw is None:
         return None
-    try:
-        value = float(raw)
-    except ValueError:
-        raise ApiError(400, f"{name} must be a number (got {raw[:40]!r}).", name) from None
+    if not _NUMBER.fullmatch(raw):
+        raise ApiError(400, f"{name} must be a number (got {raw[:40]!r}).", name)
+    value = float(raw)
     if not math.isfinite(value) or not minimum <= value <= maximum:
         raise ApiError(400, f"{name} must be between {minimum:g} and {maximum:g} (got {raw[:40]!r}).", name)
     return value
 
 
 def _datetime_arg(name: str) -> dt.datetime | None:
-    raw = request.args.get(name, "").strip()
-    if not raw:
+    raw = _raw_arg(name)
+    if raw is None:
         return None
+    text = raw.replace(" ", "+")  # a "+" in a query string arrives as a space
     try:
-        value = dt.datetime.fromisoformat(raw.replace(" ", "+"))
+        if not _DATE_TIME.fullmatch(text):
+            raise ValueError(text)
+        value = dt.datetime.fromisoformat(text.upper())
     except ValueError:
         raise ApiError(400, f"{name} must be an ISO 8601 date or date-time like 2026-01-31T09:00:00Z (got {raw[:40]!r}).", name) from None
     return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
@@ -309,7 +343,7 @@ def _datetime_arg(name: str) -> dt.datetime | None:
 def _list_arg(name: str) -> list[str]:
     out: list[str] = []
     for value in request.args.getlist(name):
-        out.extend(part.strip() for part in value.split(",") if part.strip())
+        out.extend(part.strip(SPACES) for part in value.split(",") if part.strip(SPACES))
     return out
 
 

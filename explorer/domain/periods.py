@@ -14,6 +14,9 @@ from typing import Iterable
 
 QUARTER_PATTERN = re.compile(r"^(?P<year>\d{4})-Q(?P<q>[1-4])$")
 HALF_PATTERN = re.compile(r"^(?P<year>\d{4})-H(?P<h>[12])$")
+#: The years a period may fall in: wide enough for any register, narrow enough that the
+#: periods before and after one are still dates (``0000-H1`` and ``9999-H2`` are not).
+MIN_YEAR, MAX_YEAR = 1900, 2999
 
 #: Approximate days in a month, used only to say "ends in 4 months" in words.
 DAYS_PER_MONTH = 30.44
@@ -119,7 +122,7 @@ def parse_quarter(text: str) -> Quarter:
     match = QUARTER_PATTERN.match((text or "").strip().upper())
     if not match:
         raise ValueError(f"{text!r} is not a calendar quarter; write it like 2025-Q3")
-    return Quarter(int(match["year"]), int(match["q"]))
+    return Quarter(_year(text, int(match["year"])), int(match["q"]))
 
 
 def parse_half_year(text: str) -> HalfYear:
@@ -134,7 +137,13 @@ def parse_half_year(text: str) -> HalfYear:
             f"{text!r} is not a half-year; write it like 2025-H2 "
             "(H1 is January to June, H2 is July to December)"
         )
-    return HalfYear(int(match["year"]), int(match["h"]))
+    return HalfYear(_year(text, int(match["year"])), int(match["h"]))
+
+
+def _year(text: str, year: int) -> int:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(f"{text!r} has the year {year}, which must be between {MIN_YEAR} and {MAX_YEAR}")
+    return year
 
 
 def quarter_of(day: dt.date) -> Quarter:

@@ -89,7 +89,7 @@ OptDate = Annotated[dt.date | None, BeforeValidator(_blank_to_none)]
 OptAge = Annotated[Annotated[int, Field(ge=0, le=120)] | None, BeforeValidator(_blank_to_none)]
 
 
-_WEB_ADDRESS = re.compile(r"(?i:https?)://[^/?#\s]+[^ ]*")
+_WEB_ADDRESS = re.compile(r"(?i:https?)://[^/?#\s\x00-\x1f\x7f]+[^\s\x00-\x1f\x7f]*")
 
 
 @lru_cache(maxsize=8192)  # a register repeats a few source URLs on every row

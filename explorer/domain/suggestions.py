@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html import unescape
 from html.parser import HTMLParser
 
 MESSAGE_MIN = 10
@@ -47,14 +46,16 @@ class Refusal:
 def plain_text(text: str | None) -> str:
     """Strips markup and control characters from text, keeping its words and line breaks.
 
-    ``<b>Closed</b> on Mondays<script>x()</script>`` becomes ``Closed on Mondays``.
+    ``<b>Closed</b> on Mondays<script>x()</script>`` becomes ``Closed on Mondays``. Entities are
+    kept as typed, never decoded after the tags are gone: ``&lt;script&gt;`` stays those
+    characters, so stripping cannot be undone by writing a tag as entities.
     """
     if not text:
         return ""
     parser = _TextOnly()
     parser.feed(text)
     parser.close()
-    cleaned = _CONTROL.sub("", unescape("".join(parser.parts)))
+    cleaned = _CONTROL.sub("", "".join(parser.parts))
     lines = [_SPACES.sub(" ", line).strip() for line in cleaned.replace("\r\n", "\n").split("\n")]
     return "\n".join(lines).strip()
 

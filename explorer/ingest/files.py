@@ -21,6 +21,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from explorer.domain.limits import json_depth_exceeds
+
 ENCODINGS = ("utf-8-sig", "cp1252")
 
 #: The key under which readers keep each row's number as a spreadsheet user sees it.
@@ -28,6 +30,16 @@ ROW_KEY = "_row"
 
 #: The default largest file accepted (bytes); settings may lower or raise it.
 MAX_BYTES = 50 * 1024 * 1024
+
+#: The widest table accepted (the register's widest has about 30 columns, a flattened 360Giving
+#: file about 100); counted from the header before any row is read.
+MAX_COLUMNS = 500
+#: The deepest nesting of arrays and objects a JSON file may have (Open Referral UK needs about
+#: 8); measured before the file is parsed, so a hostile file cannot exhaust the parser's stack.
+MAX_JSON_DEPTH = 64
+#: How the rule of a "could not read" problem starts: the file was not read at all, so
+#: ``explorer ingest`` and ``sync`` exit 2 rather than 1 (read, and refused).
+COULD_NOT_READ = "could not be read: "
 
 _OTHER_SEPARATORS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -63,6 +75,21 @@ class FileFormatError(ValueError):
         self.row = row
         self.field = field
         self.value = value
+
+
+class UnreadableFileError(FileFormatError):
+    """A file past a reading limit (too wide, nested too deep): not read at all.
+
+    Its rule starts with :data:`COULD_NOT_READ`, so a report says so and the command exits 2.
+    """
+
+    def __init__(self, file: str, rule: str, **where: Any):
+        super().__init__(file, COULD_NOT_READ + rule, **where)
+
+
+def could_not_read(problems) -> bool:
+    """Whether any of the problems says a file could not be read at all (exit 2)."""
+    return any(p.rule.startswith(COULD_NOT_READ) for p in problems)
 
 
 def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
@@ -112,6 +139,7 @@ def read_csv_bytes(data: bytes, name: str) -> list[dict[str, str]]:
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
+        _check_width(len(header), name)
         header = [h.strip().lower() for h in header]
         _check_header(header, name)
         width = len(header)
@@ -166,6 +194,7 @@ def read_xlsx(path: Path, *, max_bytes: int = MAX_BYTES) -> dict[str, list[dict[
             header = [cell_text(c).strip().lower() for c in header_cells]
             while header and not header[-1]:
                 header.pop()
+            _check_width(len(header), label)
             _check_header(header, label)
             rows = []
             for number, cells in enumerate(values, start=2):
@@ -242,8 +271,14 @@ def read_json_bytes(data: bytes, name: str) -> Any:
         raise FileFormatError(name, "is not UTF-8 text, as JSON must be") from exc
     if not text.strip():
         raise FileFormatError(name, "is empty; expected JSON")
+    if json_depth_exceeds(text, MAX_JSON_DEPTH):
+        raise UnreadableFileError(
+            name, f"nests arrays and objects more than {MAX_JSON_DEPTH} levels deep; no register file needs that"
+        )
     try:
         return json.loads(text)
+    except RecursionError as exc:  # the depth check above should make this unreachable
+        raise UnreadableFileError(name, "is nested too deeply to read") from exc
     except json.JSONDecodeError as exc:
         raise FileFormatError(name, f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from exc
 
@@ -279,6 +314,13 @@ def decode(data: bytes, name: str) -> str:
         except UnicodeDecodeError:
             continue
     raise FileFormatError(name, "is not UTF-8 or Windows-1252 text")
+
+
+def _check_width(width: int, name: str) -> None:
+    if width > MAX_COLUMNS:
+        raise UnreadableFileError(
+            name, f"has {width:,} columns, over the limit of {MAX_COLUMNS}; a register table has far fewer", row=1
+        )
 
 
 def _check_header(header: list[str], name: str) -> None:

@@ -30,7 +30,9 @@ ORUK                                        register
 Fields the register has and ORUK does not (``commissioner``, ``programme``, ``access``,
 ``contract_value_gbp``, ``start_date``, ``end_date``, ``confidential_location``, ``phone``,
 ``illustrative``, ``source_url``) are read from the service record when present as extension
-fields, so the explorer's own ORUK output can be loaded back. Nothing is invented: a service
+fields, or from the ``x_commissioning`` object where the explorer's own ORUK output writes them
+(its ``register_id`` becomes the service's id), so that output loads back as it was; a service
+is confidential when either place says so. Nothing is invented: a service
 whose commissioner cannot be found is reported, not guessed.
 """
 
@@ -46,8 +48,19 @@ from explorer.ingest.files import ROW_KEY, cell_text
 
 _EXTENSIONS = (
     "commissioner", "programme", "funding_stream", "access", "contract_value_gbp", "start_date",
-    "end_date", "confidential_location", "phone", "illustrative", "eligibility",
+    "end_date", "confidential_location", "phone", "illustrative", "eligibility", "audience",
 )
+#: The explorer's own extension object (explorer/services/oruk.py) and the register column each
+#: of its fields is read into.
+EXTENSION = "x_commissioning"
+_EXTENSION_FIELDS = {
+    "register_id": "id", "commissioners": "commissioner", "programme": "programme",
+    "funding_stream": "funding_stream", "access": "access", "contract_value_gbp": "contract_value_gbp",
+    "contract_start_date": "start_date", "contract_end_date": "end_date",
+    "confidential_location": "confidential_location", "last_verified": "last_verified",
+    "illustrative": "illustrative", "source_url": "source_url", "audience": "audience",
+}
+_TRUE = {"true", "yes", "1"}
 _WHOLE_LONDON = {"london", "greater london", "pan-london", "pan london", "all london boroughs"}
 _CODE = re.compile(r"E09\d{6}")
 _COMMISSIONERS = (
@@ -105,8 +118,8 @@ def to_tables(
         tables["service"].append(service)
         source = service["source_url"]
         org = record.get("organization")
-        if isinstance(org, dict) and _text(org.get("id")) and _text(org.get("id")) not in seen_orgs:
-            seen_orgs.add(_text(org["id"]))
+        if isinstance(org, dict) and _own_id(org) and _own_id(org) not in seen_orgs:
+            seen_orgs.add(_own_id(org))
             tables["organization"].append(_organization_row(org, number, source))
         for area in _list(record.get("service_areas")):
             codes = _area_codes(area, borough_code)
@@ -119,16 +132,17 @@ def to_tables(
             term = attribute.get("taxonomy_term") if isinstance(attribute, dict) else None
             if not isinstance(term, dict) or not _text(term.get("id")):
                 continue
-            term_id = _text(term["id"])
+            term_id = _own_id(term)
             if term_id not in seen_terms:
                 seen_terms.add(term_id)
                 tables["taxonomy_term"].append({
                     ROW_KEY: number, "id": term_id, "name": _text(term.get("name")),
-                    "description": _text(term.get("description")), "synonyms": "",
+                    "description": _text(term.get("description")),
+                    "synonyms": _text(_extension(term).get("synonyms")),
                     "source_url": _text(term.get("term_uri")) if _text(term.get("term_uri")).startswith("http") else source,
                 })
             tables["service_taxonomy"].append({ROW_KEY: number, "service_id": service["id"], "term_id": term_id})
-        if service.get("confidential_location", "").lower() in {"true", "yes", "1"}:
+        if service.get("confidential_location", "").lower() in _TRUE:
             continue  # a confidential service never gets a public location, whatever the feed says
         for link in _list(record.get("service_at_locations")):
             location = link.get("location") if isinstance(link, dict) else None
@@ -166,20 +180,29 @@ def _service_row(record: dict, number: int, source_url: str | None) -> dict[str,
         "name": _text(record.get("name")),
         "description": _text(record.get("description")),
         "status": "active" if status in {"", "active"} else "inactive",
-        "organization_id": _text(record.get("organization_id")) or _text((record.get("organization") or {}).get("id")),
+        "organization_id": _own_id(record["organization"]) if isinstance(record.get("organization"), dict)
+        else _text(record.get("organization_id")),
         "url": _text(record.get("url")),
         "email": _text(record.get("email")),
         "minimum_age": _text(record.get("minimum_age")),
         "maximum_age": _text(record.get("maximum_age")),
         "last_verified": _text(record.get("assured_date"))[:10],
+        "eligibility": _text(record.get("eligibility_description")),
+        "phone": next((_text(p.get("number")) for p in _list(record.get("phones")) if isinstance(p, dict)), ""),
         "commissioner": ";".join(commissioners),
         "programme": funding[0] if funding else "",
         "funding_stream": stream,
     }
+    extension = _extension(record)
+    for name, column in _EXTENSION_FIELDS.items():
+        if extension.get(name) not in (None, "", []):
+            row[column] = _text(extension[name])
     for name in _EXTENSIONS:
         if record.get(name) not in (None, ""):
             row[name] = _text(record[name])
-    row["source_url"] = _text(record.get("source_url")) or source_url or row["url"]
+    if any(_text(place.get("confidential_location")).lower() in _TRUE for place in (record, extension)):
+        row["confidential_location"] = "true"  # either place saying so is enough
+    row["source_url"] = _text(record.get("source_url")) or row.get("source_url") or source_url or row["url"]
     return row
 
 
@@ -190,7 +213,7 @@ def _organization_row(org: dict, number: int, source: str) -> dict[str, Any]:
     }
     return {
         ROW_KEY: number,
-        "id": _text(org.get("id")),
+        "id": _own_id(org),
         "name": _text(org.get("name")),
         "description": _text(org.get("description")),
         "website": _text(org.get("website")),
@@ -206,11 +229,13 @@ def _location_row(location: dict, number: int, source: str) -> dict[str, Any] | 
     if not physical or not _text(physical[0].get("postal_code")):
         return None
     address = physical[0]
+    # The explorer's own output adds "London" as the city of every address; don't add it twice.
+    parts = (address.get("address_1"),) if _extension(location) else (address.get("address_1"), address.get("city"))
     return {
         ROW_KEY: number,
-        "id": _text(location.get("id")),
+        "id": _own_id(location),
         "name": _text(location.get("name")) or _text(address.get("address_1")),
-        "address": ", ".join(p for p in (_text(address.get("address_1")), _text(address.get("city"))) if p),
+        "address": ", ".join(p for p in map(_text, parts) if p),
         "postcode": _text(address.get("postal_code")),
         "source_url": source,
     }
@@ -239,6 +264,17 @@ def _area_codes(area: Any, borough_code: Callable[[str], str | None]) -> list[st
 
 def _list(value: Any) -> list:
     return value if isinstance(value, list) else []
+
+
+def _extension(record: dict) -> dict:
+    """The explorer's extension object of an ORUK record, or an empty one."""
+    value = record.get(EXTENSION)
+    return value if isinstance(value, dict) else {}
+
+
+def _own_id(record: dict) -> str:
+    """A record's register id where the explorer wrote one, else its ORUK id."""
+    return _text(_extension(record).get("register_id")) or _text(record.get("id"))
 
 
 def _text(value: Any) -> str:

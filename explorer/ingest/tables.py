@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
+import nh3
 import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
@@ -17,8 +18,6 @@ from pandera.errors import SchemaErrors
 from explorer.domain.problems import Problem, shorten
 from explorer.ingest.files import FORMULA, RULE_FORMULA, ROW_KEY
 
-#: Text that a browser would read as markup: a tag, a comment or an entity-like tag opener.
-HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^>]*)?/?>|<!--|<\s*(?:script|iframe|img)\b", re.IGNORECASE)
 
 RULE_HTML = "must be plain text, not HTML: remove the tags"
 
@@ -86,8 +85,18 @@ def _plain_text(values: pd.Series) -> pd.Series | bool:
     return values.map(lambda v: not (isinstance(v, str) and _rule_broken(v)))
 
 
+def is_markup(value: str) -> bool:
+    """Whether a browser would read part of ``value`` as markup (a tag, a comment, a declaration).
+
+    Decided by an HTML tokenizer (nh3's, from html5ever), not a pattern: ``<svg/onload=...>``,
+    ``<a/href=...>`` and ``<x:y ...>`` are tags to a browser, so they are tags here; ``a < b``
+    and ``5<10`` are text.
+    """
+    return "<" in value and nh3.is_html(value)
+
+
 def _rule_broken(value: str) -> str | None:
-    if HTML.search(value):
+    if is_markup(value):
         return RULE_HTML
     if FORMULA.search(value):
         return RULE_FORMULA

@@ -263,6 +263,7 @@ def location_record(point: DeliveryPoint) -> dict:
                     "address_type": "physical",
                 }
             ],
+            EXTENSION: {"register_id": point.location_id},
         }
     )
 
@@ -295,6 +296,7 @@ def organization_record(snapshot: Snapshot, organization_id: str, fallback_name:
             "description": (org.description if org else None) or "",
             "website": org.website if org else None,
             "organization_identifiers": identifiers or None,
+            EXTENSION: {"register_id": organization_id},
         }
     )
 

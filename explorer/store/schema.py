@@ -365,3 +365,13 @@ suggestion = Table(
 Index("ix_suggestion_client_time", suggestion.c.client_key, suggestion.c.created_at)
 """Suggested corrections from the public ("report a change"): read by the commissioning team,
 never applied to the register by themselves."""
+
+rate_limit = Table(
+    "rate_limit",
+    metadata,
+    Column("client_key", String(64), primary_key=True),  # the same keyed hash as the suggestion's
+    Column("window_start", DateTime(timezone=True), nullable=False),
+    Column("count", Integer, nullable=False),
+)
+"""One row per sender: when their current window began and how many they sent in it. Counted
+by one upsert statement, so concurrent requests from one address can never pass the limit."""

@@ -1,7 +1,9 @@
 """Store layer: keeping the public's suggested changes, with a per-address rate limit held in the database.
 
-The limit is counted in the ``suggestion`` table, not in a worker's memory, so it holds across
-every web worker and host. The sender's address is kept only as a keyed hash.
+The limit is counted in the ``rate_limit`` table, not in a worker's memory, so it holds across
+every web worker and host; one upsert statement counts and checks, so concurrent requests
+from one address cannot pass it (on SQLite and PostgreSQL alike). The sender's address is
+kept only as a hash keyed with the deployment's secret (``EXPLORER_SECRET_KEY``).
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ import hmac
 from dataclasses import dataclass
 from typing import Callable
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import case, insert, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from explorer.domain.suggestions import (
     RATE_LIMIT,
@@ -21,7 +24,7 @@ from explorer.domain.suggestions import (
     Suggestion,
     check_suggestion,
 )
-from explorer.store.schema import suggestion
+from explorer.store.schema import rate_limit, suggestion
 from explorer.store.store import Store
 
 
@@ -57,18 +60,24 @@ class Outcome:
         return self.kept or self.reason == "bot"
 
 
+class MissingSecret(RuntimeError):
+    """No secret key was configured, so senders' addresses cannot be hashed safely."""
+
+
 class SuggestionBox:
     """Receives suggestions for the commissioning team.
 
     Args:
         store: The store to keep them in.
-        salt: A secret mixed into the hash of each sender's address.
+        key: The deployment's secret, keying the hash of each sender's address. Needed to
+            submit (an unkeyed hash of an IPv4 address is undone by trying every address);
+            listing works without it.
         clock: Returns the current time (UTC); tests set it.
     """
 
-    def __init__(self, store: Store, *, salt: str = "", clock: Callable[[], dt.datetime] | None = None):
+    def __init__(self, store: Store, *, key: str = "", clock: Callable[[], dt.datetime] | None = None):
         self._store = store
-        self._salt = salt.encode()
+        self._secret = key.encode()
         self._clock = clock or (lambda: dt.datetime.now(dt.timezone.utc))
 
     def submit(
@@ -109,13 +118,8 @@ class SuggestionBox:
 
     def _keep(self, item: Suggestion, key: str) -> Outcome:
         now = self._clock()
-        since = now - dt.timedelta(minutes=RATE_WINDOW_MINUTES)
         with self._store.engine.begin() as conn:
-            recent = conn.execute(
-                select(func.count()).select_from(suggestion)
-                .where(suggestion.c.client_key == key, suggestion.c.created_at >= since)
-            ).scalar()
-            if recent >= RATE_LIMIT:
+            if conn.execute(self._count(key, now)).first() is None:
                 return Outcome(False, "You have sent several suggestions in the last hour. Please try again later.",
                                "rate_limited")
             conn.execute(insert(suggestion).values(
@@ -124,5 +128,30 @@ class SuggestionBox:
             ))
         return Outcome(True, "Thank you. The commissioning team will check this service's details.")
 
+    def _count(self, key: str, now: dt.datetime):
+        """One statement that counts this request and returns a row only if it is within the limit.
+
+        A sender's window starts with their first request; once it is over an hour old the
+        next request starts a new one. The row lock of ``ON CONFLICT DO UPDATE`` (PostgreSQL)
+        or the write lock of the statement (SQLite) makes the check and the count one step.
+        """
+        dialect = postgresql if self._store.engine.dialect.name == "postgresql" else sqlite
+        stale = rate_limit.c.window_start < now - dt.timedelta(minutes=RATE_WINDOW_MINUTES)
+        return (
+            dialect.insert(rate_limit)
+            .values(client_key=key, window_start=now, count=1)
+            .on_conflict_do_update(
+                index_elements=[rate_limit.c.client_key],
+                set_={
+                    "count": case((stale, 1), else_=rate_limit.c.count + 1),
+                    "window_start": case((stale, now), else_=rate_limit.c.window_start),
+                },
+                where=or_(stale, rate_limit.c.count < RATE_LIMIT),
+            )
+            .returning(rate_limit.c.count)
+        )
+
     def _key(self, address: str) -> str:
-        return hmac.new(self._salt, address.encode(), hashlib.sha256).hexdigest()
+        if not self._secret:
+            raise MissingSecret("EXPLORER_SECRET_KEY is not set: it keys the hash of senders' addresses")
+        return hmac.new(self._secret, address.encode(), hashlib.sha256).hexdigest()

@@ -84,7 +84,11 @@ def test_every_page_passes_axe(dash_duo, server, path):
     dash_duo.driver.get(dash_duo.server.url.rstrip("/") + path)
     _settle(dash_duo.driver)
     assert axe_violations(dash_duo.driver) == []
-    assert dash_duo.get_logs() == []
+    logs = dash_duo.get_logs()
+    if path == "/no-such-page":  # answered 404 since issue 17; the browser notes the document's status
+        logs = [entry for entry in logs if not (entry["source"] == "network" and path + " - " in entry["message"]
+                                                and "status of 404" in entry["message"])]
+    assert logs == []
 
 
 @pytest.mark.parametrize("width", [390, 320])

@@ -130,7 +130,7 @@ def test_suggestions_are_listed(env, capsys):
     from explorer.store.store import Store
     from explorer.store.suggestions import SuggestionBox
 
-    box = SuggestionBox(Store.open(env.database_url))
+    box = SuggestionBox(Store.open(env.database_url), key="a-test-secret-key-of-some-length")
     assert box.submit("svc-x", "The phone number is wrong now.", "me@example.org", "", "10.0.0.1").kept
     code, out, _ = run(capsys, "suggestions")
     assert code == 0 and "svc-x" in out and "The phone number is wrong now." in out and "me@example.org" in out

@@ -104,7 +104,7 @@ def test_the_rate_limit_is_per_address_and_held_in_the_store(app, sample_setting
 
 def test_the_rate_limit_window_passes(sample_store):
     now = [dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.timezone.utc)]
-    box = SuggestionBox(sample_store, clock=lambda: now[0])
+    box = SuggestionBox(sample_store, key="k" * 32, clock=lambda: now[0])
     for i in range(RATE_LIMIT):
         assert box.submit("svc-1", f"Suggestion number {i}", None, "", "10.0.0.1").kept
     assert box.submit("svc-1", "One too many now", None, "", "10.0.0.1").reason == "rate_limited"
@@ -117,7 +117,7 @@ def test_the_address_is_kept_only_as_a_keyed_hash(sample_store):
 
     from explorer.store.schema import suggestion
 
-    SuggestionBox(sample_store, salt="secret").submit("svc-1", "Something is wrong here", None, "", "203.0.113.9")
+    SuggestionBox(sample_store, key="secret").submit("svc-1", "Something is wrong here", None, "", "203.0.113.9")
     with sample_store.engine.connect() as conn:
         (key,) = conn.execute(select(suggestion.c.client_key)).scalars()
     assert "203.0.113.9" not in key and len(key) == 64

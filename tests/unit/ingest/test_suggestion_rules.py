@@ -12,7 +12,8 @@ from explorer.domain.suggestions import CONTACT_MAX, MESSAGE_MAX, Refusal, Sugge
     [
         ("<b>Closed</b> on Mondays<script>alert(1)</script>", "Closed on Mondays"),
         ('<a href="javascript:x()">the phone</a> number is 020 7946 0000', "the phone number is 020 7946 0000"),
-        ("Tom &amp; Jerry &lt;3", "Tom & Jerry <3"),
+        ("Tom &amp; Jerry &lt;3", "Tom &amp; Jerry &lt;3"),  # entities are text, never decoded (issue 17, 6)
+        ("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;script&gt;alert(1)&lt;/script&gt;"),
         ("line one<br>line two", "line one\nline two"),
         ("  spaced \t out \x00\x07 ", "spaced out"),
         ("<style>p{}</style><iframe src=x></iframe>", ""),
