@@ -7,6 +7,7 @@ from dash import ALL, Input, Output, State, ctx, no_update
 from callbacks.controls import register_summaries
 from explorer import ids
 from explorer.layout.controls import chosen
+from explorer.layout.map import map_outputs
 from explorer.layout.home import (
     CHECKLISTS,
     borough_hideout,
@@ -24,7 +25,9 @@ def register(app, provider, context) -> None:
     @app.callback(
         Output(ids.SERVICE_LIST, "children"),
         Output(ids.RESULT_SUMMARY, "children"),
-        Output(ids.SERVICE_LAYER, "data"),
+        Output(ids.MAP_QUERY, "data"),
+        Output(ids.MAP, "viewport"),
+        Output(ids.PLACE_LAYER, "data"),
         Output(ids.BOROUGH_LAYER, "hideout"),
         Output(ids.URL, "search"),
         Input(ids.SEARCH_BUTTON, "n_clicks"),
@@ -43,7 +46,7 @@ def register(app, provider, context) -> None:
         return (
             build_service_items(provider.current(), found.result.items, state, context.today()),
             build_result_header(found.result),
-            found.points,
+            *map_outputs(found.map_state),
             borough_hideout(found.filters, found.result),
             state,
         )

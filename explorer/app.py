@@ -15,6 +15,7 @@ from callbacks import embed as embed_callbacks
 from callbacks import funding as funding_callbacks
 from callbacks import home as home_callbacks
 from callbacks import lcpf as lcpf_callbacks
+from callbacks import mapview as mapview_callbacks
 from callbacks import performance as performance_callbacks
 from callbacks import router as router_callbacks
 from callbacks import suggestions as suggestion_callbacks
@@ -22,6 +23,7 @@ from explorer.api import exports as exports_api
 from explorer.api import feeds
 from explorer.api import headers as security_headers
 from explorer.api import lcpf as lcpf_api
+from explorer.api import mapview as mapview_api
 from explorer.api import oruk as oruk_api
 from explorer.api import reports
 from explorer.ingest.publish import seed_sample
@@ -110,10 +112,12 @@ def create_app(
     )
     router_callbacks.register(app, provider, context)
     home_callbacks.register(app, provider, context)
+    mapview_callbacks.register(app)
     funding_callbacks.register(app, provider, context)
     feeds.register(app.server, store=store, today=today)
     lcpf_callbacks.register(app, provider)
     lcpf_api.register(app.server)
+    mapview_api.register(app.server)
     performance_callbacks.register(
         app, provider, context, load_published_outcomes(settings.sample_dir / "published_outcomes.csv")
     )
@@ -165,6 +169,7 @@ def _add_embed(app: dash.Dash, provider: SnapshotProvider, context: PageContext)
     embed.layout = build_embed_shell
     embed.validation_layout = html.Div(skeleton([build_embed_shell(), render_embed(provider, "?view=both")]))
     embed_callbacks.register_embed(embed, provider, context)
+    mapview_callbacks.register(embed)
     # /embed without the slash, and the builder (a page of the full site, not of the embed).
     app.server.add_url_rule("/embed", endpoint="embed-page", view_func=embed.index)
     app.server.add_url_rule("/embed/builder", endpoint="embed-builder", view_func=app.index)

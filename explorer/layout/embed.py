@@ -16,6 +16,7 @@ from explorer import ids
 from explorer.layout import controls
 from explorer.layout.home import build_map, build_result_header, build_service_items, state_query
 from explorer.services.exports import download_url
+from explorer.services.mapview import MapState, home_map_state
 from explorer.services.search import Filters, SearchResult, parse_filters, search_index
 from explorer.services.snapshot import Snapshot
 
@@ -93,13 +94,13 @@ def render_embed(provider, search: str | None, *, tile_url: str = "", tile_attri
     index = search_index(provider)
     result = index.search((query.get("q") or [""])[0], filters)
     return build_embed(
-        snapshot, result, index.points(result), parse_view((query.get("view") or [""])[0]),
+        snapshot, result, home_map_state(provider, index, result), parse_view((query.get("view") or [""])[0]),
         tile_url=tile_url, tile_attribution=tile_attribution,
     )
 
 
 def build_embed(
-    snapshot: Snapshot, result: SearchResult, points: dict, view: str, *, tile_url: str = "", tile_attribution: str = ""
+    snapshot: Snapshot, result: SearchResult, map_state: MapState, view: str, *, tile_url: str = "", tile_attribution: str = ""
 ) -> html.Div:
     """The list and map for a search, with a title and a small footer."""
     parts = []
@@ -117,7 +118,7 @@ def build_embed(
     if view in ("map", "both"):
         parts.append(
             html.Section(
-                build_map(snapshot, result, tile_url=tile_url, tile_attribution=tile_attribution, points=points),
+                build_map(snapshot, result, tile_url=tile_url, tile_attribution=tile_attribution, map_state=map_state),
                 className="embed-map",
                 **{"aria-label": "Map of the services"},
             )

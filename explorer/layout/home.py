@@ -6,33 +6,17 @@ import datetime as dt
 from typing import Sequence
 from urllib.parse import quote, urlencode
 
-import dash_leaflet as dl
 import dash_bootstrap_components as dbc
 from dash import html
 
 from explorer import ids
 from explorer.layout import controls
 from explorer.layout.freshness import freshness_badge
+from explorer.layout.map import build_services_map
 from explorer.domain import formatting
 from explorer.services.search import ACCESS_FILTERS, AGE_GROUPS, COMMISSIONERS, Filters, ResultItem, SearchResult
+from explorer.services.mapview import MapState
 from explorer.services.snapshot import Snapshot
-
-LONDON_CENTRE = (51.49, -0.11)
-
-#: One colour per service area, each with at least 3:1 contrast on the map's light ground.
-TERM_COLOURS = {
-    "vawg": "#8a2a7e",
-    "sexual-violence": "#b1126f",
-    "victims-witnesses": "#1d4f91",
-    "youth-violence": "#b54a00",
-    "exploitation": "#6a3d9a",
-    "reducing-reoffending": "#2f6b3a",
-    "hate-crime": "#a11d21",
-    "early-intervention": "#00707a",
-    "substance-misuse": "#5b5b00",
-    "community-safety": "#4b4b4b",
-}
-
 
 def state_query(query: str, filters: Filters, service: str | None = None) -> str:
     """The URL query string that reproduces a search (empty parts left out)."""
@@ -55,7 +39,7 @@ def build_home(
     *,
     tile_url: str,
     tile_attribution: str,
-    points: dict,
+    map_state: MapState,
     selected_service: str | None = None,
     today: dt.date | None = None,
 ) -> html.Div:
@@ -93,7 +77,7 @@ def build_home(
                     ),
                     html.Section(
                         build_map(snapshot, result, tile_url=tile_url, tile_attribution=tile_attribution,
-                                  points=points, selected_service=selected_service),
+                                  map_state=map_state, selected_service=selected_service),
                         className="map-pane",
                         **{"aria-label": "Map of the services in the list"},
                     ),
@@ -281,69 +265,19 @@ def build_map(
     *,
     tile_url: str,
     tile_attribution: str,
-    points: dict,
+    map_state: MapState,
     selected_service: str | None = None,
 ) -> html.Div:
-    """The London map: borough shapes and service points (clustered), with a legend."""
+    """The London map for a search: basemap, borough shapes and names, the searched place, and the
+    services in view (asked for by the browser per view), with a key."""
     area = ()
     if selected_service and snapshot.service(selected_service):
         area = snapshot.service(selected_service).borough_codes
-    layers = []
-    if tile_url:
-        layers.append(dl.TileLayer(url=tile_url, attribution=tile_attribution))
-    layers.append(
-        dl.GeoJSON(
-            id=ids.BOROUGH_LAYER,
-            data=snapshot.boundaries_geojson,
-            style={"variable": "explorerMap.boroughStyle"},
-            hideout=borough_hideout(result.filters, result, area),
-        )
-    )
-    layers.append(
-        dl.GeoJSON(
-            id=ids.SERVICE_LAYER,
-            data=points,
-            cluster=True,
-            zoomToBoundsOnClick=True,
-            pointToLayer={"variable": "explorerMap.pointToLayer"},
-            hideout={"colours": TERM_COLOURS},
-            superClusterOptions={"radius": 50},
-        )
-    )
-    note = "Borough boundaries are approximate. " if snapshot.boundaries_approximate else ""
-    return html.Div(
-        [
-            dl.Map(
-                layers,
-                center=LONDON_CENTRE,
-                zoom=10,
-                minZoom=9,
-                maxZoom=18,
-                id=ids.MAP,
-                className="explorer-map",
-                attributionControl=bool(tile_url),
-                keyboard=True,
-            ),
-            build_legend(snapshot),
-            html.P(
-                [note, "Click a borough to filter by it. Services with a confidential location have no pin."],
-                className="small text-muted mt-1",
-            ),
-        ]
-    )
-
-
-def build_legend(snapshot: Snapshot) -> html.Ul:
-    """The map key: one swatch and name per service area (colour is never the only label)."""
-    return html.Ul(
-        [
-            html.Li(
-                [html.Span(className="swatch", style={"backgroundColor": TERM_COLOURS.get(t.id, "#0b0c0c")}),
-                 t.name],
-                className="legend-item",
-            )
-            for t in sorted(snapshot.terms, key=lambda t: t.name)
-        ],
-        className="map-legend list-unstyled small",
-        **{"aria-label": "Map key: pin colour shows the service's main service area"},
+    return build_services_map(
+        map_state,
+        tile_url=tile_url,
+        tile_attribution=tile_attribution,
+        borough_data=snapshot.boundaries_geojson,
+        borough_hideout=borough_hideout(result.filters, result, area),
+        approximate=snapshot.boundaries_approximate,
     )

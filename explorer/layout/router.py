@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, unquote
 
 from explorer.layout import accessibility, data, embed, funding, home, pages, performance
 from explorer.layout import lcpf as lcpf_layout
+from explorer.services.mapview import home_map_state
 from explorer.services.search import parse_filters, search_index
 
 
@@ -49,7 +50,7 @@ def render_page(provider, pathname: str | None, search: str | None, context: Pag
         result = index.search(_first(query, "q"), parse_filters(query, snapshot))
         return home.build_home(
             snapshot, result, tile_url=context.tile_url, tile_attribution=context.tile_attribution,
-            points=index.points(result), selected_service=_first(query, "service") or None,
+            map_state=home_map_state(provider, index, result), selected_service=_first(query, "service") or None,
             today=context.today(),
         )
     if path.startswith("/service/"):

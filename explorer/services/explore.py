@@ -5,15 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
+from explorer.services.mapview import MapState, home_map_state
 from explorer.services.search import Filters, SearchResult, parse_filters, search_index
 
 
 @dataclass(frozen=True)
 class Exploration:
-    """A search's result with the map's points and the highlighted boroughs."""
+    """A search's result with the map's first view and the highlighted boroughs."""
 
     result: SearchResult
-    points: dict
+    map_state: MapState
     filters: Filters
 
 
@@ -41,4 +42,4 @@ def explore(
     )
     index = search_index(provider)
     result = index.search(query, filters)
-    return Exploration(result=result, points=index.points(result), filters=filters)
+    return Exploration(result=result, map_state=home_map_state(provider, index, result), filters=filters)

@@ -164,8 +164,14 @@ class SearchIndex:
 
     # -- the search ------------------------------------------------------------------------
 
-    def search(self, query: str | None, filters: Filters = Filters(), *, limit: int = DEFAULT_LIMIT) -> SearchResult:
-        """Finds services for a query and filters; never raises for any text."""
+    def search(
+        self, query: str | None, filters: Filters = Filters(), *, limit: int = DEFAULT_LIMIT, anywhere: bool = False
+    ) -> SearchResult:
+        """Finds services for a query and filters; never raises for any text.
+
+        ``anywhere`` keeps the place for ranking and distances but does not restrict to it (the map
+        shows a topic's services around the searched place, not only those covering it).
+        """
         parts = split_query(query)
         if parts.too_long:
             return self._empty(query or "", filters, Understood(),
@@ -209,7 +215,8 @@ class SearchIndex:
             row = self._borough_row.get(location.borough_code)
             covers = self._covers[row] if row is not None else covers
             near = np.nan_to_num(distances, nan=math.inf) <= NEARBY_KM
-            mask &= covers | near
+            if not anywhere:
+                mask &= covers | near
         chosen = np.flatnonzero(mask)
         order = _rank(chosen, score, self._pan, distances)
         items = tuple(
@@ -387,6 +394,11 @@ class _Matched(Sequence):
 
     def __len__(self) -> int:
         return int(len(self._order))
+
+    @property
+    def indices(self) -> np.ndarray:
+        """The matching services' positions in the snapshot, best first."""
+        return self._order
 
     def __getitem__(self, i):
         if isinstance(i, slice):
