@@ -18,6 +18,7 @@ from explorer.services.mapview import MapState
 
 #: The borough layer's style and click behaviour live in assets/map.js.
 MIN_ZOOM, MAX_ZOOM = 9, 18
+LONDON_CENTRE = (51.49, -0.11)
 
 
 def build_services_map(
@@ -64,8 +65,11 @@ def build_services_map(
             dcc.Store(id=ids.MAP_QUERY, data=state.query),
             dl.Map(
                 layers,
-                bounds=state.bounds.as_leaflet(),
-                boundsOptions={"padding": [24, 24]},
+                # dash-leaflet tracks the view against center and zoom: start below minZoom (Leaflet
+                # clamps it) so the first fit always reports its bounds, and the points are asked for.
+                center=LONDON_CENTRE,
+                zoom=MIN_ZOOM - 1,
+                viewport=fit_viewport(state),
                 minZoom=MIN_ZOOM,
                 maxZoom=MAX_ZOOM,
                 id=ids.MAP,
@@ -85,7 +89,12 @@ def build_services_map(
 
 def map_outputs(state: MapState) -> tuple[str, dict, dict]:
     """What a new search changes on a drawn map: its search, the view to fit, the place marker."""
-    return state.query, {"bounds": state.bounds.as_leaflet(), "options": {"padding": [24, 24]}}, _place_geojson(state.place)
+    return state.query, fit_viewport(state), _place_geojson(state.place)
+
+
+def fit_viewport(state: MapState) -> dict:
+    """The map's viewport change that fits the search's bounds."""
+    return {"bounds": state.bounds.as_leaflet(), "transition": "fitBounds", "options": {"padding": [24, 24]}}
 
 
 def _place_geojson(place: dict | None) -> dict:
