@@ -69,6 +69,18 @@
     });
   }
 
+  /* The map's container carries its zoom as a class (map-z9 ... map-z18), so CSS can size labels. */
+  function trackZoomClass(map) {
+    if (!map || map._explorerZoomClass) { return; }
+    map._explorerZoomClass = true;
+    var update = function () {
+      var container = map.getContainer();
+      container.className = container.className.replace(/\s*map-z\d+/g, "") + " map-z" + Math.floor(map.getZoom());
+    };
+    map.on("zoomend", update);
+    update();
+  }
+
   function labelled(marker, label) {
     marker.on("add", function () {
       var node = marker.getElement();
@@ -98,10 +110,12 @@
     /* A borough's name written on the map, so it reads with no basemap. Not interactive. */
     boroughLabel: function (feature, latlng) {
       var name = (feature.properties && feature.properties.name) || "";
-      return L.marker(latlng, {
-        icon: L.divIcon({ html: el("span", null, name), className: "borough-label", iconSize: null }),
+      var label = L.marker(latlng, {
+        icon: L.divIcon({ html: el("span", null, name), className: "borough-label borough-label-" + feature.properties.code, iconSize: null }),
         interactive: false, keyboard: false
       });
+      label.on("add", function () { trackZoomClass(label._map); });
+      return label;
     },
 
     /* The place searched for: a distinct marker with its name. */

@@ -71,6 +71,7 @@ def build_services_map(
                 zoom=MIN_ZOOM - 1,
                 viewport=fit_viewport(state),
                 minZoom=MIN_ZOOM,
+                zoomSnap=0.5,
                 maxZoom=MAX_ZOOM,
                 id=ids.MAP,
                 className="explorer-map",
@@ -94,7 +95,7 @@ def map_outputs(state: MapState) -> tuple[str, dict, dict]:
 
 def fit_viewport(state: MapState) -> dict:
     """The map's viewport change that fits the search's bounds."""
-    return {"bounds": state.bounds.as_leaflet(), "transition": "fitBounds", "options": {"padding": [24, 24]}}
+    return {"bounds": state.bounds.as_leaflet(), "transition": "fitBounds", "options": {"padding": [12, 12]}}
 
 
 def _place_geojson(place: dict | None) -> dict:

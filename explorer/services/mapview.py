@@ -10,8 +10,10 @@ the snapshot, so they can never appear here.
 from __future__ import annotations
 
 import math
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 import shapely
@@ -40,6 +42,8 @@ SEARCH_KEYS = ("q", "borough", "commissioner", "area", "age", "access")
 FIT_RADIUS_KM = 10.0
 #: How many of the nearest pins the first view includes when none of the listed results has one.
 FIT_NEAREST = 3
+#: How many searches' masks a map index keeps (100 KB each at 100,000 services).
+MASK_CACHE = 64
 #: Views are answered for a little more than the screen, so clusters at the edge stay whole.
 VIEW_PADDING = 0.25
 
@@ -80,6 +84,24 @@ class MapIndex:
         self.area = np.array(area, dtype=np.int16)
         self.service_area = service_area
         self.borough_labels, self.borough_bounds = _borough_labels(snapshot.boundaries_geojson)
+        # The last few searches' masks: a pan or zoom repeats the page's search, so it is run once.
+        self._masks: OrderedDict[tuple, np.ndarray] = OrderedDict()
+        self._masks_lock = threading.Lock()
+
+    def mask_for(self, key: tuple, compute: Callable[[], np.ndarray]) -> np.ndarray:
+        """The services matching a search (``key``), computed once and kept for the next views."""
+        with self._masks_lock:
+            found = self._masks.get(key)
+            if found is not None:
+                self._masks.move_to_end(key)
+                return found
+        mask = compute()
+        mask.setflags(write=False)
+        with self._masks_lock:
+            self._masks[key] = mask
+            while len(self._masks) > MASK_CACHE:
+                self._masks.popitem(last=False)
+        return mask
 
     def __len__(self) -> int:
         return int(len(self.owner))
@@ -226,9 +248,11 @@ def map_view(provider, query: Mapping[str, Sequence[str]]) -> dict:
         raise ValueError("bbox: missing; give west,south,east,north in degrees")
     bounds = Bounds.parse(bbox)
     zoom = parse_zoom((query.get("zoom") or [None])[0])
-    _index, result = map_search(provider, query)
     snapshot = provider.current()
-    view = map_index(provider).view(service_mask(snapshot, result), bounds, zoom)
+    index = map_index(provider)
+    key = tuple((k, tuple(query.get(k, ()))) for k in SEARCH_KEYS)
+    mask = index.mask_for(key, lambda: service_mask(snapshot, map_search(provider, query)[1]))
+    view = index.view(mask, bounds, zoom)
     view["version"] = snapshot.version_key
     return view
 

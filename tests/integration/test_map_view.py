@@ -151,3 +151,32 @@ def _find(component, id_):
             if found is not None:
                 return found
     return None
+
+
+def test_anywhere_keeps_the_topic_but_not_the_place(provider):
+    index = search_index(provider)
+    local = index.search("domestic abuse Peckham", limit=0)
+    anywhere = index.search("domestic abuse Peckham", limit=0, anywhere=True)
+    assert set(local.matched_ids) < set(anywhere.matched_ids)
+    assert anywhere.matched_ids == index.search("domestic abuse", limit=0).matched_ids or set(
+        anywhere.matched_ids) == set(index.search("domestic abuse", limit=0).matched_ids)
+
+
+def test_kept_indexes_are_built_at_start_and_with_each_new_version(sample_store, geography):
+    from explorer.services.snapshot import SnapshotProvider
+
+    built = []
+    provider = SnapshotProvider(sample_store, geography, check_interval=0.0)
+    provider.keep("probe", lambda snapshot: built.append(snapshot.version_key) or snapshot.version_key)
+    first = provider.current().version_key
+    assert built == [first]
+    # A publish (here a rollback, which is a new version): the next reader's snapshot arrives with
+    # its index already built, and using it builds nothing.
+    new = sample_store.rollback(sample_store.current_versions()["crime"])
+    assert provider.current().version_key == new != first
+    assert built == [first, new]
+
+    def never(_snapshot):
+        raise AssertionError("built on first use")
+
+    assert provider.derived("probe", never) == new
