@@ -58,9 +58,11 @@ OUTLINE = "#0B0C0C"
 
 #: Screen pixels within which points join a cluster; 256 px tiles.
 CLUSTER_RADIUS_PX = 48
+#: The least distance between two pins or clusters drawn (24 px targets that never overlap).
+MIN_SEPARATION_PX = 30
 TILE_PX = 256
 #: From this zoom on, every point is drawn on its own.
-MAX_CLUSTER_ZOOM = 16
+MAX_CLUSTER_ZOOM = 18
 MIN_ZOOM, MAX_ZOOM = 0, 19
 #: Web Mercator's latitude limit.
 MAX_LATITUDE = 85.05112878
@@ -159,51 +161,89 @@ def cluster_grid(
     zoom: int,
     *,
     radius_px: int = CLUSTER_RADIUS_PX,
+    separation_px: int = MIN_SEPARATION_PX,
     max_cluster_zoom: int = MAX_CLUSTER_ZOOM,
     n_areas: int | None = None,
 ) -> Clusters:
-    """Groups points (Web Mercator x, y in [0, 1]) into grid cells of ``radius_px`` at ``zoom``.
+    """Groups points (Web Mercator x, y in [0, 1]) into clusters for one zoom level.
+
+    First a grid pass: points in the same cell of ``radius_px`` screen pixels form one group at
+    their mean position. Then a separation pass, greedy from the largest group: a group absorbs
+    every group not yet placed within ``separation_px`` of it, so every pin and cluster drawn is at
+    least that far from the next (each stays a 24 px touch target that does not overlap another,
+    WCAG 2.2 target size) and every point is counted once.
 
     Args:
         x, y: The points' Web Mercator coordinates.
         areas: Each point's main-area number (0 .. n_areas-1), for the cluster's colour.
         zoom: The map's zoom; at or above ``max_cluster_zoom`` nothing is clustered.
         radius_px: Cell size in screen pixels.
+        separation_px: The least distance between two drawn items (less than ``radius_px``).
         n_areas: How many area numbers there are (defaults to the largest seen plus one).
 
     Returns:
-        :class:`Clusters`: each cluster's mean position (degrees), count and most common area;
-        ``singles`` are the indices of points alone in their cell.
+        :class:`Clusters`: each cluster's position (degrees), count and most common area;
+        ``singles`` are the indices of points drawn on their own.
     """
     x = np.asarray(x, dtype=np.float64)
     y = np.asarray(y, dtype=np.float64)
     areas = np.asarray(areas, dtype=np.int64)
-    empty = np.zeros(0)
+    none = np.zeros(0, dtype=np.int64)
     if not len(x):
-        return Clusters(empty, empty, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64),
-                        np.zeros(0, dtype=np.int64))
+        return Clusters(np.zeros(0), np.zeros(0), none, none, none)
     if zoom >= max_cluster_zoom:
-        return Clusters(empty, empty, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64),
-                        np.arange(len(x), dtype=np.int64))
-    cells_per_side = TILE_PX * (2 ** zoom) / radius_px
+        return Clusters(np.zeros(0), np.zeros(0), none, none, np.arange(len(x), dtype=np.int64))
+    scale = TILE_PX * (2 ** zoom)
+    cells_per_side = scale / radius_px
     ix = np.floor(x * cells_per_side).astype(np.int64)
     iy = np.floor(y * cells_per_side).astype(np.int64)
     key = ix * (int(cells_per_side) + 2) + iy
     _unique, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
     inverse = inverse.reshape(-1)
-    lone = counts[inverse] == 1
-    singles = np.flatnonzero(lone)
-    grouped = counts > 1
-    if not grouped.any():
-        return Clusters(empty, empty, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), singles)
     n = len(counts)
-    mean_x = np.bincount(inverse, weights=x, minlength=n)[grouped] / counts[grouped]
-    mean_y = np.bincount(inverse, weights=y, minlength=n)[grouped] / counts[grouped]
-    k = int(n_areas if n_areas is not None else (areas.max() + 1 if len(areas) else 1))
-    tally = np.zeros((n, max(k, 1)), dtype=np.int64)
-    np.add.at(tally, (inverse, np.clip(areas, 0, max(k, 1) - 1)), 1)
-    lat, lon = unmercator(mean_x, mean_y)
-    return Clusters(lat, lon, counts[grouped].astype(np.int64), tally[grouped].argmax(axis=1), singles)
+    mean_x = np.bincount(inverse, weights=x, minlength=n) / counts
+    mean_y = np.bincount(inverse, weights=y, minlength=n) / counts
+    k = max(int(n_areas if n_areas is not None else areas.max() + 1), 1)
+    tally = np.bincount(inverse * k + np.clip(areas, 0, k - 1), minlength=n * k).reshape(n, k)
+    first = np.full(n, -1, dtype=np.int64)
+    first[inverse[::-1]] = np.arange(len(x) - 1, -1, -1)  # a member of each group (the one point of a lone one)
+    cell_x = np.floor(mean_x * cells_per_side).astype(np.int64)
+    cell_y = np.floor(mean_y * cells_per_side).astype(np.int64)
+    parent = _separate(mean_x * scale, mean_y * scale, counts, cell_x, cell_y, separation_px)
+    seeds = np.flatnonzero(parent == np.arange(n))
+    total = np.bincount(parent, weights=counts, minlength=n).astype(np.int64)[seeds]
+    merged = np.zeros((n, k), dtype=np.int64)
+    np.add.at(merged, parent, tally)
+    lone = total == 1
+    singles = np.sort(first[seeds[lone]])
+    grouped = seeds[~lone]
+    lat, lon = unmercator(mean_x[grouped], mean_y[grouped])
+    return Clusters(lat, lon, total[~lone], merged[grouped].argmax(axis=1), singles)
+
+
+def _separate(px: np.ndarray, py: np.ndarray, counts: np.ndarray, cx: np.ndarray, cy: np.ndarray,
+              separation: float) -> np.ndarray:
+    """Each group's representative after the greedy separation pass (itself for the groups drawn)."""
+    n = len(counts)
+    parent = np.arange(n)
+    by_cell: dict[tuple[int, int], list[int]] = {}
+    for i, cell in enumerate(zip(cx.tolist(), cy.tolist())):
+        by_cell.setdefault(cell, []).append(i)
+    placed = np.zeros(n, dtype=bool)
+    limit = separation * separation
+    xs, ys = px.tolist(), py.tolist()
+    cxs, cys = cx.tolist(), cy.tolist()
+    for i in np.argsort(-counts, kind="stable").tolist():
+        if placed[i]:
+            continue
+        placed[i] = True
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for j in by_cell.get((cxs[i] + dx, cys[i] + dy), ()):
+                    if not placed[j] and (xs[j] - xs[i]) ** 2 + (ys[j] - ys[i]) ** 2 < limit:
+                        placed[j] = True
+                        parent[j] = i
+    return parent
 
 
 def unmercator(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -59,21 +59,21 @@ def test_confidential_services_are_never_on_the_map(client, provider):
     snapshot = provider.current()
     confidential = {s.id for s in snapshot.services if s.confidential_location}
     assert confidential
-    view = _view(client, f"bbox={LONDON}&zoom=16")
+    view = _view(client, f"bbox={LONDON}&zoom=18")
     ids = {f["properties"]["id"] for f in _points(view)}
     assert ids and not ids & confidential
 
 
 def test_filters_and_search_apply_to_the_map(client, provider):
     snapshot = provider.current()
-    view = _view(client, f"area=vawg&bbox={LONDON}&zoom=16")
+    view = _view(client, f"area=vawg&bbox={LONDON}&zoom=18")
     ids = {f["properties"]["id"] for f in _points(view)}
     assert ids and all("vawg" in snapshot.service(i).term_ids for i in ids)
-    everything = _view(client, f"bbox={LONDON}&zoom=16")
+    everything = _view(client, f"bbox={LONDON}&zoom=18")
     assert view["matched"] < everything["matched"]
-    croydon = _view(client, f"borough=E09000008&bbox={LONDON}&zoom=16")
+    croydon = _view(client, f"borough=E09000008&bbox={LONDON}&zoom=18")
     assert all("E09000008" in snapshot.service(f["properties"]["id"]).borough_codes for f in _points(croydon))
-    havens = _view(client, f"q=havens&bbox={LONDON}&zoom=16")
+    havens = _view(client, f"q=havens&bbox={LONDON}&zoom=18")
     assert {f["properties"]["id"] for f in _points(havens)} == {"svc-london-havens"}
 
 
@@ -89,7 +89,7 @@ def test_only_what_is_in_view_is_sent(client):
 
 
 def test_a_point_carries_its_card(client):
-    view = _view(client, f"q=havens&bbox={LONDON}&zoom=16")
+    view = _view(client, f"q=havens&bbox={LONDON}&zoom=18")
     props = _points(view)[0]["properties"]
     assert props["n"] == "The Havens (sexual assault referral centres)" or props["n"].startswith("The Havens")
     assert props["p"] == "020 3299 6900"

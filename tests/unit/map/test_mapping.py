@@ -123,3 +123,30 @@ def test_fit_bounds_holds_every_point_with_a_minimum_size():
     one = fit_bounds([(51.47, -0.07)])
     assert one.north - one.south >= 0.02 - 1e-9 and one.east - one.west >= 0.02 - 1e-9
     assert fit_bounds([]) is None
+
+
+def test_nothing_drawn_is_closer_than_the_separation():
+    rng = np.random.default_rng(5)
+    lat = 51.3 + rng.random(3000) * 0.4
+    lon = -0.5 + rng.random(3000) * 0.8
+    x, y = mercator(lat, lon)
+    for zoom in (9, 11, 13, 15, 17):
+        c = cluster_grid(x, y, rng.integers(0, 4, 3000), zoom, n_areas=4)
+        cx, cy = mercator(c.latitudes, c.longitudes)
+        px = np.concatenate([cx, x[c.singles]]) * 256 * 2 ** zoom
+        py = np.concatenate([cy, y[c.singles]]) * 256 * 2 ** zoom
+        d = np.hypot(px[:, None] - px[None, :], py[:, None] - py[None, :])
+        np.fill_diagonal(d, np.inf)
+        assert d.min() >= 30 - 1e-6, zoom
+        assert int(c.counts.sum()) + len(c.singles) == 3000
+
+
+def test_two_points_in_neighbouring_cells_but_close_are_merged():
+    # Either side of a cell edge, 10 px apart at zoom 12: one cluster of two, not two touching pins.
+    zoom = 12
+    scale = 256 * 2 ** zoom
+    edge = np.ceil(0.5 * scale / 48) * 48 / scale
+    x = np.array([edge - 5 / scale, edge + 5 / scale])
+    y = np.array([0.33, 0.33])
+    c = cluster_grid(x, y, np.array([0, 1]), zoom, n_areas=2)
+    assert list(c.counts) == [2] and len(c.singles) == 0
