@@ -63,8 +63,8 @@
     return L.divIcon({
       html: inner,
       className: className,
-      iconSize: className === "service-cluster" ? [36, 36] : [26, 26],
-      iconAnchor: className === "service-cluster" ? [18, 18] : [13, 13],
+      iconSize: className === "service-cluster" ? [32, 32] : [26, 26],
+      iconAnchor: className === "service-cluster" ? [16, 16] : [13, 13],
       popupAnchor: [0, -12]
     });
   }
@@ -197,7 +197,7 @@
         var lat = [Math.max(-90, bounds[0][0]), Math.min(90, bounds[1][0])];
         bbox[1] = lat[0].toFixed(5);
         bbox[3] = lat[1].toFixed(5);
-        return "/api/v1/map?" + (query ? query + "&" : "") + "bbox=" + bbox.join(",") + "&zoom=" + Math.round(zoom);
+        return "/api/v1/map?" + (query ? query + "&" : "") + "bbox=" + bbox.join(",") + "&zoom=" + Math.floor(zoom);
       }
     }
   });

@@ -59,7 +59,7 @@ OUTLINE = "#0B0C0C"
 #: Screen pixels within which points join a cluster; 256 px tiles.
 CLUSTER_RADIUS_PX = 48
 #: The least distance between two pins or clusters drawn (24 px targets that never overlap).
-MIN_SEPARATION_PX = 30
+MIN_SEPARATION_PX = 34
 TILE_PX = 256
 #: From this zoom on, every point is drawn on its own.
 MAX_CLUSTER_ZOOM = 18

@@ -137,7 +137,7 @@ def test_nothing_drawn_is_closer_than_the_separation():
         py = np.concatenate([cy, y[c.singles]]) * 256 * 2 ** zoom
         d = np.hypot(px[:, None] - px[None, :], py[:, None] - py[None, :])
         np.fill_diagonal(d, np.inf)
-        assert d.min() >= 30 - 1e-6, zoom
+        assert d.min() >= 34 - 1e-6, zoom
         assert int(c.counts.sum()) + len(c.singles) == 3000
 
 
