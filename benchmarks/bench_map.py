@@ -29,7 +29,8 @@ import plotly
 
 from benchmarks.synthetic import empty_tables, synthetic_rows
 from explorer.app import freeze_heap
-from explorer.layout.router import PageContext, render_page
+from callbacks.router import render_page
+from explorer.pages.context import PageContext
 from explorer.reference import load_geography, prepare
 from explorer.services.mapview import map_index, map_view
 from explorer.services.search import search_index

@@ -8,8 +8,15 @@ from flask import request
 from callbacks.controls import register_summaries
 from explorer import ids
 from explorer.layout.controls import chosen
-from explorer.layout.embed import builder_outputs, render_embed
+from explorer.layout.embed import build_embed, builder_outputs
 from explorer.layout.home import with_service_area
+from explorer.pages.embed import builder_choice, embed_page
+from explorer.pages.home import service_area
+
+
+def render_embed(provider, search: str | None, *, tile_url: str = "", tile_attribution: str = ""):
+    """The embed for an address's query string: view model, then layout."""
+    return build_embed(embed_page(provider, search, tile_url=tile_url, tile_attribution=tile_attribution))
 
 
 def register_embed(embed_app, provider, context) -> None:
@@ -32,7 +39,7 @@ def register_embed(embed_app, provider, context) -> None:
     def on_show_area(clicks, hideout):
         if not ctx.triggered_id or not any(clicks or []):
             return no_update
-        return with_service_area(provider.current(), hideout, ctx.triggered_id["index"])
+        return with_service_area(hideout, service_area(provider, ctx.triggered_id["index"]))
 
 
 def register_builder(app, provider) -> None:
@@ -48,5 +55,6 @@ def register_builder(app, provider) -> None:
         Input(ids.BUILDER_VIEW, "value"),
     )
     def update_embed_code(borough, areas, view):
-        src, snippet, title = builder_outputs(provider.current(), request.host_url, chosen(borough), areas, view)
+        choice = builder_choice(provider.current(), chosen(borough), areas, view)
+        src, snippet, title = builder_outputs(choice, request.host_url)
         return src, title, snippet

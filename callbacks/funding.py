@@ -8,7 +8,7 @@ from callbacks.controls import register_summaries
 from explorer import ids
 from explorer.layout.funding import CHECKLISTS
 from explorer.layout.funding import build_results
-from explorer.services.funding import funding_query_from_inputs, funding_search
+from explorer.pages.funding import funding_update
 
 
 def register(app, provider, context) -> None:
@@ -33,9 +33,6 @@ def register(app, provider, context) -> None:
         prevent_initial_call=True,
     )
     def update_results(text, boroughs, areas, applicants, min_award, max_award, statuses):
-        snapshot = provider.current()
-        query = funding_query_from_inputs(
-            snapshot, text=text, boroughs=boroughs, areas=areas, applicants=applicants,
-            min_award=min_award, max_award=max_award, statuses=statuses,
-        )
-        return build_results(snapshot, funding_search(provider, query, context.today()))
+        page = funding_update(provider, context.today(), text=text, boroughs=boroughs, areas=areas,
+                              applicants=applicants, min_award=min_award, max_award=max_award, statuses=statuses)
+        return build_results(page.snapshot, page.result)

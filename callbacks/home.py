@@ -7,16 +7,8 @@ from dash import ALL, Input, Output, State, ctx, no_update
 from callbacks.controls import register_summaries
 from explorer import ids
 from explorer.layout.controls import chosen
-from explorer.layout.map import map_outputs
-from explorer.layout.home import (
-    CHECKLISTS,
-    borough_hideout,
-    build_result_header,
-    build_service_items,
-    state_query,
-    with_service_area,
-)
-from explorer.services.explore import explore
+from explorer.layout.home import CHECKLISTS, build_search_update, with_service_area
+from explorer.pages.home import search_update, service_area
 
 
 def register(app, provider, context) -> None:
@@ -40,16 +32,9 @@ def register(app, provider, context) -> None:
         prevent_initial_call=True,
     )
     def on_search(_clicks, query, boroughs, areas, commissioners, age, access):
-        found = explore(provider, query, boroughs=boroughs, commissioners=commissioners,
-                        areas=areas, age=chosen(age), access=chosen(access))
-        state = state_query(query or "", found.filters)
-        return (
-            build_service_items(provider.current(), found.result.items, state, context.today()),
-            build_result_header(found.result),
-            *map_outputs(found.map_state),
-            borough_hideout(found.filters, found.result),
-            state,
-        )
+        update = search_update(provider, query, context.today(), boroughs=boroughs, commissioners=commissioners,
+                               areas=areas, age=chosen(age), access=chosen(access))
+        return build_search_update(update)
 
     register_summaries(app, CHECKLISTS)
 
@@ -74,5 +59,5 @@ def register(app, provider, context) -> None:
     def on_show_area(clicks, hideout):
         if not ctx.triggered_id or not any(clicks or []):
             return no_update
-        return with_service_area(provider.current(), hideout, ctx.triggered_id["index"])
+        return with_service_area(hideout, service_area(provider, ctx.triggered_id["index"]))
 

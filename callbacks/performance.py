@@ -9,6 +9,7 @@ from dash import Input, Output
 from explorer import ids
 from explorer.layout.controls import chosen
 from explorer.layout.performance import build_measure_detail, build_performance_view
+from explorer.pages.performance import measure_detail, portfolio_page
 from explorer.services.performance import PortfolioFilters, PublishedOutcome
 
 FILTERS = (
@@ -49,7 +50,7 @@ def register(app, provider, context, outcomes: Sequence[PublishedOutcome] = ()) 
         *FILTERS,
     )
     def update_performance_results(*values):
-        view = build_performance_view(provider.current(), parse_filters(*values), context.today(), outcomes)
+        view = build_performance_view(portfolio_page(provider.current(), parse_filters(*values), context.today(), outcomes))
         return tuple(view)
 
     @app.callback(Output(ids.URL, "search", allow_duplicate=True), *FILTERS, prevent_initial_call=True)
@@ -58,7 +59,7 @@ def register(app, provider, context, outcomes: Sequence[PublishedOutcome] = ()) 
 
     @app.callback(Output(ids.PERF_MEASURE_DETAIL, "children"), Input(ids.PERF_MEASURE_PICK, "value"))
     def update_measure_detail(measure_id):
-        return build_measure_detail(provider.current(), measure_id, context.today())
+        return build_measure_detail(measure_detail(provider.current(), measure_id, context.today()))
 
     app.clientside_callback(
         "function (clicks) { if (clicks) { window.print(); } return ''; }",

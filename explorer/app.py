@@ -28,11 +28,14 @@ from explorer.api import mapview as mapview_api
 from explorer.api import oruk as oruk_api
 from explorer.api import reports
 from explorer.ingest.publish import seed_sample
-from explorer.layout.embed import EMBED_INDEX, EMBED_TITLE, build_embed_shell, render_embed
-from explorer.layout.router import VALIDATION_PATHS, PageContext, render_page
+from callbacks.embed import render_embed
+from callbacks.router import render_page
+from explorer.layout.embed import EMBED_INDEX, EMBED_TITLE, build_embed_shell
 from explorer.layout.shell import build_shell
 from explorer.layout.validation import skeleton
 from explorer.layout.suggestions import build_report_change_form
+from explorer.pages.context import PageContext
+from explorer.pages.router import VALIDATION_PATHS
 from explorer.reference import load_geography, prepare
 from explorer.services.performance import load_published_outcomes
 from explorer.services.mapview import MapIndex
@@ -121,7 +124,7 @@ def create_app(
     home_callbacks.register(app, provider, context)
     mapview_callbacks.register(app)
     funding_callbacks.register(app, provider, context)
-    feeds.register(app.server, store=store, today=today)
+    feeds.register(app.server, today=today)
     lcpf_callbacks.register(app, provider)
     lcpf_api.register(app.server)
     mapview_api.register(app.server)

@@ -3,8 +3,8 @@
 Both take the funding page's query parameters (``/funding.ics?borough=E09000010&area=youth-violence``),
 so an organisation can subscribe to exactly what it filtered. The formats are written by
 ``icalendar`` and ``feedgen``, not by hand. The routes read the current snapshot through the
-provider in ``app.config["EXPLORER_PROVIDER"]``; the clock and the store come from
-:func:`register`.
+provider in ``app.config["EXPLORER_PROVIDER"]`` (the Atom feed's "added" and "changed" dates come
+from the snapshot's publish history, never from the store); the clock comes from :func:`register`.
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ from explorer.services.funding import (
     OpportunityChange,
     describe_query,
     funding_search,
-    opportunity_changes,
     opportunity_facts,
     parse_funding_query,
 )
@@ -46,24 +45,19 @@ REMINDER_TIME = dt.time(9, 0)
 #: How often calendar apps are asked to fetch the feed again, and how long caches may keep it.
 REFRESH = dt.timedelta(hours=12)  # also written as PT12H for X-PUBLISHED-TTL
 MAX_AGE_SECONDS = 900
-#: How many past publishes of the opportunities are read to date new and changed entries.
-HISTORY_DEPTH = 24
 
 CONFIG_TODAY = "EXPLORER_TODAY"
-CONFIG_STORE = "EXPLORER_STORE"
 CONFIG_PROVIDER = "EXPLORER_PROVIDER"
 
 
-def register(server: Flask, *, store=None, today: Callable[[], dt.date] = dt.date.today) -> None:
+def register(server: Flask, *, today: Callable[[], dt.date] = dt.date.today) -> None:
     """Adds ``/funding.ics`` and ``/funding.atom`` to the Flask server.
 
     Args:
         server: The Dash app's Flask server; its config must hold the provider by the first request.
-        store: The store, for dating Atom entries from the publish history (optional).
         today: The clock deciding which opportunities are open.
     """
     server.config[CONFIG_TODAY] = today
-    server.config[CONFIG_STORE] = store
     server.register_blueprint(_blueprint())
 
 
@@ -83,9 +77,7 @@ def _blueprint() -> Blueprint:
         provider, today = _provider(), current_app.config[CONFIG_TODAY]()
         snapshot = provider.current()
         result = funding_search(provider, parse_funding_query(snapshot, request.args.to_dict(flat=False)), today)
-        store = current_app.config.get(CONFIG_STORE)
-        changes = provider.derived("funding-changes", lambda _snapshot: read_changes(store)) if store else {}
-        body = build_atom(snapshot, result, changes, base_url=request.url_root, stamp=_published_at(snapshot))
+        body = build_atom(snapshot, result, snapshot.opportunity_changes, base_url=request.url_root, stamp=_published_at(snapshot))
         return _respond(body, "application/atom+xml; charset=utf-8", "funding.atom", snapshot, today)
 
     return blueprint
@@ -201,7 +193,7 @@ def build_atom(
     Args:
         snapshot: The published register.
         result: The opportunities to include.
-        changes: From :func:`explorer.services.funding.opportunity_changes`.
+        changes: From :func:`explorer.domain.versions.opportunity_changes` (the snapshot's).
         base_url: The site's address, for links.
         stamp: When the data was published (the fallback date).
     """
@@ -252,14 +244,6 @@ def build_atom(
         entry.summary(_summary(opp))
         entry.content(_html_content(opp, page, snapshot), type="html")
     return fg.atom_str(pretty=True)
-
-
-def read_changes(store, depth: int = HISTORY_DEPTH) -> dict[str, OpportunityChange]:
-    """When each current opportunity was added and last changed, from the store's publish history."""
-    versions = store.versions("opportunities")[:depth]
-    return opportunity_changes(
-        (_aware(v.published_at), store.read_version(v.id).get("funding_opportunity", [])) for v in versions
-    )
 
 
 def _summary(opp: FundingOpportunity) -> str:

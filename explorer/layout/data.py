@@ -12,7 +12,8 @@ from explorer.domain import formatting
 from explorer.domain.freshness import BAND_BY_KEY, BANDS, band_counts, freshness_by_group
 from explorer.layout.freshness import build_freshness_legend
 from explorer.services.snapshot import Snapshot
-from explorer.store.store import VersionInfo
+from explorer.domain.versions import VersionInfo
+from explorer.pages.data import DataPage
 
 #: Versions whose reports are listed in full (older ones are in ``explorer versions``).
 REPORTS_SHOWN = 15
@@ -30,15 +31,15 @@ ENTITY_NAMES = {
 }
 
 
-def build_data_page(snapshot: Snapshot, today: dt.date, *, downloads: Any = None) -> html.Div:
+def build_data_page(page: DataPage, *, downloads: Any = None) -> html.Div:
     """The data page.
 
     Args:
-        snapshot: The current published register.
-        today: The page's clock (freshness is measured from it).
+        page: The register, the page's date (freshness is measured from it) and the publish history.
         downloads: The downloads section (``build_downloads()``, provided by the exports
             work); a placeholder is shown until it is given.
     """
+    snapshot, today = page.snapshot, page.today
     return html.Div(
         [
             html.H1("Data", className="h2"),
@@ -57,7 +58,7 @@ def build_data_page(snapshot: Snapshot, today: dt.date, *, downloads: Any = None
                 id=ids.DATA_DOWNLOADS,
                 className="mt-4",
             ),
-            build_history_section(list(snapshot.history)),
+            build_history_section(list(page.history)),
             html.H2("Borough boundaries", className="h4 mt-4"),
             html.P(
                 ("Approximate boundaries derived from the ONS postcode directory. " if snapshot.boundaries_approximate

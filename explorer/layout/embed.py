@@ -8,7 +8,6 @@ in an iframe. It reuses the home page's builders; links open the full explorer i
 from __future__ import annotations
 
 from html import escape
-from urllib.parse import parse_qs, urlencode
 
 from dash import dcc, html
 
@@ -16,12 +15,17 @@ from explorer import ids
 from explorer.layout import controls
 from explorer.layout.home import build_map, build_result_header, build_service_items, state_query
 from explorer.services.exports import download_url
-from explorer.services.mapview import MapState, home_map_state
-from explorer.services.search import Filters, SearchResult, parse_filters, search_index
+from explorer.pages.embed import (  # noqa: F401 (parse_view, embed_query and embed_title re-exported)
+    EMBED_TITLE,
+    VIEWS,
+    BuilderChoice,
+    EmbedPage,
+    embed_query,
+    embed_title,
+    parse_view,
+)
 from explorer.services.snapshot import Snapshot
 
-VIEWS = {"both": "Map and list", "list": "List only", "map": "Map only"}
-EMBED_TITLE = "Services paid for by MOPAC and the VRU"
 EMBED_ATTRIBUTION = (
     "Contains public sector information licensed under the Open Government Licence v3.0. "
     "Contains OS data © Crown copyright and database right; Royal Mail data © Royal Mail copyright "
@@ -48,28 +52,6 @@ EMBED_INDEX = """<!DOCTYPE html>
 </html>"""
 
 
-def parse_view(value: str | None) -> str:
-    """The view asked for (``map``, ``list`` or ``both``); anything else is ``both``."""
-    return value if value in VIEWS else "both"
-
-
-def embed_title(snapshot: Snapshot, filters: Filters) -> str:
-    """The embed's heading: what it lists and where (``... in Hackney: youth violence``)."""
-    title = EMBED_TITLE
-    if filters.boroughs:
-        title += " in " + _and(snapshot.borough_name(c) for c in filters.boroughs)
-    if filters.areas:
-        title += ": " + _and(snapshot.term_name(t) for t in filters.areas).lower()
-    return title
-
-
-def embed_query(borough: str | None, areas: list[str] | None, view: str | None) -> str:
-    """The query string of an embed address (empty parts left out)."""
-    params = {"borough": borough or "", "area": ",".join(areas or []), "view": view if view in ("map", "list") else ""}
-    encoded = urlencode({k: v for k, v in params.items() if v}, safe=",")
-    return f"?{encoded}" if encoded else ""
-
-
 def embed_snippet(src: str, title: str, height: int = 640) -> str:
     """The HTML a borough pastes into its page."""
     return (
@@ -86,23 +68,10 @@ def build_embed_shell() -> html.Div:
     )
 
 
-def render_embed(provider, search: str | None, *, tile_url: str = "", tile_attribution: str = "") -> html.Div:
-    """The embed for an address's query string (unknown values are dropped, never an error)."""
-    snapshot = provider.current()
-    query = parse_qs((search or "").lstrip("?"))
-    filters = parse_filters(query, snapshot)
-    index = search_index(provider)
-    result = index.search((query.get("q") or [""])[0], filters)
-    return build_embed(
-        snapshot, result, home_map_state(provider, index, result), parse_view((query.get("view") or [""])[0]),
-        tile_url=tile_url, tile_attribution=tile_attribution,
-    )
-
-
-def build_embed(
-    snapshot: Snapshot, result: SearchResult, map_state: MapState, view: str, *, tile_url: str = "", tile_attribution: str = ""
-) -> html.Div:
+def build_embed(page: EmbedPage) -> html.Div:
     """The list and map for a search, with a title and a small footer."""
+    snapshot, result, view = page.snapshot, page.result, page.view
+    tile_url, tile_attribution, map_state = page.tile_url, page.tile_attribution, page.map_state
     parts = []
     if view in ("list", "both"):
         parts.append(
@@ -126,7 +95,7 @@ def build_embed(
     full = "/" + state_query(result.query, result.filters)
     return html.Div(
         [
-            html.H1(embed_title(snapshot, result.filters), className="embed-title"),
+            html.H1(page.title, className="embed-title"),
             _sample_note(snapshot),
             html.Div(parts, className=f"embed-grid embed-view-{view}"),
             html.Footer(
@@ -148,12 +117,10 @@ def build_embed(
     )
 
 
-def build_embed_builder(snapshot: Snapshot, query: dict[str, list[str]], base_url: str = "") -> html.Div:
+def build_embed_builder(choice: BuilderChoice, base_url: str = "") -> html.Div:
     """The page where a borough picks what to show and copies the iframe code."""
-    filters = parse_filters(query, snapshot)
-    borough = filters.boroughs[0] if filters.boroughs else None
-    view = parse_view((query.get("view") or [""])[0])
-    src, snippet, title = builder_outputs(snapshot, base_url, borough, list(filters.areas), view)
+    snapshot, borough, view = choice.snapshot, choice.borough, choice.view
+    src, snippet, title = builder_outputs(choice, base_url)
     return html.Div(
         [
             html.H1("Show these services on your website", className="h2"),
@@ -171,7 +138,7 @@ def build_embed_builder(snapshot: Snapshot, query: dict[str, list[str]], base_ur
                     controls.collapsible_checklist(
                         ids.BUILDER_AREAS, "Service areas",
                         [{"label": t.name, "value": t.id} for t in sorted(snapshot.terms, key=lambda t: t.name)],
-                        filters.areas, "All service areas", scroll=True,
+                        list(choice.areas), "All service areas", scroll=True,
                     ),
                     controls.radio_group(ids.BUILDER_VIEW, "Show",
                                          [{"label": label, "value": key} for key, label in VIEWS.items()],
@@ -210,14 +177,9 @@ def build_embed_builder(snapshot: Snapshot, query: dict[str, list[str]], base_ur
     )
 
 
-def builder_outputs(snapshot: Snapshot, base_url: str, borough: str | None, areas: list[str] | None, view: str | None) -> tuple[str, str, str]:
+def builder_outputs(choice: BuilderChoice, base_url: str) -> tuple[str, str, str]:
     """The preview's address, the code to copy and the iframe's title for the builder's choices."""
-    query = {"borough": [borough] if borough else [], "area": list(areas or [])}
-    filters = parse_filters(query, snapshot)
-    borough = filters.boroughs[0] if filters.boroughs else None
-    path = "/embed" + embed_query(borough, list(filters.areas), parse_view(view))
-    title = embed_title(snapshot, filters)
-    return path, embed_snippet(base_url.rstrip("/") + path, title), title
+    return choice.path, embed_snippet(base_url.rstrip("/") + choice.path, choice.title), choice.title
 
 
 def build_downloads(snapshot: Snapshot) -> html.Section:
@@ -285,8 +247,3 @@ def _sample_note(snapshot: Snapshot) -> html.P | None:
         className="embed-sample small",
         role="note",
     )
-
-
-def _and(names) -> str:
-    names = list(names)
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -6,8 +6,8 @@ components; they decide nothing about which opportunities to show.
 
 from __future__ import annotations
 
-import datetime as dt
-from urllib.parse import quote, unquote, urlencode
+from typing import Sequence
+from urllib.parse import quote, urlencode
 
 import dash_bootstrap_components as dbc
 from dash import html
@@ -23,12 +23,7 @@ from explorer.services.funding import (
     OpportunityView,
     describe_query,
     funded_services,
-    opportunities_for_service,
-    opportunity_by_id,
     opportunity_facts,
-    funding_search,
-    parse_funding_query,
-    view_of,
 )
 from explorer.services.snapshot import ServiceEntry, Snapshot
 
@@ -45,27 +40,6 @@ STATUS_PHRASES = {"open": "open now", "closing-soon": "closing soon", "upcoming"
 #: At most this many cards in each list; the page says how many more there are.
 MAX_CARDS = 100
 
-
-
-# -- the router's entry point -----------------------------------------------------------------
-
-
-def build_funding_route(provider, path: str, query: dict[str, list[str]], today: dt.date) -> html.Div:
-    """The page at ``/funding`` or ``/funding/<id>``, with its state read from the URL's query.
-
-    Args:
-        provider: The snapshot provider (its current version, and the search's parser).
-        path: ``/funding`` or ``/funding/<opportunity id>``.
-        query: The URL's query values, as :func:`urllib.parse.parse_qs` gives them.
-        today: The day statuses are worked out for.
-    """
-    snapshot = provider.current()
-    funding_query = parse_funding_query(snapshot, query)
-    if path.startswith("/funding/"):
-        found = opportunity_by_id(snapshot, unquote(path.removeprefix("/funding/")))
-        view = view_of(found, today) if found is not None else None
-        return build_opportunity_page(snapshot, view, back_search=funding_query.to_search())
-    return build_funding_page(snapshot, funding_search(provider, funding_query, today))
 
 
 def build_results(snapshot: Snapshot, result: FundingResult) -> tuple:
@@ -409,9 +383,13 @@ def build_opportunity_page(snapshot: Snapshot, view: OpportunityView | None, *, 
 # -- the service page's funding section --------------------------------------------------------
 
 
-def build_service_opportunities(snapshot: Snapshot, service: ServiceEntry, today: dt.date) -> html.Section:
-    """A service page's section: open and upcoming funding in its service areas and boroughs."""
-    views = opportunities_for_service(snapshot, service, today)
+def build_service_opportunities(service: ServiceEntry, views: Sequence[OpportunityView]) -> html.Section:
+    """A service page's section: open and upcoming funding in its service areas and boroughs.
+
+    Args:
+        service: The service whose page this is.
+        views: Its open and upcoming opportunities (:func:`explorer.services.funding.opportunities_for_service`).
+    """
     params = []
     if service.term_ids:
         params.append(("area", ",".join(service.term_ids)))

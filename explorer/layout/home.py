@@ -12,9 +12,10 @@ from dash import html
 from explorer import ids
 from explorer.layout import controls
 from explorer.layout.freshness import freshness_badge
-from explorer.layout.map import build_services_map
+from explorer.layout.map import build_services_map, map_outputs
 from explorer.domain import formatting
 from explorer.services.search import ACCESS_FILTERS, AGE_GROUPS, COMMISSIONERS, Filters, ResultItem, SearchResult
+from explorer.pages.home import SearchUpdate
 from explorer.services.mapview import MapState
 from explorer.services.snapshot import Snapshot
 
@@ -244,10 +245,9 @@ def build_service_item(
     )
 
 
-def with_service_area(snapshot: Snapshot, hideout: dict | None, service_id: str) -> dict:
+def with_service_area(hideout: dict | None, area: Sequence[str]) -> dict:
     """The borough layer's state with one service's covered boroughs highlighted."""
-    service = snapshot.service(service_id)
-    return {**(hideout or {}), "area": list(service.borough_codes) if service else []}
+    return {**(hideout or {}), "area": list(area)}
 
 
 def borough_hideout(filters: Filters, result: SearchResult, area: Sequence[str] = ()) -> dict:
@@ -280,4 +280,18 @@ def build_map(
         borough_data=snapshot.boundaries_geojson,
         borough_hideout=borough_hideout(result.filters, result, area),
         approximate=snapshot.boundaries_approximate,
+    )
+
+
+def build_search_update(update: SearchUpdate) -> tuple:
+    """What a search or filter change sends back: list, summary, the map's search, view and place
+    marker, borough highlight, URL query."""
+    found = update.found
+    state = state_query(update.query, found.filters)
+    return (
+        build_service_items(update.snapshot, found.result.items, state, update.today),
+        build_result_header(found.result),
+        *map_outputs(found.map_state),
+        borough_hideout(found.filters, found.result),
+        state,
     )

@@ -22,10 +22,9 @@ from explorer.services.lcpf import (
     MEASURES,
     LcpfQuery,
     LcpfView,
-    build_view,
-    parse_query,
     preset_of,
 )
+from explorer.pages.lcpf import LcpfPage
 from explorer.services.snapshot import Snapshot
 
 LCPF = "London Crime Prevention Fund (LCPF)"
@@ -50,10 +49,9 @@ SOURCES = (
 )
 
 
-def build_lcpf_page(snapshot: Snapshot, query: Mapping[str, Sequence[str]]) -> html.Div:
+def build_lcpf_page(page: LcpfPage) -> html.Div:
     """The whole LCPF page for the state in the URL's query."""
-    state, notices = parse_query(query)
-    view = build_view(snapshot, state, notices)
+    snapshot, view = page.snapshot, page.view
     return html.Div(
         [
             html.H1(LCPF, className="h2"),

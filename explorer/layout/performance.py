@@ -20,8 +20,9 @@ from dash.dash_table.Format import Format, Group, Scheme, Symbol
 from explorer import ids
 from explorer.layout import controls
 from explorer.domain import formatting, rag
-from explorer.domain.periods import HalfYear, Quarter, elapsed_share, parse_half_year, time_left
+from explorer.domain.periods import HalfYear, Quarter, elapsed_share, time_left
 from explorer.domain.rag import Rag
+from explorer.pages.performance import MeasureDetail, PerformancePage, PortfolioPage, ReportPage
 from explorer.services import performance as perf
 from explorer.services.snapshot import ServiceEntry, Snapshot
 
@@ -148,18 +149,15 @@ def _layout(fig: go.Figure, *, height: int = 320, money_axis: str | None = None)
 # -- the service page -------------------------------------------------------------------------
 
 
-def build_service_performance(snapshot: Snapshot, service: ServiceEntry, today: dt.date) -> list[html.Section]:
+def build_service_performance(p: perf.ServicePerformance, today: dt.date) -> list[html.Section]:
     """The performance panels of a service page: overall rating, funding, duration, spend,
     performance measures, reach and cost per person.
 
     Args:
-        snapshot: The published register.
-        service: The service whose page this is.
+        p: The service's performance (:func:`explorer.pages.service.service_performance`).
         today: The date "today" is marked at and time left is counted from.
     """
-    index = perf.build_index(snapshot)
-    period = perf.reporting_period(snapshot, today, index)
-    p = perf.service_performance(snapshot, service, period, index)
+    service = p.service
     return [
         _overall_panel(p),
         _funding_panel(service),
@@ -171,10 +169,10 @@ def build_service_performance(snapshot: Snapshot, service: ServiceEntry, today: 
     ]
 
 
-def build_service_performance_block(snapshot: Snapshot, service: ServiceEntry, today: dt.date) -> html.Div:
+def build_service_performance_block(p: perf.ServicePerformance, today: dt.date) -> html.Div:
     """The service page's performance panels in one block (for the page's list of sections)."""
     return html.Div(
-        build_service_performance(snapshot, service, today),
+        build_service_performance(p, today),
         id=ids.SERVICE_PERFORMANCE,
         className="service-performance",
     )
@@ -440,11 +438,9 @@ def _stream(stream: str | None) -> str:
 # -- the performance page ---------------------------------------------------------------------
 
 
-def build_performance_page(snapshot: Snapshot, query: Mapping[str, Sequence[str]], today: dt.date) -> html.Div:
+def build_performance_page(page: PerformancePage) -> html.Div:
     """The performance page: filters (from the address) and a results area the callbacks fill."""
-    filters = perf.PortfolioFilters.from_query(query)
-    options = perf.filter_options(snapshot, today)
-    latest = perf.reporting_period(snapshot, today)
+    snapshot, filters, options, latest = page.snapshot, page.filters, page.options, page.latest
     return html.Div(
         [
             html.H1("Performance", className="h2"),
@@ -509,18 +505,13 @@ class PerformanceView(NamedTuple):
     measure_value: str | None
 
 
-def build_performance_view(
-    snapshot: Snapshot,
-    filters: perf.PortfolioFilters,
-    today: dt.date,
-    outcomes: Sequence[perf.PublishedOutcome] = (),
-) -> PerformanceView:
+def build_performance_view(page: PortfolioPage) -> PerformanceView:
     """Everything the filters change: counts, the table, endings, gaps and the dashboard.
 
     The borough shapes are sent once with the page; a change of filters sends only the
     people per borough (the map layer's ``hideout``), so the map is not redrawn from scratch.
     """
-    result = perf.portfolio(snapshot, filters, today)
+    snapshot, result, outcomes = page.snapshot, page.result, page.outcomes
     notes = [html.P(n, className="alert alert-warning", role="alert") for n in result.notes]
     if not result.rows:
         empty = html.P(
@@ -531,8 +522,7 @@ def build_performance_view(
         return PerformanceView(
             notes + [empty], ["No services match these filters."], _reach_hideout({}), [], [], [], None
         )
-    window = perf.dashboard_window(result.period)
-    summary = perf.reach_summary(snapshot, result.rows, window, result.index)
+    window, summary = page.window, page.summary
     people = {r.code: r.people for r in summary.by_borough}
     options = _measure_options(result)
     return PerformanceView(
@@ -544,7 +534,7 @@ def build_performance_view(
             _programme_block(summary),
             _money_reach_block(summary),
             _outcomes_block(outcomes),
-            _kpi_block(result),
+            _kpi_block(page.over_time, page.kpi_periods),
         ],
         measure_options=options,
         measure_value=options[0]["value"] if options else None,
@@ -967,11 +957,7 @@ def _money_reach_block(summary: perf.ReachSummary) -> html.Section:
     )
 
 
-def _kpi_block(result: perf.Portfolio) -> html.Section:
-    index = result.index
-    quarters = index.measure_quarters if index else ()
-    periods = [q for q in quarters if result.period is None or q <= result.period][-8:]
-    over_time = perf.ratings_over_time(result.rows, periods)
+def _kpi_block(over_time: Sequence[perf.RatingsInPeriod], periods: Sequence[Quarter]) -> html.Section:
     shown = (*rag.COLOURED, Rag.NO_TARGET, Rag.NOT_REPORTED)
     patterns = {Rag.RED: "x", Rag.AMBER: "/", Rag.GREEN: "", Rag.NO_TARGET: ".", Rag.NOT_REPORTED: "-"}
     fig = go.Figure(
@@ -1029,15 +1015,11 @@ def _measure_picker() -> html.Section:
     )
 
 
-def build_measure_detail(snapshot: Snapshot, measure_id: str | None, today: dt.date) -> list:
+def build_measure_detail(detail: MeasureDetail | None) -> list:
     """One measure's figures against its target over time, as a chart and a table."""
-    measure = next((m for m in snapshot.measures if m.id == measure_id), None)
-    if measure is None:
+    if detail is None:
         return [html.P("Choose a measure to see its figures over time.", className="empty")]
-    index = perf.build_index(snapshot)
-    period = perf.reporting_period(snapshot, today, index)
-    view = perf.measure_view(measure, index.values_by_measure.get(measure.id, {}), period)
-    service = snapshot.service(measure.service_id)
+    measure, view, service_name = detail.measure, detail.view, detail.service_name
     if not view.history:
         return [html.P("No figure has been reported for this measure.", className="empty")]
     x = [f.period.code for f in view.history]
@@ -1067,14 +1049,14 @@ def build_measure_detail(snapshot: Snapshot, measure_id: str | None, today: dt.d
          "sample value" if f.illustrative else "published")
         for f in view.history
     ]
-    name = f"{service.name if service else measure.service_id}: {measure.name}"
+    name = f"{service_name or measure.service_id}: {measure.name}"
     summary = (
         f"{name}, {x[0]} to {x[-1]}. Latest: {_amount(view.current.actual, measure.unit)}, "
         f"{rag.style(view.current.rating).word}. {view.threshold_text}."
     )
     return [
         _chart_with_table(summary, fig, _table(["Quarter", "Actual", "Rating", "Figure"], rows)),
-        html.P(html.A(f"Open {service.name if service else 'the service'}", href=f"/service/{measure.service_id}")),
+        html.P(html.A(f"Open {service_name or 'the service'}", href=f"/service/{measure.service_id}")),
     ]
 
 
@@ -1113,29 +1095,22 @@ def _outcomes_block(outcomes: Sequence[perf.PublishedOutcome]) -> html.Section:
 # -- the six-monthly report -------------------------------------------------------------------
 
 
-def build_report_page(snapshot: Snapshot, query: Mapping[str, Sequence[str]], today: dt.date) -> html.Div:
+def build_report_page(page: ReportPage) -> html.Div:
     """The printable six-monthly report for the half-year in ``?period=2025-H2``."""
-    halves = perf.report_half_years(snapshot, today)
-    requested = (query.get("period") or [""])[0].strip()
-    other = _period_links(halves)
-    if not requested:
-        half = perf.default_report_half(snapshot, today)
-        if half is None:
-            return html.Div([html.H1("Six-monthly performance report", className="h2"),
-                             html.P("No figures have been published yet.", className="empty")])
-    else:
-        try:
-            half = parse_half_year(requested)
-        except ValueError as exc:
-            return html.Div(
-                [
-                    html.H1("Six-monthly performance report", className="h2"),
-                    html.P(str(exc), className="alert alert-danger", role="alert"),
-                    html.P("Choose a half-year:"),
-                    other,
-                ]
-            )
-    report = perf.six_monthly_report(snapshot, half, today)
+    other = _period_links(page.halves)
+    if page.error is not None:
+        return html.Div(
+            [
+                html.H1("Six-monthly performance report", className="h2"),
+                html.P(page.error, className="alert alert-danger", role="alert"),
+                html.P("Choose a half-year:"),
+                other,
+            ]
+        )
+    if page.report is None:
+        return html.Div([html.H1("Six-monthly performance report", className="h2"),
+                         html.P("No figures have been published yet.", className="empty")])
+    half, report, today = page.half, page.report, page.today
     query_string = f"?period={half.code}"
     return html.Div(
         [

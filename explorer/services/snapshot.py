@@ -28,7 +28,8 @@ from explorer.domain.records import (
     Spend,
     TaxonomyTerm,
 )
-from explorer.store.store import RegisterRows, Store, VersionInfo
+from explorer.domain.versions import OpportunityChange, VersionInfo, opportunity_changes
+from explorer.store.store import RegisterRows, Store
 
 PAN_LONDON_BOROUGHS = 33
 
@@ -106,6 +107,8 @@ class Snapshot:
     organizations: tuple[Organization, ...] = ()
     built_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
     crime: tuple[Crime, ...] = ()
+    #: When each current opportunity was added and last changed, from the publish history.
+    opportunity_changes: Mapping[str, OpportunityChange] = field(default_factory=dict)
 
     def service(self, service_id: str) -> ServiceEntry | None:
         """The service with this id, or None."""
@@ -138,6 +141,7 @@ def build_snapshot(
     *,
     on_sample: bool,
     history: tuple[VersionInfo, ...] = (),
+    opportunity_changes: Mapping[str, OpportunityChange] | None = None,
 ) -> Snapshot:
     """Joins the register's rows into a snapshot (pure: no I/O).
 
@@ -148,6 +152,7 @@ def build_snapshot(
         geography: The loaded :class:`explorer.reference.Geography`.
         on_sample: Whether any current version is the bundled sample register.
         history: The publish history, newest first.
+        opportunity_changes: When each current opportunity was added and last changed.
     """
     providers = {o["id"]: o["name"] for o in rows["organization"]}
     areas = _group(rows["service_area"], "service_id", "borough_code")
@@ -224,6 +229,7 @@ def build_snapshot(
         crime=tuple(Crime.model_construct(**r) for r in rows["crime"]),
         on_sample=on_sample,
         history=tuple(history),
+        opportunity_changes=dict(opportunity_changes or {}),
         organizations=tuple(Organization.model_construct(**r) for r in rows["organization"]),
     )
 
@@ -246,6 +252,10 @@ def service_points_geojson(services) -> dict:
                 }
             )
     return {"type": "FeatureCollection", "features": features}
+
+
+#: How many past publishes of the opportunities are read to date new and changed feed entries.
+OPPORTUNITY_HISTORY_DEPTH = 24
 
 
 class SnapshotProvider:
@@ -338,8 +348,21 @@ class SnapshotProvider:
         history = self._store.versions()
         on_sample = any(v.published_by == "sample register" for v in history if v.current)
         return build_snapshot(
-            latest, versions, rows, self._geography, on_sample=on_sample, history=tuple(history)
+            latest, versions, rows, self._geography, on_sample=on_sample, history=tuple(history),
+            opportunity_changes=self._opportunity_changes(history),
         )
+
+    def _opportunity_changes(self, history) -> dict[str, OpportunityChange]:
+        """Reads the last few publishes of the opportunities (the Atom feed dates entries from them)."""
+        versions = [v for v in history if v.entity == "opportunities"][:OPPORTUNITY_HISTORY_DEPTH]
+        return opportunity_changes(
+            (_aware(v.published_at), self._store.read_version(v.id).get("funding_opportunity", []))
+            for v in versions
+        )
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.timezone.utc)
 
 
 def _group(rows, key: str, value: str) -> dict[str, list[str]]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
@@ -21,6 +20,7 @@ from alembic.config import Config
 from sqlalchemy import Date, DateTime, Engine, create_engine, event, func, insert, select, update
 from sqlalchemy.engine import Connection
 
+from explorer.domain.versions import VersionInfo
 from explorer.store import schema
 from explorer.store.schema import ENTITIES, current_version, dataset_version, metadata
 
@@ -29,23 +29,6 @@ _MIGRATIONS = Path(__file__).parent / "migrations"
 
 class PublishError(RuntimeError):
     """A publish was refused or failed; nothing was changed."""
-
-
-@dataclass(frozen=True)
-class VersionInfo:
-    """One row of the publish history."""
-
-    id: int
-    entity: str
-    source: str
-    row_counts: dict[str, int]
-    checksum: str
-    report: dict
-    published_by: str
-    published_at: dt.datetime
-    restored_from: int | None
-    note: str | None
-    current: bool = False
 
 
 #: Rows of every table of the current register, keyed by table name.

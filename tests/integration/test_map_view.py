@@ -133,7 +133,8 @@ def test_without_a_place_the_map_opens_on_london_or_the_chosen_boroughs(provider
 
 
 def test_the_home_page_carries_no_service_points(client):
-    from explorer.layout.router import PageContext, render_page
+    from callbacks.router import render_page
+    from explorer.pages.context import PageContext
 
     app_provider = client.application.config["EXPLORER_PROVIDER"]
     page = render_page(app_provider, "/", "", PageContext())

@@ -7,8 +7,10 @@ import json
 import plotly
 import pytest
 
-from explorer.layout.embed import build_downloads, builder_outputs, embed_query, render_embed
-from explorer.layout.router import PageContext, render_page
+from callbacks.embed import render_embed
+from explorer.layout.embed import build_downloads, builder_outputs, embed_query
+from explorer.pages.embed import builder_choice
+from callbacks.router import PageContext, render_page
 
 
 def text(component) -> str:
@@ -48,7 +50,8 @@ def test_embed_query(borough, areas, view, query):
 
 
 def test_builder_outputs_escape_the_title_and_lazy_load(provider):
-    src, snippet, title = builder_outputs(provider.current(), "https://explorer.example/", "E09000012", ["vawg"], "list")
+    choice = builder_choice(provider.current(), "E09000012", ["vawg"], "list")
+    src, snippet, title = builder_outputs(choice, "https://explorer.example/")
     assert src == "/embed?borough=E09000012&area=vawg&view=list"
     assert snippet.startswith('<iframe src="https://explorer.example/embed?borough=E09000012&amp;area=vawg&amp;view=list"')
     assert f'title="{title}"' in snippet and 'loading="lazy"' in snippet

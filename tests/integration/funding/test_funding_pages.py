@@ -12,8 +12,8 @@ import pytest
 
 from explorer.app import create_app
 from explorer.layout.funding import build_opportunity_card, build_service_opportunities
-from explorer.layout.router import PageContext, render_page
-from explorer.services.funding import view_of
+from callbacks.router import PageContext, render_page
+from explorer.services.funding import opportunities_for_service, view_of
 from explorer.settings import ROOT, Settings
 
 TODAY = dt.date(2026, 11, 20)
@@ -69,5 +69,5 @@ def test_a_service_page_section_lists_funding_for_its_work(provider):
     snapshot = provider.current()
     youth = [s for s in snapshot.services if "youth-violence" in s.term_ids and s.status == "active"]
     assert youth
-    text = rendered(build_service_opportunities(snapshot, youth[0], TODAY))
+    text = rendered(build_service_opportunities(youth[0], opportunities_for_service(snapshot, youth[0], TODAY)))
     assert "Funding for this kind of work" in text and "Stronger Futures 3" in text

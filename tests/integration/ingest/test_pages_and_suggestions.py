@@ -11,7 +11,7 @@ import pytest
 from explorer import ids
 from explorer.app import create_app
 from explorer.domain.suggestions import RATE_LIMIT
-from explorer.layout.router import PageContext, render_page
+from callbacks.router import PageContext, render_page
 from explorer.store.store import Store
 from explorer.store.suggestions import SuggestionBox
 
@@ -43,8 +43,9 @@ def test_the_data_page_shows_freshness_history_reports_and_the_downloads_place(p
 
 def test_the_data_page_keeps_a_place_for_the_downloads(provider):
     from explorer.layout.data import build_data_page
+    from explorer.pages.data import data_page
 
-    assert "Downloads will be listed here" in text_of(build_data_page(provider.current(), TODAY))
+    assert "Downloads will be listed here" in text_of(build_data_page(data_page(provider.current(), TODAY)))
 
 
 def test_the_data_page_counts_every_service_in_a_band(provider):

@@ -11,7 +11,7 @@ import plotly
 import pytest
 
 from explorer.app import create_app
-from explorer.layout.router import PageContext, render_page
+from callbacks.router import PageContext, render_page
 
 
 @pytest.fixture(scope="module")

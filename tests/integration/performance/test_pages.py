@@ -9,7 +9,7 @@ import shutil
 import plotly
 import pytest
 
-from explorer.layout.router import PageContext, render_page
+from callbacks.router import PageContext, render_page
 from explorer.settings import Settings
 from tests.conftest import CACHE_DIR, DATA_DIR
 

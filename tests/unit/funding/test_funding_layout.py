@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from urllib.parse import urlencode
 
 import plotly
 import pytest
@@ -12,6 +13,9 @@ import pytest
 from explorer.domain.funding import Status
 from explorer.layout import funding as layout
 from explorer.services import funding as svc
+from explorer.layout.router import draw
+from explorer.pages.context import PageContext
+from explorer.pages.router import page_for
 
 TODAY = dt.date(2026, 3, 2)
 ENFIELD, BEXLEY = "E09000010", "E09000004"
@@ -154,7 +158,7 @@ def test_opportunity_page_lists_services_under_the_same_programme(make):
         make.service("s1", name="Mentoring in Enfield", programme="Young Londoners Fund"),
         make.service("s2", name="Other", programme="LCPF"),
     ])
-    page = layout.build_funding_route(make.provider(snap), "/funding/a", {"borough": [ENFIELD]}, TODAY)
+    page = funding_route(make.provider(snap), "/funding/a", {"borough": [ENFIELD]}, TODAY)
     text = text_of(page)
     assert "Services already funded under Young Londoners Fund" in text
     assert "Mentoring in Enfield" in text and "Other" not in text
@@ -162,7 +166,7 @@ def test_opportunity_page_lists_services_under_the_same_programme(make):
 
 
 def test_unknown_opportunity_page(make):
-    page = layout.build_funding_route(make.provider(make.snapshot([])), "/funding/nope", {}, TODAY)
+    page = funding_route(make.provider(make.snapshot([])), "/funding/nope", {}, TODAY)
     assert "Opportunity not found" in text_of(page)
 
 
@@ -171,7 +175,7 @@ def test_service_section_lists_matching_opportunities(make):
                            opens=day(-1), closes=day(10))
     service = make.service("s", borough_codes=(ENFIELD,), term_ids=("youth-violence",))
     snap = make.snapshot([opp], [service])
-    text = text_of(layout.build_service_opportunities(snap, service, TODAY))
+    text = text_of(layout.build_service_opportunities(service, svc.opportunities_for_service(snap, service, TODAY)))
     assert "Funding for this kind of work" in text and "Youth fund" in text and "Closing soon" in text
 
 
@@ -197,7 +201,7 @@ def test_funding_page_reads_its_state_from_the_url(make):
         make.opportunity("b", title="Bexley hate", boroughs=BEXLEY, service_areas="hate-crime",
                          opens=day(-1), closes=day(20)),
     ])
-    page = layout.build_funding_route(
+    page = funding_route(
         make.provider(snap), "/funding", {"borough": [ENFIELD], "q": ["knife crim"]}, TODAY)
     text = text_of(page)
     assert "Enfield youth" in text and "Bexley hate" not in text
@@ -236,5 +240,11 @@ def test_odd_ids_are_quoted_in_links_and_read_back(make):
     snap = make.snapshot([opp])
     card = layout.build_opportunity_card(snap, svc.view_of(opp, TODAY))
     assert '"/funding/fund%201%2F2026"' in json.dumps(card, cls=plotly.utils.PlotlyJSONEncoder)
-    page = layout.build_funding_route(make.provider(snap), "/funding/fund%201%2F2026", {}, TODAY)
+    page = funding_route(make.provider(snap), "/funding/fund%201%2F2026", {}, TODAY)
     assert "Opportunity fund 1/2026" in text_of(page)
+
+
+def funding_route(provider, path: str, query: dict[str, list[str]], today: dt.date):
+    """The page at ``path`` as the router draws it: view model from the URL, then layout."""
+    search = "?" + urlencode(query, doseq=True) if query else ""
+    return draw(page_for(provider, path, search, PageContext(today=lambda: today)))

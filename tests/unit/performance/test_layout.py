@@ -9,6 +9,8 @@ from dash import dcc, html
 
 from explorer import ids
 from explorer.layout import performance as layout
+from explorer.pages.performance import performance_page, portfolio_page, report_page
+from explorer.pages.service import service_performance
 from explorer.services.performance import PortfolioFilters, PublishedOutcome
 
 TODAY = dt.date(2025, 11, 19)
@@ -44,7 +46,7 @@ def find(component, predicate) -> list:
 
 
 def test_service_panels(portfolio_snapshot):
-    sections = layout.build_service_performance(portfolio_snapshot, portfolio_snapshot.service("svc-red"), TODAY)
+    sections = layout.build_service_performance(service_performance(portfolio_snapshot, portfolio_snapshot.service("svc-red"), TODAY), TODAY)
     titles = [text_of(s.children[0]) for s in sections]
     assert titles == ["Overall rating", "Funding", "Duration", "Spend", "Performance", "Reach",
                       "Cost per person helped"]
@@ -62,13 +64,13 @@ def test_service_panels(portfolio_snapshot):
 
 
 def test_sample_values_are_labelled(portfolio_snapshot):
-    sections = layout.build_service_performance(portfolio_snapshot, portfolio_snapshot.service("svc-green"), TODAY)
+    sections = layout.build_service_performance(service_performance(portfolio_snapshot, portfolio_snapshot.service("svc-green"), TODAY), TODAY)
     text = text_of(sections)
     assert text.count("sample value") >= 4
 
 
 def test_service_without_measures_says_so(portfolio_snapshot):
-    sections = layout.build_service_performance(portfolio_snapshot, portfolio_snapshot.service("svc-none"), TODAY)
+    sections = layout.build_service_performance(service_performance(portfolio_snapshot, portfolio_snapshot.service("svc-none"), TODAY), TODAY)
     text = text_of(sections)
     assert "– No measure" in text
     assert "No performance measure is recorded" in text
@@ -76,7 +78,7 @@ def test_service_without_measures_says_so(portfolio_snapshot):
 
 
 def test_performance_page_filters_come_from_the_address(portfolio_snapshot):
-    page = layout.build_performance_page(portfolio_snapshot, {"programme": ["DIVERT"]}, TODAY)
+    page = layout.build_performance_page(performance_page(portfolio_snapshot, {"programme": ["DIVERT"]}, TODAY))
     (dropdown,) = find(page, lambda c: getattr(c, "id", None) == ids.PERF_PROGRAMME)
     assert dropdown.value == "DIVERT"
     assert find(page, lambda c: getattr(c, "id", None) == ids.PERF_RESULTS)
@@ -84,7 +86,7 @@ def test_performance_page_filters_come_from_the_address(portfolio_snapshot):
 
 def test_results_show_counts_table_endings_gaps_and_dashboard(portfolio_snapshot):
     outcomes = (PublishedOutcome("DIVERT", "VRU", None, None, "", "2021", "A finding.", "https://example.org/x", ""),)
-    view = layout.build_performance_view(portfolio_snapshot, PortfolioFilters(), TODAY, outcomes)
+    view = layout.build_performance_view(portfolio_page(portfolio_snapshot, PortfolioFilters(), TODAY, outcomes))
     results = view.results
     text = text_of(list(view))
     assert "At a glance: 2025-Q3" in text
@@ -102,13 +104,13 @@ def test_results_show_counts_table_endings_gaps_and_dashboard(portfolio_snapshot
 
 
 def test_no_match_is_a_designed_empty_state(portfolio_snapshot):
-    view = layout.build_performance_view(portfolio_snapshot, PortfolioFilters(programme="Nope"), TODAY)
+    view = layout.build_performance_view(portfolio_page(portfolio_snapshot, PortfolioFilters(programme="Nope"), TODAY))
     assert "No services match these filters" in text_of(view.results)
     assert view.reach_hideout["values"] == {}
 
 
 def test_bad_period_filter_falls_back_with_a_message(portfolio_snapshot):
-    view = layout.build_performance_view(portfolio_snapshot, PortfolioFilters(period="2025-Q9"), TODAY)
+    view = layout.build_performance_view(portfolio_page(portfolio_snapshot, PortfolioFilters(period="2025-Q9"), TODAY))
     assert "is not a calendar quarter" in text_of(view.results)
 
 
@@ -121,7 +123,7 @@ def test_reach_breaks(values, breaks):
 
 
 def test_report_page(portfolio_snapshot):
-    page = layout.build_report_page(portfolio_snapshot, {"period": ["2025-H2"]}, TODAY)
+    page = layout.build_report_page(report_page(portfolio_snapshot, {"period": ["2025-H2"]}, TODAY))
     text = text_of(page)
     assert "Six-monthly performance report: July to December 2025" in text
     assert "Produced on 19 Nov 2025" in text and "version 7" in text
@@ -131,7 +133,7 @@ def test_report_page(portfolio_snapshot):
 
 
 def test_report_page_bad_period(portfolio_snapshot):
-    text = text_of(layout.build_report_page(portfolio_snapshot, {"period": ["2025-H3"]}, TODAY))
+    text = text_of(layout.build_report_page(report_page(portfolio_snapshot, {"period": ["2025-H3"]}, TODAY)))
     assert "is not a half-year" in text and "2025-H2" in text
 
 
@@ -144,7 +146,7 @@ def test_report_html_escapes_record_text(portfolio_snapshot):
     snapshot = make_snapshot(
         services=[evil], measures=portfolio_snapshot.measures, values=portfolio_snapshot.measure_values
     )
-    page = layout.build_report_page(snapshot, {"period": ["2025-H2"]}, TODAY)
+    page = layout.build_report_page(report_page(snapshot, {"period": ["2025-H2"]}, TODAY))
     (block,) = find(page, lambda c: isinstance(c, dcc.Markdown))
     assert "<img" not in block.children
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in block.children

@@ -1,0 +1,115 @@
+"""Pages layer: the performance screens (service panels, portfolio and dashboard, measure detail, report)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from explorer.domain.periods import HalfYear, Quarter, parse_half_year
+from explorer.pages.context import first
+from explorer.services import performance as perf
+from explorer.services.snapshot import Snapshot
+
+
+@dataclass(frozen=True)
+class PerformancePage:
+    """The performance page's frame: its filters (from the address) and their choices."""
+
+    snapshot: Snapshot
+    filters: perf.PortfolioFilters
+    options: perf.FilterOptions
+    latest: Quarter | None
+
+
+@dataclass(frozen=True)
+class PortfolioPage:
+    """Everything the performance page's filters change: the portfolio and its dashboard.
+
+    ``summary`` is None when no service matches the filters.
+    """
+
+    snapshot: Snapshot
+    result: perf.Portfolio
+    window: tuple[Quarter, ...] = ()
+    summary: perf.ReachSummary | None = None
+    over_time: tuple = ()
+    kpi_periods: tuple[Quarter, ...] = ()
+    outcomes: tuple[perf.PublishedOutcome, ...] = ()
+
+
+@dataclass(frozen=True)
+class MeasureDetail:
+    """One measure's figures over time, with the service it belongs to (None if unknown)."""
+
+    measure: object
+    view: perf.MeasureView
+    service_name: str | None
+
+
+@dataclass(frozen=True)
+class ReportPage:
+    """The six-monthly report for the half-year in the address, or why there is none."""
+
+    halves: tuple[HalfYear, ...]
+    today: dt.date
+    half: HalfYear | None = None
+    report: perf.Report | None = None
+    error: str | None = None
+
+
+def performance_page(snapshot: Snapshot, query: Mapping[str, Sequence[str]], today: dt.date) -> PerformancePage:
+    """The performance page's frame with the filters read from the URL's query."""
+    return PerformancePage(
+        snapshot, perf.PortfolioFilters.from_query(query), perf.filter_options(snapshot, today),
+        perf.reporting_period(snapshot, today),
+    )
+
+
+def portfolio_page(
+    snapshot: Snapshot,
+    filters: perf.PortfolioFilters,
+    today: dt.date,
+    outcomes: Sequence[perf.PublishedOutcome] = (),
+) -> PortfolioPage:
+    """The portfolio for the filters, with the dashboard's reach and measures over time."""
+    result = perf.portfolio(snapshot, filters, today)
+    if not result.rows:
+        return PortfolioPage(snapshot, result, outcomes=tuple(outcomes))
+    window = tuple(perf.dashboard_window(result.period))
+    quarters = result.index.measure_quarters if result.index else ()
+    periods = tuple(q for q in quarters if result.period is None or q <= result.period)[-8:]
+    return PortfolioPage(
+        snapshot, result, window=window, summary=perf.reach_summary(snapshot, result.rows, window, result.index),
+        over_time=tuple(perf.ratings_over_time(result.rows, periods)), kpi_periods=periods, outcomes=tuple(outcomes),
+    )
+
+
+def measure_detail(snapshot: Snapshot, measure_id: str | None, today: dt.date) -> MeasureDetail | None:
+    """One measure's figures against its target over time; None when no such measure exists."""
+    measure = next((m for m in snapshot.measures if m.id == measure_id), None)
+    if measure is None:
+        return None
+    index = perf.build_index(snapshot)
+    period = perf.reporting_period(snapshot, today, index)
+    service = snapshot.service(measure.service_id)
+    return MeasureDetail(
+        measure, perf.measure_view(measure, index.values_by_measure.get(measure.id, {}), period),
+        service.name if service else None,
+    )
+
+
+def report_page(snapshot: Snapshot, query: Mapping[str, Sequence[str]], today: dt.date) -> ReportPage:
+    """The report for ``?period=2025-H2`` (the latest half-year with figures when none is asked for)."""
+    halves = tuple(perf.report_half_years(snapshot, today))
+    requested = first(dict(query), "period").strip()
+    if not requested:
+        half = perf.default_report_half(snapshot, today)
+        if half is None:
+            return ReportPage(halves, today)
+    else:
+        try:
+            half = parse_half_year(requested)
+        except ValueError as exc:
+            return ReportPage(halves, today, error=str(exc))
+    return ReportPage(halves, today, half=half, report=perf.six_monthly_report(snapshot, half, today))

@@ -1,0 +1,17 @@
+"""Pages layer: pages with no data (the accessibility statement, an unknown address)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class AccessibilityPage:
+    """The accessibility statement."""
+
+
+@dataclass(frozen=True)
+class NotFoundPage:
+    """The page for an address the explorer does not have."""
+
+    path: str
