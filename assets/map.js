@@ -5,6 +5,7 @@
    text: every name, phone or address is set with textContent or as a checked href (CSP-safe). */
 (function () {
   var OUTLINE = "#0b0c0c";
+  var VIEW_PADDING = 0.25;  /* as explorer.services.mapview.VIEW_PADDING */
   var BLANK_TILE = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
 
   function el(tag, className, text) {
@@ -155,8 +156,22 @@
         icon: pinIcon(colour, name, "", "service-point"),
         keyboard: true, title: name, riseOnHover: true
       });
-      pin.bindPopup(function () { return serviceCard(props, names); }, { maxWidth: 260, autoPanPadding: [16, 16] });
+      /* A card stays open when the view's pins are reloaded (its auto-pan can move the view far
+         enough to ask for new pins): removal is noted before the popup closes with the pin. */
+      pin.on("remove", function () { pin._removing = true; });
+      pin.bindPopup(function () { return serviceCard(props, names); }, { maxWidth: 260, autoPanPaddingTopLeft: [56, 16], autoPanPaddingBottomRight: [16, 16] });
+      pin.on("popupclose", function () {
+        if (!pin._removing) { window.explorerMap._openCard = null; }
+      });
+      pin.on("add", function () {
+        pin._removing = false;
+        var open = window.explorerMap._openCard;
+        if (open && open.id === props.id && open.lat === latlng.lat && open.lng === latlng.lng) {
+          setTimeout(function () { if (pin._map) { pin.openPopup(); } }, 0);
+        }
+      });
       pin.on("popupopen", function (e) {
+        window.explorerMap._openCard = { id: props.id, lat: latlng.lat, lng: latlng.lng };
         var first = e.popup.getElement() && e.popup.getElement().querySelector("a");
         if (first && pin._openedByKey) { first.focus(); }
         pin._openedByKey = false;
@@ -189,15 +204,23 @@
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     explorerMap: {
       /* The point layer's address for the map's view: only what is on screen is sent. */
-      viewUrl: function (bounds, zoom, query) {
+      viewUrl: function (bounds, zoom, query, current) {
         if (!bounds || zoom === undefined || zoom === null) { return window.dash_clientside.no_update; }
-        var bbox = [bounds[0][1], bounds[0][0], bounds[1][1], bounds[1][0]].map(function (v) {
-          return Math.max(-180, Math.min(180, v)).toFixed(5);
-        });
-        var lat = [Math.max(-90, bounds[0][0]), Math.min(90, bounds[1][0])];
-        bbox[1] = lat[0].toFixed(5);
-        bbox[3] = lat[1].toFixed(5);
-        return "/api/v1/map?" + (query ? query + "&" : "") + "bbox=" + bbox.join(",") + "&zoom=" + Math.floor(zoom);
+        var south = Math.max(-90, bounds[0][0]), west = Math.max(-180, bounds[0][1]);
+        var north = Math.min(90, bounds[1][0]), east = Math.min(180, bounds[1][1]);
+        var level = Math.floor(zoom);
+        /* The server answers for the view grown by a quarter on each side (VIEW_PADDING), so a small
+           pan at the same zoom (a card's auto-pan, say) needs nothing new and keeps the card open. */
+        var last = window.explorerMap._lastView;
+        if (current && last && last.zoom === level && last.query === (query || "") &&
+            south >= last.south && north <= last.north && west >= last.west && east <= last.east) {
+          return window.dash_clientside.no_update;
+        }
+        var dLat = (north - south) * VIEW_PADDING, dLon = (east - west) * VIEW_PADDING;
+        window.explorerMap._lastView = { zoom: level, query: query || "", south: south - dLat, north: north + dLat,
+                                         west: west - dLon, east: east + dLon };
+        var bbox = [west, south, east, north].map(function (v) { return v.toFixed(5); });
+        return "/api/v1/map?" + (query ? query + "&" : "") + "bbox=" + bbox.join(",") + "&zoom=" + level;
       }
     }
   });

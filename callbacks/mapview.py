@@ -1,13 +1,14 @@
 """Callbacks: the services map asks for the clusters and points of its view (home page and embed).
 
 A clientside callback (``assets/map.js``): when the map's bounds or zoom change, or the search
-does, the point layer's ``url`` becomes ``/api/v1/map?…&bbox=…&zoom=…`` and the layer loads it.
+does, the point layer's ``url`` becomes ``/api/v1/map?…&bbox=…&zoom=…`` and the layer loads it
+(a small pan still inside the last answer's padded view asks for nothing, so an open card stays).
 No service points travel with the page itself.
 """
 
 from __future__ import annotations
 
-from dash import ClientsideFunction, Input, Output
+from dash import ClientsideFunction, Input, Output, State
 
 from explorer import ids
 
@@ -20,4 +21,5 @@ def register(app) -> None:
         Input(ids.MAP, "bounds"),
         Input(ids.MAP, "zoom"),
         Input(ids.MAP_QUERY, "data"),
+        State(ids.SERVICE_LAYER, "url"),
     )
