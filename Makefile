@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: install prepare run serve-prod test test-fast browser-deps clean bench-search bench-ingest bench-map load audit
+.PHONY: install prepare run serve-prod test test-fast browser-deps clean bench-search bench-ingest bench-map bench-start load audit
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,10 @@ bench-ingest: install
 # The home page's size and the map's pan/zoom server time at 100,000 services (figures in the README).
 bench-map: prepare
 	taskset -c 0 $(PY) -m benchmarks.bench_map 10000 100000
+
+# Start, snapshot rebuild after a publish, first search and memory on a 100,000-service store.
+bench-start: prepare
+	$(PY) benchmarks/bench_start.py 100000
 
 # Load: gunicorn with 2 workers, 50 simulated users for 60 s on loopback (figures in the README).
 load: prepare

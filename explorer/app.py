@@ -39,7 +39,7 @@ from explorer.pages.router import VALIDATION_PATHS
 from explorer.reference import load_geography, prepare
 from explorer.services.performance import load_published_outcomes
 from explorer.services.mapview import MapIndex
-from explorer.services.search import SearchIndex
+from explorer.services.search import SearchIndex, warmed
 from explorer.services.snapshot import SnapshotProvider
 from explorer.settings import ROOT, Settings
 from explorer.store.store import Store
@@ -91,7 +91,7 @@ def create_app(
     provider = SnapshotProvider(store, geography, check_interval=settings.check_interval)
     provider.current()
     # The search and map indexes are built now and with each new version, not on first use.
-    provider.keep("search", lambda snapshot: SearchIndex(snapshot, geography))
+    provider.keep("search", lambda snapshot: warmed(SearchIndex(snapshot, geography)))
     provider.keep("map", MapIndex)
     freeze_heap()
 
