@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: install prepare run serve-prod test test-fast browser-deps clean bench-search bench-ingest bench-map bench-start load audit
+.PHONY: install prepare run serve-prod test test-fast browser-deps clean bench-search bench-ingest bench-map bench-start bench-pages load audit
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,11 @@ bench-map: prepare
 # Start, snapshot rebuild after a publish, first search and memory on a 100,000-service store.
 bench-start: prepare
 	$(PY) benchmarks/bench_start.py 100000
+
+# Page budgets: Lighthouse 12.2.3 (mobile and desktop presets, RUNS runs each) on nine pages.
+bench-pages: prepare browser-deps
+	@bash scripts/ensure-lighthouse.sh
+	$(PY) -m benchmarks.bench_pages
 
 # Load: gunicorn with 2 workers, 50 simulated users for 60 s on loopback (figures in the README).
 load: prepare

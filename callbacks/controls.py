@@ -1,12 +1,15 @@
-"""Callbacks: keep the summary line of each collapsible checklist in step with its boxes."""
+"""Callbacks shared by several screens: checklist summary lines, and a service's area on the borough map."""
 
 from __future__ import annotations
 
 from typing import Iterable
 
-from dash import Input, Output, State
+from dash import ALL, Input, Output, State, ctx, no_update
 
+from explorer import ids
 from explorer.layout.controls import checklist_summary, summary_id
+from explorer.layout.home import with_service_area
+from explorer.pages.home import service_area
 
 
 def register_summaries(app, checklists: Iterable[tuple[str, str]]) -> None:
@@ -24,3 +27,24 @@ def _register_one(app, checklist_id: str, none_label: str) -> None:
     )
     def update_summary(value, options):
         return checklist_summary(options or [], value, none_label)
+
+
+def register_show_area(app, provider, **output_options) -> None:
+    """Highlights a service's boroughs on the borough map when its "show area" button is pressed.
+
+    Args:
+        app: The Dash app (the explorer's or the embed's).
+        provider: Hands out the current snapshot.
+        output_options: Passed to the hideout's ``Output`` (``allow_duplicate=True`` on the home page).
+    """
+
+    @app.callback(
+        Output(ids.BOROUGH_LAYER, "hideout", **output_options),
+        Input({"type": ids.SHOW_AREA, "index": ALL}, "n_clicks"),
+        State(ids.BOROUGH_LAYER, "hideout"),
+        prevent_initial_call=True,
+    )
+    def on_show_area(clicks, hideout):
+        if not ctx.triggered_id or not any(clicks or []):
+            return no_update
+        return with_service_area(hideout, service_area(provider, ctx.triggered_id["index"]))

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from dash import ALL, Input, Output, State, ctx, no_update
+from dash import Input, Output, State
 from flask import request
 
-from callbacks.controls import register_summaries
+from callbacks.controls import register_show_area, register_summaries
 from explorer import ids
 from explorer.layout.controls import chosen
 from explorer.layout.embed import build_embed, builder_outputs
-from explorer.layout.home import with_service_area
 from explorer.pages.embed import builder_choice, embed_page
-from explorer.pages.home import service_area
 
 
 def render_embed(provider, search: str | None, *, tile_url: str = "", tile_attribution: str = ""):
@@ -30,16 +28,7 @@ def register_embed(embed_app, provider, context) -> None:
     def update_embed(_pathname, search):
         return render_embed(provider, search, tile_url=context.tile_url, tile_attribution=context.tile_attribution)
 
-    @embed_app.callback(
-        Output(ids.BOROUGH_LAYER, "hideout"),
-        Input({"type": ids.SHOW_AREA, "index": ALL}, "n_clicks"),
-        State(ids.BOROUGH_LAYER, "hideout"),
-        prevent_initial_call=True,
-    )
-    def on_show_area(clicks, hideout):
-        if not ctx.triggered_id or not any(clicks or []):
-            return no_update
-        return with_service_area(hideout, service_area(provider, ctx.triggered_id["index"]))
+    register_show_area(embed_app, provider)
 
 
 def register_builder(app, provider) -> None:

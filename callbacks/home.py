@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dash import ALL, Input, Output, State, ctx, no_update
+from dash import Input, Output, State, no_update
 
-from callbacks.controls import register_summaries
+from callbacks.controls import register_show_area, register_summaries
 from explorer import ids
 from explorer.layout.controls import chosen
-from explorer.layout.home import CHECKLISTS, build_search_update, with_service_area
-from explorer.pages.home import search_update, service_area
+from explorer.layout.home import CHECKLISTS, build_search_update
+from explorer.pages.home import search_update
 
 
 def register(app, provider, context) -> None:
@@ -50,14 +50,4 @@ def register(app, provider, context) -> None:
             return no_update
         return [*(selected or []), code]
 
-    @app.callback(
-        Output(ids.BOROUGH_LAYER, "hideout", allow_duplicate=True),
-        Input({"type": ids.SHOW_AREA, "index": ALL}, "n_clicks"),
-        State(ids.BOROUGH_LAYER, "hideout"),
-        prevent_initial_call=True,
-    )
-    def on_show_area(clicks, hideout):
-        if not ctx.triggered_id or not any(clicks or []):
-            return no_update
-        return with_service_area(hideout, service_area(provider, ctx.triggered_id["index"]))
-
+    register_show_area(app, provider, allow_duplicate=True)

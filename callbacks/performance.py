@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Sequence
 
 from dash import Input, Output
 
@@ -10,7 +9,7 @@ from explorer import ids
 from explorer.layout.controls import chosen
 from explorer.layout.performance import build_measure_detail, build_performance_view
 from explorer.pages.performance import measure_detail, portfolio_page
-from explorer.services.performance import PortfolioFilters, PublishedOutcome
+from explorer.services.performance import PortfolioFilters
 
 FILTERS = (
     Input(ids.PERF_COMMISSIONER, "value"),
@@ -29,14 +28,13 @@ def parse_filters(commissioner, programme, borough, area, period) -> PortfolioFi
     )
 
 
-def register(app, provider, context, outcomes: Sequence[PublishedOutcome] = ()) -> None:
+def register(app, provider, context) -> None:
     """Registers the performance page's callbacks on ``app``.
 
     Args:
         app: The Dash app.
         provider: Hands out the current snapshot.
         context: The page context (its ``today`` clock).
-        outcomes: Published programme figures, read once at start-up.
     """
 
     @app.callback(
@@ -50,7 +48,7 @@ def register(app, provider, context, outcomes: Sequence[PublishedOutcome] = ()) 
         *FILTERS,
     )
     def update_performance_results(*values):
-        view = build_performance_view(portfolio_page(provider.current(), parse_filters(*values), context.today(), outcomes))
+        view = build_performance_view(portfolio_page(provider.current(), parse_filters(*values), context.today()))
         return tuple(view)
 
     @app.callback(Output(ids.URL, "search", allow_duplicate=True), *FILTERS, prevent_initial_call=True)

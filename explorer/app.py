@@ -37,7 +37,6 @@ from explorer.layout.suggestions import build_report_change_form
 from explorer.pages.context import PageContext
 from explorer.pages.router import VALIDATION_PATHS
 from explorer.reference import load_geography, prepare
-from explorer.services.performance import load_published_outcomes
 from explorer.services.mapview import MapIndex
 from explorer.services.search import SearchIndex, warmed
 from explorer.services.snapshot import SnapshotProvider
@@ -128,9 +127,7 @@ def create_app(
     lcpf_callbacks.register(app, provider)
     lcpf_api.register(app.server)
     mapview_api.register(app.server)
-    performance_callbacks.register(
-        app, provider, context, load_published_outcomes(settings.sample_dir / "published_outcomes.csv")
-    )
+    performance_callbacks.register(app, provider, context)
     reports.register(app.server, today)
     suggestion_callbacks.register(app, provider, SuggestionBox(store).submit)
     _add_routes(app, provider)

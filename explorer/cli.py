@@ -39,6 +39,7 @@ def _serve(args, settings: Settings) -> int:
 def _prepare(args, settings: Settings) -> int:
     from explorer.app import postcode_lookup_for
     from explorer.ingest.publish import seed_sample
+    from explorer.ingest.report import report_lines
     from explorer.reference import load_geography, prepare
     from explorer.store.store import Store
 
@@ -47,7 +48,7 @@ def _prepare(args, settings: Settings) -> int:
     store = Store.open(settings.store_url)
     if settings.seed_sample:
         for result in seed_sample(store, settings.sample_dir, postcode_lookup_for(geography)):
-            _print_report(result.entity, result.report, result.version_id)
+            print("\n".join(report_lines(result.entity, result.report, version_id=result.version_id)))
             if not result.published:
                 return EXIT_REJECTED
     print(f"Reference data ready in {settings.cache_dir}; store at {settings.store_url}")
@@ -62,57 +63,33 @@ def _ingest(args, settings: Settings) -> int:
     if args.entity not in ENTITIES:
         print(f"error: unknown entity {args.entity!r}; choose from {', '.join(ENTITIES)}", file=sys.stderr)
         return EXIT_USAGE
-    path = Path(args.path)
-    if not path.exists():
-        print(f"error: {path} does not exist", file=sys.stderr)
+    paths = [Path(args.path), *map(Path, args.more)]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        print(f"error: {missing[0]} does not exist", file=sys.stderr)
         return EXIT_USAGE
     if args.report and Path(args.report).suffix.lower() not in REPORT_SUFFIXES:
         print("error: --report must name a .json or .csv file", file=sys.stderr)
         return EXIT_USAGE
-    if args.entity == "crime" and path.is_file():
-        from explorer.ingest.crime import is_met_format
-
-        if is_met_format(path):
-            return _ingest_met_crime(args, settings, [path, *map(Path, args.more)])
-    if args.more:
+    if args.more and not _several_files_allowed(args, paths[0]):
         print("error: only MPS crime files can be ingested several at once", file=sys.stderr)
         return EXIT_USAGE
-    store, lookup, resolver = _ingest_tools(settings)
-    if _is_grant_finder_file(args, path):
-        # One file, with our columns or GOV.UK Find a Grant's (see explorer.ingest.opportunities).
-        from explorer.ingest.opportunities import publish_opportunity_file
-        from explorer.reference import load_boroughs
-
-        result = publish_opportunity_file(
-            store, path, boroughs={b.code: b.name for b in load_boroughs(settings.data_dir)},
-            published_by=args.by, dry_run=args.dry_run,
-        )
-    else:
-        result = ingest_path(
-            store, args.entity, path, lookup, published_by=args.by, dry_run=args.dry_run, fmt=args.format,
-            max_bytes=_max_bytes(settings), borough_code=resolver, source_url=args.source_url,
-        )
+    store, lookup, resolver, boroughs = _ingest_tools(settings)
+    result = ingest_path(
+        store, args.entity, paths[0], lookup, published_by=args.by, dry_run=args.dry_run, fmt=args.format,
+        max_bytes=_max_bytes(settings), borough_code=resolver, boroughs=boroughs, more=tuple(paths[1:]),
+        source_url=args.source_url, confirmations=args.confirmations,
+    )
     _finish_report(args, result, dry_run=args.dry_run)
     if args.report:
         write_report(result.report, Path(args.report), extra=_report_extra(args.entity, result))
     return EXIT_OK if result.report.ok else EXIT_REJECTED
 
 
-def _is_grant_finder_file(args, path: Path) -> bool:
-    """One opportunities CSV/XLSX goes to the Find a Grant reader, unless it is 360Giving or forced."""
-    if args.entity != "opportunities" or not path.is_file() or path.suffix.lower() not in {".csv", ".xlsx"}:
-        return False
-    if args.format != "auto":
-        return False
-    if path.suffix.lower() == ".csv":
-        from explorer.ingest import threesixty
-        from explorer.ingest.files import FileFormatError, read_csv
+def _several_files_allowed(args, path: Path) -> bool:
+    from explorer.ingest.registry import choose
 
-        try:
-            return not threesixty.looks_like_csv(read_csv(path))
-        except FileFormatError:
-            return False
-    return True
+    return choose(args.entity, path, args.format).several_files
 
 
 def _sync(args, settings: Settings) -> int:
@@ -123,36 +100,16 @@ def _sync(args, settings: Settings) -> int:
     if args.entity not in ENTITIES:
         print(f"error: unknown entity {args.entity!r}; choose from {', '.join(ENTITIES)}", file=sys.stderr)
         return EXIT_USAGE
-    store, lookup, resolver = _ingest_tools(settings)
+    store, lookup, resolver, boroughs = _ingest_tools(settings)
     outcome = sync(
         store, args.url, args.entity, lookup, max_bytes=_max_bytes(settings), published_by=args.by,
-        borough_code=resolver, fmt=args.format,
+        borough_code=resolver, boroughs=boroughs, fmt=args.format, confirmations=args.confirmations,
     )
     if outcome.result is not None and outcome.outcome in {"rejected", "published"}:
         for line in report_lines(args.entity, outcome.report, version_id=outcome.result.version_id)[:-1]:
             print(line)
     print(outcome.message)
     return EXIT_OK if outcome.outcome in {"published", "unchanged"} else EXIT_REJECTED
-
-
-def _ingest_met_crime(args, settings: Settings, paths: list[Path]) -> int:
-    """``explorer ingest crime FILE [FILE...]`` for the Met's borough crime CSV, as published."""
-    from explorer.ingest.crime import publish_met_crime
-    from explorer.reference import load_boroughs
-    from explorer.store.store import Store
-
-    missing = [p for p in paths if not p.exists()]
-    if missing:
-        print(f"error: {missing[0]} does not exist", file=sys.stderr)
-        return EXIT_USAGE
-    names = {b.code: b.name for b in load_boroughs(settings.data_dir)}
-    store = Store.open(settings.store_url)
-    result = publish_met_crime(store, paths, names, published_by=args.by, dry_run=args.dry_run)
-    if args.json:
-        print(json.dumps({"entity": "crime", "version": result.version_id, **result.report.as_dict()}, indent=2))
-    else:
-        _print_report("crime", result.report, result.version_id, dry_run=args.dry_run)
-    return EXIT_OK if result.report.ok and (args.dry_run or result.published) else EXIT_REJECTED
 
 
 def _search(args, settings: Settings) -> int:
@@ -321,7 +278,8 @@ def _ingest_tools(settings: Settings):
 
     geography = load_geography(settings.data_dir, settings.cache_dir)
     store = Store.open(settings.store_url)
-    return store, postcode_lookup_for(geography), borough_resolver(geography.boroughs)
+    boroughs = {b.code: b.name for b in geography.boroughs}
+    return store, postcode_lookup_for(geography), borough_resolver(geography.boroughs), boroughs
 
 
 def _max_bytes(settings: Settings) -> int:
@@ -390,19 +348,9 @@ def _export(args, settings: Settings) -> int:
     return EXIT_OK
 
 
-def _print_report(entity, report, version_id, dry_run: bool = False) -> None:
-    for problem in report.problems:
-        print(problem.as_text())
-    counts = ", ".join(f"{t} {n}" for t, n in report.row_counts.items())
-    if not report.ok:
-        print(f"{entity}: rejected, {len(report.errors)} errors, {len(report.warnings)} warnings; nothing published ({counts}).")
-    elif dry_run:
-        print(f"{entity}: valid ({len(report.warnings)} warnings); dry run, nothing published ({counts}).")
-    else:
-        print(f"{entity}: published as version {version_id} ({len(report.warnings)} warnings; {counts}).")
-
-
 def _parser() -> argparse.ArgumentParser:
+    from explorer.ingest.registry import NAMES as FORMAT_NAMES
+
     parser = argparse.ArgumentParser(prog="explorer", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command")
 
@@ -417,16 +365,18 @@ def _parser() -> argparse.ArgumentParser:
     ingest = sub.add_parser("ingest", help="validate and publish an entity from CSV, XLSX or JSON")
     ingest.add_argument("entity")
     ingest.add_argument("path", help="a folder of the entity's CSV files, or one CSV, XLSX or JSON file "
-                        "(opportunities: also Find a Grant's columns; crime: the MPS borough file)")
+                        "(or any registered format: Open Referral UK, 360Giving, Find a Grant, the MPS crime file)")
     ingest.add_argument("more", nargs="*", help="crime only: more MPS borough crime files, read together")
     ingest.add_argument("--dry-run", action="store_true", help="validate and report; publish nothing")
     ingest.add_argument("--json", action="store_true", help="print the report as JSON")
     ingest.add_argument("--report", default=None, help="also write the report to FILE.json or FILE.csv")
-    ingest.add_argument("--format", default="auto", choices=("auto", "table", "oruk", "360giving"),
+    ingest.add_argument("--format", default="auto", choices=FORMAT_NAMES,
                         help="the file's format (default: worked out from the file)")
     ingest.add_argument("--source-url", default=None,
                         help="the published address of the file (Open Referral UK and 360Giving input)")
     ingest.add_argument("--by", default="explorer", help="who is publishing")
+    ingest.add_argument("--confirmations", default=None, type=Path,
+                        help="contracts: a CSV (ocid,service_id,decision) confirming or rejecting uncertain matches")
     ingest.set_defaults(handler=_ingest)
 
     search = sub.add_parser("search", help="search services as the home page does")
@@ -443,8 +393,11 @@ def _parser() -> argparse.ArgumentParser:
     sync_cmd = sub.add_parser("sync", help="fetch a published file over HTTP and ingest it if it changed (for cron)")
     sync_cmd.add_argument("url")
     sync_cmd.add_argument("entity")
-    sync_cmd.add_argument("--format", default="auto", choices=("auto", "table", "oruk", "360giving"))
+    sync_cmd.add_argument("--format", default="auto", choices=FORMAT_NAMES,
+                          help="the file's format (default: worked out from the file)")
     sync_cmd.add_argument("--by", default="sync")
+    sync_cmd.add_argument("--confirmations", default=None, type=Path,
+                          help="contracts: a CSV (ocid,service_id,decision) confirming or rejecting uncertain matches")
     sync_cmd.set_defaults(handler=_sync)
 
     versions = sub.add_parser("versions", help="list published versions (* = current)")

@@ -42,6 +42,9 @@ LCPF_MAP = "lcpf-map"
 LCPF_SCATTER = "lcpf-scatter"
 LCPF_TABLE = "lcpf-table"
 LCPF_DOWNLOAD = "lcpf-download"
+LCPF_NEED_SUMMARY = "lcpf-need-summary"
+LCPF_NEED_CHART = "lcpf-need-chart"
+LCPF_NEED_TABLE = "lcpf-need-table"
 
 # Funding
 FUNDING_SEARCH = "funding-search"

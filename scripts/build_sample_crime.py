@@ -3,8 +3,10 @@
 Usage: python scripts/build_sample_crime.py [HISTORICAL.csv RECENT.csv]
 
 Defaults to the two files in data/reference/met_crime (see the PROVENANCE there). The rows are facts summed by the project's own
-ingest code (explorer.ingest.crime): 32 boroughs x 2 whole financial years (2023-24, 2024-25)
-x the five categories the LCPF page offers, each naming the London Datastore as its source.
+ingest code (explorer.ingest.crime): 32 boroughs x every whole financial year the files cover
+(2010-11 to 2024-25) x the five categories the LCPF page offers, each naming the London
+Datastore as its source. Fifteen years let the LCPF page set need over time beside the years
+whose allocations were published (2013-14, 2017-18, 2018-19).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from explorer.reference import load_boroughs  # noqa: E402
 
 MET_CRIME = ROOT / "data" / "reference" / "met_crime"
 FILES = ("mps_borough_crime_monthly_2010-04_to_2023-11.csv", "mps_borough_crime_monthly_2023-12_to_2025-11.csv")
-YEARS = ("2023-24", "2024-25")
+YEARS = tuple(f"{y}-{(y + 1) % 100:02d}" for y in range(2010, 2025))
 
 
 def main(argv: list[str]) -> int:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import html
 import uuid
 from typing import Callable, Mapping
 from urllib.parse import quote, urlencode
@@ -33,6 +32,7 @@ from explorer.services.funding import (
     parse_funding_query,
 )
 from explorer.services.snapshot import Snapshot
+from explorer.templates import render
 
 LONDON = ZoneInfo("Europe/London")
 UTC = dt.timezone.utc
@@ -252,23 +252,8 @@ def _summary(opp: FundingOpportunity) -> str:
 
 
 def _html_content(opp: FundingOpportunity, page: str, snapshot: Snapshot) -> str:
-    esc = html.escape
-    parts = []
-    if opp.illustrative:
-        parts.append("<p><strong>Sample value:</strong> an illustrative example, not a real opportunity. Do not apply.</p>")
-    parts.append(f"<p>{esc(opp.funder)} · {esc(opp.programme)}</p>")
-    if opp.description:
-        parts.append(f"<p>{esc(opp.description)}</p>")
-    parts.append("<dl>" + "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in opportunity_facts(snapshot, opp)) + "</dl>")
-    links = [f'<a href="{esc(page, quote=True)}">Details</a>']
-    if opp.url:
-        links.insert(0, f'<a href="{esc(opp.url, quote=True)}">How to apply</a>')
-    parts.append("<p>" + " · ".join(links) + "</p>")
-    parts.append(
-        f"<p>Last checked {esc(formatting.date(opp.last_verified))}. "
-        f'<a href="{esc(opp.source_url, quote=True)}">Source</a></p>'
-    )
-    return "".join(parts)
+    return render("feed_entry.html", opp=opp, facts=opportunity_facts(snapshot, opp), page=page,
+                  last_checked=formatting.date(opp.last_verified))
 
 
 def _title(opp: FundingOpportunity) -> str:

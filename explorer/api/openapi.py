@@ -40,7 +40,8 @@ def _array(item: dict) -> dict:
 def _schemas() -> dict:
     commissioning = {
         "register_id": {**_STR, "description": "The service's id in the register (and in the explorer's addresses)."},
-        "commissioners": _array({"type": "string", "enum": ["MOPAC", "VRU"]}),
+        # Codes from the register's commissioners table (MOPAC, VRU, GLA, Home Office ...): data, not a fixed list.
+        "commissioners": _array({"type": "string", "description": "A commissioner code, such as MOPAC, VRU or GLA."}),
         "programme": _STR,
         "funding_stream": _NSTR,
         "contract_value_gbp": {**_NNUM, "description": "Published contract value in pounds; null when not published."},

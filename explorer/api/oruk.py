@@ -94,6 +94,15 @@ def openapi() -> Response:
 @blueprint.get("/services")
 def services() -> Response:
     """A page of services matching the filters, in the explorer page's order."""
+    return _search_page(
+        lambda found: found,
+        lambda snapshot, s, modified, base: oruk.service_summary(snapshot, s, modified, base),
+    )
+
+
+def _search_page(items, summary) -> Response:
+    """A page of the services search's answer: ``items`` turns the services into what is listed,
+    ``summary`` writes one listed item."""
     snapshot = provider().current()
     page, per_page = _paging()
     query, origin = _service_query(snapshot)
@@ -102,8 +111,8 @@ def services() -> Response:
 
     def build() -> dict:
         found = oruk.find_services(search_index(provider()), query, modified=modified, origin=origin)
-        contents, paging = oruk.paginate(found, page, per_page)
-        return {**paging, "contents": [oruk.service_summary(snapshot, s, modified, base) for s in contents]}
+        contents, paging = oruk.paginate(items(found), page, per_page)
+        return {**paging, "contents": [summary(snapshot, item, modified, base) for item in contents]}
 
     return _cached(snapshot, build)
 
@@ -123,22 +132,10 @@ def service(service_id: str) -> Response:
 @blueprint.get("/service_at_locations")
 def service_at_locations() -> Response:
     """A page of services at their public delivery points (confidential services have none)."""
-    snapshot = provider().current()
-    page, per_page = _paging()
-    query, origin = _service_query(snapshot)
-    modified = published_at(snapshot)
-    base = request.host_url.rstrip("/")
-
-    def build() -> dict:
-        found = oruk.find_services(search_index(provider()), query, modified=modified, origin=origin)
-        pairs = oruk.service_at_locations(found)
-        contents, paging = oruk.paginate(pairs, page, per_page)
-        return {
-            **paging,
-            "contents": [oruk.service_at_location_summary(snapshot, s, p, modified, base) for s, p in contents],
-        }
-
-    return _cached(snapshot, build)
+    return _search_page(
+        oruk.service_at_locations,
+        lambda snapshot, pair, modified, base: oruk.service_at_location_summary(snapshot, *pair, modified, base),
+    )
 
 
 @blueprint.get("/service_at_locations/<pair_id>")

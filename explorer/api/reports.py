@@ -8,18 +8,57 @@ came from. A missing or malformed period gets a 400 with a message saying what t
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
-from typing import Any, Callable
+from typing import Callable
 
 from flask import Blueprint, Flask, Response, current_app, request
 
+from explorer.domain.tabular import append_xlsx_row, csv_cell, csv_text
 from explorer.domain.periods import HalfYear, parse_half_year, quarter_of
-from explorer.services.performance import Report, report_half_years, six_monthly_report
+from explorer.services.performance import Report, ReportRow, report_half_years, six_monthly_report
 
 CSV_TYPE = "text/csv; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#: The files' column headings, in order, and the :class:`ReportRow` field each one shows.
+REPORT_COLUMNS = (
+    ("Service ID", "service_id"),
+    ("Service", "service"),
+    ("Provider", "provider"),
+    ("Commissioner", "commissioner"),
+    ("Programme", "programme"),
+    ("Funding stream", "funding_stream"),
+    ("Status", "status"),
+    ("Contract value (GBP)", "contract_value_gbp"),
+    ("Start date", "start_date"),
+    ("End date", "end_date"),
+    ("Time left", "time_left"),
+    ("Running in half-year", "running_in_half_year"),
+    ("Overall RAG", "overall_rag"),
+    ("Measure ID", "measure_id"),
+    ("Measure", "measure"),
+    ("Unit", "unit"),
+    ("Better when", "better_when"),
+    ("Target", "target"),
+    ("Thresholds", "thresholds"),
+    ("First quarter", "first_quarter"),
+    ("First quarter actual", "first_quarter_actual"),
+    ("Second quarter", "second_quarter"),
+    ("Second quarter actual", "second_quarter_actual"),
+    ("RAG", "rag"),
+    ("Trend", "trend"),
+    ("Narrative", "narrative"),
+    ("Budget in half-year (GBP)", "budget_in_half_year_gbp"),
+    ("Spend in half-year (GBP)", "spend_in_half_year_gbp"),
+    ("People helped in half-year", "people_helped_in_half_year"),
+    ("Illustrative", "illustrative"),
+    ("Sample parts", "sample_parts"),
+    ("Source", "source"),
+    ("Report period", "report_period"),
+    ("Produced on", "produced_on"),
+    ("Data version", "data_version"),
+)
+HEADINGS = tuple(heading for heading, _field in REPORT_COLUMNS)
 MONEY_COLUMNS = ("Contract value (GBP)", "Budget in half-year (GBP)", "Spend in half-year (GBP)")
 DATE_COLUMNS = ("Start date", "End date", "Produced on")
 
@@ -64,14 +103,14 @@ def requested_half(text: str | None, available: tuple[HalfYear, ...], today: dt.
     return half
 
 
+def _cells(row: ReportRow) -> list:
+    """A report row's values in the files' column order."""
+    return [getattr(row, name) for _heading, name in REPORT_COLUMNS]
+
+
 def report_csv_text(report: Report) -> str:
     """The report as CSV text: a header row, then one row per measure."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(report.columns)
-    for row in report.rows:
-        writer.writerow([_csv_cell(row[c]) for c in report.columns])
-    return buffer.getvalue()
+    return csv_text(HEADINGS, (_cells(row) for row in report.rows))
 
 
 def report_xlsx_bytes(report: Report) -> bytes:
@@ -83,19 +122,16 @@ def report_xlsx_bytes(report: Report) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "Report"
-    sheet.append(list(report.columns))
+    sheet.append(list(HEADINGS))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     sample_fill = PatternFill("solid", fgColor="FFF4C2")
     for row in report.rows:
-        sheet.append([row[c] for c in report.columns])
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"  # record text is never a formula
-        if row["Illustrative"] == "sample value":
-            sheet.cell(row=sheet.max_row, column=report.columns.index("Illustrative") + 1).fill = sample_fill
-    for number, column in enumerate(report.columns, start=1):
+        append_xlsx_row(sheet, _cells(row))
+        if row.illustrative == "sample value":
+            sheet.cell(row=sheet.max_row, column=HEADINGS.index("Illustrative") + 1).fill = sample_fill
+    for number, column in enumerate(HEADINGS, start=1):
         letter = get_column_letter(number)
         if column in MONEY_COLUMNS:
             for cell in sheet[letter][1:]:
@@ -153,17 +189,5 @@ def _respond(today: Callable[[], dt.date], kind: str) -> Response:
     return response
 
 
-#: Text starting with these is read as a formula by spreadsheet programs.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value  # record text is never run as a formula when the file is opened
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
+#: A value as a CSV cell (the one safe tabular writer's rule).
+_csv_cell = csv_cell

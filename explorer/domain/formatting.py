@@ -5,17 +5,21 @@ from __future__ import annotations
 import datetime as dt
 
 
-def money(value: float | None) -> str:
+def money(value: float | None, *, exact: bool = False) -> str:
     """Formats pounds the GOV.UK way: £950, £12,500, £1.2m, £90m; None gives "not published".
+
+    With ``exact`` every pound is shown (£1,234,567), for tables and sums people check.
 
     >>> money(1_234_567)
     '£1.2m'
+    >>> money(1_234_567, exact=True)
+    '£1,234,567'
     """
     if value is None:
         return "not published"
-    if value >= 10_000_000:
+    if not exact and value >= 10_000_000:
         return f"£{value / 1_000_000:,.0f}m"
-    if value >= 1_000_000:
+    if not exact and value >= 1_000_000:
         text = f"{value / 1_000_000:,.1f}".removesuffix(".0")
         return f"£{text}m"
     return f"£{value:,.0f}"

@@ -151,11 +151,6 @@ def order_key(opportunity: FundingOpportunity, today: dt.date) -> tuple:
     return (0, closes, opens, opportunity.title.lower())
 
 
-def ordered(opportunities: Iterable[FundingOpportunity], today: dt.date) -> list[FundingOpportunity]:
-    """The opportunities in page order (see :func:`order_key`)."""
-    return sorted(opportunities, key=lambda o: order_key(o, today))
-
-
 def award_bounds(opportunity: FundingOpportunity) -> tuple[float, float] | None:
     """The range a single award can fall in, or None when no amount is published.
 

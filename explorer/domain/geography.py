@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Literal
+
+import numpy as np
 
 LONDON_BOROUGH_CODES: tuple[str, ...] = tuple(f"E09{n:06d}" for n in range(1, 34))
 """The ONS codes of the 33 London local authorities (32 boroughs and the City), in code order."""
@@ -79,22 +80,29 @@ class PostcodeMatch:
     borough_code: str
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Returns the great-circle distance between two WGS84 points, in kilometres.
+def haversine_km(lat1, lon1, lat2, lon2, *, radians: bool = False):
+    """Returns the great-circle distance between WGS84 points, in kilometres: the one distance rule.
+
+    Takes numbers or numpy arrays (one point against many, as the search does); gives a float
+    for numbers and an array for arrays. ``radians=True`` says the angles are already in radians
+    (the search converts its points once, not on every query).
 
     Args:
-        lat1: Latitude of the first point, in degrees.
-        lon1: Longitude of the first point, in degrees.
-        lat2: Latitude of the second point, in degrees.
-        lon2: Longitude of the second point, in degrees.
+        lat1: Latitude of the first point(s), in degrees.
+        lon1: Longitude of the first point(s), in degrees.
+        lat2: Latitude of the second point(s), in degrees.
+        lon2: Longitude of the second point(s), in degrees.
 
     Returns:
         The distance along a sphere of the Earth's mean radius (good to about 0.5% anywhere,
         far better over the few kilometres that matter in London).
     """
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    if not radians:
+        lat1, lon1, lat2, lon2 = np.radians(lat1), np.radians(lon1), np.radians(lat2), np.radians(lon2)
+    phi1, phi2 = lat1, lat2
     d_phi = phi2 - phi1
-    d_lambda = math.radians(lon2 - lon1)
-    a = math.sin(d_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
-    # min() guards against a value a hair above 1 from rounding, which asin cannot take.
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+    d_lambda = np.subtract(lon2, lon1)
+    a = np.sin(d_phi / 2) ** 2 + np.cos(phi1) * np.cos(phi2) * np.sin(d_lambda / 2) ** 2
+    # minimum() guards against a value a hair above 1 from rounding, which arcsin cannot take.
+    km = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+    return float(km) if np.ndim(km) == 0 else km

@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Iterable, Mapping, Sequence
 
+from explorer.domain.formatting import money
 from explorer.domain.records import LcpfTotal
 
 #: Every factor a formula can weigh, with the words the page uses for it.
@@ -299,7 +300,7 @@ class PotChoice:
             return f"the published total of direct borough funding for {self.period}"
         return (
             f"the published total of direct borough funding for {self.period} "
-            f"(£{self.published_gbp:,.0f}) divided by its {self.years} years"
+            f"({money(self.published_gbp, exact=True)}) divided by its {self.years} years"
         )
 
 

@@ -142,11 +142,6 @@ def quarter_of(day: dt.date) -> Quarter:
     return Quarter(day.year, (day.month - 1) // 3 + 1)
 
 
-def half_year_of(day: dt.date) -> HalfYear:
-    """The half-year a date falls in."""
-    return quarter_of(day).half
-
-
 def sorted_quarters(codes: Iterable[str]) -> list[Quarter]:
     """The distinct valid quarters among ``codes``, oldest first (invalid codes are skipped)."""
     found = set()

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.utils import default_process
 
 MAX_QUERY_LENGTH = 200
 
@@ -198,11 +197,6 @@ def match_spans(
 def content_words(words: Sequence[str]) -> list[str]:
     """The words of a query that are not stopwords."""
     return [w for w in words if w not in STOPWORDS]
-
-
-def process_text(text: str) -> str:
-    """rapidfuzz's default processing (lower case, no punctuation), named for callers."""
-    return default_process(text)
 
 
 def _words_agree(span: str, phrase: str, cutoff: float) -> bool:

@@ -9,6 +9,8 @@ No actual figure gives "Not reported"; no target (and no published Green thresho
 
 from __future__ import annotations
 
+import datetime as dt
+
 import enum
 from dataclasses import dataclass
 from typing import Iterable, Literal
@@ -28,6 +30,7 @@ class Rag(str, enum.Enum):
     NOT_REPORTED = "not-reported"
     NO_TARGET = "no-target"
     NO_MEASURE = "no-measure"
+    ENDED = "ended"
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ STYLES: dict[Rag, RagStyle] = {
     Rag.NOT_REPORTED: RagStyle("Not reported", "?", "rag rag-grey", "#e1e4e6", "#0b0c0c", 3),
     Rag.NO_TARGET: RagStyle("No target set", "○", "rag rag-grey", "#e1e4e6", "#0b0c0c", 4),
     Rag.NO_MEASURE: RagStyle("No measure", "–", "rag rag-grey", "#e1e4e6", "#0b0c0c", 5),
+    Rag.ENDED: RagStyle("Ended: no current rating", "■", "rag rag-grey", "#e1e4e6", "#0b0c0c", 6),
 }
 
 #: Ratings that carry a colour judgement, worst first. The overall rating is the worst of these.
@@ -193,13 +197,29 @@ def rate(
     return limits.rate(actual)
 
 
-def overall(ratings: Iterable[Rag]) -> Rag:
+def ended(status: str, end_date: dt.date | None, period_start: dt.date | None) -> bool:
+    """True when a service had ended by the start of the period being rated.
+
+    An inactive service with no end date has ended at some unknown time, so it has ended for
+    any period; a service whose end date falls before the period has ended for that period.
+    """
+    if end_date is None:
+        return status == "inactive"
+    return period_start is not None and end_date < period_start
+
+
+def overall(ratings: Iterable[Rag], *, service_ended: bool = False) -> Rag:
     """The overall rating of a service from its measures' ratings for one period.
+
+    A service that had ended before the period gets no rating for it (``ENDED``), whatever
+    figures its measures carry: a rating is a judgement on a running service.
 
     The worst coloured rating wins (see :data:`OVERALL_RULE`). Without any coloured rating:
     "No target set" when some figure was reported without a target, "Not reported" when
     measures exist but none has a figure, "No measure" when there are no measures at all.
     """
+    if service_ended:
+        return Rag.ENDED
     ratings = list(ratings)
     for candidate in COLOURED:
         if candidate in ratings:

@@ -12,13 +12,14 @@ import re
 from functools import lru_cache
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 BOROUGH_CODE = re.compile(r"^E090000(0[1-9]|[12][0-9]|3[0-3])$")
 PERIOD = re.compile(r"^(20\d\d)-Q([1-4])$")
 FINANCIAL_YEAR = re.compile(r"^(20\d\d)-(\d\d)$")
 
-COMMISSIONERS = ("MOPAC", "VRU")
+#: The commissioners every register knows; a register may name others in its ``commissioners`` table.
+COMMISSIONERS = ("MOPAC", "VRU", "GLA", "Home Office", "MoJ", "NHS England")
 ACCESS = ("self-referral", "professional-referral", "both")
 FUNDING_STREAMS = (
     "LCPF",
@@ -112,6 +113,30 @@ def check_borough_code(value: str) -> str:
     return value
 
 
+def check_financial_year(value: str) -> str:
+    """Accepts a financial year written ``2024-25`` (consecutive years)."""
+    match = FINANCIAL_YEAR.match(value)
+    if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
+        raise ValueError("must be a financial year like 2024-25")
+    return value
+
+
+def check_period(value: str) -> str:
+    """Accepts a calendar quarter written ``2025-Q3``."""
+    if not PERIOD.match(value):
+        raise ValueError("must be a calendar quarter like 2025-Q3")
+    return value
+
+
+#: Validated text fields, declared once and used by every record that has one.
+Url = Annotated[Text, AfterValidator(check_url)]
+OptUrl = Annotated[OptText, AfterValidator(check_url)]
+BoroughCode = Annotated[Text, AfterValidator(check_borough_code)]
+BoroughCodes = Annotated[Names, AfterValidator(lambda codes: tuple(check_borough_code(c) for c in codes))]
+Period = Annotated[Text, AfterValidator(check_period)]
+FinancialYear = Annotated[Text, AfterValidator(check_financial_year)]
+
+
 class Record(BaseModel):
     """Base for every register record: strict about unknown shapes, frozen once read."""
 
@@ -121,12 +146,7 @@ class Record(BaseModel):
 class Sourced(Record):
     """A record that names the published source it rests on."""
 
-    source_url: Text
-
-    @field_validator("source_url")
-    @classmethod
-    def _source_is_url(cls, value: str) -> str:
-        return check_url(value)
+    source_url: Url
 
 
 class TaxonomyTerm(Sourced):
@@ -144,9 +164,23 @@ class Organization(Sourced):
     id: Text
     name: Text
     description: OptText = None
-    website: OptText = None
+    website: OptUrl = None
     charity_number: OptText = None
     company_number: OptText = None
+
+
+class Commissioner(Sourced):
+    """A body that commissions or funds services (MOPAC, the VRU, the GLA, the Home Office, the NHS ...).
+
+    ``code`` is what a service's ``commissioner`` and ``funder_of_record`` columns name;
+    ``organization_id`` is the body's own row in ``organizations.csv``, when it also appears as
+    a provider (so a grant from a body to itself can be recognised and left out of 360Giving).
+    """
+
+    code: Text
+    name: Text
+    organization_id: OptText = None
+    website: OptText = None
 
     @field_validator("website")
     @classmethod
@@ -155,17 +189,25 @@ class Organization(Sourced):
 
 
 class Service(Sourced):
-    """A commissioned service."""
+    """A commissioned service.
+
+    ``commissioner`` names who commissions it (codes from the ``commissioners`` table);
+    ``funder_of_record`` the body whose money it is, when that differs (the Home Office for
+    Safer Streets grants MOPAC passes on). ``variation_of`` names the service whose contract
+    this one varies: its value is part of that contract's and is never added to it again.
+    """
 
     id: Text
     name: Text
     description: OptText = None
     status: Literal["active", "inactive"] = "active"
     commissioner: Names
+    funder_of_record: OptText = None
+    variation_of: OptText = None
     programme: Text
     funding_stream: OptText = None
     organization_id: Text
-    url: OptText = None
+    url: OptUrl = None
     email: OptText = None
     phone: OptText = None
     minimum_age: OptAge = None
@@ -179,11 +221,6 @@ class Service(Sourced):
     last_verified: OptDate = None
     illustrative: Flag = False
 
-    @field_validator("url")
-    @classmethod
-    def _url_is_url(cls, value: str | None) -> str | None:
-        return check_url(value)
-
     @field_validator("email")
     @classmethod
     def _email_shape(cls, value: str | None) -> str | None:
@@ -194,8 +231,8 @@ class Service(Sourced):
     @field_validator("commissioner")
     @classmethod
     def _known_commissioner(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        if not value or any(v not in COMMISSIONERS for v in value):
-            raise ValueError("must be MOPAC, VRU or MOPAC;VRU")
+        if not value or any(not v for v in value):
+            raise ValueError("must name at least one commissioner, like MOPAC or MOPAC;VRU")
         return value
 
     @field_validator("funding_stream")
@@ -215,22 +252,42 @@ class Service(Sourced):
             and self.maximum_age < self.minimum_age
         ):
             raise ValueError("maximum_age: must not be below minimum_age")
+        if self.variation_of is not None and self.variation_of == self.id:
+            raise ValueError("variation_of: must name another service, not this one")
         return self
 
 
-class ServiceArea(Record):
-    """A borough a service covers."""
+class Inherited(Record):
+    """A link row (service x borough, place or term) that may name its own source.
+
+    A blank ``source_url`` means the row inherits the source of its service (``services.csv``),
+    which is what the README states for these files.
+    """
+
+    source_url: OptText = None
+
+    @field_validator("source_url")
+    @classmethod
+    def _source_is_url(cls, value: str | None) -> str | None:
+        return check_url(value)
+
+
+class ServiceArea(Inherited):
+    """A borough a service covers, from ``from_date`` to ``to_date`` (blank: open-ended)."""
 
     service_id: Text
-    borough_code: Text
+    borough_code: BoroughCode
+    from_date: OptDate = None
+    to_date: OptDate = None
 
-    @field_validator("borough_code")
-    @classmethod
-    def _borough(cls, value: str) -> str:
-        return check_borough_code(value)
+    @model_validator(mode="after")
+    def _dates(self) -> "ServiceArea":
+        if self.from_date and self.to_date and self.to_date < self.from_date:
+            raise ValueError("to_date: must not be before from_date")
+        return self
 
 
-class ServiceTaxonomy(Record):
+class ServiceTaxonomy(Inherited):
     """A service area (taxonomy term) a service belongs to."""
 
     service_id: Text
@@ -248,7 +305,7 @@ class Location(Sourced):
     longitude: Number = None
 
 
-class ServiceAtLocation(Record):
+class ServiceAtLocation(Inherited):
     """A service delivered at a location."""
 
     service_id: Text
@@ -273,50 +330,30 @@ class MeasureValue(Sourced):
     """The actual figure of a measure for one quarter."""
 
     measure_id: Text
-    period: Text
+    period: Period
     actual: Number = None
     narrative: OptText = None
     illustrative: Flag = False
-
-    @field_validator("period")
-    @classmethod
-    def _period(cls, value: str) -> str:
-        return check_period(value)
 
 
 class Spend(Sourced):
     """Budget and actual spend of a service in one quarter."""
 
     service_id: Text
-    period: Text
+    period: Period
     budget_gbp: Money = None
     actual_gbp: Money = None
     illustrative: Flag = False
-
-    @field_validator("period")
-    @classmethod
-    def _period(cls, value: str) -> str:
-        return check_period(value)
 
 
 class Reach(Sourced):
     """People helped by a service in one borough in one quarter."""
 
     service_id: Text
-    borough_code: Text
-    period: Text
+    borough_code: BoroughCode
+    period: Period
     people: Annotated[int, BeforeValidator(_blank_to_none), Field(ge=0)]
     illustrative: Flag = False
-
-    @field_validator("period")
-    @classmethod
-    def _period(cls, value: str) -> str:
-        return check_period(value)
-
-    @field_validator("borough_code")
-    @classmethod
-    def _borough(cls, value: str) -> str:
-        return check_borough_code(value)
 
 
 class FundingOpportunity(Sourced):
@@ -333,22 +370,12 @@ class FundingOpportunity(Sourced):
     total_pot_gbp: Money = None
     opens: OptDate = None
     closes: OptDate = None
-    boroughs: Names = ()
+    boroughs: BoroughCodes = ()
     service_areas: Names = ()
-    url: OptText = None
+    url: OptUrl = None
     last_verified: OptDate = None
     illustrative: Flag = False
     awarded_note: OptText = None
-
-    @field_validator("url")
-    @classmethod
-    def _url_is_url(cls, value: str | None) -> str | None:
-        return check_url(value)
-
-    @field_validator("boroughs")
-    @classmethod
-    def _boroughs(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(check_borough_code(v) for v in value)
 
     @model_validator(mode="after")
     def _ranges(self) -> "FundingOpportunity":
@@ -366,20 +393,10 @@ class FundingOpportunity(Sourced):
 class LcpfAllocation(Sourced):
     """A published London Crime Prevention Fund allocation to one borough for one year."""
 
-    borough_code: Text
-    financial_year: Text
+    borough_code: BoroughCode
+    financial_year: FinancialYear
     amount_gbp: Money
     note: OptText = None
-
-    @field_validator("borough_code")
-    @classmethod
-    def _borough(cls, value: str) -> str:
-        return check_borough_code(value)
-
-    @field_validator("financial_year")
-    @classmethod
-    def _year(cls, value: str) -> str:
-        return check_financial_year(value)
 
 
 class LcpfTotal(Sourced):
@@ -391,35 +408,61 @@ class LcpfTotal(Sourced):
     note: OptText = None
 
 
+class ProgrammeOutcome(Sourced):
+    """A figure a programme has published about its money, reach or results, with its source.
+
+    ``people_basis`` says what ``people`` counts and whether it is planned or achieved; a cost
+    per person is derived from these figures on screen, never stored.
+    """
+
+    programme: Text
+    commissioner: OptText = None
+    invested_gbp: Money = None
+    people: Annotated[Annotated[int, Field(ge=0)] | None, BeforeValidator(_blank_to_none)] = None
+    people_basis: OptText = None
+    period: OptText = None
+    finding: OptText = None
+    source_date: OptText = None  # as published: a day (2019-10-01) or a month (2021-07)
+
+
+class Contract(Sourced):
+    """A public contract notice (OCDS) whose buyer is MOPAC or the GLA, as published.
+
+    ``source_url`` is the notice itself. ``value_basis`` says which published figure ``value_gbp``
+    is: ``contract`` (a signed contract's value), ``award`` or ``tender`` (the value the notice
+    estimated). A variation names its parent contract in ``parent_ocid`` and is never counted in
+    a total beside it. ``service_id`` is the register service the contract funds, when matched
+    (by the supplier's identifier, or by name and confirmed by a person).
+    """
+
+    ocid: Text
+    title: OptText = None
+    buyer_name: Text
+    buyer_id: OptText = None
+    supplier_name: OptText = None
+    supplier_id: OptText = None
+    supplier_scheme: OptText = None
+    value_gbp: Money = None
+    value_basis: OptText = None
+    start_date: OptDate = None
+    end_date: OptDate = None
+    status: OptText = None
+    release_date: OptDate = None
+    parent_ocid: OptText = None
+    service_id: OptText = None
+    match: OptText = None
+
+    @model_validator(mode="after")
+    def _period_in_order(self) -> "Contract":
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValueError("end_date must not be before start_date")
+        return self
+
+
 class Crime(Sourced):
     """Recorded crime in one borough, one financial year, one major category."""
 
-    borough_code: Text
-    financial_year: Text
+    borough_code: BoroughCode
+    financial_year: FinancialYear
     category: Text
     count: Annotated[int, BeforeValidator(_blank_to_none), Field(ge=0)]
-
-    @field_validator("borough_code")
-    @classmethod
-    def _borough(cls, value: str) -> str:
-        return check_borough_code(value)
-
-    @field_validator("financial_year")
-    @classmethod
-    def _year(cls, value: str) -> str:
-        return check_financial_year(value)
-
-
-def check_financial_year(value: str) -> str:
-    """Accepts a financial year written ``2024-25`` (consecutive years)."""
-    match = FINANCIAL_YEAR.match(value)
-    if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
-        raise ValueError("must be a financial year like 2024-25")
-    return value
-
-
-def check_period(value: str) -> str:
-    """Accepts a calendar quarter written ``2025-Q3``."""
-    if not PERIOD.match(value):
-        raise ValueError("must be a calendar quarter like 2025-Q3")
-    return value

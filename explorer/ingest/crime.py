@@ -23,7 +23,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import difflib
-import io
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -32,7 +31,7 @@ from typing import Iterable, Mapping, Sequence
 
 from explorer.domain.problems import Problem, ValidationReport, shorten
 from explorer.domain.records import Crime
-from explorer.ingest.files import ENCODINGS, FileFormatError
+from explorer.ingest.files import MAX_BYTES, RULE_FORMULA, FileFormatError, cell_text, is_formula, read_grid
 
 MET_SOURCE_URL = "https://data.london.gov.uk/dataset/recorded_crime_summary"
 """The London Datastore page of "MPS Borough Level Crime" (Open Government Licence)."""
@@ -109,6 +108,7 @@ def read_met_crime(
     borough_names: Mapping[str, str],
     *,
     source_url: str = MET_SOURCE_URL,
+    max_bytes: int = MAX_BYTES,
 ) -> MetCrime:
     """Reads MPS borough crime files into yearly crime records with a report.
 
@@ -119,6 +119,7 @@ def read_met_crime(
         paths: The CSV files, as downloaded.
         borough_names: Borough code to name (the reference borough table).
         source_url: The source named on every record.
+        max_bytes: The largest file accepted.
 
     Returns:
         The records and the report. When the report has errors the records cover only the
@@ -133,9 +134,9 @@ def read_met_crime(
     row_count = 0
     for path in map(Path, paths):
         try:
-            header, rows = _read_table(path)
+            header, rows = _read_table(path, max_bytes)
         except FileFormatError as exc:
-            problems.append(Problem(path.name, 0, "", "", str(exc)))
+            problems.append(Problem(exc.file, exc.row, exc.field, exc.value, exc.rule))
             continue
         months, header_problems = _check_header(path.name, header)
         problems.extend(header_problems)
@@ -227,62 +228,14 @@ def write_crime_csv(
     return len(chosen)
 
 
-def publish_met_crime(
-    store,
-    paths: Sequence[Path | str],
-    borough_names: Mapping[str, str],
-    *,
-    published_by: str = "explorer",
-    dry_run: bool = False,
-):
-    """Reads MPS crime files and, when nothing blocks it, publishes them as the crime entity.
-
-    Returns:
-        A :class:`explorer.ingest.publish.PublishResult`.
-    """
-    from explorer.ingest.publish import PublishResult
-
-    result = read_met_crime(paths, borough_names)
-    if not result.report.ok or dry_run:
-        return PublishResult("crime", result.report, None)
-    if not result.records:
-        problem = Problem(", ".join(Path(p).name for p in paths), 0, "", "",
-                          "has no whole financial year (April to March) to publish")
-        report = ValidationReport(result.report.problems + (problem,), result.report.row_counts)
-        return PublishResult("crime", report, None)
-    version_id = store.publish(
-        "crime",
-        {"crime": crime_rows(result.records)},
-        source=", ".join(str(p) for p in paths),
-        report=result.report.as_dict(),
-        published_by=published_by,
-        note=f"{MET_SOURCE_NAME}; whole years {', '.join(result.complete_years)}",
-    )
-    return PublishResult("crime", result.report, version_id)
-
-
 # -- phases ---------------------------------------------------------------------------------
 
 
-def _read_table(path: Path) -> tuple[list[str], list[list[str]]]:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise FileFormatError(f"{path.name}: cannot be read ({exc.strerror})") from exc
-    if b"\x00" in data:
-        raise FileFormatError(f"{path.name}: is not a text file (it contains binary data)")
-    for encoding in ENCODINGS:
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise FileFormatError(f"{path.name}: is not UTF-8 or Windows-1252 text")
-    rows = [row for row in csv.reader(io.StringIO(text, newline="")) if any(cell.strip() for cell in row)]
+def _read_table(path: Path, max_bytes: int = MAX_BYTES) -> tuple[list[str], list[list[str]]]:
+    rows = [cells for _n, cells in read_grid(path, max_bytes=max_bytes) if any(str(c or "").strip() for c in cells)]
     if not rows:
-        raise FileFormatError(f"{path.name}: is empty; expected a header row")
-    return [h.strip() for h in rows[0]], rows[1:]
+        raise FileFormatError(path.name, "is empty; expected a header row")
+    return [str(h or "").strip() for h in rows[0]], [[cell_text(c) for c in row] for row in rows[1:]]
 
 
 def _check_header(file_name: str, header: list[str]) -> tuple[list[str], list[Problem]]:
@@ -331,6 +284,10 @@ def _check_row(file_name, number, header, cells, months, resolve, problems):
         if not value:
             problems.append(Problem(file_name, number, column, "", "is required"))
             ok = False
+        elif is_formula(value):
+            problems.append(Problem(file_name, number, column, shorten(value), RULE_FORMULA))
+            ok = False
+            borough = "" if column == "BoroughName" else borough
     code = None
     if borough:
         code, rule = resolve(borough)

@@ -1,8 +1,13 @@
-"""Ingest layer: reading CSV, XLSX and JSON files into rows of text, refusing what is not a table.
+"""Ingest layer: the one set of readers (CSV, XLSX, JSON) every format uses, with one size limit and one formula rule.
 
-Every reader takes a size limit and raises :class:`FileFormatError` naming the file and what is
-wrong with it (empty, binary, too large, the wrong separator, a ragged row...), so a report can
-say it in plain English and nothing is published.
+Every reader takes a size limit (``EXPLORER_MAX_INGEST_MB``) and raises :class:`FileFormatError`
+naming the file and what is wrong with it (empty, binary, too large, the wrong separator, a
+ragged row...), so a report can say it in plain English and nothing is published.
+
+**The formula rule**, for every format: a workbook's formulas are read as their text
+(``=SUM(A1:A3)``), never as the value Excel last cached, and any value that a spreadsheet would
+run as a formula (:data:`FORMULA`) is refused with :data:`RULE_FORMULA`: a register holds values,
+not calculations, and a formula handed on in an export is an injection risk.
 """
 
 from __future__ import annotations
@@ -29,6 +34,17 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _ZIP_MAGIC = b"PK\x03\x04"
 
 
+#: Text a spreadsheet would run as a formula (CSV injection); +/- followed by a digit is a number.
+FORMULA = re.compile(r"^\s*(?:=|@|[+\-](?![\d.\s])|\t|\r)")
+
+RULE_FORMULA = "must be a value, not a spreadsheet formula: it starts with = + - or @"
+
+
+def is_formula(value: Any) -> bool:
+    """True when ``value`` is text a spreadsheet would run as a formula (the one formula rule)."""
+    return isinstance(value, str) and bool(FORMULA.search(value))
+
+
 class FileFormatError(ValueError):
     """A file cannot be read as a table; says which file, where and why.
 
@@ -40,9 +56,7 @@ class FileFormatError(ValueError):
         value: The offending text, if any (shortened).
     """
 
-    def __init__(self, file: str, rule: str | None = None, *, row: int = 0, field: str = "", value: str = ""):
-        if rule is None:  # the older one-message form, "name: what is wrong"
-            file, _, rule = file.partition(": ") if ": " in file else ("", "", file)
+    def __init__(self, file: str, rule: str, *, row: int = 0, field: str = "", value: str = ""):
         super().__init__(f"{file}: {rule}" if file else rule)
         self.file = file
         self.rule = rule
@@ -138,16 +152,8 @@ def read_xlsx(path: Path, *, max_bytes: int = MAX_BYTES) -> dict[str, list[dict[
     Raises:
         FileFormatError: The file is not a readable workbook, or a sheet's header is unusable.
     """
-    from openpyxl import load_workbook
-
     path = Path(path)
-    data = read_bytes(path, max_bytes=max_bytes)
-    if not data.startswith(_ZIP_MAGIC):
-        raise FileFormatError(path.name, "is not an XLSX workbook (save it from Excel as .xlsx)")
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise FileFormatError(path.name, f"is not a readable XLSX workbook ({exc})") from exc
+    book = _open_workbook(read_bytes(path, max_bytes=max_bytes), path.name)
     sheets: dict[str, list[dict[str, str]]] = {}
     try:
         for sheet in book.worksheets:
@@ -175,6 +181,47 @@ def read_xlsx(path: Path, *, max_bytes: int = MAX_BYTES) -> dict[str, list[dict[
     finally:
         book.close()
     return sheets
+
+
+def read_grid(path: Path, *, max_bytes: int = MAX_BYTES) -> list[tuple[int, list[Any]]]:
+    """Reads a CSV file or an XLSX workbook's first sheet as numbered rows of cells, header not yet found.
+
+    For formats whose header row is not always the first (GOV.UK Find a Grant exports) or whose
+    columns are not known in advance (the MPS crime file's month columns). CSV cells are text;
+    XLSX cells keep their types, and formulas are their text (the formula rule above).
+
+    Raises:
+        FileFormatError: The file is missing, too large, binary, not text or not a workbook.
+    """
+    path = Path(path)
+    data = read_bytes(path, max_bytes=max_bytes)
+    if path.suffix.lower() == ".xlsx":
+        book = _open_workbook(data, path.name)
+        try:
+            sheet = next((ws for ws in book.worksheets if ws.max_row), book.worksheets[0])
+            return [(i, list(row)) for i, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
+        finally:
+            book.close()
+    if data.startswith(_ZIP_MAGIC):
+        raise FileFormatError(path.name, "is a zipped file (an XLSX workbook?), not CSV text: save it as .xlsx or as CSV")
+    if b"\x00" in data:
+        raise FileFormatError(path.name, "is not a text file (it contains binary data)")
+    text = decode(data, path.name)
+    try:
+        return list(enumerate(csv.reader(io.StringIO(text, newline="")), start=1))
+    except csv.Error as exc:
+        raise FileFormatError(path.name, f"is not well-formed CSV ({exc})") from exc
+
+
+def _open_workbook(data: bytes, name: str):
+    from openpyxl import load_workbook
+
+    if not data.startswith(_ZIP_MAGIC):
+        raise FileFormatError(name, "is not an XLSX workbook (save it from Excel as .xlsx)")
+    try:
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise FileFormatError(name, f"is not a readable XLSX workbook ({exc})") from exc
 
 
 def read_json(path: Path, *, max_bytes: int = MAX_BYTES) -> Any:

@@ -3,15 +3,14 @@
 The phases run in order, each small: ``read`` (a file into numbered rows of cells),
 ``map_columns`` (the file's headers to our fields), ``normalise`` (amounts, dates, who can
 apply, places and service areas to our values), ``validate`` (the record rules shared with
-every other import) and ``publish`` (one new version, or nothing). A bad file gets a report
+every other import); :mod:`explorer.ingest.formats.find_a_grant` registers it as a format, and
+the one ingest path publishes (one new version, or nothing). A bad file gets a report
 naming every bad row, field, value and rule, and publishes nothing.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -20,10 +19,8 @@ from typing import Any, Iterable, Mapping, Sequence
 from explorer.domain import funding as rules
 from explorer.domain.problems import Problem, ValidationReport, shorten
 from explorer.domain.records import TaxonomyTerm
-from explorer.ingest.files import ENCODINGS, FileFormatError
-from explorer.ingest.publish import PublishResult
-from explorer.ingest.validate import record_rows, validate_tables
-from explorer.store.store import Store
+from explorer.ingest.files import MAX_BYTES, FileFormatError, read_grid
+from explorer.ingest.validate import validate_tables
 
 ENTITY = "opportunities"
 TABLE = "funding_opportunity"
@@ -88,24 +85,22 @@ class Sheet:
 # -- read ---------------------------------------------------------------------------------------
 
 
-def read_opportunity_file(path: Path) -> Sheet:
+def read_opportunity_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Sheet:
     """Reads a CSV or XLSX file whose first non-empty row holds the headers.
 
-    Fully empty rows are skipped, but row numbers stay those a spreadsheet shows.
+    Fully empty rows are skipped, but row numbers stay those a spreadsheet shows. The file is
+    read by :func:`explorer.ingest.files.read_grid` (the size limit, and formulas as their text).
 
     Raises:
-        FileFormatError: The file is missing, of another type, unreadable or has no header.
+        FileFormatError: The file is missing, of another type, too large, unreadable or has no header.
     """
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise FileFormatError(f"{path.name}: must be a .csv or .xlsx file")
-    if not path.exists():
-        raise FileFormatError(f"{path.name}: does not exist")
-    grid = _read_xlsx(path) if suffix == ".xlsx" else _read_csv(path)
+    if path.suffix.lower() not in SUFFIXES:
+        raise FileFormatError(path.name, "must be a .csv or .xlsx file")
+    grid = read_grid(path, max_bytes=max_bytes)
     header_at = next((i for i, (_n, cells) in enumerate(grid) if any(_present(c) for c in cells)), None)
     if header_at is None:
-        raise FileFormatError(f"{path.name}: is empty; expected a header row")
+        raise FileFormatError(path.name, "is empty; expected a header row")
     header_number, header_cells = grid[header_at]
     headers = tuple(str(c).strip() if _present(c) else "" for c in header_cells)
     rows = []
@@ -115,35 +110,6 @@ def read_opportunity_file(path: Path) -> Sheet:
         values = {h: (cells[i] if i < len(cells) else None) for i, h in enumerate(headers) if h}
         rows.append(SheetRow(number, values))
     return Sheet(path.name, headers, tuple(rows))
-
-
-def _read_csv(path: Path) -> list[tuple[int, list[Any]]]:
-    data = path.read_bytes()
-    if b"\x00" in data:
-        raise FileFormatError(f"{path.name}: is not a text file (it contains binary data)")
-    for encoding in ENCODINGS:
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise FileFormatError(f"{path.name}: is not UTF-8 or Windows-1252 text")
-    return list(enumerate(csv.reader(io.StringIO(text, newline="")), start=1))
-
-
-def _read_xlsx(path: Path) -> list[tuple[int, list[Any]]]:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises several types for a file that is not a workbook
-        raise FileFormatError(f"{path.name}: is not an Excel workbook ({exc.__class__.__name__})") from exc
-    try:
-        sheet = next((ws for ws in book.worksheets if ws.max_row and ws.max_row > 0), book.worksheets[0])
-        return [(i, list(row)) for i, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
-    finally:
-        book.close()
 
 
 # -- map columns --------------------------------------------------------------------------------
@@ -349,7 +315,7 @@ def _boroughs(values: Sequence[str], vocab: Vocabularies) -> tuple[str, str | No
     if outside and not codes:
         return "", "must include London, a London borough, or National (the explorer lists London funding only)"
     if outside:
-        return ";".join(codes), f"has places that are not London boroughs: {', '.join(outside)}"
+        return ";".join(codes), f"has places that are not a London borough code or name: {', '.join(outside)}"
     return ";".join(codes), None
 
 
@@ -370,6 +336,7 @@ def validate_opportunity_file(
     boroughs: Mapping[str, str],
     terms: Iterable[TaxonomyTerm] = (),
     today: dt.date | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> ValidatedFile:
     """Reads, maps, normalises and validates a file of opportunities.
 
@@ -382,9 +349,9 @@ def validate_opportunity_file(
     today = today or dt.date.today()
     path = Path(path)
     try:
-        sheet = read_opportunity_file(path)
+        sheet = read_opportunity_file(path, max_bytes=max_bytes)
     except FileFormatError as exc:
-        return ValidatedFile({}, ValidationReport(problems=(Problem(path.name, 0, "", "", str(exc)),)))
+        return ValidatedFile({}, ValidationReport(problems=(Problem(exc.file, exc.row, exc.field, exc.value, exc.rule),)))
     mapping, unused = map_columns(sheet.headers)
     problems: list[Problem] = [
         Problem(sheet.name, 1, header, "", "is not a column the explorer reads; it was ignored", "warning")
@@ -440,34 +407,6 @@ def validate_opportunity_file(
     return ValidatedFile({TABLE: clean}, report)
 
 
-def publish_opportunity_file(
-    store: Store,
-    path: Path,
-    *,
-    boroughs: Mapping[str, str],
-    published_by: str = "explorer",
-    dry_run: bool = False,
-    today: dt.date | None = None,
-) -> PublishResult:
-    """Validates a file of opportunities and, when nothing blocks it, publishes it as one version.
-
-    The service areas it may name are those of the current published register.
-    """
-    _versions, rows = store.read_current()
-    terms = [TaxonomyTerm.model_construct(**_split_synonyms(r)) for r in rows.get("taxonomy_term", [])]
-    validated = validate_opportunity_file(path, boroughs=boroughs, terms=terms, today=today)
-    if not validated.report.ok or dry_run:
-        return PublishResult(ENTITY, validated.report, None)
-    version_id = store.publish(
-        ENTITY,
-        record_rows(validated.records),
-        source=str(path),
-        report=validated.report.as_dict(),
-        published_by=published_by,
-    )
-    return PublishResult(ENTITY, validated.report, version_id)
-
-
 # -- private helpers ----------------------------------------------------------------------------
 
 
@@ -515,7 +454,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:100] or "opportunity"
 
 
-def _split_synonyms(row: Mapping[str, Any]) -> dict[str, Any]:
+def split_synonyms(row: Mapping[str, Any]) -> dict[str, Any]:
     out = dict(row)
     out["synonyms"] = tuple(v for v in (row.get("synonyms") or "").split(";") if v)
     return out

@@ -1,9 +1,12 @@
-"""Ingest layer: read, validate and publish one entity as one new version (or report why not).
+"""Ingest layer: the one path every entity and format takes: read, validate, publish one new version (or report why not).
 
-The steps are named phases: **read** (:func:`explorer.ingest.sources.read_entity`: any
-supported file into raw tables), **validate** (:func:`explorer.ingest.validate.validate_tables`:
-table, row and cross-row checks), **publish** (:meth:`explorer.store.store.Store.publish`: one
-transaction). A blocking error at any phase stops there, and the current version is untouched.
+The steps are named phases: **read** (:func:`explorer.ingest.sources.read_entity`: the
+registry picks the format and its reader turns the file into raw tables), **validate**
+(:func:`explorer.ingest.validate.validate_tables`: table, row and cross-row checks; formats that
+validate as they read hand over their report instead), **publish**
+(:meth:`explorer.store.store.Store.publish`: one transaction). A blocking error at any phase
+stops there, and the current version is untouched. ``explorer ingest``, ``explorer sync`` and
+``explorer prepare`` all come through :func:`ingest_path`.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from typing import Any, Mapping
 
 from explorer.domain.problems import Problem, ValidationReport
 from explorer.ingest.files import MAX_BYTES
-from explorer.ingest.sources import BoroughResolver, read_entity
+from explorer.ingest.formats import BoroughResolver
+from explorer.ingest.sources import read_entity
 from explorer.ingest.validate import PostcodeLookup, TABLES, validate_tables
 from explorer.store.schema import ENTITIES
 from explorer.store.store import Store, checksum
@@ -53,7 +57,7 @@ def ingest_path(
     store: Store,
     entity: str,
     path: Path,
-    postcode_lookup: PostcodeLookup,
+    postcode_lookup: PostcodeLookup | None = None,
     *,
     published_by: str = "explorer",
     today: dt.date | None = None,
@@ -61,6 +65,9 @@ def ingest_path(
     fmt: str = "auto",
     max_bytes: int = MAX_BYTES,
     borough_code: BoroughResolver | None = None,
+    boroughs: Mapping[str, str] | None = None,
+    more: tuple[Path, ...] = (),
+    confirmations: Path | None = None,
     source: str | None = None,
     source_url: str | None = None,
     skip_unchanged: bool = False,
@@ -71,13 +78,17 @@ def ingest_path(
         store: Where to publish.
         entity: One of the store's entities.
         path: A folder of CSVs, or one CSV, XLSX or JSON file.
-        postcode_lookup: Places locations; refuses postcodes outside London.
+        postcode_lookup: Places locations; refuses postcodes outside London (None: no
+            postcodes are expected, as for opportunities or crime).
         published_by: Who is publishing (kept with the version).
         today: The day freshness warnings are measured from.
         dry_run: Validate and report only.
-        fmt: ``auto`` or a forced format (see :data:`explorer.ingest.sources.FORMATS`).
+        fmt: ``auto`` or a forced format (see :data:`explorer.ingest.registry.NAMES`).
         max_bytes: The largest file accepted.
         borough_code: Resolves borough names to ONS codes (ORUK and 360Giving input).
+        boroughs: Borough code to name (Find a Grant locations, MPS borough names).
+        more: Further files read with ``path`` (several MPS crime files).
+        confirmations: A CSV of a person's decisions on uncertain contract matches (OCDS).
         source: What to record as the version's source (default: the path).
         source_url: The published address records rest on, for ORUK and 360Giving input.
         skip_unchanged: Publish nothing when the content equals the current version's.
@@ -89,9 +100,10 @@ def ingest_path(
         raise ValueError(f"unknown entity {entity!r}; expected one of {', '.join(ENTITIES)}")
     with _bulk_allocation():
         return _ingest(
-            store, entity, Path(path), postcode_lookup, published_by=published_by, today=today,
-            dry_run=dry_run, fmt=fmt, max_bytes=max_bytes, borough_code=borough_code, source=source,
-            source_url=source_url, skip_unchanged=skip_unchanged,
+            store, entity, Path(path), postcode_lookup or _no_postcodes, published_by=published_by, today=today,
+            dry_run=dry_run, fmt=fmt, max_bytes=max_bytes, borough_code=borough_code, boroughs=boroughs,
+            more=tuple(map(Path, more)), confirmations=confirmations, source=source, source_url=source_url,
+            skip_unchanged=skip_unchanged,
         )
 
 
@@ -114,59 +126,57 @@ def _bulk_allocation():
 
 
 def _ingest(store, entity, path, postcode_lookup, *, published_by, today, dry_run, fmt, max_bytes,
-            borough_code, source, source_url, skip_unchanged) -> PublishResult:
+            borough_code, boroughs, more, confirmations, source, source_url, skip_unchanged) -> PublishResult:
     current = _current_rows(store)
+    if boroughs is None:
+        boroughs = _reference_boroughs()
     raw = read_entity(
-        entity, path, fmt=fmt, max_bytes=max_bytes, borough_code=borough_code,
-        source_url=source_url, current=current,
+        entity, path, fmt=fmt, max_bytes=max_bytes, borough_code=borough_code, boroughs=boroughs,
+        source_url=source_url, current=current, more=more, today=today, confirmations=confirmations,
     )
-    read_problems = raw.problems
-    if any(p.level == "error" for p in read_problems) and not raw.tables:
-        return PublishResult(entity, ValidationReport(problems=read_problems), None, raw.format, notes=raw.notes)
-    validated = validate_tables(
-        raw.tables,
-        postcode_lookup=postcode_lookup,
-        context=_context(current, entity),
-        today=today,
-        file_names=raw.file_names,
-    )
-    report = ValidationReport(
-        problems=read_problems + validated.report.problems, row_counts=validated.report.row_counts
-    )
+    if raw.report is not None:  # the format validated its records as it read them
+        report, records = raw.report, raw.tables
+    elif any(p.level == "error" for p in raw.problems) and not raw.tables:
+        return PublishResult(entity, ValidationReport(problems=raw.problems), None, raw.format, notes=raw.notes)
+    else:
+        validated = validate_tables(
+            raw.tables,
+            postcode_lookup=postcode_lookup,
+            context=_context(current, entity),
+            today=today,
+            file_names=raw.file_names,
+        )
+        report = ValidationReport(
+            problems=raw.problems + validated.report.problems, row_counts=validated.report.row_counts
+        )
+        records = validated.records
     if not report.ok or dry_run:
         return PublishResult(entity, report, None, raw.format, notes=raw.notes)
     # Records go to the store as they are: it reads their attributes (no dicts in between).
-    rows = {t: validated.records.get(t, []) for t in ENTITIES[entity]}
+    rows = {t: records.get(t, []) for t in ENTITIES[entity]}
     if skip_unchanged and _same_as_current(store, entity, rows):
         return PublishResult(entity, report, None, raw.format, unchanged=True, notes=raw.notes)
     version_id = store.publish(
         entity,
         rows,
-        source=source or str(path),
+        source=source or ", ".join(str(p) for p in (path, *more)),
         report={**report.as_dict(), "format": raw.format, "notes": list(raw.notes)},
         published_by=published_by,
+        note=raw.note,
     )
     return PublishResult(entity, report, version_id, raw.format, notes=raw.notes)
 
 
-def publish_directory(
-    store: Store,
-    entity: str,
-    directory: Path,
-    postcode_lookup: PostcodeLookup,
-    *,
-    published_by: str = "explorer",
-    today: dt.date | None = None,
-    dry_run: bool = False,
-) -> PublishResult:
-    """Validates one entity's CSV files in ``directory`` and, when nothing blocks it, publishes them.
+def _reference_boroughs() -> dict[str, str]:
+    """Borough code to name from the repository's reference table (when a caller gives none)."""
+    from explorer.reference import load_boroughs
+    from explorer.settings import ROOT
 
-    Kept for callers of the first version; :func:`ingest_path` takes any format.
-    """
-    return ingest_path(
-        store, entity, Path(directory), postcode_lookup,
-        published_by=published_by, today=today, dry_run=dry_run,
-    )
+    return {b.code: b.name for b in load_boroughs(ROOT / "data")}
+
+
+def _no_postcodes(text: str):
+    raise ValueError("no postcodes are expected in this file")
 
 
 def seed_sample(
@@ -175,15 +185,23 @@ def seed_sample(
     """Publishes every entity of the bundled sample that has never been published.
 
     Entities are published in dependency order (services before measures, spend and reach).
+    An entity is read from its tables' CSV files in ``sample_dir``, or from one file named
+    after it in any registered format (``contracts.json``, an OCDS package, with
+    ``contracts_confirmations.csv`` beside it for the matches a person decided).
     """
     current = store.current_versions()
     results = []
     for entity in ENTITIES:
-        if entity in current or not _has_files(entity, sample_dir):
+        own_file = Path(sample_dir) / f"{entity}.json"
+        if entity in current or not (own_file.exists() or _has_files(entity, sample_dir)):
             continue
-        result = publish_directory(
-            store, entity, sample_dir, postcode_lookup, published_by="sample register"
-        )
+        if own_file.exists():
+            decided = Path(sample_dir) / f"{entity}_confirmations.csv"
+            result = ingest_path(store, entity, own_file, postcode_lookup, published_by="sample register",
+                                 confirmations=decided if decided.exists() else None)
+        else:
+            result = ingest_path(store, entity, sample_dir, postcode_lookup, published_by="sample register",
+                                 fmt="table")
         results.append(result)
     return results
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from explorer.domain.problems import ValidationReport
+from explorer.domain.tabular import csv_cell
 
 COLUMNS = ("level", "file", "row", "field", "value", "rule")
 REPORT_SUFFIXES = (".json", ".csv")
@@ -66,11 +67,6 @@ def write_report(report: ValidationReport, path: Path, *, extra: Mapping[str, An
             writer = csv.writer(handle)
             writer.writerow(COLUMNS)
             for p in report.problems:
-                writer.writerow([p.level, p.file, p.row, p.field, _safe(p.value), _safe(p.rule)])
+                writer.writerow([csv_cell(v) for v in (p.level, p.file, p.row, p.field, p.value, p.rule)])
     else:
         raise ValueError(f"a report file must end in .json or .csv, not {path.name}")
-
-
-def _safe(text: str) -> str:
-    """Stops a spreadsheet running a reported value as a formula (the report repeats bad input)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

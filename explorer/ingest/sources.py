@@ -1,9 +1,9 @@
-"""Ingest layer: turning what a person hands in (a folder of CSVs, one CSV, an XLSX workbook, a JSON file) into an entity's raw tables.
+"""Ingest layer: what a reader gives (:class:`RawInput`), and the readers of the register's own tables.
 
-The format is worked out from the path (a folder, ``.csv``, ``.xlsx``, ``.json``) and, for
-JSON and CSV, from the content: an Open Referral UK service list, a 360Giving grants file, or
-the register's own tables. Whatever goes wrong while reading becomes a :class:`Problem`, never
-an exception, so the report says it and nothing is published.
+Which format a file is in is worked out by :mod:`explorer.ingest.registry`; the helpers here
+read our own columns (a folder of CSVs, one CSV, an XLSX workbook with a sheet per table, or a
+JSON file with a list per table). Whatever goes wrong while reading becomes a
+:class:`Problem`, never an exception, so the report says it and nothing is published.
 """
 
 from __future__ import annotations
@@ -11,50 +11,48 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Mapping
 
-from explorer.domain.problems import Problem
-from explorer.ingest import oruk, threesixty
+from explorer.domain.problems import Problem, ValidationReport
 from explorer.ingest.files import (
     MAX_BYTES,
     ROW_KEY,
     FileFormatError,
     cell_text,
     read_csv,
-    read_json,
-    read_xlsx,
 )
 from explorer.ingest.validate import OPTIONAL_TABLES, TABLES
 from explorer.store.schema import ENTITIES
 
-FORMATS = ("auto", "table", "oruk", "360giving")
-"""``auto`` works the format out; the others force it."""
-
-#: Finds a borough's ONS code from a name or a code (any case); None when unknown.
-BoroughResolver = Callable[[str], str | None]
-
 
 @dataclass(frozen=True)
 class RawInput:
-    """An entity's tables as read, before validation.
+    """An entity's tables as read, before validation (or, for formats that validate as they read, after).
 
     Attributes:
         entity: The entity being loaded.
-        tables: Table name to its rows (text values, each with its row number under ``_row``).
+        tables: Table name to its rows (text values, each with its row number under ``_row``);
+            when ``report`` is set, the validated records instead.
         file_names: How to name each table's origin in problems (``services.csv``,
             ``register.xlsx › services``...).
         problems: Problems found while reading (a blocking error means nothing can publish).
         source: The path or URL read.
-        format: What was read: ``csv folder``, ``csv``, ``xlsx``, ``json``, ``oruk``, ``360giving``.
+        format: What was read: ``csv folder``, ``csv``, ``xlsx``, ``json``, ``oruk``, ``360giving``,
+            ``find-a-grant``, ``met-crime``.
+        notes: Plain sentences about what was done (merges, skipped sheets...).
+        report: The full report, for a format that validated its records as it read them.
+        note: A note to keep with the published version.
     """
 
     entity: str
-    tables: dict[str, list[dict[str, Any]]]
+    tables: dict[str, list[Any]]
     file_names: dict[str, str]
     problems: tuple[Problem, ...] = ()
     source: str = ""
     format: str = ""
     notes: tuple[str, ...] = field(default_factory=tuple)
+    report: ValidationReport | None = None
+    note: str | None = None
 
 
 def read_entity(
@@ -63,54 +61,42 @@ def read_entity(
     *,
     fmt: str = "auto",
     max_bytes: int = MAX_BYTES,
-    borough_code: BoroughResolver | None = None,
+    borough_code=None,
     source_url: str | None = None,
     current: Mapping[str, list[dict[str, Any]]] | None = None,
+    boroughs: Mapping[str, str] | None = None,
+    more: tuple[Path, ...] = (),
+    today=None,
+    confirmations: Path | None = None,
 ) -> RawInput:
-    """Reads one entity's tables from ``path`` in whichever supported format it is in.
+    """Reads one entity's tables from ``path`` in whichever registered format it is in.
 
     Args:
         entity: One of the store's entities (``services``, ``spend``...).
         path: A folder of CSV files, or one ``.csv``, ``.xlsx`` or ``.json`` file.
-        fmt: ``auto``, or force ``table``, ``oruk`` or ``360giving``.
+        fmt: ``auto``, or a registered format's name (see :data:`explorer.ingest.registry.NAMES`).
         max_bytes: The largest file accepted.
-        borough_code: Resolves borough names (Open Referral UK service areas, 360Giving
-            beneficiary locations) to ONS codes.
+        borough_code: Resolves borough names to ONS codes.
         source_url: The published address the records rest on (for formats that do not
             carry one per record, such as Open Referral UK and 360Giving).
-        current: The entity's current published rows, for formats that add to them
-            (360Giving grant rounds are merged into the current opportunities).
+        current: The current published rows, for formats that add to them.
+        boroughs: Borough code to name (Find a Grant locations, MPS borough names).
+        more: Further files read together with ``path`` (MPS crime files).
+        today: The day freshness checks are made from.
+        confirmations: A person's decisions on uncertain contract matches (a CSV), if any.
 
     Returns:
         The raw tables, or problems saying why they could not be read.
     """
-    path = Path(path)
-    resolver = borough_code or (lambda text: None)
-    try:
-        if path.is_dir():
-            return _read_folder(entity, path, max_bytes)
-        suffix = path.suffix.lower()
-        if suffix == ".csv":
-            rows = read_csv(path, max_bytes=max_bytes)
-            if fmt == "360giving" or (fmt == "auto" and entity == "opportunities" and threesixty.looks_like_csv(rows)):
-                return _from_360(entity, threesixty.unflatten_csv(rows), path, source_url, current, resolver)
-            return _single_table(entity, path, rows)
-        if suffix == ".xlsx":
-            return _read_workbook(entity, path, read_xlsx(path, max_bytes=max_bytes))
-        if suffix == ".json":
-            data = read_json(path, max_bytes=max_bytes)
-            kind = fmt if fmt != "auto" else _json_kind(entity, data)
-            if kind == "oruk":
-                if entity != "services":
-                    return _failed(entity, path, path.name, "is Open Referral UK data, which loads as services")
-                tables, problems = oruk.to_tables(data, label=path.name, borough_code=resolver, source_url=source_url)
-                return RawInput(entity, tables, _names(tables, path.name), tuple(problems), str(path), "oruk")
-            if kind == "360giving":
-                return _from_360(entity, data, path, source_url, current, resolver)
-            return _read_json_tables(entity, path, data)
-        return _failed(entity, path, path.name, "must be a folder, or a .csv, .xlsx or .json file")
-    except FileFormatError as exc:
-        return RawInput(entity, {}, {}, (Problem(exc.file, exc.row, exc.field, exc.value, exc.rule),), str(path), "")
+    from explorer.ingest import registry
+    from explorer.ingest.formats import Request
+
+    request = Request(
+        entity, (Path(path), *map(Path, more)), max_bytes=max_bytes, borough_code=borough_code or (lambda t: None),
+        boroughs=dict(boroughs or {}), source_url=source_url, current=current or {}, today=today,
+        confirmations=Path(confirmations) if confirmations else None,
+    )
+    return registry.read(request, fmt)
 
 
 def required_tables(entity: str) -> tuple[str, ...]:
@@ -131,10 +117,10 @@ def table_for_name(entity: str, name: str) -> str | None:
     return None
 
 
-# -- private helpers ---------------------------------------------------------------------------
+# -- readers of our own tables (the ``table`` format) --------------------------------------------
 
 
-def _read_folder(entity: str, directory: Path, max_bytes: int) -> RawInput:
+def read_folder(entity: str, directory: Path, max_bytes: int) -> RawInput:
     tables, problems = {}, []
     for table in ENTITIES[entity]:
         file_name = TABLES[table][0]
@@ -152,13 +138,13 @@ def _read_folder(entity: str, directory: Path, max_bytes: int) -> RawInput:
     return RawInput(entity, tables, {t: TABLES[t][0] for t in tables}, tuple(problems), str(directory), "csv folder")
 
 
-def _single_table(entity: str, path: Path, rows: list[dict]) -> RawInput:
+def single_table(entity: str, path: Path, rows: list[dict]) -> RawInput:
     named = table_for_name(entity, path.stem)
     required = required_tables(entity)
     table = named if named in required else (required[0] if len(required) == 1 else None)
     if table is None:
         tables_list = ", ".join(TABLES[t][0] for t in ENTITIES[entity])
-        return _failed(
+        return failed(
             entity, path, path.name,
             f"is one CSV, but {entity} has several tables ({tables_list}): give a folder with "
             "those files, one XLSX workbook with a sheet for each, or one JSON file",
@@ -174,7 +160,7 @@ def _single_table(entity: str, path: Path, rows: list[dict]) -> RawInput:
     return RawInput(entity, tables, names, tuple(problems), str(path), "csv")
 
 
-def _read_workbook(entity: str, path: Path, sheets: dict[str, list[dict]]) -> RawInput:
+def read_workbook(entity: str, path: Path, sheets: dict[str, list[dict]]) -> RawInput:
     tables, names, problems = {}, {}, []
     for title, rows in sheets.items():
         table = table_for_name(entity, title)
@@ -195,15 +181,15 @@ def _read_workbook(entity: str, path: Path, sheets: dict[str, list[dict]]) -> Ra
     return RawInput(entity, tables, names, tuple(problems), str(path), "xlsx")
 
 
-def _read_json_tables(entity: str, path: Path, data: Any) -> RawInput:
+def read_json_tables(entity: str, path: Path, data: Any) -> RawInput:
     required = required_tables(entity)
     if isinstance(data, list):
         if len(required) != 1:
-            return _failed(entity, path, path.name,
+            return failed(entity, path, path.name,
                            f"is a JSON list, but {entity} has several tables: give an object with a list for each")
         data = {required[0]: data}
     if not isinstance(data, dict):
-        return _failed(entity, path, path.name, "must be a JSON object with a list of records for each table")
+        return failed(entity, path, path.name, "must be a JSON object with a list of records for each table")
     tables, names, problems = {}, {}, []
     for key, records in data.items():
         table = table_for_name(entity, key)
@@ -241,25 +227,6 @@ def _json_rows(records: Any, label: str) -> tuple[list[dict], list[Problem]]:
     return rows, problems
 
 
-def _from_360(entity, data, path, source_url, current, resolver) -> RawInput:
-    if entity != "opportunities":
-        return _failed(entity, path, path.name, "is 360Giving grants data, which loads as opportunities")
-    rows, problems, notes = threesixty.to_opportunities(
-        data, label=path.name, source_url=source_url, current=(current or {}).get("funding_opportunity", []),
-        borough_code=resolver,
-    )
-    tables = {"funding_opportunity": rows}
-    return RawInput(entity, tables, {"funding_opportunity": path.name}, tuple(problems), str(path), "360giving", tuple(notes))
-
-
-def _json_kind(entity: str, data: Any) -> str:
-    if threesixty.looks_like_json(data):
-        return "360giving"
-    if entity == "services" and oruk.looks_like(data):
-        return "oruk"
-    return "table"
-
-
 def _missing(entity: str, table: str, what: str, where: str) -> Problem:
     if table in OPTIONAL_TABLES:
         return Problem(TABLES[table][0], 0, "", "",
@@ -275,9 +242,9 @@ def _empty_tables(entity: str, tables: Mapping[str, list], names: Mapping[str, s
     ]
 
 
-def _names(tables: Mapping[str, list], label: str) -> dict[str, str]:
+def names(tables: Mapping[str, list], label: str) -> dict[str, str]:
     return {t: f"{label} › {t}" for t in tables}
 
 
-def _failed(entity: str, path: Path, name: str, rule: str) -> RawInput:
+def failed(entity: str, path: Path, name: str, rule: str) -> RawInput:
     return RawInput(entity, {}, {}, (Problem(name, 0, "", "", rule),), str(path), "")

@@ -15,15 +15,12 @@ import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
 from explorer.domain.problems import Problem, shorten
-from explorer.ingest.files import ROW_KEY
+from explorer.ingest.files import FORMULA, RULE_FORMULA, ROW_KEY
 
 #: Text that a browser would read as markup: a tag, a comment or an entity-like tag opener.
 HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^>]*)?/?>|<!--|<\s*(?:script|iframe|img)\b", re.IGNORECASE)
-#: Text a spreadsheet would run as a formula (CSV injection); +/- followed by a digit is a number.
-FORMULA = re.compile(r"^\s*(?:=|@|[+\-](?![\d.\s])|\t|\r)")
 
 RULE_HTML = "must be plain text, not HTML: remove the tags"
-RULE_FORMULA = "must be a value, not a spreadsheet formula: it starts with = + - or @"
 
 
 

@@ -25,6 +25,7 @@ from explorer.ingest.tables import check_table
 #: For each table: the file it is read from, its record type, and its key columns.
 TABLES: dict[str, tuple[str, type[BaseModel], tuple[str, ...]]] = {
     "taxonomy_term": ("taxonomy.csv", records.TaxonomyTerm, ("id",)),
+    "commissioner": ("commissioners.csv", records.Commissioner, ("code",)),
     "organization": ("organizations.csv", records.Organization, ("id",)),
     "service": ("services.csv", records.Service, ("id",)),
     "service_area": ("service_areas.csv", records.ServiceArea, ("service_id", "borough_code")),
@@ -47,11 +48,14 @@ TABLES: dict[str, tuple[str, type[BaseModel], tuple[str, ...]]] = {
     ),
     "lcpf_total": ("lcpf_totals.csv", records.LcpfTotal, ("financial_year", "measure")),
     "crime": ("crime.csv", records.Crime, ("borough_code", "financial_year", "category")),
+    "published_outcome": ("published_outcomes.csv", records.ProgrammeOutcome, ("programme",)),
+    "contract": ("contracts.csv", records.Contract, ("ocid",)),
 }
 
 #: (table, column) -> (referenced table, referenced column)
 REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
     ("service", "organization_id"): ("organization", "id"),
+    ("service", "variation_of"): ("service", "id"),
     ("service_area", "service_id"): ("service", "id"),
     ("service_taxonomy", "service_id"): ("service", "id"),
     ("service_taxonomy", "term_id"): ("taxonomy_term", "id"),
@@ -63,7 +67,7 @@ REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
     ("reach", "service_id"): ("service", "id"),
 }
 
-OPTIONAL_TABLES = frozenset({"lcpf_total", "service_at_location", "location"})
+OPTIONAL_TABLES = frozenset({"lcpf_total", "service_at_location", "location", "commissioner"})
 """Tables an entity may be published without (the new version then has no rows in them)."""
 
 STALE_AFTER_DAYS = freshness_rules.STALE_AFTER_DAYS
@@ -137,6 +141,7 @@ def validate_tables(
             clean["location"], rows_of["location"], postcode_lookup, problems, names.get("location", "")
         )
     problems.extend(_broken_references(clean, rows_of, context or {}, names, failed))
+    problems.extend(_unknown_commissioners(clean, rows_of, context or {}, names))
     problems.extend(_confidential_pins(clean, rows_of, names))
     problems.extend(_service_warnings(clean, rows_of, today, names))
     problems.extend(_opportunity_warnings(clean, rows_of, today, names))
@@ -230,11 +235,32 @@ def _broken_references(clean, rows_of, context, names, failed) -> list[Problem]:
         target_name = names.get(target) or TABLES[target][0]
         for record, row in zip(clean[table], rows_of[table]):
             value = getattr(record, column)
-            if value not in known:
+            if value is not None and value not in known:
                 found.append(
                     Problem(names[table], row, column, value,
                             f"must match an {target_column} in {target_name}")
                 )
+    return found
+
+
+def _unknown_commissioners(clean, rows_of, context, names) -> list[Problem]:
+    """Each service's commissioners and funder of record must be named in the commissioners table.
+
+    Without a commissioners table (in this load or already published) the register's
+    default list, :data:`explorer.domain.records.COMMISSIONERS`, is the table.
+    """
+    if "service" not in clean:
+        return []
+    pool = clean.get("commissioner") or context.get("commissioner")
+    known = {c.code for c in pool} if pool else set(records.COMMISSIONERS)
+    where = names.get("commissioner") or TABLES["commissioner"][0]
+    found = []
+    for svc, row in zip(clean["service"], rows_of["service"]):
+        for column, values in (("commissioner", svc.commissioner), ("funder_of_record", (svc.funder_of_record,))):
+            for value in values:
+                if value is not None and value not in known:
+                    found.append(Problem(names["service"], row, column, value,
+                                         f"must be a code in {where}: " + ", ".join(sorted(known))))
     return found
 
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterable
+from typing import Iterable
 
 from dash import dash_table, html
 
 from explorer import ids
 from explorer.domain import formatting
 from explorer.domain.freshness import BAND_BY_KEY, BANDS, band_counts, freshness_by_group
+from explorer.layout.embed import build_downloads
 from explorer.layout.freshness import build_freshness_legend
+from explorer.layout.contracts import build_coverage
+from explorer.services.contracts import coverage
 from explorer.services.snapshot import Snapshot
 from explorer.domain.versions import VersionInfo
 from explorer.pages.data import DataPage
@@ -28,16 +31,16 @@ ENTITY_NAMES = {
     "opportunities": "Funding opportunities",
     "lcpf": "Crime prevention fund",
     "crime": "Recorded crime",
+    "outcomes": "Programmes' published outcomes",
+    "contracts": "Public contracts (OCDS notices)",
 }
 
 
-def build_data_page(page: DataPage, *, downloads: Any = None) -> html.Div:
-    """The data page.
+def build_data_page(page: DataPage) -> html.Div:
+    """The data page: freshness, downloads, the publish history and the boundaries' source.
 
     Args:
         page: The register, the page's date (freshness is measured from it) and the publish history.
-        downloads: The downloads section (``build_downloads()``, provided by the exports
-            work); a placeholder is shown until it is given.
     """
     snapshot, today = page.snapshot, page.today
     return html.Div(
@@ -49,15 +52,9 @@ def build_data_page(page: DataPage, *, downloads: Any = None) -> html.Div:
                 "seen and undone.",
                 className="lead",
             ),
+            build_coverage(coverage(snapshot)),
             build_freshness_section(snapshot, today),
-            # -- DOWNLOADS: build_downloads() (explorer/layout/embed.py) is passed in as `downloads`. --
-            html.Div(
-                downloads if downloads is not None
-                else [html.H2("Downloads", className="h4 mt-4"),
-                      html.P("Downloads will be listed here.", className="empty")],
-                id=ids.DATA_DOWNLOADS,
-                className="mt-4",
-            ),
+            html.Div(build_downloads(snapshot), id=ids.DATA_DOWNLOADS, className="mt-4"),
             build_history_section(list(page.history)),
             html.H2("Borough boundaries", className="h4 mt-4"),
             html.P(

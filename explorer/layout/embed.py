@@ -7,11 +7,11 @@ in an iframe. It reuses the home page's builders; links open the full explorer i
 
 from __future__ import annotations
 
-from html import escape
 
 from dash import dcc, html
 
 from explorer import ids
+from explorer.layout.components import sample_label
 from explorer.layout import controls
 from explorer.layout.home import build_map, build_result_header, build_service_items, state_query
 from explorer.services.exports import download_url
@@ -25,6 +25,7 @@ from explorer.pages.embed import (  # noqa: F401 (parse_view, embed_query and em
     parse_view,
 )
 from explorer.services.snapshot import Snapshot
+from explorer.templates import render
 
 EMBED_ATTRIBUTION = (
     "Contains public sector information licensed under the Open Government Licence v3.0. "
@@ -54,10 +55,7 @@ EMBED_INDEX = """<!DOCTYPE html>
 
 def embed_snippet(src: str, title: str, height: int = 640) -> str:
     """The HTML a borough pastes into its page."""
-    return (
-        f'<iframe src="{escape(src)}" title="{escape(title)}" width="100%" height="{height}" '
-        f'style="border:0;max-width:100%" loading="lazy"></iframe>'
-    )
+    return render("embed_snippet.html", src=src, title=title, height=height)
 
 
 def build_embed_shell() -> html.Div:
@@ -242,7 +240,7 @@ def _sample_note(snapshot: Snapshot) -> html.P | None:
     if not snapshot.on_sample:
         return None
     return html.P(
-        [html.Strong("Sample data. "), "Figures marked ", html.Span("sample value", className="badge text-bg-warning"),
+        [html.Strong("Sample data. "), "Figures marked ", sample_label(),
          " are illustrative."],
         className="embed-sample small",
         role="note",

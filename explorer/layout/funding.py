@@ -13,6 +13,7 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from explorer import ids
+from explorer.layout.components import sample_label
 from explorer.layout import controls
 from explorer.domain import formatting
 from explorer.domain.funding import APPLICANT_LABELS, APPLICANT_TYPES, STATUS_FILTERS, STATUS_STYLES, Status
@@ -22,9 +23,9 @@ from explorer.services.funding import (
     FundingResult,
     OpportunityView,
     describe_query,
-    funded_services,
     opportunity_facts,
 )
+from explorer.pages.funding import OpportunityPage
 from explorer.services.snapshot import ServiceEntry, Snapshot
 
 DESCRIPTION_LIMIT = 240
@@ -335,9 +336,11 @@ def feed_links(query: FundingQuery) -> tuple[str, str]:
 # -- an opportunity's own page -----------------------------------------------------------------
 
 
-def build_opportunity_page(snapshot: Snapshot, view: OpportunityView | None, *, back_search: str = "") -> html.Div:
+def build_opportunity_page(page: OpportunityPage) -> html.Div:
     """An opportunity's page: everything about it and the services already funded under its programme."""
-    back = html.A("← Back to funding opportunities", href="/funding" + (back_search or ""), className="d-inline-block mb-3")
+    snapshot, view, services = page.snapshot, page.view, page.services
+    back = html.A("← Back to funding opportunities", href="/funding" + (page.back_search or ""),
+                  className="d-inline-block mb-3")
     if view is None:
         return html.Div(
             [
@@ -347,7 +350,6 @@ def build_opportunity_page(snapshot: Snapshot, view: OpportunityView | None, *, 
             ]
         )
     opp = view.opportunity
-    services = funded_services(snapshot, opp)
     rows = opportunity_facts(snapshot, opp, full=True)
     return html.Div(
         [
@@ -463,7 +465,7 @@ def _honesty_line(opp: FundingOpportunity) -> html.P:
     if opp.illustrative:
         return html.P(
             [
-                html.Span("sample value", className="badge text-bg-warning"),
+                sample_label(),
                 " Illustrative example, not a real opportunity: do not apply.",
             ],
             className="small mb-0 honesty illustrative",

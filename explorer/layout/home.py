@@ -10,6 +10,7 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from explorer import ids
+from explorer.layout.components import sample_badge
 from explorer.layout import controls
 from explorer.layout.freshness import freshness_badge
 from explorer.layout.map import build_services_map, map_outputs
@@ -209,7 +210,7 @@ def build_service_item(
     if service.confidential_location:
         facts += [" ", html.Span("Location kept confidential", className="badge text-bg-secondary")]
     if service.illustrative:
-        facts += [" ", html.Span("sample value", className="badge text-bg-warning")]
+        facts += sample_badge(True)
     if today is not None:
         facts += [" ", freshness_badge(service.last_verified, today)]
     contact = service.phone or (service.url and "website") or service.email

@@ -26,8 +26,11 @@ from explorer.services.lcpf import (
 )
 from explorer.pages.lcpf import LcpfPage
 from explorer.services.snapshot import Snapshot
+from explorer.layout.lcpf_need import build_need_section
 
 LCPF = "London Crime Prevention Fund (LCPF)"
+#: How every figure the formula simulator gives is titled: a simulation, never the allocation.
+SIMULATION = "What this formula would give"
 INNER_COLOUR, OUTER_COLOUR, ACTUAL_COLOUR = "#1d4f91", "#b54a00", "#0b0c0c"
 MISSING_COLOUR = "#d8dde0"
 COLOURSCALE = [[0.0, "#eef3fa"], [0.5, "#6f9bd1"], [1.0, "#0f2f5c"]]
@@ -58,14 +61,15 @@ def build_lcpf_page(page: LcpfPage) -> html.Div:
             html.P(
                 [
                     "The London Crime Prevention Fund (LCPF) is the money the Mayor's Office for Policing "
-                    "and Crime (MOPAC) gives London's 32 boroughs for crime prevention. Outer London "
-                    "boroughs told the London Assembly's Police and Crime Committee that the LCPF formula "
-                    "gives them too little for their crime; MOPAC has said it will not review the formula. "
-                    "This page sets the published money beside crime and population, borough by borough, "
-                    "and lets you try other formulas.",
+                    "and Crime (MOPAC) gives London's 32 boroughs for crime prevention; since 2018 it has been "
+                    "shared by a needs-and-demand formula (",
+                    html.A("PCD 79", href=SOURCES[2][1], rel="noopener"),
+                    "). Does the money follow need, in inner and outer London? This page shows need over "
+                    "time first, then the money wherever it is published, and lets you try other formulas.",
                 ],
                 className="lead",
             ),
+            build_need_section(page.need),
             dcc.Store(id=ids.LCPF_BASIS, data=view.query.basis),
             html.Div(build_messages(view), id=ids.LCPF_MESSAGES),
             build_controls(view),
@@ -142,7 +146,7 @@ def build_controls(view: LcpfView) -> html.Section:
                         className="lcpf-control",
                     ),
                     html.Div(
-                        controls.radio_group(ids.LCPF_MEASURE, "The map shows",
+                        controls.radio_group(ids.LCPF_MEASURE, "The map shows (£: what the formula would give)",
                                              [{"label": v, "value": k} for k, v in MEASURES.items()], q.measure,
                                              inline=True),
                         className="lcpf-control lcpf-control-wide",
@@ -150,10 +154,12 @@ def build_controls(view: LcpfView) -> html.Section:
                 ],
                 className="lcpf-controls",
             ),
-            html.H2("Try another formula", className="h5 mt-3"),
+            html.H2(SIMULATION, className="h5 mt-3"),
             html.P(
-                "Give each factor a weight from 0 to 100; only their proportions matter, and 0 leaves a "
-                "factor out. The address of this page keeps your choices, so you can share a scenario.",
+                "A simulation, not MOPAC's allocation: give each factor a weight from 0 to 100; only their "
+                "proportions matter, and 0 leaves a factor out. The map, the chart and the table below show "
+                "what the formula would give. The address of this page keeps your choices, so you can share "
+                "a scenario.",
                 className="small",
             ),
             html.Div(
@@ -294,7 +300,8 @@ def build_totals(view: LcpfView) -> list:
             ("Residents (Census 2021)", f"{g.population:,} ({_pct(g.population_share)} of the 32 boroughs)"),
             (f"{view.category_label}, {view.year}",
              "no figures loaded" if g.crime is None else f"{g.crime:,} ({_pct(g.crime_share)})"),
-            (view.scenario_label, scenario),
+            (view.scenario_label if view.query.basis == "current" else f"{SIMULATION} ({view.scenario_label})",
+             scenario),
             ("Published LCPF allocation", actual),
         ]
         cards.append(
@@ -361,7 +368,7 @@ def build_map_figure(view: LcpfView, geojson: Mapping) -> go.Figure:
         ]
     )
     fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
-    fig.update_layout(margin={"l": 0, "r": 0, "t": 30, "b": 0}, height=460,
+    fig.update_layout(margin={"l": 0, "r": 0, "t": 50, "b": 0}, height=460,
                       title={"text": _map_title(view), "font": {"size": 15}, "x": 0.01},
                       paper_bgcolor="#ffffff", geo={"bgcolor": "#ffffff"})
     return fig
@@ -410,11 +417,13 @@ def build_scatter_figure(view: LcpfView) -> go.Figure:
                              line={"color": "#505a5f", "dash": "dash", "width": 1.5}, hoverinfo="skip"))
     fig.update_layout(
         height=460, margin={"l": 60, "r": 10, "t": 30, "b": 50}, paper_bgcolor="#ffffff", plot_bgcolor="#ffffff",
-        title={"text": f"Share of the money and of {view.category_label.lower()}, {view.year or ''}",
+        title={"text": (f"{SIMULATION if view.query.basis == 'formula' else 'Published allocation'}, "
+                         f"{view.year or ''}"),
                "font": {"size": 15}, "x": 0.01},
         xaxis={"title": {"text": f"Share of London's {view.category_label.lower()} (%)"}, "range": [0, top],
                "gridcolor": "#e5e8ea", "zeroline": False},
-        yaxis={"title": {"text": "Share of the money (%)"}, "range": [0, top], "gridcolor": "#e5e8ea",
+        yaxis={"title": {"text": "Share of the money (%)" if view.query.basis == "current"
+                         else "Share under this formula (%)"}, "range": [0, top], "gridcolor": "#e5e8ea",
                "zeroline": False},
         legend={"orientation": "h", "y": -0.2, "x": 0},
     )
@@ -423,7 +432,7 @@ def build_scatter_figure(view: LcpfView) -> go.Figure:
 
 TABLE_HEADINGS = (
     "Borough", "Inner or outer", "Residents", "Crime", "Crime per 1,000 residents", "Published allocation",
-    "Formula allocation", "Difference (£)", "Difference (%)", "Formula £ per 1,000 residents",
+    "What this formula would give", "Difference (£)", "Difference (%)", "Formula £ per 1,000 residents",
     "Formula £ per 100 crimes",
 )
 
@@ -521,7 +530,9 @@ def _map_title(view: LcpfView) -> str:
     label = view.measure_label
     if view.query.measure == "per-100-crimes" and view.query.category != "all-crime":
         label += f" ({view.category_label.lower()})"
-    return f"{label}{' (published)' if view.query.basis == 'current' else ''}, {year}"
+    if view.query.basis == "current":
+        return f"Published allocation: {label.lower()}, {year}"
+    return f"{SIMULATION}:<br>{label.lower()}, {year}"
 
 
 def _colourbar_title(view: LcpfView) -> str:
@@ -530,7 +541,7 @@ def _colourbar_title(view: LcpfView) -> str:
 
 
 def _measure_text(measure: str, value: float) -> str:
-    return f"{value:,.1f}" if measure == "crime-per-1000" else f"£{value:,.0f}"
+    return f"{value:,.1f}" if measure == "crime-per-1000" else formatting.money(value, exact=True)
 
 
 def _missing_reason(view: LcpfView, row) -> str:
@@ -548,15 +559,15 @@ def _missing(text: str, title: str | None = None) -> html.Span:
 
 
 def _gbp(value) -> str:
-    return f"£{float(value):,.0f}"
+    return formatting.money(float(value), exact=True)
 
 
 def _signed_gbp(value: Decimal) -> str:
-    return ("+" if value >= 0 else "−") + f"£{abs(float(value)):,.0f}"
+    return ("+" if value >= 0 else "−") + formatting.money(abs(float(value)), exact=True)
 
 
 def _money_or_dash(value: float | None):
-    return _missing("—") if value is None else f"£{value:,.0f}"
+    return _missing("—") if value is None else formatting.money(value, exact=True)
 
 
 def _number(value: float | None, places: int):

@@ -8,13 +8,32 @@ from typing import Sequence
 from dash import html
 
 from explorer.domain import formatting
+from explorer.layout.components import sample_badge
 from explorer.layout.freshness import freshness_badge
 from explorer.layout.suggestions import build_report_change_form
 from explorer.services.snapshot import ServiceEntry, Snapshot
 
-def sample_badge(illustrative: bool) -> list:
-    """The visible marker of a sample value (empty for a published figure)."""
-    return [" ", html.Span("sample value", className="badge text-bg-warning")] if illustrative else []
+def contract_note(snapshot: Snapshot, service: ServiceEntry) -> list:
+    """Says when a value is part of another contract's (a variation), so nobody adds it twice."""
+    if not service.variation_of:
+        return []
+    parent = snapshot.service(service.variation_of)
+    name = parent.name if parent else service.variation_of
+    return [" (a variation of the ", html.A(name, href=f"/service/{service.variation_of}"),
+            " contract, and part of its value)"]
+
+
+def coverage_text(service: ServiceEntry, areas: str) -> str:
+    """The boroughs covered, with the dates the coverage applies when the register gives them."""
+    dates = service.coverage_dates
+    if dates is None:
+        return areas
+    start, end = dates
+    if start and end:
+        return f"{areas}, from {formatting.date(start)} to {formatting.date(end)}"
+    if start:
+        return f"{areas}, from {formatting.date(start)}"
+    return f"{areas}, until {formatting.date(end)}"
 
 
 def build_service_page(
@@ -63,13 +82,16 @@ def build_service_page(
          + (f". {service.eligibility}" if service.eligibility else "")),
         ("How to get help", formatting.access(service.access)),
         ("Provider", service.provider_name),
-        ("Areas covered", areas),
+        ("Areas covered", coverage_text(service, areas)),
         ("Service areas", ", ".join(snapshot.term_name(t) for t in service.term_ids)),
-        ("Commissioner", " and ".join(service.commissioners)),
+        ("Commissioner", " and ".join(snapshot.commissioner_name(c) for c in service.commissioners)),
+        ("Funder of record", snapshot.commissioner_name(service.funder)),
         ("Programme", service.programme),
         ("Funding stream", service.funding_stream or "not recorded"),
-        ("Contract value", formatting.money(service.contract_value_gbp)),
-        ("Contract dates", f"{formatting.date(service.start_date)} to {formatting.date(service.end_date)}"),
+        ("Contract value", [formatting.money(service.contract_value_gbp)] + contract_note(snapshot, service)
+         + sample_badge(service.illustrative)),
+        ("Contract dates", [f"{formatting.date(service.start_date)} to {formatting.date(service.end_date)}"]
+         + sample_badge(service.illustrative)),
         ("Last checked by a person", freshness_badge(service.last_verified, today) if today
          else formatting.date(service.last_verified)),
     ]

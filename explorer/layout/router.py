@@ -5,6 +5,7 @@ from __future__ import annotations
 from dash import html
 
 from explorer.layout import accessibility, data, embed, funding, home, pages, performance
+from explorer.layout import contracts as contracts_layout
 from explorer.layout import lcpf as lcpf_layout
 from explorer.pages.data import DataPage
 from explorer.pages.embed import BuilderChoice
@@ -33,6 +34,7 @@ def _service(page: ServicePage) -> html.Div:
     if page.service is not None:
         sections.append(performance.build_service_performance_block(page.performance, page.today))
         sections.append(funding.build_service_opportunities(page.service, page.opportunities))
+        sections.append(contracts_layout.build_service_contracts(page.contracts))
     return pages.build_service_page(page.snapshot, page.service, page.back_search, sections, today=page.today)
 
 
@@ -40,13 +42,12 @@ _BUILDERS = {
     HomePage: _home,
     ServicePage: _service,
     FundingPage: lambda page: funding.build_funding_page(page.snapshot, page.result),
-    OpportunityPage: lambda page: funding.build_opportunity_page(page.snapshot, page.view,
-                                                                 back_search=page.back_search),
+    OpportunityPage: funding.build_opportunity_page,
     PerformancePage: performance.build_performance_page,
     ReportPage: performance.build_report_page,
     LcpfPage: lcpf_layout.build_lcpf_page,
     BuilderChoice: embed.build_embed_builder,
-    DataPage: lambda page: data.build_data_page(page, downloads=embed.build_downloads(page.snapshot)),
+    DataPage: data.build_data_page,
     AccessibilityPage: lambda _page: accessibility.build_accessibility_page(),
     NotFoundPage: lambda page: pages.build_not_found(page.path),
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from explorer import ids
+from explorer.layout.components import sample_label
 
 SECTIONS = (
     ("/", "Find services"),
@@ -73,7 +74,7 @@ def build_sample_banner(on_sample: bool) -> html.Div | None:
                 html.Strong("Sample data. "),
                 "This explorer is running on a sample register built from published MOPAC and VRU "
                 "decisions. Figures marked ",
-                html.Span("sample value", className="badge text-bg-warning"),
+                sample_label(),
                 " are illustrative, not published figures.",
             ],
             className="container-lg",

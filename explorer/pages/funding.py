@@ -10,12 +10,13 @@ from explorer.services.funding import (
     FundingResult,
     OpportunityView,
     funding_query_from_inputs,
+    funded_services,
     funding_search,
     opportunity_by_id,
     parse_funding_query,
     view_of,
 )
-from explorer.services.snapshot import Snapshot
+from explorer.services.snapshot import ServiceEntry, Snapshot
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class OpportunityPage:
     snapshot: Snapshot
     view: OpportunityView | None
     back_search: str
+    #: The services already funded under the opportunity's programme.
+    services: tuple[ServiceEntry, ...] = ()
 
 
 def funding_page(provider, query: dict[str, list[str]], today: dt.date) -> FundingPage:
@@ -45,10 +48,10 @@ def opportunity_page(provider, opportunity_id: str, query: dict[str, list[str]],
     """An opportunity's page; the query is the funding page's, for the link back to it."""
     snapshot = provider.current()
     found = opportunity_by_id(snapshot, opportunity_id)
-    return OpportunityPage(
-        snapshot, view_of(found, today) if found is not None else None,
-        back_search=parse_funding_query(snapshot, query).to_search(),
-    )
+    back_search = parse_funding_query(snapshot, query).to_search()
+    if found is None:
+        return OpportunityPage(snapshot, None, back_search)
+    return OpportunityPage(snapshot, view_of(found, today), back_search, funded_services(snapshot, found))
 
 
 def funding_update(

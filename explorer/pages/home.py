@@ -7,10 +7,18 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from explorer.pages.context import PageContext, first
-from explorer.services.explore import Exploration, explore
 from explorer.services.mapview import MapState, home_map_state
-from explorer.services.search import SearchResult, parse_filters, search_index
+from explorer.services.search import Filters, SearchResult, parse_filters, search_index
 from explorer.services.snapshot import Snapshot
+
+
+@dataclass(frozen=True)
+class Exploration:
+    """A search's result with the map's first view and the highlighted boroughs."""
+
+    result: SearchResult
+    map_state: MapState
+    filters: Filters
 
 
 @dataclass(frozen=True)
@@ -60,9 +68,21 @@ def search_update(
     access: str | None = None,
 ) -> SearchUpdate:
     """Runs a search from the widgets' raw values (unknown values are dropped, never an error)."""
-    found = explore(provider, query, boroughs=boroughs, commissioners=commissioners, areas=areas, age=age,
-                    access=access)
-    return SearchUpdate(snapshot=provider.current(), found=found, query=query or "", today=today)
+    snapshot = provider.current()
+    filters = parse_filters(
+        {
+            "borough": list(boroughs or []),
+            "commissioner": list(commissioners or []),
+            "area": list(areas or []),
+            "age": [age] if age else [],
+            "access": [access] if access else [],
+        },
+        snapshot,
+    )
+    index = search_index(provider)
+    result = index.search(query, filters)
+    found = Exploration(result=result, map_state=home_map_state(provider, index, result), filters=filters)
+    return SearchUpdate(snapshot=snapshot, found=found, query=query or "", today=today)
 
 
 def service_area(provider, service_id: str) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from explorer.domain.periods import HalfYear, Quarter, parse_half_year
+from explorer.domain.records import Measure
 from explorer.pages.context import first
 from explorer.services import performance as perf
 from explorer.services.snapshot import Snapshot
@@ -42,7 +43,7 @@ class PortfolioPage:
 class MeasureDetail:
     """One measure's figures over time, with the service it belongs to (None if unknown)."""
 
-    measure: object
+    measure: Measure
     view: perf.MeasureView
     service_name: str | None
 
@@ -70,9 +71,13 @@ def portfolio_page(
     snapshot: Snapshot,
     filters: perf.PortfolioFilters,
     today: dt.date,
-    outcomes: Sequence[perf.PublishedOutcome] = (),
+    outcomes: Sequence[perf.PublishedOutcome] | None = None,
 ) -> PortfolioPage:
-    """The portfolio for the filters, with the dashboard's reach and measures over time."""
+    """The portfolio for the filters, with the dashboard's reach and measures over time.
+
+    ``outcomes`` are the programmes' published figures (by default the snapshot's ``outcomes``).
+    """
+    outcomes = perf.published_outcomes(snapshot) if outcomes is None else outcomes
     result = perf.portfolio(snapshot, filters, today)
     if not result.rows:
         return PortfolioPage(snapshot, result, outcomes=tuple(outcomes))

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from explorer.domain.records import Contract
 from explorer.services import performance as perf
+from explorer.services.contracts import service_contracts
 from explorer.services.funding import OpportunityView, opportunities_for_service
 from explorer.services.snapshot import ServiceEntry, Snapshot
 
@@ -20,6 +22,7 @@ class ServicePage:
     today: dt.date
     performance: perf.ServicePerformance | None = None
     opportunities: tuple[OpportunityView, ...] = ()
+    contracts: tuple[Contract, ...] = ()
 
 
 def service_performance(snapshot: Snapshot, service: ServiceEntry, today: dt.date) -> perf.ServicePerformance:
@@ -38,4 +41,5 @@ def service_page(snapshot: Snapshot, service_id: str, back_search: str, today: d
         snapshot, service, back_search, today,
         performance=service_performance(snapshot, service, today),
         opportunities=opportunities_for_service(snapshot, service, today),
+        contracts=service_contracts(snapshot, service.id),
     )

@@ -18,8 +18,11 @@ from explorer.reference.postcodes import PostcodeIndex
 PLACES_FILE = Path("reference") / "places.csv"
 """Where the gazetteer lives, relative to the data directory."""
 
-COLUMNS = ("name", "borough_code", "outcode", "source")
-"""The columns the gazetteer must have, in this order."""
+COLUMNS = ("name", "borough_code", "outcode", "sector", "source")
+"""The columns the gazetteer has, in this order. ``sector`` (``"SE5 9"``) is optional: it is
+given where the place's district straddles boroughs, and then places it more exactly."""
+LEGACY_COLUMNS = ("name", "borough_code", "outcode", "source")
+"""An older gazetteer without sectors is still read."""
 
 
 class PlaceTableError(ValueError):
@@ -44,7 +47,7 @@ def load_places(data_dir: Path, index: PostcodeIndex) -> tuple[Place, ...]:
     try:
         with path.open(newline="", encoding="utf-8") as stream:
             reader = csv.DictReader(stream)
-            if tuple(reader.fieldnames or ()) != COLUMNS:
+            if tuple(reader.fieldnames or ()) not in (COLUMNS, LEGACY_COLUMNS):
                 raise PlaceTableError(
                     f"{path}: the columns must be {', '.join(COLUMNS)}; found {', '.join(reader.fieldnames or ())}"
                 )
@@ -74,6 +77,12 @@ def _parse_row(row: dict[str, str], number: int, path: Path, index: PostcodeInde
     centroid = index.district_centroid(outcode)
     if centroid is None:
         raise fail("outcode", "must be a London postcode district, such as SE15")
+    sector = " ".join((row.get("sector") or "").upper().split())
+    if sector:
+        match = index.sectors.get(sector)
+        if match is None or not sector.startswith(outcode + " "):
+            raise fail("sector", f"must be a London postcode sector of {outcode}, such as {outcode} 4")
+        centroid = (match.latitude, match.longitude)
     source = (row.get("source") or "").strip()
     if not source:
         raise fail("source", "must name where the row's facts come from")

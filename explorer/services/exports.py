@@ -1,21 +1,21 @@
 """Services layer: the downloads (CSV, GeoJSON, 360Giving JSON and CSV), built from a snapshot.
 
 Pure functions shared by the HTTP downloads and the ``explorer export`` command. Every table
-says which rows hold sample values (``illustrative``), every text cell is made inert for
-spreadsheets (a cell starting ``=``, ``+``, ``-`` or ``@`` would otherwise run as a formula),
-and a confidential service never has a location, postcode or coordinate in any of them.
+says which rows hold sample values (``illustrative``), every CSV is written by the one safe
+tabular writer (:mod:`explorer.domain.tabular`: a text cell starting ``=``, ``+``, ``-`` or ``@``
+is made inert), JSON and GeoJSON carry text exactly as it is, and a confidential service never
+has a location, postcode or coordinate in any of them.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Sequence
 
+from explorer.domain.tabular import FORMULA_START, csv_bytes, inert  # noqa: F401 (FORMULA_START, inert: re-exported)
 from explorer.services.snapshot import ServiceEntry, Snapshot
 
 #: The 360Giving identifier prefix. A publisher registers its own with 360Giving before publishing
@@ -27,7 +27,6 @@ FUNDERS = {
 }
 LONDON_REGION = {"name": "London", "geoCode": "E12000007", "geoCodeType": "RGN", "countryCode": "GB"}
 SAMPLE_NOTE = "sample value: not a published figure"
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = ("csv", "geojson", "360giving-json", "360giving-csv", "opportunities-csv")
 DOWNLOAD_PATH = "/api/v1/exports/"
 #: Download file name -> (export format, whether it takes ?borough=).
@@ -54,25 +53,9 @@ class Export:
     filename: str
 
 
-def inert(value: Any) -> Any:
-    """Makes a text cell safe to open in a spreadsheet (numbers and booleans are left alone).
-
-    >>> inert("=HYPERLINK(\\"http://x\\")")
-    "'=HYPERLINK(\\"http://x\\")"
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
 def to_csv(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> bytes:
-    """Writes rows as UTF-8 CSV (with a byte-order mark, so spreadsheets read £ and accents)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_cell(row.get(c)) for c in columns])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    """Writes rows (dicts by column) as UTF-8 CSV with a byte-order mark, by the one safe tabular writer."""
+    return csv_bytes(columns, ([row.get(c) for c in columns] for row in rows))
 
 
 # -- services -------------------------------------------------------------------------------
@@ -157,12 +140,18 @@ def grants(snapshot: Snapshot, modified: dt.datetime) -> list[dict]:
     """Services with a published contract value and start date, as 360Giving grants.
 
     Award Date is the contract's start date: the register does not hold the decision's date.
-    Services without a value or a start date cannot be 360Giving grants and are left out.
+    Services without a value or a start date cannot be 360Giving grants and are left out, and
+    so are a funder's own programme budgets (the provider is the funder itself: a grant needs
+    a recipient other than its funder) and variations (their value is part of the parent's).
     """
     stamp = _stamp(modified)
+    own_org = {c.code: c.organization_id for c in snapshot.commissioners if c.organization_id}
     out = []
     for s in snapshot.services:
-        if s.contract_value_gbp is None or s.start_date is None:
+        if s.contract_value_gbp is None or s.start_date is None or s.variation_of:
+            continue
+        funders = tuple(dict.fromkeys((s.funder, *s.commissioners)))
+        if any(own_org.get(c) == s.provider_id for c in funders):
             continue
         planned = {"startDate": s.start_date.isoformat()}
         if s.end_date:
@@ -177,7 +166,8 @@ def grants(snapshot: Snapshot, modified: dt.datetime) -> list[dict]:
             "plannedDates": [planned],
             "recipientOrganization": [_recipient(snapshot, s)],
             "fundingOrganization": [
-                {"id": f"{GRANT_PREFIX}-{c}", "name": FUNDERS.get(c, c)} for c in s.commissioners
+                {"id": f"{GRANT_PREFIX}-{c.replace(' ', '-')}", "name": FUNDERS.get(c) or snapshot.commissioner_name(c)}
+                for c in funders
             ],
             "grantProgramme": [{"code": _slug(s.programme), "title": s.programme}],
             "beneficiaryLocation": _beneficiaries(snapshot, s),
@@ -353,18 +343,6 @@ def _stamp(moment: dt.datetime) -> str:
     return moment.astimezone(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def _cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return inert(value)
-
-
 def _json_value(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
@@ -372,13 +350,5 @@ def _json_value(value: Any) -> Any:
 
 
 def _json_bytes(data: Any) -> bytes:
-    # JSON downloads are often opened in spreadsheets and GIS tables too: text is made inert there as well.
-    return json.dumps(_inert_tree(data), ensure_ascii=False, indent=1).encode("utf-8")
-
-
-def _inert_tree(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _inert_tree(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_inert_tree(v) for v in value]
-    return inert(value)
+    # JSON is not a spreadsheet: its text is exactly the record's (no spreadsheet escaping).
+    return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")

@@ -9,8 +9,6 @@ download, so both always agree. Missing figures stay missing (None), never zero.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Mapping, Sequence
@@ -30,6 +28,7 @@ from explorer.domain.lcpf import (
     default_pot,
     difference,
 )
+from explorer.domain.tabular import csv_text, inert
 from explorer.services.snapshot import Snapshot
 
 CITY_OF_LONDON = "E09000001"
@@ -52,9 +51,9 @@ CATEGORY_LABELS: dict[str, str] = {
 
 #: The measures the map can show: URL value -> label.
 MEASURES: dict[str, str] = {
-    "allocation": "Allocation",
-    "per-1000-residents": "Allocation per 1,000 residents",
-    "per-100-crimes": "Allocation per 100 crimes",
+    "allocation": "£ in total",
+    "per-1000-residents": "£ per 1,000 residents",
+    "per-100-crimes": "£ per 100 crimes",
     "crime-per-1000": "Crime per 1,000 residents",
 }
 
@@ -477,17 +476,15 @@ CSV_COLUMNS = (
 def scenario_csv(view: LcpfView) -> str:
     """The scenario as CSV: a row per borough, then inner and outer London totals.
 
-    Missing figures are written as "not published" or left blank, never 0. Text cells that a
-    spreadsheet would run as a formula are neutralised.
+    Missing figures are written as "not published" or left blank, never 0. The one safe tabular
+    writer (:mod:`explorer.domain.tabular`) neutralises text a spreadsheet would run as a formula.
     """
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    rows = []
     for r in view.rows:
         note = r.caveat or ""
         if r.in_lcpf and r.actual_gbp is None:
             note = (note + " " if note else "") + f"No published allocation for {r.name} {view.year}."
-        writer.writerow(_safe_row([
+        rows.append([
             "borough", r.code, r.name, r.inner_outer, view.year or "", r.population,
             view.category_label, _blank(r.crime), _fixed(r.crime_share, 6),
             "not published" if r.actual_gbp is None else _fixed(r.actual_gbp, 2), r.actual_source or "",
@@ -495,26 +492,20 @@ def scenario_csv(view: LcpfView) -> str:
             "not published" if view.query.basis == "current" and r.scenario_gbp is None
             else _fixed(r.scenario_gbp, 2),
             _fixed(r.allocation_share, 6), _fixed(r.difference.gbp, 2), _fixed(r.difference.percent, 1), note,
-        ]))
+        ])
     for g in view.groups:
-        writer.writerow(_safe_row([
+        rows.append([
             "total", "", g.label, g.label.split()[0], view.year or "", g.population,
             view.category_label, _blank(g.crime), _fixed(g.crime_share, 6),
             "not published" if g.actual_gbp is None else _fixed(g.actual_gbp, 2),
             f"published for {g.actual_count} of {g.boroughs} boroughs", view.scenario_label,
             _fixed(view.pot_gbp, 2), _fixed(g.scenario_gbp, 2), _fixed(g.scenario_share, 6), "", "", "",
-        ]))
-    return out.getvalue()
+        ])
+    return csv_text(CSV_COLUMNS, rows)
 
 
-def neutralise(cell: object) -> object:
-    """A text cell a spreadsheet would read as a formula gets a leading apostrophe.
-
-    Numbers the explorer computed are written as numbers; only text is touched.
-    """
-    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + cell
-    return cell
+#: A text cell a spreadsheet would read as a formula gets a leading apostrophe (the one rule).
+neutralise = inert
 
 
 # -- private helpers -----------------------------------------------------------------------
@@ -639,7 +630,3 @@ def _fixed(value, places: int) -> Decimal | str:
 
 def _blank(value) -> object:
     return "" if value is None else value
-
-
-def _safe_row(cells: list) -> list:
-    return [neutralise(c) for c in cells]

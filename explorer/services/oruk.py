@@ -197,25 +197,29 @@ def service_at_location_summary(
     snapshot: Snapshot, service: ServiceEntry, point: DeliveryPoint, modified: dt.datetime, base_url: str = ""
 ) -> dict:
     """A service at one public delivery point (``compiled/service_at_location_list.json``)."""
-    return {
-        "id": oruk_id("service_at_location", f"{service.id}/{point.location_id}"),
-        "service_id": oruk_id("service", service.id),
-        "location_id": oruk_id("location", point.location_id),
-        "location": _clean({k: v for k, v in location_record(point).items() if k != "addresses"}),
-        "service": service_summary(snapshot, service, modified, base_url),
-    }
+    return _service_at_location(
+        service, point,
+        _clean({k: v for k, v in location_record(point).items() if k != "addresses"}),
+        service_summary(snapshot, service, modified, base_url),
+    )
 
 
 def service_at_location_record(
     snapshot: Snapshot, service: ServiceEntry, point: DeliveryPoint, modified: dt.datetime, base_url: str = ""
 ) -> dict:
     """A service at one public delivery point, fully nested."""
+    return _service_at_location(
+        service, point, location_record(point), service_record(snapshot, service, modified, base_url)
+    )
+
+
+def _service_at_location(service: ServiceEntry, point: DeliveryPoint, location: dict, nested: dict) -> dict:
     return {
         "id": oruk_id("service_at_location", f"{service.id}/{point.location_id}"),
         "service_id": oruk_id("service", service.id),
         "location_id": oruk_id("location", point.location_id),
-        "location": location_record(point),
-        "service": service_record(snapshot, service, modified, base_url),
+        "location": location,
+        "service": nested,
     }
 
 

@@ -14,6 +14,7 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from explorer.domain.geography import haversine_km
 from explorer.domain.query import (
     PLACE_CUTOFF,
     TOPIC_CUTOFF,
@@ -336,11 +337,8 @@ class SearchIndex:
         distances = np.full(len(self.services), np.nan)
         if location is None or not len(self._point_owner):
             return distances
-        lat, lon = math.radians(location.latitude), math.radians(location.longitude)
-        dlat = self._point_lat - lat
-        dlon = self._point_lon - lon
-        a = np.sin(dlat / 2) ** 2 + math.cos(lat) * np.cos(self._point_lat) * np.sin(dlon / 2) ** 2
-        km = 2 * 6371.0088 * np.arcsin(np.sqrt(a))
+        km = haversine_km(math.radians(location.latitude), math.radians(location.longitude),
+                          self._point_lat, self._point_lon, radians=True)
         nearest = np.full(len(self.services), np.inf)
         np.minimum.at(nearest, self._point_owner, km)
         return np.where(np.isinf(nearest), np.nan, nearest)

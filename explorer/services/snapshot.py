@@ -17,7 +17,10 @@ from typing import Any, Callable, Mapping
 
 from explorer.domain.geography import Borough
 from explorer.domain.records import (
+    Commissioner,
+    Contract,
     Crime,
+    ProgrammeOutcome,
     FundingOpportunity,
     LcpfAllocation,
     LcpfTotal,
@@ -44,6 +47,15 @@ class DeliveryPoint:
     postcode: str
     latitude: float
     longitude: float
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """A borough a service covers, from ``start`` to ``end`` (None: not bounded that side)."""
+
+    borough_code: str
+    start: dt.date | None = None
+    end: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -76,11 +88,31 @@ class ServiceEntry:
     borough_codes: tuple[str, ...]
     term_ids: tuple[str, ...]
     points: tuple[DeliveryPoint, ...]
+    funder_of_record: str | None = None
+    variation_of: str | None = None
+    coverage: tuple[Coverage, ...] = ()
 
     @property
     def pan_london(self) -> bool:
         """True when the service covers every London borough."""
         return len(self.borough_codes) >= PAN_LONDON_BOROUGHS
+
+    @property
+    def funder(self) -> str:
+        """The body whose money it is: the funder of record, else the first commissioner."""
+        return self.funder_of_record or (self.commissioners[0] if self.commissioners else "")
+
+    @property
+    def coverage_dates(self) -> tuple[dt.date | None, dt.date | None] | None:
+        """The span of the dated coverage, when any coverage row carries a date; else None."""
+        starts = [c.start for c in self.coverage]
+        ends = [c.end for c in self.coverage]
+        if not any(starts) and not any(ends):
+            return None
+        return (
+            None if None in starts else min(starts),
+            None if None in ends else max(ends),
+        )
 
 
 @dataclass(frozen=True)
@@ -107,8 +139,15 @@ class Snapshot:
     organizations: tuple[Organization, ...] = ()
     built_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
     crime: tuple[Crime, ...] = ()
+    outcomes: tuple[ProgrammeOutcome, ...] = ()
+    contracts: tuple[Contract, ...] = ()
+    commissioners: tuple[Commissioner, ...] = ()
     #: When each current opportunity was added and last changed, from the publish history.
     opportunity_changes: Mapping[str, OpportunityChange] = field(default_factory=dict)
+
+    def commissioner_name(self, code: str) -> str:
+        """The full name of a commissioner, or its code when the register does not name it."""
+        return next((c.name for c in self.commissioners if c.code == code), code)
 
     def service(self, service_id: str) -> ServiceEntry | None:
         """The service with this id, or None."""
@@ -156,6 +195,11 @@ def build_snapshot(
     """
     providers = {o["id"]: o["name"] for o in rows["organization"]}
     areas = _group(rows["service_area"], "service_id", "borough_code")
+    coverage: dict[str, list[Coverage]] = {}
+    for area in rows["service_area"]:
+        coverage.setdefault(area["service_id"], []).append(
+            Coverage(area["borough_code"], area.get("from_date"), area.get("to_date"))
+        )
     terms = _group(rows["service_taxonomy"], "service_id", "term_id")
     locations = {loc["id"]: loc for loc in rows["location"]}
     points: dict[str, list[DeliveryPoint]] = {}
@@ -201,6 +245,9 @@ def build_snapshot(
                 term_ids=tuple(terms.get(s["id"], ())),
                 # A confidential service never has a public pin, whatever the data says.
                 points=() if confidential else tuple(points.get(s["id"], ())),
+                funder_of_record=s.get("funder_of_record"),
+                variation_of=s.get("variation_of"),
+                coverage=tuple(sorted(coverage.get(s["id"], ()), key=lambda c: c.borough_code)),
             )
         )
     services.sort(key=lambda e: e.name.lower())
@@ -227,10 +274,13 @@ def build_snapshot(
         lcpf_allocations=tuple(LcpfAllocation.model_construct(**r) for r in rows["lcpf_allocation"]),
         lcpf_totals=tuple(LcpfTotal.model_construct(**r) for r in rows["lcpf_total"]),
         crime=tuple(Crime.model_construct(**r) for r in rows["crime"]),
+        outcomes=tuple(ProgrammeOutcome.model_construct(**r) for r in rows.get("published_outcome", ())),
+        contracts=tuple(Contract.model_construct(**r) for r in rows.get("contract", ())),
         on_sample=on_sample,
         history=tuple(history),
         opportunity_changes=dict(opportunity_changes or {}),
         organizations=tuple(Organization.model_construct(**r) for r in rows["organization"]),
+        commissioners=tuple(Commissioner.model_construct(**r) for r in rows.get("commissioner", ())),
     )
 
 

@@ -11,6 +11,7 @@ from explorer.store.store import PublishError, Store
 #: The columns that identify a record of each table (the same keys validation keeps unique).
 KEYS: dict[str, tuple[str, ...]] = {
     "taxonomy_term": ("id",),
+    "commissioner": ("code",),
     "organization": ("id",),
     "service": ("id",),
     "service_area": ("service_id", "borough_code"),

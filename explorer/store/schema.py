@@ -89,6 +89,16 @@ organization = _versioned(
     *_source(),
 )
 
+commissioner = _versioned(
+    "commissioner",
+    Column("code", String(40), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("organization_id", String(100)),
+    Column("website", Text),
+    *_source(),
+)
+"""Who commissions and funds services (migration 0003): MOPAC, the VRU, the GLA, the Home Office ..."""
+
 service = _versioned(
     "service",
     Column("id", String(100), nullable=False),
@@ -96,6 +106,8 @@ service = _versioned(
     Column("description", Text),
     Column("status", String(20), nullable=False),
     Column("commissioner", String(40), nullable=False),
+    Column("funder_of_record", String(40)),  # migration 0003
+    Column("variation_of", String(100)),  # migration 0003
     Column("programme", Text, nullable=False),
     Column("funding_stream", String(60)),
     Column("organization_id", String(100), nullable=False),
@@ -119,12 +131,16 @@ service_area = _versioned(
     "service_area",
     Column("service_id", String(100), nullable=False),
     Column("borough_code", String(9), nullable=False),
+    Column("from_date", Date),  # migration 0003: coverage over time
+    Column("to_date", Date),
+    Column("source_url", Text),  # blank: inherits the service's source
 )
 
 service_taxonomy = _versioned(
     "service_taxonomy",
     Column("service_id", String(100), nullable=False),
     Column("term_id", String(100), nullable=False),
+    Column("source_url", Text),  # migration 0003; blank: inherits the service's source
 )
 
 location = _versioned(
@@ -142,6 +158,7 @@ service_at_location = _versioned(
     "service_at_location",
     Column("service_id", String(100), nullable=False),
     Column("location_id", String(100), nullable=False),
+    Column("source_url", Text),  # migration 0003; blank: inherits the service's source
 )
 
 measure = _versioned(
@@ -237,10 +254,45 @@ crime = _versioned(
     *_source(),
 )
 
+published_outcome = _versioned(
+    "published_outcome",
+    Column("programme", Text, nullable=False),
+    Column("commissioner", Text),
+    Column("invested_gbp", Float),
+    Column("people", Integer),
+    Column("people_basis", Text),
+    Column("period", Text),
+    Column("finding", Text),
+    Column("source_date", Text),
+    *_source(),
+)
+
+contract = _versioned(
+    "contract",
+    Column("ocid", String(120), nullable=False),
+    Column("title", Text),
+    Column("buyer_name", Text, nullable=False),
+    Column("buyer_id", Text),
+    Column("supplier_name", Text),
+    Column("supplier_id", Text),
+    Column("supplier_scheme", Text),
+    Column("value_gbp", Float),
+    Column("value_basis", String(20)),
+    Column("start_date", Date),
+    Column("end_date", Date),
+    Column("status", String(40)),
+    Column("release_date", Date),
+    Column("parent_ocid", String(120)),
+    Column("service_id", String(100)),
+    Column("match", Text),
+    *_source(),
+)
+
 #: The units that are published together, and the tables each one owns.
 ENTITIES: dict[str, tuple[str, ...]] = {
     "services": (
         "taxonomy_term",
+        "commissioner",
         "organization",
         "service",
         "service_area",
@@ -254,6 +306,8 @@ ENTITIES: dict[str, tuple[str, ...]] = {
     "opportunities": ("funding_opportunity",),
     "lcpf": ("lcpf_allocation", "lcpf_total"),
     "crime": ("crime",),
+    "outcomes": ("published_outcome",),
+    "contracts": ("contract",),
 }
 
 # -- keeping the register up to date (migration 0002) -----------------------------------------

@@ -48,10 +48,3 @@ def save_sync_state(store: Store, state: SyncState) -> None:
     with store.engine.begin() as conn:
         conn.execute(delete(sync_source).where(sync_source.c.url == state.url))
         conn.execute(insert(sync_source).values(**state.__dict__))
-
-
-def sync_states(store: Store) -> list[SyncState]:
-    """Every synced URL, most recently checked first."""
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(sync_source).order_by(sync_source.c.checked_at.desc()))
-        return [SyncState(**r._mapping) for r in rows]

@@ -71,3 +71,16 @@ def test_a_new_publish_is_picked_up_without_a_restart(app, provider):
     after = provider.current()
     assert after.version_key > before.version_key
     assert len(after.lcpf_totals) == 1 and after.on_sample is True
+
+
+@pytest.mark.parametrize(
+    "output",
+    [
+        "service-list.children", "result-summary.children", "borough-select.value", "page.children",
+        "funding-list.children", "perf-results.children", "perf-measure-detail.children", "builder-snippet.children",
+    ],
+)
+def test_each_screen_has_its_callbacks(app, output):
+    """Every screen's interactive parts are wired (a callback lost in a refactor fails here, not only in a browser)."""
+    outputs = " ".join(app.callback_map)
+    assert output in outputs

@@ -45,7 +45,8 @@ CASES = [
     ("havns", "havns", "svc-london-havens"),
     ("MyEnds", "myends", "svc-myends"),
     ("victim support charity", "Victims and witnesses", "svc-london-victim-witness-service"),
-    ("Survivors Gateway", "survivors", "svc-london-survivors-gateway"),
+    # (Survivors Gateway ended in September 2021 (issue 16), so it no longer answers a search.)
+    ("rape crisis", "Sexual violence", "svc-west-london-rape-crisis"),
     # places alone, with typos and odd spacing
     ("Peckam", "Peckham (Southwark)", "svc-lcpf-southwark"),
     ("Tower Hamlet", "Tower Hamlets", "svc-lcpf-tower-hamlets"),

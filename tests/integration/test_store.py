@@ -28,7 +28,7 @@ def test_a_new_store_runs_its_migrations(store):
     with store.engine.connect() as conn:
         if store.engine.dialect.name == "sqlite":
             assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0005"
     assert store.latest_version_id() is None
     assert store.current_versions() == {}
 

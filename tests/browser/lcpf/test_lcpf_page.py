@@ -92,14 +92,49 @@ def test_presets_year_and_current_allocation(dash_duo, sample_settings):
     assert dash_duo.find_element(pattern_id(ids.LCPF_WEIGHT, "population")).get_attribute("value") == "0"
     assert "w_crime=1" in dash_duo.driver.current_url
 
-    # 2018-19: Richmond's allocation is published, crime figures are not in the sample.
+    # 2018-19: Richmond's allocation is published and (issue 16) so are that year's crime figures.
     pick(dash_duo, ids.LCPF_YEAR, "2018-19")
-    dash_duo.wait_for_contains_text(f"#{ids.LCPF_MESSAGES}", "No recorded crime figures are loaded for 2018-19")
     dash_duo.wait_for_contains_text(f"#{ids.LCPF_SUMMARY}", "2018-19")
+    assert "No recorded crime figures" not in dash_duo.find_element(f"#{ids.LCPF_MESSAGES}").text
+    scatter = wait_until(lambda: (d := graph_data(dash_duo, ids.LCPF_SCATTER)) and "2018-19" in d[0]["title"] and d,
+                         message="the 2018-19 scatter")
+    assert [t["n"] for t in scatter if t["name"] == "Published allocation"] == [1]
     click(dash_duo, pattern_id(ids.LCPF_PRESET, "current"))
     dash_duo.wait_for_contains_text(f"#{ids.LCPF_SUMMARY}", "published for 1 of 32 boroughs")
     dash_duo.wait_for_contains_text("#lcpf-row-E09000027", "£76,000")
     assert "not published" in dash_duo.find_element("#lcpf-row-E09000003").text
     assert "basis=current" in dash_duo.driver.current_url and "year=2018-19" in dash_duo.driver.current_url
 
+    assert dash_duo.get_logs() == []
+
+
+def graph_data(dash_duo, graph_id):
+    """The traces plotly has drawn in a graph: name and number of points of each."""
+    return dash_duo.driver.execute_script(
+        f"const g = document.querySelector('#{graph_id} .js-plotly-plot');"
+        "if (!g || !g.data) return null;"
+        "return g.data.map(t => ({name: t.name || '', n: (t.x || t.locations || []).length,"
+        " title: (g.layout.title && g.layout.title.text) || ''}));"
+    )
+
+
+def test_the_default_view_shows_need_a_filled_map_and_a_scatter(dash_duo, sample_settings):
+    """Issue 16: the page opens on the latest year with crime figures, and nothing on it is empty."""
+    app = create_app(sample_settings)
+    dash_duo.start_server(app)
+    dash_duo.driver.set_window_size(1366, 2400)
+    dash_duo.wait_for_page(url=dash_duo.server_url + "/lcpf")
+
+    dash_duo.wait_for_contains_text(f"#{ids.LCPF_NEED_SUMMARY}", "In 2024-25 outer London's 19 boroughs had")
+    need = wait_until(lambda: graph_data(dash_duo, ids.LCPF_NEED_CHART), message="the need chart")
+    assert need[0]["name"] == "Outer London: share of recorded crime" and need[0]["n"] == 15
+
+    filled = wait_until(lambda: map_values(dash_duo), message="the map")
+    assert len(filled) == 32 and all(v is not None and v > 0 for v in filled.values())
+    scatter = wait_until(lambda: graph_data(dash_duo, ids.LCPF_SCATTER), message="the scatter")
+    assert sum(t["n"] for t in scatter if "London (" in t["name"]) == 32
+    assert scatter[0]["title"].startswith("What this formula would give")
+    map_title = graph_data(dash_duo, ids.LCPF_MAP)[0]["title"]
+    assert map_title.startswith("What this formula would give") and "2024-25" in map_title
+    assert "will not review" not in dash_duo.find_element(".lcpf-page").text
     assert dash_duo.get_logs() == []

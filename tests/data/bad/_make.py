@@ -117,7 +117,7 @@ TEXT = {
     "services_outside_london.json": services(_set("locations", postcode="M1 1AE")),
     "services_missing_name.json": services(_set("services", name="")),
     "services_duplicate_id.json": services(lambda d: d["services"].append(dict(d["services"][0]))),
-    "services_bad_commissioner.json": services(_set("services", commissioner="Home Office")),
+    "services_bad_commissioner.json": services(_set("services", commissioner="Ministry of Magic")),  # issue 16: the Home Office is a commissioner now
     "services_confidential_pin.json": services(_set("services", confidential_location=True)),
     "services_missing_table.json": services(lambda d: d.pop("organizations")),
     "services_bad_email.json": services(_set("services", email="not-an-email")),

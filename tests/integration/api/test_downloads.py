@@ -82,12 +82,30 @@ def test_geojson_has_no_geometry_for_confidential_services(client):
 def test_grants_validate_against_the_360giving_schema(client, grant_validator, provider):
     package = json.loads(client.get("/api/v1/exports/grants.json").get_data())
     grants = package["grants"]
-    expected = [s for s in provider.current().services if s.contract_value_gbp is not None and s.start_date]
+    snapshot = provider.current()
+    own = {c.organization_id for c in snapshot.commissioners if c.organization_id}
+    # Issue 16: a funder's own programme budget (provider = funder) is not a grant to anyone.
+    expected = [s for s in snapshot.services if s.contract_value_gbp is not None and s.start_date
+                and s.provider_id not in own and not s.variation_of]
     assert len(grants) == len(expected) > 10
     for grant in grants:
         errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in grant_validator.iter_errors(grant)]
         assert errors == [], grant["id"]
     assert {g["illustrative"] for g in grants} <= {True, False}
+
+
+def test_no_grant_goes_from_a_funder_to_itself(client, provider):
+    snapshot = provider.current()
+    assert {"org-mopac", "org-london-vru"} <= {c.organization_id for c in snapshot.commissioners}
+    grants = json.loads(client.get("/api/v1/exports/grants.json").get_data())["grants"]
+    for grant in grants:
+        recipient = grant["recipientOrganization"][0]["name"]
+        funders = {f["name"] for f in grant["fundingOrganization"]}
+        assert recipient not in funders, grant["id"]
+        assert grant["id"].removeprefix("360G-LCSE-") not in {"svc-myends", "svc-mopac-offender-budget-2018"}
+    barnet = [g for g in grants if g["id"].endswith("svc-safer-streets-1-barnet")]
+    assert [f["name"] for f in barnet[0]["fundingOrganization"]] == ["Home Office", "Mayor's Office for Policing and Crime"]
+    assert snapshot.service("svc-ylf-havering-think-forward").commissioners == ("GLA",)
 
 
 def test_the_360giving_check_can_fail(grant_validator):
@@ -129,9 +147,11 @@ def test_formula_injection_is_neutralised_in_every_export(client, provider):
                 assert not any(str(v).startswith(FORMULA_START) for v in row.values()), (url, row)
         services = read_csv(client.get("/api/v1/exports/services.csv").get_data())
         assert services[[r["id"] for r in services].index(hostile["id"])]["name"].startswith("'=HYPERLINK")
+        # JSON and GeoJSON are not spreadsheets: they carry the record's text exactly (issue 13),
+        # never the apostrophe a CSV cell gets.
         for url in ["/api/v1/exports/services.geojson", "/api/v1/exports/grants.json"]:
             text = client.get(url).get_data(as_text=True)
-            assert '"=HYPERLINK' not in text and '"@SUM' not in text
+            assert '"=HYPERLINK' in text and "'=HYPERLINK" not in text
     finally:
         store.rollback(snapshot.versions["services"], published_by="tester")
 

@@ -277,7 +277,8 @@ def test_taxonomy_lists_every_term(client, provider):
 COORDINATE_KEYS = {"latitude", "longitude", "coordinates", "geometry", "postal_code", "postcode", "addresses"}
 
 
-@pytest.mark.parametrize("service_id", [CONFIDENTIAL, "svc-london-survivors-gateway", "svc-rape-crisis-south-london"])
+# (Survivors Gateway ended in 2021 (issue 16), so it is not listed; another confidential service stands in.)
+@pytest.mark.parametrize("service_id", [CONFIDENTIAL, "svc-rape-crisis-north-london", "svc-rape-crisis-south-london"])
 def test_a_confidential_service_has_no_location_anywhere(client, provider, service_id):
     assert provider.current().service(service_id).confidential_location
     body = client.get(f"/api/v1/services/{service_id}").get_json()

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from explorer.ingest import opportunities as ingest
+from explorer.ingest.publish import ingest_path
 
 TODAY = dt.date(2026, 3, 2)
 SOURCE = "https://www.london.gov.uk/example"
@@ -188,17 +189,18 @@ def test_parse_date(value, expected):
 
 def test_publish_writes_one_version_and_a_bad_file_publishes_nothing(tmp_path, terms_store, boroughs):
     good = write_csv(tmp_path / "opportunities.csv", OURS)
-    result = ingest.publish_opportunity_file(terms_store, good, boroughs=boroughs, today=TODAY)
+    result = ingest_path(terms_store, "opportunities", good, boroughs=boroughs, today=TODAY)
+    assert result.format == "find-a-grant"
     assert result.published, [p.as_text() for p in result.report.errors]
     versions, rows = terms_store.read_current()
     assert [r["id"] for r in rows["funding_opportunity"]] == ["enfield-youth", "pan-hate"]
 
     bad_rows = [OURS[0], OURS[1][:6] + ["lots"] + OURS[1][7:]]
-    bad = ingest.publish_opportunity_file(terms_store, write_csv(tmp_path / "bad.csv", bad_rows),
-                                          boroughs=boroughs, today=TODAY)
+    bad = ingest_path(terms_store, "opportunities", write_csv(tmp_path / "bad.csv", bad_rows),
+                      boroughs=boroughs, today=TODAY)
     assert not bad.published and not bad.report.ok
     assert terms_store.current_versions()["opportunities"] == versions["opportunities"]
 
-    dry = ingest.publish_opportunity_file(terms_store, good, boroughs=boroughs, dry_run=True, today=TODAY)
+    dry = ingest_path(terms_store, "opportunities", good, boroughs=boroughs, dry_run=True, today=TODAY)
     assert dry.report.ok and not dry.published
     assert terms_store.current_versions()["opportunities"] == versions["opportunities"]

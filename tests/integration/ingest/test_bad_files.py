@@ -50,7 +50,9 @@ CASES = [
     ("javascript_url.csv", "opportunities", "url", "web address"),
     ("url_without_scheme.csv", "opportunities", "url", "web address"),
     ("max_below_min.csv", "opportunities", "max_award_gbp", "below min_award_gbp"),
-    ("date_in_uk_format.csv", "opportunities", "opens", "date"),
+    # One opportunities file goes through the one Find a Grant reader, which reads 31/12/2026 as a date
+    # (as `explorer ingest` always did): the file is still refused, because it then closes before it opens.
+    ("date_in_uk_format.csv", "opportunities", "closes", "before opens"),
     ("opportunity_bad_borough.csv", "opportunities", "boroughs", "London borough code"),
     ("missing_title.csv", "opportunities", "title", "required"),
     ("crime_bad_year.csv", "crime", "financial_year", "financial year"),

@@ -41,13 +41,6 @@ def test_the_data_page_shows_freshness_history_reports_and_the_downloads_place(p
         assert expected in page, expected
 
 
-def test_the_data_page_keeps_a_place_for_the_downloads(provider):
-    from explorer.layout.data import build_data_page
-    from explorer.pages.data import data_page
-
-    assert "Downloads will be listed here" in text_of(build_data_page(data_page(provider.current(), TODAY)))
-
-
 def test_the_data_page_counts_every_service_in_a_band(provider):
     from explorer.layout.data import build_freshness_section
 

@@ -43,11 +43,16 @@ def boroughs(rows):
     return [r for r in rows if r["row_type"] == "borough"]
 
 
-def test_the_sample_has_crime_for_two_years_and_the_published_allocations(app):
+def test_the_sample_has_crime_for_every_year_with_a_published_allocation(app):
+    # Issue 16: fifteen whole years of crime (2010-11 to 2024-25), so every year whose allocations
+    # were published also has crime figures to set them against.
     snapshot = app.server.config["EXPLORER_PROVIDER"].current()
-    assert {c.financial_year for c in snapshot.crime} == {"2023-24", "2024-25"}
-    assert len(snapshot.crime) == 320
-    assert {(a.borough_code, a.financial_year) for a in snapshot.lcpf_allocations} >= {("E09000027", "2018-19")}
+    crime_years = {c.financial_year for c in snapshot.crime}
+    assert crime_years == {f"{y}-{(y + 1) % 100:02d}" for y in range(2010, 2025)}
+    assert len(snapshot.crime) == 15 * 32 * 5
+    allocations = {(a.borough_code, a.financial_year) for a in snapshot.lcpf_allocations}
+    assert allocations >= {("E09000027", "2018-19")}
+    assert {year for _code, year in allocations} <= crime_years
 
 
 def test_default_download_shares_the_default_pot_to_the_penny(client):
@@ -94,7 +99,10 @@ def test_bad_query_values_do_not_break_the_download(client):
 @pytest.mark.parametrize(
     "search, expected",
     [
-        ("", "Allocation per 100 crimes"),
+        # Issue 16: the formula's figures are titled as a simulation, never as the allocation.
+        ("", "What this formula would give:"),
+        ("", "per 100 crimes, 2024-25"),
+        ("", "Need over time: inner and outer London"),
         ("?w_crime=1&measure=crime-per-1000", "Formula: crime only"),
         ("?basis=current&year=2018-19", "Current allocation (published figures only)"),
         ("?year=2024-25", "No borough's LCPF allocation is published for 2024-25"),

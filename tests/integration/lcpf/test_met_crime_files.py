@@ -82,12 +82,13 @@ def test_categories_match_the_mirror_yearly_table(met_crime_dir, both):
 
 
 def test_the_bundled_sample_is_what_the_ingest_gives(both):
-    """data/sample/crime.csv holds facts: exactly the ingest's sums for 2023-24 and 2024-25."""
+    """data/sample/crime.csv holds facts: exactly the ingest's sums for 2010-11 to 2024-25 (issue 16)."""
     bundled = pd.read_csv(ROOT / "data" / "sample" / "crime.csv", dtype={"count": int})
-    assert set(bundled["financial_year"]) == {"2023-24", "2024-25"}
+    years = {f"{y}-{(y + 1) % 100:02d}" for y in range(2010, 2025)}
+    assert set(bundled["financial_year"]) == years
     assert set(bundled["category"]) == set(PAGE_CATEGORIES)
     assert set(bundled["source_url"]) == {"https://data.london.gov.uk/dataset/recorded_crime_summary"}
     got = {(r.borough_code, r.financial_year, r.category): r.count for r in both.records}
     rows = {(r.borough_code, r.financial_year, r.category): r.count for r in bundled.itertuples()}
-    assert len(rows) == len(bundled) == 32 * 2 * 5
+    assert len(rows) == len(bundled) == 32 * len(years) * 5
     assert rows == {key: got[key] for key in rows}

@@ -149,5 +149,5 @@ def test_report_html_escapes_record_text(portfolio_snapshot):
     page = layout.build_report_page(report_page(snapshot, {"period": ["2025-H2"]}, TODAY))
     (block,) = find(page, lambda c: isinstance(c, dcc.Markdown))
     assert "<img" not in block.children
-    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in block.children
+    assert "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in block.children  # escaped by the template engine
     assert 'class="rag rag-grey"' in block.children and "Not reported" in block.children  # no Q4 figure

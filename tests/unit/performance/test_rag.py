@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+
+from explorer.domain import rag
 
 from explorer.domain.rag import (
     STYLES,
@@ -160,3 +164,20 @@ def test_css_badge_colours_match_the_rule_styles():
         match = re.search(rf"\.{name} \{{ background-color: (#[0-9a-f]{{6}}); color: (#[0-9a-f]{{6}}); \}}", css)
         assert match, name
         assert (match.group(1), match.group(2)) == (s.background, s.foreground)
+
+
+@pytest.mark.parametrize(
+    ("status", "end", "start", "expected"),
+    [
+        ("inactive", dt.date(2021, 9, 30), dt.date(2026, 7, 1), True),
+        ("active", dt.date(2021, 9, 30), dt.date(2026, 7, 1), True),
+        ("inactive", dt.date(2026, 9, 30), dt.date(2026, 7, 1), False),
+        ("inactive", None, dt.date(2026, 7, 1), True),
+        ("active", None, dt.date(2026, 7, 1), False),
+    ],
+)
+def test_an_ended_service_has_no_current_rating(status, end, start, expected):
+    assert rag.ended(status, end, start) is expected
+    rating = rag.overall([Rag.GREEN], service_ended=rag.ended(status, end, start))
+    assert (rating is Rag.ENDED) is expected
+    assert rag.style(Rag.ENDED).word.startswith("Ended")

@@ -43,6 +43,12 @@ def test_gap_does_not_lift_or_lower_the_overall(portfolio_snapshot):
     assert p.performance_illustrative and p.spend_illustrative and p.reach_illustrative
 
 
+def test_an_ended_service_gets_no_current_rating(portfolio_snapshot):
+    ended = portfolio_snapshot.service("svc-ended")
+    assert perf.service_performance(portfolio_snapshot, ended, Quarter(2025, 3)).overall is Rag.ENDED
+    assert perf.service_performance(portfolio_snapshot, ended, Quarter(2025, 2)).overall is not Rag.ENDED
+
+
 def test_service_without_measures(portfolio_snapshot):
     p = perf.service_performance(portfolio_snapshot, portfolio_snapshot.service("svc-none"), Quarter(2025, 3))
     assert p.overall is Rag.NO_MEASURE
@@ -52,7 +58,8 @@ def test_service_without_measures(portfolio_snapshot):
 @pytest.mark.parametrize(
     ("filters", "expected"),
     [
-        ({}, ["svc-red", "svc-green", "svc-ended", "svc-none"]),
+        # Issue 16: an ended service has no current rating and sorts after every running one.
+        ({}, ["svc-red", "svc-green", "svc-none", "svc-ended"]),
         ({"commissioner": "MOPAC"}, ["svc-green", "svc-none"]),
         ({"programme": "DIVERT"}, ["svc-red", "svc-ended"]),
         ({"borough": "E09000022"}, ["svc-green"]),
@@ -117,25 +124,15 @@ def test_filters_round_trip_through_the_address(filters, search):
 def test_report_rows(portfolio_snapshot):
     report = perf.six_monthly_report(portfolio_snapshot, HalfYear(2025, 2), TODAY)
     assert report.services == 4
-    rows = {(r["Service ID"], r["Measure ID"]): r for r in report.rows}
+    rows = {(r.service_id, r.measure_id): r for r in report.rows}
     red = rows[("svc-red", "m-red")]
-    assert (red["First quarter actual"], red["Second quarter actual"], red["RAG"]) == (80, None, "Not reported")
-    assert red["Illustrative"] == "published" and red["Sample parts"] is None
+    assert (red.first_quarter_actual, red.second_quarter_actual, red.rag) == (80, None, "Not reported")
+    assert red.illustrative == "published" and red.sample_parts is None
     green = rows[("svc-green", "m-green-1")]
-    assert green["Illustrative"] == "sample value"
-    assert "measure" in green["Sample parts"] and "figures" in green["Sample parts"]
-    assert rows[("svc-none", None)]["RAG"] == "No measure"
-    assert red["Produced on"] == TODAY and red["Data version"].startswith("version 7")
-
-
-def test_published_outcomes_file_reads_and_derives_cost(tmp_path):
-    from explorer.settings import ROOT
-
-    outcomes = perf.load_published_outcomes(ROOT / "data" / "sample" / "published_outcomes.csv")
-    assert outcomes and all(o.source_url.startswith("http") for o in outcomes)
-    ylf = next(o for o in outcomes if o.programme == "Young Londoners Fund")
-    assert round(ylf.cost_per_person) == 291
-    assert perf.load_published_outcomes(tmp_path / "absent.csv") == ()
+    assert green.illustrative == "sample value"
+    assert "measure" in green.sample_parts and "figures" in green.sample_parts
+    assert rows[("svc-none", None)].rag == "No measure"
+    assert red.produced_on == TODAY and red.data_version.startswith("version 7")
 
 
 def test_report_opens_on_the_latest_finished_half_year(portfolio_snapshot):

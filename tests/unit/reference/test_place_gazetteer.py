@@ -11,7 +11,7 @@ import shapely
 from pyproj import Transformer
 
 from explorer.domain.geography import LONDON_BOROUGH_CODES
-from explorer.reference.places import COLUMNS, PLACES_FILE, PlaceTableError, load_places
+from explorer.reference.places import COLUMNS, LEGACY_COLUMNS, PLACES_FILE, PlaceTableError, load_places
 
 SOURCES = ("Wikipedia: List of areas of London", "doogal.co.uk postcode districts", "ONS local authority name")
 
@@ -78,7 +78,7 @@ def test_every_place_is_within_a_kilometre_of_its_borough(places, official_bound
         ("Tottenham", "E09000014", "N17"),
         ("Wembley", "E09000005", "HA9"),
         ("Belgravia", "E09000033", "SW1W"),
-        ("Westminster", "E09000033", "SW1"),
+        ("Westminster", "E09000033", "SW1P"),  # issue 16: "SW1" is not a district (SW1A, SW1E ... are)
         ("Romford", "E09000016", "RM1"),
         ("Lambeth", "E09000022", None),
     ],
@@ -90,9 +90,17 @@ def test_well_known_places(places, name, borough_code, outcode):
         assert found[0].outcode == outcode
 
 
-def test_places_are_put_at_their_district_centroid(places, postcodes):
-    for place in places[:50]:
-        assert (place.latitude, place.longitude) == postcodes.district_centroid(place.outcode)
+def test_places_are_put_at_their_sector_or_district_centroid(places, paths, postcodes):
+    with (paths.data / PLACES_FILE).open(newline="", encoding="utf-8") as stream:
+        sectors = {(r["name"], r["borough_code"]): r["sector"] for r in csv.DictReader(stream)}
+    assert any(sectors.values())
+    for place in places:
+        sector = sectors[(place.name, place.borough_code)]
+        if sector:
+            match = postcodes.sectors[sector]
+            assert (place.latitude, place.longitude) == (match.latitude, match.longitude)
+        else:
+            assert (place.latitude, place.longitude) == postcodes.district_centroid(place.outcode)
 
 
 @pytest.mark.parametrize(
@@ -109,9 +117,18 @@ def test_places_are_put_at_their_district_centroid(places, postcodes):
 def test_a_bad_gazetteer_is_refused_with_a_clear_message(tmp_path, postcodes, row, message):
     target = tmp_path / PLACES_FILE
     target.parent.mkdir(parents=True)
-    target.write_text(",".join(COLUMNS) + "\n" + row + "\n", encoding="utf-8")
+    target.write_text(",".join(LEGACY_COLUMNS) + "\n" + row + "\n", encoding="utf-8")
 
     with pytest.raises(PlaceTableError, match=message):
+        load_places(tmp_path, postcodes)
+
+
+@pytest.mark.parametrize("sector", ["SE15 X", "SE14 4", "SE15 0"])
+def test_a_sector_must_be_a_london_sector_of_the_district(tmp_path, postcodes, sector):
+    target = tmp_path / PLACES_FILE
+    target.parent.mkdir(parents=True)
+    target.write_text(",".join(COLUMNS) + f"\nPeckham,E09000028,SE15,{sector},Invented\n", encoding="utf-8")
+    with pytest.raises(PlaceTableError, match=r"sector=.*must be a London postcode sector of SE15"):
         load_places(tmp_path, postcodes)
 
 
