@@ -26,7 +26,8 @@ def view() -> Response:
         body = map_view(provider, parse_qs(request.query_string.decode("utf-8", "replace")))
         status = 200
     except ValueError as error:
-        body, status = {"error": str(error)}, 400
+        message = str(error)
+        body, status = {"error": "bad_request", "message": message, "parameter": message.split(":")[0]}, 400
     return Response(
         json.dumps(body, separators=(",", ":"), ensure_ascii=False),
         status=status,

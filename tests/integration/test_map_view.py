@@ -104,7 +104,9 @@ def test_a_point_carries_its_card(client):
 def test_bad_view_is_refused_with_a_clear_message(client, query, field):
     response = client.get(f"/api/v1/map?{query}")
     assert response.status_code == 400
-    assert response.get_json()["error"].startswith(f"{field}: ")
+    body = response.get_json()
+    assert body["error"] == "bad_request" and body["parameter"] == field
+    assert body["message"].startswith(f"{field}: ")
 
 
 def test_the_map_fits_the_searched_place_and_shows_pins_near_it(client, provider):
