@@ -5,7 +5,8 @@ then by name with rapidfuzz: a supplier's name against providers' names, and a c
 against services' names. A match by identifier, or by a supplier name that is all but the same,
 is certain. Anything weaker is **uncertain**: it is reported for review and blocks the publish
 until a person confirms or rejects it in a confirmations CSV (``ocid,service_id,decision`` with
-``yes`` or ``no``). A contract nothing resembles is kept unmatched.
+``yes`` or ``no``; further columns, such as the reason and the source a decision rests on, are
+kept for people and not read). A contract nothing resembles is kept unmatched.
 """
 
 from __future__ import annotations

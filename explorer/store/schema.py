@@ -97,7 +97,7 @@ commissioner = _versioned(
     Column("website", Text),
     *_source(),
 )
-"""Who commissions and funds services (migration 0003): MOPAC, the VRU, the GLA, the Home Office ..."""
+"""Who commissions and funds services (migration 0005): MOPAC, the VRU, the GLA, the Home Office ..."""
 
 service = _versioned(
     "service",
@@ -106,8 +106,8 @@ service = _versioned(
     Column("description", Text),
     Column("status", String(20), nullable=False),
     Column("commissioner", String(40), nullable=False),
-    Column("funder_of_record", String(40)),  # migration 0003
-    Column("variation_of", String(100)),  # migration 0003
+    Column("funder_of_record", String(40)),  # migration 0005
+    Column("variation_of", String(100)),  # migration 0005
     Column("programme", Text, nullable=False),
     Column("funding_stream", String(60)),
     Column("organization_id", String(100), nullable=False),
@@ -131,7 +131,7 @@ service_area = _versioned(
     "service_area",
     Column("service_id", String(100), nullable=False),
     Column("borough_code", String(9), nullable=False),
-    Column("from_date", Date),  # migration 0003: coverage over time
+    Column("from_date", Date),  # migration 0005: coverage over time
     Column("to_date", Date),
     Column("source_url", Text),  # blank: inherits the service's source
 )
@@ -140,7 +140,7 @@ service_taxonomy = _versioned(
     "service_taxonomy",
     Column("service_id", String(100), nullable=False),
     Column("term_id", String(100), nullable=False),
-    Column("source_url", Text),  # migration 0003; blank: inherits the service's source
+    Column("source_url", Text),  # migration 0005; blank: inherits the service's source
 )
 
 location = _versioned(
@@ -158,7 +158,7 @@ service_at_location = _versioned(
     "service_at_location",
     Column("service_id", String(100), nullable=False),
     Column("location_id", String(100), nullable=False),
-    Column("source_url", Text),  # migration 0003; blank: inherits the service's source
+    Column("source_url", Text),  # migration 0005; blank: inherits the service's source
 )
 
 measure = _versioned(

@@ -21,7 +21,9 @@ FACTS = ROOT / "tests" / "data" / "mopac_vru_funding_facts.csv"
 #: Files whose rows may leave ``source_url`` blank and inherit it from the service they link.
 INHERITS_FROM_SERVICE = {"service_areas.csv", "service_taxonomy.csv", "service_at_location.csv"}
 #: Files that are not register tables but authored tables read as they are.
-AUTHORED = {"published_outcomes.csv"}
+#: contracts_confirmations.csv is a person's decisions on uncertain contract matches (read with
+#: contracts.json, an OCDS package); each decision names the notice it rests on.
+AUTHORED = {"published_outcomes.csv", "contracts_confirmations.csv"}
 
 
 def rows(name: str) -> list[dict[str, str]]:
