@@ -10,7 +10,6 @@ from flask import Response
 from selenium.webdriver.common.keys import Keys
 
 from explorer.app import create_app
-from tests.browser.helpers import _click
 
 #: A 1x1 PNG served as every tile by the test's own tile route.
 PIXEL_PNG = base64.b64decode(
@@ -54,7 +53,12 @@ def test_tap_a_pin_opens_a_card_with_a_phone_link(dash_duo, sample_settings):
     # Every pin is a named button a keyboard can reach.
     assert pin.get_attribute("role") == "button" and pin.get_attribute("tabindex") == "0"
     assert pin.get_attribute("aria-label").startswith("The Havens")
-    _click(dash_duo, lambda: _pins_in_view(dash_duo)[0])
+    # The tap, as the browser delivers it to the pin (a pointer press, release and click on it).
+    dash_duo.driver.execute_script(
+        "var p = arguments[0]; p.scrollIntoView({block: 'center'});"
+        "['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'].forEach(function (t) {"
+        "  p.dispatchEvent(new MouseEvent(t, {bubbles: true, cancelable: true, view: window})); });",
+        _pins_in_view(dash_duo)[0])
     card = dash_duo.wait_for_element(".pin-card", timeout=10)
     _wait(lambda: card.find_element("css selector", ".pin-card-name").text.startswith("The Havens"),
           message="the card, shown")
