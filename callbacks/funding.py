@@ -22,7 +22,7 @@ def register(app, provider, context) -> None:
         Output(ids.FUNDING_SUMMARY, "children"),
         Output(ids.FUNDING_ICS_LINK, "href"),
         Output(ids.FUNDING_ATOM_LINK, "href"),
-        Output(ids.URL, "search", allow_duplicate=True),
+        Output(ids.PAGE_STATE, "data", allow_duplicate=True),
         Input(ids.FUNDING_SEARCH, "value"),
         Input(ids.FUNDING_BOROUGH, "value"),
         Input(ids.FUNDING_AREA, "value"),

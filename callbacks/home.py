@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dash import Input, Output, State, no_update
+from dash import ALL, ClientsideFunction, Input, Output, State, ctx, no_update
 
 from callbacks.controls import register_show_area, register_summaries
 from explorer import ids
 from explorer.layout.controls import chosen
-from explorer.layout.home import CHECKLISTS, build_search_update
+from explorer.layout.home import CHECKLISTS, asked_page, build_search_update
 from explorer.pages.home import search_update
 
 
@@ -16,12 +16,15 @@ def register(app, provider, context) -> None:
 
     @app.callback(
         Output(ids.SERVICE_LIST, "children"),
+        Output(ids.SERVICE_LIST, "start"),
         Output(ids.RESULT_SUMMARY, "children"),
+        Output(ids.RESULT_PAGES, "children"),
+        Output(ids.FILTER_PANEL_SUMMARY, "children"),
         Output(ids.MAP_QUERY, "data"),
         Output(ids.MAP, "viewport"),
         Output(ids.PLACE_LAYER, "data"),
         Output(ids.BOROUGH_LAYER, "hideout"),
-        Output(ids.URL, "search"),
+        Output(ids.PAGE_STATE, "data", allow_duplicate=True),
         Input(ids.SEARCH_BUTTON, "n_clicks"),
         Input(ids.SEARCH_INPUT, "value"),
         Input(ids.BOROUGH_SELECT, "value"),
@@ -29,11 +32,15 @@ def register(app, provider, context) -> None:
         Input(ids.COMMISSIONER_SELECT, "value"),
         Input(ids.AGE_SELECT, "value"),
         Input(ids.ACCESS_SELECT, "value"),
+        Input({"type": ids.RESULT_PAGER, "index": ALL}, "n_clicks"),
         prevent_initial_call=True,
     )
-    def on_search(_clicks, query, boroughs, areas, commissioners, age, access):
+    def on_search(_clicks, query, boroughs, areas, commissioners, age, access, _pages):
+        page = asked_page(ctx.triggered_id, ctx.triggered)
+        if page is None:
+            return (no_update,) * 8
         update = search_update(provider, query, context.today(), boroughs=boroughs, commissioners=commissioners,
-                               areas=areas, age=chosen(age), access=chosen(access))
+                               areas=areas, age=chosen(age), access=chosen(access), page=page)
         return build_search_update(update)
 
     register_summaries(app, CHECKLISTS)
@@ -51,3 +58,18 @@ def register(app, provider, context) -> None:
         return [*(selected or []), code]
 
     register_show_area(app, provider, allow_duplicate=True)
+    app.clientside_callback(
+        ClientsideFunction(namespace="explorerResident", function_name="showView"),
+        Output(ids.EXPLORER_GRID, "className"),
+        Output(ids.RESULTS_VIEW_LIST, "aria-pressed"),
+        Output(ids.RESULTS_VIEW_MAP, "aria-pressed"),
+        Input(ids.RESULTS_VIEW_LIST, "n_clicks"),
+        Input(ids.RESULTS_VIEW_MAP, "n_clicks"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction(namespace="explorerResident", function_name="focusResults"),
+        Output(ids.RESULT_SUMMARY, "title"),
+        Input({"type": ids.RESULT_PAGER, "index": ALL}, "n_clicks"),
+        prevent_initial_call=True,
+    )

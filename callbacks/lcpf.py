@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dash import ALL, Input, Output, State, ctx
+from dash import ALL, Input, Output, State, ctx, no_update
 
 from explorer import ids
+from explorer.layout.controls import drawn_anew
 from explorer.layout.lcpf import render_update
 from explorer.services.lcpf import build_view, controls_query
 
@@ -23,7 +24,7 @@ def register(app, provider) -> None:
         Output(ids.LCPF_SCATTER, "figure"),
         Output(ids.LCPF_TABLE, "children"),
         Output(ids.LCPF_DOWNLOAD, "href"),
-        Output(ids.URL, "search", allow_duplicate=True),
+        Output(ids.PAGE_STATE, "data", allow_duplicate=True),
         Input({"type": ids.LCPF_PRESET, "index": ALL}, "n_clicks"),
         Input({"type": ids.LCPF_WEIGHT, "index": ALL}, "value"),
         Input(ids.LCPF_YEAR, "value"),
@@ -44,5 +45,5 @@ def register(app, provider) -> None:
             snapshot, trigger=trigger, weights=dict(zip(factors, weights)), year=year,
             category=category, measure=measure, pot=pot, basis=basis,
         )
-        view = build_view(snapshot, query, notices)
-        return render_update(view, snapshot.boundaries_geojson, factors, presets)
+        update = render_update(build_view(snapshot, query, notices), snapshot.boundaries_geojson, factors, presets)
+        return (*update[:-1], no_update if drawn_anew(ctx.triggered) else update[-1])

@@ -51,7 +51,7 @@ def register(app, provider, context) -> None:
         view = build_performance_view(portfolio_page(provider.current(), parse_filters(*values), context.today()))
         return tuple(view)
 
-    @app.callback(Output(ids.URL, "search", allow_duplicate=True), *FILTERS, prevent_initial_call=True)
+    @app.callback(Output(ids.PAGE_STATE, "data", allow_duplicate=True), *FILTERS, prevent_initial_call=True)
     def on_filter_change(*values):
         return parse_filters(*values).to_search()
 

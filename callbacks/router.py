@@ -1,13 +1,20 @@
-"""Callbacks: the page router (address in, page content out)."""
+"""Callbacks: the page router (address in, page content out) and the page state mirrored into the address.
+
+Pages never write the address themselves: they write what they now show to ``PAGE_STATE`` and one
+callback copies it into the address (a new history entry). The router hears both ``pathname`` and
+``search``, so Back, Forward and links re-render the page, and skips the change a page just made.
+"""
 
 from __future__ import annotations
 
-from dash import Input, Output, State
+from dash import ClientsideFunction, Input, Output, State, ctx, no_update
 
 from explorer import ids
+from explorer.pages.head import page_head
+from explorer.layout.shell import build_nav_items
 from explorer.layout.router import draw
 from explorer.pages.context import PageContext
-from explorer.pages.router import page_for
+from explorer.pages.router import page_already_shows, page_for
 
 
 def render_page(provider, pathname: str | None, search: str | None, context: PageContext):
@@ -20,8 +27,35 @@ def register(app, provider, context: PageContext) -> None:
 
     @app.callback(
         Output(ids.PAGE, "children"),
+        Output(ids.PAGE_STATE, "data", allow_duplicate=True),
+        Output(ids.PAGE_HEAD, "data"),
         Input(ids.URL, "pathname"),
-        State(ids.URL, "search"),
+        Input(ids.URL, "search"),
+        State(ids.PAGE_STATE, "data"),
+        prevent_initial_call="initial_duplicate",
     )
-    def update_page(pathname, search):
-        return render_page(provider, pathname, search, context)
+    def update_page(pathname, search, shown):
+        if page_already_shows(ctx.triggered_prop_ids, search, shown):
+            return no_update, no_update, no_update
+        head = page_head(provider.current(), pathname, search)
+        return render_page(provider, pathname, search, context), search or "", head.as_dict()
+
+    @app.callback(Output(ids.NAV_LIST, "children"), Input(ids.URL, "pathname"))
+    def update_nav(pathname):
+        return build_nav_items(pathname)
+
+    @app.callback(
+        Output(ids.URL, "search"),
+        Input(ids.PAGE_STATE, "data"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def on_page_state(state, search):
+        return no_update if (state or "") == (search or "") else state
+
+    app.clientside_callback(
+        ClientsideFunction(namespace="explorerResident", function_name="setHead"),
+        Output(ids.PAGE_HEAD, "modified_timestamp"),
+        Input(ids.PAGE_HEAD, "data"),
+        prevent_initial_call=True,
+    )

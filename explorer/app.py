@@ -9,7 +9,9 @@ from typing import Callable
 
 import dash
 from dash import html
-from flask import jsonify
+from html import escape
+
+from flask import jsonify, request
 from flask_compress import Compress
 
 from callbacks import embed as embed_callbacks
@@ -28,6 +30,7 @@ from explorer.api import mapview as mapview_api
 from explorer.api import oruk as oruk_api
 from explorer.api import reports
 from explorer.ingest.publish import seed_sample
+from explorer.pages.head import page_head
 from callbacks.embed import render_embed
 from callbacks.router import render_page
 from explorer.layout.embed import EMBED_INDEX, EMBED_TITLE, build_embed_shell
@@ -105,8 +108,9 @@ def create_app(
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     app.index_string = INDEX_HTML
+    _add_page_heads(app, provider)
     Compress(app.server)
-    app.layout = lambda: build_shell(on_sample=provider.current().on_sample)
+    app.layout = lambda: build_shell(on_sample=provider.current().on_sample, exit_url=settings.exit_url)
     context = PageContext(
         tile_url=settings.tile_url, tile_attribution=settings.tile_attribution, today=today
     )
@@ -192,8 +196,27 @@ def _add_embed(app: dash.Dash, provider: SnapshotProvider, context: PageContext)
     return embed
 
 
+def _add_page_heads(app: dash.Dash, provider: SnapshotProvider) -> None:
+    """Serves each address with its own <title> and meta description (shared links, search engines)."""
+    base = app.interpolate_index
+
+    def interpolate_index(**kwargs):
+        head = page_head(provider.current(), request.path, request.query_string.decode("utf-8", "replace"))
+        kwargs["title"] = escape(head.title)
+        kwargs["metas"] = kwargs.get("metas", "") + f'<meta name="description" content="{escape(head.description)}">'
+        return base(**kwargs)
+
+    app.interpolate_index = interpolate_index
+
+
 def _add_routes(app: dash.Dash, provider: SnapshotProvider) -> None:
     server = app.server
+
+    @server.get("/robots.txt")
+    def robots():
+        # Pages may be indexed (each has its own title and description); the API and exports need not be.
+        body = "User-agent: *\nAllow: /\nDisallow: /api/\n"
+        return server.response_class(body, mimetype="text/plain")
 
     @server.get("/healthz")
     def healthz():

@@ -2,6 +2,19 @@
 
 URL = "url"
 PAGE = "page"
+#: The query string the page on screen shows; pages write it, one callback mirrors it into the address.
+PAGE_STATE = "page-state"
+#: The page's <title> and description, for the browser tab on in-page navigation.
+PAGE_HEAD = "page-head"
+EXIT_PAGE = "exit-page"
+RESULT_PAGER = "result-pager"  # pattern id: {"type": RESULT_PAGER, "index": page number}
+RESULT_PAGES = "result-pages"
+EXPLORER_GRID = "explorer-grid"
+NAV_LIST = "nav-list"
+RESULTS_VIEW_LIST = "results-view-list"  # the phone's List / Map toggle
+RESULTS_VIEW_MAP = "results-view-map"
+FILTER_PANEL = "filter-panel"
+FILTER_PANEL_SUMMARY = "filter-panel-summary"
 SAMPLE_BANNER = "sample-banner"
 
 # Explorer (home)
@@ -66,6 +79,7 @@ FUNDING_SERVICE_SECTION = "funding-service-section"
 # Embed (/embed) and its builder (/embed/builder)
 EMBED_URL = "embed-url"
 EMBED_PAGE = "embed-page"
+EMBED_SEARCH = "embed-search"
 BUILDER_BOROUGH = "builder-borough"
 BUILDER_AREAS = "builder-areas"
 BUILDER_VIEW = "builder-view"

@@ -28,6 +28,7 @@ class Settings:
         seed_sample: Publish the bundled sample register into an empty store.
         debug: Dash debug mode (never in production).
         max_ingest_mb: The largest file ``explorer ingest`` and ``explorer sync`` accept (MB).
+        exit_url: Where "Exit this page" goes (a neutral site; http or https only).
     """
 
     database_url: str = ""
@@ -40,6 +41,7 @@ class Settings:
     debug: bool = False
     embed_origins: tuple[str, ...] = field(default_factory=tuple)
     max_ingest_mb: float = 50.0
+    exit_url: str = "https://www.bbc.co.uk/weather"
 
     @property
     def store_url(self) -> str:
@@ -73,4 +75,15 @@ class Settings:
                 o.strip() for o in env.get("EXPLORER_EMBED_ORIGINS", "").split(",") if o.strip()
             ),
             max_ingest_mb=float(env.get("EXPLORER_MAX_INGEST_MB", "50")),
+            exit_url=_exit_url(env.get("EXPLORER_EXIT_URL", "https://www.bbc.co.uk/weather")),
         )
+
+
+def _exit_url(value: str) -> str:
+    """The exit address, checked: it must be an http(s) URL (it becomes a link on every page)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"EXPLORER_EXIT_URL: {value!r} is not an http(s) address like https://www.bbc.co.uk/weather")
+    return value.strip()

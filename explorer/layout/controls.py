@@ -13,6 +13,8 @@ from typing import Sequence
 import dash_bootstrap_components as dbc
 from dash import html
 
+from explorer.domain.glossary import split_abbreviations
+
 #: The value of a select's "any" choice (a select cannot hold an empty value).
 ANY = "any"
 
@@ -106,3 +108,27 @@ def select(id_: str, label: str, options: Sequence[dict], value: str | None, any
 def chosen(value: str | None) -> str | None:
     """A select's value, with the "any" choice read as no choice."""
     return None if value in (None, "", ANY) else value
+
+
+def drawn_anew(triggered: list | None) -> bool:
+    """Whether Dash fired a page's callback because its components were drawn anew (a page load,
+    Back or Forward), not because a person changed something.
+
+    Dash then lists every input (and pattern-matched buttons unclicked); a person's change lists
+    one or two. The address already holds the right view then, so the page must not write it again
+    (that would push a second history entry and trap Back).
+    """
+    items = triggered or []
+    unclicked = [t for t in items if "n_clicks" in (t or {}).get("prop_id", "") and not t.get("value")]
+    return len(items) > 2 or bool(unclicked and len(items) > 1)
+
+
+def table_region(label: str, table) -> html.Div:
+    """A wide table in a labelled region that keyboard users can focus and scroll sideways
+    (WCAG 1.4.10 allows data tables to scroll inside their own region)."""
+    return html.Div(table, role="region", tabIndex="0", className="table-region", **{"aria-label": label})
+
+
+def with_abbreviations(text: str | None) -> list:
+    """Text with each known abbreviation marked up as ``<abbr title="its meaning">`` (text stays text)."""
+    return [html.Abbr(piece, title=meaning) if meaning else piece for piece, meaning in split_abbreviations(text)]

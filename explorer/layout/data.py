@@ -10,6 +10,7 @@ from dash import dash_table, html
 from explorer import ids
 from explorer.domain import formatting
 from explorer.domain.freshness import BAND_BY_KEY, BANDS, band_counts, freshness_by_group
+from explorer.layout.controls import table_region
 from explorer.layout.embed import build_downloads
 from explorer.layout.freshness import build_freshness_legend
 from explorer.layout.contracts import build_coverage
@@ -200,8 +201,8 @@ def _version_note(v: VersionInfo) -> str:
     return v.note or ""
 
 
-def _table(table_id: str, data: list[dict]) -> dash_table.DataTable:
-    return dash_table.DataTable(
+def _table(table_id: str, data: list[dict]) -> html.Div:
+    return table_region(f"Table: {', '.join(data[0])} (scrolls sideways on a small screen)", dash_table.DataTable(
         id=table_id,
         data=data,
         columns=[{"name": k, "id": k} for k in data[0]],
@@ -213,4 +214,4 @@ def _table(table_id: str, data: list[dict]) -> dash_table.DataTable:
         style_cell={"textAlign": "left", "whiteSpace": "normal", "height": "auto", "fontFamily": "inherit"},
         style_header={"fontWeight": "700"},
         css=[{"selector": ".dash-spreadsheet", "rule": "font-size: .95rem"}],
-    )
+    ))

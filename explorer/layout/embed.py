@@ -67,16 +67,19 @@ def build_embed_shell() -> html.Div:
 
 
 def build_embed(page: EmbedPage) -> html.Div:
-    """The list and map for a search, with a title and a small footer."""
+    """The list and map for a search, with a search box, a title and a small footer."""
     snapshot, result, view = page.snapshot, page.result, page.view
     tile_url, tile_attribution, map_state = page.tile_url, page.tile_attribution, page.map_state
+    if page.unknown_boroughs:
+        return build_unknown_borough(page)
     parts = []
     if view in ("list", "both"):
         parts.append(
             html.Section(
                 [
-                    html.Div(build_result_header(result), id=ids.RESULT_SUMMARY, role="status"),
-                    html.Ol(build_service_items(snapshot, result.items), id=ids.SERVICE_LIST, className="service-list list-unstyled"),
+                    html.Div(build_embed_count(result), id=ids.RESULT_SUMMARY, role="status"),
+                    html.Ol(build_service_items(snapshot, result.items, map_buttons=view == "both"),
+                            id=ids.SERVICE_LIST, className="service-list list-unstyled"),
                 ],
                 className="embed-list",
                 **{"aria-label": "Services"},
@@ -90,12 +93,13 @@ def build_embed(page: EmbedPage) -> html.Div:
                 **{"aria-label": "Map of the services"},
             )
         )
-    full = "/" + state_query(result.query, result.filters)
+    parts = [build_embed_search(page), html.Div(parts, className=f"embed-grid embed-view-{view}")]
+    full = "/" + state_query(page.query, result.filters)
     return html.Div(
         [
             html.H1(page.title, className="embed-title"),
             _sample_note(snapshot),
-            html.Div(parts, className=f"embed-grid embed-view-{view}"),
+            *parts,
             html.Footer(
                 [
                     html.P(
@@ -110,6 +114,62 @@ def build_embed(page: EmbedPage) -> html.Div:
                 ],
                 className="embed-footer",
             ),
+        ],
+        className="embed",
+    )
+
+
+def build_embed_search(page: EmbedPage) -> html.Form:
+    """A search box that keeps the embed's borough, areas and view (a plain form: works in any frame)."""
+    kept = {"borough": ",".join(page.filters.boroughs), "area": ",".join(page.filters.areas),
+            "view": page.view if page.view != "both" else ""}
+    return html.Form(
+        [
+            html.Label("Search these services", htmlFor=ids.EMBED_SEARCH, className="form-label fw-bold mb-1"),
+            html.Div(
+                [
+                    dcc.Input(id=ids.EMBED_SEARCH, type="search", name="q", value=page.query, maxLength=500,
+                              autoComplete="off", className="form-control", placeholder="Topic or place"),
+                    html.Button("Search", type="submit", className="btn btn-primary"),
+                ],
+                className="input-group",
+            ),
+            *(dcc.Input(type="hidden", name=key, value=value, id=f"embed-keep-{key}")
+              for key, value in kept.items() if value),
+        ],
+        action="/embed",
+        method="get",
+        target="_self",
+        role="search",
+        className="embed-search mb-2",
+    )
+
+
+def build_embed_count(result) -> list:
+    """How many services the embed lists (its title already says where), or why there are none."""
+    if result.message:
+        return [html.P(result.message, id=ids.SEARCH_MESSAGE, className="search-message")]
+    noun = "service" if result.total == 1 else "services"
+    shown = len(result.items)
+    more = f"; the first {shown} are listed, the rest are in the full explorer" if shown < result.total else ""
+    return [html.P(f"{result.total} {noun}, local services first{more}.", className="result-count")]
+
+
+def build_unknown_borough(page: EmbedPage) -> html.Div:
+    """What the embed says when its address names a borough code London does not have."""
+    codes = ", ".join(page.unknown_boroughs)
+    return html.Div(
+        [
+            html.H1(EMBED_TITLE, className="embed-title"),
+            html.P(
+                [html.Strong(f"There is no London borough with the code {codes}. "),
+                 "London's borough codes run from E09000001 (City of London) to E09000033 (Westminster). "
+                 "Nothing is listed, so that this page does not show the wrong area. If you run this site, "
+                 "check the borough in the embed code."],
+                className="search-message",
+                role="alert",
+            ),
+            html.P(html.A("Search every London service in the full explorer", href="/", rel="noopener")),
         ],
         className="embed",
     )

@@ -7,6 +7,7 @@ import datetime as dt
 from dash import html
 
 from explorer.domain import formatting
+from explorer.domain.contact import RESIDENT_CHECK
 from explorer.domain.freshness import BANDS, freshness
 
 
@@ -49,3 +50,14 @@ def build_freshness_legend() -> html.Ul:
         ],
         className="list-unstyled freshness-legend",
     )
+
+
+def resident_freshness(last_verified: dt.date | None) -> html.Span:
+    """For residents: when a person last checked the details, and what to do (no red warning).
+
+    The stale badge stays on the data page and officers' views; a frightened person needs to
+    know what to do, not that the number may be wrong.
+    """
+    checked = (f"Details last checked {formatting.date(last_verified)}. " if last_verified is not None
+               else "")
+    return html.Span(checked + RESIDENT_CHECK, className="resident-freshness")

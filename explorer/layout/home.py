@@ -6,88 +6,129 @@ import datetime as dt
 from typing import Sequence
 from urllib.parse import quote, urlencode
 
+__all__ = ["state_query"]  # re-exported for the embed
+
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import dcc, html
 
 from explorer import ids
 from explorer.layout.components import sample_badge
 from explorer.layout import controls
-from explorer.layout.freshness import freshness_badge
-from explorer.layout.map import build_services_map, map_outputs
 from explorer.domain import formatting
+from explorer.domain.contact import contact_links, referral_note
+from explorer.domain.paging import PageWindow
+from explorer.layout.map import build_services_map, map_outputs
+from explorer.layout.freshness import resident_freshness
+from explorer.pages.home import Exploration, state_query
 from explorer.services.search import ACCESS_FILTERS, AGE_GROUPS, COMMISSIONERS, Filters, ResultItem, SearchResult
 from explorer.pages.home import SearchUpdate
 from explorer.services.mapview import MapState
 from explorer.services.snapshot import Snapshot
 
-def state_query(query: str, filters: Filters, service: str | None = None) -> str:
-    """The URL query string that reproduces a search (empty parts left out)."""
-    params = {
-        "q": query.strip(),
-        "borough": ",".join(filters.boroughs),
-        "commissioner": ",".join(filters.commissioners),
-        "area": ",".join(filters.areas),
-        "age": filters.age or "",
-        "access": filters.access or "",
-        "service": service or "",
-    }
-    encoded = urlencode({k: v for k, v in params.items() if v})
-    return f"?{encoded}" if encoded else ""
 
 
 def build_home(
     snapshot: Snapshot,
-    result: SearchResult,
+    found: Exploration,
     *,
     tile_url: str,
     tile_attribution: str,
-    map_state: MapState,
-    selected_service: str | None = None,
     today: dt.date | None = None,
 ) -> html.Div:
-    """The explorer page for a search (already parsed from the URL and run)."""
-    filters = result.filters
+    """The explorer page for a search (already parsed from the URL and run).
+
+    On a phone the search box and the first results come first; the filters fold into one
+    "Filters (2 set)" control, and List / Map switch between the two views of the same results.
+    """
+    result = found.result
     return html.Div(
         [
             html.H1("Find help near you", className="h2"),
             html.P(
                 "Search the services that the Mayor's Office for Policing and Crime (MOPAC) and the "
                 "Violence Reduction Unit (VRU) pay for, by topic and place.",
-                className="lead",
+                className="lead intro",
             ),
             build_search_form(result.query),
-            build_filters(snapshot, filters),
+            build_danger_line(),
+            html.Div([build_view_toggle(), build_filter_panel(snapshot, found.filters)],
+                     className="results-controls"),
             html.Div(
                 [
                     html.Section(
                         [
                             html.H2("Results", className="visually-hidden"),
                             html.Div(
-                                build_result_header(result),
+                                build_result_header(result, found.window),
                                 id=ids.RESULT_SUMMARY,
                                 role="status",
+                                tabIndex="-1",
                                 **{"aria-live": "polite"},
                             ),
                             html.Ol(
-                                build_service_items(snapshot, result.items, state_query(result.query, filters), today),
+                                build_service_items(snapshot, result.items, found.state, today),
                                 id=ids.SERVICE_LIST,
                                 className="service-list list-unstyled",
+                                start=found.window.start + 1,
                             ),
+                            html.Div(build_pager(found.window), id=ids.RESULT_PAGES),
                         ],
                         className="results-pane",
                         **{"aria-label": "Services"},
                     ),
                     html.Section(
                         build_map(snapshot, result, tile_url=tile_url, tile_attribution=tile_attribution,
-                                  map_state=map_state, selected_service=selected_service),
+                                  map_state=found.map_state, selected_service=found.service or None),
                         className="map-pane",
                         **{"aria-label": "Map of the services in the list"},
                     ),
                 ],
-                className="explorer-grid",
+                id=ids.EXPLORER_GRID,
+                className="explorer-grid show-list",
             ),
         ]
     )
+
+
+def build_danger_line() -> html.P:
+    """The emergency line next to the search: first, before any result."""
+    return html.P(
+        [html.Strong("If you are in danger now, call 999."), " If you cannot speak, call 999 and then press 55. ",
+         html.A("How to cover your tracks online", href="/staying-safe")],
+        className="danger-line",
+    )
+
+
+def build_view_toggle() -> html.Div:
+    """List or Map: on a phone, two views of the same results (both show side by side on a laptop)."""
+    return html.Div(
+        [
+            html.Button("List", id=ids.RESULTS_VIEW_LIST, n_clicks=0, className="btn view-button",
+                        **{"aria-pressed": "true"}),
+            html.Button("Map", id=ids.RESULTS_VIEW_MAP, n_clicks=0, className="btn view-button",
+                        **{"aria-pressed": "false"}),
+        ],
+        className="view-toggle",
+        role="group",
+        **{"aria-label": "Show results as"},
+    )
+
+
+def build_pager(window: PageWindow) -> list:
+    """Previous and next buttons with where the reader is (nothing when one page holds every result)."""
+    if window.pages <= 1:
+        return []
+    buttons = []
+    if window.page > 1:
+        buttons.append(html.Button(["\u2190 Previous", html.Span(" page", className="visually-hidden")],
+                                   id={"type": ids.RESULT_PAGER, "index": window.page - 1}, n_clicks=0,
+                                   className="btn btn-outline-primary pager-previous"))
+    buttons.append(html.Span(f"Page {window.page} of {window.pages}", className="pager-position"))
+    if window.page < window.pages:
+        buttons.append(html.Button(["Next", html.Span(" page", className="visually-hidden"), " \u2192"],
+                                   id={"type": ids.RESULT_PAGER, "index": window.page + 1}, n_clicks=0,
+                                   className="btn btn-outline-primary pager-next"))
+    return [html.Nav(buttons, className="pager", **{"aria-label": "Pages of results"})]
 
 
 def build_search_form(query: str) -> html.Div:
@@ -167,25 +208,51 @@ def build_filters(snapshot: Snapshot, filters: Filters) -> html.Div:
     )
 
 
-def build_result_header(result: SearchResult) -> list:
-    """What the search understood, how many services match, and any message."""
+def filters_set(filters: Filters) -> int:
+    """How many filters are set (each borough, area and commissioner ticked counts once)."""
+    return (len(filters.boroughs) + len(filters.areas) + len(filters.commissioners)
+            + bool(filters.age) + bool(filters.access))
+
+
+def filter_panel_label(count: int) -> str:
+    """The folded filters' label: ``Filters`` or ``Filters (2 set)``."""
+    return f"Filters ({count} set)" if count else "Filters"
+
+
+def build_filter_panel(snapshot: Snapshot, filters: Filters) -> html.Details:
+    """Every filter folded into one control (opened on wide screens by the page's script)."""
+    return html.Details(
+        [html.Summary(filter_panel_label(filters_set(filters)), id=ids.FILTER_PANEL_SUMMARY,
+                      className="filter-panel-summary"),
+         build_filters(snapshot, filters)],
+        id=ids.FILTER_PANEL,
+        className="filter-panel",
+    )
+
+
+def build_result_header(result: SearchResult, window: PageWindow | None = None) -> list:
+    """What the search understood, how many services match and which are shown, and any message."""
     count = result.total
     noun = "service" if count == 1 else "services"
     header = [html.P(result.summary, className="understood mb-1")]
     if result.message:
         header.append(html.P(result.message, id=ids.SEARCH_MESSAGE, className="search-message"))
+    elif window is not None and window.pages > 1:
+        header.append(html.P(f"{window.words} {noun}.", className="result-count"))
     else:
-        shown = len(result.items)
-        more = f" (the first {shown} are listed)" if shown < count else ""
-        header.append(html.P(f"{count} {noun}{more}.", className="result-count"))
+        header.append(html.P(f"{count} {noun}.", className="result-count"))
     return header
 
 
 def build_service_items(
-    snapshot: Snapshot, items: Sequence[ResultItem], back: str = "", today: dt.date | None = None
+    snapshot: Snapshot, items: Sequence[ResultItem], back: str = "", today: dt.date | None = None,
+    *, map_buttons: bool = True,
 ) -> list[html.Li]:
-    """One list item per result; ``back`` is the search's query string, for the way back."""
-    return [build_service_item(snapshot, item, back, today) for item in items]
+    """One list item per result; ``back`` is the search's query string, for the way back.
+
+    ``map_buttons`` is False where there is no map (the list-only embed).
+    """
+    return [build_service_item(snapshot, item, back, today, map_buttons=map_buttons) for item in items]
 
 
 def service_href(service_id: str, back: str = "") -> str:
@@ -194,9 +261,15 @@ def service_href(service_id: str, back: str = "") -> str:
 
 
 def build_service_item(
-    snapshot: Snapshot, item: ResultItem, back: str = "", today: dt.date | None = None
+    snapshot: Snapshot, item: ResultItem, back: str = "", today: dt.date | None = None,
+    *, map_buttons: bool = True,
 ) -> html.Li:
-    """A service's card in the list, with how recently a person checked it when ``today`` is given."""
+    """A service's card: name, provider, coverage, how to get help, contacts a tap away, when checked.
+
+    For residents freshness reads as when a person last checked the details and what to do; the
+    red "stale" badge is for the data page and officers' views. ``today`` is kept for callers
+    that pass the page's clock.
+    """
     service = item.service
     if service.pan_london:
         coverage = html.Span("Pan-London", className="badge text-bg-primary")
@@ -211,9 +284,16 @@ def build_service_item(
         facts += [" ", html.Span("Location kept confidential", className="badge text-bg-secondary")]
     if service.illustrative:
         facts += sample_badge(True)
-    if today is not None:
-        facts += [" ", freshness_badge(service.last_verified, today)]
-    contact = service.phone or (service.url and "website") or service.email
+    links = contact_links(service.phone, service.email, service.url)
+    referral = referral_note(service.access)
+    actions = [
+        html.A(link.label, href=link.href, className=f"contact-link contact-{link.kind}",
+               **({"rel": "noopener noreferrer"} if link.kind == "website" else {}))
+        for link in links
+    ]
+    if map_buttons:
+        actions.append(html.Button("Show area on map", id={"type": ids.SHOW_AREA, "index": service.id},
+                                   className="btn btn-link btn-sm p-0 show-area", n_clicks=0))
     return html.Li(
         [
             html.H3(html.A(service.name, href=service_href(service.id, back)), className="h6 mb-1"),
@@ -226,23 +306,43 @@ def build_service_item(
                 className="small mb-1",
             ),
             html.P(facts, className="small mb-1"),
-            html.P(
-                [
-                    html.Span(f"Contact: {service.phone}" if service.phone else "", className="contact"),
-                    html.Button(
-                        "Show area on map",
-                        id={"type": ids.SHOW_AREA, "index": service.id},
-                        className="btn btn-link btn-sm p-0 ms-0" + (" ms-2" if service.phone else ""),
-                        n_clicks=0,
-                    ),
-                ]
-                if contact
-                else [],
-                className="small mb-0",
-            ),
+            html.P(referral, className="small mb-1 referral-note") if referral else None,
+            html.P(actions, className="contact-actions mb-1") if actions else None,
+            html.P(resident_freshness(service.last_verified), className="small text-muted mb-0"),
         ],
         id={"type": ids.SERVICE_CARD, "index": service.id},
         className="service-card",
+    )
+
+
+def asked_page(triggered_id, triggered: list | None) -> int | None:
+    """The page of results a change asks for: a pager button's page, else 1 (a new search starts
+    at the top).
+
+    None means nothing was asked: Dash also fires the callback, with every input listed and the
+    pager buttons unclicked, when the page's components are drawn anew (a page load, Back or
+    Forward, or new pager buttons), and the address already holds the right view then.
+    """
+    items = triggered or []
+    pagers = [t for t in items if f'"type":"{ids.RESULT_PAGER}"' in (t or {}).get("prop_id", "")]
+    if any(not t.get("value") for t in pagers) or controls.drawn_anew(items):
+        return None
+    if isinstance(triggered_id, dict) and triggered_id.get("type") == ids.RESULT_PAGER:
+        return int(triggered_id["index"])
+    return 1
+
+
+def render_exploration(snapshot: Snapshot, found: Exploration, today: dt.date | None = None) -> tuple:
+    """What changes on the explorer page after a search, a filter or a page turn (in the callback's order)."""
+    return (
+        build_service_items(snapshot, found.result.items, found.state, today),
+        found.window.start + 1,
+        build_result_header(found.result, found.window),
+        build_pager(found.window),
+        filter_panel_label(filters_set(found.filters)),
+        *map_outputs(found.map_state),
+        borough_hideout(found.filters, found.result),
+        found.state,
     )
 
 
@@ -285,14 +385,6 @@ def build_map(
 
 
 def build_search_update(update: SearchUpdate) -> tuple:
-    """What a search or filter change sends back: list, summary, the map's search, view and place
-    marker, borough highlight, URL query."""
-    found = update.found
-    state = state_query(update.query, found.filters)
-    return (
-        build_service_items(update.snapshot, found.result.items, state, update.today),
-        build_result_header(found.result),
-        *map_outputs(found.map_state),
-        borough_hideout(found.filters, found.result),
-        state,
-    )
+    """What a search, a filter change or a page turn sends back (in the callback's order): list, its
+    first number, summary, pager, the filters' label, map points, borough highlight, page state."""
+    return render_exploration(update.snapshot, update.found, update.today)

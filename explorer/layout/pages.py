@@ -8,8 +8,11 @@ from typing import Sequence
 from dash import html
 
 from explorer.domain import formatting
+from explorer.domain.contact import contact_links, referral_note
+from explorer.layout.controls import with_abbreviations
 from explorer.layout.components import sample_badge
-from explorer.layout.freshness import freshness_badge
+from explorer.layout.freshness import resident_freshness
+from explorer.layout.not_found import build_not_found
 from explorer.layout.suggestions import build_report_change_form
 from explorer.services.snapshot import ServiceEntry, Snapshot
 
@@ -55,21 +58,17 @@ def build_service_page(
     back_query = back_search if back_search.startswith("?") or not back_search else "?" + back_search
     back = html.A("← Back to the search", href="/" + back_query, className="d-inline-block mb-3 back-link")
     if service is None:
-        return html.Div(
-            [back, html.H1("Service not found", className="h2"),
-             html.P("There is no service with this address. It may have been removed from the register.")]
-        )
+        return build_not_found("", "service")
     if service.pan_london:
         areas = "All 33 London boroughs (pan-London)"
     else:
         areas = ", ".join(snapshot.borough_name(c) for c in service.borough_codes) or "not recorded"
-    contact = []
-    if service.url:
-        contact.append(html.Li(html.A("Website", href=service.url, rel="noopener")))
-    if service.phone:
-        contact.append(html.Li(["Phone: ", html.A(service.phone, href=f"tel:{service.phone.replace(' ', '')}")]))
-    if service.email:
-        contact.append(html.Li(["Email: ", html.A(service.email, href=f"mailto:{service.email}")]))
+    contact = [
+        html.Li(html.A(link.label, href=link.href, className=f"contact-link contact-{link.kind}",
+                       **({"rel": "noopener noreferrer"} if link.kind == "website" else {})))
+        for link in contact_links(service.phone, service.email, service.url)
+    ]
+    referral = referral_note(service.access)
     where = (
         html.P("This service's location is kept confidential for people's safety. Use the contact details above.")
         if service.confidential_location
@@ -86,22 +85,23 @@ def build_service_page(
         ("Service areas", ", ".join(snapshot.term_name(t) for t in service.term_ids)),
         ("Commissioner", " and ".join(snapshot.commissioner_name(c) for c in service.commissioners)),
         ("Funder of record", snapshot.commissioner_name(service.funder)),
-        ("Programme", service.programme),
-        ("Funding stream", service.funding_stream or "not recorded"),
+        ("Programme", with_abbreviations(service.programme)),
+        ("Funding stream", with_abbreviations(service.funding_stream) or "not recorded"),
         ("Contract value", [formatting.money(service.contract_value_gbp)] + contract_note(snapshot, service)
          + sample_badge(service.illustrative)),
         ("Contract dates", [f"{formatting.date(service.start_date)} to {formatting.date(service.end_date)}"]
          + sample_badge(service.illustrative)),
-        ("Last checked by a person", freshness_badge(service.last_verified, today) if today
-         else formatting.date(service.last_verified)),
+        ("Last checked by a person", resident_freshness(service.last_verified)),
     ]
     return html.Div(
         [
             back,
             html.H1(service.name, className="h2"),
-            html.P([service.description or ""] + sample_badge(service.illustrative), className="lead"),
+            html.P(with_abbreviations(service.description) + sample_badge(service.illustrative), className="lead"),
             html.H2("Get help", className="h4"),
-            html.Ul(contact) if contact else html.P("No public contact route is recorded."),
+            html.P(html.Strong("If you are in danger now, call 999."), className="danger-line"),
+            html.Ul(contact, className="contact-list") if contact else html.P("No public contact route is recorded."),
+            html.P(referral, className="referral-note") if referral else None,
             html.H2("Where", className="h4"),
             where,
             html.H2("About this service", className="h4"),
@@ -112,16 +112,5 @@ def build_service_page(
             html.P(["Source: ", html.A(service.source_url, href=service.source_url, rel="noopener")], className="small"),
             *sections,
             build_report_change_form(service.id),
-        ]
-    )
-
-
-def build_not_found(path: str) -> html.Div:
-    """The page for an address the explorer does not have."""
-    return html.Div(
-        [
-            html.H1("Page not found", className="h2"),
-            html.P(f"There is no page at {path}."),
-            html.P(html.A("Go to the services explorer", href="/")),
         ]
     )

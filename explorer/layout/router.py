@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import html
 
-from explorer.layout import accessibility, data, embed, funding, home, pages, performance
+from explorer.layout import accessibility, data, embed, funding, home, not_found, pages, performance, safety
 from explorer.layout import contracts as contracts_layout
 from explorer.layout import lcpf as lcpf_layout
 from explorer.pages.data import DataPage
@@ -14,7 +14,7 @@ from explorer.pages.home import HomePage
 from explorer.pages.lcpf import LcpfPage
 from explorer.pages.performance import PerformancePage, ReportPage
 from explorer.pages.service import ServicePage
-from explorer.pages.static import AccessibilityPage, NotFoundPage
+from explorer.pages.static import AccessibilityPage, NotFoundPage, StayingSafePage
 
 
 def draw(page) -> html.Div:
@@ -24,8 +24,7 @@ def draw(page) -> html.Div:
 
 def _home(page: HomePage) -> html.Div:
     return home.build_home(
-        page.snapshot, page.result, tile_url=page.tile_url, tile_attribution=page.tile_attribution,
-        map_state=page.map_state, selected_service=page.selected_service, today=page.today,
+        page.snapshot, page.found, tile_url=page.tile_url, tile_attribution=page.tile_attribution, today=page.today,
     )
 
 
@@ -49,5 +48,6 @@ _BUILDERS = {
     BuilderChoice: embed.build_embed_builder,
     DataPage: data.build_data_page,
     AccessibilityPage: lambda _page: accessibility.build_accessibility_page(),
-    NotFoundPage: lambda page: pages.build_not_found(page.path),
+    StayingSafePage: lambda _page: safety.build_staying_safe_page(),
+    NotFoundPage: lambda page: not_found.build_not_found(page.path, page.kind),
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from explorer import ids
+from explorer.layout.safety import DEFAULT_EXIT_URL, build_exit_this_page
 from explorer.layout.components import sample_label
 
 SECTIONS = (
@@ -25,12 +26,15 @@ ATTRIBUTION = (
 )
 
 
-def build_shell(*, on_sample: bool, content=None) -> html.Div:
-    """The whole page: skip link, header with the five sections, notice, main area, footer."""
+def build_shell(*, on_sample: bool, content=None, exit_url: str = DEFAULT_EXIT_URL) -> html.Div:
+    """The whole page: skip link, exit control, header with the five sections, notice, main area, footer."""
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh="callback-nav"),
-            html.A("Skip to main content", href="#main", className="skip-link"),
+            dcc.Store(id=ids.PAGE_STATE, data=None),
+            dcc.Store(id=ids.PAGE_HEAD, data=None),
+            html.A("Skip to main content", href=f"#{ids.PAGE}", className="skip-link"),
+            build_exit_this_page(exit_url),
             build_header(),
             build_sample_banner(on_sample),
             html.Main(content, id=ids.PAGE, className="container-lg py-4", tabIndex="-1"),
@@ -51,10 +55,7 @@ def build_header() -> html.Header:
                     className="brand",
                 ),
                 html.Nav(
-                    html.Ul(
-                        [html.Li(html.A(label, href=path, className="nav-link")) for path, label in SECTIONS],
-                        className="nav-list",
-                    ),
+                    html.Ul(build_nav_items(None), id=ids.NAV_LIST, className="nav-list"),
                     **{"aria-label": "Main"},
                 ),
             ],
@@ -62,6 +63,28 @@ def build_header() -> html.Header:
         ),
         className="site-header",
     )
+
+
+def current_section(pathname: str | None) -> str | None:
+    """The header section the page at ``pathname`` belongs to (None for pages outside the five)."""
+    path = (pathname or "/").rstrip("/") or "/"
+    if path == "/" or path.startswith("/service/"):
+        return "/"
+    for section, _label in SECTIONS[1:]:
+        if path == section or path.startswith(section + "/"):
+            return section
+    return None
+
+
+def build_nav_items(pathname: str | None) -> list[html.Li]:
+    """The five sections, the current one marked with ``aria-current`` (and shown underlined)."""
+    current = current_section(pathname)
+    return [
+        html.Li(html.A(label, href=path, className="nav-link" + (" active" if path == current else ""),
+                       **({"aria-current": "page" if path == (pathname or "/") else "true"}
+                          if path == current else {})))
+        for path, label in SECTIONS
+    ]
 
 
 def build_sample_banner(on_sample: bool) -> html.Div | None:
@@ -72,8 +95,9 @@ def build_sample_banner(on_sample: bool) -> html.Div | None:
         html.Div(
             [
                 html.Strong("Sample data. "),
-                "This explorer is running on a sample register built from published MOPAC and VRU "
-                "decisions. Figures marked ",
+                html.Span("This explorer is running on a sample register built from published MOPAC and VRU "
+                          "decisions. ", className="banner-long"),
+                "Figures marked ",
                 sample_label(),
                 " are illustrative, not published figures.",
             ],

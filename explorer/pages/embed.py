@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Sequence
 from urllib.parse import urlencode
@@ -26,6 +27,9 @@ class EmbedPage:
     title: str
     tile_url: str = ""
     tile_attribution: str = ""
+    query: str = ""
+    filters: Filters = Filters()
+    unknown_boroughs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,16 +67,34 @@ def embed_query(borough: str | None, areas: list[str] | None, view: str | None) 
 
 
 def embed_page(provider, search: str | None, *, tile_url: str = "", tile_attribution: str = "") -> EmbedPage:
-    """The embed for an address's query string (unknown values are dropped, never an error)."""
+    """The embed for an address's query string.
+
+    A borough's embed lists services as the search orders them for that place: local services
+    nearest first, pan-London ones after. A borough code the register does not know is reported
+    (``unknown_boroughs``), never silently widened to all of London.
+    """
     snapshot = provider.current()
     query = query_values(search)
     filters = parse_filters(query, snapshot)
+    unknown = unknown_borough_codes(query, snapshot)
     index = search_index(provider)
-    result = index.search(first(query, "q"), filters)
+    text = first(query, "q")
+    result = index.search(text, filters)
+    if len(filters.boroughs) == 1 and result.understood.location is None and not result.message:
+        placed = index.search(f"{text} in {snapshot.borough_name(filters.boroughs[0])}".strip(), filters)
+        result = placed if placed.understood.location is not None else result
     return EmbedPage(
         snapshot, result, home_map_state(provider, index, result), parse_view(first(query, "view")), embed_title(snapshot, filters),
-        tile_url=tile_url, tile_attribution=tile_attribution,
+        tile_url=tile_url, tile_attribution=tile_attribution, query=text, filters=filters,
+        unknown_boroughs=unknown,
     )
+
+
+def unknown_borough_codes(query: dict[str, list[str]], snapshot: Snapshot) -> tuple[str, ...]:
+    """The borough codes in the address that are not London boroughs (shown back as typed)."""
+    known = {b.code for b in snapshot.boroughs}
+    asked = [code.strip() for value in query.get("borough", []) for code in re.split(r"[,;]", value)]
+    return tuple(code for code in asked if code and code.upper() not in known)
 
 
 def builder_choice(

@@ -1,12 +1,15 @@
-"""Pages layer: the home page (search box, filters, results and map) as a view model."""
+"""Pages layer: the home page (search box, filters, page of results and map) as a view model."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Mapping, Sequence
+from urllib.parse import urlencode
 
-from explorer.pages.context import PageContext, first
+from explorer.domain.paging import PAGE_SIZE, PageWindow, page_window, parse_page
+from explorer.pages.context import PageContext
 from explorer.services.mapview import MapState, home_map_state
 from explorer.services.search import Filters, SearchResult, parse_filters, search_index
 from explorer.services.snapshot import Snapshot
@@ -14,21 +17,88 @@ from explorer.services.snapshot import Snapshot
 
 @dataclass(frozen=True)
 class Exploration:
-    """A search's result with the map's first view and the highlighted boroughs."""
+    """A search's result (``result.items`` is the page shown), the map's first view and where the page is."""
 
     result: SearchResult
     map_state: MapState
     filters: Filters
+    window: PageWindow
+    service: str = ""
+
+    @property
+    def state(self) -> str:
+        """The query string that brings this exact view back (query, filters, page, service)."""
+        return state_query(self.result.query, self.filters, self.service, self.window.page)
+
+
+def state_query(query: str, filters: Filters, service: str | None = None, page: int = 1) -> str:
+    """The URL query string that reproduces a search (empty parts and page 1 left out)."""
+    params = {
+        "q": (query or "").strip(),
+        "borough": ",".join(filters.boroughs),
+        "commissioner": ",".join(filters.commissioners),
+        "area": ",".join(filters.areas),
+        "age": filters.age or "",
+        "access": filters.access or "",
+        "service": service or "",
+        "page": str(page) if page > 1 else "",
+    }
+    encoded = urlencode({k: v for k, v in params.items() if v})
+    return f"?{encoded}" if encoded else ""
+
+
+def explore(
+    provider,
+    query: str | None,
+    *,
+    boroughs: Sequence[str] | None = None,
+    commissioners: Sequence[str] | None = None,
+    areas: Sequence[str] | None = None,
+    age: str | None = None,
+    access: str | None = None,
+    page: int = 1,
+) -> Exploration:
+    """Runs a search from raw widget values (unknown values are dropped, never an error)."""
+    filters = parse_filters(
+        {
+            "borough": list(boroughs or []),
+            "commissioner": list(commissioners or []),
+            "area": list(areas or []),
+            "age": [age] if age else [],
+            "access": [access] if access else [],
+        },
+        provider.current(),
+    )
+    return _run(provider, query, filters, page)
+
+
+def explore_address(provider, values: Mapping[str, Sequence[str]]) -> Exploration:
+    """The explorer's view for an address's query values (``q``, filters, ``page``, ``service``)."""
+    def first(key: str) -> str:
+        found = values.get(key) or [""]
+        return found[0]
+
+    filters = parse_filters(values, provider.current())
+    service = first("service") if provider.current().service(first("service")) else ""
+    return _run(provider, first("q"), filters, parse_page(first("page")), service)
+
+
+def _run(provider, query: str | None, filters: Filters, page: int, service: str = "") -> Exploration:
+    index = search_index(provider)
+    result = index.search(query, filters, limit=page * PAGE_SIZE)
+    window = page_window(result.total, page)
+    if window.end > len(result.items):
+        result = index.search(query, filters, limit=window.end)
+    shown = dataclasses.replace(result, items=result.items[window.start:window.end])
+    return Exploration(result=shown, map_state=home_map_state(provider, index, result), filters=filters, window=window, service=service)
 
 
 @dataclass(frozen=True)
 class HomePage:
-    """The home page for one address: the search's answer and what the map shows."""
+    """The home page for one address: the search's answer, its page of results and what the map shows."""
 
     snapshot: Snapshot
-    result: SearchResult
-    map_state: MapState
-    selected_service: str | None
+    found: Exploration
     today: dt.date
     tile_url: str = ""
     tile_attribution: str = ""
@@ -36,7 +106,7 @@ class HomePage:
 
 @dataclass(frozen=True)
 class SearchUpdate:
-    """What a new search or filter change sends back: the answer and the page's new query string."""
+    """What a new search, filter change or page turn sends back: the answer and the page's new state."""
 
     snapshot: Snapshot
     found: Exploration
@@ -45,13 +115,9 @@ class SearchUpdate:
 
 
 def home_page(provider, query: dict[str, list[str]], context: PageContext) -> HomePage:
-    """The home page with the search and filters read from the URL's query."""
-    snapshot = provider.current()
-    index = search_index(provider)
-    result = index.search(first(query, "q"), parse_filters(query, snapshot))
+    """The home page with the search, filters, page and selected service read from the URL's query."""
     return HomePage(
-        snapshot=snapshot, result=result, map_state=home_map_state(provider, index, result),
-        selected_service=first(query, "service") or None, today=context.today(),
+        snapshot=provider.current(), found=explore_address(provider, query), today=context.today(),
         tile_url=context.tile_url, tile_attribution=context.tile_attribution,
     )
 
@@ -66,23 +132,12 @@ def search_update(
     areas: Sequence[str] | None = None,
     age: str | None = None,
     access: str | None = None,
+    page: int = 1,
 ) -> SearchUpdate:
     """Runs a search from the widgets' raw values (unknown values are dropped, never an error)."""
-    snapshot = provider.current()
-    filters = parse_filters(
-        {
-            "borough": list(boroughs or []),
-            "commissioner": list(commissioners or []),
-            "area": list(areas or []),
-            "age": [age] if age else [],
-            "access": [access] if access else [],
-        },
-        snapshot,
-    )
-    index = search_index(provider)
-    result = index.search(query, filters)
-    found = Exploration(result=result, map_state=home_map_state(provider, index, result), filters=filters)
-    return SearchUpdate(snapshot=snapshot, found=found, query=query or "", today=today)
+    found = explore(provider, query, boroughs=boroughs, commissioners=commissioners, areas=areas, age=age,
+                    access=access, page=page)
+    return SearchUpdate(snapshot=provider.current(), found=found, query=query or "", today=today)
 
 
 def service_area(provider, service_id: str) -> tuple[str, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import unquote
 
+from explorer import ids
 from explorer.pages import data, embed, funding, home, lcpf, performance, service, static
 from explorer.pages.context import PageContext, first, query_values
 
@@ -11,6 +12,18 @@ from explorer.pages.context import PageContext, first, query_values
 VALIDATION_PATHS = (
     "/", "/service/", "/funding", "/performance", "/performance/report", "/lcpf", "/data", "/embed/builder"
 )
+
+
+def page_already_shows(triggered, search: str | None, shown: str | None) -> bool:
+    """Whether an address change is one the page on screen made itself (so nothing to render).
+
+    Args:
+        triggered: The address properties that changed (Dash's ``ctx.triggered_prop_ids``).
+        search: The address's query string now.
+        shown: The query string the page on screen last reported (``None`` before the first page).
+    """
+    changed = set(triggered or ())
+    return shown is not None and changed == {f"{ids.URL}.search"} and (search or "") == (shown or "")
 
 
 def page_for(provider, pathname: str | None, search: str | None, context: PageContext):
@@ -28,8 +41,9 @@ def page_for(provider, pathname: str | None, search: str | None, context: PageCo
     if path == "/":
         return home.home_page(provider, query, context)
     if path.startswith("/service/"):
-        return service.service_page(provider.current(), unquote(path.removeprefix("/service/")),
+        page = service.service_page(provider.current(), unquote(path.removeprefix("/service/")),
                                     first(query, "back"), today)
+        return page if page.service is not None else static.NotFoundPage(path, "service")
     if path == "/funding":
         return funding.funding_page(provider, query, today)
     if path.startswith("/funding/"):
@@ -46,4 +60,6 @@ def page_for(provider, pathname: str | None, search: str | None, context: PageCo
         return data.data_page(provider.current(), today)
     if path == "/accessibility":
         return static.AccessibilityPage()
+    if path == "/staying-safe":
+        return static.StayingSafePage()
     return static.NotFoundPage(path)

@@ -1,4 +1,4 @@
-"""Pages layer: pages with no data (the accessibility statement, an unknown address)."""
+"""Pages layer: pages with no data (the accessibility statement, staying safe online, an unknown address)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,12 @@ class AccessibilityPage:
 
 @dataclass(frozen=True)
 class NotFoundPage:
-    """The page for an address the explorer does not have."""
+    """The page for an address the explorer does not have (``kind``: page, service)."""
 
     path: str
+    kind: str = "page"
+
+
+@dataclass(frozen=True)
+class StayingSafePage:
+    """How to cover your tracks, and the national helplines."""

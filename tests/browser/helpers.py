@@ -12,6 +12,12 @@ from selenium.webdriver.support.ui import Select
 def tick(dash_duo, checklist_id: str, label: str) -> None:
     """Opens a collapsible checklist, ticks the box labelled ``label``, and closes it again."""
     checklist_id = checklist_id.lstrip("#")
+    # On a phone the filters are folded into one "Filters" control: open it first.
+    dash_duo.driver.execute_script(
+        "var d = document.getElementById(arguments[0]); var p = d && d.closest('details.filter-panel');"
+        "if (p) p.open = true;",
+        checklist_id,
+    )
     _click(dash_duo, lambda: dash_duo.find_element(f"#{checklist_id}-summary"))
     _click(dash_duo, lambda: dash_duo.driver.find_element(
         By.XPATH, f"//*[@id='{checklist_id}']//label[normalize-space()='{label}']"

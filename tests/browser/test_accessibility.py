@@ -30,6 +30,22 @@ PAGES = [
     "/embed?borough=E09000012",
     "/embed/builder",
     "/no-such-page",
+    "/staying-safe",
+    "/embed?borough=E09000028&view=list&q=youth",
+    "/embed?borough=E09999999",
+]
+
+#: The resident's pages on a phone, and at 320 px (WCAG 2.2 reflow, 1.4.10).
+PHONE_PAGES = [
+    "/",
+    "/?q=domestic+abuse+Peckham&page=1",
+    "/?page=2",
+    "/service/svc-london-havens",
+    "/funding",
+    "/performance",
+    "/lcpf",
+    "/staying-safe",
+    "/embed?borough=E09000028&view=list",
 ]
 
 
@@ -68,6 +84,20 @@ def test_every_page_passes_axe(dash_duo, server, path):
     dash_duo.driver.get(dash_duo.server.url.rstrip("/") + path)
     _settle(dash_duo.driver)
     assert axe_violations(dash_duo.driver) == []
+    assert dash_duo.get_logs() == []
+
+
+@pytest.mark.parametrize("width", [390, 320])
+@pytest.mark.parametrize("path", PHONE_PAGES)
+def test_phone_pages_pass_axe_and_do_not_scroll_sideways(dash_duo, server, path, width):
+    dash_duo.driver.set_window_size(width, 844)
+    dash_duo.start_server(server)
+    dash_duo.driver.get(dash_duo.server.url.rstrip("/") + path)
+    _settle(dash_duo.driver)
+    assert axe_violations(dash_duo.driver) == []
+    overflow = dash_duo.driver.execute_script(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
+    assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
     assert dash_duo.get_logs() == []
 
 

@@ -244,7 +244,7 @@ def _portfolio_table(result: perf.Portfolio) -> html.Section:
                 "holds sample values.",
                 className="small",
             ),
-            dash_table.DataTable(
+            controls.table_region("Every service, one row each (scrolls sideways on a small screen)", dash_table.DataTable(
                 id=ids.PERF_TABLE,
                 data=data,
                 columns=columns,
@@ -264,7 +264,7 @@ def _portfolio_table(result: perf.Portfolio) -> html.Section:
                 style_data_conditional=conditional,
                 css=[{"selector": ".dash-spreadsheet", "rule": "font-size: .95rem"},
                      {"selector": "p", "rule": "margin: 0"}],
-            ),
+            )),
         ],
         section_id="perf-all",
     )

@@ -24,7 +24,10 @@ def text(component) -> str:
         ("?borough=E09000012&view=list", ["embed-view-list", "service-card"], ["explorer-map"]),
         ("?borough=E09000012&view=map", ["embed-view-map", "explorer-map"], ["service-card"]),
         ("?area=vawg,youth-violence", ["violence against women and girls and youth violence"], []),
-        ("?borough=nonsense&view=sideways", ["Services paid for by MOPAC and the VRU\"", "embed-view-both"], []),
+        # Issue 15: an unknown borough code is answered with a clear message, never all of London.
+        ("?borough=nonsense&view=sideways", ["There is no London borough with the code nonsense"], ["service-card"]),
+        ("?borough=E09000012&view=list", ["embed-search", '"name": "q"'], ["show-area"]),
+        ("?borough=E09000012&view=both", ["show-area"], []),
         ("", ["Sample data", "London commissioned services explorer", "Open Government Licence"], ["site-header"]),
     ],
 )
@@ -68,3 +71,23 @@ def test_downloads_section_links_every_export_and_each_borough(provider, client)
         assert f"/api/v1/exports/{name}" in rendered
     assert rendered.count("services.csv?borough=E090000") == 33
     assert client.get("/api/v1/exports/services.geojson?borough=E09000033").status_code == 200
+
+
+def test_a_borough_embed_lists_local_services_first(provider):
+    from explorer.pages.embed import embed_page
+
+    page = embed_page(provider, "?borough=E09000028")
+    services = [item.service for item in page.result.items]
+    assert services and not services[0].pan_london and len(services[0].borough_codes) < 32
+    firsts = [len(s.borough_codes) >= 32 for s in services]
+    assert firsts.index(True) > 0  # at least one local service before the first London-wide one
+    assert page.query == "" and page.filters.boroughs == ("E09000028",)
+
+
+def test_the_embed_search_keeps_its_borough(provider):
+    from explorer.pages.embed import embed_page
+
+    page = embed_page(provider, "?borough=E09000028&q=youth")
+    assert page.result.total > 0 and all("E09000028" in i.service.borough_codes for i in page.result.items)
+    rendered = text(render_embed(provider, "?borough=E09000028&q=youth"))
+    assert '"value": "youth"' in rendered and '"value": "E09000028"' in rendered

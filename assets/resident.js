@@ -1,0 +1,100 @@
+/* Browser-side helpers for residents: the quick exit (GOV.UK exit-this-page pattern), the page's
+   title and description on in-page navigation, the phone's List / Map toggle, focus after a page turn,
+   and the filters opened on wide screens. No eval, no inline script: CSP-safe. */
+(function () {
+  var WIDE = "(min-width: 768px)";
+  var shiftTimes = [];
+
+  function exitUrl() {
+    var button = document.getElementById("exit-page");
+    return (button && button.getAttribute("data-exit-url")) || "https://www.bbc.co.uk/weather";
+  }
+
+  /* Hide this page at once, then replace it in history so Back does not return to it. */
+  function exitPage(event) {
+    if (event) { event.preventDefault(); }
+    document.documentElement.classList.add("exiting");
+    document.title = "Loading";
+    window.location.replace(exitUrl());
+  }
+
+  document.addEventListener("click", function (event) {
+    var target = event.target && event.target.closest ? event.target.closest(".exit-this-page__button") : null;
+    if (target) { exitPage(event); }
+  });
+
+  /* Shift pressed three times within five seconds (each press on its own, as GOV.UK's component counts). */
+  document.addEventListener("keyup", function (event) {
+    if (event.key !== "Shift") { shiftTimes = []; return; }
+    var now = Date.now();
+    shiftTimes = shiftTimes.filter(function (t) { return now - t < 5000; });
+    shiftTimes.push(now);
+    if (shiftTimes.length >= 3) { shiftTimes = []; exitPage(); }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Shift") { shiftTimes = []; }
+  });
+
+  /* Restored from the back-forward cache after an exit: leave again. */
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted && document.documentElement.classList.contains("exiting")) { exitPage(); }
+  });
+
+  function openFiltersOnWideScreens() {
+    var panel = document.getElementById("filter-panel");
+    if (panel && !panel.dataset.placed) {
+      panel.dataset.placed = "1";
+      if (window.matchMedia(WIDE).matches) { panel.open = true; }
+    }
+  }
+  /* Tables become stacked rows on a phone (CSS under 600 px): each cell names its column. */
+  function labelTables() {
+    var tables = document.querySelectorAll("main table");
+    Array.prototype.forEach.call(tables, function (table) {
+      if (table.closest(".dash-spreadsheet-container")) { return; }
+      var heads = table.querySelectorAll("thead tr:last-child th");
+      if (!heads.length) { return; }
+      var names = Array.prototype.map.call(heads, function (th) { return th.textContent.trim(); });
+      Array.prototype.forEach.call(table.querySelectorAll("tbody tr, tfoot tr"), function (row) {
+        Array.prototype.forEach.call(row.children, function (cell, i) {
+          if (cell.tagName === "TD" && names[i] && !cell.hasAttribute("data-label")) {
+            cell.setAttribute("data-label", names[i]);
+          }
+        });
+      });
+      table.classList.add("stack-on-phone");
+    });
+  }
+  var pending = false;
+  new MutationObserver(function () {
+    if (pending) { return; }
+    pending = true;
+    window.requestAnimationFrame(function () { pending = false; openFiltersOnWideScreens(); labelTables(); });
+  }).observe(document.documentElement, {childList: true, subtree: true});
+
+  window.dash_clientside = Object.assign({}, window.dash_clientside, {
+    explorerResident: {
+      setHead: function (head) {
+        if (head && head.title) {
+          document.title = head.title;
+          var meta = document.querySelector('meta[name="description"]');
+          if (meta) { meta.setAttribute("content", head.description || ""); }
+        }
+        return window.dash_clientside.no_update;
+      },
+      showView: function () {
+        var triggered = (window.dash_clientside.callback_context.triggered || [])[0] || {};
+        var map = String(triggered.prop_id || "").indexOf("results-view-map") === 0;
+        window.setTimeout(function () { window.dispatchEvent(new Event("resize")); }, 50);
+        return ["explorer-grid show-" + (map ? "map" : "list"), map ? "false" : "true", map ? "true" : "false"];
+      },
+      focusResults: function () {
+        window.setTimeout(function () {
+          var summary = document.getElementById("result-summary");
+          if (summary) { summary.scrollIntoView({block: "start"}); summary.focus({preventScroll: true}); }
+        }, 300);
+        return window.dash_clientside.no_update;
+      }
+    }
+  });
+})();

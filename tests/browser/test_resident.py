@@ -1,0 +1,190 @@
+"""Browser tests: the resident on a phone (390 x 844), the journeys of issue 15.
+
+Back and Forward between searches and filters, paging to the last result, a number to call,
+the quick exit (button and Shift three times), and no sideways scrolling at 320 px.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+
+import pytest
+from dash.testing.application_runners import BaseDashRunner
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
+
+from explorer.app import create_app
+from tests.browser.helpers import tick
+
+PHONE = (390, 844)
+
+
+def _start(dash_duo, settings, path: str = "/"):
+    dash_duo.driver.set_window_size(*PHONE)
+    dash_duo.start_server(create_app(settings))
+    if path != "/":
+        dash_duo.driver.get(dash_duo.server_url + path)
+    dash_duo.wait_for_element("#result-summary .result-count, #result-summary .search-message", timeout=15)
+
+
+def _search(dash_duo, text: str) -> None:
+    box = dash_duo.find_element("#search-input")
+    # As a person does: select what is there and type over it (no blur, so no empty search between).
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(text)
+    box.send_keys(Keys.ENTER)
+
+
+def _wait(predicate, timeout: float = 10, message: str = "condition"):
+    end = time.time() + timeout
+    while time.time() < end:
+        try:
+            if predicate():
+                return
+        except Exception:  # the page may be re-rendering
+            pass
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {message}")
+
+
+def _tap(dash_duo, selector: str) -> None:
+    """Scrolls an element to the middle of the screen at once (no smooth scrolling) and taps it."""
+    element = dash_duo.find_element(selector)
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element)
+    element.click()
+
+
+def _box(dash_duo) -> str:
+    return dash_duo.find_element("#search-input").get_attribute("value")
+
+
+def test_back_and_forward_move_between_searches_and_filters(dash_duo, sample_settings):
+    _start(dash_duo, sample_settings)
+    _search(dash_duo, "domestic abuse Peckham")
+    dash_duo.wait_for_contains_text("#result-summary", "Southwark", timeout=10)
+    first_names = [e.text for e in dash_duo.find_elements(".service-card h3")]
+    _search(dash_duo, "hate crime Croydon")
+    dash_duo.wait_for_contains_text("#result-summary", "Croydon", timeout=10)
+    assert "q=hate+crime+Croydon" in dash_duo.driver.current_url
+    tick(dash_duo, "commissioner-select", "VRU")
+    dash_duo.wait_for_contains_text("#filter-panel-summary", "Filters (1 set)", timeout=10)
+    assert "commissioner=VRU" in dash_duo.driver.current_url
+
+    # Back: the filter comes off; Back again: the first search, its box and its results.
+    dash_duo.driver.back()
+    _wait(lambda: "commissioner=VRU" not in dash_duo.driver.current_url, message="the address without the filter")
+    dash_duo.wait_for_text_to_equal("#filter-panel-summary", "Filters", timeout=10)
+    assert _box(dash_duo) == "hate crime Croydon"
+    dash_duo.driver.back()
+    _wait(lambda: _box(dash_duo) == "domestic abuse Peckham", message="the first search in the box")
+    dash_duo.wait_for_contains_text("#result-summary", "Southwark", timeout=10)
+    assert [e.text for e in dash_duo.find_elements(".service-card h3")] == first_names
+    assert "hate crime" in dash_duo.driver.title.lower() or "domestic abuse" in dash_duo.driver.title.lower()
+
+    # Forward: the second search again, then its filter.
+    dash_duo.driver.forward()
+    _wait(lambda: _box(dash_duo) == "hate crime Croydon", message="the second search in the box")
+    dash_duo.wait_for_contains_text("#result-summary", "Croydon", timeout=10)
+    dash_duo.driver.forward()
+    dash_duo.wait_for_text_to_equal("#filter-panel-summary", "Filters (1 set)", timeout=10)
+    assert dash_duo.driver.title.startswith("hate crime Croydon: search results")
+    assert dash_duo.get_logs() == []
+
+
+def test_funding_filters_follow_back_and_forward(dash_duo, sample_settings):
+    dash_duo.driver.set_window_size(*PHONE)
+    dash_duo.start_server(create_app(sample_settings))
+    dash_duo.driver.get(dash_duo.server_url + "/funding")
+    box = dash_duo.wait_for_element("#funding-search", timeout=15)
+    box.send_keys("youth")
+    box.send_keys(Keys.ENTER)
+    _wait(lambda: "q=youth" in dash_duo.driver.current_url, message="the funding search in the address")
+    dash_duo.driver.back()
+    _wait(lambda: dash_duo.find_element("#funding-search").get_attribute("value") == "", message="an empty box")
+    assert "q=youth" not in dash_duo.driver.current_url
+    dash_duo.driver.forward()
+    _wait(lambda: dash_duo.find_element("#funding-search").get_attribute("value") == "youth", message="youth again")
+    assert dash_duo.get_logs() == []
+
+
+def test_paging_reaches_the_last_result_and_back_returns_a_page(dash_duo, sample_settings):
+    _start(dash_duo, sample_settings)
+    count = dash_duo.find_element(".result-count").text
+    total = int(count.split(" of ")[1].split()[0])
+    seen = set()
+    page = 1
+    while dash_duo.find_elements(".pager-next"):
+        seen.update(e.text for e in dash_duo.find_elements(".service-card h3"))
+        _tap(dash_duo, ".pager-next")
+        page += 1
+        dash_duo.wait_for_contains_text(".pager-position", f"Page {page} of", timeout=10)
+        assert f"page={page}" in dash_duo.driver.current_url
+    seen.update(e.text for e in dash_duo.find_elements(".service-card h3"))
+    last = dash_duo.find_element(".result-count").text
+    assert last.endswith(f"\u2013{total} of {total} services.")
+    assert len(seen) == total
+    assert dash_duo.find_element("#result-summary").get_attribute("aria-live") == "polite"
+
+    # The page is in the address: reload keeps it, Back returns to the page before.
+    dash_duo.driver.refresh()
+    dash_duo.wait_for_contains_text(".pager-position", f"Page {page} of {page}", timeout=15)
+    dash_duo.driver.back()
+    dash_duo.wait_for_contains_text(".pager-position", f"Page {page - 1} of {page}", timeout=15)
+    assert dash_duo.get_logs() == []
+
+
+def test_a_number_to_call_is_a_tap_away(dash_duo, sample_settings):
+    _start(dash_duo, sample_settings, "/?q=domestic+abuse+Peckham")
+    dash_duo.wait_for_contains_text("#result-summary", "Southwark", timeout=10)
+    phones = dash_duo.find_elements(".service-card a[href^='tel:']")
+    assert phones, "a card with a phone number has a tel: link"
+    assert phones[0].text.startswith("Call ")
+    for link in dash_duo.find_elements(".service-card a.contact-website"):
+        assert link.get_attribute("href").startswith(("http://", "https://"))
+    assert "If you are in danger now, call 999." in dash_duo.find_element(".danger-line").text
+    assert dash_duo.get_logs() == []
+
+
+@pytest.mark.parametrize("how", ["button", "shift"])
+def test_quick_exit_replaces_the_page_and_back_does_not_return(dash_duo, sample_settings, how):
+    port = BaseDashRunner._next_port
+    neutral = f"http://127.0.0.1:{port}/healthz"
+    settings = dataclasses.replace(sample_settings, exit_url=neutral)
+    dash_duo.driver.set_window_size(*PHONE)
+    dash_duo.driver.get("data:text/html,<title>before</title><p>before</p>")
+    dash_duo.start_server(create_app(settings), port=port)
+    dash_duo.wait_for_element("#result-summary .result-count", timeout=15)
+    _search(dash_duo, "domestic abuse Peckham")
+    dash_duo.wait_for_contains_text("#result-summary", "Southwark", timeout=10)
+
+    if how == "button":
+        dash_duo.find_element("#exit-page").click()
+    else:
+        for _ in range(3):
+            ActionChains(dash_duo.driver).key_down(Keys.SHIFT).key_up(Keys.SHIFT).perform()
+    _wait(lambda: dash_duo.driver.current_url == neutral, message="the neutral page")
+    assert "services" not in dash_duo.driver.title.lower()
+    dash_duo.driver.back()
+    # Back skips every explorer entry the exit replaced: at most the searches made before remain,
+    # never the page the person was on when they left.
+    _wait(lambda: dash_duo.driver.current_url != neutral, message="Back to leave the neutral page")
+    assert "domestic+abuse+Peckham" not in dash_duo.driver.current_url
+
+
+def test_nothing_scrolls_sideways_at_320_px(dash_duo, sample_settings):
+    dash_duo.driver.set_window_size(320, 720)
+    dash_duo.start_server(create_app(sample_settings))
+    for path in ["/?q=domestic+abuse+Peckham", "/service/svc-london-havens", "/funding", "/performance",
+                 "/performance/report", "/lcpf", "/data", "/staying-safe", "/no-such-page"]:
+        dash_duo.driver.get(dash_duo.server_url + path)
+        dash_duo.wait_for_element("main h1", timeout=15)
+        time.sleep(1.0)
+        wide = dash_duo.driver.execute_script(
+            "var w = document.documentElement.clientWidth; return Array.from(document.querySelectorAll('main *'))"
+            ".filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest('[role=region][tabindex]') && !e.closest('.stack-on-phone thead, .leaflet-container, .js-plotly-plot'))"
+            ".slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));"
+        )
+        scroll = dash_duo.driver.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
+        assert scroll <= 0 and not wide, f"{path} scrolls sideways by {scroll}px: {wide}"
