@@ -47,6 +47,8 @@ def test_tap_a_pin_opens_a_card_with_a_phone_link(dash_duo, sample_settings):
     dash_duo.start_server(create_app(sample_settings))
     dash_duo.driver.get(dash_duo.server.url.rstrip("/") + "/?q=havens")
     dash_duo.wait_for_contains_text("#result-summary", "1 service", timeout=15)
+    # On a phone the list and the map are two views: switch to the map.
+    dash_duo.find_element("#results-view-map").click()
     _wait(lambda: dash_duo.find_elements(".service-point"), message="the Havens' pins")
     _show_map(dash_duo)
     pin = _wait(lambda: _pins_in_view(dash_duo), message="a pin in view")[0]
