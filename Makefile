@@ -10,7 +10,7 @@ WITH_SECRET = EXPLORER_SECRET_KEY="$${EXPLORER_SECRET_KEY:-$$(cat $(SECRET_FILE)
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: install prepare run serve-prod test test-fast browser-deps clean bench-search bench-relevance bench-ingest bench-pages bench-faults load load-postgres audit
+.PHONY: install prepare run serve-prod test test-fast browser-deps clean bench-search bench-relevance bench-ingest bench-map bench-start bench-pages bench-faults load load-postgres audit
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,14 @@ bench-relevance: prepare
 
 bench-ingest: install
 	$(PY) benchmarks/bench_ingest.py
+
+# The home page's size and the map's pan/zoom server time at 100,000 services (figures in the README).
+bench-map: prepare
+	taskset -c 0 $(PY) -m benchmarks.bench_map 10000 100000
+
+# Start, snapshot rebuild after a publish, first search and memory on a 100,000-service store.
+bench-start: prepare
+	$(PY) benchmarks/bench_start.py 100000
 
 # Page budgets: Lighthouse 12.2.3 (mobile and desktop presets, RUNS runs each) on nine pages.
 bench-pages: prepare browser-deps $(SECRET_FILE)

@@ -20,7 +20,9 @@ def register(app, provider, context) -> None:
         Output(ids.RESULT_SUMMARY, "children"),
         Output(ids.RESULT_PAGES, "children"),
         Output(ids.FILTER_PANEL_SUMMARY, "children"),
-        Output(ids.SERVICE_LAYER, "data"),
+        Output(ids.MAP_QUERY, "data"),
+        Output(ids.MAP, "viewport"),
+        Output(ids.PLACE_LAYER, "data"),
         Output(ids.BOROUGH_LAYER, "hideout"),
         Output(ids.PAGE_STATE, "data", allow_duplicate=True),
         Input(ids.SEARCH_BUTTON, "n_clicks"),
@@ -36,7 +38,7 @@ def register(app, provider, context) -> None:
     def on_search(_clicks, query, boroughs, areas, commissioners, age, access, _pages):
         page = asked_page(ctx.triggered_id, ctx.triggered)
         if page is None:
-            return (no_update,) * 8
+            return (no_update,) * 10
         update = search_update(provider, query, context.today(), boroughs=boroughs, commissioners=commissioners,
                                areas=areas, age=chosen(age), access=chosen(access), page=page)
         return build_search_update(update)

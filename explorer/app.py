@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import secrets
 from typing import Callable
 
@@ -17,6 +18,7 @@ from callbacks import embed as embed_callbacks
 from callbacks import funding as funding_callbacks
 from callbacks import home as home_callbacks
 from callbacks import lcpf as lcpf_callbacks
+from callbacks import mapview as mapview_callbacks
 from callbacks import performance as performance_callbacks
 from callbacks import router as router_callbacks
 from callbacks import suggestions as suggestion_callbacks
@@ -25,6 +27,7 @@ from explorer.api import exports as exports_api
 from explorer.api import feeds
 from explorer.api import headers as security_headers
 from explorer.api import lcpf as lcpf_api
+from explorer.api import mapview as mapview_api
 from explorer.api import oruk as oruk_api
 from explorer.api import reports
 from explorer.ingest.publish import seed_sample
@@ -38,6 +41,8 @@ from explorer.layout.suggestions import build_report_change_form
 from explorer.pages.context import PageContext
 from explorer.pages.router import VALIDATION_PATHS
 from explorer.reference import load_geography, prepare
+from explorer.services.mapview import MapIndex
+from explorer.services.search import SearchIndex, warmed
 from explorer.services.snapshot import SnapshotProvider
 from explorer.settings import ROOT, Settings
 from explorer.store.store import Store
@@ -89,6 +94,10 @@ def create_app(
         seed_sample(store, settings.sample_dir, postcode_lookup_for(geography))
     provider = SnapshotProvider(store, geography, check_interval=settings.check_interval)
     provider.current()
+    # The search and map indexes are built now and with each new version, not on first use.
+    provider.keep("search", lambda snapshot: warmed(SearchIndex(snapshot, geography)))
+    provider.keep("map", MapIndex)
+    freeze_heap()
 
     app = dash.Dash(
         __name__,
@@ -118,10 +127,12 @@ def create_app(
     )
     router_callbacks.register(app, provider, context)
     home_callbacks.register(app, provider, context)
+    mapview_callbacks.register(app)
     funding_callbacks.register(app, provider, context)
     feeds.register(app.server, today=today)
     lcpf_callbacks.register(app, provider)
     lcpf_api.register(app.server)
+    mapview_api.register(app.server)
     performance_callbacks.register(app, provider, context)
     reports.register(app.server, today)
     suggestion_callbacks.register(app, provider, SuggestionBox(store, key=secret).submit)
@@ -147,6 +158,15 @@ def create_app(
     )
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     return app
+
+
+def freeze_heap() -> None:
+    """Moves everything built so far (reference data, the snapshot, its indexes) out of the cyclic
+    garbage collector's sight: a full collection over millions of long-lived objects would otherwise
+    stall a request for hundreds of milliseconds at 100,000 services, and gunicorn workers forked
+    from a preloaded app keep sharing those pages. Objects are still freed by reference counting."""
+    gc.collect()
+    gc.freeze()
 
 
 def postcode_lookup_for(geography) -> Callable[[str], tuple[float, float, str]]:
@@ -179,6 +199,7 @@ def _add_embed(app: dash.Dash, provider: SnapshotProvider, context: PageContext)
     embed.layout = build_embed_shell
     embed.validation_layout = html.Div(skeleton([build_embed_shell(), render_embed(provider, "?view=both")]))
     embed_callbacks.register_embed(embed, provider, context)
+    mapview_callbacks.register(embed)
     # /embed without the slash, and the builder (a page of the full site, not of the embed).
     app.server.add_url_rule("/embed", endpoint="embed-page", view_func=embed.index)
     app.server.add_url_rule("/embed/builder", endpoint="embed-builder", view_func=app.index)

@@ -16,6 +16,10 @@ SECRET_MIN_LENGTH = 16
 class MissingSecretKey(RuntimeError):
     """``EXPLORER_SECRET_KEY`` is unset or too short; says how to make one."""
 
+#: The default basemap: OpenStreetMap's standard tiles (https://operations.osmfoundation.org/policies/tiles/).
+OSM_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -25,7 +29,8 @@ class Settings:
         database_url: SQLAlchemy URL; empty means the embedded SQLite file in ``data_dir``.
         data_dir: The project's ``data/`` folder (sample register, reference tables).
         cache_dir: Where derived reference files are cached (``data/cache``).
-        tile_url: Basemap tile URL template; empty means no basemap (works offline).
+        tile_url: Basemap tile URL template; empty means no basemap. ``from_env`` defaults to
+            OpenStreetMap's standard tiles; built directly (as tests do) it is empty.
         tile_attribution: Attribution shown for the basemap.
         check_interval: Seconds between checks for a newly published version.
         seed_sample: Publish the bundled sample register into an empty store.
@@ -70,12 +75,16 @@ class Settings:
         """Reads ``EXPLORER_*`` variables; anything unset keeps its default."""
         env = os.environ if environ is None else environ
         data_dir = Path(env.get("EXPLORER_DATA_DIR", str(ROOT / "data")))
+        # OpenStreetMap by default; EXPLORER_TILE_URL changes it, and set empty turns the basemap off.
+        tile_url = env.get("EXPLORER_TILE_URL", OSM_TILE_URL).strip()
         return cls(
             database_url=env.get("EXPLORER_DATABASE_URL", ""),
             data_dir=data_dir,
             cache_dir=Path(env.get("EXPLORER_CACHE_DIR", str(data_dir / "cache"))),
-            tile_url=env.get("EXPLORER_TILE_URL", ""),
-            tile_attribution=env.get("EXPLORER_TILE_ATTRIBUTION", ""),
+            tile_url=tile_url,
+            tile_attribution=env.get(
+                "EXPLORER_TILE_ATTRIBUTION", OSM_ATTRIBUTION if tile_url == OSM_TILE_URL else ""
+            ),
             check_interval=float(env.get("EXPLORER_CHECK_INTERVAL", "5")),
             seed_sample=env.get("EXPLORER_SEED_SAMPLE", "1") not in {"0", "false", "no"},
             debug=env.get("EXPLORER_DEBUG", "0") in {"1", "true", "yes"},

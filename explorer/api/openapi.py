@@ -325,6 +325,12 @@ _BAD = {"400": {"description": "A parameter is not valid.", **_ERROR}}
 _MISSING = {"404": {"description": "No such record.", **_ERROR}}
 
 
+_LON = r"-?(?:180(?:\.0+)?|1[0-7][0-9](?:\.[0-9]+)?|[0-9]{1,2}(?:\.[0-9]+)?)"
+_LAT = r"-?(?:90(?:\.0+)?|[0-8]?[0-9](?:\.[0-9]+)?)"
+#: A map view's bbox: west,south,east,north, each within the range of its kind.
+BBOX_PATTERN = rf"^[ \t]*{_LON}[ \t]*,[ \t]*{_LAT}[ \t]*,[ \t]*{_LON}[ \t]*,[ \t]*{_LAT}[ \t]*$"
+
+
 def _parameters() -> dict:
     return {
         "search": {"name": "search", "in": "query", "description": "Topic and place, as typed in the explorer's search box (for example `domestic abuse Peckham`); results come in the page's order.", "schema": {"type": "string", "maxLength": 500}},
@@ -381,6 +387,16 @@ def openapi_document(base_url: str = "") -> dict:
             "/openapi.json": {"get": {"operationId": "getOpenAPI", "summary": "This document.", "responses": _ok({"type": "object"})}},
             "/exports/services.csv": {"get": {"operationId": "exportServicesCsv", "summary": "Services as CSV (one row per service; sample values flagged in `illustrative`).", "parameters": _p("export_borough"), "responses": {**_ok(csv, "text/csv"), **_BAD}}},
             "/exports/services.geojson": {"get": {"operationId": "exportServicesGeojson", "summary": "Services' public delivery points as GeoJSON (confidential services have no geometry).", "parameters": _p("export_borough"), "responses": {**_ok(_ref("FeatureCollection"), "application/geo+json"), **_BAD}}},
+            "/map": {"get": {"operationId": "getMapView", "summary": "The explorer map's clusters and public delivery points for one view (bounds and zoom) and search; confidential services are never included.", "parameters": [
+                {"name": "bbox", "in": "query", "required": True, "description": "The view: west,south,east,north in degrees (WGS84); two opposite corners in either order.", "schema": {"type": "string", "pattern": BBOX_PATTERN}},
+                {"name": "zoom", "in": "query", "required": True, "description": "The map's zoom level, 0 to 19 (clusters are built for it).", "schema": {"type": "number", "minimum": 0, "maximum": 19}},
+                {"name": "q", "in": "query", "description": "The explorer's search (topic and place); the place centres the page's map but does not limit the points.", "schema": {"type": "string", "maxLength": 500}},
+                {"name": "borough", "in": "query", "description": "Services covering these boroughs (ONS codes, comma separated).", "schema": {"type": "string"}},
+                {"name": "area", "in": "query", "description": "Services in these service areas (ids, comma separated).", "schema": {"type": "string"}},
+                {"name": "commissioner", "in": "query", "description": "Services paid for by these commissioners (codes, comma separated).", "schema": {"type": "string"}},
+                {"name": "age", "in": "query", "description": "An age group of the explorer's filter.", "schema": {"type": "string"}},
+                {"name": "access", "in": "query", "description": "How to get help: self-referral or professional-referral.", "schema": {"type": "string"}},
+            ], "responses": {**_ok(_ref("FeatureCollection"), "application/json"), **_BAD}}},
             "/exports/grants.json": {"get": {"operationId": "exportGrants360Json", "summary": "Grants and contracts in the 360Giving Data Standard (JSON).", "responses": _ok(_ref("GrantPackage"))}},
             "/exports/grants.csv": {"get": {"operationId": "exportGrants360Csv", "summary": "Grants and contracts in the 360Giving Data Standard (spreadsheet columns).", "responses": _ok(csv, "text/csv")}},
             "/exports/opportunities.csv": {"get": {"operationId": "exportOpportunitiesCsv", "summary": "Funding opportunities as CSV.", "responses": _ok(csv, "text/csv")}},

@@ -226,8 +226,10 @@ def _paging() -> tuple[int, int]:
 
 
 def _ended_arg() -> bool:
-    value = request.args.get("ended", "").strip().lower()
-    if value not in ("", "include", "exclude"):
+    if "ended" not in request.args:
+        return False
+    value = request.args["ended"]
+    if value not in ("include", "exclude"):  # exactly, as the OpenAPI document's enum says
         raise ApiError(400, f"ended must be include or exclude (got {value!r}).", "ended")
     return value == "include"
 

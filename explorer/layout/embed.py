@@ -69,7 +69,7 @@ def build_embed_shell() -> html.Div:
 def build_embed(page: EmbedPage) -> html.Div:
     """The list and map for a search, with a search box, a title and a small footer."""
     snapshot, result, view = page.snapshot, page.result, page.view
-    tile_url, tile_attribution, points = page.tile_url, page.tile_attribution, page.points
+    tile_url, tile_attribution, map_state = page.tile_url, page.tile_attribution, page.map_state
     if page.unknown_boroughs:
         return build_unknown_borough(page)
     parts = []
@@ -88,7 +88,7 @@ def build_embed(page: EmbedPage) -> html.Div:
     if view in ("map", "both"):
         parts.append(
             html.Section(
-                build_map(snapshot, result, tile_url=tile_url, tile_attribution=tile_attribution, points=points),
+                build_map(snapshot, result, tile_url=tile_url, tile_attribution=tile_attribution, map_state=map_state),
                 className="embed-map",
                 **{"aria-label": "Map of the services"},
             )

@@ -9,7 +9,6 @@ from urllib.parse import quote, urlencode
 
 __all__ = ["state_query"]  # re-exported for the embed
 
-import dash_leaflet as dl
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
@@ -19,6 +18,7 @@ from explorer.layout import controls
 from explorer.domain import formatting
 from explorer.domain.contact import contact_links, referral_note
 from explorer.domain.paging import PageWindow
+from explorer.layout.map import build_services_map, map_outputs
 from explorer.layout.freshness import resident_freshness
 from explorer.pages.home import Exploration, state_query
 from explorer.domain.thesaurus import AUDIENCES
@@ -26,23 +26,9 @@ from explorer.services.search import (
     ACCESS_FILTERS, AGE_GROUPS, COMMISSIONERS, Filters, ResultItem, SearchResult, ended_line,
 )
 from explorer.pages.home import SearchUpdate
+from explorer.services.mapview import MapState
 from explorer.services.snapshot import Snapshot
 
-LONDON_CENTRE = (51.49, -0.11)
-
-#: One colour per service area, each with at least 3:1 contrast on the map's light ground.
-TERM_COLOURS = {
-    "vawg": "#8a2a7e",
-    "sexual-violence": "#b1126f",
-    "victims-witnesses": "#1d4f91",
-    "youth-violence": "#b54a00",
-    "exploitation": "#6a3d9a",
-    "reducing-reoffending": "#2f6b3a",
-    "hate-crime": "#a11d21",
-    "early-intervention": "#00707a",
-    "substance-misuse": "#5b5b00",
-    "community-safety": "#4b4b4b",
-}
 
 
 def build_home(
@@ -96,7 +82,7 @@ def build_home(
                     ),
                     html.Section(
                         build_map(snapshot, result, tile_url=tile_url, tile_attribution=tile_attribution,
-                                  points=found.points, selected_service=found.service or None),
+                                  map_state=found.map_state, selected_service=found.service or None),
                         className="map-pane",
                         **{"aria-label": "Map of the services in the list"},
                     ),
@@ -370,7 +356,7 @@ def render_exploration(snapshot: Snapshot, found: Exploration, today: dt.date | 
         build_result_header(found.result, found.window),
         build_pager(found.window),
         filter_panel_label(filters_set(found.filters)),
-        found.points,
+        *map_outputs(found.map_state),
         borough_hideout(found.filters, found.result),
         found.state,
     )
@@ -396,71 +382,21 @@ def build_map(
     *,
     tile_url: str,
     tile_attribution: str,
-    points: dict,
+    map_state: MapState,
     selected_service: str | None = None,
 ) -> html.Div:
-    """The London map: borough shapes and service points (clustered), with a legend."""
+    """The London map for a search: basemap, borough shapes and names, the searched place, and the
+    services in view (asked for by the browser per view), with a key."""
     area = ()
     if selected_service and snapshot.service(selected_service):
         area = snapshot.service(selected_service).borough_codes
-    layers = []
-    if tile_url:
-        layers.append(dl.TileLayer(url=tile_url, attribution=tile_attribution))
-    layers.append(
-        dl.GeoJSON(
-            id=ids.BOROUGH_LAYER,
-            data=snapshot.boundaries_geojson,
-            style={"variable": "explorerMap.boroughStyle"},
-            hideout=borough_hideout(result.filters, result, area),
-        )
-    )
-    layers.append(
-        dl.GeoJSON(
-            id=ids.SERVICE_LAYER,
-            data=points,
-            cluster=True,
-            zoomToBoundsOnClick=True,
-            pointToLayer={"variable": "explorerMap.pointToLayer"},
-            hideout={"colours": TERM_COLOURS},
-            superClusterOptions={"radius": 50},
-        )
-    )
-    note = "Borough boundaries are approximate. " if snapshot.boundaries_approximate else ""
-    return html.Div(
-        [
-            dl.Map(
-                layers,
-                center=LONDON_CENTRE,
-                zoom=10,
-                minZoom=9,
-                maxZoom=18,
-                id=ids.MAP,
-                className="explorer-map",
-                attributionControl=bool(tile_url),
-                keyboard=True,
-            ),
-            build_legend(snapshot),
-            html.P(
-                [note, "Click a borough to filter by it. Services with a confidential location have no pin."],
-                className="small text-muted mt-1",
-            ),
-        ]
-    )
-
-
-def build_legend(snapshot: Snapshot) -> html.Ul:
-    """The map key: one swatch and name per service area (colour is never the only label)."""
-    return html.Ul(
-        [
-            html.Li(
-                [html.Span(className="swatch", style={"backgroundColor": TERM_COLOURS.get(t.id, "#0b0c0c")}),
-                 t.name],
-                className="legend-item",
-            )
-            for t in sorted(snapshot.terms, key=lambda t: t.name)
-        ],
-        className="map-legend list-unstyled small",
-        **{"aria-label": "Map key: pin colour shows the service's main service area"},
+    return build_services_map(
+        map_state,
+        tile_url=tile_url,
+        tile_attribution=tile_attribution,
+        borough_data=snapshot.boundaries_geojson,
+        borough_hideout=borough_hideout(result.filters, result, area),
+        approximate=snapshot.boundaries_approximate,
     )
 
 

@@ -8,6 +8,7 @@ from typing import Sequence
 from urllib.parse import urlencode
 
 from explorer.pages.context import first, query_values
+from explorer.services.mapview import MapState, home_map_state
 from explorer.services.search import Filters, SearchResult, parse_filters, search_index
 from explorer.services.snapshot import Snapshot
 
@@ -21,7 +22,7 @@ class EmbedPage:
 
     snapshot: Snapshot
     result: SearchResult
-    points: dict
+    map_state: MapState
     view: str
     title: str
     tile_url: str = ""
@@ -83,7 +84,7 @@ def embed_page(provider, search: str | None, *, tile_url: str = "", tile_attribu
         placed = index.search(f"{text} in {snapshot.borough_name(filters.boroughs[0])}".strip(), filters)
         result = placed if placed.understood.location is not None else result
     return EmbedPage(
-        snapshot, result, index.points(result), parse_view(first(query, "view")), embed_title(snapshot, filters),
+        snapshot, result, home_map_state(provider, index, result), parse_view(first(query, "view")), embed_title(snapshot, filters),
         tile_url=tile_url, tile_attribution=tile_attribution, query=text, filters=filters,
         unknown_boroughs=unknown,
     )

@@ -10,16 +10,17 @@ from urllib.parse import urlencode
 
 from explorer.domain.paging import PAGE_SIZE, PageWindow, page_window, parse_page
 from explorer.pages.context import PageContext
+from explorer.services.mapview import MapState, home_map_state
 from explorer.services.search import Filters, SearchResult, parse_filters, search_index
 from explorer.services.snapshot import Snapshot
 
 
 @dataclass(frozen=True)
 class Exploration:
-    """A search's result (``result.items`` is the page shown), the map's points and where the page is."""
+    """A search's result (``result.items`` is the page shown), the map's first view and where the page is."""
 
     result: SearchResult
-    points: dict
+    map_state: MapState
     filters: Filters
     window: PageWindow
     service: str = ""
@@ -90,7 +91,7 @@ def _run(provider, query: str | None, filters: Filters, page: int, service: str 
     if window.end > len(result.items):
         result = index.search(query, filters, limit=window.end)
     shown = dataclasses.replace(result, items=result.items[window.start:window.end])
-    return Exploration(result=shown, points=index.points(result), filters=filters, window=window, service=service)
+    return Exploration(result=shown, map_state=home_map_state(provider, index, result), filters=filters, window=window, service=service)
 
 
 @dataclass(frozen=True)

@@ -247,12 +247,14 @@ class SearchIndex:
 
     def search(
         self, query: str | None, filters: Filters = Filters(), *, limit: int = DEFAULT_LIMIT,
-        include_ended: bool = False,
+        include_ended: bool = False, anywhere: bool = False,
     ) -> SearchResult:
         """Finds services for a query and filters; never raises for any text.
 
         Ended services are left out unless ``include_ended`` (or the query names one); the
         result counts how many ended services also match, so the page can offer them.
+        ``anywhere`` keeps the place for ranking and distances but does not restrict to it (the map
+        shows a topic's services around the searched place, not only those covering it).
         """
         include_ended = include_ended or filters.include_ended
         parts = split_query(query)
@@ -304,7 +306,8 @@ class SearchIndex:
             row = self._borough_row.get(location.borough_code)
             covers = self._covers[row] if row is not None else covers
             near = np.nan_to_num(distances, nan=math.inf) <= NEARBY_KM
-            mask &= covers | near
+            if not anywhere:
+                mask &= covers | near
             band = np.where(covers, np.where(self._pan, BAND_PAN, BAND_COVERS), BAND_NEARBY)
         ended_count = int(np.count_nonzero(mask & ~self._active & ~named))
         if not include_ended:
@@ -646,6 +649,11 @@ class _Matched(Sequence):
     def __len__(self) -> int:
         return int(len(self._order))
 
+    @property
+    def indices(self) -> np.ndarray:
+        """The matching services' positions in the snapshot, best first."""
+        return self._order
+
     def __getitem__(self, i):
         if isinstance(i, slice):
             return [self._services[j] for j in self._order[i]]
@@ -818,6 +826,13 @@ def _borough_point(geography: Any, code: str) -> tuple[float, float]:
     if same:
         return (sum(p.latitude for p in same) / len(same), sum(p.longitude for p in same) / len(same))
     return 51.5072, -0.1276
+
+
+def warmed(index: SearchIndex) -> SearchIndex:
+    """The index after one search through every path (topic, fuzzy word, place, postcode), so the
+    libraries' one-off set-up is not paid by the first person to search."""
+    index.search(f"{EXAMPLE} SE15 4 mentorin")
+    return index
 
 
 def search_index(provider) -> SearchIndex:

@@ -9,6 +9,7 @@ running app shows a new publish without a restart.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import threading
 import time
 from dataclasses import dataclass, field
@@ -361,6 +362,7 @@ class SnapshotProvider:
         self._snapshot: Snapshot | None = None
         self._checked_at = float("-inf")
         self._derived: dict[str, tuple[int, Any]] = {}
+        self._kept: dict[str, Callable[[Snapshot], Any]] = {}
 
     @property
     def geography(self) -> Any:
@@ -378,6 +380,7 @@ class SnapshotProvider:
             self._checked_at = now
             if self._snapshot is None or self._snapshot.version_key != latest:
                 self._snapshot = self._build()
+                self._build_kept(self._snapshot)
             return self._snapshot
 
     def derived(self, name: str, factory: Callable[[Snapshot], Any]) -> Any:
@@ -398,12 +401,27 @@ class SnapshotProvider:
                 self._derived[name] = cached
             return cached[1]
 
+    def keep(self, name: str, factory: Callable[[Snapshot], Any]) -> Any:
+        """Builds ``name`` now and again with every new version, before any request sees that version
+        (so the first search after start or after a publish is as fast as the rest)."""
+        self._kept[name] = factory
+        return self.derived(name, factory)
+
     def refresh(self) -> Snapshot:
         """Rebuilds the snapshot now, whatever the interval."""
         with self._lock:
             self._snapshot = self._build()
+            self._build_kept(self._snapshot)
             self._checked_at = self._clock()
             return self._snapshot
+
+    def _build_kept(self, snapshot: Snapshot) -> None:
+        for name, factory in self._kept.items():
+            self._derived[name] = (snapshot.version_key, factory(snapshot))
+        if self._kept:
+            # As at start (explorer.app.freeze_heap): the new version's objects live until the next
+            # publish, so keep full collections from walking them on every request.
+            gc.freeze()
 
     def _build(self) -> Snapshot:
         latest = self._store.latest_version_id() or 0

@@ -78,9 +78,10 @@ def test_hostile_text_shows_as_text_and_runs_nothing(dash_duo, hostile_app):
             time.sleep(0.2)
         body = dash_duo.driver.find_element(By.TAG_NAME, "body").text
         assert visible in body, f"{path}: the text should show literally"
-        # Hover every map pin, so Leaflet builds its tooltips from the hostile names too.
+        # Open every map pin's card (pins are asked for per view), so the cards are built from the hostile names too.
+        time.sleep(1.5)
         dash_duo.driver.execute_script(
-            "document.querySelectorAll('path.service-point').forEach(p => p.dispatchEvent(new MouseEvent('mouseover', {bubbles: true})));"
+            "document.querySelectorAll('.service-point').forEach(p => p.dispatchEvent(new MouseEvent('click', {bubbles: true})));"
         )
         time.sleep(0.5)
         assert dash_duo.driver.execute_script("return window.__xss === undefined"), f"{path}: script ran"
