@@ -82,10 +82,19 @@
         }
         return window.dash_clientside.no_update;
       },
-      showView: function () {
+      showView: function (listClicks, mapClicks, viewport) {
         var triggered = (window.dash_clientside.callback_context.triggered || [])[0] || {};
         var map = String(triggered.prop_id || "").indexOf("results-view-map") === 0;
-        window.setTimeout(function () { window.dispatchEvent(new Event("resize")); }, 50);
+        // The map was drawn while hidden (no size): once shown, Leaflet measures it again on the
+        // resize event, then the search's fit is applied anew so the view and pins are right.
+        window.setTimeout(function () {
+          window.dispatchEvent(new Event("resize"));
+          if (map && viewport && window.dash_clientside.set_props) {
+            window.setTimeout(function () {
+              window.dash_clientside.set_props("map", {viewport: Object.assign({}, viewport)});
+            }, 100);
+          }
+        }, 50);
         return ["explorer-grid show-" + (map ? "map" : "list"), map ? "false" : "true", map ? "true" : "false"];
       },
       focusResults: function () {
