@@ -7,9 +7,10 @@ from urllib.parse import unquote
 from explorer.services.funding import opportunity_by_id
 from explorer.services.snapshot import Snapshot
 
-#: The pages at fixed addresses (the router in ``explorer/layout/router.py`` draws each one).
+#: The pages at fixed addresses (``explorer/pages/router.page_for`` draws each one; a test keeps the two lists alike).
 FIXED_PAGES = frozenset(
-    {"/", "/embed", "/funding", "/performance", "/performance/report", "/lcpf", "/data", "/accessibility", "/embed/builder"}
+    {"/", "/embed", "/funding", "/performance", "/performance/report", "/lcpf", "/data", "/accessibility",
+     "/embed/builder", "/staying-safe"}
 )
 
 
