@@ -28,7 +28,13 @@ def tick(dash_duo, checklist_id: str, label: str) -> None:
     )
 
 
-def _click(dash_duo, find, attempts: int = 20) -> None:
+def click(dash_duo, find, attempts: int = 50) -> None:
+    """Finds an element with ``find``, scrolls it to the middle of the screen and clicks it, retrying
+    while the page is still re-rendering or moving (a map fitting its view, a list redrawn)."""
+    _click(dash_duo, find, attempts)
+
+
+def _click(dash_duo, find, attempts: int = 50) -> None:
     """Finds an element, scrolls it into view and clicks it, waiting out a page still moving."""
     for attempt in range(attempts):
         try:

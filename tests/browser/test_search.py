@@ -5,6 +5,7 @@ from __future__ import annotations
 from selenium.webdriver.common.keys import Keys
 
 from explorer.app import create_app
+from tests.browser.helpers import click
 
 
 def test_search_open_a_service_and_come_back(dash_duo, sample_settings):
@@ -24,9 +25,8 @@ def test_search_open_a_service_and_come_back(dash_duo, sample_settings):
     # The searched borough is highlighted.
     dash_duo.wait_for_element("path.borough-selected", timeout=10)
 
-    first = dash_duo.find_element(".service-card h3 a")
-    title = first.text
-    first.click()
+    title = dash_duo.find_element(".service-card h3 a").text
+    click(dash_duo, lambda: dash_duo.find_element(".service-card h3 a"))
     dash_duo.wait_for_contains_text("h1", title, timeout=10)
     assert "/service/" in dash_duo.driver.current_url
     dash_duo.find_element(".back-link").click()
