@@ -58,7 +58,8 @@ def get_json(url: str):
 
 def pages(base: str) -> dict[str, str]:
     """The pages to measure, by name; ids of a service and an opportunity come from the app itself."""
-    service = get_json(f"{base}/api/v1/services?per_page=1")["contents"][0]["id"]
+    # The page's address takes the register's id (the API's own ids are ORUK uuids).
+    service = get_json(f"{base}/api/v1/services?per_page=1")["contents"][0]["x_commissioning"]["register_id"]
     with (ROOT / "data" / "sample" / "opportunities.csv").open(newline="", encoding="utf-8") as stream:
         opportunity = next(csv.DictReader(stream))["id"]
     return {
