@@ -127,6 +127,10 @@ def _report_services(report: perf.Report) -> dcc.Markdown:
         }
         for rows in by_service.values()
     ]
+    # Raw HTML on purpose: thousands of cells as Dash components take seconds to draw. Every record
+    # value goes through the autoescaping template (explorer/templates), so no markup from the
+    # register reaches the page (tests: test_report_html_escapes_record_text, and test_xss on
+    # /performance/report in a browser with the CSP on).
     return dcc.Markdown(render("report_services.html", services=services), dangerously_allow_html=True,
                         className="report-services")
 
