@@ -186,20 +186,14 @@ def normalise_row(
         out[field] = None if not _present(value) else str(value).strip()
     out["illustrative"] = cell("illustrative") if _present(cell("illustrative")) else False
 
-    for field in MONEY_FIELDS:
-        value = cell(field)
-        try:
-            out[field] = parse_money(value)
-        except ValueError as exc:
-            bad(field, value, str(exc))
-            out[field] = None
-    for field in DATE_FIELDS:
-        value = cell(field)
-        try:
-            out[field] = parse_date(value)
-        except ValueError as exc:
-            bad(field, value, str(exc))
-            out[field] = None
+    for fields, parse in ((MONEY_FIELDS, parse_money), (DATE_FIELDS, parse_date)):
+        for field in fields:
+            value = cell(field)
+            try:
+                out[field] = parse(value)
+            except ValueError as exc:
+                bad(field, value, str(exc))
+                out[field] = None
 
     # The record checks these too, but only once every field is readable: check them here
     # as well, so one pass reports every problem of a row.

@@ -172,13 +172,7 @@ def read_workbook(entity: str, path: Path, sheets: dict[str, list[dict]]) -> Raw
             problems.append(Problem(f"{path.name} › {title}", 0, "", "", f"is a second sheet for {table}"))
             continue
         tables[table], names[table] = rows, f"{path.name} › {title}"
-    for table in ENTITIES[entity]:
-        if table not in tables:
-            problems.append(_missing(entity, table, f"a sheet named {TABLES[table][0].removesuffix('.csv')}", f"{path.name}: "))
-            if table in OPTIONAL_TABLES:
-                tables[table], names[table] = [], path.name
-    problems.extend(_empty_tables(entity, tables, names))
-    return RawInput(entity, tables, names, tuple(problems), str(path), "xlsx")
+    return _named_tables(entity, path, tables, names, problems, "xlsx", "a sheet")
 
 
 def read_json_tables(entity: str, path: Path, data: Any) -> RawInput:
@@ -200,13 +194,7 @@ def read_json_tables(entity: str, path: Path, data: Any) -> RawInput:
         rows, row_problems = _json_rows(records, label)
         problems.extend(row_problems)
         tables[table], names[table] = rows, label
-    for table in ENTITIES[entity]:
-        if table not in tables:
-            problems.append(_missing(entity, table, f"a list named {TABLES[table][0].removesuffix('.csv')}", f"{path.name}: "))
-            if table in OPTIONAL_TABLES:
-                tables[table], names[table] = [], path.name
-    problems.extend(_empty_tables(entity, tables, names))
-    return RawInput(entity, tables, names, tuple(problems), str(path), "json")
+    return _named_tables(entity, path, tables, names, problems, "json", "a list")
 
 
 def _json_rows(records: Any, label: str) -> tuple[list[dict], list[Problem]]:
@@ -225,6 +213,18 @@ def _json_rows(records: Any, label: str) -> tuple[list[dict], list[Problem]]:
                 problems.append(Problem(label, number, str(key), "", str(exc)))
         rows.append(row)
     return rows, problems
+
+
+def _named_tables(entity: str, path: Path, tables: dict, names: dict, problems: list, kind: str, part: str) -> RawInput:
+    """A workbook's sheets or a JSON file's lists as the entity's tables: each missing one named
+    (an optional one is read as empty), and each empty one reported."""
+    for table in ENTITIES[entity]:
+        if table not in tables:
+            problems.append(_missing(entity, table, f"{part} named {TABLES[table][0].removesuffix('.csv')}", f"{path.name}: "))
+            if table in OPTIONAL_TABLES:
+                tables[table], names[table] = [], path.name
+    problems.extend(_empty_tables(entity, tables, names))
+    return RawInput(entity, tables, names, tuple(problems), str(path), kind)
 
 
 def _missing(entity: str, table: str, what: str, where: str) -> Problem:

@@ -68,16 +68,31 @@ def load_boundary_points(cache_dir: Path) -> tuple[np.ndarray, np.ndarray, np.nd
         (EPSG:27700) of distinct postcode points in and around London, and for each the index of
         its London borough in ``borough_codes``, or -1 for a point outside London.
     """
-    path = Path(cache_dir) / BOUNDARY_POINTS_FILE
+    arrays = read_or_build(cache_dir, BOUNDARY_POINTS_FILE, "the boundary points")
+    codes = tuple(str(code) for code in arrays["borough_codes"])
+    return arrays["eastings"], arrays["northings"], arrays["borough_index"], codes
+
+
+
+def read_or_build(cache_dir: Path, name: str, what: str) -> dict[str, np.ndarray]:
+    """The arrays of one cache file (``name``), building the caches first when it is missing or stale.
+
+    Args:
+        cache_dir: The directory holding generated caches.
+        name: The cache file's name (:data:`INDEX_FILE` or :data:`BOUNDARY_POINTS_FILE`).
+        what: The file's contents in words, for the error.
+
+    Raises:
+        RuntimeError: The file still cannot be read after a build.
+    """
+    path = Path(cache_dir) / name
     arrays = _read_npz(path)
     if arrays is None:
         build_london_index(cache_dir)
         arrays = _read_npz(path)
         if arrays is None:
-            raise RuntimeError(f"the boundary points at {path} could not be read after building them")
-    codes = tuple(str(code) for code in arrays["borough_codes"])
-    return arrays["eastings"], arrays["northings"], arrays["borough_index"], codes
-
+            raise RuntimeError(f"{what} at {path} could not be read after building the caches")
+    return arrays
 
 
 def _read_directory() -> tuple[dict[str, np.ndarray], str]:

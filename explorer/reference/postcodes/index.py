@@ -10,7 +10,7 @@ from types import MappingProxyType
 import numpy as np
 
 from explorer.domain.geography import PostcodeMatch
-from explorer.reference.postcodes.build import INDEX_FILE, _read_npz, build_london_index
+from explorer.reference.postcodes.build import INDEX_FILE, read_or_build
 from explorer.reference.postcodes.text import (
     _FULL,
     _LONGEST_POSTCODE,
@@ -62,14 +62,7 @@ class PostcodeIndex:
         Returns:
             The index.
         """
-        path = Path(cache_dir) / INDEX_FILE
-        arrays = _read_npz(path)
-        if arrays is None:
-            build_london_index(cache_dir)
-            arrays = _read_npz(path)
-            if arrays is None:
-                raise RuntimeError(f"the postcode index at {path} could not be read after building it")
-        return _index_from_arrays(arrays)
+        return _index_from_arrays(read_or_build(cache_dir, INDEX_FILE, "the postcode index"))
 
     def __len__(self) -> int:
         return int(self.keys.shape[0])
