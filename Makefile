@@ -10,7 +10,7 @@ WITH_SECRET = EXPLORER_SECRET_KEY="$${EXPLORER_SECRET_KEY:-$$(cat $(SECRET_FILE)
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: install prepare run serve-prod test test-fast browser-deps clean bench-search bench-relevance bench-ingest bench-map bench-start bench-pages bench-faults load load-postgres audit
+.PHONY: install prepare run serve-prod test test-fast browser-deps clean bench-search bench-relevance bench-ingest bench-map bench-start bench-pages bench-report bench-faults load load-postgres audit
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -80,6 +80,10 @@ bench-start: prepare
 bench-pages: prepare browser-deps $(SECRET_FILE)
 	@bash scripts/ensure-lighthouse.sh
 	@$(WITH_SECRET) $(PY) -m benchmarks.bench_pages
+
+# The report's services block drawn as Dash components against the template's HTML (README figures).
+bench-report: prepare browser-deps $(SECRET_FILE)
+	@$(WITH_SECRET) $(PY) -m benchmarks.bench_report
 
 # Load: gunicorn with 2 workers, 200 simulated users for 120 s on loopback (figures in the README),
 # on the SQLite store, and on a throwaway PostgreSQL.

@@ -127,7 +127,8 @@ def _report_services(report: perf.Report) -> dcc.Markdown:
         }
         for rows in by_service.values()
     ]
-    # Raw HTML on purpose: thousands of cells as Dash components take seconds to draw. Every record
+    # Raw HTML on purpose: as Dash components the block draws in 2.3 s instead of 1.0 s and blocks the
+    # main thread 1.9 s instead of 0.3 s (`make bench-report`, README "Performance"). Every record
     # value goes through the autoescaping template (explorer/templates), so no markup from the
     # register reaches the page (tests: test_report_html_escapes_record_text, and test_xss on
     # /performance/report in a browser with the CSP on).
