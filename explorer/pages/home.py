@@ -48,31 +48,6 @@ def state_query(query: str, filters: Filters, service: str | None = None, page: 
     return f"?{encoded}" if encoded else ""
 
 
-def explore(
-    provider,
-    query: str | None,
-    *,
-    boroughs: Sequence[str] | None = None,
-    commissioners: Sequence[str] | None = None,
-    areas: Sequence[str] | None = None,
-    age: str | None = None,
-    access: str | None = None,
-    page: int = 1,
-) -> Exploration:
-    """Runs a search from raw widget values (unknown values are dropped, never an error)."""
-    filters = parse_filters(
-        {
-            "borough": list(boroughs or []),
-            "commissioner": list(commissioners or []),
-            "area": list(areas or []),
-            "age": [age] if age else [],
-            "access": [access] if access else [],
-        },
-        provider.current(),
-    )
-    return _run(provider, query, filters, page)
-
-
 def explore_address(provider, values: Mapping[str, Sequence[str]]) -> Exploration:
     """The explorer's view for an address's query values (``q``, filters, ``page``, ``service``)."""
     def first(key: str) -> str:
@@ -136,8 +111,17 @@ def search_update(
     page: int = 1,
 ) -> SearchUpdate:
     """Runs a search from the widgets' raw values (unknown values are dropped, never an error)."""
-    found = explore(provider, query, boroughs=boroughs, commissioners=commissioners, areas=areas, age=age,
-                    access=access, page=page)
+    filters = parse_filters(
+        {
+            "borough": list(boroughs or []),
+            "commissioner": list(commissioners or []),
+            "area": list(areas or []),
+            "age": [age] if age else [],
+            "access": [access] if access else [],
+        },
+        provider.current(),
+    )
+    found = _run(provider, query, filters, page)
     return SearchUpdate(snapshot=provider.current(), found=found, query=query or "", today=today)
 
 
