@@ -305,27 +305,30 @@ def _raw_arg(name: str) -> str | None:
 
 
 def _int_arg(name: str, default: int, *, minimum: int) -> int:
-    raw = _raw_arg(name)
-    if raw is None:
+    value = _shaped_arg(name, _INTEGER, "a whole number")
+    if value is None:
         return default
-    if not _INTEGER.fullmatch(raw):
-        raise ApiError(400, f"{name} must be a whole number (got {raw[:40]!r}).", name)
-    value = int(raw)
-    if value < minimum:
-        raise ApiError(400, f"{name} must be at least {minimum} (got {value}).", name)
-    return value
+    if int(value) < minimum:
+        raise ApiError(400, f"{name} must be at least {minimum} (got {int(value)}).", name)
+    return int(value)
 
 
 def _number_arg(name: str, *, minimum: float, maximum: float) -> float | None:
-    raw = _raw_arg(name)
+    raw = _shaped_arg(name, _NUMBER, "a number")
     if raw is None:
         return None
-    if not _NUMBER.fullmatch(raw):
-        raise ApiError(400, f"{name} must be a number (got {raw[:40]!r}).", name)
     value = float(raw)
     if not math.isfinite(value) or not minimum <= value <= maximum:
         raise ApiError(400, f"{name} must be between {minimum:g} and {maximum:g} (got {raw[:40]!r}).", name)
     return value
+
+
+def _shaped_arg(name: str, shape: re.Pattern, kind: str) -> str | None:
+    """A query parameter's text when it has the shape of its kind; None when absent."""
+    raw = _raw_arg(name)
+    if raw is not None and not shape.fullmatch(raw):
+        raise ApiError(400, f"{name} must be {kind} (got {raw[:40]!r}).", name)
+    return raw
 
 
 def _datetime_arg(name: str) -> dt.datetime | None:
