@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from explorer.ingest.files import MAX_BYTES
+from explorer.ingest.files import MAX_BYTES, FileFormatError, read_json
 
 #: Finds a borough's ONS code from a name or a code (any case); None when unknown.
 BoroughResolver = Callable[[str], "str | None"]
@@ -79,3 +79,13 @@ class Format:
     def loads(self, entity: str) -> bool:
         """True when this format can load ``entity``."""
         return not self.entities or entity in self.entities
+
+
+def json_file_like(path: Path, looks_like: Callable[[Any], bool]) -> bool:
+    """Whether ``path`` is a readable JSON file whose content ``looks_like`` accepts (a sniff's test)."""
+    if path.suffix.lower() != ".json" or not path.is_file():
+        return False
+    try:
+        return looks_like(read_json(path))
+    except FileFormatError:
+        return False

@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from explorer.ingest import matching, ocds, sources
-from explorer.ingest.files import FileFormatError, cell_text, read_csv, read_json
-from explorer.ingest.formats import Format, Request
+from explorer.ingest.files import cell_text, read_csv, read_json
+from explorer.ingest.formats import Format, Request, json_file_like
 
 
 def read(request: Request) -> sources.RawInput:
@@ -38,12 +38,7 @@ def read(request: Request) -> sources.RawInput:
 
 
 def sniff(entity: str, path: Path) -> bool:
-    if path.suffix.lower() != ".json" or not path.is_file():
-        return False
-    try:
-        return ocds.looks_like(read_json(path))
-    except FileFormatError:
-        return False
+    return json_file_like(path, ocds.looks_like)
 
 
 FORMAT = Format("ocds", ("contracts",), "OCDS contract notices", sniff, read)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from explorer.ingest import oruk, sources
-from explorer.ingest.files import FileFormatError, read_json
-from explorer.ingest.formats import Format, Request
+from explorer.ingest.files import read_json
+from explorer.ingest.formats import Format, Request, json_file_like
 
 
 def read(request: Request) -> sources.RawInput:
@@ -18,12 +18,7 @@ def read(request: Request) -> sources.RawInput:
 
 
 def sniff(entity: str, path: Path) -> bool:
-    if entity != "services" or path.suffix.lower() != ".json" or not path.is_file():
-        return False
-    try:
-        return oruk.looks_like(read_json(path))
-    except FileFormatError:
-        return False
+    return entity == "services" and json_file_like(path, oruk.looks_like)
 
 
 FORMAT = Format("oruk", ("services",), "Open Referral UK data", sniff, read)
