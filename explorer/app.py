@@ -36,6 +36,8 @@ from callbacks.embed import render_embed
 from callbacks.router import render_page
 from explorer.layout.embed import EMBED_INDEX, EMBED_TITLE, build_embed_shell
 from explorer.layout.shell import build_shell
+from explorer.layout.first_paint import DEFERRED_RENDERER, first_paint_entry, hold_scripts
+from explorer.layout.static_html import to_html
 from explorer.layout.validation import skeleton
 from explorer.layout.suggestions import build_report_change_form
 from explorer.pages.context import PageContext
@@ -110,12 +112,12 @@ def create_app(
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     app.index_string = INDEX_HTML
-    _add_page_heads(app, provider)
     Compress(app.server)
     app.layout = lambda: build_shell(on_sample=provider.current().on_sample, exit_url=settings.exit_url)
     context = PageContext(
         tile_url=settings.tile_url, tile_attribution=settings.tile_attribution, today=today
     )
+    _add_page_index(app, provider, context, settings.exit_url)
     # Every page's components, so Dash can check each callback's ids without
     # suppress_callback_exceptions (which would hide id typos).
     app.validation_layout = html.Div(
@@ -206,14 +208,26 @@ def _add_embed(app: dash.Dash, provider: SnapshotProvider, context: PageContext)
     return embed
 
 
-def _add_page_heads(app: dash.Dash, provider: SnapshotProvider) -> None:
-    """Serves each address with its own <title> and meta description (shared links, search engines)."""
+def _add_page_index(app: dash.Dash, provider: SnapshotProvider, context: PageContext, exit_url: str) -> None:
+    """Serves each address as a page that paints before any script runs.
+
+    The document carries the address's own <title> and meta description (shared links, search
+    engines) and the page itself as plain HTML (:mod:`explorer.layout.static_html`), shown until
+    React has drawn the same page; the scripts are fetched after that paint.
+    """
     base = app.interpolate_index
+    app.renderer = DEFERRED_RENDERER
 
     def interpolate_index(**kwargs):
-        head = page_head(provider.current(), request.path, request.query_string.decode("utf-8", "replace"))
+        snapshot = provider.current()
+        path, search = request.path, request.query_string.decode("utf-8", "replace")
+        head = page_head(snapshot, path, search)
         kwargs["title"] = escape(head.title)
         kwargs["metas"] = kwargs.get("metas", "") + f'<meta name="description" content="{escape(head.description)}">'
+        kwargs["scripts"] = hold_scripts(kwargs.get("scripts", ""))
+        page = build_shell(on_sample=snapshot.on_sample, exit_url=exit_url,
+                           content=render_page(provider, path, search, context))
+        kwargs["app_entry"] = first_paint_entry(to_html(page))
         return base(**kwargs)
 
     app.interpolate_index = interpolate_index
