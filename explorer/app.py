@@ -22,6 +22,7 @@ from callbacks import mapview as mapview_callbacks
 from callbacks import performance as performance_callbacks
 from callbacks import router as router_callbacks
 from callbacks import suggestions as suggestion_callbacks
+from explorer import ids
 from explorer.api import callback_guard, not_found, unavailable, urls
 from explorer.api import exports as exports_api
 from explorer.api import feeds
@@ -200,6 +201,8 @@ def _add_embed(app: dash.Dash, provider: SnapshotProvider, context: PageContext)
     embed._favicon = None
     embed.layout = build_embed_shell
     embed.validation_layout = html.Div(skeleton([build_embed_shell(), render_embed(provider, "?view=both")]))
+    _add_first_paint(embed, lambda _path, search: build_embed_shell(render_embed(
+        provider, search, tile_url=context.tile_url, tile_attribution=context.tile_attribution)), ids.EMBED_PAGE)
     embed_callbacks.register_embed(embed, provider, context)
     mapview_callbacks.register(embed)
     # /embed without the slash, and the builder (a page of the full site, not of the embed).
@@ -209,25 +212,42 @@ def _add_embed(app: dash.Dash, provider: SnapshotProvider, context: PageContext)
 
 
 def _add_page_index(app: dash.Dash, provider: SnapshotProvider, context: PageContext, exit_url: str) -> None:
-    """Serves each address as a page that paints before any script runs.
+    """Serves each address with its own <title> and meta description (shared links, search
+    engines), and the page itself as the first paint."""
 
-    The document carries the address's own <title> and meta description (shared links, search
-    engines) and the page itself as plain HTML (:mod:`explorer.layout.static_html`), shown until
-    React has drawn the same page; the scripts are fetched after that paint.
+    def head(kwargs: dict, path: str, search: str) -> dict:
+        page = page_head(provider.current(), path, search)
+        kwargs["title"] = escape(page.title)
+        kwargs["metas"] = kwargs.get("metas", "") + f'<meta name="description" content="{escape(page.description)}">'
+        return kwargs
+
+    def draw(path: str, search: str):
+        return build_shell(on_sample=provider.current().on_sample, exit_url=exit_url,
+                           content=render_page(provider, path, search, context))
+
+    _add_first_paint(app, draw, ids.PAGE, head)
+
+
+def _add_first_paint(app: dash.Dash, draw: Callable, page_id: str, head: Callable | None = None) -> None:
+    """Serves each address as a page that paints before any script runs: the page as plain HTML
+    (:mod:`explorer.layout.static_html`), shown until React has drawn the same page into
+    ``page_id``, with Dash's scripts fetched after that paint (:mod:`explorer.layout.first_paint`).
+
+    Args:
+        app: The Dash app whose index this changes.
+        draw: ``draw(path, query_string)`` gives the whole page's components for the address.
+        page_id: The id of the element React fills with the page (the swap waits for its content).
+        head: ``head(kwargs, path, query_string)`` adjusts Dash's index parts (title, metas).
     """
     base = app.interpolate_index
     app.renderer = DEFERRED_RENDERER
 
     def interpolate_index(**kwargs):
-        snapshot = provider.current()
         path, search = request.path, request.query_string.decode("utf-8", "replace")
-        head = page_head(snapshot, path, search)
-        kwargs["title"] = escape(head.title)
-        kwargs["metas"] = kwargs.get("metas", "") + f'<meta name="description" content="{escape(head.description)}">'
+        if head is not None:
+            kwargs = head(kwargs, path, search)
         kwargs["scripts"] = hold_scripts(kwargs.get("scripts", ""))
-        page = build_shell(on_sample=snapshot.on_sample, exit_url=exit_url,
-                           content=render_page(provider, path, search, context))
-        kwargs["app_entry"] = first_paint_entry(to_html(page))
+        kwargs["app_entry"] = first_paint_entry(to_html(draw(path, search)), page_id)
         return base(**kwargs)
 
     app.interpolate_index = interpolate_index

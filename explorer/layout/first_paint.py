@@ -89,11 +89,11 @@ def prefix_ids(page_html: str) -> str:
     return _FRAGMENT_LINK.sub(lambda m: f' href="#{ID_PREFIX}{m.group(1)}"', page_html)
 
 
-def first_paint_entry(page_html: Markup) -> Markup:
+def first_paint_entry(page_html: Markup, page_id: str = ids.PAGE) -> Markup:
     """Dash's entry point, hidden until React has drawn the page, followed by the page as HTML
     (its ids prefixed: :func:`prefix_ids`)."""
     return Markup(
-        f'<div id="react-entry-point" class="{PENDING_CLASS}" data-page-id="{ids.PAGE}">'
+        f'<div id="react-entry-point" class="{PENDING_CLASS}" data-page-id="{page_id}">'
         '<div class="_dash-loading">Loading...</div></div>'
         '<div id="first-paint" class="first-paint">'
     ) + Markup(prefix_ids(page_html)) + Markup("</div>")

@@ -156,3 +156,35 @@ def test_the_quick_exit_works_on_the_first_paint(dash_duo, sample_settings):
         _wait(lambda: driver.current_url == neutral, message="the neutral page")
     finally:
         gate.set()
+
+
+#: Where each heading and paragraph on the first screen sits, keyed by its text.
+POSITIONS = """
+var scope = document.querySelector(arguments[0]);
+var out = {};
+scope.querySelectorAll("h1, h2, h3, p, label, summary, a.btn, button").forEach(function (e) {
+  var box = e.getBoundingClientRect();
+  var text = e.textContent.trim().slice(0, 60);
+  if (box.height > 0 && box.top < window.innerHeight && text && !(text in out)) {
+    out[text] = Math.round(box.top + window.scrollY);
+  }
+});
+return out;
+"""
+
+
+def test_the_first_screen_is_laid_out_the_same_before_and_after_the_swap(dash_duo, sample_settings):
+    dash_duo.driver.set_window_size(*PHONE)
+    dash_duo.start_server(create_app(sample_settings))
+    driver = dash_duo.driver
+    for path in ("/?q=qqqzzzxx", SEARCH, "/service/svc-london-havens", "/funding", "/performance", "/data"):
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+        driver.get(dash_duo.server_url + path)
+        before = driver.execute_script(POSITIONS, "#first-paint")
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+        driver.get(dash_duo.server_url + path)
+        _wait(lambda: driver.execute_script("return !document.getElementById('first-paint')"), message=path)
+        time.sleep(0.5)
+        after = driver.execute_script(POSITIONS, "#react-entry-point")
+        moved = {text: (top, after[text]) for text, top in before.items() if text in after and abs(after[text] - top) > 2}
+        assert before and not moved, f"{path}: moved at the swap {moved}"

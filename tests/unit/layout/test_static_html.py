@@ -82,3 +82,16 @@ def test_a_data_table_is_a_plain_table_of_its_rows():
 def test_markdown_is_text_unless_its_builder_marked_it_as_html():
     assert str(to_html(dcc.Markdown("<b>x</b>"))) == "<div>&lt;b&gt;x&lt;/b&gt;</div>"
     assert str(to_html(dcc.Markdown("<b>x</b>", dangerously_allow_html=True))) == "<div><b>x</b></div>"
+
+
+def test_stylesheets_select_by_class_never_by_id():
+    """The first paint's ids are prefixed (explorer/layout/first_paint.py), so a rule keyed on an id
+    would style React's page and not the server's, and the page would jump at the swap."""
+    import re
+    from pathlib import Path
+
+    assets = Path(__file__).resolve().parents[3] / "assets"
+    for sheet in assets.glob("*.css"):
+        text = re.sub(r"/\*.*?\*/", "", sheet.read_text(encoding="utf-8"), flags=re.S)
+        rules = re.sub(r"\{[^{}]*\}", "{}", text)  # selectors only (colours like #fff live in the bodies)
+        assert not re.search(r"#[A-Za-z_-]", rules), f"{sheet.name} selects by id"
