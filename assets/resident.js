@@ -38,6 +38,10 @@
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     explorerResident: {
+      /* The state a page reports becomes the address's query string (a new history entry). */
+      copyState: function (state, search) {
+        return (state || "") === (search || "") ? window.dash_clientside.no_update : state;
+      },
       setHead: function (head) {
         if (head && head.title) {
           document.title = head.title;

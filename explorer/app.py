@@ -222,7 +222,7 @@ def _add_page_index(app: dash.Dash, provider: SnapshotProvider, context: PageCon
         return kwargs
 
     def draw(path: str, search: str):
-        return build_shell(on_sample=provider.current().on_sample, exit_url=exit_url,
+        return build_shell(on_sample=provider.current().on_sample, exit_url=exit_url, pathname=path,
                            content=render_page(provider, path, search, context))
 
     _add_first_paint(app, draw, ids.PAGE, head)
