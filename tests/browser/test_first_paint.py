@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from explorer.app import create_app
+
+pytestmark = pytest.mark.first_paint
 
 PHONE = (390, 844)
 SEARCH = "/?q=domestic+abuse+Peckham"
@@ -35,7 +39,7 @@ def test_a_search_reads_with_scripts_turned_off(dash_duo, sample_settings):
     driver = dash_duo.driver
     driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
     try:
-        driver.get(dash_duo.server_url + SEARCH)
+        driver.execute_cdp_cmd("Page.navigate", {"url": dash_duo.server_url + SEARCH})
         _wait(lambda: driver.find_elements("css selector", "#first-paint .service-card"), message="server HTML")
         first = driver.find_element("css selector", "#first-paint")
         text = first.text
@@ -118,7 +122,8 @@ def test_typing_before_the_scripts_arrive_is_kept(dash_duo, sample_settings):
     dash_duo.start_server(_held_app(sample_settings, gate), navigate=False)
     driver = dash_duo.driver
     try:
-        driver.get(dash_duo.server.url + "/")
+        driver.execute_cdp_cmd("Page.navigate", {"url": dash_duo.server.url + "/"})
+        _wait(lambda: driver.find_elements("css selector", "#first-paint #fp-search-input"), message="first paint")
         box = driver.find_element("css selector", "#first-paint #fp-search-input")
         box.click()
         box.send_keys("stalking")
@@ -149,8 +154,8 @@ def test_the_quick_exit_works_on_the_first_paint(dash_duo, sample_settings):
     dash_duo.start_server(_held_app(settings, gate), navigate=False, port=port)
     driver = dash_duo.driver
     try:
-        driver.get(dash_duo.server.url + SEARCH)
-        driver.find_element("css selector", "#first-paint .service-card")
+        driver.execute_cdp_cmd("Page.navigate", {"url": dash_duo.server.url + SEARCH})
+        _wait(lambda: driver.find_elements("css selector", "#first-paint .service-card"), message="first paint")
         for _ in range(3):
             ActionChains(driver).key_down(Keys.SHIFT).key_up(Keys.SHIFT).perform()
         _wait(lambda: driver.current_url == neutral, message="the neutral page")
@@ -179,7 +184,9 @@ def test_the_first_screen_is_laid_out_the_same_before_and_after_the_swap(dash_du
     driver = dash_duo.driver
     for path in ("/?q=qqqzzzxx", SEARCH, "/service/svc-london-havens", "/funding", "/performance", "/data"):
         driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
-        driver.get(dash_duo.server_url + path)
+        driver.execute_cdp_cmd("Page.navigate", {"url": dash_duo.server_url + path})
+        _wait(lambda: driver.find_elements("css selector", "#first-paint footer"), message=f"first paint of {path}")
+        time.sleep(0.3)
         before = driver.execute_script(POSITIONS, "#first-paint")
         driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
         driver.get(dash_duo.server_url + path)
