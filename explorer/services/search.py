@@ -234,6 +234,7 @@ class SearchIndex:
         place_pairs = [(name, f"borough:{b.code}") for b in snapshot.boroughs for name in borough_names(b.name)]
         place_pairs += [(p.name, f"place:{i}") for i, p in enumerate(geography.places)]
         self.place_vocabulary = build_vocabulary(place_pairs)
+        self._borough_points = {b.code: _borough_point(geography, b.code) for b in snapshot.boroughs}
         self._bm25, surface = _bm25_index(snapshot, services, self.analyzer)
         surface |= self.thesaurus.words
         surface |= {w for t in snapshot.terms for w in clean(" ".join((t.name, *t.synonyms))).split()}
@@ -549,7 +550,7 @@ class SearchIndex:
         kind, _, ref = match.target.partition(":")
         if kind == "borough":
             borough = self.geography.borough_by_code(ref)
-            point = _borough_point(self.geography, ref)
+            point = self._borough_points.get(ref) or _borough_point(self.geography, ref)
             return Location("borough", borough.name, point[0], point[1], ref)
         place = self.geography.places[int(ref)]
         return Location("place", place.name, place.latitude, place.longitude, place.borough_code)

@@ -92,3 +92,14 @@ def test_iso_datetime_is_utc_with_milliseconds():
 )
 def test_which_paths_are_embeddable(path, embeddable):
     assert is_embeddable(path) is embeddable
+
+
+def test_identifiers_are_exactly_uuid5_of_kind_and_key():
+    import uuid
+
+    from explorer.services.oruk import NAMESPACE
+
+    keys = ["svc-a", "", "é-ü-ß", "a" * 300, "loc/1:2", *(f"syn-{i}" for i in range(500))]
+    for kind in ("service", "location", "taxonomy_term", "service_at_location"):
+        for key in keys:
+            assert oruk_id(kind, key) == str(uuid.uuid5(NAMESPACE, f"{kind}:{key}"))
