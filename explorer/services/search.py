@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
-import bm25s
 import numpy as np
 from rapidfuzz import fuzz, process
 
@@ -154,6 +153,16 @@ class SearchGeography:
 
 
 @dataclass(frozen=True)
+class Postings:
+    """What a search reads of the ``bm25s`` index: its vocabulary (stem -> row) and its sparse
+    score matrix (``data``/``indices``/``indptr``: for row r, the services
+    ``indices[indptr[r]:indptr[r + 1]]`` and their BM25 scores)."""
+
+    vocab_dict: dict
+    scores: dict
+
+
+@dataclass(frozen=True)
 class CachedTerm:
     """A service area as the cached index keeps it (what search reads of a taxonomy term)."""
 
@@ -172,6 +181,7 @@ class SearchIndex:
         state["snapshot"] = dataclasses.replace(
             self.snapshot, boundaries_geojson={}, opportunities=(), measures=(), measure_values=(), spend=(),
             reach=(), lcpf_allocations=(), lcpf_totals=(), crime=(), history=(), organizations=(),
+            evaluations=(), outcomes=(), contracts=(), commissioners=(), opportunity_changes={},
             terms=tuple(CachedTerm(t.id, t.name, tuple(t.synonyms)) for t in self.snapshot.terms),
         )
         return state
@@ -235,7 +245,10 @@ class SearchIndex:
         place_pairs += [(p.name, f"place:{i}") for i, p in enumerate(geography.places)]
         self.place_vocabulary = build_vocabulary(place_pairs)
         self._borough_points = {b.code: _borough_point(geography, b.code) for b in snapshot.boroughs}
-        self._bm25, surface = _bm25_index(snapshot, services, self.analyzer)
+        bm25, surface = _bm25_index(snapshot, services, self.analyzer)
+        # Only the library's vocabulary and score matrix are read per search, so only they are kept
+        # (a cached index is read without importing bm25s).
+        self._bm25 = Postings(bm25.vocab_dict, {k: bm25.scores[k] for k in ("data", "indices", "indptr")})
         surface |= self.thesaurus.words
         surface |= {w for t in snapshot.terms for w in clean(" ".join((t.name, *t.synonyms))).split()}
         # Words with digits ("2025", "se15") are matched exactly, never fuzzily.
@@ -821,6 +834,8 @@ def _bm25_index(snapshot: Snapshot, services: Sequence[ServiceEntry], analyzer: 
     # bm25s needs at least one token: a service with no words (or an empty register) gets a
     # placeholder no query can produce (queries are cleaned to letters and digits).
     corpus = [doc or [_NO_WORDS] for doc in corpus] or [[_NO_WORDS]]
+    import bm25s  # only to build an index
+
     index = bm25s.BM25(method="lucene")
     index.index(corpus, show_progress=False)
     return index, surface

@@ -12,7 +12,7 @@ import math
 import numpy as np
 import pytest
 
-from explorer.services.search import SearchIndex, _Ranking
+from explorer.services.search import SearchIndex, _bm25_index, _Ranking
 from explorer.services.snapshot import SnapshotProvider
 
 QUERIES = ["domestic abuse Peckham", "knife crim youth croydon", "SE15 4", "counselling", "my partner hits me",
@@ -30,17 +30,19 @@ def index(sample_db, geography):
 
 
 def test_bm25_sums_equal_the_librarys_scores(index):
+    library, _surface = _bm25_index(index.snapshot, index.services, index.analyzer)
+    assert library.vocab_dict == index._bm25.vocab_dict
     stems = sorted(index._bm25.vocab_dict)
     rng = np.random.default_rng(0)
     for size in (1, 2, 3, 5):
         for _ in range(40):
             chosen = list(rng.choice(stems, size=size, replace=False))
             ids = sorted({index._bm25.vocab_dict[s] for s in chosen})
-            expected = index._bm25.get_scores(ids).astype(float)
+            expected = library.get_scores(ids).astype(float)
             expected = expected / expected.max() if expected.max() > 0 else expected
             assert np.allclose(index._text_score(chosen), expected[: len(index.services)], rtol=1e-6, atol=1e-9)
             for stem in chosen:
-                assert (index._has_stem(stem) == (index._bm25.get_scores([index._bm25.vocab_dict[stem]]) > 0)[
+                assert (index._has_stem(stem) == (library.get_scores([library.vocab_dict[stem]]) > 0)[
                     : len(index.services)]).all()
 
 
