@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -33,6 +34,8 @@ from explorer.domain.query import (
 from explorer.services.snapshot import ServiceEntry, Snapshot, service_points_geojson
 
 NEARBY_KM = 3.0
+#: How many distinct query texts each index remembers the reading of (place, typos, named services).
+READ_CACHE_SIZE = 2048
 DEFAULT_LIMIT = 50
 #: Per-field weights of the ranking (BM25F by repetition): a word in a service's name counts
 #: three times one in its description.
@@ -140,6 +143,17 @@ class SearchResult:
 
 
 @dataclass(frozen=True, eq=False)
+class _Reading:
+    """What one query text says, before any service is scored (see :meth:`SearchIndex._read_text`)."""
+
+    understood: Understood
+    message: str = ""  # when set, the search stops here with this message
+    concepts: tuple = ()  # (service areas, words, required words) per concept
+    word_stems: tuple[str, ...] = ()  # the stems of words that are concepts on their own
+    named: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # services it names
+
+
+@dataclass(frozen=True, eq=False)
 class SearchGeography:
     """The part of the reference geography a search reads (no boundaries), for the cached index."""
 
@@ -177,6 +191,7 @@ class SearchIndex:
     def __getstate__(self) -> dict:
         """What is kept in the cache: no boundaries, no postcode arrays (they have their own cache)."""
         state = dict(self.__dict__)
+        state.pop("_read", None)  # the cache of readings is rebuilt empty
         state["geography"] = SearchGeography(tuple(self.geography.boroughs), tuple(self.geography.places))
         state["snapshot"] = dataclasses.replace(
             self.snapshot, boundaries_geojson={}, opportunities=(), measures=(), measure_values=(), spend=(),
@@ -189,6 +204,7 @@ class SearchIndex:
     def __init__(self, snapshot: Snapshot, geography: Any):
         self.snapshot = snapshot
         self.geography = geography
+        self._read = functools.lru_cache(maxsize=READ_CACHE_SIZE)(self._read_text)
         services = snapshot.services
         self.services = services
         n = len(services)
@@ -280,35 +296,14 @@ class SearchIndex:
         shows a topic's services around the searched place, not only those covering it).
         """
         include_ended = include_ended or filters.include_ended
-        parts = split_query(query)
-        if parts.too_long:
-            return self._empty(query or "", filters, Understood(),
-                               "That search is too long. Try a few words, like "
-                               f"\u2018{EXAMPLE}\u2019.")
-        words = parts.cleaned.split()
-        if not words and (query or "").strip():
-            return self._empty(query or "", filters, Understood(),
-                               "We could not read any words in that search. Try a topic or a place, like "
-                               f"\u2018{EXAMPLE}\u2019.")
-        location, place_span, unmatched_place = self._find_location(parts, words)
-        topic_words = _without(words, place_span) if not parts.explicit_place else parts.topic.split()
-        corrected, corrections = self._correct(topic_words)
-        units, understood_terms, shown_words, audience, leftover = self._find_units(corrected)
-        word_units, matched_words, unmatched_words = self._word_units(leftover)
-        units += word_units
-        understood = Understood(
-            terms=tuple(understood_terms),
-            words=tuple(shown_words + matched_words),
-            location=location,
-            unmatched_place=unmatched_place,
-            unmatched_words=tuple(unmatched_words),
-            audience=audience,
-            corrections=tuple(corrections),
-        )
-        if unmatched_place and location is None:
-            return self._empty(query or "", filters, understood,
-                               f"We could not find a London place called \u2018{unmatched_place}\u2019. "
-                               "Try a postcode, a neighbourhood or a borough name.")
+        reading = self._read(query or "")
+        if reading.message:
+            return self._empty(query or "", filters, reading.understood, reading.message)
+        understood = reading.understood
+        units = [self._unit(*concept) for concept in reading.concepts]
+        units += [self._text_score([stem]) for stem in reading.word_stems]
+        unmatched_words = understood.unmatched_words
+        location, audience = understood.location, understood.audience
         n = len(self.services)
         total = np.zeros(n, dtype=float)
         coverage = np.zeros(n, dtype=np.int8)
@@ -317,9 +312,7 @@ class SearchIndex:
             coverage += unit > 0
         n_units = len(units) + len(unmatched_words)
         named = np.zeros(n, dtype=bool)
-        if topic_words:
-            for text in dict.fromkeys((parts.cleaned, " ".join(corrected))):
-                named |= self._named(text, n)
+        named[reading.named] = True
         mask = (coverage > 0) | named if n_units else np.ones(n, dtype=bool)
         mask &= self._filter_mask(filters)
         # Distances only for services that match so far: the place narrows them, it never adds any.
@@ -370,6 +363,49 @@ class SearchIndex:
             include_ended=include_ended,
         )
 
+    def _read_text(self, query: str) -> "_Reading":
+        """What a query says: its place, its concepts, typo corrections, the services it names.
+
+        Depends only on the text and this index, so :meth:`_read` keeps the latest
+        ``READ_CACHE_SIZE`` answers: a repeated search (the next page, a filter change, a popular
+        query) skips the place, typo and name matching.
+        """
+        parts = split_query(query)
+        if parts.too_long:
+            return _Reading(Understood(), "That search is too long. Try a few words, like "
+                                          f"\u2018{EXAMPLE}\u2019.")
+        words = parts.cleaned.split()
+        if not words and query.strip():
+            return _Reading(Understood(), "We could not read any words in that search. Try a topic or a place, like "
+                                          f"\u2018{EXAMPLE}\u2019.")
+        location, place_span, unmatched_place = self._find_location(parts, words)
+        topic_words = _without(words, place_span) if not parts.explicit_place else parts.topic.split()
+        corrected, corrections = self._correct(topic_words)
+        concepts, understood_terms, shown_words, audience, leftover = self._find_concepts(corrected)
+        word_stems, matched_words, unmatched_words = self._word_units(leftover)
+        understood = Understood(
+            terms=tuple(understood_terms),
+            words=tuple(shown_words + matched_words),
+            location=location,
+            unmatched_place=unmatched_place,
+            unmatched_words=tuple(unmatched_words),
+            audience=audience,
+            corrections=tuple(corrections),
+        )
+        if unmatched_place and location is None:
+            return _Reading(understood, f"We could not find a London place called \u2018{unmatched_place}\u2019. "
+                                        "Try a postcode, a neighbourhood or a borough name.")
+        named = np.zeros(0, dtype=np.int64)
+        if topic_words:
+            for text in dict.fromkeys((parts.cleaned, " ".join(corrected))):
+                named = np.union1d(named, self._named(text))
+        named.setflags(write=False)
+        return _Reading(understood, "", tuple(concepts), tuple(word_stems), named)
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._read = functools.lru_cache(maxsize=READ_CACHE_SIZE)(self._read_text)
+
     def points(self, result: SearchResult) -> dict:
         """The map's point layer for every service that matched (not only the listed ones)."""
         return service_points_geojson(result.matched)
@@ -394,9 +430,10 @@ class SearchIndex:
             corrections.append((word, best[0]))
         return out, corrections
 
-    def _find_units(self, words: list[str]):
-        """Thesaurus rows, then service areas: each becomes one concept (an array of scores)."""
-        units: list[np.ndarray] = []
+    def _find_concepts(self, words: list[str]):
+        """Thesaurus rows, then service areas: each becomes one concept ``(topics, words, required)``,
+        scored per service by :meth:`_unit`."""
+        units: list[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = []
         terms: list[str] = []
         shown: list[str] = []
         audience: str | None = None
@@ -408,14 +445,14 @@ class SearchIndex:
             if not m.entry.topics and not m.entry.words:
                 continue
             phrase_words = [words[i] for i in m.positions if words[i] not in STOPWORDS]
-            units.append(self._unit(m.entry.topics, [*m.entry.words, *phrase_words], phrase_words))
+            units.append((tuple(m.entry.topics), (*m.entry.words, *phrase_words), tuple(phrase_words)))
             terms.extend(t for t in m.entry.topics if t in self._term_row and t not in terms)
             if not m.entry.topics:
                 shown.append(" ".join(words[i] for i in m.positions))
         rest = [w for i, w in enumerate(words) if i not in taken]
         spans = match_spans(rest, self.term_vocabulary, cutoff=TOPIC_CUTOFF, max_span=4, min_chars=2)
         for m in spans:
-            units.append(self._unit((m.target,), clean(m.phrase).split(), rest[m.start:m.end]))
+            units.append(((m.target,), tuple(clean(m.phrase).split()), tuple(rest[m.start:m.end])))
             if m.target not in terms:
                 terms.append(m.target)
         leftover = content_words(_without(rest, *[(m.start, m.end) for m in spans]))
@@ -469,25 +506,26 @@ class SearchIndex:
             found[matrix["indices"][matrix["indptr"][at]:matrix["indptr"][at + 1]]] = True
         return found
 
-    def _word_units(self, words: Sequence[str]) -> tuple[list[np.ndarray], list[str], list[str]]:
-        units, matched, unmatched = [], [], []
+    def _word_units(self, words: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
+        """The stems of the words the register uses (each one concept), those words, and the others."""
+        stems, matched, unmatched = [], [], []
         for word in words:
             if len(word) < 2:
                 continue
-            score = self._text_score([self.analyzer.stem(word)])
-            if not score.any():
+            stem = self.analyzer.stem(word)
+            if stem not in self._bm25.vocab_dict:  # no service's text holds it (BM25 would be 0 everywhere)
                 unmatched.append(word)
                 continue
-            units.append(score)
+            stems.append(stem)
             matched.append(word)
-        return units, matched, unmatched
+        return stems, matched, unmatched
 
-    def _named(self, text: str, n: int) -> np.ndarray:
-        """Services whose name (or short name) the query gives, near enough to the letter."""
-        named = np.zeros(n, dtype=bool)
+    def _named(self, text: str) -> np.ndarray:
+        """The positions of the services whose name (or short name) the query gives, near enough
+        to the letter."""
         text = text[4:] if text.startswith("the ") else text
         if len(text) < 4:
-            return named
+            return np.zeros(0, dtype=np.int64)
         # fuzz.ratio >= NAMED_CUTOFF needs the shorter text at least c/(2-c) of the longer one's
         # length, so only names of about the query's length are compared (fast at 100,000).
         share = NAMED_CUTOFF / (200 - NAMED_CUTOFF)
@@ -506,8 +544,7 @@ class SearchIndex:
             end = bisect.bisect_left(self._sorted_forms, prefix + "\U0010ffff", lo=at)
             long_enough = np.flatnonzero(len(text) >= 0.45 * self._sorted_lengths[at:end])
             forms = self._sorted_form[at + long_enough]
-        named[_runs(self._form_ptr, self._form_owners, np.asarray(forms, dtype=np.int64))] = True
-        return named
+        return _runs(self._form_ptr, self._form_owners, np.asarray(forms, dtype=np.int64))
 
     def _audience_keys(self, audience: str | None, n: int) -> tuple[np.ndarray, np.ndarray]:
         """Who comes first: services the public can use, unless the query names a restricted audience."""

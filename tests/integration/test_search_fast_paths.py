@@ -71,3 +71,22 @@ def test_distances_are_to_the_nearest_public_point(index, query):
                                              (math.radians(p.longitude - location.longitude)) * math.cos(lat))
                       for p in points)
         assert item.distance_km == pytest.approx(nearest, rel=1e-9, abs=1e-9)
+
+
+def test_a_repeated_query_reuses_its_reading_and_answers_the_same(index):
+    import pickle
+
+    from explorer.services.search import Filters
+
+    index._read.cache_clear()
+    first = index.search("domestic abuse Peckam")
+    again = index.search("domestic abuse Peckam")
+    filtered = index.search("domestic abuse Peckam", Filters(areas=("vawg",)))
+    info = index._read.cache_info()
+    assert (info.misses, info.hits) == (1, 2)
+    assert again.understood == first.understood == filtered.understood
+    assert again.matched_ids == first.matched_ids and again.summary == first.summary
+    assert set(filtered.matched_ids) <= set(first.matched_ids)
+    copy = pickle.loads(pickle.dumps(index))  # as the CLI's cache keeps it: the reading cache starts empty
+    assert copy._read.cache_info().currsize == 0
+    assert copy.search("stalking").matched_ids == index.search("stalking").matched_ids
