@@ -252,6 +252,14 @@ class SearchIndex:
         self._point_count = np.bincount(self._point_owner, minlength=n).astype(np.int64)[:n]
         self._point_ptr = np.concatenate(([0], np.cumsum(self._point_count))).astype(np.int64)
         self._pan_band = np.where(self._pan, BAND_PAN, BAND_COVERS).astype(np.int8)
+        # Most services have one public point: theirs is read directly (NaN for none); the few
+        # with several take the slower path over their runs.
+        single = self._point_count == 1
+        self._one_lat = np.full(n, np.nan)
+        self._one_lon = np.full(n, np.nan)
+        self._one_lat[single] = self._point_lat[self._point_ptr[:-1][single]]
+        self._one_lon[single] = self._point_lon[self._point_ptr[:-1][single]]
+        self._several = self._point_count > 1
 
         self.analyzer = Analyzer()
         self.thesaurus = _load_thesaurus(geography, snapshot, self.analyzer)
@@ -475,8 +483,13 @@ class SearchIndex:
             known = {self.analyzer.stem(w) for w in required if w not in STOPWORDS} & self._bm25.vocab_dict.keys()
             for stem in known:
                 present &= self._has_stem(stem)
-            untagged = 1.0 if known or not required else 0.5
-            score = np.where(tagged, score, np.where(present, untagged * score, 0.0)) + TOPIC_WEIGHT * tagged
+            # In place, the same values as where(tagged, score, where(present, untagged * score, 0))
+            # + TOPIC_WEIGHT * tagged, in fewer passes over the register.
+            if known:
+                score *= tagged | present
+            elif required:  # untagged services' text counts half
+                np.multiply(score, 0.5, out=score, where=~tagged)
+            np.add(score, TOPIC_WEIGHT, out=score, where=tagged)
         return score
 
     def _text_score(self, stems: Sequence[str]) -> np.ndarray:
@@ -491,11 +504,13 @@ class SearchIndex:
         if not len(ids):
             return np.zeros(len(self.services), dtype=float)
         matrix = self._bm25.scores
-        docs = _runs(matrix["indptr"], matrix["indices"], ids)
-        weights = _runs(matrix["indptr"], matrix["data"], ids).astype(np.float32)
-        raw = np.bincount(docs, weights=weights, minlength=len(self.services))[: len(self.services)]
+        at = _run_positions(matrix["indptr"], ids)
+        raw = np.bincount(matrix["indices"][at], weights=matrix["data"][at], minlength=len(self.services))
+        raw = raw[: len(self.services)]
         top = raw.max() if len(raw) else 0.0
-        return raw / top if top > 0 else raw
+        if top > 0:
+            raw /= top
+        return raw
 
     def _has_stem(self, stem: str) -> np.ndarray:
         """True for each service whose text holds the stem."""
@@ -631,21 +646,24 @@ class SearchIndex:
         """Each service's distance (km) to its nearest public point from the location, for the
         services ``among``; NaN for the others and for services with no public point."""
         distances = np.full(len(self.services), np.nan)
-        if location is None or not len(self._point_owner):
+        if location is None or not len(self._point_owner) or not len(among):
             return distances
-        rows = among[self._point_count[among] > 0]
-        if not len(rows):
-            return distances
-        points = _run_positions(self._point_ptr, rows)
         lat, lon = math.radians(location.latitude), math.radians(location.longitude)
+        scale = math.cos(lat)
         # Equirectangular distance: within London it differs from the great circle by under 0.1 %,
         # and costs three array operations instead of six trigonometric ones.
-        dlat = self._point_lat[points] - lat
-        dlon = (self._point_lon[points] - lon) * math.cos(lat)
-        km = 6371.0088 * np.sqrt(dlat * dlat + dlon * dlon)
-        # Each service's points are one run: reduceat takes each run's minimum.
-        lengths = self._point_count[rows]
-        distances[rows] = np.minimum.reduceat(km, np.concatenate(([0], np.cumsum(lengths)[:-1])))
+        dlat = self._one_lat[among] - lat
+        dlon = (self._one_lon[among] - lon) * scale
+        distances[among] = 6371.0088 * np.sqrt(dlat * dlat + dlon * dlon)
+        rows = among[self._several[among]]
+        if len(rows):
+            points = _run_positions(self._point_ptr, rows)
+            dlat = self._point_lat[points] - lat
+            dlon = (self._point_lon[points] - lon) * scale
+            km = 6371.0088 * np.sqrt(dlat * dlat + dlon * dlon)
+            # Each service's points are one run: reduceat takes each run's minimum.
+            lengths = self._point_count[rows]
+            distances[rows] = np.minimum.reduceat(km, np.concatenate(([0], np.cumsum(lengths)[:-1])))
         return distances
 
     def _empty(self, query: str, filters: Filters, understood: Understood, message: str) -> SearchResult:

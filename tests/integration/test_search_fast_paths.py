@@ -56,7 +56,8 @@ def test_the_first_page_chosen_by_partition_is_the_sorted_order(index, query, mo
     assert [s.id for s in partial.matched[5:25]] == list(whole.matched_ids[5:25])
 
 
-@pytest.mark.parametrize("query", ["domestic abuse Peckham", "youth SE15 4", "victim support near Brixton", "N15 youth"])
+@pytest.mark.parametrize("query", ["domestic abuse Peckham", "youth SE15 4", "victim support near Brixton", "N15 youth",
+                                   "sexual assault near Brixton", "exploitation Camden"])
 def test_distances_are_to_the_nearest_public_point(index, query):
     result = index.search(query, limit=200, include_ended=True)
     location = result.understood.location
