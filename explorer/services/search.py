@@ -404,9 +404,9 @@ class SearchIndex:
             return _Reading(understood, f"We could not find a London place called \u2018{unmatched_place}\u2019. "
                                         "Try a postcode, a neighbourhood or a borough name.")
         named = np.zeros(0, dtype=np.int64)
-        if topic_words:
-            for text in dict.fromkeys((parts.cleaned, " ".join(corrected))):
-                named = np.union1d(named, self._named(text))
+        if topic_words:  # the services either text names (one may be named by both: harmless)
+            # (not np.union1d: its first call imports numpy.ma, a tenth of a second of the CLI's time)
+            named = np.concatenate([named, *(self._named(t) for t in dict.fromkeys((parts.cleaned, " ".join(corrected))))])
         named.setflags(write=False)
         return _Reading(understood, "", tuple(concepts), tuple(word_stems), named)
 
