@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -25,12 +26,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     settings = Settings.from_env()
-    from explorer.store.store import PublishError
-
     try:
         return args.handler(args, settings)
-    except PublishError as exc:  # e.g. the disk filled during a publish: the store rolled it back
-        return refuse(exc)
+    except Exception as exc:
+        # A PublishError can only come from the store module, so it is looked up only when that
+        # was imported: a command that never opens the store (``explorer search``) never loads
+        # SQLAlchemy and Alembic.
+        store = sys.modules.get("explorer.store.store")
+        if store is not None and isinstance(exc, store.PublishError):
+            return refuse(exc)  # e.g. the disk filled during a publish: the store rolled it back
+        raise
 
 
 def _serve(args, settings: Settings) -> int:
@@ -126,6 +131,16 @@ class _FormatNames:
         return iter(self._names())
 
 
+class _ExportFormats(_FormatNames):
+    """The export formats, read only when ``explorer export`` needs them (the exports module
+    imports the record models and the evidence rules)."""
+
+    def _names(self) -> tuple[str, ...]:
+        from explorer.services.exports import FORMATS
+
+        return FORMATS
+
+
 _FLAG = {"action": "store_true"}
 _JSON = ("--json", _FLAG)
 _FORMAT_HELP = "the file's format: auto (the default: worked out from the file) or a format's name"
@@ -134,8 +149,6 @@ _CONFIRMATIONS_HELP = "contracts: a CSV (ocid,service_id,decision) confirming or
 
 def _commands(formats) -> list[tuple[str, str, Callable[..., int], tuple[tuple[str, dict], ...]]]:
     """Every subcommand: its name, its help, its handler and its arguments (name, ``add_argument`` options)."""
-    from explorer.services.exports import FORMATS
-
     fmt = ("--format", {"default": "auto", "choices": formats, "metavar": "FORMAT", "help": _FORMAT_HELP})
     confirmations = ("--confirmations", {"default": None, "type": Path, "help": _CONFIRMATIONS_HELP})
     return [
@@ -188,7 +201,7 @@ def _commands(formats) -> list[tuple[str, str, Callable[..., int], tuple[tuple[s
         ("rollback", "make an old version current again", history.on_rollback,
          (("version", {"type": int}), ("--by", {"default": "explorer"}))),
         ("export", "write a download: services, grants (360Giving) or funding opportunities", upkeep.on_export, (
-            ("format", {"choices": FORMATS}),
+            ("format", {"choices": _ExportFormats(), "metavar": "FORMAT", "help": "the download's format: %(choices)s"}),
             ("--borough", {"default": None, "help": "only services covering this borough (csv, geojson)"}),
             ("--output", {"default": None, "help": "file to write (default: standard output)"}),
         )),
