@@ -69,6 +69,13 @@ def register(app, provider, context) -> None:
         prevent_initial_call=True,
     )
     app.clientside_callback(
+        ClientsideFunction(namespace="explorerMap", function_name="drawShapes"),
+        Output(ids.BOROUGH_LAYER, "data"),
+        Output(ids.BOROUGH_LABELS, "data"),
+        Input(ids.MAP_SHAPES, "data"),
+        Input(ids.EXPLORER_GRID, "className"),
+    )
+    app.clientside_callback(
         ClientsideFunction(namespace="explorerResident", function_name="focusResults"),
         Output(ids.RESULT_SUMMARY, "title"),
         Input({"type": ids.RESULT_PAGER, "index": ALL}, "n_clicks"),

@@ -82,7 +82,8 @@ def build_home(
                     ),
                     html.Section(
                         build_map(snapshot, result, tile_url=tile_url, tile_attribution=tile_attribution,
-                                  map_state=found.map_state, selected_service=found.service or None),
+                                  map_state=found.map_state, selected_service=found.service or None,
+                                  shapes_when_shown=True),
                         className="map-pane",
                         **{"aria-label": "Map of the services in the list"},
                     ),
@@ -384,9 +385,11 @@ def build_map(
     tile_attribution: str,
     map_state: MapState,
     selected_service: str | None = None,
+    shapes_when_shown: bool = False,
 ) -> html.Div:
     """The London map for a search: basemap, borough shapes and names, the searched place, and the
-    services in view (asked for by the browser per view), with a key."""
+    services in view (asked for by the browser per view), with a key. ``shapes_when_shown``: see
+    :func:`explorer.layout.map.build_services_map`."""
     area = ()
     if selected_service and snapshot.service(selected_service):
         area = snapshot.service(selected_service).borough_codes
@@ -397,6 +400,7 @@ def build_map(
         borough_data=snapshot.boundaries_geojson,
         borough_hideout=borough_hideout(result.filters, result, area),
         approximate=snapshot.boundaries_approximate,
+        shapes_when_shown=shapes_when_shown,
     )
 
 
