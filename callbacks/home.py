@@ -65,6 +65,7 @@ def register(app, provider, context) -> None:
         Output(ids.RESULTS_VIEW_MAP, "aria-pressed"),
         Input(ids.RESULTS_VIEW_LIST, "n_clicks"),
         Input(ids.RESULTS_VIEW_MAP, "n_clicks"),
+        Input({"type": ids.SHOW_AREA, "index": ALL}, "n_clicks"),  # "Show area on map" shows the map
         State(ids.MAP, "viewport"),
         prevent_initial_call=True,
     )

@@ -188,3 +188,17 @@ def test_nothing_scrolls_sideways_at_320_px(dash_duo, sample_settings):
         scroll = dash_duo.driver.execute_script(
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
         assert scroll <= 0 and not wide, f"{path} scrolls sideways by {scroll}px: {wide}"
+
+
+def test_show_area_on_map_switches_a_phone_to_the_map(dash_duo, sample_settings):
+    _start(dash_duo, sample_settings, "/?q=domestic+abuse+Peckham")
+    grid = dash_duo.find_element("#explorer-grid")
+    assert "show-list" in grid.get_attribute("class")
+    _tap(dash_duo, ".service-card .show-area")
+    _wait(lambda: "show-map" in dash_duo.find_element("#explorer-grid").get_attribute("class"), message="the map view")
+    assert dash_duo.find_element("#results-view-map").get_attribute("aria-pressed") == "true"
+    assert dash_duo.find_element(".explorer-map").is_displayed()
+    _wait(lambda: dash_duo.driver.execute_script(
+        "return document.querySelectorAll('.explorer-map path.leaflet-interactive').length") == 33,
+        message="the borough shapes")
+    assert dash_duo.get_logs() == []
