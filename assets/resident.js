@@ -54,7 +54,9 @@
         var triggered = (window.dash_clientside.callback_context.triggered || [])[0] || {};
         var id = String(triggered.prop_id || "");
         var area = id.indexOf("show-area") >= 0;
-        if (area && !triggered.value) { return [window.dash_clientside.no_update, window.dash_clientside.no_update, window.dash_clientside.no_update]; }
+        var noUpdate = window.dash_clientside.no_update;
+        // Dash also calls this when the page's buttons are first drawn (no click): keep the view then.
+        if (!triggered.value) { return [noUpdate, noUpdate, noUpdate, noUpdate]; }
         var map = area || id.indexOf("results-view-map") === 0;
         // The map was drawn while hidden (no size): once shown, Leaflet measures it again on the
         // resize event, then the search's fit is applied anew so the view and pins are right.
@@ -70,7 +72,11 @@
             pane.scrollIntoView({block: "start"});
           }
         }, 50);
-        return ["explorer-grid show-" + (map ? "map" : "list"), map ? "false" : "true", map ? "true" : "false"];
+        var params = new URLSearchParams(window.location.search);
+        if (map) { params.set("view", "map"); } else { params.delete("view"); }
+        var state = params.toString() ? "?" + params.toString() : "";
+        return ["explorer-grid show-" + (map ? "map" : "list"), map ? "false" : "true", map ? "true" : "false",
+                state === window.location.search ? noUpdate : state];
       },
       focusResults: function () {
         window.setTimeout(function () {

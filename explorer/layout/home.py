@@ -55,7 +55,7 @@ def build_home(
             ),
             build_search_form(result.query),
             build_danger_line(),
-            html.Div([build_view_toggle(), build_filter_panel(snapshot, found.filters)],
+            html.Div([build_view_toggle(found.view), build_filter_panel(snapshot, found.filters)],
                      className="results-controls"),
             html.Div(
                 [
@@ -89,7 +89,7 @@ def build_home(
                     ),
                 ],
                 id=ids.EXPLORER_GRID,
-                className="explorer-grid show-list",
+                className=f"explorer-grid show-{found.view}",
             ),
         ]
     )
@@ -104,14 +104,14 @@ def build_danger_line() -> html.P:
     )
 
 
-def build_view_toggle() -> html.Div:
+def build_view_toggle(view: str = "list") -> html.Div:
     """List or Map: on a phone, two views of the same results (both show side by side on a laptop)."""
     return html.Div(
         [
             html.Button("List", id=ids.RESULTS_VIEW_LIST, n_clicks=0, className="btn view-button",
-                        **{"aria-pressed": "true"}),
+                        **{"aria-pressed": "false" if view == "map" else "true"}),
             html.Button("Map", id=ids.RESULTS_VIEW_MAP, n_clicks=0, className="btn view-button",
-                        **{"aria-pressed": "false"}),
+                        **{"aria-pressed": "true" if view == "map" else "false"}),
         ],
         className="view-toggle",
         role="group",

@@ -202,3 +202,23 @@ def test_show_area_on_map_switches_a_phone_to_the_map(dash_duo, sample_settings)
         "return document.querySelectorAll('.explorer-map path.leaflet-interactive').length") == 33,
         message="the borough shapes")
     assert dash_duo.get_logs() == []
+
+
+def test_the_map_view_is_in_the_address_and_back_returns_to_the_list(dash_duo, sample_settings):
+    _start(dash_duo, sample_settings, "/?q=domestic+abuse+Peckham")
+    _tap(dash_duo, "#results-view-map")
+    _wait(lambda: "view=map" in dash_duo.driver.current_url, message="view=map in the address")
+    assert "show-map" in dash_duo.find_element("#explorer-grid").get_attribute("class")
+    # A search made on the map keeps the map.
+    _search(dash_duo, "stalking Lambeth")
+    _wait(lambda: "view=map" in dash_duo.driver.current_url and "Lambeth" in dash_duo.driver.current_url,
+          message="the search and the view in the address")
+    dash_duo.driver.back()
+    dash_duo.driver.back()
+    _wait(lambda: "view=map" not in dash_duo.driver.current_url, message="Back to the list")
+    _wait(lambda: "show-list" in dash_duo.find_element("#explorer-grid").get_attribute("class"), message="the list")
+    # A shared link opens on the map.
+    dash_duo.driver.get(dash_duo.server_url + "/?q=domestic+abuse+Peckham&view=map")
+    assert "show-map" in dash_duo.find_element("#explorer-grid").get_attribute("class")
+    assert dash_duo.find_element("#results-view-map").get_attribute("aria-pressed") == "true"
+    assert dash_duo.get_logs() == []
