@@ -460,7 +460,7 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("query")
     search.add_argument("--json", action="store_true", help="print the results as JSON")
     search.add_argument("--borough", action="append", default=[], help="borough code (repeatable)")
-    search.add_argument("--commissioner", action="append", default=[], help="MOPAC or VRU")
+    search.add_argument("--commissioner", action="append", default=[], help="a commissioner or funder of record: MOPAC, VRU, GLA, 'Home Office' ... (repeatable)")
     search.add_argument("--area", action="append", default=[], help="service area id (repeatable)")
     search.add_argument("--age", default=None)
     search.add_argument("--access", default=None)
