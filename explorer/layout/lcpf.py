@@ -17,6 +17,7 @@ from explorer import ids
 from explorer.layout import controls
 from explorer.domain import formatting
 from explorer.domain.lcpf import FACTOR_LABELS, MAX_WEIGHT, PRESET_LABELS
+from explorer.domain.geography import CENSUS_2011_SOURCE
 from explorer.services.lcpf import (
     CATEGORY_LABELS,
     MEASURES,
@@ -43,6 +44,7 @@ SOURCES = (
     ("MPS Borough Level Crime (London Datastore)", "https://data.london.gov.uk/dataset/recorded_crime_summary"),
     ("Census 2021 population estimates (ONS)",
      "https://www.ons.gov.uk/peoplepopulationandcommunity/populationandmigration/populationestimates/bulletins/populationandhouseholdestimatesenglandandwales/census2021"),
+    ("Census 2011 population and household estimates (ONS)", CENSUS_2011_SOURCE),
     ("PCD 79: London Crime Prevention Fund 2017 to 2021 (MOPAC)",
      "http://webcachetest.london.gov.uk/what-we-do/mayors-office-policing-and-crime-mopac/governance-and-decision-making/mopac-decisions-336"),
     ("PCD 421: LCPF 2019/20 and 2020/21 (MOPAC)",
@@ -297,7 +299,7 @@ def build_totals(view: LcpfView) -> list:
         if view.query.basis == "current":
             scenario = actual
         rows = [
-            ("Residents (Census 2021)", f"{g.population:,} ({_pct(g.population_share)} of the 32 boroughs)"),
+            (f"Residents ({view.population_label})", f"{g.population:,} ({_pct(g.population_share)} of the 32 boroughs)"),
             (f"{view.category_label}, {view.year}",
              "no figures loaded" if g.crime is None else f"{g.crime:,} ({_pct(g.crime_share)})"),
             (view.scenario_label if view.query.basis == "current" else f"{SIMULATION} ({view.scenario_label})",
@@ -440,6 +442,7 @@ TABLE_HEADINGS = (
 def build_table(view: LcpfView) -> html.Table:
     """Every borough with all the figures; missing ones say so in words."""
     headings = list(TABLE_HEADINGS)
+    headings[2] = f"Residents ({view.population_label})"
     headings[3] = f"{view.category_label} ({view.year or 'no year'})"
     if view.query.basis == "current":
         headings[6] = "Scenario: published allocation"
@@ -504,8 +507,9 @@ def build_notes(view: LcpfView) -> html.Section:
         "and is not one of the 32 boroughs the LCPF funds. It is shown, greyed, for completeness.",
         "Recording practice changes over time (for example the Home Office counting rules and the move of "
         "fraud to Action Fraud, shown by the MPS as NFIB fraud), so compare years with care.",
-        "Population is the Census 2021 usual resident count (rounded to the nearest 100 by ONS); mid-year "
-        "estimates for later years are not loaded. No deprivation index is loaded, so that weight is off.",
+        "Population is the usual resident count of the census nearest the year: Census 2011 (exact) up to "
+        "2015-16, Census 2021 (rounded to the nearest 100 by ONS) from 2016-17. No estimate between censuses "
+        "is made, and mid-year estimates are not loaded. No deprivation index is loaded, so that weight is off.",
         "The formula here is a simple weighted share of a pot. MOPAC's own needs-and-demand formula (PCD 79) "
         "is not published in enough detail to reproduce, so no preset claims to be it.",
     ]

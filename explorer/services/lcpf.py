@@ -28,6 +28,7 @@ from explorer.domain.lcpf import (
     default_pot,
     difference,
 )
+from explorer.domain.geography import censuses_held, nearest_census
 from explorer.domain.tabular import csv_text, inert
 from explorer.services.snapshot import Snapshot
 
@@ -245,7 +246,7 @@ class BoroughRow:
         code: ONS code.
         name: Borough name.
         inner_outer: ``Inner`` or ``Outer`` (ONS statistical definition).
-        population: Census 2021 residents.
+        population: Residents at the census nearest the year (``LcpfView.census``).
         in_lcpf: False for the City of London, which the LCPF does not cover.
         crime: Offences of the chosen crime measure in the year, or None when not published.
         actual_gbp: The published LCPF allocation for the year, or None.
@@ -327,6 +328,13 @@ class LcpfView:
     error: str | None = None
     published: tuple[tuple[str, str], ...] = ()
     notices: tuple[str, ...] = ()
+    #: The census whose population is used: the one nearest the year (2011 or 2021), never an estimate between.
+    census: int | None = 2021
+
+    @property
+    def population_label(self) -> str:
+        """Where the residents figures come from, in words: "Census 2011 population"."""
+        return f"Census {self.census} population" if self.census else "Population"
 
     @property
     def category_label(self) -> str:
@@ -387,6 +395,7 @@ def build_view(snapshot: Snapshot, query: LcpfQuery, notices: Sequence[str] = ()
     actuals = {a.borough_code: a for a in snapshot.lcpf_allocations if a.financial_year == year}
     boroughs = list(snapshot.boroughs)
     in_lcpf = [b for b in boroughs if b.code != CITY_OF_LONDON]
+    census = nearest_census(year, censuses_held(boroughs)) or 2021
 
     messages: list[str] = []
     error = None
@@ -399,7 +408,7 @@ def build_view(snapshot: Snapshot, query: LcpfQuery, notices: Sequence[str] = ()
         factors = [
             BoroughFactors(
                 b.code,
-                population=b.population,
+                population=b.population_at(census),
                 crime=counts.get((b.code, CATEGORIES["all-crime"])),
                 violence=counts.get((b.code, CATEGORIES["violence"])),
                 deprivation=None,
@@ -427,7 +436,7 @@ def build_view(snapshot: Snapshot, query: LcpfQuery, notices: Sequence[str] = ()
                 code=b.code,
                 name=b.name,
                 inner_outer=b.inner_outer,
-                population=b.population,
+                population=b.population_at(census),
                 in_lcpf=b.code != CITY_OF_LONDON,
                 crime=crime,
                 actual_gbp=actual_gbp,
@@ -462,11 +471,12 @@ def build_view(snapshot: Snapshot, query: LcpfQuery, notices: Sequence[str] = ()
         error=error,
         published=published,
         notices=tuple(notices),
+        census=census,
     )
 
 
 CSV_COLUMNS = (
-    "row_type", "borough_code", "borough", "inner_outer", "financial_year", "population_2021",
+    "row_type", "borough_code", "borough", "inner_outer", "financial_year", "population", "population_census",
     "crime_measure", "crime_count", "crime_share", "actual_allocation_gbp", "actual_source",
     "scenario", "pot_gbp", "scenario_allocation_gbp", "scenario_share", "difference_gbp",
     "difference_percent", "note",
@@ -485,7 +495,7 @@ def scenario_csv(view: LcpfView) -> str:
         if r.in_lcpf and r.actual_gbp is None:
             note = (note + " " if note else "") + f"No published allocation for {r.name} {view.year}."
         rows.append([
-            "borough", r.code, r.name, r.inner_outer, view.year or "", r.population,
+            "borough", r.code, r.name, r.inner_outer, view.year or "", r.population, f"Census {view.census}",
             view.category_label, _blank(r.crime), _fixed(r.crime_share, 6),
             "not published" if r.actual_gbp is None else _fixed(r.actual_gbp, 2), r.actual_source or "",
             view.scenario_label, _fixed(view.pot_gbp, 2),
@@ -495,7 +505,7 @@ def scenario_csv(view: LcpfView) -> str:
         ])
     for g in view.groups:
         rows.append([
-            "total", "", g.label, g.label.split()[0], view.year or "", g.population,
+            "total", "", g.label, g.label.split()[0], view.year or "", g.population, f"Census {view.census}",
             view.category_label, _blank(g.crime), _fixed(g.crime_share, 6),
             "not published" if g.actual_gbp is None else _fixed(g.actual_gbp, 2),
             f"published for {g.actual_count} of {g.boroughs} boroughs", view.scenario_label,
