@@ -10,7 +10,7 @@ from explorer.domain import formatting
 from explorer.domain.records import Contract
 from explorer.services.contracts import Coverage
 
-_BASIS = {
+BASIS = {
     "contract": "contract value",
     "award": "award value",
     "tender": "estimated value in the tender notice",
@@ -41,7 +41,7 @@ def _item(c: Contract) -> html.Li:
     period = " to ".join(formatting.date(d) for d in (c.start_date, c.end_date) if d)
     facts = []
     if c.value_gbp is not None:
-        facts.append(f"{formatting.money(c.value_gbp)} ({_BASIS.get(c.value_basis or '', 'value')})")
+        facts.append(f"{formatting.money(c.value_gbp)} ({BASIS.get(c.value_basis or '', 'value')})")
     if period:
         facts.append(period)
     if c.supplier_name:
@@ -50,7 +50,7 @@ def _item(c: Contract) -> html.Li:
         facts.append(f"a variation of {c.parent_ocid}, not counted again in totals")
     return html.Li([
         html.Strong(c.title or c.ocid), html.Br(),
-        html.Span("; ".join(facts) or "No value or period published yet."), " ",
+        html.Span("; ".join(facts) or "The notice's published fields give no value or period."), " ",
         html.A("Read the notice", href=c.source_url, rel="noopener", target="_blank"),
         html.Span(f" (published {c.release_date.isoformat()}, {c.buyer_name})" if c.release_date else "",
                   className="text-muted small"),
