@@ -8,13 +8,9 @@ from dash import html
 
 from explorer.domain import formatting
 from explorer.domain.records import Contract
-from explorer.services.contracts import Coverage
+from explorer.services.contracts import VALUE_BASIS, Coverage
 
-BASIS = {
-    "contract": "contract value",
-    "award": "award value",
-    "tender": "estimated value in the tender notice",
-}
+BASIS = VALUE_BASIS
 
 
 def build_service_contracts(contracts: Sequence[Contract]) -> html.Section | html.Div:

@@ -16,6 +16,13 @@ from explorer.services.snapshot import ServiceEntry, Snapshot
 
 _EPOCH = dt.date(1900, 1, 1)
 
+#: Which published figure a contract's value is (OCDS: a contract's, an award's, or a tender's estimate).
+VALUE_BASIS = {
+    "contract": "contract value",
+    "award": "award value",
+    "tender": "estimated value in the tender notice",
+}
+
 
 @dataclass(frozen=True)
 class Coverage:
@@ -78,6 +85,23 @@ def notice_for_dates(snapshot: Snapshot, service: ServiceEntry) -> Contract | No
         return None
     return next((c for c in headline_contracts(service_contracts(snapshot, service.id))
                  if (c.start_date, c.end_date) == (service.start_date, service.end_date)), None)
+
+
+def contract_line(contract: Contract) -> str:
+    """A contract in one line of words, as published: title, value (and what it is), period, supplier."""
+    from explorer.domain import formatting
+
+    parts = [contract.title or contract.ocid]
+    if contract.value_gbp is not None:
+        basis = VALUE_BASIS.get(contract.value_basis or "", "value")
+        parts.append(f"{formatting.money(contract.value_gbp, exact=True)} ({basis})")
+    if contract.start_date or contract.end_date:
+        parts.append(f"{formatting.date(contract.start_date)} to {formatting.date(contract.end_date)}")
+    if contract.supplier_name:
+        parts.append(f"supplier {contract.supplier_name}")
+    if contract.value_gbp is None and not (contract.start_date or contract.end_date):
+        parts.append("no value or period in the notice's published fields")
+    return ", ".join(parts)
 
 
 def coverage(snapshot: Snapshot) -> Coverage:

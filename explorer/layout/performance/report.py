@@ -120,6 +120,8 @@ def _report_services(report: perf.Report) -> dcc.Markdown:
             "name": rows[0].service,
             "overall": by_word[rows[0].overall_rag],
             "facts": _service_facts(rows[0]),
+            "contracts": rows[0].published_contracts,
+            "notices": (rows[0].contract_notice or "").split("; ") if rows[0].contract_notice else [],
             "sample": any(r.illustrative == perf.SAMPLE for r in rows),
             "head": ["Measure", "Target", rows[0].first_quarter, rows[0].second_quarter, "Rating", "Trend",
                      "Thresholds", "Provider's note", "Figures"],
