@@ -442,7 +442,6 @@ TABLE_HEADINGS = (
 def build_table(view: LcpfView) -> html.Table:
     """Every borough with all the figures; missing ones say so in words."""
     headings = list(TABLE_HEADINGS)
-    headings[2] = f"Residents ({view.population_label})"
     headings[3] = f"{view.category_label} ({view.year or 'no year'})"
     if view.query.basis == "current":
         headings[6] = "Scenario: published allocation"
@@ -478,7 +477,7 @@ def build_table(view: LcpfView) -> html.Table:
         [
             html.Caption(
                 f"{view.scenario_label}. Pot {formatting.money(float(view.pot_gbp))} for {view.year or 'no year'}. "
-                "Differences are shown only where an allocation is published."
+                f"Residents: {view.population_label}. Differences are shown only where an allocation is published."
             ),
             html.Thead(html.Tr([html.Th(h, scope="col") for h in headings])),
             html.Tbody(body),
