@@ -74,7 +74,6 @@ FUNDING_PAST = "funding-past"
 FUNDING_PAST_SUMMARY = "funding-past-summary"
 FUNDING_ICS_LINK = "funding-ics-link"
 FUNDING_ATOM_LINK = "funding-atom-link"
-FUNDING_CARD = "funding-card"  # pattern id: {"type": FUNDING_CARD, "index": opportunity_id}
 FUNDING_SERVICE_SECTION = "funding-service-section"
 
 # Embed (/embed) and its builder (/embed/builder)
