@@ -4,8 +4,10 @@ Every Dash component costs the browser a React element, a wrapper and a store su
 of a hundred cards or a table of a thousand cells takes seconds to draw on a mid-range phone. Parts
 that no callback reads or writes inside (lists, tables, captions) are built with the same ``html``
 builders as everywhere else and then handed to :func:`static_block`, which draws them through the
-autoescaping template engine (:mod:`explorer.templates`) into one ``dcc.Markdown``: one component
-instead of hundreds, and no markup from the register reaches the page unescaped.
+autoescaping template engine (:mod:`explorer.templates`) into one :class:`StaticHtml` element
+(``assets/static_html.js``: a div whose inner HTML is the block): one component instead of hundreds,
+parsed by the browser itself rather than by a Markdown parser, and no markup from the register
+reaches the page unescaped.
 
 Each table row and list item ends a line of the block, so a row's text stays on one line (the
 sample-label walk in the tests reads a block line by line).
@@ -16,7 +18,8 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
-from dash import dcc, html
+from dash import html
+from dash.development.base_component import Component, _explicitize_args
 
 from explorer.templates import render
 
@@ -48,7 +51,35 @@ class Node(NamedTuple):
     text: str | None = None
 
 
-def static_block(children: Any, *, class_name: str = "", block_id: str | None = None) -> dcc.Markdown:
+class StaticHtml(Component):
+    """A div whose content is a block of HTML built by :func:`static_block` (drawn by assets/static_html.js).
+
+    Keyword arguments:
+        children: The block of HTML (a string), escaped by the template engine.
+        id: The element's id.
+        className: The element's classes.
+    """
+
+    _children_props: list[str] = []
+    _base_nodes = ["children"]
+    _namespace = "explorerStatic"
+    _type = "StaticHtml"
+
+    def __init__(self, children=None, id=None, className=None, **kwargs):  # noqa: A002 - Dash's prop name
+        self._prop_names = ["children", "id", "className"]
+        self._valid_wildcard_attributes = []
+        self.available_properties = ["children", "id", "className"]
+        self.available_wildcard_properties = []
+        _explicit_args = kwargs.pop("_explicit_args")
+        _locals = locals()
+        args = {k: _locals[k] for k in _explicit_args}
+        super().__init__(**args)
+
+
+StaticHtml.__init__ = _explicitize_args(StaticHtml.__init__)
+
+
+def static_block(children: Any, *, class_name: str = "", block_id: str | None = None) -> StaticHtml:
     """``children`` (html components, text, lists) drawn as one block of escaped HTML.
 
     Raises:
@@ -56,9 +87,9 @@ def static_block(children: Any, *, class_name: str = "", block_id: str | None = 
             or a property has no HTML attribute: such parts must stay Dash components.
     """
     nodes = _nodes(children)
-    markup = render("static_block.html", nodes=nodes, class_name=class_name, void=VOID, line_ends=LINE_ENDS)
+    markup = render("static_block.html", nodes=nodes, void=VOID, line_ends=LINE_ENDS)
     props = {"id": block_id} if block_id else {}
-    return dcc.Markdown(markup, dangerously_allow_html=True, className="static-block", **props)
+    return StaticHtml(markup, className=f"static-block {class_name}".strip(), **props)
 
 
 def _nodes(children: Any) -> tuple[Node, ...]:
