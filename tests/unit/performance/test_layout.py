@@ -9,6 +9,7 @@ from dash import dcc, html
 
 from explorer import ids
 from explorer.layout import performance as layout
+from explorer.layout.static import StaticHtml
 from explorer.pages.performance import performance_page, portfolio_page, report_page
 from explorer.pages.service import service_performance
 from explorer.services.performance import PortfolioFilters, PublishedOutcome
@@ -147,7 +148,7 @@ def test_report_html_escapes_record_text(portfolio_snapshot):
         services=[evil], measures=portfolio_snapshot.measures, values=portfolio_snapshot.measure_values
     )
     page = layout.build_report_page(report_page(snapshot, {"period": ["2025-H2"]}, TODAY))
-    (block,) = find(page, lambda c: isinstance(c, dcc.Markdown))
+    (block,) = find(page, lambda c: isinstance(c, StaticHtml))
     assert "<img" not in block.children
     assert "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in block.children  # escaped by the template engine
     assert 'class="rag rag-grey"' in block.children and "Not reported" in block.children  # no Q4 figure
