@@ -23,6 +23,7 @@ from explorer.layout.components import (
     sample_badge,
     simple_table,
 )
+from explorer.layout.static import static_block
 from explorer.services import performance as perf
 from explorer.services.snapshot import Snapshot
 
@@ -161,14 +162,14 @@ def reach_key(snapshot: Snapshot, summary: perf.ReachSummary) -> list:
         if total is not None
         else "No count of people helped is published for these services in this period."
     )
-    return [
+    return [static_block([
         html.P([text] + sample_badge(summary.illustrative and total is not None), className="chart-summary"),
         html.Ul(legend, className="reach-legend list-unstyled", **{"aria-label": "Map key"}),
         # The box scrolls, so it takes keyboard focus and has a name (WCAG 2.1.1).
         html.Div(simple_table(["Borough", "People helped", "Figure"], rows, class_name="reach-table"),
                  className="reach-table-wrap", tabIndex="0", role="region",
                  **{"aria-label": "People helped in every borough"}),
-    ]
+    ])]
 
 
 def programme_block(summary: perf.ReachSummary) -> html.Section:
@@ -186,7 +187,7 @@ def programme_block(summary: perf.ReachSummary) -> html.Section:
     )
     chart_layout(fig, height=max(240, 28 * len(programmes) + 80)).update_layout(margin={"l": 220})
     fig.update_yaxes(automargin=True)
-    table = _programme_table(summary.by_programme)
+    table = static_block(_programme_table(summary.by_programme))
     biggest = programmes[-1]
     return panel(
         "People helped, by programme",
@@ -239,14 +240,14 @@ def money_reach_block(summary: perf.ReachSummary) -> html.Section:
     fig.update_yaxes(title_text="People helped")
     cheapest = min(costed, key=lambda p: p.cost_per_person.value)
     dearest = max(costed, key=lambda p: p.cost_per_person.value)
-    table = simple_table(
+    table = static_block(simple_table(
         ["Programme", "Spend", "People helped", "Cost per person helped", "Figures"],
         [
             (p.programme, exact_money(p.cost_per_person.spend), f"{p.cost_per_person.people:,}",
              formatting.money(p.cost_per_person.value, exact=True), "sample value" if p.cost_per_person.illustrative else "published")
             for p in sorted(costed, key=lambda p: p.cost_per_person.value)
         ],
-    )
+    ))
     summary_text = (
         f"Spend against people helped, by programme: from {formatting.money(cheapest.cost_per_person.value, exact=True)} a person "
         f"({cheapest.programme}) to {formatting.money(dearest.cost_per_person.value, exact=True)} ({dearest.programme})."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from dash import dcc, html
@@ -29,6 +30,8 @@ def _raw_text(component) -> str:
         return str(component)
     if isinstance(component, (list, tuple)):
         return " ".join(_raw_text(c) for c in component)
+    if isinstance(component, StaticHtml):  # a block of HTML: its text, tags left out
+        return re.sub(r"<[^>]+>", " ", component.children)
     return _raw_text(getattr(component, "children", None))
 
 
