@@ -11,6 +11,7 @@ from dash import dcc, html
 
 from explorer import ids
 from explorer.domain import formatting
+from explorer.layout.static import static_block
 from explorer.services.lcpf_need import NeedOverTime, YearNeed
 
 OUTER_COLOUR, VIOLENCE_COLOUR, RESIDENTS_COLOUR = "#b54a00", "#6b2c91", "#505a5f"
@@ -45,7 +46,7 @@ def build_need_section(need: NeedOverTime) -> html.Section:
             html.Details(
                 [
                     html.Summary("Year by year, with the LCPF money published for each year"),
-                    html.Div(build_need_table(need), id=ids.LCPF_NEED_TABLE, className="table-responsive"),
+                    html.Div(static_block(build_need_table(need)), id=ids.LCPF_NEED_TABLE, className="table-responsive"),
                 ],
                 className="lcpf-need-details",
             ),
