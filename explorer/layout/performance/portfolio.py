@@ -15,6 +15,7 @@ from explorer.domain.rag import Rag
 from explorer.layout import controls
 from explorer.layout.evidence import build_programme_evidence
 from explorer.layout.static import static_block
+from explorer.layout.svg_chart import chart_with_table_svg
 from explorer.services.evidence import EVIDENCE_FILTER_OPTIONS
 from explorer.layout.components import (
     ACCENT,
@@ -24,7 +25,6 @@ from explorer.layout.components import (
     VRU,
     amount_text,
     chart_layout,
-    chart_with_table,
     panel,
     period_text,
     rag_badge,
@@ -381,7 +381,7 @@ def _kpi_block(over_time: Sequence[perf.RatingsInPeriod], periods: Sequence[Quar
     )
     return panel(
         "Measures against targets over time",
-        [chart_with_table(summary_text, fig, static_block(table), sample=sample) if over_time
+        [chart_with_table_svg(summary_text, fig, table, sample=sample) if over_time
          else html.P(summary_text, className="empty")],
         section_id="perf-kpis",
     )
@@ -436,7 +436,7 @@ def build_measure_detail(detail: MeasureDetail | None) -> list:
         f"{rag.style(view.current.rating).word}. {view.threshold_text}."
     )
     return [
-        chart_with_table(summary, fig, static_block(simple_table(["Quarter", "Actual", "Rating", "Figure"], rows)),
+        chart_with_table_svg(summary, fig, simple_table(["Quarter", "Actual", "Rating", "Figure"], rows),
                          sample=any(f.illustrative for f in view.history)),
         html.P(html.A(f"Open {service_name or 'the service'}", href=f"/service/{measure.service_id}")),
     ]

@@ -16,7 +16,6 @@ from explorer.layout.components import (
     ACCENT,
     VRU,
     chart_layout,
-    chart_with_table,
     exact_money,
     panel,
     people_count,
@@ -24,6 +23,7 @@ from explorer.layout.components import (
     simple_table,
 )
 from explorer.layout.static import static_block
+from explorer.layout.svg_chart import chart_with_table_svg
 from explorer.services import performance as perf
 from explorer.services.snapshot import Snapshot
 
@@ -187,11 +187,11 @@ def programme_block(summary: perf.ReachSummary) -> html.Section:
     )
     chart_layout(fig, height=max(240, 28 * len(programmes) + 80)).update_layout(margin={"l": 220})
     fig.update_yaxes(automargin=True)
-    table = static_block(_programme_table(summary.by_programme))
+    table = _programme_table(summary.by_programme)
     biggest = programmes[-1]
     return panel(
         "People helped, by programme",
-        [chart_with_table(f"People helped by programme; the most was {biggest.programme} "
+        [chart_with_table_svg(f"People helped by programme; the most was {biggest.programme} "
                            f"with {biggest.people:,}.", fig, table,
                            sample=any(p.illustrative for p in programmes))],
         section_id="perf-programme",
@@ -240,14 +240,14 @@ def money_reach_block(summary: perf.ReachSummary) -> html.Section:
     fig.update_yaxes(title_text="People helped")
     cheapest = min(costed, key=lambda p: p.cost_per_person.value)
     dearest = max(costed, key=lambda p: p.cost_per_person.value)
-    table = static_block(simple_table(
+    table = simple_table(
         ["Programme", "Spend", "People helped", "Cost per person helped", "Figures"],
         [
             (p.programme, exact_money(p.cost_per_person.spend), f"{p.cost_per_person.people:,}",
              formatting.money(p.cost_per_person.value, exact=True), "sample value" if p.cost_per_person.illustrative else "published")
             for p in sorted(costed, key=lambda p: p.cost_per_person.value)
         ],
-    ))
+    )
     summary_text = (
         f"Spend against people helped, by programme: from {formatting.money(cheapest.cost_per_person.value, exact=True)} a person "
         f"({cheapest.programme}) to {formatting.money(dearest.cost_per_person.value, exact=True)} ({dearest.programme})."
@@ -258,7 +258,7 @@ def money_reach_block(summary: perf.ReachSummary) -> html.Section:
             html.P("Cost per person helped is spend divided by people helped, over the quarters where both are "
                    "known. Services differ: an hour's advice and a year's casework both count as one person.",
                    className="small"),
-            chart_with_table(summary_text, fig, table,
+            chart_with_table_svg(summary_text, fig, table,
                              sample=any(p.cost_per_person.illustrative for p in costed)),
         ],
         section_id="perf-money-reach",
