@@ -49,6 +49,8 @@ from explorer.services import performance as perf
 def build_performance_page(page: PerformancePage) -> html.Div:
     """The performance page: filters (from the address) and a results area the callbacks fill."""
     snapshot, filters, options, latest = page.snapshot, page.filters, page.options, page.latest
+    view = build_performance_view(page.portfolio) if page.portfolio is not None else None
+    filled = {**view._asdict(), "detail": build_measure_detail(page.detail)} if view is not None else None
     return html.Div(
         [
             html.H1("Performance", className="h2"),
@@ -84,11 +86,11 @@ def build_performance_page(page: PerformancePage) -> html.Div:
                 **{"aria-label": "Filter the services"},
             ),
             html.Div(
-                html.P("Loading the performance figures…", className="empty"),
+                view.results if view is not None else html.P("Loading the performance figures…", className="empty"),
                 id=ids.PERF_RESULTS,
                 **{"aria-live": "polite"},
             ),
-            dashboard_frame(snapshot),
+            dashboard_frame(snapshot, filled),
         ],
         className="performance-page",
     )
@@ -146,7 +148,7 @@ def build_performance_view(page: PortfolioPage) -> PerformanceView:
             programme_block(summary),
             money_reach_block(summary),
             static_block(outcomes_block(outcomes)),
-            build_programme_evidence(page.evidence, filtered=result.filters.evidence),
+            static_block(build_programme_evidence(page.evidence, filtered=result.filters.evidence)),
             _kpi_block(page.over_time, page.kpi_periods,
                        any(f.illustrative for row in result.rows for m in row.measures for f in m.history)),
         ],

@@ -36,13 +36,17 @@ LONDON_CENTRE = (51.49, -0.09)
 # -- the VRU dashboard ------------------------------------------------------------------------
 
 
-def dashboard_frame(snapshot: Snapshot) -> html.Section:
-    """The dashboard's fixed parts (heading, the borough map) and the containers the filters fill."""
+def dashboard_frame(snapshot: Snapshot, filled: Mapping | None = None) -> html.Section:
+    """The dashboard's fixed parts (heading, the borough map) and the containers the filters fill.
+
+    ``filled``: what the containers hold first (a :class:`PerformanceView` as a dict, and ``detail``).
+    """
+    filled = filled or {}
     note = "Borough boundaries are approximate. " if snapshot.boundaries_approximate else ""
     return html.Section(
         [
             html.H2("Who is helped, where, and for how much", className="h3", id="h-perf-dashboard"),
-            html.P(id=ids.PERF_DASHBOARD_INTRO),
+            html.P(filled.get("dashboard_intro"), id=ids.PERF_DASHBOARD_INTRO),
             panel(
                 "People helped, by borough",
                 [
@@ -55,21 +59,21 @@ def dashboard_frame(snapshot: Snapshot) -> html.Section:
                                         "table beside it has every number.",
                                         className="visually-hidden",
                                     ),
-                                    _reach_map(snapshot),
+                                    _reach_map(snapshot, filled.get("reach_hideout") or reach_hideout({})),
                                     html.P(note + "Pan-London services report people by the borough they live in.",
                                            className="small"),
                                 ],
                                 className="reach-map-figure",
                             ),
-                            html.Div(id=ids.PERF_REACH_KEY, className="reach-key"),
+                            html.Div(filled.get("reach_key"), id=ids.PERF_REACH_KEY, className="reach-key"),
                         ],
                         className="reach-grid",
                     )
                 ],
                 section_id="perf-reach-map",
             ),
-            html.Div(id=ids.PERF_DASHBOARD),
-            _measure_picker(),
+            html.Div(filled.get("dashboard"), id=ids.PERF_DASHBOARD),
+            _measure_picker(filled.get("measure_options") or [], filled.get("measure_value"), filled.get("detail")),
         ],
         className="perf-dashboard",
         **{"aria-labelledby": "h-perf-dashboard"},
@@ -115,7 +119,7 @@ def reach_hideout(people: Mapping[str, int]) -> dict:
     return {"values": dict(people), "breaks": breaks, "colours": colours, "none": NO_REACH_COLOUR}
 
 
-def _reach_map(snapshot: Snapshot) -> dl.Map:
+def _reach_map(snapshot: Snapshot, hideout: dict) -> dl.Map:
     return dl.Map(
         [
             dl.GeoJSON(
@@ -123,7 +127,7 @@ def _reach_map(snapshot: Snapshot) -> dl.Map:
                 data=snapshot.boundaries_geojson,
                 style={"variable": "explorerPerformance.reachStyle"},
                 onEachFeature={"variable": "explorerPerformance.reachFeature"},
-                hideout=reach_hideout({}),
+                hideout=hideout,
                 hoverStyle={"weight": 3},
             )
         ],
@@ -297,13 +301,13 @@ def outcomes_block(outcomes: Sequence[perf.PublishedOutcome]) -> html.Section:
     )
 
 
-def _measure_picker() -> html.Section:
+def _measure_picker(options: list, value: str | None, detail) -> html.Section:
     return panel(
         "One measure over time",
         [
             html.Label("Measure", htmlFor=ids.PERF_MEASURE_PICK, className="form-label"),
-            dbc.Select(id=ids.PERF_MEASURE_PICK, options=[], value=None, className="form-select no-print"),
-            html.Div(id=ids.PERF_MEASURE_DETAIL, **{"aria-live": "polite"}),
+            dbc.Select(id=ids.PERF_MEASURE_PICK, options=options, value=value, className="form-select no-print"),
+            html.Div(detail, id=ids.PERF_MEASURE_DETAIL, **{"aria-live": "polite"}),
         ],
         section_id="perf-one-measure",
     )
