@@ -10,11 +10,12 @@ from typing import Mapping, Sequence
 
 import plotly.graph_objects as go
 import dash_bootstrap_components as dbc
-from dash import Patch, dcc, html
+from dash import dcc, html
 
 from explorer import ids
 from explorer.layout import controls
 from explorer.layout.static import static_block
+from explorer.layout.svg_chart import figure_svg
 from explorer.domain import formatting
 from explorer.domain.lcpf import FACTOR_LABELS, MAX_WEIGHT, PRESET_LABELS
 from explorer.services.lcpf import (
@@ -41,8 +42,6 @@ LCPF = "London Crime Prevention Fund (LCPF)"
 INNER_COLOUR, OUTER_COLOUR, ACTUAL_COLOUR = "#1d4f91", "#b54a00", "#0b0c0c"
 MISSING_COLOUR = "#d8dde0"
 COLOURSCALE = [[0.0, "#eef3fa"], [0.5, "#6f9bd1"], [1.0, "#0f2f5c"]]
-#: Where the (empty) world file plotly asks for is served: assets/topojson/world_110m.json.
-TOPOJSON_URL = "/assets/topojson/"
 #: The order of the formula's number boxes (deprivation last: no index is loaded).
 WEIGHT_ORDER = ("population", "crime", "violence", "equal", "deprivation")
 
@@ -76,21 +75,16 @@ def build_lcpf_page(page: LcpfPage) -> html.Div:
                 [
                     html.Figure(
                         [
-                            dcc.Graph(id=ids.LCPF_MAP, figure=build_map_figure(view, snapshot.boundaries_geojson),
-                                      # The base map is off; plotly still fetches a world file, so
-                                      # serve an empty one locally instead of from its CDN.
-                                      config={"displayModeBar": False, "responsive": True,
-                                              "topojsonURL": TOPOJSON_URL},
-                                      className="lcpf-graph", style={"height": "460px"}),
+                            html.Div(figure_svg(build_map_figure(view, snapshot.boundaries_geojson)),
+                                     id=ids.LCPF_MAP, className="lcpf-graph"),
                             html.Figcaption(build_map_caption(snapshot), className="small text-muted"),
                         ],
                         className="lcpf-figure",
                     ),
                     html.Figure(
                         [
-                            dcc.Graph(id=ids.LCPF_SCATTER, figure=build_scatter_figure(view),
-                                      config={"displayModeBar": False, "responsive": True},
-                                      className="lcpf-graph", style={"height": "460px"}),
+                            html.Div(figure_svg(build_scatter_figure(view)), id=ids.LCPF_SCATTER,
+                                     className="lcpf-graph"),
                             html.Figcaption(
                                 "Each borough's share of the money against its share of crime. On the "
                                 "dashed line a borough's share of the money equals its share of crime; "
@@ -210,8 +204,8 @@ def render_update(view: LcpfView, geojson: Mapping, factors: Sequence[str], pres
         build_messages(view),
         build_summary(view),
         build_totals(view),
-        map_patch(view, geojson),
-        build_scatter_figure(view),
+        figure_svg(build_map_figure(view, geojson)),
+        figure_svg(build_scatter_figure(view)),
         table_block(view),
         download_href(view.query),
         view.query.to_search(),
@@ -368,16 +362,6 @@ def build_map_figure(view: LcpfView, geojson: Mapping) -> go.Figure:
                       title={"text": _map_title(view), "font": {"size": 15}, "x": 0.01},
                       paper_bgcolor="#ffffff", geo={"bgcolor": "#ffffff"})
     return fig
-
-
-def map_patch(view: LcpfView, geojson: Mapping) -> Patch:
-    """The map's update for a new state, without sending all the borough shapes again."""
-    patch = Patch()
-    for index, values in enumerate(map_traces(view, geojson)):
-        for key, value in values.items():
-            patch["data"][index][key] = value
-    patch["layout"]["title"]["text"] = _map_title(view)
-    return patch
 
 
 def build_scatter_figure(view: LcpfView) -> go.Figure:

@@ -217,7 +217,7 @@ def _scatter(trace, index: int, scales) -> dict:
                 "text": str(texts[i]) if texts and "text" in mode else "",
             })
     return {
-        "kind": "scatter", "name": trace.name or "", "n": len(points), "colour": colour,
+        "kind": "scatter", "name": trace.name or "", "n": len(trace.x or ()), "colour": colour,
         "paths": paths, "dash": DASHES.get(trace.line.dash or "", ""), "width": trace.line.width or 2,
         "markers": "markers" in mode, "symbol": trace.marker.symbol or "circle",
         "size": (trace.marker.size if isinstance(trace.marker.size, (int, float)) else 7) or 7,
