@@ -27,7 +27,8 @@ from explorer.templates import render
 TAGS = frozenset({
     "a", "abbr", "aside", "br", "caption", "code", "dd", "details", "div", "dl", "dt", "em", "figcaption",
     "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "ol", "p", "section", "small", "span",
-    "strong", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "time", "svg",
+    "strong", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "time", "label", "b", "i",
+    "blockquote", "cite", "q", "sub", "sup", "mark",
 })
 VOID = frozenset({"br", "hr"})
 #: After these a new line starts (never a blank one: a blank line would end the HTML block).
