@@ -24,6 +24,8 @@ from explorer.templates import render
 WIDTH = 440
 #: Characters of a category label that fit beside horizontal bars (longer ones end with an ellipsis).
 LABEL_CHARS = 24
+#: Characters of a title line (a longer title wraps, so nothing spills out of a phone's screen).
+TITLE_CHARS = 48
 FONT_SIZE = 14
 DASHES = {"dash": "7 4", "dot": "2 4", "dashdot": "7 3 2 3", "longdash": "12 4"}
 PATTERNS = ("x", "/", "\\", ".", "-", "|", "+")
@@ -69,11 +71,13 @@ def chart_model(figure: go.Figure) -> dict:
     layout = figure.layout
     height = int(layout.height or 320)
     title = _plain(layout.title.text or "")
+    title_lines = _wrap(title, TITLE_CHARS)
     kinds = {trace.type for trace in figure.data}
     if kinds - {"scatter", "bar", "choropleth"}:
         raise TypeError(f"figure_svg cannot draw {sorted(kinds)}")
     legend = [_legend_entry(t, i) for i, t in enumerate(figure.data) if t.name and t.showlegend is not False]
-    model = {"width": WIDTH, "height": height, "title": title, "font": FONT_SIZE, "legend": legend,
+    model = {"width": WIDTH, "height": height, "title": title, "title_lines": title_lines, "font": FONT_SIZE,
+             "legend": legend,
              "traces": [], "ticks_x": [], "ticks_y": [], "axis_x": "", "axis_y": "", "patterns": [],
              "colourbar": None, "box": None, "shapes": False}
     if "choropleth" in kinds:
@@ -108,7 +112,7 @@ def _cartesian(figure: go.Figure, height: int) -> dict:
         left = 16 + 7 * min(LABEL_CHARS, max((len(c) for c in categories.get("y", [""])), default=10))
     rotate = bool(categorical["x"]) and len(categories.get("x", [])) > 6
     bottom = 90 if rotate else 56
-    top = 40 if figure.layout.title.text else 16
+    top = 16 + 22 * len(_wrap(_plain(figure.layout.title.text or ""), TITLE_CHARS))
     box = (left, top, WIDTH - 28, height - bottom)
     scales = {}
     for axis, lo_px, hi_px in (("x", box[0], box[2]), ("y", box[3], box[1])):
@@ -215,6 +219,8 @@ def _scatter(trace, index: int, scales) -> dict:
                 "colour": (colours[i] if colours else colour),
                 "tip": f"{trace.name + ': ' if trace.name else ''}{label}{x}, {_number_label(y, '', False)}",
                 "text": str(texts[i]) if texts and "text" in mode else "",
+                # Labels near an edge grow inwards, so none spills out of the chart.
+                "anchor": "end" if sx(x) > WIDTH * 0.7 else "start" if sx(x) < WIDTH * 0.3 else "middle",
             })
     return {
         "kind": "scatter", "name": trace.name or "", "n": len(trace.x or ()), "colour": colour,
@@ -270,7 +276,7 @@ def _stack_totals(figure, cat_axis: str, num_axis: str) -> dict:
 
 def _choropleth(figure: go.Figure, height: int) -> dict:
     """Borough shapes (an equirectangular projection scaled at London's latitude), filled by value."""
-    top = 56 if figure.layout.title.text else 8
+    top = 12 + 22 * len(_wrap(_plain(figure.layout.title.text or ""), TITLE_CHARS))
     rings_by_code: dict[str, list] = {}
     for trace in figure.data:
         key = (trace.featureidkey or "id").split(".")
@@ -401,6 +407,16 @@ def _number_label(value, prefix: str, si: bool) -> str:
 def _plain(text: str) -> str:
     """Plotly's line breaks in titles and hover text as spaces (the template escapes the rest)."""
     return " ".join(str(text).replace("<br>", " · ").split())
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
 
 
 def _shorten(label: str) -> str:
