@@ -1,7 +1,10 @@
 """Layout layer: the London Crime Prevention Fund (LCPF) page (map, scatter, table, formula simulator, notes).
 
 Everything here builds components or figures from an :class:`~explorer.services.lcpf.LcpfView`;
-the page is built from the URL, so a shared address opens on the same scenario.
+the page is built from the URL, so a shared address opens on the same scenario. The borough table,
+notes and sources are in :mod:`explorer.layout.lcpf_table`, need over time in
+:mod:`explorer.layout.lcpf_need`; the charts are plotly figures drawn on the server as SVG
+(:mod:`explorer.layout.svg_chart`).
 """
 
 from __future__ import annotations
@@ -28,13 +31,13 @@ from explorer.services.lcpf import (
 from explorer.pages.lcpf import LcpfPage
 from explorer.services.snapshot import Snapshot
 from explorer.layout.lcpf_need import build_need_section
-from explorer.layout.lcpf_table import (  # noqa: F401 - build_table and build_notes are the page's too
+from explorer.layout.lcpf_table import (  # noqa: F401 - build_table stays importable from here
     SIMULATION,
     SOURCES,
-    _gbp,
-    _pct,
     build_notes,
     build_table,
+    gbp,
+    pct,
     table_block,
 )
 
@@ -248,7 +251,7 @@ def build_summary(view: LcpfView) -> list:
     if view.query.basis == "formula":
         parts.append(f" · pot {formatting.money(float(view.pot_gbp))}")
         if inner.scenario_share is not None and outer.scenario_share is not None:
-            parts.append(f" · inner London {_pct(inner.scenario_share)}, outer London {_pct(outer.scenario_share)}")
+            parts.append(f" · inner London {pct(inner.scenario_share)}, outer London {pct(outer.scenario_share)}")
     else:
         parts.append(f" · published for {view.actual_count} of {view.lcpf_boroughs} boroughs")
     return parts
@@ -278,18 +281,18 @@ def build_totals(view: LcpfView) -> list:
         if g.actual_count == 0:
             actual = f"not published for any of its {g.boroughs} boroughs"
         elif g.actual_count < g.boroughs:
-            actual = f"{_gbp(g.actual_gbp)} for the {g.actual_count} of {g.boroughs} boroughs published (not a total)"
+            actual = f"{gbp(g.actual_gbp)} for the {g.actual_count} of {g.boroughs} boroughs published (not a total)"
         else:
-            actual = _gbp(g.actual_gbp)
+            actual = gbp(g.actual_gbp)
         scenario = "cannot be worked out" if g.scenario_gbp is None else (
-            f"{_gbp(g.scenario_gbp)} ({_pct(g.scenario_share)} of the pot)"
+            f"{gbp(g.scenario_gbp)} ({pct(g.scenario_share)} of the pot)"
         )
         if view.query.basis == "current":
             scenario = actual
         rows = [
-            ("Residents (Census 2021)", f"{g.population:,} ({_pct(g.population_share)} of the 32 boroughs)"),
+            ("Residents (Census 2021)", f"{g.population:,} ({pct(g.population_share)} of the 32 boroughs)"),
             (f"{view.category_label}, {view.year}",
-             "no figures loaded" if g.crime is None else f"{g.crime:,} ({_pct(g.crime_share)})"),
+             "no figures loaded" if g.crime is None else f"{g.crime:,} ({pct(g.crime_share)})"),
             (view.scenario_label if view.query.basis == "current" else f"{SIMULATION} ({view.scenario_label})",
              scenario),
             ("Published LCPF allocation", actual),

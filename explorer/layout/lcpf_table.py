@@ -46,7 +46,7 @@ def build_table(view: LcpfView) -> html.Table:
         headings[6] = "Scenario: published allocation"
     body = []
     for r in view.rows:
-        actual = (html.A(_gbp(r.actual_gbp), href=r.actual_source, rel="noopener")
+        actual = (html.A(gbp(r.actual_gbp), href=r.actual_source, rel="noopener")
                   if r.actual_gbp is not None and r.actual_source
                   else _missing("not published", f"No published allocation for {r.name} {view.year}"))
         if not r.in_lcpf:
@@ -54,7 +54,7 @@ def build_table(view: LcpfView) -> html.Table:
         elif r.scenario_gbp is None:
             scenario = _missing("not published" if view.query.basis == "current" else "cannot be worked out")
         else:
-            scenario = _gbp(r.scenario_gbp)
+            scenario = gbp(r.scenario_gbp)
         diff_gbp = _missing("—") if r.difference.gbp is None else _signed_gbp(r.difference.gbp)
         diff_pct = _missing("—") if r.difference.percent is None else f"{r.difference.percent:+.1f}%"
         cells = [
@@ -130,7 +130,8 @@ def _missing(text: str, title: str | None = None) -> html.Span:
     return html.Span(text, className="missing", title=title)
 
 
-def _gbp(value) -> str:
+def gbp(value) -> str:
+    """An amount in pounds, exactly (£1,234,567)."""
     return formatting.money(float(value), exact=True)
 
 
@@ -146,5 +147,6 @@ def _number(value: float | None, places: int):
     return _missing("—") if value is None else f"{value:,.{places}f}"
 
 
-def _pct(share: float | None) -> str:
+def pct(share: float | None) -> str:
+    """A share as a percentage with one decimal, or "not known"."""
     return "not known" if share is None else f"{100 * share:.1f}%"
