@@ -41,7 +41,7 @@ def register(app, provider, context) -> None:
     @app.callback(
         Output(ids.PERF_RESULTS, "children"),
         Output(ids.PERF_DASHBOARD_INTRO, "children"),
-        Output(ids.PERF_REACH_LAYER, "hideout"),
+        Output(ids.PERF_REACH_MAP, "children"),
         Output(ids.PERF_REACH_KEY, "children"),
         Output(ids.PERF_DASHBOARD, "children"),
         Output(ids.PERF_MEASURE_PICK, "options"),
@@ -51,7 +51,7 @@ def register(app, provider, context) -> None:
     )
     def update_performance_results(*values):
         view = build_performance_view(portfolio_page(provider.current(), parse_filters(*values), context.today()))
-        return tuple(view)
+        return view.outputs()
 
     @app.callback(Output(ids.PAGE_STATE, "data", allow_duplicate=True), *FILTERS, prevent_initial_call=True)
     def on_filter_change(*values):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import zlib
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 import plotly.graph_objects as go
 from dash import html
@@ -279,23 +279,11 @@ def _choropleth(figure: go.Figure, height: int) -> dict:
     top = 12 + 22 * len(_wrap(_plain(figure.layout.title.text or ""), TITLE_CHARS))
     rings_by_code: dict[str, list] = {}
     for trace in figure.data:
-        key = (trace.featureidkey or "id").split(".")
-        for feature in (trace.geojson or {}).get("features", ()):
-            code = feature
-            for part in key:
-                code = code.get(part) if isinstance(code, dict) else None
-            rings_by_code.setdefault(str(code), _rings(feature.get("geometry") or {}))
-    all_points = [p for rings in rings_by_code.values() for ring in rings for p in ring]
-    if not all_points:
+        rings_by_code.update({code: rings for code, rings in _shapes_by_code(trace.geojson or {}, trace.featureidkey).items()
+                              if code not in rings_by_code})
+    project = _projection(rings_by_code, height, top)
+    if project is None:
         return {"traces": [], "shapes": True}
-    lat0 = math.radians(sum(p[1] for p in all_points) / len(all_points))
-    xs = [p[0] * math.cos(lat0) for p in all_points]
-    ys = [p[1] for p in all_points]
-    scale = min((WIDTH - 16) / (max(xs) - min(xs)), (height - top - 8) / (max(ys) - min(ys)))
-    x0, y1 = min(xs), max(ys)
-
-    def project(lon: float, lat: float) -> tuple[float, float]:
-        return 8 + (lon * math.cos(lat0) - x0) * scale, top + (y1 - lat) * scale
 
     traces, colourbar = [], None
     for index, trace in enumerate(figure.data):
@@ -309,7 +297,8 @@ def _choropleth(figure: go.Figure, height: int) -> dict:
             d = " ".join(_ring_path(ring, project) for ring in rings_by_code.get(str(code), ()))
             position = 0.0 if hi == lo else (float(value) - lo) / (hi - lo)
             shapes.append({"code": code, "z": value, "d": d, "fill": _interpolate(scale_colours, position),
-                           "tip": _plain(text or f"{code}: {value}")})
+                           "tip": _plain(text or f"{code}: {value}"), "cls": "shape", "stroke": "#ffffff",
+                           "width": 0.8, "dash": ""})
         traces.append({"kind": "choropleth", "name": trace.name or "", "n": len(shapes), "shapes": shapes})
         if trace.showscale is not False and found and colourbar is None:
             title = _plain(trace.colorbar.title.text or "") if trace.colorbar and trace.colorbar.title else ""
@@ -318,6 +307,57 @@ def _choropleth(figure: go.Figure, height: int) -> dict:
                 for i in range(5)
             ]}
     return {"traces": traces, "colourbar": colourbar, "shapes": True}
+
+
+def shapes_svg(geojson: Mapping, styles: Mapping[str, Mapping], *, label: str, title: str = "",
+               key: str = "properties.code", height: int = 460, class_name: str = "shape") -> StaticHtml:
+    """Every shape of ``geojson`` filled as ``styles[code]`` says (``fill``, ``tip``, ``dashed``, ``z``).
+
+    For a map whose colours are worked out here (classes, "none reported") rather than from a scale.
+    """
+    rings_by_code = _shapes_by_code(geojson, key)
+    title_lines = _wrap(title, TITLE_CHARS)
+    project = _projection(rings_by_code, height, 12 + 22 * len(title_lines) if title_lines else 8)
+    shapes = []
+    for code, rings in rings_by_code.items() if project else ():
+        style = styles.get(code, {})
+        shapes.append({"code": code, "z": style.get("z", ""), "fill": style.get("fill", "#f3f2f1"),
+                       "d": " ".join(_ring_path(ring, project) for ring in rings), "tip": style.get("tip", code),
+                       "cls": class_name, "stroke": "#0b0c0c", "width": 1, "dash": "3 3" if style.get("dashed") else ""})
+    chart = {"width": WIDTH, "height": height, "title": f"{label} · {title}" if title else label,
+             "title_lines": title_lines, "font": FONT_SIZE, "legend": [],
+             "traces": [{"kind": "choropleth", "name": "", "n": len(shapes), "shapes": shapes}], "patterns": [],
+             "colourbar": None, "box": None, "shapes": True}
+    markup = " ".join(render("chart_svg.html", chart=chart).split("\n"))
+    return StaticHtml(markup, className="static-block svg-chart svg-map")
+
+
+def _shapes_by_code(geojson: Mapping, key: str | None) -> dict[str, list]:
+    path = (key or "id").split(".")
+    found: dict[str, list] = {}
+    for feature in geojson.get("features", ()):
+        code = feature
+        for part in path:
+            code = code.get(part) if isinstance(code, dict) else None
+        found.setdefault(str(code), _rings(feature.get("geometry") or {}))
+    return found
+
+
+def _projection(rings_by_code: Mapping[str, list], height: int, top: int):
+    """Longitude and latitude to the chart's pixels (equirectangular, scaled at the shapes' latitude)."""
+    points = [p for rings in rings_by_code.values() for ring in rings for p in ring]
+    if not points:
+        return None
+    lat0 = math.radians(sum(p[1] for p in points) / len(points))
+    xs = [p[0] * math.cos(lat0) for p in points]
+    ys = [p[1] for p in points]
+    scale = min((WIDTH - 16) / ((max(xs) - min(xs)) or 1), (height - top - 8) / ((max(ys) - min(ys)) or 1))
+    x0, y1 = min(xs), max(ys)
+
+    def project(lon: float, lat: float) -> tuple[float, float]:
+        return 8 + (lon * math.cos(lat0) - x0) * scale, top + (y1 - lat) * scale
+
+    return project
 
 
 def _rings(geometry: dict) -> list:

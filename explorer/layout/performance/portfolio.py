@@ -38,6 +38,7 @@ from explorer.layout.performance.vru import (
     outcomes_block,
     programme_block,
     reach_hideout,
+    reach_map,
     reach_key,
 )
 from explorer.pages.performance import MeasureDetail, PerformancePage, PortfolioPage
@@ -115,6 +116,13 @@ class PerformanceView(NamedTuple):
     dashboard: list
     measure_options: list
     measure_value: str | None
+    #: The borough map drawn for ``reach_hideout`` (an SVG from the server).
+    reach_map: object = None
+
+    def outputs(self) -> tuple:
+        """The parts in the order of the page's callback outputs."""
+        return (self.results, self.dashboard_intro, self.reach_map, self.reach_key, self.dashboard,
+                self.measure_options, self.measure_value)
 
 
 def build_performance_view(page: PortfolioPage) -> PerformanceView:
@@ -132,7 +140,8 @@ def build_performance_view(page: PortfolioPage) -> PerformanceView:
             className="empty",
         )
         return PerformanceView(
-            notes + [empty], ["No services match these filters."], reach_hideout({}), [], [], [], None
+            notes + [empty], ["No services match these filters."], reach_hideout({}), [], [], [], None,
+            reach_map(snapshot, reach_hideout({})),
         )
     window, summary = page.window, page.summary
     people = {r.code: r.people for r in summary.by_borough}
@@ -154,6 +163,7 @@ def build_performance_view(page: PortfolioPage) -> PerformanceView:
         ],
         measure_options=options,
         measure_value=options[0]["value"] if options else None,
+        reach_map=reach_map(snapshot, reach_hideout(people), sample=summary.illustrative),
     )
 
 

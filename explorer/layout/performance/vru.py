@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Iterable, Mapping, Sequence
 
 import dash_bootstrap_components as dbc
-import dash_leaflet as dl
 import plotly.graph_objects as go
 from dash import html
 
@@ -23,14 +22,13 @@ from explorer.layout.components import (
     simple_table,
 )
 from explorer.layout.static import static_block
-from explorer.layout.svg_chart import chart_with_table_svg
+from explorer.layout.svg_chart import chart_with_table_svg, shapes_svg
 from explorer.services import performance as perf
 from explorer.services.snapshot import Snapshot
 
 #: Sequential blues for people helped, light to dark, with a grey for "none reported".
 REACH_COLOURS = ("#deebf7", "#9ecae1", "#4292c6", "#2166ac", "#08306b")
 NO_REACH_COLOUR = "#f3f2f1"
-LONDON_CENTRE = (51.49, -0.09)
 
 
 # -- the VRU dashboard ------------------------------------------------------------------------
@@ -59,7 +57,8 @@ def dashboard_frame(snapshot: Snapshot, filled: Mapping | None = None) -> html.S
                                         "table beside it has every number.",
                                         className="visually-hidden",
                                     ),
-                                    _reach_map(snapshot, filled.get("reach_hideout") or reach_hideout({})),
+                                    html.Div(filled.get("reach_map") or reach_map(snapshot, reach_hideout({})),
+                                             id=ids.PERF_REACH_MAP, className="reach-map"),
                                     html.P(note + "Pan-London services report people by the borough they live in.",
                                            className="small"),
                                 ],
@@ -119,28 +118,34 @@ def reach_hideout(people: Mapping[str, int]) -> dict:
     return {"values": dict(people), "breaks": breaks, "colours": colours, "none": NO_REACH_COLOUR}
 
 
-def _reach_map(snapshot: Snapshot, hideout: dict) -> dl.Map:
-    return dl.Map(
-        [
-            dl.GeoJSON(
-                id=ids.PERF_REACH_LAYER,
-                data=snapshot.boundaries_geojson,
-                style={"variable": "explorerPerformance.reachStyle"},
-                onEachFeature={"variable": "explorerPerformance.reachFeature"},
-                hideout=hideout,
-                hoverStyle={"weight": 3},
-            )
-        ],
-        id=ids.PERF_REACH_MAP,
-        center=LONDON_CENTRE,
-        zoom=9.75,
-        zoomSnap=0.25,
-        minZoom=8,
-        maxZoom=13,
-        scrollWheelZoom=False,
-        attributionControl=False,
-        className="reach-map",
-    )
+def reach_colour(value: int | None, hideout: Mapping) -> str:
+    """A borough's colour on the reach map: its class's colour, or the "none reported" grey."""
+    if not value or value <= 0:
+        return hideout["none"]
+    for limit, colour in zip(hideout["breaks"], hideout["colours"]):
+        if value <= limit:
+            return colour
+    return hideout["colours"][-1]
+
+
+def reach_map(snapshot: Snapshot, hideout: Mapping, *, sample: bool = False):
+    """The boroughs shaded by people helped, drawn on the server as SVG (a tooltip on each borough).
+
+    ``sample``: the counts are sample values, and the map says so in its title.
+    """
+    values = hideout["values"]
+    mark = " (sample value)" if sample else ""
+    styles = {
+        b.code: {
+            "fill": reach_colour(values.get(b.code), hideout),
+            "dashed": not values.get(b.code),
+            "z": values.get(b.code) or 0,
+            "tip": f"{b.name}: " + (f"{values[b.code]:,} people helped{mark}" if values.get(b.code) else "none reported"),
+        }
+        for b in snapshot.boroughs
+    }
+    return shapes_svg(snapshot.boundaries_geojson, styles, label="People helped, by borough",
+                      title="Sample values, not published figures" if sample else "", class_name="reach-shape")
 
 
 def reach_key(snapshot: Snapshot, summary: perf.ReachSummary) -> list:
