@@ -281,6 +281,7 @@ def _choropleth(figure: go.Figure, height: int) -> dict:
     for trace in figure.data:
         rings_by_code.update({code: rings for code, rings in _shapes_by_code(trace.geojson or {}, trace.featureidkey).items()
                               if code not in rings_by_code})
+    height = _fitted_height(rings_by_code, top, height)
     project = _projection(rings_by_code, height, top)
     if project is None:
         return {"traces": [], "shapes": True}
@@ -306,7 +307,7 @@ def _choropleth(figure: go.Figure, height: int) -> dict:
                 {"colour": _interpolate(scale_colours, i / 4), "label": _number_label(lo + (hi - lo) * i / 4, "", False)}
                 for i in range(5)
             ]}
-    return {"traces": traces, "colourbar": colourbar, "shapes": True}
+    return {"traces": traces, "colourbar": colourbar, "shapes": True, "height": height}
 
 
 def shapes_svg(geojson: Mapping, styles: Mapping[str, Mapping], *, label: str, title: str = "",
@@ -317,7 +318,9 @@ def shapes_svg(geojson: Mapping, styles: Mapping[str, Mapping], *, label: str, t
     """
     rings_by_code = _shapes_by_code(geojson, key)
     title_lines = _wrap(title, TITLE_CHARS)
-    project = _projection(rings_by_code, height, 12 + 22 * len(title_lines) if title_lines else 8)
+    top = 12 + 22 * len(title_lines) if title_lines else 8
+    height = _fitted_height(rings_by_code, top, height)
+    project = _projection(rings_by_code, height, top)
     shapes = []
     for code, rings in rings_by_code.items() if project else ():
         style = styles.get(code, {})
@@ -341,6 +344,17 @@ def _shapes_by_code(geojson: Mapping, key: str | None) -> dict[str, list]:
             code = code.get(part) if isinstance(code, dict) else None
         found.setdefault(str(code), _rings(feature.get("geometry") or {}))
     return found
+
+
+def _fitted_height(rings_by_code: Mapping[str, list], top: int, most: int) -> int:
+    """The height at which the shapes fill the chart's width (at most ``most``): no empty band below."""
+    points = [p for rings in rings_by_code.values() for ring in rings for p in ring]
+    if not points:
+        return most
+    lat0 = math.radians(sum(p[1] for p in points) / len(points))
+    dx = (max(p[0] for p in points) - min(p[0] for p in points)) * math.cos(lat0) or 1
+    dy = max(p[1] for p in points) - min(p[1] for p in points)
+    return min(most, math.ceil(top + 8 + dy * (WIDTH - 16) / dx))
 
 
 def _projection(rings_by_code: Mapping[str, list], height: int, top: int):
