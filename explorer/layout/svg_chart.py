@@ -75,7 +75,9 @@ def chart_model(figure: go.Figure) -> dict:
     kinds = {trace.type for trace in figure.data}
     if kinds - {"scatter", "bar", "choropleth"}:
         raise TypeError(f"figure_svg cannot draw {sorted(kinds)}")
-    legend = [_legend_entry(t, i) for i, t in enumerate(figure.data) if t.name and t.showlegend is not False]
+    # A choropleth's colours are explained by its scale below it, not by a legend entry per trace.
+    legend = [_legend_entry(t, i) for i, t in enumerate(figure.data)
+              if t.name and t.showlegend is not False and t.type != "choropleth"]
     model = {"width": WIDTH, "height": height, "title": title, "title_lines": title_lines, "font": FONT_SIZE,
              "legend": legend,
              "traces": [], "ticks_x": [], "ticks_y": [], "axis_x": "", "axis_y": "", "patterns": [],
@@ -304,7 +306,8 @@ def _choropleth(figure: go.Figure, height: int) -> dict:
         if trace.showscale is not False and found and colourbar is None:
             title = _plain(trace.colorbar.title.text or "") if trace.colorbar and trace.colorbar.title else ""
             colourbar = {"title": title, "steps": [
-                {"colour": _interpolate(scale_colours, i / 4), "label": _number_label(lo + (hi - lo) * i / 4, "", False)}
+                {"colour": _interpolate(scale_colours, i / 4),
+                 "label": _number_label(round(lo + (hi - lo) * i / 4) if hi - lo > 50 else lo + (hi - lo) * i / 4, "", False)}
                 for i in range(5)
             ]}
     return {"traces": traces, "colourbar": colourbar, "shapes": True, "height": height}
@@ -421,8 +424,6 @@ def _legend_entry(trace, index: int) -> dict:
     if trace.type == "bar":
         return {"name": trace.name, "colour": _colour(None, trace.marker.color, index), "kind": "bar",
                 "pattern": bool(trace.marker.pattern and trace.marker.pattern.shape)}
-    if trace.type == "choropleth":
-        return {"name": trace.name, "colour": "#d8dde0", "kind": "bar", "pattern": False}
     mode = trace.mode or "lines+markers"
     return {"name": trace.name, "colour": _colour(trace.line.color, trace.marker.color, index),
             "kind": "line" if "lines" in mode else "marker", "dash": DASHES.get(trace.line.dash or "", ""),
