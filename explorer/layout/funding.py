@@ -220,6 +220,7 @@ def suggest_wider(result: FundingResult) -> tuple[str, str]:
         return words, "/funding" + wider.to_search()
     return "see past opportunities below", "#" + ids.FUNDING_PAST
 
+
 def current_list(snapshot: Snapshot, result: FundingResult):
     """The open and upcoming list, drawn as one block of HTML (the cards hold no control)."""
     return static_block(html.Ol(build_current_items(snapshot, result), className="opportunity-list list-unstyled",
