@@ -64,3 +64,11 @@ def test_the_component_is_one_element_with_the_block_as_its_children():
         "type": "StaticHtml",
         "namespace": "explorerStatic",
     }
+
+
+def test_the_first_paint_writes_the_block_as_html_not_as_escaped_text():
+    from explorer.layout.static_html import to_html
+
+    written = str(to_html(html.Div(static_block(html.P(["<b>", html.A("x", href="/a?b=1&c=2")]), block_id="b"))))
+    assert written == ('<div><div id="b" class="static-block"><p>&lt;b&gt;<a href="/a?b=1&amp;c=2">x</a></p>'
+                       "</div></div>")
