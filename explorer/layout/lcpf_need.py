@@ -7,10 +7,12 @@ and a year without published LCPF money says "not published", never zero.
 from __future__ import annotations
 
 import plotly.graph_objects as go
-from dash import dcc, html
+from dash import html
 
 from explorer import ids
 from explorer.domain import formatting
+from explorer.layout.static import static_block
+from explorer.layout.svg_chart import figure_svg
 from explorer.services.lcpf_need import NeedOverTime, YearNeed
 
 OUTER_COLOUR, VIOLENCE_COLOUR, RESIDENTS_COLOUR = "#b54a00", "#6b2c91", "#505a5f"
@@ -25,9 +27,7 @@ def build_need_section(need: NeedOverTime) -> html.Section:
             html.P(need_sentence(need), id=ids.LCPF_NEED_SUMMARY, className="lcpf-need-summary"),
             html.Figure(
                 [
-                    dcc.Graph(id=ids.LCPF_NEED_CHART, figure=build_need_figure(need),
-                              config={"displayModeBar": False, "responsive": True},
-                              className="lcpf-graph", style={"height": "380px"}),
+                    html.Div(figure_svg(build_need_figure(need)), id=ids.LCPF_NEED_CHART, className="lcpf-graph"),
                     html.Figcaption(
                         [
                             "Outer London's share of the 32 boroughs' recorded crime and violence, year by year, "
@@ -45,7 +45,7 @@ def build_need_section(need: NeedOverTime) -> html.Section:
             html.Details(
                 [
                     html.Summary("Year by year, with the LCPF money published for each year"),
-                    html.Div(build_need_table(need), id=ids.LCPF_NEED_TABLE, className="table-responsive"),
+                    html.Div(static_block(build_need_table(need)), id=ids.LCPF_NEED_TABLE, className="table-responsive"),
                 ],
                 className="lcpf-need-details",
             ),
