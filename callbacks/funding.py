@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dash import Input, Output
+from dash import Input, Output, ctx
+from dash.exceptions import PreventUpdate
 
 from callbacks.controls import register_summaries
 from explorer import ids
+from explorer.layout.controls import drawn_anew
 from explorer.layout.funding import CHECKLISTS
 from explorer.layout.funding import build_results
 from explorer.pages.funding import funding_update
@@ -33,6 +35,8 @@ def register(app, provider, context) -> None:
         prevent_initial_call=True,
     )
     def update_results(text, boroughs, areas, applicants, min_award, max_award, statuses):
+        if drawn_anew(ctx.triggered):  # the page was just drawn from the same address: nothing to redo
+            raise PreventUpdate
         page = funding_update(provider, context.today(), text=text, boroughs=boroughs, areas=areas,
                               applicants=applicants, min_award=min_award, max_award=max_award, statuses=statuses)
         return build_results(page.snapshot, page.result)

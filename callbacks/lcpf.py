@@ -1,8 +1,9 @@
-"""Callbacks: the London Crime Prevention Fund (LCPF) page (controls in, map, scatter, table and URL out)."""
+"""Callbacks: the London Crime Prevention Fund (LCPF) page (controls in; map and scatter as SVG, table and URL out)."""
 
 from __future__ import annotations
 
-from dash import ALL, Input, Output, State, ctx, no_update
+from dash import ALL, Input, Output, State, ctx
+from dash.exceptions import PreventUpdate
 
 from explorer import ids
 from explorer.layout.controls import drawn_anew
@@ -20,8 +21,8 @@ def register(app, provider) -> None:
         Output(ids.LCPF_MESSAGES, "children"),
         Output(ids.LCPF_SUMMARY, "children"),
         Output(ids.LCPF_TOTALS, "children"),
-        Output(ids.LCPF_MAP, "figure"),
-        Output(ids.LCPF_SCATTER, "figure"),
+        Output(ids.LCPF_MAP, "children"),
+        Output(ids.LCPF_SCATTER, "children"),
         Output(ids.LCPF_TABLE, "children"),
         Output(ids.LCPF_DOWNLOAD, "href"),
         Output(ids.PAGE_STATE, "data", allow_duplicate=True),
@@ -35,6 +36,8 @@ def register(app, provider) -> None:
         prevent_initial_call=True,
     )
     def update_lcpf(_clicks, weights, year, category, measure, pot, basis):
+        if drawn_anew(ctx.triggered):  # the page was just drawn from the same address: nothing to redo
+            raise PreventUpdate
         snapshot = provider.current()
         presets = [item["id"]["index"] for item in ctx.inputs_list[0]]
         factors = [item["id"]["index"] for item in ctx.inputs_list[1]]
@@ -45,5 +48,4 @@ def register(app, provider) -> None:
             snapshot, trigger=trigger, weights=dict(zip(factors, weights)), year=year,
             category=category, measure=measure, pot=pot, basis=basis,
         )
-        update = render_update(build_view(snapshot, query, notices), snapshot.boundaries_geojson, factors, presets)
-        return (*update[:-1], no_update if drawn_anew(ctx.triggered) else update[-1])
+        return render_update(build_view(snapshot, query, notices), snapshot.boundaries_geojson, factors, presets)

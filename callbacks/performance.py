@@ -41,22 +41,24 @@ def register(app, provider, context) -> None:
     @app.callback(
         Output(ids.PERF_RESULTS, "children"),
         Output(ids.PERF_DASHBOARD_INTRO, "children"),
-        Output(ids.PERF_REACH_LAYER, "hideout"),
+        Output(ids.PERF_REACH_MAP, "children"),
         Output(ids.PERF_REACH_KEY, "children"),
         Output(ids.PERF_DASHBOARD, "children"),
         Output(ids.PERF_MEASURE_PICK, "options"),
         Output(ids.PERF_MEASURE_PICK, "value"),
         *FILTERS,
+        prevent_initial_call=True,  # the page is drawn with its results (pages.performance_page)
     )
     def update_performance_results(*values):
         view = build_performance_view(portfolio_page(provider.current(), parse_filters(*values), context.today()))
-        return tuple(view)
+        return view.outputs()
 
     @app.callback(Output(ids.PAGE_STATE, "data", allow_duplicate=True), *FILTERS, prevent_initial_call=True)
     def on_filter_change(*values):
         return parse_filters(*values).to_search()
 
-    @app.callback(Output(ids.PERF_MEASURE_DETAIL, "children"), Input(ids.PERF_MEASURE_PICK, "value"))
+    @app.callback(Output(ids.PERF_MEASURE_DETAIL, "children"), Input(ids.PERF_MEASURE_PICK, "value"),
+                  prevent_initial_call=True)
     def update_measure_detail(measure_id):
         return build_measure_detail(measure_detail(provider.current(), measure_id, context.today()))
 

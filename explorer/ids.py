@@ -76,7 +76,6 @@ FUNDING_PAST = "funding-past"
 FUNDING_PAST_SUMMARY = "funding-past-summary"
 FUNDING_ICS_LINK = "funding-ics-link"
 FUNDING_ATOM_LINK = "funding-atom-link"
-FUNDING_CARD = "funding-card"  # pattern id: {"type": FUNDING_CARD, "index": opportunity_id}
 FUNDING_SERVICE_SECTION = "funding-service-section"
 
 # Embed (/embed) and its builder (/embed/builder)
@@ -103,7 +102,6 @@ SERVICE_EVIDENCE = "service-evidence"
 PERF_RESULTS = "perf-results"
 PERF_TABLE = "perf-table"
 PERF_REACH_MAP = "perf-reach-map"
-PERF_REACH_LAYER = "perf-reach-layer"
 PERF_REACH_KEY = "perf-reach-key"
 PERF_DASHBOARD_INTRO = "perf-dashboard-intro"
 PERF_DASHBOARD = "perf-dashboard"

@@ -32,6 +32,8 @@ REPORT_COLUMNS = (
     ("Contract value (GBP)", "contract_value_gbp"),
     ("Start date", "start_date"),
     ("End date", "end_date"),
+    ("Published contracts", "published_contracts"),
+    ("Contract notice", "contract_notice"),
     ("Time left", "time_left"),
     ("Running in half-year", "running_in_half_year"),
     ("Overall RAG", "overall_rag"),

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Sequence
 
 import numpy as np
 
 LONDON_BOROUGH_CODES: tuple[str, ...] = tuple(f"E09{n:06d}" for n in range(1, 34))
 """The ONS codes of the 33 London local authorities (32 boroughs and the City), in code order."""
+
+CENSUS_DAYS = {2011: dt.date(2011, 3, 27), 2021: dt.date(2021, 3, 21)}
+"""Census days in England and Wales: the populations the register holds are counted on these days."""
+
+CENSUS_2011_SOURCE = ("https://www.ons.gov.uk/peoplepopulationandcommunity/populationandmigration/populationestimates/"
+                      "bulletins/2011censuspopulationandhouseholdestimatesforenglandandwales/2012-07-16")
+"""Where ONS published the Census 2011 usual resident populations."""
+
+_FINANCIAL_YEAR = re.compile(r"^(\d{4})-\d{2}$")
 
 EARTH_RADIUS_KM = 6371.0088
 """The mean radius of the Earth (IUGG), used by :func:`haversine_km`."""
@@ -28,6 +39,7 @@ class Borough:
         population: Usual residents at Census 2021 (rounded to the nearest 100 by ONS).
         hectares: The area in hectares.
         source_url: Where the population and area figures were published.
+        population_2011: Usual residents at Census 2011 (exact, ONS), when the table has them.
     """
 
     code: str
@@ -36,6 +48,11 @@ class Borough:
     population: int
     hectares: float
     source_url: str
+    population_2011: int | None = None
+
+    def population_at(self, census: int) -> int | None:
+        """Usual residents counted at that census (2011 or 2021), or None when not held."""
+        return {2021: self.population, 2011: self.population_2011}.get(census)
 
 
 @dataclass(frozen=True)
@@ -106,3 +123,22 @@ def haversine_km(lat1, lon1, lat2, lon2, *, radians: bool = False):
     # minimum() guards against a value a hair above 1 from rounding, which arcsin cannot take.
     km = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
     return float(km) if np.ndim(km) == 0 else km
+
+
+def censuses_held(boroughs: Sequence[Borough]) -> tuple[int, ...]:
+    """The censuses whose population every borough of the table holds (2021 always; 2011 when loaded)."""
+    return tuple(c for c in sorted(CENSUS_DAYS) if boroughs and all(b.population_at(c) is not None for b in boroughs))
+
+
+def nearest_census(financial_year: str | None, held: Sequence[int] = (2011, 2021)) -> int | None:
+    """The census nearest the middle of a financial year (``2013-14`` -> 2011; ``2016-17`` -> 2021).
+
+    A year's population is the count of the census nearest it, named as such, never an estimate
+    made between two censuses. The middle of a financial year is 1 October of its first year; a
+    year exactly between two censuses takes the later one. None for no year or no census held.
+    """
+    found = _FINANCIAL_YEAR.match(financial_year or "")
+    if not found or not held:
+        return None
+    middle = dt.date(int(found.group(1)), 10, 1)
+    return min(held, key=lambda c: (abs((CENSUS_DAYS[c] - middle).days), -c))

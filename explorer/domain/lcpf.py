@@ -22,7 +22,7 @@ from explorer.domain.records import LcpfTotal
 
 #: Every factor a formula can weigh, with the words the page uses for it.
 FACTOR_LABELS: dict[str, str] = {
-    "population": "Population (Census 2021 residents)",
+    "population": "Population (residents at the census nearest the year)",
     "crime": "Crime volume (all recorded crime)",
     "violence": "Violence (violence against the person)",
     "deprivation": "Deprivation index",

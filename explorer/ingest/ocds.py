@@ -9,6 +9,11 @@ is MOPAC or the GLA becomes one contract: releases of the same process are read 
 so a later notice (an award, a contract, a change) updates the earlier one and a variation in
 the same process is never counted twice. A process that names another as its ``parent`` in
 ``relatedProcesses`` keeps that link (``parent_ocid``), so totals can leave it out.
+
+A process whose notices name no buyer at all (a partial notice) is left out, unless a person has
+confirmed it as a register service's contract (``vouched``): it is then kept, its buyer given as
+"buyer not named in the notice", never filled in. A process whose notice names another buyer is
+always left out.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from typing import Any, Iterable, Mapping
 from explorer.domain.problems import Problem, shorten
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas" / "ocds"
+UNNAMED_BUYER = "buyer not named in the notice"
+"""The buyer of a process a person confirmed though its notices name no buyer."""
 
 #: The buyers whose contracts the register keeps: their identifiers and the words of their names.
 BUYER_IDS = {
@@ -80,9 +87,13 @@ def check_package(data: Any, label: str) -> list[Problem]:
     return problems
 
 
-def to_contracts(data: Mapping[str, Any], label: str, *, source_url: str | None = None
+def to_contracts(data: Mapping[str, Any], label: str, *, source_url: str | None = None,
+                 vouched: frozenset[str] | set[str] = frozenset(),
                  ) -> tuple[list[dict[str, Any]], list[Problem], list[str]]:
     """One contract per process whose buyer is MOPAC or the GLA.
+
+    ``vouched`` holds the ocids a person confirmed as a service's contract: such a process is
+    kept even when its notices name no buyer (but never when they name another one).
 
     Returns:
         The contracts (plain rows for the record type), problems (a value that is not in
@@ -91,16 +102,20 @@ def to_contracts(data: Mapping[str, Any], label: str, *, source_url: str | None 
     problems: list[Problem] = []
     by_ocid: dict[str, dict[str, Any]] = {}
     other_buyers: set[str] = set()
+    named = {r["ocid"] for _n, r in _releases(data) if any(_buyer(r))}
+    kept_unnamed: set[str] = set()
     fallback = source_url or (data.get("uri") if isinstance(data.get("uri"), str) else None)
     for number, release in sorted(_releases(data), key=lambda item: str(item[1].get("date") or "")):
         buyer_name, buyer_id = _buyer(release)
         ours = BUYER_IDS.get(buyer_id or "") or BUYER_NAMES.get(_name_key(buyer_name or ""))
-        if ours is None:
+        if ours is None and (release["ocid"] in named or release["ocid"] not in vouched):
             other_buyers.add(release["ocid"])
             continue
+        if ours is None:
+            kept_unnamed.add(release["ocid"])
         row = by_ocid.setdefault(release["ocid"], {"ocid": release["ocid"], "_row": number})
         row["_row"] = number
-        row["buyer_name"] = buyer_name or ours
+        row["buyer_name"] = buyer_name or ours or UNNAMED_BUYER
         row["buyer_id"] = buyer_id or row.get("buyer_id")
         row.update(_facts(release, label, number, problems))
         links = [link.get("href") for link in release.get("links") or [] if isinstance(link, dict)]
@@ -109,6 +124,9 @@ def to_contracts(data: Mapping[str, Any], label: str, *, source_url: str | None 
     if other_buyers:
         notes.append(f"{len(other_buyers)} contracting processes whose buyer is not MOPAC or the GLA (or not "
                      "named) were left out")
+    if kept_unnamed:
+        notes.append(f"{len(kept_unnamed)} contracting processes whose notices name no buyer were kept because a "
+                     "person confirmed them as a service's contract: " + ", ".join(sorted(kept_unnamed)))
     return list(by_ocid.values()), problems, notes
 
 

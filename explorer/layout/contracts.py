@@ -8,13 +8,9 @@ from dash import html
 
 from explorer.domain import formatting
 from explorer.domain.records import Contract
-from explorer.services.contracts import Coverage
+from explorer.services.contracts import VALUE_BASIS, Coverage
 
-_BASIS = {
-    "contract": "contract value",
-    "award": "award value",
-    "tender": "estimated value in the tender notice",
-}
+BASIS = VALUE_BASIS
 
 
 def build_service_contracts(contracts: Sequence[Contract]) -> html.Section | html.Div:
@@ -41,7 +37,7 @@ def _item(c: Contract) -> html.Li:
     period = " to ".join(formatting.date(d) for d in (c.start_date, c.end_date) if d)
     facts = []
     if c.value_gbp is not None:
-        facts.append(f"{formatting.money(c.value_gbp)} ({_BASIS.get(c.value_basis or '', 'value')})")
+        facts.append(f"{formatting.money(c.value_gbp)} ({BASIS.get(c.value_basis or '', 'value')})")
     if period:
         facts.append(period)
     if c.supplier_name:
@@ -50,7 +46,7 @@ def _item(c: Contract) -> html.Li:
         facts.append(f"a variation of {c.parent_ocid}, not counted again in totals")
     return html.Li([
         html.Strong(c.title or c.ocid), html.Br(),
-        html.Span("; ".join(facts) or "No value or period published yet."), " ",
+        html.Span("; ".join(facts) or "The notice's published fields give no value or period."), " ",
         html.A("Read the notice", href=c.source_url, rel="noopener", target="_blank"),
         html.Span(f" (published {c.release_date.isoformat()}, {c.buyer_name})" if c.release_date else "",
                   className="text-muted small"),

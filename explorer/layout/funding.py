@@ -15,6 +15,7 @@ from dash import html
 from explorer import ids
 from explorer.layout.components import sample_label
 from explorer.layout import controls
+from explorer.layout.static import static_block
 from explorer.domain import formatting
 from explorer.domain.funding import APPLICANT_LABELS, APPLICANT_TYPES, STATUS_FILTERS, STATUS_STYLES, Status
 from explorer.domain.records import FundingOpportunity
@@ -47,8 +48,8 @@ def build_results(snapshot: Snapshot, result: FundingResult) -> tuple:
     """What changes when a filter changes: list, past list and its heading, summary, feed links, URL query."""
     ics, atom = feed_links(result.query)
     return (
-        build_current_items(snapshot, result),
-        build_past_items(snapshot, result),
+        current_list(snapshot, result),
+        past_list(snapshot, result),
         build_past_summary(result),
         build_summary(snapshot, result),
         ics,
@@ -85,12 +86,7 @@ def build_funding_page(snapshot: Snapshot, result: FundingResult) -> html.Div:
                                 role="status",
                                 **{"aria-live": "polite"},
                             ),
-                            html.Ol(
-                                build_current_items(snapshot, result),
-                                id=ids.FUNDING_LIST,
-                                className="opportunity-list list-unstyled",
-                                **{"aria-label": "Open and upcoming opportunities"},
-                            ),
+                            html.Div(current_list(snapshot, result), id=ids.FUNDING_LIST),
                             html.Details(
                                 [
                                     html.Summary(
@@ -98,11 +94,7 @@ def build_funding_page(snapshot: Snapshot, result: FundingResult) -> html.Div:
                                         id=ids.FUNDING_PAST_SUMMARY,
                                         className="h5",
                                     ),
-                                    html.Ol(
-                                        build_past_items(snapshot, result),
-                                        id=ids.FUNDING_PAST,
-                                        className="opportunity-list list-unstyled",
-                                    ),
+                                    html.Div(past_list(snapshot, result), id=ids.FUNDING_PAST),
                                 ],
                                 className="past-opportunities mt-4",
                                 open=query.statuses == ("closed",),
@@ -228,6 +220,19 @@ def suggest_wider(result: FundingResult) -> tuple[str, str]:
         return words, "/funding" + wider.to_search()
     return "see past opportunities below", "#" + ids.FUNDING_PAST
 
+
+def current_list(snapshot: Snapshot, result: FundingResult):
+    """The open and upcoming list, drawn as one block of HTML (the cards hold no control)."""
+    return static_block(html.Ol(build_current_items(snapshot, result), className="opportunity-list list-unstyled",
+                                **{"aria-label": "Open and upcoming opportunities"}))
+
+
+def past_list(snapshot: Snapshot, result: FundingResult):
+    """The past list, drawn as one block of HTML."""
+    return static_block(html.Ol(build_past_items(snapshot, result), className="opportunity-list list-unstyled",
+                                **{"aria-label": "Past opportunities"}))
+
+
 def build_current_items(snapshot: Snapshot, result: FundingResult) -> list[html.Li]:
     """Open and upcoming opportunities, one card each."""
     if not result.current:
@@ -264,9 +269,8 @@ def build_opportunity_card(snapshot: Snapshot, view: OpportunityView, *, search:
             _apply_line(view),
             _honesty_line(opp),
         ],
-        id={"type": ids.FUNDING_CARD, "index": opp.id},
         className="opportunity-card",
-        **{"data-status": view.status.value},
+        **{"data-status": view.status.value, "data-opportunity": opp.id},
     )
 
 

@@ -23,7 +23,7 @@ from explorer.layout.freshness import resident_freshness
 from explorer.pages.home import Exploration, state_query
 from explorer.domain.thesaurus import AUDIENCES
 from explorer.services.search import (
-    ACCESS_FILTERS, AGE_GROUPS, COMMISSIONERS, Filters, ResultItem, SearchResult, ended_line,
+    ACCESS_FILTERS, AGE_GROUPS, Filters, ResultItem, SearchResult, commissioner_options, ended_line,
 )
 from explorer.pages.home import SearchUpdate
 from explorer.services.mapview import MapState
@@ -174,7 +174,7 @@ def build_search_form(query: str) -> html.Div:
 CHECKLISTS = (
     (ids.BOROUGH_SELECT, "All boroughs"),
     (ids.AREA_SELECT, "All service areas"),
-    (ids.COMMISSIONER_SELECT, "MOPAC or VRU"),
+    (ids.COMMISSIONER_SELECT, "Any commissioner"),
 )
 
 
@@ -183,7 +183,7 @@ def filter_options(snapshot: Snapshot) -> dict[str, list[dict]]:
     return {
         ids.BOROUGH_SELECT: [{"label": b.name, "value": b.code} for b in sorted(snapshot.boroughs, key=lambda b: b.name)],
         ids.AREA_SELECT: [{"label": t.name, "value": t.id} for t in sorted(snapshot.terms, key=lambda t: t.name)],
-        ids.COMMISSIONER_SELECT: [{"label": c, "value": c} for c in COMMISSIONERS],
+        ids.COMMISSIONER_SELECT: [{"label": code, "value": code} for code, _name in commissioner_options(snapshot)],
     }
 
 

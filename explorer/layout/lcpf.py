@@ -1,20 +1,24 @@
 """Layout layer: the London Crime Prevention Fund (LCPF) page (map, scatter, table, formula simulator, notes).
 
 Everything here builds components or figures from an :class:`~explorer.services.lcpf.LcpfView`;
-the page is built from the URL, so a shared address opens on the same scenario.
+the page is built from the URL, so a shared address opens on the same scenario. The borough table,
+notes and sources are in :mod:`explorer.layout.lcpf_table`, need over time in
+:mod:`explorer.layout.lcpf_need`; the charts are plotly figures drawn on the server as SVG
+(:mod:`explorer.layout.svg_chart`).
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Mapping, Sequence
 
 import plotly.graph_objects as go
 import dash_bootstrap_components as dbc
-from dash import Patch, dcc, html
+from dash import dcc, html
 
 from explorer import ids
 from explorer.layout import controls
+from explorer.layout.static import static_block
+from explorer.layout.svg_chart import figure_svg
 from explorer.domain import formatting
 from explorer.domain.lcpf import FACTOR_LABELS, MAX_WEIGHT, PRESET_LABELS
 from explorer.services.lcpf import (
@@ -27,29 +31,23 @@ from explorer.services.lcpf import (
 from explorer.pages.lcpf import LcpfPage
 from explorer.services.snapshot import Snapshot
 from explorer.layout.lcpf_need import build_need_section
+from explorer.layout.lcpf_table import (  # noqa: F401 - build_table stays importable from here
+    SIMULATION,
+    SOURCES,
+    build_notes,
+    build_table,
+    gbp,
+    pct,
+    table_block,
+)
 
 LCPF = "London Crime Prevention Fund (LCPF)"
-#: How every figure the formula simulator gives is titled: a simulation, never the allocation.
-SIMULATION = "What this formula would give"
 INNER_COLOUR, OUTER_COLOUR, ACTUAL_COLOUR = "#1d4f91", "#b54a00", "#0b0c0c"
 MISSING_COLOUR = "#d8dde0"
 COLOURSCALE = [[0.0, "#eef3fa"], [0.5, "#6f9bd1"], [1.0, "#0f2f5c"]]
-#: Where the (empty) world file plotly asks for is served: assets/topojson/world_110m.json.
-TOPOJSON_URL = "/assets/topojson/"
 #: The order of the formula's number boxes (deprivation last: no index is loaded).
 WEIGHT_ORDER = ("population", "crime", "violence", "equal", "deprivation")
 
-SOURCES = (
-    ("MPS Borough Level Crime (London Datastore)", "https://data.london.gov.uk/dataset/recorded_crime_summary"),
-    ("Census 2021 population estimates (ONS)",
-     "https://www.ons.gov.uk/peoplepopulationandcommunity/populationandmigration/populationestimates/bulletins/populationandhouseholdestimatesenglandandwales/census2021"),
-    ("PCD 79: London Crime Prevention Fund 2017 to 2021 (MOPAC)",
-     "http://webcachetest.london.gov.uk/what-we-do/mayors-office-policing-and-crime-mopac/governance-and-decision-making/mopac-decisions-336"),
-    ("PCD 421: LCPF 2019/20 and 2020/21 (MOPAC)",
-     "http://webcachetest.london.gov.uk/what-we-do/mayors-office-policing-and-crime-mopac/governance-and-decision-making/mopac-decisions-0/london-crime-prevention-fund-201920-and-202021"),
-    ("PCD 1792: LCPF 2025 to 2028 (MOPAC)",
-     "https://www.london.gov.uk/programmes-strategies/mayors-office-policing-and-crime-mopac/mopac-governance-and-decision-making/mopac-decisions/pcd-1792-vru-home-office-funding-2025-2026-and-lcpf-2025-2028"),
-)
 
 
 def build_lcpf_page(page: LcpfPage) -> html.Div:
@@ -80,21 +78,16 @@ def build_lcpf_page(page: LcpfPage) -> html.Div:
                 [
                     html.Figure(
                         [
-                            dcc.Graph(id=ids.LCPF_MAP, figure=build_map_figure(view, snapshot.boundaries_geojson),
-                                      # The base map is off; plotly still fetches a world file, so
-                                      # serve an empty one locally instead of from its CDN.
-                                      config={"displayModeBar": False, "responsive": True,
-                                              "topojsonURL": TOPOJSON_URL},
-                                      className="lcpf-graph", style={"height": "460px"}),
+                            html.Div(figure_svg(build_map_figure(view, snapshot.boundaries_geojson)),
+                                     id=ids.LCPF_MAP, className="lcpf-graph"),
                             html.Figcaption(build_map_caption(snapshot), className="small text-muted"),
                         ],
                         className="lcpf-figure",
                     ),
                     html.Figure(
                         [
-                            dcc.Graph(id=ids.LCPF_SCATTER, figure=build_scatter_figure(view),
-                                      config={"displayModeBar": False, "responsive": True},
-                                      className="lcpf-graph", style={"height": "460px"}),
+                            html.Div(figure_svg(build_scatter_figure(view)), id=ids.LCPF_SCATTER,
+                                     className="lcpf-graph"),
                             html.Figcaption(
                                 "Each borough's share of the money against its share of crime. On the "
                                 "dashed line a borough's share of the money equals its share of crime; "
@@ -109,13 +102,13 @@ def build_lcpf_page(page: LcpfPage) -> html.Div:
                 className="lcpf-grid",
             ),
             html.H2("Borough by borough", className="h4 mt-4"),
-            html.Div(build_table(view), id=ids.LCPF_TABLE, className="table-responsive"),
+            html.Div(table_block(view), id=ids.LCPF_TABLE, className="table-responsive"),
             html.P(
                 html.A("Download this scenario (CSV)", id=ids.LCPF_DOWNLOAD,
                        href=download_href(view.query), className="btn btn-outline-primary"),
                 className="mt-3",
             ),
-            build_notes(view),
+            static_block(build_notes(view)),
         ],
         className="lcpf-page",
     )
@@ -214,9 +207,9 @@ def render_update(view: LcpfView, geojson: Mapping, factors: Sequence[str], pres
         build_messages(view),
         build_summary(view),
         build_totals(view),
-        map_patch(view, geojson),
-        build_scatter_figure(view),
-        build_table(view),
+        figure_svg(build_map_figure(view, geojson)),
+        figure_svg(build_scatter_figure(view)),
+        table_block(view),
         download_href(view.query),
         view.query.to_search(),
     )
@@ -258,7 +251,7 @@ def build_summary(view: LcpfView) -> list:
     if view.query.basis == "formula":
         parts.append(f" · pot {formatting.money(float(view.pot_gbp))}")
         if inner.scenario_share is not None and outer.scenario_share is not None:
-            parts.append(f" · inner London {_pct(inner.scenario_share)}, outer London {_pct(outer.scenario_share)}")
+            parts.append(f" · inner London {pct(inner.scenario_share)}, outer London {pct(outer.scenario_share)}")
     else:
         parts.append(f" · published for {view.actual_count} of {view.lcpf_boroughs} boroughs")
     return parts
@@ -288,18 +281,18 @@ def build_totals(view: LcpfView) -> list:
         if g.actual_count == 0:
             actual = f"not published for any of its {g.boroughs} boroughs"
         elif g.actual_count < g.boroughs:
-            actual = f"{_gbp(g.actual_gbp)} for the {g.actual_count} of {g.boroughs} boroughs published (not a total)"
+            actual = f"{gbp(g.actual_gbp)} for the {g.actual_count} of {g.boroughs} boroughs published (not a total)"
         else:
-            actual = _gbp(g.actual_gbp)
+            actual = gbp(g.actual_gbp)
         scenario = "cannot be worked out" if g.scenario_gbp is None else (
-            f"{_gbp(g.scenario_gbp)} ({_pct(g.scenario_share)} of the pot)"
+            f"{gbp(g.scenario_gbp)} ({pct(g.scenario_share)} of the pot)"
         )
         if view.query.basis == "current":
             scenario = actual
         rows = [
-            ("Residents (Census 2021)", f"{g.population:,} ({_pct(g.population_share)} of the 32 boroughs)"),
+            (f"Residents ({view.population_label})", f"{g.population:,} ({pct(g.population_share)} of the 32 boroughs)"),
             (f"{view.category_label}, {view.year}",
-             "no figures loaded" if g.crime is None else f"{g.crime:,} ({_pct(g.crime_share)})"),
+             "no figures loaded" if g.crime is None else f"{g.crime:,} ({pct(g.crime_share)})"),
             (view.scenario_label if view.query.basis == "current" else f"{SIMULATION} ({view.scenario_label})",
              scenario),
             ("Published LCPF allocation", actual),
@@ -374,16 +367,6 @@ def build_map_figure(view: LcpfView, geojson: Mapping) -> go.Figure:
     return fig
 
 
-def map_patch(view: LcpfView, geojson: Mapping) -> Patch:
-    """The map's update for a new state, without sending all the borough shapes again."""
-    patch = Patch()
-    for index, values in enumerate(map_traces(view, geojson)):
-        for key, value in values.items():
-            patch["data"][index][key] = value
-    patch["layout"]["title"]["text"] = _map_title(view)
-    return patch
-
-
 def build_scatter_figure(view: LcpfView) -> go.Figure:
     """Allocation share against crime share, inner and outer marked, with the line of proportionality."""
     fig = go.Figure()
@@ -430,96 +413,6 @@ def build_scatter_figure(view: LcpfView) -> go.Figure:
     return fig
 
 
-TABLE_HEADINGS = (
-    "Borough", "Inner or outer", "Residents", "Crime", "Crime per 1,000 residents", "Published allocation",
-    "What this formula would give", "Difference (£)", "Difference (%)", "Formula £ per 1,000 residents",
-    "Formula £ per 100 crimes",
-)
-
-
-def build_table(view: LcpfView) -> html.Table:
-    """Every borough with all the figures; missing ones say so in words."""
-    headings = list(TABLE_HEADINGS)
-    headings[3] = f"{view.category_label} ({view.year or 'no year'})"
-    if view.query.basis == "current":
-        headings[6] = "Scenario: published allocation"
-    body = []
-    for r in view.rows:
-        actual = (html.A(_gbp(r.actual_gbp), href=r.actual_source, rel="noopener")
-                  if r.actual_gbp is not None and r.actual_source
-                  else _missing("not published", f"No published allocation for {r.name} {view.year}"))
-        if not r.in_lcpf:
-            scenario = _missing("not in the LCPF")
-        elif r.scenario_gbp is None:
-            scenario = _missing("not published" if view.query.basis == "current" else "cannot be worked out")
-        else:
-            scenario = _gbp(r.scenario_gbp)
-        diff_gbp = _missing("—") if r.difference.gbp is None else _signed_gbp(r.difference.gbp)
-        diff_pct = _missing("—") if r.difference.percent is None else f"{r.difference.percent:+.1f}%"
-        cells = [
-            html.Th([r.name, html.Span(r.caveat, className="caveat") if r.caveat else None], scope="row"),
-            html.Td(r.inner_outer),
-            html.Td(f"{r.population:,}" if r.population is not None else _missing("not known"), className="num"),
-            html.Td(f"{r.crime:,}" if r.crime is not None
-                    else _missing("not loaded" if r.in_lcpf else "no MPS figure"), className="num"),
-            html.Td(_number(r.crime_per_1000, 1), className="num"),
-            html.Td(actual, className="num"),
-            html.Td(scenario, className="num"),
-            html.Td(diff_gbp, className="num"),
-            html.Td(diff_pct, className="num"),
-            html.Td(_money_or_dash(r.allocation_per_1000), className="num"),
-            html.Td(_money_or_dash(r.allocation_per_100_crimes), className="num"),
-        ]
-        body.append(html.Tr(cells, id=f"lcpf-row-{r.code}", className="" if r.in_lcpf else "lcpf-outside"))
-    return html.Table(
-        [
-            html.Caption(
-                f"{view.scenario_label}. Pot {formatting.money(float(view.pot_gbp))} for {view.year or 'no year'}. "
-                "Differences are shown only where an allocation is published."
-            ),
-            html.Thead(html.Tr([html.Th(h, scope="col") for h in headings])),
-            html.Tbody(body),
-        ],
-        className="table table-sm lcpf-table",
-    )
-
-
-def build_notes(view: LcpfView) -> html.Section:
-    """What the data can and cannot show, with sources."""
-    notes = [
-        "Most borough allocations are not published. MOPAC's decisions give the London totals, but the "
-        "table of each borough's LCPF allocation is in PDF appendices that are not published with them "
-        "(PCD 79 for 2017 to 2021, PCD 421 for 2019/20 and 2020/21, the 2022 to 2025 settlement and PCD 1792 "
-        "for 2025 to 2028). Where a borough's figure is not published this page says so; it never shows zero "
-        "or an estimate in its place.",
-        "The default pot is a yearly figure worked out from a published multi-year total, so it is an average "
-        "year, not the allocation of any one year.",
-        "Crime is recorded crime from the Metropolitan Police Service, summed by financial year (April to "
-        "March). A year with missing months is not summed. Offences the MPS records at Heathrow and London "
-        "City airports, or with no known borough, are left out.",
-        "Crime per resident counts where an offence happened, not where people live. Westminster and Camden "
-        "have very large daytime, working and visitor populations, so their rates per resident look much "
-        "higher than the risk to residents.",
-        "The City of London has its own police force, City of London Police, so it has no MPS crime figures "
-        "and is not one of the 32 boroughs the LCPF funds. It is shown, greyed, for completeness.",
-        "Recording practice changes over time (for example the Home Office counting rules and the move of "
-        "fraud to Action Fraud, shown by the MPS as NFIB fraud), so compare years with care.",
-        "Population is the Census 2021 usual resident count (rounded to the nearest 100 by ONS); mid-year "
-        "estimates for later years are not loaded. No deprivation index is loaded, so that weight is off.",
-        "The formula here is a simple weighted share of a pot. MOPAC's own needs-and-demand formula (PCD 79) "
-        "is not published in enough detail to reproduce, so no preset claims to be it.",
-    ]
-    return html.Section(
-        [
-            html.H2("What the data can and cannot show", className="h4 mt-4"),
-            html.Ul([html.Li(n) for n in notes]),
-            html.H3("Sources", className="h6"),
-            html.Ul([html.Li(html.A(label, href=url, rel="noopener")) for label, url in SOURCES], className="small"),
-        ],
-        className="lcpf-notes",
-    )
-
-
 # -- private helpers -----------------------------------------------------------------------
 
 
@@ -552,30 +445,6 @@ def _missing_reason(view: LcpfView, row) -> str:
     if view.query.basis == "current":
         return f"no published allocation for {row.name} {view.year}"
     return "cannot be worked out (a figure the formula needs is missing)"
-
-
-def _missing(text: str, title: str | None = None) -> html.Span:
-    return html.Span(text, className="missing", title=title)
-
-
-def _gbp(value) -> str:
-    return formatting.money(float(value), exact=True)
-
-
-def _signed_gbp(value: Decimal) -> str:
-    return ("+" if value >= 0 else "−") + formatting.money(abs(float(value)), exact=True)
-
-
-def _money_or_dash(value: float | None):
-    return _missing("—") if value is None else formatting.money(value, exact=True)
-
-
-def _number(value: float | None, places: int):
-    return _missing("—") if value is None else f"{value:,.{places}f}"
-
-
-def _pct(share: float | None) -> str:
-    return "not known" if share is None else f"{100 * share:.1f}%"
 
 
 def _plain(value: float):

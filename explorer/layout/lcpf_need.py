@@ -7,10 +7,12 @@ and a year without published LCPF money says "not published", never zero.
 from __future__ import annotations
 
 import plotly.graph_objects as go
-from dash import dcc, html
+from dash import html
 
 from explorer import ids
 from explorer.domain import formatting
+from explorer.layout.static import static_block
+from explorer.layout.svg_chart import figure_svg
 from explorer.services.lcpf_need import NeedOverTime, YearNeed
 
 OUTER_COLOUR, VIOLENCE_COLOUR, RESIDENTS_COLOUR = "#b54a00", "#6b2c91", "#505a5f"
@@ -25,16 +27,14 @@ def build_need_section(need: NeedOverTime) -> html.Section:
             html.P(need_sentence(need), id=ids.LCPF_NEED_SUMMARY, className="lcpf-need-summary"),
             html.Figure(
                 [
-                    dcc.Graph(id=ids.LCPF_NEED_CHART, figure=build_need_figure(need),
-                              config={"displayModeBar": False, "responsive": True},
-                              className="lcpf-graph", style={"height": "380px"}),
+                    html.Div(figure_svg(build_need_figure(need)), id=ids.LCPF_NEED_CHART, className="lcpf-graph"),
                     html.Figcaption(
                         [
                             "Outer London's share of the 32 boroughs' recorded crime and violence, year by year, "
                             "against its share of residents. Sources: ",
                             html.A("MPS recorded crime (London Datastore)", href=need.crime_source, rel="noopener"),
                             "; ",
-                            html.A("Census 2021 (ONS)", href=need.population_source, rel="noopener"),
+                            *_census_links(need),
                             ". Filled diamonds mark years with LCPF money published (listed in the table).",
                         ],
                         className="small text-muted",
@@ -45,7 +45,7 @@ def build_need_section(need: NeedOverTime) -> html.Section:
             html.Details(
                 [
                     html.Summary("Year by year, with the LCPF money published for each year"),
-                    html.Div(build_need_table(need), id=ids.LCPF_NEED_TABLE, className="table-responsive"),
+                    html.Div(static_block(build_need_table(need)), id=ids.LCPF_NEED_TABLE, className="table-responsive"),
                 ],
                 className="lcpf-need-details",
             ),
@@ -68,7 +68,7 @@ def need_sentence(need: NeedOverTime) -> list:
         f"In {latest.year} outer London's 19 boroughs had ",
         html.Strong(_pct(latest.outer_crime_share)), " of recorded crime and ",
         html.Strong(_pct(latest.outer_violence_share)), " of violence against the person, and ",
-        html.Strong(_pct(need.outer_population_share)), " of residents (Census 2021). ", money,
+        html.Strong(_pct(latest.outer_population_share)), f" of residents ({latest.population_label}). ", money,
     ]
 
 
@@ -85,11 +85,13 @@ def build_need_figure(need: NeedOverTime) -> go.Figure:
             line={"color": colour, "dash": dash, "width": 2.5}, marker={"size": 6},
             hovertemplate="%{x}: %{y:.1f}%<extra>" + name + "</extra>",
         ))
-    if need.outer_population_share is not None and years:
-        share = round(100 * need.outer_population_share, 1)
+    residents = [y.outer_population_share for y in need.years]
+    if years and any(v is not None for v in residents):
+        name = f"Outer London: share of residents ({' then '.join(f'Census {c}' for c in need.censuses)})"
         fig.add_trace(go.Scatter(
-            x=[years[0], years[-1]], y=[share, share], name="Outer London: share of residents (Census 2021)",
-            mode="lines", line={"color": RESIDENTS_COLOUR, "dash": "dash", "width": 1.5}, hoverinfo="skip",
+            x=years, y=[None if v is None else round(100 * v, 1) for v in residents], name=name,
+            mode="lines", line={"color": RESIDENTS_COLOUR, "dash": "dash", "width": 1.5, "shape": "hv"},
+            text=[y.population_label for y in need.years], hovertemplate="%{x}: %{y:.1f}% (%{text})<extra></extra>",
         ))
     money = [y for y in need.years if y.money_published and y.outer_crime_share is not None]
     if money:
@@ -114,7 +116,7 @@ def build_need_table(need: NeedOverTime) -> html.Table:
     """Every year: inner and outer crime and violence with outer London's share, and the money published."""
     headings = ("Year", "Inner London crime", "Outer London crime", "Outer share of crime",
                 "Inner London violence", "Outer London violence", "Outer share of violence",
-                "LCPF money published for the year")
+                "Outer share of residents (census nearest the year)", "LCPF money published for the year")
     body = [
         html.Tr(
             [
@@ -125,6 +127,8 @@ def build_need_table(need: NeedOverTime) -> html.Table:
                 html.Td(_count(y.inner_violence), className="num"),
                 html.Td(_count(y.outer_violence), className="num"),
                 html.Td(_pct(y.outer_violence_share), className="num"),
+                html.Td([html.Span(_pct(y.outer_population_share), className="d-block"),
+                         html.Span(y.population_label, className="d-block small text-muted")], className="num"),
                 html.Td(_money_cell(y)),
             ],
             id=f"lcpf-need-{y.year}",
@@ -133,7 +137,9 @@ def build_need_table(need: NeedOverTime) -> html.Table:
     ]
     return html.Table(
         [
-            html.Caption("Recorded crime (MPS) by financial year; residents are Census 2021 for every year."),
+            html.Caption("Recorded crime (MPS) by financial year; residents are counted at the census nearest "
+                         "each year (Census 2011 up to 2015-16, Census 2021 from 2016-17), never estimated "
+                         "between censuses."),
             html.Thead(html.Tr([html.Th(h, scope="col") for h in headings])),
             html.Tbody(body),
         ],
@@ -156,6 +162,13 @@ def _money_cell(year: YearNeed):
     items += [html.Li(html.A(f"London, {m.label}: {formatting.money(m.amount_gbp)} ({m.period})",
                              href=m.source_url, rel="noopener")) for m in year.totals]
     return html.Ul(items, className="list-unstyled mb-0 small")
+
+
+def _census_links(need: NeedOverTime) -> list:
+    sources = dict(need.census_sources) or {2021: need.population_source}
+    links = [html.A(f"Census {c} (ONS)", href=sources.get(c, need.population_source), rel="noopener")
+             for c in (need.censuses or (need.census,))]
+    return [part for i, link in enumerate(links) for part in ((" and ", link) if i else (link,))]
 
 
 def _count(value: int | None):

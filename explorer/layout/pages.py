@@ -15,16 +15,33 @@ from explorer.layout.components import sample_badge
 from explorer.layout.freshness import resident_freshness
 from explorer.layout.not_found import build_not_found
 from explorer.layout.suggestions import build_report_change_form
+from explorer.layout.contracts import BASIS as NOTICE_BASIS
+from explorer.services.contracts import notice_for_dates, notice_for_value
 from explorer.services.snapshot import ServiceEntry, Snapshot
 
 def contract_note(snapshot: Snapshot, service: ServiceEntry) -> list:
-    """Says when a value is part of another contract's (a variation), so nobody adds it twice."""
+    """Says where a value comes from when a public notice publishes it, and when it is part of
+    another contract's (a variation), so nobody adds it twice."""
+    notice = notice_for_value(snapshot, service)
+    if notice is not None:
+        basis = NOTICE_BASIS.get(notice.value_basis or "", "value")
+        return [" (published: the ", basis, " in the ",
+                html.A("public contract notice", href=notice.source_url, rel="noopener", target="_blank"), ")"]
     if not service.variation_of:
         return []
     parent = snapshot.service(service.variation_of)
     name = parent.name if parent else service.variation_of
     return [" (a variation of the ", html.A(name, href=f"/service/{service.variation_of}"),
             " contract, and part of its value)"]
+
+
+def dates_note(snapshot: Snapshot, service: ServiceEntry) -> list:
+    """Names the public notice a contract period comes from, when one publishes it."""
+    notice = notice_for_dates(snapshot, service)
+    if notice is None:
+        return []
+    return [" (published: the contract period in the ",
+            html.A("public contract notice", href=notice.source_url, rel="noopener", target="_blank"), ")"]
 
 
 def coverage_text(service: ServiceEntry, areas: str) -> str:
@@ -92,7 +109,7 @@ def build_service_page(
         ("Contract value", [formatting.money(service.contract_value_gbp)] + contract_note(snapshot, service)
          + sample_badge(service.illustrative)),
         ("Contract dates", [f"{formatting.date(service.start_date)} to {formatting.date(service.end_date)}"]
-         + sample_badge(service.illustrative)),
+         + dates_note(snapshot, service) + sample_badge(service.illustrative)),
         ("Last checked by a person", resident_freshness(service.last_verified)),
     ]
     return html.Div(

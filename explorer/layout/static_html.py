@@ -214,6 +214,11 @@ def _markdown(props: dict) -> Markup:
     return _element("div", _box(props), body)
 
 
+def _static_block(props: dict) -> Markup:
+    """A block of HTML already written by the autoescaping template engine (explorer/layout/static.py)."""
+    return _element("div", _box(props), Markup(props.get("children") or ""))
+
+
 def _graph(props: dict) -> Markup:
     """An empty box of the chart's height (the figure's own, or Plotly's 450 px)."""
     box = _box(props, extra_class="dash-graph")
@@ -266,4 +271,5 @@ _SPECIAL: dict[tuple[str, str], Callable[[dict], Markup]] = {
     ("dash_leaflet", "MapContainer"): _map,
     ("dash_html_components", "Iframe"): _iframe,
     ("dash_table", "DataTable"): _table,
+    ("explorerStatic", "StaticHtml"): _static_block,
 }

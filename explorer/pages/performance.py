@@ -16,12 +16,18 @@ from explorer.services.snapshot import Snapshot
 
 @dataclass(frozen=True)
 class PerformancePage:
-    """The performance page's frame: its filters (from the address) and their choices."""
+    """The performance page: its filters (from the address), their choices, and what they show.
+
+    ``portfolio`` and ``detail`` (the first measure's figures) are drawn with the page, so the
+    browser draws it once rather than a frame that a callback fills on load.
+    """
 
     snapshot: Snapshot
     filters: perf.PortfolioFilters
     options: perf.FilterOptions
     latest: Quarter | None
+    portfolio: "PortfolioPage | None" = None
+    detail: "MeasureDetail | None" = None
 
 
 @dataclass(frozen=True)
@@ -62,11 +68,18 @@ class ReportPage:
 
 
 def performance_page(snapshot: Snapshot, query: Mapping[str, Sequence[str]], today: dt.date) -> PerformancePage:
-    """The performance page's frame with the filters read from the URL's query."""
+    """The performance page with the filters read from the URL's query, and what they show."""
+    filters = perf.PortfolioFilters.from_query(query)
+    portfolio = portfolio_page(snapshot, filters, today)
     return PerformancePage(
-        snapshot, perf.PortfolioFilters.from_query(query), perf.filter_options(snapshot, today),
-        perf.reporting_period(snapshot, today),
+        snapshot, filters, perf.filter_options(snapshot, today), perf.reporting_period(snapshot, today),
+        portfolio=portfolio, detail=measure_detail(snapshot, first_measure_id(portfolio.result), today),
     )
+
+
+def first_measure_id(result: perf.Portfolio) -> str | None:
+    """The measure the page opens on: the first measure of the worst-rated running service."""
+    return next((view.measure.id for row in result.current for view in row.measures), None)
 
 
 def portfolio_page(

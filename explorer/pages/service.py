@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from explorer.domain.records import Contract
 from explorer.services import performance as perf
 from explorer.services.evidence import ServiceEvidence, service_evidence
-from explorer.services.contracts import service_contracts
+from explorer.services.contracts import service_contracts, with_published_figures
 from explorer.services.funding import OpportunityView, opportunities_for_service
 from explorer.services.snapshot import ServiceEntry, Snapshot
 
@@ -39,10 +39,12 @@ def service_page(snapshot: Snapshot, service_id: str, back_search: str, today: d
     service = snapshot.service(service_id)
     if service is None:
         return ServicePage(snapshot, None, back_search, today)
+    contracts = service_contracts(snapshot, service.id)
+    service = with_published_figures(service, contracts)  # a notice's value and period where the register has none
     return ServicePage(
         snapshot, service, back_search, today,
         performance=service_performance(snapshot, service, today),
         opportunities=opportunities_for_service(snapshot, service, today),
-        contracts=service_contracts(snapshot, service.id),
+        contracts=contracts,
         evidence=service_evidence(snapshot, service, today),
     )

@@ -2,8 +2,8 @@
 
 The table is authored in ``data/reference/boroughs.csv``: names, inner/outer London (ONS
 statistical definition) and usual resident population from the Census 2021 first results (ONS,
-rounded to the nearest 100); areas in hectares as given with the London Datastore's statistical
-boundary files.
+rounded to the nearest 100) and, optionally, Census 2011 (exact); areas in hectares as given with
+the London Datastore's statistical boundary files.
 """
 
 from __future__ import annotations
@@ -17,8 +17,10 @@ from explorer.domain.geography import LONDON_BOROUGH_CODES, Borough
 BOROUGHS_FILE = Path("reference") / "boroughs.csv"
 """Where the table lives, relative to the data directory."""
 
-COLUMNS = ("code", "name", "inner_outer", "population_2021", "hectares", "source_url")
+COLUMNS = ("code", "name", "inner_outer", "population_2021", "population_2011", "hectares", "source_url")
 """The columns the table must have, in this order."""
+COLUMNS_WITHOUT_2011 = tuple(c for c in COLUMNS if c != "population_2011")
+"""An older table without the Census 2011 column is read too (every year then uses Census 2021)."""
 
 _SPACES = re.compile(r"\s+")
 
@@ -44,7 +46,7 @@ def load_boroughs(data_dir: Path) -> tuple[Borough, ...]:
     try:
         with path.open(newline="", encoding="utf-8") as stream:
             reader = csv.DictReader(stream)
-            if tuple(reader.fieldnames or ()) != COLUMNS:
+            if tuple(reader.fieldnames or ()) not in (COLUMNS, COLUMNS_WITHOUT_2011):
                 raise BoroughTableError(
                     f"{path}: the columns must be {', '.join(COLUMNS)}; found {', '.join(reader.fieldnames or ())}"
                 )
@@ -109,6 +111,14 @@ def _parse_row(row: dict[str, str], number: int, path: Path) -> Borough:
         raise fail("population_2021", "must be a whole number") from None
     if population <= 0:
         raise fail("population_2021", "must be more than 0")
+    population_2011 = None
+    if (row.get("population_2011") or "").strip():
+        try:
+            population_2011 = int(row["population_2011"])
+        except ValueError:
+            raise fail("population_2011", "must be a whole number or empty") from None
+        if population_2011 <= 0:
+            raise fail("population_2011", "must be more than 0")
     try:
         hectares = float(row.get("hectares") or "")
     except ValueError:
@@ -118,7 +128,8 @@ def _parse_row(row: dict[str, str], number: int, path: Path) -> Borough:
     source_url = (row.get("source_url") or "").strip()
     if not source_url.startswith(("https://", "http://")):
         raise fail("source_url", "must be a web address (http or https)")
-    return Borough(code, name, inner_outer, population, hectares, source_url)  # type: ignore[arg-type]
+    return Borough(code, name, inner_outer, population, hectares, source_url,  # type: ignore[arg-type]
+                   population_2011=population_2011)
 
 
 def _check_set(boroughs: list[Borough], path: Path) -> None:

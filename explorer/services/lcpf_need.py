@@ -1,7 +1,8 @@
 """Services layer: the LCPF page's main view, need over time, with the money wherever it was published.
 
 For every financial year with recorded crime: inner and outer London's crime and violence and
-their shares, beside residents (Census 2021, the one population figure loaded), and the LCPF money
+their shares, beside residents (the census nearest each year: Census 2011 or 2021, named as such,
+never an estimate made between them), and the LCPF money
 published for that year: borough allocations and London totals, or "not published". Pure: reads
 only the snapshot; missing figures stay missing, never zero.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from explorer.domain.geography import CENSUS_2011_SOURCE, censuses_held, nearest_census
 from explorer.services.snapshot import Snapshot
 
 CITY_OF_LONDON = "E09000001"
@@ -51,6 +53,19 @@ class YearNeed:
     outer_violence: int | None
     allocations: tuple[PublishedMoney, ...] = ()
     totals: tuple[PublishedMoney, ...] = ()
+    census: int | None = None
+    inner_population: int | None = None
+    outer_population: int | None = None
+
+    @property
+    def outer_population_share(self) -> float | None:
+        """Outer London's share of the 32 boroughs' residents at the census nearest the year."""
+        return _share(self.outer_population, self.inner_population)
+
+    @property
+    def population_label(self) -> str:
+        """"Census 2011 population" (the census the year's residents are counted at)."""
+        return f"Census {self.census} population" if self.census else "population not known"
 
     @property
     def outer_crime_share(self) -> float | None:
@@ -78,10 +93,18 @@ class NeedOverTime:
     population_source: str
     crime_source: str = CRIME_SOURCE
 
+    census: int = 2021
+    census_sources: tuple[tuple[int, str], ...] = ()
+
     @property
     def outer_population_share(self) -> float | None:
-        """Outer London's share of the 32 boroughs' residents (Census 2021)."""
+        """Outer London's share of the 32 boroughs' residents at the latest year's census."""
         return _share(self.outer_population, self.inner_population)
+
+    @property
+    def censuses(self) -> tuple[int, ...]:
+        """The censuses the years' residents come from, oldest first."""
+        return tuple(sorted({y.census for y in self.years if y.census}))
 
     @property
     def latest(self) -> YearNeed | None:
@@ -100,6 +123,10 @@ def need_over_time(snapshot: Snapshot) -> NeedOverTime:
         key = (c.financial_year, c.category, where)
         sums[key] = sums.get(key, 0) + int(c.count)
     years = sorted({year for year, _category, _side in sums})
+    inner = [b for b in snapshot.boroughs if side.get(b.code) == "Inner"]
+    outer = [b for b in snapshot.boroughs if side.get(b.code) == "Outer"]
+    held = censuses_held(inner + outer)
+    census = {year: nearest_census(year, held) for year in years}
     rows = tuple(
         YearNeed(
             year=year,
@@ -118,13 +145,16 @@ def need_over_time(snapshot: Snapshot) -> NeedOverTime:
                 for t in snapshot.lcpf_totals
                 if t.amount_gbp is not None and covers(t.financial_year, year)
             ),
+            census=census[year],
+            inner_population=_residents(inner, census[year]),
+            outer_population=_residents(outer, census[year]),
         )
         for year in years
     )
-    inner = [b for b in snapshot.boroughs if side.get(b.code) == "Inner"]
-    outer = [b for b in snapshot.boroughs if side.get(b.code) == "Outer"]
     source = next((b.source_url for b in snapshot.boroughs), "")
-    return NeedOverTime(rows, sum(b.population for b in inner), sum(b.population for b in outer), source)
+    latest = max(held) if held else 2021
+    return NeedOverTime(rows, _residents(inner, latest) or 0, _residents(outer, latest) or 0, source,
+                        census=latest, census_sources=((2011, CENSUS_2011_SOURCE), (2021, source)))
 
 
 def covers(period: str, year: str) -> bool:
@@ -134,6 +164,11 @@ def covers(period: str, year: str) -> bool:
     if not starts or not found:
         return False
     return min(starts) <= int(found.group(1)) <= max(starts)
+
+
+def _residents(boroughs, census: int | None) -> int | None:
+    counts = [b.population_at(census) for b in boroughs] if census else [None]
+    return None if None in counts else sum(counts)
 
 
 def _share(part: int | None, other: int | None) -> float | None:

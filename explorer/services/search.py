@@ -59,7 +59,18 @@ ACCESS_FILTERS = {
     "self-referral": "You can refer yourself",
     "professional-referral": "Referral by a professional",
 }
-COMMISSIONERS = ("MOPAC", "VRU")
+
+
+def commissioner_options(snapshot: Snapshot) -> tuple[tuple[str, str], ...]:
+    """Every commissioner or funder of record that at least one service names: (code, full name).
+
+    In the order of the register's ``commissioners`` table, then any other code a service names.
+    The home page's "Paid for by" filter offers these, so a filter never lists a body that pays for
+    nothing and a new commissioner in the data needs no change to the code.
+    """
+    named = {c for s in snapshot.services for c in (*s.commissioners, s.funder_of_record) if c}
+    order = [c.code for c in snapshot.commissioners] + sorted(named)
+    return tuple((code, snapshot.commissioner_name(code)) for code in dict.fromkeys(order) if code in named)
 
 
 @dataclass(frozen=True)
@@ -222,7 +233,7 @@ class SearchIndex:
         self._term_ids = [t.id for t in snapshot.terms]
         self._term_row = {t: i for i, t in enumerate(self._term_ids)}
         self._has_term = np.zeros((len(self._term_ids), n), dtype=bool)
-        self._commissioner = {c: np.zeros(n, dtype=bool) for c in COMMISSIONERS}
+        self._commissioner = {c: np.zeros(n, dtype=bool) for c, _name in commissioner_options(snapshot)}
         access_code = {a: i for i, a in enumerate(dict.fromkeys(s.access for s in services))}
         self._access_code = access_code
         self._access = np.array([access_code[s.access] for s in services], dtype=np.int16)
@@ -238,7 +249,7 @@ class SearchIndex:
                 row = self._term_row.get(term)
                 if row is not None:
                     self._has_term[row, i] = True
-            for c in s.commissioners:
+            for c in (*s.commissioners, s.funder_of_record):  # the funder of record pays for it too
                 if c in self._commissioner:
                     self._commissioner[c][i] = True
             for p in s.points:
@@ -1019,9 +1030,11 @@ def parse_filters(query: Mapping[str, Sequence[str]], snapshot: Snapshot) -> Fil
     terms = {t.id for t in snapshot.terms}
     age = next(iter(values("age")), None)
     access = next(iter(values("access")), None)
+    commissioners = {code.casefold(): code for code, _name in commissioner_options(snapshot)}
     return Filters(
         boroughs=tuple(dict.fromkeys(c.upper() for c in values("borough") if c.upper() in codes)),
-        commissioners=tuple(dict.fromkeys(c.upper() for c in values("commissioner") if c.upper() in COMMISSIONERS)),
+        commissioners=tuple(dict.fromkeys(commissioners[c.casefold()] for c in values("commissioner")
+                                          if c.casefold() in commissioners)),
         areas=tuple(dict.fromkeys(t for t in values("area") if t in terms)),
         age=age if age in AGE_GROUPS else None,
         access=access if access in ACCESS_FILTERS else None,
@@ -1029,4 +1042,4 @@ def parse_filters(query: Mapping[str, Sequence[str]], snapshot: Snapshot) -> Fil
     )
 
 
-__all__ = ["SearchIndex", "SearchResult", "Filters", "parse_filters", "describe", "search_index"]
+__all__ = ["SearchIndex", "SearchResult", "Filters", "commissioner_options", "parse_filters", "describe", "search_index"]

@@ -91,7 +91,7 @@ def blocks(component, path=()) -> list[tuple[tuple, str, str]]:
         numbers = [t.get(k) for t in figure.get("data", []) for k in ("x", "y", "z", "text", "values")]
         found.append((here, "Graph", " | ".join(words), json.dumps(numbers, sort_keys=True)))
         return found
-    if kind == "Markdown":
+    if kind in ("Markdown", "StaticHtml"):  # blocks of HTML (a row or list item a line)
         text = props.get("children") or ""
         text = "\n".join(text) if isinstance(text, list) else str(text)
         for i, line in enumerate(text.splitlines()):

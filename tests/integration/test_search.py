@@ -149,3 +149,38 @@ def test_search_and_filters_combine(index):
         "vawg" in i.service.term_ids and "E09000003" in i.service.borough_codes for i in both.items
     )
     assert "Barnet" in both.summary
+
+
+# -- issue 16: commissioners are data --------------------------------------------------------
+
+
+def test_the_commissioner_filter_offers_every_commissioner_and_funder_the_register_names(index):
+    from explorer.layout.home import filter_options
+    from explorer import ids
+    from explorer.services.search import commissioner_options
+
+    snapshot = index.snapshot
+    named = {c for s in snapshot.services for c in (*s.commissioners, s.funder_of_record) if c}
+    options = commissioner_options(snapshot)
+    assert {code for code, _name in options} == named
+    assert {"MOPAC", "VRU", "GLA", "Home Office"} <= named
+    assert dict(options)["Home Office"] == "Home Office" and dict(options)["GLA"].startswith("Greater London")
+    offered = [o["value"] for o in filter_options(snapshot)[ids.COMMISSIONER_SELECT]]
+    assert offered == [code for code, _name in options]
+    assert "MoJ" not in offered, "a body that pays for no service in the register is not offered"
+
+
+@pytest.mark.parametrize("code", ["GLA", "Home Office"])
+def test_a_commissioner_filter_keeps_the_services_it_commissions_or_funds(index, code):
+    result = index.search("", Filters(commissioners=(code,), include_ended=True))
+    expected = {s.id for s in index.services if code in s.commissioners or s.funder_of_record == code}
+    assert expected and result.total == len(expected)
+    assert {i.service.id for i in result.items} <= expected
+
+
+def test_the_commissioner_filter_is_read_from_the_address_in_any_case(index):
+    from explorer.services.search import parse_filters
+
+    snapshot = index.snapshot
+    filters = parse_filters({"commissioner": ["home office,gla", "Ministry of Magic"]}, snapshot)
+    assert filters.commissioners == ("Home Office", "GLA")

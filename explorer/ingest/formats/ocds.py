@@ -20,12 +20,13 @@ def read(request: Request) -> sources.RawInput:
     problems = ocds.check_package(data, path.name)
     if problems:
         return sources.RawInput(request.entity, {}, {}, tuple(problems), str(path), "ocds")
-    contracts, problems, notes = ocds.to_contracts(data, path.name, source_url=request.source_url)
-    confirmations = {}
+    confirmations, bad = {}, []
     if request.confirmations is not None:
         rows = read_csv(request.confirmations, max_bytes=request.max_bytes)
         confirmations, bad = matching.read_confirmations(rows, request.confirmations.name)
-        problems.extend(bad)
+    vouched = {ocid for ocid, (_service, yes) in confirmations.items() if yes}
+    contracts, problems, notes = ocds.to_contracts(data, path.name, source_url=request.source_url, vouched=vouched)
+    problems.extend(bad)
     problems.extend(matching.match_contracts(
         contracts, request.current.get("service", []), request.current.get("organization", []),
         confirmations, path.name,

@@ -14,6 +14,8 @@ from explorer.domain.periods import Quarter, time_left
 from explorer.domain.rag import Rag
 from explorer.layout import controls
 from explorer.layout.evidence import build_programme_evidence
+from explorer.layout.static import static_block
+from explorer.layout.svg_chart import chart_with_table_svg
 from explorer.services.evidence import EVIDENCE_FILTER_OPTIONS
 from explorer.layout.components import (
     ACCENT,
@@ -23,7 +25,6 @@ from explorer.layout.components import (
     VRU,
     amount_text,
     chart_layout,
-    chart_with_table,
     panel,
     period_text,
     rag_badge,
@@ -37,6 +38,7 @@ from explorer.layout.performance.vru import (
     outcomes_block,
     programme_block,
     reach_hideout,
+    reach_map,
     reach_key,
 )
 from explorer.pages.performance import MeasureDetail, PerformancePage, PortfolioPage
@@ -48,6 +50,8 @@ from explorer.services import performance as perf
 def build_performance_page(page: PerformancePage) -> html.Div:
     """The performance page: filters (from the address) and a results area the callbacks fill."""
     snapshot, filters, options, latest = page.snapshot, page.filters, page.options, page.latest
+    view = build_performance_view(page.portfolio) if page.portfolio is not None else None
+    filled = {**view._asdict(), "detail": build_measure_detail(page.detail)} if view is not None else None
     return html.Div(
         [
             html.H1("Performance", className="h2"),
@@ -83,11 +87,11 @@ def build_performance_page(page: PerformancePage) -> html.Div:
                 **{"aria-label": "Filter the services"},
             ),
             html.Div(
-                html.P("Loading the performance figures…", className="empty"),
+                view.results if view is not None else html.P("Loading the performance figures…", className="empty"),
                 id=ids.PERF_RESULTS,
                 **{"aria-live": "polite"},
             ),
-            dashboard_frame(snapshot),
+            dashboard_frame(snapshot, filled),
         ],
         className="performance-page",
     )
@@ -112,6 +116,13 @@ class PerformanceView(NamedTuple):
     dashboard: list
     measure_options: list
     measure_value: str | None
+    #: The borough map drawn for ``reach_hideout`` (an SVG from the server).
+    reach_map: object = None
+
+    def outputs(self) -> tuple:
+        """The parts in the order of the page's callback outputs."""
+        return (self.results, self.dashboard_intro, self.reach_map, self.reach_key, self.dashboard,
+                self.measure_options, self.measure_value)
 
 
 def build_performance_view(page: PortfolioPage) -> PerformanceView:
@@ -129,26 +140,30 @@ def build_performance_view(page: PortfolioPage) -> PerformanceView:
             className="empty",
         )
         return PerformanceView(
-            notes + [empty], ["No services match these filters."], reach_hideout({}), [], [], [], None
+            notes + [empty], ["No services match these filters."], reach_hideout({}), [], [], [], None,
+            reach_map(snapshot, reach_hideout({})),
         )
     window, summary = page.window, page.summary
     people = {r.code: r.people for r in summary.by_borough}
     options = _measure_options(result)
     return PerformanceView(
-        results=notes + [_summary_block(result), _portfolio_table(result), _ending_block(result), _gaps_block(result)],
+        # Static parts as blocks of HTML (one element each, not hundreds); the table stays a component.
+        results=notes + [static_block(_summary_block(result)), _portfolio_table(result),
+                         static_block([_ending_block(result), _gaps_block(result)])],
         dashboard_intro=dashboard_intro(result, summary, window),
         reach_hideout=reach_hideout(people),
         reach_key=reach_key(snapshot, summary),
         dashboard=[
             programme_block(summary),
             money_reach_block(summary),
-            outcomes_block(outcomes),
-            build_programme_evidence(page.evidence, filtered=result.filters.evidence),
+            static_block(outcomes_block(outcomes)),
+            static_block(build_programme_evidence(page.evidence, filtered=result.filters.evidence)),
             _kpi_block(page.over_time, page.kpi_periods,
                        any(f.illustrative for row in result.rows for m in row.measures for f in m.history)),
         ],
         measure_options=options,
         measure_value=options[0]["value"] if options else None,
+        reach_map=reach_map(snapshot, reach_hideout(people), sample=summary.illustrative),
     )
 
 
@@ -188,6 +203,9 @@ def _summary_block(result: perf.Portfolio) -> html.Section:
         section_id="perf-summary",
     )
 
+
+#: The portfolio table's height: it scrolls, and draws only the rows in view.
+TABLE_HEIGHT = "36rem"
 
 MONEY = Format(group=Group.yes, precision=0, scheme=Scheme.fixed, symbol=Symbol.yes, symbol_prefix="£").nully(
     "not published"
@@ -245,8 +263,8 @@ def _portfolio_table(result: perf.Portfolio) -> html.Section:
         "Every service",
         [
             html.P(
-                "Worst rating first. Select a column heading to sort by it. 'Figures' says whether a row "
-                "holds sample values.",
+                "Worst rating first; the table scrolls. Select a column heading to sort by it. "
+                "'Figures' says whether a row holds sample values.",
                 className="small",
             ),
             controls.table_region("Every service, one row each (scrolls sideways on a small screen)", dash_table.DataTable(
@@ -255,8 +273,10 @@ def _portfolio_table(result: perf.Portfolio) -> html.Section:
                 columns=columns,
                 sort_action="native",
                 page_action="none",
+                # Only the rows in view are drawn (every row at once cost seconds on a mid-range phone).
+                virtualization=True,
                 markdown_options={"link_target": "_self"},
-                style_table={"overflowX": "auto"},
+                style_table={"overflowX": "auto", "height": TABLE_HEIGHT, "overflowY": "auto"},
                 style_cell={"textAlign": "left", "whiteSpace": "normal", "height": "auto", "fontFamily": FONT,
                             "fontSize": "0.9rem", "padding": "6px", "minWidth": "5.5rem"},
                 style_cell_conditional=[
@@ -373,7 +393,7 @@ def _kpi_block(over_time: Sequence[perf.RatingsInPeriod], periods: Sequence[Quar
     )
     return panel(
         "Measures against targets over time",
-        [chart_with_table(summary_text, fig, table, sample=sample) if over_time
+        [chart_with_table_svg(summary_text, fig, table, sample=sample) if over_time
          else html.P(summary_text, className="empty")],
         section_id="perf-kpis",
     )
@@ -428,7 +448,7 @@ def build_measure_detail(detail: MeasureDetail | None) -> list:
         f"{rag.style(view.current.rating).word}. {view.threshold_text}."
     )
     return [
-        chart_with_table(summary, fig, simple_table(["Quarter", "Actual", "Rating", "Figure"], rows),
+        chart_with_table_svg(summary, fig, simple_table(["Quarter", "Actual", "Rating", "Figure"], rows),
                          sample=any(f.illustrative for f in view.history)),
         html.P(html.A(f"Open {service_name or 'the service'}", href=f"/service/{measure.service_id}")),
     ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from dash import dcc, html
+from dash import html
 
 from explorer import ids
 from explorer.domain import formatting, rag
@@ -19,6 +19,7 @@ from explorer.layout.components import (
     simple_table,
 )
 from explorer.layout.performance.service import stream_name
+from explorer.layout.static import StaticHtml
 from explorer.pages.performance import ReportPage
 from explorer.services import performance as perf
 from explorer.templates import render
@@ -105,7 +106,7 @@ def _report_counts(report: perf.Report) -> html.Section:
     )
 
 
-def _report_services(report: perf.Report) -> dcc.Markdown:
+def _report_services(report: perf.Report) -> StaticHtml:
     """Every service's section of the report, as one block of HTML from an autoescaping template.
 
     The report has thousands of cells; as Dash components they take many seconds to draw, as one
@@ -120,6 +121,8 @@ def _report_services(report: perf.Report) -> dcc.Markdown:
             "name": rows[0].service,
             "overall": by_word[rows[0].overall_rag],
             "facts": _service_facts(rows[0]),
+            "contracts": rows[0].published_contracts,
+            "notices": (rows[0].contract_notice or "").split("; ") if rows[0].contract_notice else [],
             "sample": any(r.illustrative == perf.SAMPLE for r in rows),
             "head": ["Measure", "Target", rows[0].first_quarter, rows[0].second_quarter, "Rating", "Trend",
                      "Thresholds", "Provider's note", "Figures"],
@@ -132,8 +135,7 @@ def _report_services(report: perf.Report) -> dcc.Markdown:
     # value goes through the autoescaping template (explorer/templates), so no markup from the
     # register reaches the page (tests: test_report_html_escapes_record_text, and test_xss on
     # /performance/report in a browser with the CSP on).
-    return dcc.Markdown(render("report_services.html", services=services), dangerously_allow_html=True,
-                        className="report-services")
+    return StaticHtml(render("report_services.html", services=services), className="report-services")
 
 
 def _service_facts(first: perf.ReportRow) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Iterable, Mapping, Sequence
 
 import dash_bootstrap_components as dbc
-import dash_leaflet as dl
 import plotly.graph_objects as go
 from dash import html
 
@@ -16,32 +15,36 @@ from explorer.layout.components import (
     ACCENT,
     VRU,
     chart_layout,
-    chart_with_table,
     exact_money,
     panel,
     people_count,
     sample_badge,
     simple_table,
 )
+from explorer.layout.static import static_block
+from explorer.layout.svg_chart import chart_with_table_svg, shapes_svg
 from explorer.services import performance as perf
 from explorer.services.snapshot import Snapshot
 
 #: Sequential blues for people helped, light to dark, with a grey for "none reported".
 REACH_COLOURS = ("#deebf7", "#9ecae1", "#4292c6", "#2166ac", "#08306b")
 NO_REACH_COLOUR = "#f3f2f1"
-LONDON_CENTRE = (51.49, -0.09)
 
 
 # -- the VRU dashboard ------------------------------------------------------------------------
 
 
-def dashboard_frame(snapshot: Snapshot) -> html.Section:
-    """The dashboard's fixed parts (heading, the borough map) and the containers the filters fill."""
+def dashboard_frame(snapshot: Snapshot, filled: Mapping | None = None) -> html.Section:
+    """The dashboard's fixed parts (heading, the borough map) and the containers the filters fill.
+
+    ``filled``: what the containers hold first (a :class:`PerformanceView` as a dict, and ``detail``).
+    """
+    filled = filled or {}
     note = "Borough boundaries are approximate. " if snapshot.boundaries_approximate else ""
     return html.Section(
         [
             html.H2("Who is helped, where, and for how much", className="h3", id="h-perf-dashboard"),
-            html.P(id=ids.PERF_DASHBOARD_INTRO),
+            html.P(filled.get("dashboard_intro"), id=ids.PERF_DASHBOARD_INTRO),
             panel(
                 "People helped, by borough",
                 [
@@ -54,21 +57,22 @@ def dashboard_frame(snapshot: Snapshot) -> html.Section:
                                         "table beside it has every number.",
                                         className="visually-hidden",
                                     ),
-                                    _reach_map(snapshot),
+                                    html.Div(filled.get("reach_map") or reach_map(snapshot, reach_hideout({})),
+                                             id=ids.PERF_REACH_MAP, className="reach-map"),
                                     html.P(note + "Pan-London services report people by the borough they live in.",
                                            className="small"),
                                 ],
                                 className="reach-map-figure",
                             ),
-                            html.Div(id=ids.PERF_REACH_KEY, className="reach-key"),
+                            html.Div(filled.get("reach_key"), id=ids.PERF_REACH_KEY, className="reach-key"),
                         ],
                         className="reach-grid",
                     )
                 ],
                 section_id="perf-reach-map",
             ),
-            html.Div(id=ids.PERF_DASHBOARD),
-            _measure_picker(),
+            html.Div(filled.get("dashboard"), id=ids.PERF_DASHBOARD),
+            _measure_picker(filled.get("measure_options") or [], filled.get("measure_value"), filled.get("detail")),
         ],
         className="perf-dashboard",
         **{"aria-labelledby": "h-perf-dashboard"},
@@ -114,28 +118,34 @@ def reach_hideout(people: Mapping[str, int]) -> dict:
     return {"values": dict(people), "breaks": breaks, "colours": colours, "none": NO_REACH_COLOUR}
 
 
-def _reach_map(snapshot: Snapshot) -> dl.Map:
-    return dl.Map(
-        [
-            dl.GeoJSON(
-                id=ids.PERF_REACH_LAYER,
-                data=snapshot.boundaries_geojson,
-                style={"variable": "explorerPerformance.reachStyle"},
-                onEachFeature={"variable": "explorerPerformance.reachFeature"},
-                hideout=reach_hideout({}),
-                hoverStyle={"weight": 3},
-            )
-        ],
-        id=ids.PERF_REACH_MAP,
-        center=LONDON_CENTRE,
-        zoom=9.75,
-        zoomSnap=0.25,
-        minZoom=8,
-        maxZoom=13,
-        scrollWheelZoom=False,
-        attributionControl=False,
-        className="reach-map",
-    )
+def reach_colour(value: int | None, hideout: Mapping) -> str:
+    """A borough's colour on the reach map: its class's colour, or the "none reported" grey."""
+    if not value or value <= 0:
+        return hideout["none"]
+    for limit, colour in zip(hideout["breaks"], hideout["colours"]):
+        if value <= limit:
+            return colour
+    return hideout["colours"][-1]
+
+
+def reach_map(snapshot: Snapshot, hideout: Mapping, *, sample: bool = False):
+    """The boroughs shaded by people helped, drawn on the server as SVG (a tooltip on each borough).
+
+    ``sample``: the counts are sample values, and the map says so in its title.
+    """
+    values = hideout["values"]
+    mark = " (sample value)" if sample else ""
+    styles = {
+        b.code: {
+            "fill": reach_colour(values.get(b.code), hideout),
+            "dashed": not values.get(b.code),
+            "z": values.get(b.code) or 0,
+            "tip": f"{b.name}: " + (f"{values[b.code]:,} people helped{mark}" if values.get(b.code) else "none reported"),
+        }
+        for b in snapshot.boroughs
+    }
+    return shapes_svg(snapshot.boundaries_geojson, styles, label="People helped, by borough",
+                      title="Sample values, not published figures" if sample else "", class_name="reach-shape")
 
 
 def reach_key(snapshot: Snapshot, summary: perf.ReachSummary) -> list:
@@ -161,14 +171,14 @@ def reach_key(snapshot: Snapshot, summary: perf.ReachSummary) -> list:
         if total is not None
         else "No count of people helped is published for these services in this period."
     )
-    return [
+    return [static_block([
         html.P([text] + sample_badge(summary.illustrative and total is not None), className="chart-summary"),
         html.Ul(legend, className="reach-legend list-unstyled", **{"aria-label": "Map key"}),
         # The box scrolls, so it takes keyboard focus and has a name (WCAG 2.1.1).
         html.Div(simple_table(["Borough", "People helped", "Figure"], rows, class_name="reach-table"),
                  className="reach-table-wrap", tabIndex="0", role="region",
                  **{"aria-label": "People helped in every borough"}),
-    ]
+    ])]
 
 
 def programme_block(summary: perf.ReachSummary) -> html.Section:
@@ -190,7 +200,7 @@ def programme_block(summary: perf.ReachSummary) -> html.Section:
     biggest = programmes[-1]
     return panel(
         "People helped, by programme",
-        [chart_with_table(f"People helped by programme; the most was {biggest.programme} "
+        [chart_with_table_svg(f"People helped by programme; the most was {biggest.programme} "
                            f"with {biggest.people:,}.", fig, table,
                            sample=any(p.illustrative for p in programmes))],
         section_id="perf-programme",
@@ -257,7 +267,7 @@ def money_reach_block(summary: perf.ReachSummary) -> html.Section:
             html.P("Cost per person helped is spend divided by people helped, over the quarters where both are "
                    "known. Services differ: an hour's advice and a year's casework both count as one person.",
                    className="small"),
-            chart_with_table(summary_text, fig, table,
+            chart_with_table_svg(summary_text, fig, table,
                              sample=any(p.cost_per_person.illustrative for p in costed)),
         ],
         section_id="perf-money-reach",
@@ -296,13 +306,13 @@ def outcomes_block(outcomes: Sequence[perf.PublishedOutcome]) -> html.Section:
     )
 
 
-def _measure_picker() -> html.Section:
+def _measure_picker(options: list, value: str | None, detail) -> html.Section:
     return panel(
         "One measure over time",
         [
             html.Label("Measure", htmlFor=ids.PERF_MEASURE_PICK, className="form-label"),
-            dbc.Select(id=ids.PERF_MEASURE_PICK, options=[], value=None, className="form-select no-print"),
-            html.Div(id=ids.PERF_MEASURE_DETAIL, **{"aria-live": "polite"}),
+            dbc.Select(id=ids.PERF_MEASURE_PICK, options=options, value=value, className="form-select no-print"),
+            html.Div(detail, id=ids.PERF_MEASURE_DETAIL, **{"aria-live": "polite"}),
         ],
         section_id="perf-one-measure",
     )

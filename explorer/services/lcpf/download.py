@@ -9,7 +9,7 @@ from explorer.services.lcpf.view import LcpfView
 
 
 CSV_COLUMNS = (
-    "row_type", "borough_code", "borough", "inner_outer", "financial_year", "population_2021",
+    "row_type", "borough_code", "borough", "inner_outer", "financial_year", "population", "population_census",
     "crime_measure", "crime_count", "crime_share", "actual_allocation_gbp", "actual_source",
     "scenario", "pot_gbp", "scenario_allocation_gbp", "scenario_share", "difference_gbp",
     "difference_percent", "note",
@@ -28,7 +28,7 @@ def scenario_csv(view: LcpfView) -> str:
         if r.in_lcpf and r.actual_gbp is None:
             note = (note + " " if note else "") + f"No published allocation for {r.name} {view.year}."
         rows.append([
-            "borough", r.code, r.name, r.inner_outer, view.year or "", r.population,
+            "borough", r.code, r.name, r.inner_outer, view.year or "", r.population, f"Census {view.census}",
             view.category_label, _blank(r.crime), _fixed(r.crime_share, 6),
             "not published" if r.actual_gbp is None else _fixed(r.actual_gbp, 2), r.actual_source or "",
             view.scenario_label, _fixed(view.pot_gbp, 2),
@@ -38,7 +38,7 @@ def scenario_csv(view: LcpfView) -> str:
         ])
     for g in view.groups:
         rows.append([
-            "total", "", g.label, g.label.split()[0], view.year or "", g.population,
+            "total", "", g.label, g.label.split()[0], view.year or "", g.population, f"Census {view.census}",
             view.category_label, _blank(g.crime), _fixed(g.crime_share, 6),
             "not published" if g.actual_gbp is None else _fixed(g.actual_gbp, 2),
             f"published for {g.actual_count} of {g.boroughs} boroughs", view.scenario_label,

@@ -19,6 +19,7 @@ from explorer.domain.lcpf import (
     default_pot,
     difference,
 )
+from explorer.domain.geography import censuses_held, nearest_census
 from explorer.services.lcpf.query import (
     CATEGORIES,
     CATEGORY_LABELS,
@@ -40,7 +41,7 @@ class BoroughRow:
         code: ONS code.
         name: Borough name.
         inner_outer: ``Inner`` or ``Outer`` (ONS statistical definition).
-        population: Census 2021 residents.
+        population: Residents at the census nearest the year (``LcpfView.census``).
         in_lcpf: False for the City of London, which the LCPF does not cover.
         crime: Offences of the chosen crime measure in the year, or None when not published.
         actual_gbp: The published LCPF allocation for the year, or None.
@@ -122,6 +123,13 @@ class LcpfView:
     error: str | None = None
     published: tuple[tuple[str, str], ...] = ()
     notices: tuple[str, ...] = ()
+    #: The census whose population is used: the one nearest the year (2011 or 2021), never an estimate between.
+    census: int | None = 2021
+
+    @property
+    def population_label(self) -> str:
+        """Where the residents figures come from, in words: "Census 2011 population"."""
+        return f"Census {self.census} population" if self.census else "Population"
 
     @property
     def category_label(self) -> str:
@@ -182,6 +190,7 @@ def build_view(snapshot: Snapshot, query: LcpfQuery, notices: Sequence[str] = ()
     actuals = {a.borough_code: a for a in snapshot.lcpf_allocations if a.financial_year == year}
     boroughs = list(snapshot.boroughs)
     in_lcpf = [b for b in boroughs if b.code != CITY_OF_LONDON]
+    census = nearest_census(year, censuses_held(boroughs)) or 2021
 
     messages: list[str] = []
     error = None
@@ -194,7 +203,7 @@ def build_view(snapshot: Snapshot, query: LcpfQuery, notices: Sequence[str] = ()
         factors = [
             BoroughFactors(
                 b.code,
-                population=b.population,
+                population=b.population_at(census),
                 crime=counts.get((b.code, CATEGORIES["all-crime"])),
                 violence=counts.get((b.code, CATEGORIES["violence"])),
                 deprivation=None,
@@ -222,7 +231,7 @@ def build_view(snapshot: Snapshot, query: LcpfQuery, notices: Sequence[str] = ()
                 code=b.code,
                 name=b.name,
                 inner_outer=b.inner_outer,
-                population=b.population,
+                population=b.population_at(census),
                 in_lcpf=b.code != CITY_OF_LONDON,
                 crime=crime,
                 actual_gbp=actual_gbp,
@@ -257,6 +266,7 @@ def build_view(snapshot: Snapshot, query: LcpfQuery, notices: Sequence[str] = ()
         error=error,
         published=published,
         notices=tuple(notices),
+        census=census,
     )
 
 

@@ -22,6 +22,7 @@ from explorer.services.performance.service import (
     running_in,
     service_performance,
 )
+from explorer.services.contracts import contract_line, headline_contracts, service_contracts, with_published_figures
 from explorer.services.snapshot import Snapshot
 
 # -- the six-monthly report -------------------------------------------------------------------
@@ -45,6 +46,8 @@ class ReportRow:
     contract_value_gbp: float | None
     start_date: dt.date | None
     end_date: dt.date | None
+    published_contracts: str | None
+    contract_notice: str | None
     time_left: str
     running_in_half_year: str
     overall_rag: str
@@ -78,7 +81,10 @@ REPORT_RULES = (
     "worse than Amber, Amber worse than Green); measures with no figure do not lift or lower it. A "
     "service with no rated measure is shown as Not reported, No target set or No measure. Money and "
     "people are summed over the half's two quarters; a person helped in both quarters counts "
-    "twice. Blank cells are figures that were not "
+    "twice. A contract value or period the register lacks is taken from the service's public contract "
+    "notice (OCDS) where one is matched, and the notice is named in the Published contracts and "
+    "Contract notice columns; a variation of a contract is listed but never added to it. "
+    "Blank cells are figures that were not "
     "published, never zero. Rows marked 'sample value' in the Illustrative column contain "
     "illustrative figures, not published ones."
 )
@@ -119,6 +125,9 @@ def six_monthly_report(snapshot: Snapshot, half: HalfYear, today: dt.date) -> Re
     version = data_version(snapshot)
     rows: list[ReportRow] = []
     for service in snapshot.services:
+        contracts = service_contracts(snapshot, service.id)
+        service = with_published_figures(service, contracts)  # a notice's value and period, where the register has none
+        headline = headline_contracts(contracts)
         perf = service_performance(snapshot, service, second, index)
         spend_lines = [line for line in perf.spend if line.period in half.quarters]
         budgets = [line.budget for line in spend_lines if line.budget is not None]
@@ -135,6 +144,8 @@ def six_monthly_report(snapshot: Snapshot, half: HalfYear, today: dt.date) -> Re
             "contract_value_gbp": service.contract_value_gbp,
             "start_date": service.start_date,
             "end_date": service.end_date,
+            "published_contracts": "; ".join(contract_line(c) for c in headline) or None,
+            "contract_notice": "; ".join(dict.fromkeys(c.source_url for c in headline)) or None,
             "time_left": time_left(service.end_date, today),
             "running_in_half_year": "yes" if any(running_in(service, q) for q in half.quarters) else "no",
             "overall_rag": rag.style(perf.overall).word,

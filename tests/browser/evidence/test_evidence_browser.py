@@ -42,6 +42,13 @@ def _violations_in(driver, selector: str) -> list[dict]:
     return [{"id": v["id"], "help": v["help"], "nodes": [n.get("target") for n in v["nodes"]][:5]} for v in result]
 
 
+def _row_evidence(dash_duo):
+    try:
+        return {r.get_attribute("data-evidence") for r in dash_duo.find_elements("#perf-evidence-block tbody tr")}
+    except StaleElementReferenceException:  # replaced while being read: look again
+        return None
+
+
 def test_divert_page_shows_the_natcen_finding_and_the_vru_view_filters_to_no_evaluation(dash_duo, sample_settings):
     app = create_app(sample_settings, today=lambda: TODAY)
     dash_duo.start_server(app)
@@ -79,7 +86,7 @@ def test_divert_page_shows_the_natcen_finding_and_the_vru_view_filters_to_no_eva
     Select(dash_duo.find_element("#perf-evidence")).select_by_visible_text("An evaluation published")
     _wait(lambda: "evidence=published" in dash_duo.driver.current_url, message="filter in the address")
     _wait(lambda: "DIVERT" in dash_duo.find_element("#perf-evidence-block").text, message="DIVERT to appear")
-    rows = dash_duo.find_elements("#perf-evidence-block tbody tr")
-    assert {r.get_attribute("data-evidence") for r in rows} == {"published"}
+    # The block is one piece of HTML, replaced whole when the dashboard updates: read its rows afresh.
+    _wait(lambda: _row_evidence(dash_duo) == {"published"}, message="only published evaluations")
 
     assert dash_duo.get_logs() == []

@@ -21,11 +21,12 @@ def pattern_id(kind: str, index: str) -> str:
 
 
 def map_values(dash_duo) -> dict:
-    """The map's figures by borough code, as plotly has drawn them."""
+    """The map's figures by borough code, as drawn (an SVG from the server: a path per borough)."""
     return dash_duo.driver.execute_script(
-        f"const g = document.querySelector('#{ids.LCPF_MAP} .js-plotly-plot');"
-        "if (!g || !g.data) return null;"
-        "const out = {}; g.data[0].locations.forEach((c, i) => out[c] = g.data[0].z[i]); return out;"
+        f"const g = document.querySelector('#{ids.LCPF_MAP} svg.chart');"
+        "if (!g) return null;"
+        "const out = {}; g.querySelector('g.trace').querySelectorAll('path.shape')"
+        ".forEach(p => out[p.dataset.code] = parseFloat(p.dataset.z)); return out;"
     )
 
 
@@ -109,12 +110,12 @@ def test_presets_year_and_current_allocation(dash_duo, sample_settings):
 
 
 def graph_data(dash_duo, graph_id):
-    """The traces plotly has drawn in a graph: name and number of points of each."""
+    """The traces drawn in a chart (an SVG from the server): name and number of points of each."""
     return dash_duo.driver.execute_script(
-        f"const g = document.querySelector('#{graph_id} .js-plotly-plot');"
-        "if (!g || !g.data) return null;"
-        "return g.data.map(t => ({name: t.name || '', n: (t.x || t.locations || []).length,"
-        " title: (g.layout.title && g.layout.title.text) || ''}));"
+        f"const g = document.querySelector('#{graph_id} svg.chart');"
+        "if (!g) return null;"
+        "return [...g.querySelectorAll('g.trace')].map(t => ({name: t.dataset.name || '', n: +t.dataset.n,"
+        " title: g.dataset.title || ''}));"
     )
 
 

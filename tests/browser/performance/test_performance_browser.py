@@ -66,7 +66,7 @@ def test_service_page_performance_and_report(dash_duo, sample_settings, tmp_path
     assert first_rating.endswith("Red")
     assert "Gaps in reporting" in dash_duo.find_element("#perf-results").text
     _wait(lambda: "Measures against targets" in dash_duo.find_element("#perf-dashboard").text, message="dashboard")
-    dash_duo.wait_for_element("#perf-measure-detail .main-svg", timeout=15)
+    dash_duo.wait_for_element("#perf-measure-detail svg.chart", timeout=15)
     assert _accessibility_problems(dash_duo.driver) == []
 
     # Switch a filter: the address keeps it and the table narrows.

@@ -21,6 +21,9 @@ PACKAGE = ROOT / "tests" / "data" / "ocds" / "mopac_release_package.json"
 NOTICES = json.loads(PACKAGE.read_text(encoding="utf-8"))
 PAN_LONDON_SV = "ocds-b5fd17-abff81c6-f0cd-47d6-a8ad-ca9478fac6be"
 REJECT = f"ocid,service_id,decision\n{PAN_LONDON_SV},svc-london-violence-exploitation-support,no\n"
+PAN_LONDON_SV_SERVICE = "svc-pan-london-sexual-violence-support"
+VICTIM_WITNESS = "ocds-h6vhtk-068f39"
+SAMPLE_CONFIRMATIONS = ROOT / "data" / "sample" / "contracts_confirmations.csv"
 NOTICE_URL = "https://www.find-tender.service.gov.uk/Notice/000001-2026"
 
 
@@ -70,10 +73,37 @@ def test_the_notices_fixture_is_a_valid_ocds_package_of_only_published_fields():
 
 
 def test_the_sample_register_carries_the_notices_with_their_source(sample_store, geography):
+    # Issue 16 item 2 changed this: two notices are confirmed by a person (with the reason in
+    # data/sample/contracts_confirmations.csv), one of them a notice that names no buyer, so 22.
     snapshot = SnapshotProvider(sample_store, geography).current()
-    assert len(snapshot.contracts) == 21
+    assert len(snapshot.contracts) == 22
     assert all(c.source_url.startswith("https://") for c in snapshot.contracts)
-    assert not any(c.service_id for c in snapshot.contracts)  # the one uncertain match was rejected by a person
+    matched = {c.ocid: c.service_id for c in snapshot.contracts if c.service_id}
+    assert matched == {PAN_LONDON_SV: PAN_LONDON_SV_SERVICE, VICTIM_WITNESS: "svc-london-victim-witness-service"}
+    assert all(c.match == "confirmed by a person" for c in snapshot.contracts if c.service_id)
+    lvws = next(c for c in snapshot.contracts if c.ocid == VICTIM_WITNESS)
+    assert lvws.buyer_name == ocds.UNNAMED_BUYER and lvws.value_gbp is None  # nothing filled in
+    sv = service_contracts(snapshot, PAN_LONDON_SV_SERVICE)[0]
+    assert (sv.value_gbp, sv.value_basis, sv.start_date, sv.end_date) == (
+        65387492.0, "tender", dt.date(2025, 5, 1), dt.date(2032, 3, 31))
+
+
+def test_every_sample_confirmation_gives_its_reason_and_source():
+    import csv
+
+    with SAMPLE_CONFIRMATIONS.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows and all(len(r["reason"]) > 80 and r["source_url"].startswith("https://") for r in rows)
+    assert {r["decision"] for r in rows} == {"yes", "no"}
+
+
+def test_a_notice_naming_no_buyer_is_kept_only_when_a_person_confirmed_it():
+    contracts, _problems, notes = ocds.to_contracts(NOTICES, "p", vouched={VICTIM_WITNESS})
+    assert len(contracts) == 22 and "7 contracting processes" in notes[0] and VICTIM_WITNESS in notes[1]
+    other = copy.deepcopy(NOTICES)
+    release = next(r for r in other["releases"] if r["ocid"] == VICTIM_WITNESS)
+    release["buyer"] = {"id": "GB-X", "name": "Metropolitan Police Service"}  # a named other buyer: never kept
+    assert VICTIM_WITNESS not in {c["ocid"] for c in ocds.to_contracts(other, "p", vouched={VICTIM_WITNESS})[0]}
 
 
 def test_an_uncertain_match_blocks_the_publish_until_a_person_decides(sample_store, tmp_path):
@@ -81,7 +111,8 @@ def test_an_uncertain_match_blocks_the_publish_until_a_person_decides(sample_sto
     result = ingest_path(sample_store, "contracts", PACKAGE)
     assert not result.published
     (problem,) = result.report.errors
-    assert (problem.row, problem.field, problem.value) == (1, "service_id", "svc-london-violence-exploitation-support")
+    # Issue 16: the register now holds the service this notice is for, proposed by its title (never certain).
+    assert (problem.row, problem.field, problem.value) == (1, "service_id", PAN_LONDON_SV_SERVICE)
     assert "uncertain match" in problem.rule and "--confirmations" in problem.rule
     assert sample_store.current_versions()["contracts"] == before
     decided = tmp_path / "decided.csv"

@@ -109,6 +109,10 @@ def test_bad_query_values_do_not_break_the_download(client):
         ("?w_deprivation=1", "No deprivation index is loaded"),
         ("?w_population=0", "give at least one factor a weight"),
         ("?basis=current", "No published allocation for Barnet 2024-25"),
+        # Issue 16 item 4: a year's residents are the census nearest it, named as such.
+        ("?year=2013-14", "Residents (Census 2011 population)"),
+        ("?year=2024-25", "Residents (Census 2021 population)"),
+        ("", "Census 2011 population"),  # the need-over-time table's early years
     ],
 )
 def test_the_page_renders_each_state(app, search, expected):
@@ -144,3 +148,11 @@ def test_a_newly_ingested_allocation_is_compared_with_the_formula(sample_setting
     assert Decimal(barnet["difference_gbp"]) == formula - 500_000
     assert float(barnet["difference_percent"]) == pytest.approx(float((formula - 500_000) / 5_000), abs=0.05)
     assert rows["Bexley"]["actual_allocation_gbp"] == "not published"
+
+
+def test_the_download_names_the_census_its_residents_come_from(client):
+    early, late = boroughs(download(client, "?year=2013-14")), boroughs(download(client, "?year=2024-25"))
+    assert {r["population_census"] for r in early} == {"Census 2011"}
+    assert {r["population_census"] for r in late} == {"Census 2021"}
+    southwark = {r["financial_year"]: r["population"] for r in early + late if r["borough"] == "Southwark"}
+    assert southwark == {"2013-14": "288283", "2024-25": "307100"}  # Census 2011 exact; 2021 rounded by ONS

@@ -33,7 +33,7 @@ def _text(component) -> str:
 @pytest.mark.parametrize(
     ("path", "search", "expected"),
     [
-        ("/performance", "", "Loading the performance figures"),
+        ("/performance", "", "At a glance: 2026-Q3"),  # drawn with its results, not a frame filled on load
         ("/performance", "?programme=MyEnds", '"value": "MyEnds"'),
         ("/performance/report", "", "Six-monthly performance report: January to June 2026"),
         ("/performance/report", "?period=2026-H2", "This half-year is not over"),

@@ -58,8 +58,12 @@ def test_report_rows_match_the_register(csv_rows, snapshot):
     values = {(v.measure_id, v.period): v for v in snapshot.measure_values}
     measures = {m.id: m for m in snapshot.measures}
     checked = 0
+    from explorer.services.contracts import service_contracts, with_published_figures
+
     for row in csv_rows:
-        service = snapshot.service(row["Service ID"])
+        # Issue 16: a value or period the register lacks comes from the service's matched public notice.
+        service = with_published_figures(snapshot.service(row["Service ID"]),
+                                         service_contracts(snapshot, row["Service ID"]))
         assert row["Service"] == service.name
         assert row["Programme"] == service.programme
         assert _number(row["Contract value (GBP)"]) == service.contract_value_gbp
@@ -136,3 +140,41 @@ def test_formula_like_text_is_never_a_formula():
     assert _csv_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert _csv_cell(-5.0) == -5
     assert _csv_cell(None) == ""
+
+
+# -- issue 16: matched public contracts in the report ----------------------------------------
+
+SV = "svc-pan-london-sexual-violence-support"
+SV_NOTICE = ("https://github.com/apa999/CFServer1/blob/cfda786f8069d6df8a0d4e7b38beff81e3a36338/"
+             "CFServerTests/TestData/TestData.swift#L6362")
+
+
+def test_a_matched_contract_is_in_the_report_as_a_published_figure_with_its_notice(csv_rows, snapshot):
+    (row,) = [r for r in csv_rows if r["Service ID"] == SV]
+    assert snapshot.service(SV).contract_value_gbp is None  # the register row has no value: the notice gives it
+    assert (row["Contract value (GBP)"], row["Start date"], row["End date"]) == ("65387492", "2025-05-01", "2032-03-31")
+    assert "£65,387,492 (estimated value in the tender notice)" in row["Published contracts"]
+    assert row["Contract notice"] == SV_NOTICE
+    assert row["Illustrative"] == "published" and row["Running in half-year"] == "yes"
+    matched = {c.service_id for c in snapshot.contracts if c.service_id}
+    assert {r["Service ID"] for r in csv_rows if r["Contract notice"]} == matched
+    assert not any(r["Published contracts"] for r in csv_rows if r["Service ID"] not in matched)
+
+
+def test_the_spreadsheet_and_the_printable_page_carry_the_contracts_too(app):
+    import json
+
+    import plotly
+    from openpyxl import load_workbook
+
+    from callbacks.router import PageContext, render_page
+
+    book = load_workbook(io.BytesIO(app.server.test_client().get("/performance/report.xlsx?period=2026-H1").data))
+    sheet = book["Report"]
+    header = [c.value for c in sheet[1]]
+    (row,) = [r for r in sheet.iter_rows(min_row=2, values_only=True) if r[header.index("Service ID")] == SV]
+    assert row[header.index("Contract notice")] == SV_NOTICE and row[header.index("Contract value (GBP)")] == 65387492
+    page = json.dumps(render_page(app.server.config["EXPLORER_PROVIDER"], "/performance/report", "?period=2026-H1",
+                                  PageContext()), cls=plotly.utils.PlotlyJSONEncoder)
+    assert "Published contracts (public notices, published figures): Pan London Sexual Violence Support Service" in page
+    assert SV_NOTICE + '\\" rel=\\"noopener\\" target=\\"_blank\\">Read the notice' in page

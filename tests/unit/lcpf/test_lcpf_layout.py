@@ -8,7 +8,8 @@ from decimal import Decimal
 import plotly
 
 from explorer.domain.lcpf import Weights
-from explorer.layout.lcpf import build_map_figure, build_scatter_figure, build_table, map_patch, map_traces
+from explorer.layout.lcpf import build_map_figure, build_scatter_figure, build_table, map_traces
+from explorer.layout.svg_chart import figure_svg
 from explorer.services.lcpf import LcpfQuery, build_view
 
 
@@ -36,15 +37,18 @@ def test_every_borough_is_on_the_map_once_with_a_figure_or_a_reason(small):
     assert all(z == 0 for z in without["z"])  # grey, explained in words, never shown as a value
 
 
-def test_the_map_figure_uses_the_borough_shapes_and_the_patch_updates_values_only(small):
+def test_the_map_figure_uses_the_borough_shapes_and_is_drawn_as_svg_shapes(small):
     view = build_view(small.snapshot(), LcpfQuery(weights=Weights(crime=1), pot_gbp=Decimal(1_000_000), measure="allocation"))
     figure = build_map_figure(view, SHAPES)
     trace = figure.data[0]
     assert trace.featureidkey == "properties.code" and figure.layout.geo.fitbounds == "locations"
     assert dict(zip(trace.locations, trace.z)) == {"E09000003": 300_000.0, "E09000027": 100_000.0, "E09000033": 600_000.0}
     assert [f["properties"]["code"] for f in figure.data[1].geojson["features"]] == ["E09000001"]
-    patch = text_of(map_patch(view, SHAPES))
-    assert "600000.0" in patch and patch.count('"code"') == 1  # only the City's shape is sent again
+    # Drawn on the server (no plotly.js in the browser): one path per borough, its figure beside it.
+    drawn = figure_svg(figure).children
+    assert 'data-code="E09000033" data-z="600000.0"' in drawn and 'data-code="E09000001"' in drawn
+    assert drawn.count('class="shape"') == len(trace.locations) + len(figure.data[1].locations)
+    assert "<br>" not in drawn and "Westminster" in drawn
 
 
 def test_the_scatter_marks_inner_and_outer_and_draws_the_line_of_proportionality(small):

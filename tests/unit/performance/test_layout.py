@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from dash import dcc, html
 
 from explorer import ids
 from explorer.layout import performance as layout
+from explorer.layout.static import StaticHtml
 from explorer.pages.performance import performance_page, portfolio_page, report_page
 from explorer.pages.service import service_performance
 from explorer.services.performance import PortfolioFilters, PublishedOutcome
@@ -28,6 +30,8 @@ def _raw_text(component) -> str:
         return str(component)
     if isinstance(component, (list, tuple)):
         return " ".join(_raw_text(c) for c in component)
+    if isinstance(component, StaticHtml):  # a block of HTML: its text, tags left out
+        return re.sub(r"<[^>]+>", " ", component.children)
     return _raw_text(getattr(component, "children", None))
 
 
@@ -147,7 +151,29 @@ def test_report_html_escapes_record_text(portfolio_snapshot):
         services=[evil], measures=portfolio_snapshot.measures, values=portfolio_snapshot.measure_values
     )
     page = layout.build_report_page(report_page(snapshot, {"period": ["2025-H2"]}, TODAY))
-    (block,) = find(page, lambda c: isinstance(c, dcc.Markdown))
+    (block,) = find(page, lambda c: isinstance(c, StaticHtml))
     assert "<img" not in block.children
     assert "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in block.children  # escaped by the template engine
     assert 'class="rag rag-grey"' in block.children and "Not reported" in block.children  # no Q4 figure
+
+
+def test_the_reach_map_is_drawn_on_the_server_classed_with_none_dashed_and_sample_said(portfolio_snapshot):
+    from dataclasses import replace
+
+    from explorer.layout.performance.vru import reach_colour, reach_hideout, reach_map
+
+    def square(code, x):
+        ring = [[x, 51.5], [x + 0.05, 51.5], [x + 0.05, 51.55], [x, 51.55], [x, 51.5]]
+        return {"type": "Feature", "properties": {"code": code}, "geometry": {"type": "Polygon", "coordinates": [ring]}}
+
+    codes = sorted(b.code for b in portfolio_snapshot.boroughs)
+    shapes = {"type": "FeatureCollection", "features": [square(c, -0.5 + 0.06 * i) for i, c in enumerate(codes)]}
+    snapshot = replace(portfolio_snapshot, boundaries_geojson=shapes)
+    hideout = reach_hideout({"E09000012": 70, "E09000022": 100})
+    svg = reach_map(snapshot, hideout, sample=True).children
+    assert svg.count('class="reach-shape"') == len(codes)
+    hackney = re.search(r'fill="(#\w+)" stroke="#0b0c0c" stroke-width="1" data-code="E09000012"', svg)
+    assert hackney and hackney.group(1) == reach_colour(70, hideout) != hideout["none"]
+    none = [c for c in codes if c not in ("E09000012", "E09000022")][0]
+    assert re.search(rf'stroke-dasharray="3 3" data-code="{none}"', svg)  # none reported: dashed, not colour alone
+    assert "Sample values, not published figures" in svg and "70 people helped (sample value)" in svg
