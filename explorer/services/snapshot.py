@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # the store (SQLAlchemy) and the record models (pydantic) are
 PAN_LONDON_BOROUGHS = 33
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DeliveryPoint:
     """A public place where a service is delivered."""
 
@@ -52,7 +52,7 @@ class DeliveryPoint:
     longitude: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Coverage:
     """A borough a service covers, from ``start`` to ``end`` (None: not bounded that side)."""
 
@@ -61,9 +61,12 @@ class Coverage:
     end: dt.date | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ServiceEntry:
-    """Everything a screen shows about one service."""
+    """Everything a screen shows about one service.
+
+    Slotted (no per-object ``__dict__``): a snapshot holds one per service, 100,000 at scale.
+    """
 
     id: str
     name: str
@@ -214,12 +217,15 @@ def build_snapshot(
         Organization, ProgrammeOutcome, Reach, Spend, TaxonomyTerm,
     )
 
+    # Values many services repeat (statuses, programmes, commissioners, dates, borough and term
+    # lists, coverage) are kept once: at 100,000 services this is most of the snapshot's memory.
+    share = _Sharer()
     providers = {o["id"]: o["name"] for o in rows["organization"]}
     areas = _group(rows["service_area"], "service_id", "borough_code")
     coverage: dict[str, list[Coverage]] = {}
     for area in rows["service_area"]:
         coverage.setdefault(area["service_id"], []).append(
-            Coverage(area["borough_code"], area.get("from_date"), area.get("to_date"))
+            share(Coverage(share(area["borough_code"]), share(area.get("from_date")), share(area.get("to_date"))))
         )
     terms = _group(rows["service_taxonomy"], "service_id", "term_id")
     locations = {loc["id"]: loc for loc in rows["location"]}
@@ -242,40 +248,42 @@ def build_snapshot(
     services = []
     for s in rows["service"]:
         confidential = bool(s["confidential_location"])
+        service_id = s["id"]
+        organization_id = s["organization_id"]
         services.append(
             ServiceEntry(
-                id=s["id"],
+                id=service_id,
                 name=s["name"],
                 description=s["description"],
-                status=s["status"],
-                commissioners=tuple(s["commissioner"].split(";")),
-                programme=s["programme"],
-                funding_stream=s["funding_stream"],
-                provider_id=s["organization_id"],
-                provider_name=providers.get(s["organization_id"], s["organization_id"]),
+                status=share(s["status"]),
+                commissioners=share(tuple(map(share, s["commissioner"].split(";")))),
+                programme=share(s["programme"]),
+                funding_stream=share(s["funding_stream"]),
+                provider_id=share(organization_id),
+                provider_name=providers.get(organization_id, organization_id),
                 url=s["url"],
                 email=s["email"],
-                phone=s["phone"],
+                phone=share(s["phone"]),
                 minimum_age=s["minimum_age"],
                 maximum_age=s["maximum_age"],
-                eligibility=s["eligibility"],
-                access=s["access"],
+                eligibility=share(s["eligibility"]),
+                access=share(s["access"]),
                 confidential_location=confidential,
                 contract_value_gbp=s["contract_value_gbp"],
-                start_date=s["start_date"],
-                end_date=s["end_date"],
-                last_verified=s["last_verified"],
+                start_date=share(s["start_date"]),
+                end_date=share(s["end_date"]),
+                last_verified=share(s["last_verified"]),
                 illustrative=bool(s["illustrative"]),
-                source_url=s["source_url"],
-                borough_codes=tuple(sorted(set(areas.get(s["id"], ())))),
-                term_ids=tuple(terms.get(s["id"], ())),
+                source_url=share(s["source_url"]),
+                borough_codes=share(tuple(sorted(set(map(share, areas.get(service_id, ())))))),
+                term_ids=share(tuple(map(share, terms.get(service_id, ())))),
                 # A confidential service never has a public pin, whatever the data says.
-                points=() if confidential else tuple(points.get(s["id"], ())),
-                evidence=evidence.get(s["id"], "none"),
-                funder_of_record=s.get("funder_of_record"),
+                points=() if confidential else tuple(points.get(service_id, ())),
+                evidence=evidence.get(service_id, "none"),
+                funder_of_record=share(s.get("funder_of_record")),
                 variation_of=s.get("variation_of"),
-                coverage=tuple(sorted(coverage.get(s["id"], ()), key=lambda c: c.borough_code)),
-                audience=s.get("audience") or "public",
+                coverage=share(tuple(sorted(coverage.get(service_id, ()), key=_borough_code))),
+                audience=share(s.get("audience") or "public"),
             )
         )
     services.sort(key=lambda e: e.name.lower())
@@ -425,7 +433,7 @@ class SnapshotProvider:
 
     def _build(self) -> Snapshot:
         latest = self._store.latest_version_id() or 0
-        versions, rows = self._store.read_current()
+        versions, rows = self._store.read_current(lean=True)
         history = self._store.versions()
         on_sample = any(v.published_by == "sample register" for v in history if v.current)
         return build_snapshot(
@@ -440,6 +448,25 @@ class SnapshotProvider:
             (_aware(v.published_at), self._store.read_version(v.id).get("funding_opportunity", []))
             for v in versions
         )
+
+
+class _Sharer:
+    """Hands back one object for equal values (``share(x) is share(y)`` when ``x == y``), for the
+    duration of one snapshot build. Values must be hashable; None passes through."""
+
+    __slots__ = ("_seen",)
+
+    def __init__(self) -> None:
+        self._seen: dict[Any, Any] = {}
+
+    def __call__(self, value):
+        if value is None:
+            return None
+        return self._seen.setdefault(value, value)
+
+
+def _borough_code(coverage: Coverage) -> str:
+    return coverage.borough_code
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:
