@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import hashlib
+import os
 import secrets
 from typing import Callable
 
@@ -221,8 +223,12 @@ def _add_page_heads(app: dash.Dash, provider: SnapshotProvider) -> None:
 
 def _add_routes(app: dash.Dash, provider: SnapshotProvider) -> None:
     server = app.server
-    # An opaque name for this worker (not its process id), so a check can tell workers apart.
-    instance = secrets.token_hex(4)
+    # An opaque name for this worker (not its process id), so a check can tell workers apart: keyed
+    # by the process, as gunicorn's workers are forked from one preloaded app (gunicorn.conf.py).
+    salt = secrets.token_bytes(16)
+
+    def instance() -> str:
+        return hashlib.sha256(salt + str(os.getpid()).encode()).hexdigest()[:8]
 
     @server.get("/robots.txt")
     def robots():
@@ -235,7 +241,7 @@ def _add_routes(app: dash.Dash, provider: SnapshotProvider) -> None:
         snapshot = provider.current()
         return jsonify(
             status="ok",
-            worker=instance,
+            worker=instance(),
             version=snapshot.version_key,
             versions=dict(snapshot.versions),
             services=len(snapshot.services),

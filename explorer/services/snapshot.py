@@ -415,6 +415,11 @@ class SnapshotProvider:
         self._kept[name] = factory
         return self.derived(name, factory)
 
+    def after_fork(self) -> None:
+        """In a process forked from the one that built this provider (a gunicorn worker of a
+        preloaded app): stop using the parent's database connections; the snapshot is kept."""
+        self._store.after_fork()
+
     def refresh(self) -> Snapshot:
         """Rebuilds the snapshot now, whatever the interval."""
         with self._lock:

@@ -67,6 +67,11 @@ class Store:
         """Closes every pooled connection."""
         self.engine.dispose()
 
+    def after_fork(self) -> None:
+        """In a forked child: forgets the pooled connections inherited from the parent without closing
+        them (the parent still owns them); the child opens its own on first use."""
+        self.engine.dispose(close=False)
+
     # -- writing ---------------------------------------------------------------------------
 
     def publish(
