@@ -8,6 +8,7 @@ running app shows a new publish without a restart.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gc
 import threading
@@ -219,13 +220,18 @@ def build_snapshot(
 
     # Values many services repeat (statuses, programmes, commissioners, dates, borough and term
     # lists, coverage) are kept once: at 100,000 services this is most of the snapshot's memory.
-    share = _Sharer()
+    share = {}.setdefault
+
+    def one(value: Any) -> Any:
+        """The first object equal to ``value`` met in this build (None stays None)."""
+        return share(value, value)
+
     providers = {o["id"]: o["name"] for o in rows["organization"]}
     areas = _group(rows["service_area"], "service_id", "borough_code")
     coverage: dict[str, list[Coverage]] = {}
     for area in rows["service_area"]:
         coverage.setdefault(area["service_id"], []).append(
-            share(Coverage(share(area["borough_code"]), share(area.get("from_date")), share(area.get("to_date"))))
+            one(Coverage(one(area["borough_code"]), one(area.get("from_date")), one(area.get("to_date"))))
         )
     terms = _group(rows["service_taxonomy"], "service_id", "term_id")
     locations = {loc["id"]: loc for loc in rows["location"]}
@@ -255,35 +261,35 @@ def build_snapshot(
                 id=service_id,
                 name=s["name"],
                 description=s["description"],
-                status=share(s["status"]),
-                commissioners=share(tuple(map(share, s["commissioner"].split(";")))),
-                programme=share(s["programme"]),
-                funding_stream=share(s["funding_stream"]),
-                provider_id=share(organization_id),
+                status=one(s["status"]),
+                commissioners=one(tuple(map(one, s["commissioner"].split(";")))),
+                programme=one(s["programme"]),
+                funding_stream=one(s["funding_stream"]),
+                provider_id=one(organization_id),
                 provider_name=providers.get(organization_id, organization_id),
                 url=s["url"],
                 email=s["email"],
-                phone=share(s["phone"]),
+                phone=one(s["phone"]),
                 minimum_age=s["minimum_age"],
                 maximum_age=s["maximum_age"],
-                eligibility=share(s["eligibility"]),
-                access=share(s["access"]),
+                eligibility=one(s["eligibility"]),
+                access=one(s["access"]),
                 confidential_location=confidential,
                 contract_value_gbp=s["contract_value_gbp"],
-                start_date=share(s["start_date"]),
-                end_date=share(s["end_date"]),
-                last_verified=share(s["last_verified"]),
+                start_date=one(s["start_date"]),
+                end_date=one(s["end_date"]),
+                last_verified=one(s["last_verified"]),
                 illustrative=bool(s["illustrative"]),
-                source_url=share(s["source_url"]),
-                borough_codes=share(tuple(sorted(set(map(share, areas.get(service_id, ())))))),
-                term_ids=share(tuple(map(share, terms.get(service_id, ())))),
+                source_url=one(s["source_url"]),
+                borough_codes=one(tuple(sorted(set(map(one, areas.get(service_id, ())))))),
+                term_ids=one(tuple(map(one, terms.get(service_id, ())))),
                 # A confidential service never has a public pin, whatever the data says.
                 points=() if confidential else tuple(points.get(service_id, ())),
                 evidence=evidence.get(service_id, "none"),
-                funder_of_record=share(s.get("funder_of_record")),
+                funder_of_record=one(s.get("funder_of_record")),
                 variation_of=s.get("variation_of"),
-                coverage=share(tuple(sorted(coverage.get(service_id, ()), key=_borough_code))),
-                audience=share(s.get("audience") or "public"),
+                coverage=one(tuple(sorted(coverage.get(service_id, ()), key=_borough_code))),
+                audience=one(s.get("audience") or "public"),
             )
         )
     services.sort(key=lambda e: e.name.lower())
@@ -345,6 +351,37 @@ def service_points_geojson(services) -> dict:
 
 #: How many past publishes of the opportunities are read to date new and changed feed entries.
 OPPORTUNITY_HISTORY_DEPTH = 24
+
+
+#: How many services the excerpt of the register holds (enough to draw every kind of page).
+EXCERPT_SERVICES = 100
+
+
+class ExcerptProvider:
+    """Hands out a bounded excerpt of one snapshot (its first services, every other table whole), with
+    the same interface as :class:`SnapshotProvider`: for drawing every page once at start (the
+    component ids Dash checks callbacks against), which at 100,000 services would otherwise draw
+    reports listing all of them."""
+
+    def __init__(self, snapshot: Snapshot, geography: Any, services: int = EXCERPT_SERVICES):
+        self._snapshot = dataclasses.replace(snapshot, services=snapshot.services[:services])
+        self._geography = geography
+        self._derived: dict[str, Any] = {}
+
+    @property
+    def geography(self) -> Any:
+        """The reference geography."""
+        return self._geography
+
+    def current(self) -> Snapshot:
+        """The excerpt."""
+        return self._snapshot
+
+    def derived(self, name: str, factory: Callable[[Snapshot], Any]) -> Any:
+        """Something built once from the excerpt (a search index...)."""
+        if name not in self._derived:
+            self._derived[name] = factory(self._snapshot)
+        return self._derived[name]
 
 
 class SnapshotProvider:
@@ -415,6 +452,10 @@ class SnapshotProvider:
         self._kept[name] = factory
         return self.derived(name, factory)
 
+    def excerpt(self) -> ExcerptProvider:
+        """A provider of a bounded excerpt of the current snapshot (see :class:`ExcerptProvider`)."""
+        return ExcerptProvider(self.current(), self._geography)
+
     def after_fork(self) -> None:
         """In a process forked from the one that built this provider (a gunicorn worker of a
         preloaded app): stop using the parent's database connections; the snapshot is kept."""
@@ -453,21 +494,6 @@ class SnapshotProvider:
             (_aware(v.published_at), self._store.read_version(v.id).get("funding_opportunity", []))
             for v in versions
         )
-
-
-class _Sharer:
-    """Hands back one object for equal values (``share(x) is share(y)`` when ``x == y``), for the
-    duration of one snapshot build. Values must be hashable; None passes through."""
-
-    __slots__ = ("_seen",)
-
-    def __init__(self) -> None:
-        self._seen: dict[Any, Any] = {}
-
-    def __call__(self, value):
-        if value is None:
-            return None
-        return self._seen.setdefault(value, value)
 
 
 def _borough_code(coverage: Coverage) -> str:
