@@ -44,6 +44,7 @@ from explorer.pages.context import PageContext
 from explorer.pages.router import VALIDATION_PATHS
 from explorer.reference import load_geography, prepare
 from explorer.services.mapview import MapIndex
+from explorer.services.oruk import ID_INDEX, id_index
 from explorer.services.search import SearchIndex, warmed
 from explorer.services.snapshot import SnapshotProvider
 from explorer.settings import ROOT, Settings
@@ -96,9 +97,11 @@ def create_app(
         seed_sample(store, settings.sample_dir, postcode_lookup_for(geography))
     provider = SnapshotProvider(store, geography, check_interval=settings.check_interval)
     provider.current()
-    # The search and map indexes are built now and with each new version, not on first use.
+    # The search, map and API id indexes are built now and with each new version, not on first use
+    # (and, in a preloaded gunicorn master, before the workers fork, so they share them).
     provider.keep("search", lambda snapshot: warmed(SearchIndex(snapshot, geography)))
     provider.keep("map", MapIndex)
+    provider.keep(ID_INDEX, id_index)
     freeze_heap()
 
     app = dash.Dash(

@@ -12,7 +12,6 @@ import sys
 import time
 import urllib.request
 
-
 from explorer.services.snapshot import EXCERPT_SERVICES, ServiceEntry, SnapshotProvider, build_snapshot
 from explorer.settings import ROOT
 from explorer.store.store import Store, sqlite_url

@@ -35,6 +35,16 @@ def test_identifiers_are_stable_uuids_per_kind():
     assert len(oruk_id("service", "svc-a")) == 36 and oruk_id("service", "svc-a")[14] == "5"
 
 
+@pytest.mark.parametrize("key", ["svc-a", "", "Café/ß 1", "x" * 300])
+def test_identifiers_are_the_rfc_4122_version_5_uuids_of_kind_and_id(key):
+    import uuid
+
+    from explorer.services.oruk import NAMESPACE
+
+    for kind in ("service", "taxonomy_term", "service_at_location"):
+        assert oruk_id(kind, key) == str(uuid.uuid5(NAMESPACE, f"{kind}:{key}"))
+
+
 @pytest.mark.parametrize(
     "actual, direction, target, green, amber, expected",
     [
