@@ -145,6 +145,7 @@ def _ingest(store, entity, path, postcode_lookup, *, published_by, today, dry_ru
             context=_context(current, entity),
             today=today,
             file_names=raw.file_names,
+            consume=True,  # each table's rows as read are freed once checked (they are not needed again)
         )
         report = ValidationReport(
             problems=raw.problems + validated.report.problems, row_counts=validated.report.row_counts
