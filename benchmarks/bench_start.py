@@ -7,8 +7,8 @@ points) over the sample's services, so the store is like a deployment's after it
 Then:
 
 1. **In one process**: ``create_app`` on that store, timed (wall and CPU): reference data, the snapshot,
-   the search and map indexes; the first search after start and the median of the next twenty (the
-   index is built at start, so they match); a new version published (a rollback of the services
+   the search, map and API id indexes; the first search after start, the same search again (median
+   of five) and the median of twenty others (the index is built at start, so the first is no slower); a new version published (a rollback of the services
    entity) and the next reader's snapshot with its indexes, timed; the resident set (RSS) after start,
    after the rebuild, and at its peak (``ru_maxrss``).
 2. **Under gunicorn as in production**: two workers forked from the app preloaded in the master
@@ -103,6 +103,11 @@ def in_process(path: Path) -> dict:
     t = time.perf_counter()
     search_index(provider).search("domestic abuse Peckham")
     first_ms = (time.perf_counter() - t) * 1000
+    again = []
+    for _ in range(5):  # the same search again: the fair comparison for the first one
+        t = time.perf_counter()
+        search_index(provider).search("domestic abuse Peckham")
+        again.append((time.perf_counter() - t) * 1000)
     rest = []
     for q in ["knife crime Croydon", "youth", "SE15 4", "hate crime in Tower Hamlets"] * 5:
         t = time.perf_counter()
@@ -123,6 +128,7 @@ def in_process(path: Path) -> dict:
         "rebuild_s": round(rebuild_s, 2),
         "rebuild_cpu_s": round(rebuild_cpu, 2),
         "first_search_ms": round(first_ms, 1),
+        "same_search_again_median_ms": round(statistics.median(again), 1),
         "next_searches_median_ms": round(statistics.median(rest), 1),
         "rss_before_app_mb": round(before),
         "rss_after_start_mb": round(after_start),
