@@ -8,8 +8,9 @@ Then:
 
 1. **In one process**: ``create_app`` on that store, timed (wall and CPU): reference data, the snapshot,
    the search, map and API id indexes; the first search after start, the same search again (median
-   of five) and the median of twenty others (the index is built at start, so the first is no slower); a new version published (a rollback of the services
-   entity) and the next reader's snapshot with its indexes, timed; the resident set (RSS) after start,
+   of five) and the median of twenty others (the index is built at start, so the first is no
+   slower); a new version published (a rollback of the services entity) and the next reader's
+   snapshot with its indexes, timed; the resident set (RSS) after start,
    after the rebuild, and at its peak (``ru_maxrss``).
 2. **Under gunicorn as in production**: two workers forked from the app preloaded in the master
    (``gunicorn.conf.py``). Each process's RSS, PSS (shared pages divided among the processes that
