@@ -1,44 +1,8 @@
-/* Browser-side helpers for residents: the quick exit (GOV.UK exit-this-page pattern), the page's
+/* Browser-side helpers for residents (the quick exit is in exit_this_page.js): the page's
    title and description on in-page navigation, the phone's List / Map toggle, focus after a page turn,
    and the filters opened on wide screens. No eval, no inline script: CSP-safe. */
 (function () {
   var WIDE = "(min-width: 768px)";
-  var shiftTimes = [];
-
-  function exitUrl() {
-    var button = document.getElementById("exit-page");
-    return (button && button.getAttribute("data-exit-url")) || "https://www.bbc.co.uk/weather";
-  }
-
-  /* Hide this page at once, then replace it in history so Back does not return to it. */
-  function exitPage(event) {
-    if (event) { event.preventDefault(); }
-    document.documentElement.classList.add("exiting");
-    document.title = "Loading";
-    window.location.replace(exitUrl());
-  }
-
-  document.addEventListener("click", function (event) {
-    var target = event.target && event.target.closest ? event.target.closest(".exit-this-page__button") : null;
-    if (target) { exitPage(event); }
-  });
-
-  /* Shift pressed three times within five seconds (each press on its own, as GOV.UK's component counts). */
-  document.addEventListener("keyup", function (event) {
-    if (event.key !== "Shift") { shiftTimes = []; return; }
-    var now = Date.now();
-    shiftTimes = shiftTimes.filter(function (t) { return now - t < 5000; });
-    shiftTimes.push(now);
-    if (shiftTimes.length >= 3) { shiftTimes = []; exitPage(); }
-  });
-  document.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift") { shiftTimes = []; }
-  });
-
-  /* Restored from the back-forward cache after an exit: leave again. */
-  window.addEventListener("pageshow", function (event) {
-    if (event.persisted && document.documentElement.classList.contains("exiting")) { exitPage(); }
-  });
 
   function openFiltersOnWideScreens() {
     var panel = document.getElementById("filter-panel");
@@ -74,6 +38,10 @@
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     explorerResident: {
+      /* The state a page reports becomes the address's query string (a new history entry). */
+      copyState: function (state, search) {
+        return (state || "") === (search || "") ? window.dash_clientside.no_update : state;
+      },
       setHead: function (head) {
         if (head && head.title) {
           document.title = head.title;

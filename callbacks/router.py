@@ -29,6 +29,7 @@ def register(app, provider, context: PageContext) -> None:
         Output(ids.PAGE, "children"),
         Output(ids.PAGE_STATE, "data", allow_duplicate=True),
         Output(ids.PAGE_HEAD, "data"),
+        Output(ids.NAV_LIST, "children"),
         Input(ids.URL, "pathname"),
         Input(ids.URL, "search"),
         State(ids.PAGE_STATE, "data"),
@@ -36,22 +37,19 @@ def register(app, provider, context: PageContext) -> None:
     )
     def update_page(pathname, search, shown):
         if page_already_shows(ctx.triggered_prop_ids, search, shown):
-            return no_update, no_update, no_update
+            return no_update, no_update, no_update, no_update
         head = page_head(provider.current(), pathname, search)
-        return render_page(provider, pathname, search, context), search or "", head.as_dict()
+        page = render_page(provider, pathname, search, context)
+        return page, search or "", head.as_dict(), build_nav_items(pathname)
 
-    @app.callback(Output(ids.NAV_LIST, "children"), Input(ids.URL, "pathname"))
-    def update_nav(pathname):
-        return build_nav_items(pathname)
-
-    @app.callback(
+    # In the browser: no request to the server just to compare two strings.
+    app.clientside_callback(
+        ClientsideFunction(namespace="explorerResident", function_name="copyState"),
         Output(ids.URL, "search"),
         Input(ids.PAGE_STATE, "data"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def on_page_state(state, search):
-        return no_update if (state or "") == (search or "") else state
 
     app.clientside_callback(
         ClientsideFunction(namespace="explorerResident", function_name="setHead"),

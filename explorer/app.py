@@ -24,6 +24,7 @@ from callbacks import mapview as mapview_callbacks
 from callbacks import performance as performance_callbacks
 from callbacks import router as router_callbacks
 from callbacks import suggestions as suggestion_callbacks
+from explorer import ids
 from explorer.api import callback_guard, not_found, unavailable, urls
 from explorer.api import exports as exports_api
 from explorer.api import feeds
@@ -38,6 +39,8 @@ from callbacks.embed import render_embed
 from callbacks.router import render_page
 from explorer.layout.embed import EMBED_INDEX, EMBED_TITLE, build_embed_shell
 from explorer.layout.shell import build_shell
+from explorer.layout.first_paint import DEFERRED_RENDERER, first_paint_entry, hold_scripts
+from explorer.layout.static_html import to_html
 from explorer.layout.validation import skeleton
 from explorer.layout.suggestions import build_report_change_form
 from explorer.pages.context import PageContext
@@ -115,12 +118,12 @@ def create_app(
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     app.index_string = INDEX_HTML
-    _add_page_heads(app, provider)
     Compress(app.server)
     app.layout = lambda: build_shell(on_sample=provider.current().on_sample, exit_url=settings.exit_url)
     context = PageContext(
         tile_url=settings.tile_url, tile_attribution=settings.tile_attribution, today=today
     )
+    _add_page_index(app, provider, context, settings.exit_url)
     # Every page's components, so Dash can check each callback's ids without
     # suppress_callback_exceptions (which would hide id typos). Drawn from an excerpt of the
     # register: the ids are the same, and a report of 100,000 services is not drawn at start.
@@ -205,6 +208,8 @@ def _add_embed(app: dash.Dash, provider: SnapshotProvider, context: PageContext)
     embed._favicon = None
     embed.layout = build_embed_shell
     embed.validation_layout = html.Div(skeleton([build_embed_shell(), render_embed(provider, "?view=both")]))
+    _add_first_paint(embed, lambda _path, search: build_embed_shell(render_embed(
+        provider, search, tile_url=context.tile_url, tile_attribution=context.tile_attribution)), ids.EMBED_PAGE)
     embed_callbacks.register_embed(embed, provider, context)
     mapview_callbacks.register(embed)
     # /embed without the slash, and the builder (a page of the full site, not of the embed).
@@ -213,14 +218,43 @@ def _add_embed(app: dash.Dash, provider: SnapshotProvider, context: PageContext)
     return embed
 
 
-def _add_page_heads(app: dash.Dash, provider: SnapshotProvider) -> None:
-    """Serves each address with its own <title> and meta description (shared links, search engines)."""
+def _add_page_index(app: dash.Dash, provider: SnapshotProvider, context: PageContext, exit_url: str) -> None:
+    """Serves each address with its own <title> and meta description (shared links, search
+    engines), and the page itself as the first paint."""
+
+    def head(kwargs: dict, path: str, search: str) -> dict:
+        page = page_head(provider.current(), path, search)
+        kwargs["title"] = escape(page.title)
+        kwargs["metas"] = kwargs.get("metas", "") + f'<meta name="description" content="{escape(page.description)}">'
+        return kwargs
+
+    def draw(path: str, search: str):
+        return build_shell(on_sample=provider.current().on_sample, exit_url=exit_url, pathname=path,
+                           content=render_page(provider, path, search, context))
+
+    _add_first_paint(app, draw, ids.PAGE, head)
+
+
+def _add_first_paint(app: dash.Dash, draw: Callable, page_id: str, head: Callable | None = None) -> None:
+    """Serves each address as a page that paints before any script runs: the page as plain HTML
+    (:mod:`explorer.layout.static_html`), shown until React has drawn the same page into
+    ``page_id``, with Dash's scripts fetched after that paint (:mod:`explorer.layout.first_paint`).
+
+    Args:
+        app: The Dash app whose index this changes.
+        draw: ``draw(path, query_string)`` gives the whole page's components for the address.
+        page_id: The id of the element React fills with the page (the swap waits for its content).
+        head: ``head(kwargs, path, query_string)`` adjusts Dash's index parts (title, metas).
+    """
     base = app.interpolate_index
+    app.renderer = DEFERRED_RENDERER
 
     def interpolate_index(**kwargs):
-        head = page_head(provider.current(), request.path, request.query_string.decode("utf-8", "replace"))
-        kwargs["title"] = escape(head.title)
-        kwargs["metas"] = kwargs.get("metas", "") + f'<meta name="description" content="{escape(head.description)}">'
+        path, search = request.path, request.query_string.decode("utf-8", "replace")
+        if head is not None:
+            kwargs = head(kwargs, path, search)
+        kwargs["scripts"] = hold_scripts(kwargs.get("scripts", ""))
+        kwargs["app_entry"] = first_paint_entry(to_html(draw(path, search)), page_id)
         return base(**kwargs)
 
     app.interpolate_index = interpolate_index

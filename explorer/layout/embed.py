@@ -58,10 +58,11 @@ def embed_snippet(src: str, title: str, height: int = 640) -> str:
     return render("embed_snippet.html", src=src, title=title, height=height)
 
 
-def build_embed_shell() -> html.Div:
+def build_embed_shell(content=None) -> html.Div:
     """The embed's whole document body: no site header, navigation or cookies; content comes from the address."""
     return html.Div(
-        [dcc.Location(id=ids.EMBED_URL, refresh="callback-nav"), html.Main(id=ids.EMBED_PAGE, className="embed-main")],
+        [dcc.Location(id=ids.EMBED_URL, refresh="callback-nav"),
+         html.Main(content, id=ids.EMBED_PAGE, className="embed-main")],
         className="embed-app",
     )
 

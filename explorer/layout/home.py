@@ -144,7 +144,7 @@ def build_search_form(query: str) -> html.Div:
             html.Div(
                 'For example "domestic abuse Peckham", "knife crime youth Croydon" or a postcode like "SE15 4".',
                 id="search-hint",
-                className="form-text mb-1",
+                className="form-text mb-1 search-hint",
             ),
             html.Div(
                 [

@@ -26,8 +26,10 @@ ATTRIBUTION = (
 )
 
 
-def build_shell(*, on_sample: bool, content=None, exit_url: str = DEFAULT_EXIT_URL) -> html.Div:
-    """The whole page: skip link, exit control, header with the five sections, notice, main area, footer."""
+def build_shell(*, on_sample: bool, content=None, exit_url: str = DEFAULT_EXIT_URL,
+                pathname: str | None = None) -> html.Div:
+    """The whole page: skip link, exit control, header with the five sections (``pathname``'s
+    marked as current), notice, main area, footer."""
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh="callback-nav"),
@@ -35,7 +37,7 @@ def build_shell(*, on_sample: bool, content=None, exit_url: str = DEFAULT_EXIT_U
             dcc.Store(id=ids.PAGE_HEAD, data=None),
             html.A("Skip to main content", href=f"#{ids.PAGE}", className="skip-link"),
             build_exit_this_page(exit_url),
-            build_header(),
+            build_header(pathname),
             build_sample_banner(on_sample),
             html.Main(content, id=ids.PAGE, className="container-lg py-4", tabIndex="-1"),
             build_footer(),
@@ -44,8 +46,8 @@ def build_shell(*, on_sample: bool, content=None, exit_url: str = DEFAULT_EXIT_U
     )
 
 
-def build_header() -> html.Header:
-    """The site header and navigation."""
+def build_header(pathname: str | None = None) -> html.Header:
+    """The site header and navigation, ``pathname``'s section marked as current."""
     return html.Header(
         html.Div(
             [
@@ -55,7 +57,7 @@ def build_header() -> html.Header:
                     className="brand",
                 ),
                 html.Nav(
-                    html.Ul(build_nav_items(None), id=ids.NAV_LIST, className="nav-list"),
+                    html.Ul(build_nav_items(pathname), id=ids.NAV_LIST, className="nav-list"),
                     **{"aria-label": "Main"},
                 ),
             ],

@@ -59,3 +59,38 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+
+
+#: True once React's copy of the page has replaced the server's first paint (explorer/layout/first_paint.py).
+SWAPPED = "return !document.getElementById('first-paint')"
+
+
+@pytest.fixture(autouse=True)
+def _wait_for_the_swap(request):
+    """Every element a browser test looks up is looked up once React's page has replaced the
+    server's first paint (or after 30 s), so a test never holds an element of the server's copy,
+    about to be removed, or of React's copy while it is still hidden: what a person sees is the
+    same page either way. Tests of the first paint itself (marked ``first_paint``) look for
+    themselves."""
+    if "dash_duo" not in request.fixturenames or request.node.get_closest_marker("first_paint"):
+        return
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver = request.getfixturevalue("dash_duo").driver
+    plain_find, plain_find_all = driver.find_element, driver.find_elements
+
+    def settled():
+        try:
+            WebDriverWait(driver, 30, poll_frequency=0.05).until(lambda d: d.execute_script(SWAPPED))
+        except Exception:  # not an explorer page (a data: URL, the API, a neutral exit page)
+            pass
+
+    def find_element(*args, **kwargs):
+        settled()
+        return plain_find(*args, **kwargs)
+
+    def find_elements(*args, **kwargs):
+        settled()
+        return plain_find_all(*args, **kwargs)
+
+    driver.find_element, driver.find_elements = find_element, find_elements
