@@ -203,6 +203,30 @@
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     explorerMap: {
+      /* The borough shapes and names, drawn once the map is on screen (wide screens at once, a phone
+         when Map is chosen or the screen turns wide); a hidden map is left empty. */
+      drawShapes: function (shapes, gridClass) {
+        var noUpdate = window.dash_clientside.no_update;
+        var pane = document.querySelector(".map-pane");
+        var shown = window.matchMedia("(min-width: 768px)").matches || String(gridClass || "").indexOf("show-map") >= 0;
+        if (!shapes || !shown || (pane && pane.dataset.shapesDrawn === "1")) {
+          if (shapes && !shown && !window.explorerMap._watchingWidth) {
+            window.explorerMap._watchingWidth = true;
+            window.matchMedia("(min-width: 768px)").addEventListener("change", function (event) {
+              var store = document.querySelector(".map-pane");
+              if (event.matches && store && store.dataset.shapesDrawn !== "1" && window.dash_clientside.set_props) {
+                store.dataset.shapesDrawn = "1";
+                window.dash_clientside.set_props("borough-layer", {data: window.explorerMap._shapes.boroughs});
+                window.dash_clientside.set_props("borough-labels", {data: window.explorerMap._shapes.labels});
+              }
+            });
+          }
+          window.explorerMap._shapes = shapes;
+          return [noUpdate, noUpdate];
+        }
+        if (pane) { pane.dataset.shapesDrawn = "1"; }
+        return [shapes.boroughs, shapes.labels];
+      },
       /* The point layer's address for the map's view: only what is on screen is sent. */
       viewUrl: function (bounds, zoom, query, current) {
         if (!bounds || zoom === undefined || zoom === null) { return window.dash_clientside.no_update; }

@@ -50,20 +50,33 @@
         }
         return window.dash_clientside.no_update;
       },
-      showView: function (listClicks, mapClicks, viewport) {
+      showView: function (listClicks, mapClicks, areaClicks, viewport) {
         var triggered = (window.dash_clientside.callback_context.triggered || [])[0] || {};
-        var map = String(triggered.prop_id || "").indexOf("results-view-map") === 0;
+        var id = String(triggered.prop_id || "");
+        var area = id.indexOf("show-area") >= 0;
+        var noUpdate = window.dash_clientside.no_update;
+        // Dash also calls this when the page's buttons are first drawn (no click): keep the view then.
+        if (!triggered.value) { return [noUpdate, noUpdate, noUpdate, noUpdate]; }
+        var map = area || id.indexOf("results-view-map") === 0;
         // The map was drawn while hidden (no size): once shown, Leaflet measures it again on the
         // resize event, then the search's fit is applied anew so the view and pins are right.
         window.setTimeout(function () {
           window.dispatchEvent(new Event("resize"));
-          if (map && viewport && window.dash_clientside.set_props) {
+          if (map && viewport && !area && window.dash_clientside.set_props) {
             window.setTimeout(function () {
               window.dash_clientside.set_props("map", {viewport: Object.assign({}, viewport)});
             }, 100);
           }
+          var pane = document.querySelector(".map-pane");
+          if (area && pane && !window.matchMedia("(min-width: 768px)").matches) {
+            pane.scrollIntoView({block: "start"});
+          }
         }, 50);
-        return ["explorer-grid show-" + (map ? "map" : "list"), map ? "false" : "true", map ? "true" : "false"];
+        var params = new URLSearchParams(window.location.search);
+        if (map) { params.set("view", "map"); } else { params.delete("view"); }
+        var state = params.toString() ? "?" + params.toString() : "";
+        return ["explorer-grid show-" + (map ? "map" : "list"), map ? "false" : "true", map ? "true" : "false",
+                state === window.location.search ? noUpdate : state];
       },
       focusResults: function () {
         window.setTimeout(function () {

@@ -33,14 +33,16 @@ def register(app, provider, context) -> None:
         Input(ids.AGE_SELECT, "value"),
         Input(ids.ACCESS_SELECT, "value"),
         Input({"type": ids.RESULT_PAGER, "index": ALL}, "n_clicks"),
+        State(ids.EXPLORER_GRID, "className"),
         prevent_initial_call=True,
     )
-    def on_search(_clicks, query, boroughs, areas, commissioners, age, access, _pages):
+    def on_search(_clicks, query, boroughs, areas, commissioners, age, access, _pages, grid):
         page = asked_page(ctx.triggered_id, ctx.triggered)
         if page is None:
             return (no_update,) * 10
         update = search_update(provider, query, context.today(), boroughs=boroughs, commissioners=commissioners,
-                               areas=areas, age=chosen(age), access=chosen(access), page=page)
+                               areas=areas, age=chosen(age), access=chosen(access), page=page,
+                               view="map" if "show-map" in (grid or "") else "list")
         return build_search_update(update)
 
     register_summaries(app, CHECKLISTS)
@@ -63,10 +65,19 @@ def register(app, provider, context) -> None:
         Output(ids.EXPLORER_GRID, "className"),
         Output(ids.RESULTS_VIEW_LIST, "aria-pressed"),
         Output(ids.RESULTS_VIEW_MAP, "aria-pressed"),
+        Output(ids.PAGE_STATE, "data", allow_duplicate=True),  # the view goes into the address
         Input(ids.RESULTS_VIEW_LIST, "n_clicks"),
         Input(ids.RESULTS_VIEW_MAP, "n_clicks"),
+        Input({"type": ids.SHOW_AREA, "index": ALL}, "n_clicks"),  # "Show area on map" shows the map
         State(ids.MAP, "viewport"),
         prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction(namespace="explorerMap", function_name="drawShapes"),
+        Output(ids.BOROUGH_LAYER, "data"),
+        Output(ids.BOROUGH_LABELS, "data"),
+        Input(ids.MAP_SHAPES, "data"),
+        Input(ids.EXPLORER_GRID, "className"),
     )
     app.clientside_callback(
         ClientsideFunction(namespace="explorerResident", function_name="focusResults"),

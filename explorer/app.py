@@ -37,7 +37,7 @@ from explorer.ingest.publish import seed_sample
 from explorer.pages.head import page_head
 from callbacks.embed import render_embed
 from callbacks.router import render_page
-from explorer.layout.embed import EMBED_INDEX, EMBED_TITLE, build_embed_shell
+from explorer.layout.embed import EMBED_DESCRIPTION, EMBED_INDEX, EMBED_TITLE, build_embed_shell
 from explorer.layout.shell import build_shell
 from explorer.layout.first_paint import DEFERRED_RENDERER, first_paint_entry, hold_scripts
 from explorer.layout.static_html import to_html
@@ -209,7 +209,9 @@ def _add_embed(app: dash.Dash, provider: SnapshotProvider, context: PageContext)
     embed.layout = build_embed_shell
     embed.validation_layout = html.Div(skeleton([build_embed_shell(), render_embed(provider, "?view=both")]))
     _add_first_paint(embed, lambda _path, search: build_embed_shell(render_embed(
-        provider, search, tile_url=context.tile_url, tile_attribution=context.tile_attribution)), ids.EMBED_PAGE)
+        provider, search, tile_url=context.tile_url, tile_attribution=context.tile_attribution)), ids.EMBED_PAGE,
+        head=lambda kwargs, _path, _search: {
+            **kwargs, "metas": kwargs.get("metas", "") + f'<meta name="description" content="{escape(EMBED_DESCRIPTION)}">'})
     embed_callbacks.register_embed(embed, provider, context)
     mapview_callbacks.register(embed)
     # /embed without the slash, and the builder (a page of the full site, not of the embed).

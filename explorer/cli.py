@@ -26,13 +26,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     settings = Settings.from_env()
-    from explorer.store.store import PublishError
-
     try:
         return args.handler(args, settings)
-    except PublishError as exc:  # e.g. the disk filled during a publish: the store rolled it back
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_REJECTED
+    except Exception as exc:
+        # A PublishError can only come from the store module, so it is looked up only when that
+        # was imported: a command that never opens the store (``explorer search``) never loads
+        # SQLAlchemy and Alembic.
+        store = sys.modules.get("explorer.store.store")
+        if store is not None and isinstance(exc, store.PublishError):
+            # e.g. the disk filled during a publish: the store rolled it back
+            print(f"error: {exc}", file=sys.stderr)
+            return EXIT_REJECTED
+        raise
 
 
 def _serve(args, settings: Settings) -> int:
@@ -425,6 +430,16 @@ class _FormatNames:
         return iter(self._names())
 
 
+class _ExportFormats(_FormatNames):
+    """The export formats, read only when ``explorer export`` needs them (the exports module
+    imports the record models and the evidence rules)."""
+
+    def _names(self) -> tuple[str, ...]:
+        from explorer.services.exports import FORMATS
+
+        return FORMATS
+
+
 def _parser() -> argparse.ArgumentParser:
     FORMAT_NAMES = _FormatNames()  # noqa: N806
 
@@ -517,10 +532,8 @@ def _parser() -> argparse.ArgumentParser:
     rollback.add_argument("--by", default="explorer")
     rollback.set_defaults(handler=_rollback)
 
-    from explorer.services.exports import FORMATS
-
     export = sub.add_parser("export", help="write a download: services, grants (360Giving) or funding opportunities")
-    export.add_argument("format", choices=FORMATS)
+    export.add_argument("format", choices=_ExportFormats(), metavar="FORMAT", help="the download's format: %(choices)s")
     export.add_argument("--borough", default=None, help="only services covering this borough (csv, geojson)")
     export.add_argument("--output", default=None, help="file to write (default: standard output)")
     export.set_defaults(handler=_export)

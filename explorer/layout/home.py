@@ -55,7 +55,7 @@ def build_home(
             ),
             build_search_form(result.query),
             build_danger_line(),
-            html.Div([build_view_toggle(), build_filter_panel(snapshot, found.filters)],
+            html.Div([build_view_toggle(found.view), build_filter_panel(snapshot, found.filters)],
                      className="results-controls"),
             html.Div(
                 [
@@ -82,13 +82,14 @@ def build_home(
                     ),
                     html.Section(
                         build_map(snapshot, result, tile_url=tile_url, tile_attribution=tile_attribution,
-                                  map_state=found.map_state, selected_service=found.service or None),
+                                  map_state=found.map_state, selected_service=found.service or None,
+                                  shapes_when_shown=True),
                         className="map-pane",
                         **{"aria-label": "Map of the services in the list"},
                     ),
                 ],
                 id=ids.EXPLORER_GRID,
-                className="explorer-grid show-list",
+                className=f"explorer-grid show-{found.view}",
             ),
         ]
     )
@@ -103,14 +104,14 @@ def build_danger_line() -> html.P:
     )
 
 
-def build_view_toggle() -> html.Div:
+def build_view_toggle(view: str = "list") -> html.Div:
     """List or Map: on a phone, two views of the same results (both show side by side on a laptop)."""
     return html.Div(
         [
             html.Button("List", id=ids.RESULTS_VIEW_LIST, n_clicks=0, className="btn view-button",
-                        **{"aria-pressed": "true"}),
+                        **{"aria-pressed": "false" if view == "map" else "true"}),
             html.Button("Map", id=ids.RESULTS_VIEW_MAP, n_clicks=0, className="btn view-button",
-                        **{"aria-pressed": "false"}),
+                        **{"aria-pressed": "true" if view == "map" else "false"}),
         ],
         className="view-toggle",
         role="group",
@@ -384,9 +385,11 @@ def build_map(
     tile_attribution: str,
     map_state: MapState,
     selected_service: str | None = None,
+    shapes_when_shown: bool = False,
 ) -> html.Div:
     """The London map for a search: basemap, borough shapes and names, the searched place, and the
-    services in view (asked for by the browser per view), with a key."""
+    services in view (asked for by the browser per view), with a key. ``shapes_when_shown``: see
+    :func:`explorer.layout.map.build_services_map`."""
     area = ()
     if selected_service and snapshot.service(selected_service):
         area = snapshot.service(selected_service).borough_codes
@@ -397,6 +400,7 @@ def build_map(
         borough_data=snapshot.boundaries_geojson,
         borough_hideout=borough_hideout(result.filters, result, area),
         approximate=snapshot.boundaries_approximate,
+        shapes_when_shown=shapes_when_shown,
     )
 
 

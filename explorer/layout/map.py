@@ -18,6 +18,7 @@ from explorer.services.mapview import MapState
 
 #: The borough layer's style and click behaviour live in assets/map.js.
 MIN_ZOOM, MAX_ZOOM = 9, 18
+EMPTY_COLLECTION = {"type": "FeatureCollection", "features": []}
 LONDON_CENTRE = (51.49, -0.11)
 
 
@@ -29,8 +30,20 @@ def build_services_map(
     borough_data: dict,
     borough_hideout: dict,
     approximate: bool,
+    shapes_when_shown: bool = False,
 ) -> html.Div:
-    """The map, the key and a note on what it shows."""
+    """The map, the key and a note on what it shows.
+
+    With ``shapes_when_shown`` (the home page, where a phone shows the list and hides the map) the
+    borough shapes and names wait in a store and are drawn once the map is on screen
+    (``explorerMap.drawShapes`` in ``assets/map.js``): Leaflet's work on a hidden map was about a
+    third of the script time of the home page on a phone.
+    """
+    labels = state.labels
+    waiting = None
+    if shapes_when_shown:
+        waiting = dcc.Store(id=ids.MAP_SHAPES, data={"boroughs": borough_data, "labels": labels})
+        borough_data = labels = EMPTY_COLLECTION
     layers = []
     if tile_url:
         layers.append(dl.TileLayer(id=ids.TILE_LAYER, url=tile_url, attribution=tile_attribution,
@@ -44,7 +57,7 @@ def build_services_map(
         ),
         dl.GeoJSON(
             id=ids.BOROUGH_LABELS,
-            data=state.labels,
+            data=labels,
             pointToLayer={"variable": "explorerMap.boroughLabel"},
             interactive=False,
         ),
@@ -63,6 +76,7 @@ def build_services_map(
     return html.Div(
         [
             dcc.Store(id=ids.MAP_QUERY, data=state.query),
+            waiting,
             dl.Map(
                 layers,
                 # dash-leaflet tracks the view against center and zoom: start below minZoom (Leaflet

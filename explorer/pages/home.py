@@ -24,15 +24,25 @@ class Exploration:
     filters: Filters
     window: PageWindow
     service: str = ""
+    view: str = "list"
 
     @property
     def state(self) -> str:
-        """The query string that brings this exact view back (query, filters, page, service)."""
-        return state_query(self.result.query, self.filters, self.service, self.window.page)
+        """The query string that brings this exact view back (query, filters, page, service, view)."""
+        return state_query(self.result.query, self.filters, self.service, self.window.page, self.view)
 
 
-def state_query(query: str, filters: Filters, service: str | None = None, page: int = 1) -> str:
-    """The URL query string that reproduces a search (empty parts and page 1 left out)."""
+#: The phone's two views of the results (a laptop shows both side by side).
+VIEWS = ("list", "map")
+
+
+def parse_view(text: str | None) -> str:
+    """``map`` or ``list`` (the default; anything else is read as the list, never an error)."""
+    return "map" if (text or "").strip().lower() == "map" else "list"
+
+
+def state_query(query: str, filters: Filters, service: str | None = None, page: int = 1, view: str = "list") -> str:
+    """The URL query string that reproduces a search (empty parts, page 1 and the list view left out)."""
     params = {
         "q": (query or "").strip(),
         "borough": ",".join(filters.boroughs),
@@ -43,6 +53,7 @@ def state_query(query: str, filters: Filters, service: str | None = None, page: 
         "service": service or "",
         "page": str(page) if page > 1 else "",
         "ended": "1" if filters.include_ended else "",
+        "view": "map" if view == "map" else "",
     }
     encoded = urlencode({k: v for k, v in params.items() if v})
     return f"?{encoded}" if encoded else ""
@@ -58,6 +69,7 @@ def explore(
     age: str | None = None,
     access: str | None = None,
     page: int = 1,
+    view: str = "list",
 ) -> Exploration:
     """Runs a search from raw widget values (unknown values are dropped, never an error)."""
     filters = parse_filters(
@@ -70,7 +82,7 @@ def explore(
         },
         provider.current(),
     )
-    return _run(provider, query, filters, page)
+    return _run(provider, query, filters, page, view=parse_view(view))
 
 
 def explore_address(provider, values: Mapping[str, Sequence[str]]) -> Exploration:
@@ -81,17 +93,18 @@ def explore_address(provider, values: Mapping[str, Sequence[str]]) -> Exploratio
 
     filters = parse_filters(values, provider.current())
     service = first("service") if provider.current().service(first("service")) else ""
-    return _run(provider, first("q"), filters, parse_page(first("page")), service)
+    return _run(provider, first("q"), filters, parse_page(first("page")), service, parse_view(first("view")))
 
 
-def _run(provider, query: str | None, filters: Filters, page: int, service: str = "") -> Exploration:
+def _run(provider, query: str | None, filters: Filters, page: int, service: str = "", view: str = "list") -> Exploration:
     index = search_index(provider)
     result = index.search(query, filters, limit=page * PAGE_SIZE)
     window = page_window(result.total, page)
     if window.end > len(result.items):
         result = index.search(query, filters, limit=window.end)
     shown = dataclasses.replace(result, items=result.items[window.start:window.end])
-    return Exploration(result=shown, map_state=home_map_state(provider, index, result), filters=filters, window=window, service=service)
+    return Exploration(result=shown, map_state=home_map_state(provider, index, result), filters=filters, window=window, service=service,
+                       view=view)
 
 
 @dataclass(frozen=True)
@@ -134,10 +147,11 @@ def search_update(
     age: str | None = None,
     access: str | None = None,
     page: int = 1,
+    view: str = "list",
 ) -> SearchUpdate:
     """Runs a search from the widgets' raw values (unknown values are dropped, never an error)."""
     found = explore(provider, query, boroughs=boroughs, commissioners=commissioners, areas=areas, age=age,
-                    access=access, page=page)
+                    access=access, page=page, view=view)
     return SearchUpdate(snapshot=provider.current(), found=found, query=query or "", today=today)
 
 

@@ -43,8 +43,9 @@ MAX_PER_PAGE = 100
 def oruk_id(kind: str, key: str) -> str:
     """The stable UUID of a register record of this kind (``service``, ``location``...).
 
-    ``str(uuid.uuid5(NAMESPACE, f"{kind}:{key}"))`` (RFC 4122 version 5), worked out directly: the id
-    index makes one for each of 100,000 services, and the ``uuid.UUID`` object costs most of the time.
+    ``str(uuid.uuid5(NAMESPACE, f"{kind}:{key}"))``, written out (SHA-1, then the version and
+    variant bits): a page of the API mints about thirty, the id index one for each of 100,000
+    services, and ``uuid.UUID`` checks each one it builds.
     """
     digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + f"{kind}:{key}".encode()).digest()[:16])
     digest[6] = (digest[6] & 0x0F) | 0x50  # version 5

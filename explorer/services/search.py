@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import math
 import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
-import bm25s
 import numpy as np
 from rapidfuzz import fuzz, process
 
@@ -34,6 +34,8 @@ from explorer.domain.query import (
 from explorer.services.snapshot import ServiceEntry, Snapshot, service_points_geojson
 
 NEARBY_KM = 3.0
+#: How many distinct query texts each index remembers the reading of (place, typos, named services).
+READ_CACHE_SIZE = 2048
 DEFAULT_LIMIT = 50
 #: Per-field weights of the ranking (BM25F by repetition): a word in a service's name counts
 #: three times one in its description.
@@ -141,6 +143,17 @@ class SearchResult:
 
 
 @dataclass(frozen=True, eq=False)
+class _Reading:
+    """What one query text says, before any service is scored (see :meth:`SearchIndex._read_text`)."""
+
+    understood: Understood
+    message: str = ""  # when set, the search stops here with this message
+    concepts: tuple = ()  # (service areas, words, required words) per concept
+    word_stems: tuple[str, ...] = ()  # the stems of words that are concepts on their own
+    named: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # services it names
+
+
+@dataclass(frozen=True, eq=False)
 class SearchGeography:
     """The part of the reference geography a search reads (no boundaries), for the cached index."""
 
@@ -151,6 +164,16 @@ class SearchGeography:
     def borough_by_code(self, code: str):
         """Finds a borough by its ONS code, or returns None."""
         return next((b for b in self.boroughs if b.code == str(code).upper()), None)
+
+
+@dataclass(frozen=True)
+class Postings:
+    """What a search reads of the ``bm25s`` index: its vocabulary (stem -> row) and its sparse
+    score matrix (``data``/``indices``/``indptr``: for row r, the services
+    ``indices[indptr[r]:indptr[r + 1]]`` and their BM25 scores)."""
+
+    vocab_dict: dict
+    scores: dict
 
 
 @dataclass(frozen=True)
@@ -168,10 +191,12 @@ class SearchIndex:
     def __getstate__(self) -> dict:
         """What is kept in the cache: no boundaries, no postcode arrays (they have their own cache)."""
         state = dict(self.__dict__)
+        state.pop("_read", None)  # the cache of readings is rebuilt empty
         state["geography"] = SearchGeography(tuple(self.geography.boroughs), tuple(self.geography.places))
         state["snapshot"] = dataclasses.replace(
             self.snapshot, boundaries_geojson={}, opportunities=(), measures=(), measure_values=(), spend=(),
             reach=(), lcpf_allocations=(), lcpf_totals=(), crime=(), history=(), organizations=(),
+            evaluations=(), outcomes=(), contracts=(), commissioners=(), opportunity_changes={},
             terms=tuple(CachedTerm(t.id, t.name, tuple(t.synonyms)) for t in self.snapshot.terms),
         )
         return state
@@ -179,6 +204,7 @@ class SearchIndex:
     def __init__(self, snapshot: Snapshot, geography: Any):
         self.snapshot = snapshot
         self.geography = geography
+        self._read = functools.lru_cache(maxsize=READ_CACHE_SIZE)(self._read_text)
         services = snapshot.services
         self.services = services
         n = len(services)
@@ -186,7 +212,9 @@ class SearchIndex:
         self._active = np.array([s.status == "active" for s in services], dtype=bool)
         self._pan = np.array([s.pan_london for s in services], dtype=bool)
         audiences = [getattr(s, "audience", "public") or "public" for s in services]
-        self._audience = np.array(audiences, dtype=object)
+        self._audience_names = tuple(dict.fromkeys([*AUDIENCES, *audiences]))
+        code = {a: i for i, a in enumerate(self._audience_names)}
+        self._audience = np.array([code[a] for a in audiences], dtype=np.int8)
         self._restricted = np.array([a in RESTRICTED_AUDIENCES for a in audiences], dtype=bool)
         self._borough_codes = [b.code for b in snapshot.boroughs]
         self._borough_row = {c: i for i, c in enumerate(self._borough_codes)}
@@ -195,7 +223,9 @@ class SearchIndex:
         self._term_row = {t: i for i, t in enumerate(self._term_ids)}
         self._has_term = np.zeros((len(self._term_ids), n), dtype=bool)
         self._commissioner = {c: np.zeros(n, dtype=bool) for c in COMMISSIONERS}
-        self._access = np.array([s.access for s in services], dtype=object)
+        access_code = {a: i for i, a in enumerate(dict.fromkeys(s.access for s in services))}
+        self._access_code = access_code
+        self._access = np.array([access_code[s.access] for s in services], dtype=np.int16)
         self._min_age = np.array([s.minimum_age if s.minimum_age is not None else 0 for s in services])
         self._max_age = np.array([s.maximum_age if s.maximum_age is not None else 120 for s in services])
         point_lat, point_lon, point_owner = [], [], []
@@ -218,8 +248,18 @@ class SearchIndex:
         self._point_lat = np.radians(np.array(point_lat, dtype=float))
         self._point_lon = np.radians(np.array(point_lon, dtype=float))
         self._point_owner = np.array(point_owner, dtype=np.int64)
-        owners = self._point_owner
-        self._run_starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]]) if len(owners) else owners
+        # Points are stored in service order: service i's are _point_ptr[i]:_point_ptr[i + 1].
+        self._point_count = np.bincount(self._point_owner, minlength=n).astype(np.int64)[:n]
+        self._point_ptr = np.concatenate(([0], np.cumsum(self._point_count))).astype(np.int64)
+        self._pan_band = np.where(self._pan, BAND_PAN, BAND_COVERS).astype(np.int8)
+        # Most services have one public point: theirs is read directly (NaN for none); the few
+        # with several take the slower path over their runs.
+        single = self._point_count == 1
+        self._one_lat = np.full(n, np.nan)
+        self._one_lon = np.full(n, np.nan)
+        self._one_lat[single] = self._point_lat[self._point_ptr[:-1][single]]
+        self._one_lon[single] = self._point_lon[self._point_ptr[:-1][single]]
+        self._several = self._point_count > 1
 
         self.analyzer = Analyzer()
         self.thesaurus = _load_thesaurus(geography, snapshot, self.analyzer)
@@ -228,20 +268,27 @@ class SearchIndex:
         place_pairs = [(name, f"borough:{b.code}") for b in snapshot.boroughs for name in borough_names(b.name)]
         place_pairs += [(p.name, f"place:{i}") for i, p in enumerate(geography.places)]
         self.place_vocabulary = build_vocabulary(place_pairs)
-        self._bm25, surface = _bm25_index(snapshot, services, self.analyzer)
+        self._borough_points = {b.code: _borough_point(geography, b.code) for b in snapshot.boroughs}
+        bm25, surface = _bm25_index(snapshot, services, self.analyzer)
+        # Only the library's vocabulary and score matrix are read per search, so only they are kept
+        # (a cached index is read without importing bm25s).
+        self._bm25 = Postings(bm25.vocab_dict, {k: bm25.scores[k] for k in ("data", "indices", "indptr")})
         surface |= self.thesaurus.words
         surface |= {w for t in snapshot.terms for w in clean(" ".join((t.name, *t.synonyms))).split()}
         # Words with digits ("2025", "se15") are matched exactly, never fuzzily.
         self._words = sorted(w for w in surface if len(w) >= 2 and not any(ch.isdigit() for ch in w))
         self._word_set = frozenset(self._words)
-        self._name_forms, self._name_owner = _name_forms(services)
-        by_length = sorted(range(len(self._name_forms)), key=lambda i: len(self._name_forms[i]))
-        self._forms_by_length = [self._name_forms[i] for i in by_length]
+        # Each distinct name form once (a name repeated in many boroughs is compared once), with
+        # the services that carry it (``_form_ptr``/``_form_owners``, one run per form).
+        forms, self._form_ptr, self._form_owners = _name_forms(services)
+        by_length = sorted(range(len(forms)), key=lambda i: len(forms[i]))
+        self._forms_by_length = [forms[i] for i in by_length]
+        self._length_form = np.array(by_length, dtype=np.int64)
         self._form_lengths = np.array([len(f) for f in self._forms_by_length], dtype=np.int64)
-        self._length_owner = self._name_owner[by_length] if by_length else self._name_owner
-        by_form = sorted(range(len(self._name_forms)), key=self._name_forms.__getitem__)
-        self._sorted_forms = [self._name_forms[i] for i in by_form]
-        self._sorted_owner = self._name_owner[by_form] if by_form else self._name_owner
+        by_form = sorted(range(len(forms)), key=forms.__getitem__)
+        self._sorted_forms = [forms[i] for i in by_form]
+        self._sorted_form = np.array(by_form, dtype=np.int64)
+        self._sorted_lengths = np.array([len(f) for f in self._sorted_forms], dtype=np.int64)
 
     # -- the search ------------------------------------------------------------------------
 
@@ -257,66 +304,44 @@ class SearchIndex:
         shows a topic's services around the searched place, not only those covering it).
         """
         include_ended = include_ended or filters.include_ended
-        parts = split_query(query)
-        if parts.too_long:
-            return self._empty(query or "", filters, Understood(),
-                               "That search is too long. Try a few words, like "
-                               f"\u2018{EXAMPLE}\u2019.")
-        words = parts.cleaned.split()
-        if not words and (query or "").strip():
-            return self._empty(query or "", filters, Understood(),
-                               "We could not read any words in that search. Try a topic or a place, like "
-                               f"\u2018{EXAMPLE}\u2019.")
-        location, place_span, unmatched_place = self._find_location(parts, words)
-        topic_words = _without(words, place_span) if not parts.explicit_place else parts.topic.split()
-        corrected, corrections = self._correct(topic_words)
-        units, understood_terms, shown_words, audience, leftover = self._find_units(corrected)
-        word_units, matched_words, unmatched_words = self._word_units(leftover)
-        units += word_units
-        understood = Understood(
-            terms=tuple(understood_terms),
-            words=tuple(shown_words + matched_words),
-            location=location,
-            unmatched_place=unmatched_place,
-            unmatched_words=tuple(unmatched_words),
-            audience=audience,
-            corrections=tuple(corrections),
-        )
-        if unmatched_place and location is None:
-            return self._empty(query or "", filters, understood,
-                               f"We could not find a London place called \u2018{unmatched_place}\u2019. "
-                               "Try a postcode, a neighbourhood or a borough name.")
+        reading = self._read(query or "")
+        if reading.message:
+            return self._empty(query or "", filters, reading.understood, reading.message)
+        understood = reading.understood
+        units = [self._unit(*concept) for concept in reading.concepts]
+        units += [self._text_score([stem]) for stem in reading.word_stems]
+        unmatched_words = understood.unmatched_words
+        location, audience = understood.location, understood.audience
         n = len(self.services)
         total = np.zeros(n, dtype=float)
-        coverage = np.zeros(n, dtype=np.int64)
+        coverage = np.zeros(n, dtype=np.int8)
         for unit in units:
             total += unit
             coverage += unit > 0
         n_units = len(units) + len(unmatched_words)
         named = np.zeros(n, dtype=bool)
-        if topic_words:
-            for text in dict.fromkeys((parts.cleaned, " ".join(corrected))):
-                named |= self._named(text, n)
+        named[reading.named] = True
         mask = (coverage > 0) | named if n_units else np.ones(n, dtype=bool)
         mask &= self._filter_mask(filters)
-        distances = self._distances(location)
-        band = np.zeros(n, dtype=np.int64)
+        # Distances only for services that match so far: the place narrows them, it never adds any.
+        distances = self._distances(location, np.flatnonzero(mask))
+        band = np.zeros(n, dtype=np.int8)
         covers = np.zeros(n, dtype=bool)
         if location is not None:
             row = self._borough_row.get(location.borough_code)
             covers = self._covers[row] if row is not None else covers
-            near = np.nan_to_num(distances, nan=math.inf) <= NEARBY_KM
             if not anywhere:
-                mask &= covers | near
-            band = np.where(covers, np.where(self._pan, BAND_PAN, BAND_COVERS), BAND_NEARBY)
+                with np.errstate(invalid="ignore"):
+                    mask &= covers | (distances <= NEARBY_KM)  # no point (NaN) is never near
+            band = np.where(covers, self._pan_band, np.int8(BAND_NEARBY))
         ended_count = int(np.count_nonzero(mask & ~self._active & ~named))
         if not include_ended:
             mask &= self._active | named
         chosen = np.flatnonzero(mask)
-        fit = np.floor(4 * total / max(n_units, 1))
         audience_key, audience_match = self._audience_keys(audience, n)
-        order = _rank(chosen, named=named, audience=audience_key, ended=~self._active, coverage=coverage,
-                      fit=fit, audience_match=audience_match, band=band, distances=distances, total=total)
+        ranking = _Ranking(chosen, named=named, audience=audience_key, ended=~self._active, coverage=coverage,
+                           total=total, n_units=n_units, audience_match=audience_match, band=band,
+                           distances=distances)
         items = tuple(
             ResultItem(
                 service=self.services[i],
@@ -327,7 +352,7 @@ class SearchIndex:
                 named=bool(named[i]),
                 place_note=self._place_note(i, int(band[i]), distances[i]),
             )
-            for i in order[:limit]
+            for i in ranking.first(limit)
         )
         summary = describe(understood, filters, self.snapshot)
         message = ""
@@ -341,10 +366,53 @@ class SearchIndex:
             total=int(len(chosen)),
             message=message,
             summary=summary,
-            matched=_Matched(self.services, order),
+            matched=_Matched(self.services, ranking),
             ended_count=0 if include_ended else ended_count,
             include_ended=include_ended,
         )
+
+    def _read_text(self, query: str) -> "_Reading":
+        """What a query says: its place, its concepts, typo corrections, the services it names.
+
+        Depends only on the text and this index, so :meth:`_read` keeps the latest
+        ``READ_CACHE_SIZE`` answers: a repeated search (the next page, a filter change, a popular
+        query) skips the place, typo and name matching.
+        """
+        parts = split_query(query)
+        if parts.too_long:
+            return _Reading(Understood(), "That search is too long. Try a few words, like "
+                                          f"\u2018{EXAMPLE}\u2019.")
+        words = parts.cleaned.split()
+        if not words and query.strip():
+            return _Reading(Understood(), "We could not read any words in that search. Try a topic or a place, like "
+                                          f"\u2018{EXAMPLE}\u2019.")
+        location, place_span, unmatched_place = self._find_location(parts, words)
+        topic_words = _without(words, place_span) if not parts.explicit_place else parts.topic.split()
+        corrected, corrections = self._correct(topic_words)
+        concepts, understood_terms, shown_words, audience, leftover = self._find_concepts(corrected)
+        word_stems, matched_words, unmatched_words = self._word_units(leftover)
+        understood = Understood(
+            terms=tuple(understood_terms),
+            words=tuple(shown_words + matched_words),
+            location=location,
+            unmatched_place=unmatched_place,
+            unmatched_words=tuple(unmatched_words),
+            audience=audience,
+            corrections=tuple(corrections),
+        )
+        if unmatched_place and location is None:
+            return _Reading(understood, f"We could not find a London place called \u2018{unmatched_place}\u2019. "
+                                        "Try a postcode, a neighbourhood or a borough name.")
+        named = np.zeros(0, dtype=np.int64)
+        if topic_words:  # the services either text names (one may be named by both: harmless)
+            # (not np.union1d: its first call imports numpy.ma, a tenth of a second of the CLI's time)
+            named = np.concatenate([named, *(self._named(t) for t in dict.fromkeys((parts.cleaned, " ".join(corrected))))])
+        named.setflags(write=False)
+        return _Reading(understood, "", tuple(concepts), tuple(word_stems), named)
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._read = functools.lru_cache(maxsize=READ_CACHE_SIZE)(self._read_text)
 
     def points(self, result: SearchResult) -> dict:
         """The map's point layer for every service that matched (not only the listed ones)."""
@@ -370,9 +438,10 @@ class SearchIndex:
             corrections.append((word, best[0]))
         return out, corrections
 
-    def _find_units(self, words: list[str]):
-        """Thesaurus rows, then service areas: each becomes one concept (an array of scores)."""
-        units: list[np.ndarray] = []
+    def _find_concepts(self, words: list[str]):
+        """Thesaurus rows, then service areas: each becomes one concept ``(topics, words, required)``,
+        scored per service by :meth:`_unit`."""
+        units: list[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = []
         terms: list[str] = []
         shown: list[str] = []
         audience: str | None = None
@@ -384,14 +453,14 @@ class SearchIndex:
             if not m.entry.topics and not m.entry.words:
                 continue
             phrase_words = [words[i] for i in m.positions if words[i] not in STOPWORDS]
-            units.append(self._unit(m.entry.topics, [*m.entry.words, *phrase_words], phrase_words))
+            units.append((tuple(m.entry.topics), (*m.entry.words, *phrase_words), tuple(phrase_words)))
             terms.extend(t for t in m.entry.topics if t in self._term_row and t not in terms)
             if not m.entry.topics:
                 shown.append(" ".join(words[i] for i in m.positions))
         rest = [w for i, w in enumerate(words) if i not in taken]
         spans = match_spans(rest, self.term_vocabulary, cutoff=TOPIC_CUTOFF, max_span=4, min_chars=2)
         for m in spans:
-            units.append(self._unit((m.target,), clean(m.phrase).split(), rest[m.start:m.end]))
+            units.append(((m.target,), tuple(clean(m.phrase).split()), tuple(rest[m.start:m.end])))
             if m.target not in terms:
                 terms.append(m.target)
         leftover = content_words(_without(rest, *[(m.start, m.end) for m in spans]))
@@ -413,38 +482,65 @@ class SearchIndex:
             # when it uses none of them, an untagged service's text counts half.
             known = {self.analyzer.stem(w) for w in required if w not in STOPWORDS} & self._bm25.vocab_dict.keys()
             for stem in known:
-                present &= self._text_score([stem]) > 0
-            untagged = 1.0 if known or not required else 0.5
-            score = np.where(tagged, score, np.where(present, untagged * score, 0.0)) + TOPIC_WEIGHT * tagged
+                present &= self._has_stem(stem)
+            # In place, the same values as where(tagged, score, where(present, untagged * score, 0))
+            # + TOPIC_WEIGHT * tagged, in fewer passes over the register.
+            if known:
+                score *= tagged | present
+            elif required:  # untagged services' text counts half
+                np.multiply(score, 0.5, out=score, where=~tagged)
+            np.add(score, TOPIC_WEIGHT, out=score, where=tagged)
         return score
 
     def _text_score(self, stems: Sequence[str]) -> np.ndarray:
-        ids = sorted({self._bm25.vocab_dict[t] for t in stems if t in self._bm25.vocab_dict})
-        if not ids:
-            return np.zeros(len(self.services), dtype=float)
-        raw = self._bm25.get_scores(ids).astype(float)
-        top = raw.max() if len(raw) else 0.0
-        return raw / top if top > 0 else raw
+        """BM25 of the stems per service, scaled so the best service scores 1.
 
-    def _word_units(self, words: Sequence[str]) -> tuple[list[np.ndarray], list[str], list[str]]:
-        units, matched, unmatched = [], [], []
+        Read straight from the index's sparse score matrix (``bm25s``'s ``scores``: one run of
+        services and scores per word), summed with ``bincount``: the same sums as
+        ``BM25.get_scores`` without its per-element ``np.add.at``.
+        """
+        vocab = self._bm25.vocab_dict
+        ids = np.array(sorted({vocab[t] for t in stems if t in vocab}), dtype=np.int64)
+        if not len(ids):
+            return np.zeros(len(self.services), dtype=float)
+        matrix = self._bm25.scores
+        at = _run_positions(matrix["indptr"], ids)
+        raw = np.bincount(matrix["indices"][at], weights=matrix["data"][at], minlength=len(self.services))
+        raw = raw[: len(self.services)]
+        top = raw.max() if len(raw) else 0.0
+        if top > 0:
+            raw /= top
+        return raw
+
+    def _has_stem(self, stem: str) -> np.ndarray:
+        """True for each service whose text holds the stem."""
+        found = np.zeros(len(self.services), dtype=bool)
+        at = self._bm25.vocab_dict.get(stem)
+        if at is not None:
+            matrix = self._bm25.scores
+            found[matrix["indices"][matrix["indptr"][at]:matrix["indptr"][at + 1]]] = True
+        return found
+
+    def _word_units(self, words: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
+        """The stems of the words the register uses (each one concept), those words, and the others."""
+        stems, matched, unmatched = [], [], []
         for word in words:
             if len(word) < 2:
                 continue
-            score = self._text_score([self.analyzer.stem(word)])
-            if not score.any():
+            stem = self.analyzer.stem(word)
+            if stem not in self._bm25.vocab_dict:  # no service's text holds it (BM25 would be 0 everywhere)
                 unmatched.append(word)
                 continue
-            units.append(score)
+            stems.append(stem)
             matched.append(word)
-        return units, matched, unmatched
+        return stems, matched, unmatched
 
-    def _named(self, text: str, n: int) -> np.ndarray:
-        """Services whose name (or short name) the query gives, near enough to the letter."""
-        named = np.zeros(n, dtype=bool)
+    def _named(self, text: str) -> np.ndarray:
+        """The positions of the services whose name (or short name) the query gives, near enough
+        to the letter."""
         text = text[4:] if text.startswith("the ") else text
         if len(text) < 4:
-            return named
+            return np.zeros(0, dtype=np.int64)
         # fuzz.ratio >= NAMED_CUTOFF needs the shorter text at least c/(2-c) of the longer one's
         # length, so only names of about the query's length are compared (fast at 100,000).
         share = NAMED_CUTOFF / (200 - NAMED_CUTOFF)
@@ -453,27 +549,26 @@ class SearchIndex:
         found = process.extract(text, self._forms_by_length[low:high], scorer=fuzz.ratio, processor=None,
                                 score_cutoff=NAMED_CUTOFF, limit=50)
         best = max((score for _choice, score, _index in found), default=None)
-        for _choice, score, index in found:
-            if score >= best:  # only the closest name(s): "rape crisis south london" is not North London's
-                named[self._length_owner[low + index]] = True
+        # only the closest name(s): "rape crisis south london" is not North London's
+        forms = [self._length_form[low + index] for _choice, score, index in found if score >= best]
         if best is None and len(text.split()) >= 3:
             # Most of the start of a long name ("rescue and response" for "Rescue and Response
             # county lines service"), never a topic that starts many names ("domestic abuse").
             prefix = text + " "
             at = bisect.bisect_left(self._sorted_forms, prefix)
-            while at < len(self._sorted_forms) and self._sorted_forms[at].startswith(prefix):
-                if len(text) >= 0.45 * len(self._sorted_forms[at]):
-                    named[self._sorted_owner[at]] = True
-                at += 1
-        return named
+            end = bisect.bisect_left(self._sorted_forms, prefix + "\U0010ffff", lo=at)
+            long_enough = np.flatnonzero(len(text) >= 0.45 * self._sorted_lengths[at:end])
+            forms = self._sorted_form[at + long_enough]
+        return _runs(self._form_ptr, self._form_owners, np.asarray(forms, dtype=np.int64))
 
     def _audience_keys(self, audience: str | None, n: int) -> tuple[np.ndarray, np.ndarray]:
         """Who comes first: services the public can use, unless the query names a restricted audience."""
+        code = self._audience_names.index(audience) if audience in self._audience_names else -1
         if audience in RESTRICTED_AUDIENCES:
-            first = np.where(self._audience == audience, 0, np.where(self._restricted, 2, 1))
+            first = np.where(self._audience == code, 0, np.where(self._restricted, 2, 1))
         else:
-            first = self._restricted.astype(np.int64)
-        match = (self._audience != audience).astype(np.int64) if audience else np.zeros(n, dtype=np.int64)
+            first = self._restricted
+        match = self._audience != code if audience else np.zeros(n, dtype=bool)
         return first, match
 
     def _place_note(self, i: int, band: int, distance: float) -> str:
@@ -520,7 +615,7 @@ class SearchIndex:
         kind, _, ref = match.target.partition(":")
         if kind == "borough":
             borough = self.geography.borough_by_code(ref)
-            point = _borough_point(self.geography, ref)
+            point = self._borough_points.get(ref) or _borough_point(self.geography, ref)
             return Location("borough", borough.name, point[0], point[1], ref)
         place = self.geography.places[int(ref)]
         return Location("place", place.name, place.latitude, place.longitude, place.borough_code)
@@ -543,24 +638,33 @@ class SearchIndex:
             _label, low, high = AGE_GROUPS[filters.age]
             mask &= (self._min_age <= high) & (self._max_age >= low)
         if filters.access in ACCESS_FILTERS:
-            mask &= (self._access == filters.access) | (self._access == "both")
+            codes = [self._access_code[a] for a in (filters.access, "both") if a in self._access_code]
+            mask &= np.isin(self._access, codes)
         return mask
 
-    def _distances(self, location: Location | None) -> np.ndarray:
+    def _distances(self, location: Location | None, among: np.ndarray) -> np.ndarray:
+        """Each service's distance (km) to its nearest public point from the location, for the
+        services ``among``; NaN for the others and for services with no public point."""
         distances = np.full(len(self.services), np.nan)
-        if location is None or not len(self._point_owner):
+        if location is None or not len(self._point_owner) or not len(among):
             return distances
         lat, lon = math.radians(location.latitude), math.radians(location.longitude)
+        scale = math.cos(lat)
         # Equirectangular distance: within London it differs from the great circle by under 0.1 %,
         # and costs three array operations instead of six trigonometric ones.
-        dlat = self._point_lat - lat
-        dlon = (self._point_lon - lon) * math.cos(lat)
-        km = 6371.0088 * np.sqrt(dlat * dlat + dlon * dlon)
-        # Points are stored in service order, so each service's points are one run: reduceat
-        # takes each run's minimum (much faster than np.minimum.at at 100,000 points).
-        nearest = np.full(len(self.services), np.nan)
-        nearest[self._point_owner[self._run_starts]] = np.minimum.reduceat(km, self._run_starts)
-        return nearest
+        dlat = self._one_lat[among] - lat
+        dlon = (self._one_lon[among] - lon) * scale
+        distances[among] = 6371.0088 * np.sqrt(dlat * dlat + dlon * dlon)
+        rows = among[self._several[among]]
+        if len(rows):
+            points = _run_positions(self._point_ptr, rows)
+            dlat = self._point_lat[points] - lat
+            dlon = (self._point_lon[points] - lon) * scale
+            km = 6371.0088 * np.sqrt(dlat * dlat + dlon * dlon)
+            # Each service's points are one run: reduceat takes each run's minimum.
+            lengths = self._point_count[rows]
+            distances[rows] = np.minimum.reduceat(km, np.concatenate(([0], np.cumsum(lengths)[:-1])))
+        return distances
 
     def _empty(self, query: str, filters: Filters, understood: Understood, message: str) -> SearchResult:
         return SearchResult(query, filters, understood, (), 0, message, describe(understood, filters, self.snapshot))
@@ -640,24 +744,28 @@ def ended_line(result: SearchResult) -> str:
 
 
 class _Matched(Sequence):
-    """The matching services, looked up only when read (a search may match 100,000)."""
+    """The matching services, looked up (and ordered) only when read (a search may match 100,000)."""
 
-    def __init__(self, services: Sequence[ServiceEntry], order: np.ndarray):
+    def __init__(self, services: Sequence[ServiceEntry], ranking: "_Ranking"):
         self._services = services
-        self._order = order
+        self._ranking = ranking
 
     def __len__(self) -> int:
-        return int(len(self._order))
+        return len(self._ranking)
 
     @property
     def indices(self) -> np.ndarray:
         """The matching services' positions in the snapshot, best first."""
-        return self._order
+        return self._ranking.order()
 
     def __getitem__(self, i):
         if isinstance(i, slice):
-            return [self._services[j] for j in self._order[i]]
-        return self._services[int(self._order[i])]
+            start, stop, step = i.indices(len(self))
+            head = self._ranking.first(stop) if step == 1 and start <= stop else self._ranking.order()
+            return [self._services[j] for j in head[i]]
+        if isinstance(i, (int, np.integer)) and 0 <= i < len(self):
+            return self._services[int(self._ranking.first(int(i) + 1)[i])]
+        return self._services[int(self._ranking.order()[i])]
 
 
 #: Words of service-area names too general to stand for that area on their own.
@@ -688,29 +796,67 @@ def borough_names(name: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _rank(chosen: np.ndarray, *, named, audience, ended, coverage, fit, audience_match, band, distances,
-          total) -> np.ndarray:
-    """Orders the chosen services: named first, then who can use them, active before ended, how many
-    of the query's concepts they match, how well (fit), the audience named, place band, distance,
-    and the full score last.
+class _Ranking:
+    """The chosen services' order: named first, then who can use them, active before ended, how
+    many of the query's concepts they match, how well (fit), the audience named, place band,
+    distance, and the full score last.
 
-    The keys are packed into one integer per service (fast at 100,000 matches); distance in metres.
+    The keys are packed into one integer per service (distance in metres). Only as much of the
+    order as is read is sorted: the first page of 100,000 matches is a partition and a sort of
+    the few that can be on it; the whole order is sorted once, when something reads past it.
     """
-    if not len(chosen):
-        return chosen
-    c = chosen
-    metres = np.nan_to_num(distances[c] * 1000.0, nan=2**21 - 1).clip(0, 2**21 - 1).astype(np.int64)
-    key = (
-        ((~named[c]).astype(np.int64) << 36)
-        | (np.asarray(audience)[c].astype(np.int64) << 34)
-        | (ended[c].astype(np.int64) << 33)
-        | ((31 - np.minimum(coverage[c], 31)).astype(np.int64) << 28)
-        | ((15 - np.clip(fit[c], 0, 15)).astype(np.int64) << 24)
-        | (np.asarray(audience_match)[c].astype(np.int64) << 23)
-        | (band[c].astype(np.int64) << 21)
-        | metres
-    )
-    return c[np.lexsort((-total[c], key))]
+
+    #: Below this many matches, sorting them all costs less than choosing the first ones.
+    SMALL = 4096
+
+    def __init__(self, chosen: np.ndarray, *, named, audience, ended, coverage, total, n_units, audience_match,
+                 band, distances):
+        c = chosen
+        self.chosen = c
+        fit = np.floor(4 * total[c] / max(n_units, 1))
+        metres = distances[c] * 1000.0
+        metres = np.where(np.isnan(metres), 2**21 - 1, metres).clip(0, 2**21 - 1).astype(np.int64)
+        self.key = (
+            ((~named[c]).astype(np.int64) << 36)
+            | (np.asarray(audience)[c].astype(np.int64) << 34)
+            | (ended[c].astype(np.int64) << 33)
+            | ((31 - np.minimum(coverage[c], 31)).astype(np.int64) << 28)
+            | ((15 - np.clip(fit, 0, 15)).astype(np.int64) << 24)
+            | (np.asarray(audience_match)[c].astype(np.int64) << 23)
+            | (band[c].astype(np.int64) << 21)
+            | metres
+        )
+        self.negative_total = -total[c]
+        self._order: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return len(self.chosen)
+
+    def order(self) -> np.ndarray:
+        """Every chosen service, best first (ties keep the register's order)."""
+        if self._order is None:
+            self._order = self.chosen[np.lexsort((self.negative_total, self.key))]
+        return self._order
+
+    def first(self, stop: int) -> np.ndarray:
+        """The first ``stop`` of :meth:`order`, without sorting the rest."""
+        m = len(self.chosen)
+        if self._order is not None or stop >= m or m <= self.SMALL:
+            return self.order()[:stop]
+        if stop <= 0:
+            return self.chosen[:0]
+        key, negative = self.key, self.negative_total
+        kth = np.partition(key, stop - 1)[stop - 1]
+        ahead = np.flatnonzero(key < kth)
+        tied = np.flatnonzero(key == kth)
+        need = stop - len(ahead)
+        if len(tied) > need:  # the same choice among the tied by score, then register order
+            t = negative[tied]
+            cut = np.partition(t, need - 1)[need - 1]
+            better = tied[t < cut]
+            tied = np.concatenate((better, tied[t == cut][: need - len(better)]))
+        picked = np.sort(np.concatenate((ahead, tied)))
+        return self.chosen[picked[np.lexsort((negative[picked], key[picked]))]]
 
 
 _NO_WORDS = "\u2205"
@@ -743,15 +889,19 @@ def _bm25_index(snapshot: Snapshot, services: Sequence[ServiceEntry], analyzer: 
     # bm25s needs at least one token: a service with no words (or an empty register) gets a
     # placeholder no query can produce (queries are cleaned to letters and digits).
     corpus = [doc or [_NO_WORDS] for doc in corpus] or [[_NO_WORDS]]
+    import bm25s  # only to build an index
+
     index = bm25s.BM25(method="lucene")
     index.index(corpus, show_progress=False)
     return index, surface
 
 
-def _name_forms(services: Sequence[ServiceEntry]) -> tuple[list[str], np.ndarray]:
-    """Each service's name, its name without brackets and what the brackets hold ("VESS")."""
-    forms: list[str] = []
-    owner: list[int] = []
+def _name_forms(services: Sequence[ServiceEntry]) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Each service's name, its name without brackets and what the brackets hold ("VESS").
+
+    Returns the distinct forms and, for form ``f``, its services ``owners[ptr[f]:ptr[f + 1]]``.
+    """
+    owners_of: dict[str, list[int]] = {}
     for i, s in enumerate(services):
         outside = re.sub(r"\([^)]*\)", " ", s.name)
         inside = re.findall(r"\(([^)]*)\)", s.name)
@@ -764,9 +914,26 @@ def _name_forms(services: Sequence[ServiceEntry]) -> tuple[list[str], np.ndarray
             for variant in (form, form[7:] if form.startswith("london ") else ""):
                 if len(variant) >= 4 and variant not in seen:
                     seen.add(variant)
-                    forms.append(variant)
-                    owner.append(i)
-    return forms, np.array(owner, dtype=np.int64)
+                    owners_of.setdefault(variant, []).append(i)
+    forms = list(owners_of)
+    counts = np.array([len(owners_of[f]) for f in forms], dtype=np.int64)
+    ptr = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+    owners = np.array([i for f in forms for i in owners_of[f]], dtype=np.int64)
+    return forms, ptr, owners
+
+
+def _run_positions(ptr: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """The positions of the given rows' runs in a CSR-style table (``ptr[r]:ptr[r + 1]`` for each r)."""
+    if not len(rows):
+        return np.zeros(0, dtype=np.int64)
+    starts, lengths = ptr[rows], ptr[rows + 1] - ptr[rows]
+    offsets = np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
+    return offsets + np.arange(int(lengths.sum()))
+
+
+def _runs(ptr: np.ndarray, values: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """The values of the given rows of a CSR-style table (``values[ptr[r]:ptr[r + 1]]`` for each r)."""
+    return values[_run_positions(ptr, rows)]
 
 
 def _load_thesaurus(geography: Any, snapshot: Snapshot, analyzer: Analyzer) -> Thesaurus:

@@ -16,11 +16,11 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
-from explorer.domain.evidence import Evaluation
 from explorer.domain.geography import Borough
 from explorer.domain.versions import OpportunityChange, VersionInfo, opportunity_changes
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) and the record models (pydantic) are needed only to build one
+    from explorer.domain.evidence import Evaluation
     from explorer.domain.records import (
         Commissioner,
         Contract,
@@ -213,6 +213,7 @@ def build_snapshot(
         history: The publish history, newest first.
         opportunity_changes: When each current opportunity was added and last changed.
     """
+    from explorer.domain.evidence import Evaluation
     from explorer.domain.records import (
         Commissioner, Contract, Crime, FundingOpportunity, LcpfAllocation, LcpfTotal, Measure, MeasureValue,
         Organization, ProgrammeOutcome, Reach, Spend, TaxonomyTerm,

@@ -195,3 +195,18 @@ def test_the_first_screen_is_laid_out_the_same_before_and_after_the_swap(dash_du
         after = driver.execute_script(POSITIONS, "#react-entry-point")
         moved = {text: (top, after[text]) for text, top in before.items() if text in after and abs(after[text] - top) > 2}
         assert before and not moved, f"{path}: moved at the swap {moved}"
+
+
+def test_a_phone_draws_the_borough_shapes_only_when_the_map_is_shown(dash_duo, sample_settings):
+    dash_duo.driver.set_window_size(*PHONE)
+    dash_duo.start_server(create_app(sample_settings))
+    driver = dash_duo.driver
+    driver.get(dash_duo.server_url + SEARCH)
+    _wait(lambda: driver.execute_script("return !document.getElementById('first-paint')"), message="swap")
+    time.sleep(1.0)
+    shapes = "return document.querySelectorAll('.explorer-map path.leaflet-interactive').length"
+    assert driver.execute_script(shapes) == 0  # the list is on screen; the hidden map is left empty
+    driver.find_element("css selector", "#results-view-map").click()
+    _wait(lambda: driver.execute_script(shapes) == 33, message="the 33 borough shapes")
+    labels = driver.execute_script("return document.querySelector('.explorer-map').textContent")
+    assert "Southwark" in labels and "Lambeth" in labels

@@ -188,3 +188,37 @@ def test_nothing_scrolls_sideways_at_320_px(dash_duo, sample_settings):
         scroll = dash_duo.driver.execute_script(
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
         assert scroll <= 0 and not wide, f"{path} scrolls sideways by {scroll}px: {wide}"
+
+
+def test_show_area_on_map_switches_a_phone_to_the_map(dash_duo, sample_settings):
+    _start(dash_duo, sample_settings, "/?q=domestic+abuse+Peckham")
+    grid = dash_duo.find_element("#explorer-grid")
+    assert "show-list" in grid.get_attribute("class")
+    _tap(dash_duo, ".service-card .show-area")
+    _wait(lambda: "show-map" in dash_duo.find_element("#explorer-grid").get_attribute("class"), message="the map view")
+    assert dash_duo.find_element("#results-view-map").get_attribute("aria-pressed") == "true"
+    assert dash_duo.find_element(".explorer-map").is_displayed()
+    _wait(lambda: dash_duo.driver.execute_script(
+        "return document.querySelectorAll('.explorer-map path.leaflet-interactive').length") == 33,
+        message="the borough shapes")
+    assert dash_duo.get_logs() == []
+
+
+def test_the_map_view_is_in_the_address_and_back_returns_to_the_list(dash_duo, sample_settings):
+    _start(dash_duo, sample_settings, "/?q=domestic+abuse+Peckham")
+    _tap(dash_duo, "#results-view-map")
+    _wait(lambda: "view=map" in dash_duo.driver.current_url, message="view=map in the address")
+    assert "show-map" in dash_duo.find_element("#explorer-grid").get_attribute("class")
+    # A search made on the map keeps the map.
+    _search(dash_duo, "stalking Lambeth")
+    _wait(lambda: "view=map" in dash_duo.driver.current_url and "Lambeth" in dash_duo.driver.current_url,
+          message="the search and the view in the address")
+    dash_duo.driver.back()
+    dash_duo.driver.back()
+    _wait(lambda: "view=map" not in dash_duo.driver.current_url, message="Back to the list")
+    _wait(lambda: "show-list" in dash_duo.find_element("#explorer-grid").get_attribute("class"), message="the list")
+    # A shared link opens on the map.
+    dash_duo.driver.get(dash_duo.server_url + "/?q=domestic+abuse+Peckham&view=map")
+    assert "show-map" in dash_duo.find_element("#explorer-grid").get_attribute("class")
+    assert dash_duo.find_element("#results-view-map").get_attribute("aria-pressed") == "true"
+    assert dash_duo.get_logs() == []

@@ -84,3 +84,24 @@ def test_each_screen_has_its_callbacks(app, output):
     """Every screen's interactive parts are wired (a callback lost in a refactor fails here, not only in a browser)."""
     outputs = " ".join(app.callback_map)
     assert output in outputs
+
+
+@pytest.mark.parametrize(
+    "path, expected",
+    [
+        ("/?q=domestic+abuse+Peckham", "Peckham (Southwark)"),
+        ("/service/svc-london-havens", "Havens"),
+        ("/funding", "Filter opportunities"),
+        ("/embed?borough=E09000028", "Services paid for by MOPAC and the VRU in Southwark"),
+    ],
+)
+def test_each_address_is_served_as_its_page(app, path, expected):
+    """The first paint: the page's own content in the document, before any script; Dash's scripts held."""
+    body = app.server.test_client().get(path).get_data(as_text=True)
+    first_paint = body.split('<div id="first-paint" class="first-paint">', 1)[1]
+    assert expected in first_paint
+    assert '<meta name="description" content="' in body
+    assert '<template id="dash-scripts">' in body and "polyfill@" not in body
+    assert __import__("re").search(r'<script defer src="[^"]*/assets/exit_this_page\.js', body)
+    headings = [int(level) for level in __import__("re").findall(r"<h([1-6])\b", first_paint)]
+    assert headings[0] == 1 and all(b - a <= 1 for a, b in zip(headings, headings[1:])), headings

@@ -142,3 +142,24 @@ def test_robots_txt_lets_pages_be_indexed(app):
 def test_the_skip_link_points_at_the_main_area(app):
     layout = text(app.layout())
     assert '"href": "#page"' in layout and '"id": "page"' in layout
+
+
+def test_the_list_or_map_choice_is_part_of_the_address(sample_settings):
+    """A phone's List / Map choice travels in the address (``view=map``), so a shared link or Back
+    shows the same view; anything else reads as the list."""
+    from explorer.app import create_app
+    from explorer.pages.home import explore_address, parse_view, state_query
+    from explorer.services.search import Filters
+
+    provider = create_app(sample_settings).server.config["EXPLORER_PROVIDER"]
+    found = explore_address(provider, {"q": ["domestic abuse Peckham"], "view": ["map"]})
+    assert found.view == "map"
+    assert found.state == "?q=domestic+abuse+Peckham&view=map"
+    assert explore_address(provider, {"q": ["stalking"], "view": ["<script>"]}).view == "list"
+    assert [parse_view(v) for v in ("MAP", " map ", "list", "", None, "satellite")] == ["map", "map"] + ["list"] * 4
+    assert state_query("x", Filters(), view="list") == "?q=x"
+
+    client = create_app(sample_settings).server.test_client()
+    body = client.get("/?q=domestic+abuse+Peckham&view=map").get_data(as_text=True)
+    assert 'class="explorer-grid show-map"' in body
+    assert 'class="explorer-grid show-list"' in client.get("/?q=domestic+abuse+Peckham").get_data(as_text=True)

@@ -145,3 +145,33 @@ def test_the_cli_index_is_kept_per_version_and_rebuilt_after_a_publish(sample_db
     after, cached = search_cache.load_or_build(settings)
     assert not cached and after.snapshot.version_key > built.snapshot.version_key
     assert len(list(cache.glob("search-index-*"))) == 1
+
+
+def test_the_cli_search_from_the_cache_loads_no_store_records_or_index_builder(sample_db, tmp_path):
+    """``explorer search`` with the index cached imports neither SQLAlchemy and Alembic (the store),
+    pydantic (the record models), bm25s (the index builder) nor pandas: its time is the search's."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from explorer.services import search_cache
+    from explorer.settings import ROOT, Settings
+    from explorer.store.store import sqlite_url
+
+    db = tmp_path / "store.db"
+    shutil.copy(sample_db, db)
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    for f in (ROOT / "data" / "cache").iterdir():
+        if f.is_file() and not f.name.startswith("search-index-"):
+            (cache / f.name).symlink_to(f)
+    search_cache.load_or_build(Settings(database_url=sqlite_url(db), data_dir=ROOT / "data", cache_dir=cache))
+    heavy = ("sqlalchemy", "alembic", "pydantic", "bm25s", "pandas", "geopandas", "dash", "flask")
+    script = ("import sys; from explorer.cli import main; code = main(['search', 'stalking Hackney']); "
+              f"print('LOADED', sorted(m for m in {heavy!r} if m in sys.modules), code)")
+    env = {**os.environ, "EXPLORER_DATABASE_URL": sqlite_url(db), "EXPLORER_CACHE_DIR": str(cache),
+           "EXPLORER_DATA_DIR": str(ROOT / "data")}
+    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True).stdout
+    assert "Stalking" in out
+    assert out.strip().splitlines()[-1] == "LOADED [] 0"

@@ -35,16 +35,6 @@ def test_identifiers_are_stable_uuids_per_kind():
     assert len(oruk_id("service", "svc-a")) == 36 and oruk_id("service", "svc-a")[14] == "5"
 
 
-@pytest.mark.parametrize("key", ["svc-a", "", "Café/ß 1", "x" * 300])
-def test_identifiers_are_the_rfc_4122_version_5_uuids_of_kind_and_id(key):
-    import uuid
-
-    from explorer.services.oruk import NAMESPACE
-
-    for kind in ("service", "taxonomy_term", "service_at_location"):
-        assert oruk_id(kind, key) == str(uuid.uuid5(NAMESPACE, f"{kind}:{key}"))
-
-
 @pytest.mark.parametrize(
     "actual, direction, target, green, amber, expected",
     [
@@ -102,3 +92,26 @@ def test_iso_datetime_is_utc_with_milliseconds():
 )
 def test_which_paths_are_embeddable(path, embeddable):
     assert is_embeddable(path) is embeddable
+
+
+def test_identifiers_are_exactly_uuid5_of_kind_and_key():
+    import uuid
+
+    from explorer.services.oruk import NAMESPACE
+
+    keys = ["svc-a", "", "é-ü-ß", "a" * 300, "loc/1:2", *(f"syn-{i}" for i in range(500))]
+    for kind in ("service", "location", "taxonomy_term", "service_at_location"):
+        for key in keys:
+            assert oruk_id(kind, key) == str(uuid.uuid5(NAMESPACE, f"{kind}:{key}"))
+
+
+def test_api_json_is_compact_utf8_in_build_order_and_falls_back_for_what_orjson_refuses():
+    import json
+
+    from explorer.api.oruk import json_bytes
+
+    body = {"b": 1, "a": [1.5, None, True], "name": "Hackney \u2014 caf\u00e9", 3: "x"}
+    out = json_bytes(body)
+    assert out == '{"b":1,"a":[1.5,null,true],"name":"Hackney \u2014 caf\u00e9","3":"x"}'.encode("utf-8")
+    huge = {"n": 2**70}
+    assert json.loads(json_bytes(huge)) == huge

@@ -1,0 +1,93 @@
+"""Integration tests: the search's fast paths give the same answers as the plain computation.
+
+The BM25 sums read from the sparse score matrix equal ``bm25s``'s own ``get_scores``; the first
+page chosen by partition equals the start of the fully sorted order; distances computed only for
+matching services equal the nearest public point's distance.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from explorer.services.search import SearchIndex, _bm25_index, _Ranking
+from explorer.services.snapshot import SnapshotProvider
+
+QUERIES = ["domestic abuse Peckham", "knife crim youth croydon", "SE15 4", "counselling", "my partner hits me",
+           "victim support near Brixton", "youth", "", "rape crisis", "drugs Westminster", "IDVA Greenwich",
+           "Survivors Gateway", "perpetrator programme", "asdfgh"]
+
+
+@pytest.fixture(scope="module")
+def index(sample_db, geography):
+    from explorer.store.store import Store, sqlite_url
+
+    store = Store.open(sqlite_url(sample_db))
+    yield SearchIndex(SnapshotProvider(store, geography).current(), geography)
+    store.dispose()
+
+
+def test_bm25_sums_equal_the_librarys_scores(index):
+    library, _surface = _bm25_index(index.snapshot, index.services, index.analyzer)
+    assert library.vocab_dict == index._bm25.vocab_dict
+    stems = sorted(index._bm25.vocab_dict)
+    rng = np.random.default_rng(0)
+    for size in (1, 2, 3, 5):
+        for _ in range(40):
+            chosen = list(rng.choice(stems, size=size, replace=False))
+            ids = sorted({index._bm25.vocab_dict[s] for s in chosen})
+            expected = library.get_scores(ids).astype(float)
+            expected = expected / expected.max() if expected.max() > 0 else expected
+            assert np.allclose(index._text_score(chosen), expected[: len(index.services)], rtol=1e-6, atol=1e-9)
+            for stem in chosen:
+                assert (index._has_stem(stem) == (library.get_scores([library.vocab_dict[stem]]) > 0)[
+                    : len(index.services)]).all()
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_the_first_page_chosen_by_partition_is_the_sorted_order(index, query, monkeypatch):
+    whole = index.search(query, limit=60)
+    monkeypatch.setattr(_Ranking, "SMALL", 0)
+    partial = index.search(query, limit=60)
+    assert [i.service.id for i in partial.items] == [i.service.id for i in whole.items]
+    assert partial.matched_ids == whole.matched_ids and partial.total == whole.total
+    assert [s.id for s in partial.matched[5:25]] == list(whole.matched_ids[5:25])
+
+
+@pytest.mark.parametrize("query", ["domestic abuse Peckham", "youth SE15 4", "victim support near Brixton", "N15 youth",
+                                   "sexual assault near Brixton", "exploitation Camden"])
+def test_distances_are_to_the_nearest_public_point(index, query):
+    result = index.search(query, limit=200, include_ended=True)
+    location = result.understood.location
+    assert location is not None and result.items
+    for item in result.items:
+        points = item.service.points
+        if not points:
+            assert item.distance_km is None
+            continue
+        lat = math.radians(location.latitude)
+        nearest = min(6371.0088 * math.hypot(math.radians(p.latitude) - lat,
+                                             (math.radians(p.longitude - location.longitude)) * math.cos(lat))
+                      for p in points)
+        assert item.distance_km == pytest.approx(nearest, rel=1e-9, abs=1e-9)
+
+
+def test_a_repeated_query_reuses_its_reading_and_answers_the_same(index):
+    import pickle
+
+    from explorer.services.search import Filters
+
+    index._read.cache_clear()
+    first = index.search("domestic abuse Peckam")
+    again = index.search("domestic abuse Peckam")
+    filtered = index.search("domestic abuse Peckam", Filters(areas=("vawg",)))
+    info = index._read.cache_info()
+    assert (info.misses, info.hits) == (1, 2)
+    assert again.understood == first.understood == filtered.understood
+    assert again.matched_ids == first.matched_ids and again.summary == first.summary
+    assert set(filtered.matched_ids) <= set(first.matched_ids)
+    copy = pickle.loads(pickle.dumps(index))  # as the CLI's cache keeps it: the reading cache starts empty
+    assert copy._read.cache_info().currsize == 0
+    assert copy.search("stalking").matched_ids == index.search("stalking").matched_ids

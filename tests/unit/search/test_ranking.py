@@ -1,0 +1,63 @@
+"""Unit tests: the first page of a ranking is chosen without sorting every match, and is exactly
+the start of the full order (ties broken by score, then register order)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from explorer.services.search import _Matched, _Ranking, _run_positions, _runs
+
+
+def _ranking(rng: np.random.Generator, n: int, chosen_share: float = 0.7) -> _Ranking:
+    chosen = np.flatnonzero(rng.random(n) < chosen_share)
+    # few distinct values everywhere, so most services tie on the packed key and many on score
+    return _Ranking(
+        chosen,
+        named=rng.random(n) < 0.01,
+        audience=rng.integers(0, 2, n),
+        ended=rng.random(n) < 0.1,
+        coverage=rng.integers(0, 3, n).astype(np.int8),
+        total=rng.integers(0, 4, n) / 2.0,
+        n_units=2,
+        audience_match=rng.random(n) < 0.2,
+        band=rng.integers(0, 3, n).astype(np.int8),
+        distances=np.where(rng.random(n) < 0.3, np.nan, rng.integers(0, 3, n).astype(float)),
+    )
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("stop", [1, 2, 10, 50, 333, 5000])
+def test_the_first_page_is_the_start_of_the_full_order(seed, stop, monkeypatch):
+    monkeypatch.setattr(_Ranking, "SMALL", 0)  # always take the partial path
+    rng = np.random.default_rng(seed)
+    partial = _ranking(rng, 8000).first(stop)
+    full = _ranking(np.random.default_rng(seed), 8000).order()
+    assert partial.tolist() == full[:stop].tolist()
+
+
+def test_the_full_order_is_by_key_then_score_then_register_order():
+    ranking = _ranking(np.random.default_rng(1), 3000)
+    order = ranking.order()
+    position = {int(c): i for i, c in enumerate(ranking.chosen)}
+    rows = [(int(ranking.key[position[int(c)]]), float(ranking.negative_total[position[int(c)]]), int(c)) for c in order]
+    assert rows == sorted(rows)
+
+
+def test_matched_reads_only_what_is_asked_and_agrees_with_the_whole(monkeypatch):
+    monkeypatch.setattr(_Ranking, "SMALL", 0)
+    services = [f"s{i}" for i in range(6000)]
+    matched = _Matched(services, _ranking(np.random.default_rng(3), 6000))
+    whole = list(_Matched(services, _ranking(np.random.default_rng(3), 6000)))
+    assert len(matched) == len(whole)
+    assert matched[:10] == whole[:10]
+    assert matched[40:60] == whole[40:60]
+    assert matched[7] == whole[7] and matched[-1] == whole[-1]
+    assert [services[i] for i in matched.indices] == whole
+
+
+def test_runs_read_each_rows_slice_in_order():
+    ptr = np.array([0, 2, 2, 5, 6])
+    values = np.array([10, 11, 20, 21, 22, 30])
+    assert _runs(ptr, values, np.array([2, 0, 1, 3])).tolist() == [20, 21, 22, 10, 11, 30]
+    assert _run_positions(ptr, np.array([], dtype=np.int64)).tolist() == []
