@@ -31,7 +31,8 @@ run: prepare $(SECRET_FILE)
 	@echo "Starting the explorer on http://$(HOST):$(PORT)/"
 	@$(WITH_SECRET) $(VENV)/bin/explorer serve --host $(HOST) --port $(PORT)
 
-# Production: several gunicorn workers, each with its own snapshot, all on one store.
+# Production: several gunicorn workers forked from one preloaded app (gunicorn.conf.py: they share
+# its snapshot and indexes until a publish, which each worker then rebuilds), all on one store.
 WORKERS ?= 4
 serve-prod: prepare $(SECRET_FILE)
 	@echo "Serving with $(WORKERS) workers on http://$(HOST):$(PORT)/"

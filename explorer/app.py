@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import hashlib
+import os
 import secrets
 from typing import Callable
 
@@ -45,6 +47,7 @@ from explorer.pages.context import PageContext
 from explorer.pages.router import VALIDATION_PATHS
 from explorer.reference import load_geography, prepare
 from explorer.services.mapview import MapIndex
+from explorer.services.oruk import ID_INDEX, id_index
 from explorer.services.search import SearchIndex, warmed
 from explorer.services.snapshot import SnapshotProvider
 from explorer.settings import ROOT, Settings
@@ -97,9 +100,11 @@ def create_app(
         seed_sample(store, settings.sample_dir, postcode_lookup_for(geography))
     provider = SnapshotProvider(store, geography, check_interval=settings.check_interval)
     provider.current()
-    # The search and map indexes are built now and with each new version, not on first use.
+    # The search, map and API id indexes are built now and with each new version, not on first use
+    # (and, in a preloaded gunicorn master, before the workers fork, so they share them).
     provider.keep("search", lambda snapshot: warmed(SearchIndex(snapshot, geography)))
     provider.keep("map", MapIndex)
+    provider.keep(ID_INDEX, id_index)
     freeze_heap()
 
     app = dash.Dash(
@@ -120,11 +125,13 @@ def create_app(
     )
     _add_page_index(app, provider, context, settings.exit_url)
     # Every page's components, so Dash can check each callback's ids without
-    # suppress_callback_exceptions (which would hide id typos).
+    # suppress_callback_exceptions (which would hide id typos). Drawn from an excerpt of the
+    # register: the ids are the same, and a report of 100,000 services is not drawn at start.
+    excerpt = provider.excerpt()
     app.validation_layout = html.Div(
         skeleton(
             [build_shell(on_sample=True)]
-            + [render_page(provider, path, "", context) for path in VALIDATION_PATHS]
+            + [render_page(excerpt, path, "", context) for path in VALIDATION_PATHS]
             + [build_report_change_form("")]
         )
     )
@@ -257,8 +264,12 @@ def _add_first_paint(app: dash.Dash, draw: Callable, page_id: str, head: Callabl
 
 def _add_routes(app: dash.Dash, provider: SnapshotProvider) -> None:
     server = app.server
-    # An opaque name for this worker (not its process id), so a check can tell workers apart.
-    instance = secrets.token_hex(4)
+    # An opaque name for this worker (not its process id), so a check can tell workers apart: keyed
+    # by the process, as gunicorn's workers are forked from one preloaded app (gunicorn.conf.py).
+    salt = secrets.token_bytes(16)
+
+    def instance() -> str:
+        return hashlib.sha256(salt + str(os.getpid()).encode()).hexdigest()[:8]
 
     @server.get("/robots.txt")
     def robots():
@@ -271,7 +282,7 @@ def _add_routes(app: dash.Dash, provider: SnapshotProvider) -> None:
         snapshot = provider.current()
         return jsonify(
             status="ok",
-            worker=instance,
+            worker=instance(),
             version=snapshot.version_key,
             versions=dict(snapshot.versions),
             services=len(snapshot.services),

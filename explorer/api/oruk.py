@@ -364,7 +364,7 @@ def _list_arg(name: str) -> list[str]:
 
 
 def _ids(snapshot: Snapshot) -> oruk.IdIndex:
-    return provider().derived("oruk-ids", oruk.id_index)
+    return provider().derived(oruk.ID_INDEX, oruk.id_index)
 
 
 def _cached(snapshot: Snapshot, build: Callable[[], Any]) -> Response:

@@ -145,6 +145,7 @@ def _ingest(store, entity, path, postcode_lookup, *, published_by, today, dry_ru
             context=_context(current, entity),
             today=today,
             file_names=raw.file_names,
+            consume=True,  # each table's rows as read are freed once checked (they are not needed again)
         )
         report = ValidationReport(
             problems=raw.problems + validated.report.problems, row_counts=validated.report.row_counts
@@ -230,21 +231,34 @@ def _has_files(entity: str, directory: Path) -> bool:
     return any((Path(directory) / TABLES[t][0]).exists() for t in ENTITIES[entity])
 
 
-def _current_rows(store: Store) -> dict[str, list[dict[str, Any]]]:
-    _versions, rows = store.read_current()
+def _current_rows(store: Store) -> dict[str, list[Mapping[str, Any]]]:
+    # Read-only row mappings: a publish beside 100,000 published services reads them all.
+    _versions, rows = store.read_current(lean=True)
     return rows
 
 
-def _context(current: Mapping[str, list[dict[str, Any]]], entity: str) -> dict:
-    """Published records other entities' references may point to (never the entity's own)."""
-    from explorer.domain import records
+class _Published:
+    """A published row read by attribute, as validation reads records (ids, statuses, references)."""
 
+    __slots__ = ("_row",)
+
+    def __init__(self, row: Mapping[str, Any]):
+        self._row = row
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._row[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def _context(current: Mapping[str, list[Mapping[str, Any]]], entity: str) -> dict:
+    """Published records other entities' references may point to (never the entity's own)."""
     own = set(ENTITIES[entity])
     context: dict[str, list] = {}
-    if "service" not in own:
-        context["service"] = [records.Service.model_construct(**r) for r in current["service"]]
-    if "measure" not in own:
-        context["measure"] = [records.Measure.model_construct(**r) for r in current["measure"]]
+    for table in ("service", "measure"):
+        if table not in own:
+            context[table] = [_Published(r) for r in current[table]]
     return context
 
 

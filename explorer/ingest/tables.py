@@ -44,19 +44,60 @@ def check_table(
     """
     if not rows:
         return [], True
+    if len(rows) <= CHECK_CHUNK:
+        return _check_part(rows, None, 0, columns=columns, keys=keys, unique=True, label=label)
+    # A large table is checked a part at a time (a frame of 100,000 rows and its checks cost hundreds
+    # of MB at once), every part with the whole table's columns; keys are checked across the whole.
+    names = list(dict.fromkeys(name for row in rows for name in row))
+    problems: list[Problem] = []
+    checkable = True
+    for start in range(0, len(rows), CHECK_CHUNK):
+        found, ok = _check_part(rows[start:start + CHECK_CHUNK], names, start, columns=columns, keys=keys,
+                                unique=False, label=label)
+        problems.extend(p for p in found if not (p.row == 1 and p in problems))  # a column: once
+        checkable = checkable and ok
+    if all(key in names for key in keys):
+        problems.extend(_duplicates(rows, keys, label))
+    problems.sort(key=lambda p: (p.row, p.field))
+    return problems, checkable
+
+
+#: Rows checked at once; larger tables are checked in parts of this size.
+CHECK_CHUNK = 20_000
+
+
+def _check_part(rows, names, offset, *, columns, keys, unique, label) -> tuple[list[Problem], bool]:
     # Plain object columns: pandas' own string type checks for missing values one by one.
-    frame = pd.DataFrame(rows, dtype=object)
-    numbers = frame.pop(ROW_KEY) if ROW_KEY in frame.columns else pd.Series(range(2, len(frame) + 2))
+    frame = pd.DataFrame(rows, columns=names, dtype=object)
+    numbers = (frame.pop(ROW_KEY) if ROW_KEY in frame.columns
+               else pd.Series(range(offset + 2, offset + len(frame) + 2)))
     for key in keys:
         if key in frame.columns:
             frame[key] = frame[key].map(_key_text)
-    schema = _schema(tuple(columns.items()), tuple(keys))
+    schema = _schema(tuple(columns.items()), tuple(keys) if unique else ())
     try:
         schema.validate(frame, lazy=True)
     except SchemaErrors as exc:
         problems, rows_checkable = _problems(exc.failure_cases, frame, numbers, keys, label)
         return problems, rows_checkable
     return [], True
+
+
+def _duplicates(rows, keys, label) -> list[Problem]:
+    """Rows whose key repeats an earlier row's (the first of each is not reported), as pandera's
+    ``unique`` check with ``report_duplicates="exclude_first"`` finds them."""
+    seen: set[tuple] = set()
+    found = []
+    for position, row in enumerate(rows):
+        key = tuple(_key_text(row.get(k)) for k in keys)
+        if key in seen:
+            found.append(
+                Problem(label, int(row.get(ROW_KEY, position + 2)), keys[0], shorten("/".join(k or "" for k in key)),
+                        "must be unique: this " + " + ".join(keys) + " appears more than once")
+            )
+        else:
+            seen.add(key)
+    return found
 
 
 @lru_cache(maxsize=64)

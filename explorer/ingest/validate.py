@@ -96,6 +96,7 @@ def validate_tables(
     context: Mapping[str, Sequence[BaseModel]] | None = None,
     today: dt.date | None = None,
     file_names: Mapping[str, str] | None = None,
+    consume: bool = False,
 ) -> Validated:
     """Validates the raw rows of one or more tables.
 
@@ -112,6 +113,8 @@ def validate_tables(
             current services when only measures are being loaded).
         today: The date freshness warnings are measured from.
         file_names: How to name each table's file in problems (default: its CSV name).
+        consume: Take each table's rows out of ``raw`` (a dict) once they are checked, so they can be
+            freed while the next table is checked (a large import holds less at once).
 
     Returns:
         The records that passed row-level checks and the full report.
@@ -122,7 +125,9 @@ def validate_tables(
     clean: dict[str, list[BaseModel]] = {}
     rows_of: dict[str, list[int]] = {}
     failed: dict[str, set[str]] = {}
-    for table, rows in raw.items():
+    row_counts = {t: len(r) for t, r in raw.items()}
+    for table in list(raw):
+        rows = raw.pop(table) if consume else raw[table]  # type: ignore[attr-defined]
         _file, model, keys = TABLES[table]
         table_problems, checkable = check_table(
             rows, columns=_columns(model), keys=keys, label=names[table]
@@ -131,12 +136,13 @@ def validate_tables(
         if not checkable:
             clean[table], rows_of[table] = [], []
             continue
-        clean[table], rows_of[table], row_problems = _validate_rows(model, rows, names[table])
+        clean[table], rows_of[table], row_problems, failed_ids = _validate_rows(
+            model, rows, names[table], release=consume and isinstance(rows, list)
+        )
         problems.extend(row_problems)
         if row_problems and keys == ("id",):
             # Rows that point at a record already reported as bad are not reported again.
-            kept = {r.id for r in clean[table]}
-            failed[table] = {str(r.get("id", "")).strip() for r in rows} - kept
+            failed[table] = failed_ids - {r.id for r in clean[table]}
 
     if "location" in clean:
         clean["location"] = _place_locations(
@@ -150,7 +156,7 @@ def validate_tables(
     problems.extend(_opportunity_warnings(clean, rows_of, today, names))
     problems.extend(_measure_warnings(clean, rows_of, context or {}, names))
     report = ValidationReport(
-        problems=tuple(problems), row_counts={t: len(r) for t, r in raw.items()}
+        problems=tuple(problems), row_counts=row_counts
     )
     return Validated(records=clean, report=report)
 
@@ -177,22 +183,63 @@ def _list_adapter(model: type[BaseModel]) -> TypeAdapter:
     return TypeAdapter(list[model])
 
 
-def _validate_rows(model, rows, label) -> tuple[list[BaseModel], list[int], list[Problem]]:
-    """Validates every row; the common case (all good) is one call over the whole list."""
+def _validate_rows(
+    model, rows, label, *, release: bool = False
+) -> tuple[list[BaseModel], list[int], list[Problem], set[str]]:
+    """Validates every row, a part at a time (the common case, all good, is one call per part).
+
+    Returns the records of the good rows, their row numbers, the problems, and the ids of the rows
+    that failed. With ``release``, each part's rows are dropped from ``rows`` (a list) once its
+    records are made, so a large table's rows as read and its records are not all held at once.
+    """
     numbers = [row.get(ROW_KEY, i) for i, row in enumerate(rows, start=2)]
     adapter = _list_adapter(model)
-    try:
-        return adapter.validate_python(rows), numbers, []
-    except ValidationError as exc:
-        by_row: dict[int, list[dict]] = {}
-        for error in exc.errors():
-            by_row.setdefault(error["loc"][0], []).append({**error, "loc": error["loc"][1:]})
-    problems = []
-    for index in sorted(by_row):
-        problems.extend(_problems_from(by_row[index], label, numbers[index], rows[index]))
-    keep = [i for i in range(len(rows)) if i not in by_row]
-    good = adapter.validate_python([rows[i] for i in keep]) if keep else []
-    return good, [numbers[i] for i in keep], problems
+    found: list[BaseModel] = []
+    kept_numbers: list[int] = []
+    problems: list[Problem] = []
+    failed_ids: set[str] = set()
+    names_sets: list[set[str]] = []
+    for start in range(0, len(rows), VALIDATE_CHUNK):
+        part = rows[start:start + VALIDATE_CHUNK]
+        try:
+            records = adapter.validate_python(part)
+            keep: Sequence[int] = range(len(part))
+        except ValidationError as exc:
+            by_row: dict[int, list[dict]] = {}
+            for error in exc.errors():
+                by_row.setdefault(error["loc"][0], []).append({**error, "loc": error["loc"][1:]})
+            for index in sorted(by_row):
+                problems.extend(_problems_from(by_row[index], label, numbers[start + index], part[index]))
+                failed_ids.add(str(part[index].get("id", "")).strip())
+            keep = [i for i in range(len(part)) if i not in by_row]
+            records = adapter.validate_python([part[i] for i in keep]) if keep else []
+        _share_names(records, names_sets)
+        found.extend(records)
+        kept_numbers.extend(numbers[start + i] for i in keep)
+        if release:
+            rows[start:start + len(part)] = [None] * len(part)
+        del part
+    return found, kept_numbers, problems, failed_ids
+
+
+#: Rows validated per call (a part's field-name sets are shared, and its rows released, after it).
+VALIDATE_CHUNK = 5_000
+
+
+def _share_names(records: Sequence[Any], kept: list[set[str]]) -> None:
+    """Gives records that set the same fields one set of their names: pydantic makes a set per record
+    (about 2 KB for a service, over 200 MB for 100,000 rows). Records are frozen, so nothing adds to
+    a set afterwards (``model_copy`` copies it first)."""
+    for record in records:
+        names = getattr(record, "__pydantic_fields_set__", None)
+        if names is None:  # not a pydantic model (a dataclass record)
+            continue
+        for same in kept:
+            if same == names:
+                object.__setattr__(record, "__pydantic_fields_set__", same)
+                break
+        else:
+            kept.append(names)
 
 
 def _problems_from(errors: list[dict], file_name: str, row: int, raw: Mapping) -> list[Problem]:

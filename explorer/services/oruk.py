@@ -44,8 +44,8 @@ def oruk_id(kind: str, key: str) -> str:
     """The stable UUID of a register record of this kind (``service``, ``location``...).
 
     ``str(uuid.uuid5(NAMESPACE, f"{kind}:{key}"))``, written out (SHA-1, then the version and
-    variant bits), as a page of the API mints about thirty of them and ``uuid.UUID`` checks
-    each one it builds.
+    variant bits): a page of the API mints about thirty, the id index one for each of 100,000
+    services, and ``uuid.UUID`` checks each one it builds.
     """
     digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + f"{kind}:{key}".encode()).digest()[:16])
     digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
@@ -434,6 +434,10 @@ class IdIndex:
     services: dict[str, str]
     terms: dict[str, str]
     service_at_locations: dict[str, tuple[str, str]]
+
+
+#: The name the id index is kept under, per published version (built at start and with each publish).
+ID_INDEX = "oruk-ids"
 
 
 def id_index(snapshot: Snapshot) -> IdIndex:

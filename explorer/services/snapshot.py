@@ -8,6 +8,7 @@ running app shows a new publish without a restart.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gc
 import threading
@@ -40,7 +41,7 @@ if TYPE_CHECKING:  # the store (SQLAlchemy) and the record models (pydantic) are
 PAN_LONDON_BOROUGHS = 33
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DeliveryPoint:
     """A public place where a service is delivered."""
 
@@ -52,7 +53,7 @@ class DeliveryPoint:
     longitude: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Coverage:
     """A borough a service covers, from ``start`` to ``end`` (None: not bounded that side)."""
 
@@ -61,9 +62,12 @@ class Coverage:
     end: dt.date | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ServiceEntry:
-    """Everything a screen shows about one service."""
+    """Everything a screen shows about one service.
+
+    Slotted (no per-object ``__dict__``): a snapshot holds one per service, 100,000 at scale.
+    """
 
     id: str
     name: str
@@ -215,12 +219,20 @@ def build_snapshot(
         Organization, ProgrammeOutcome, Reach, Spend, TaxonomyTerm,
     )
 
+    # Values many services repeat (statuses, programmes, commissioners, dates, borough and term
+    # lists, coverage) are kept once: at 100,000 services this is most of the snapshot's memory.
+    share = {}.setdefault
+
+    def one(value: Any) -> Any:
+        """The first object equal to ``value`` met in this build (None stays None)."""
+        return share(value, value)
+
     providers = {o["id"]: o["name"] for o in rows["organization"]}
     areas = _group(rows["service_area"], "service_id", "borough_code")
     coverage: dict[str, list[Coverage]] = {}
     for area in rows["service_area"]:
         coverage.setdefault(area["service_id"], []).append(
-            Coverage(area["borough_code"], area.get("from_date"), area.get("to_date"))
+            one(Coverage(one(area["borough_code"]), one(area.get("from_date")), one(area.get("to_date"))))
         )
     terms = _group(rows["service_taxonomy"], "service_id", "term_id")
     locations = {loc["id"]: loc for loc in rows["location"]}
@@ -243,40 +255,42 @@ def build_snapshot(
     services = []
     for s in rows["service"]:
         confidential = bool(s["confidential_location"])
+        service_id = s["id"]
+        organization_id = s["organization_id"]
         services.append(
             ServiceEntry(
-                id=s["id"],
+                id=service_id,
                 name=s["name"],
                 description=s["description"],
-                status=s["status"],
-                commissioners=tuple(s["commissioner"].split(";")),
-                programme=s["programme"],
-                funding_stream=s["funding_stream"],
-                provider_id=s["organization_id"],
-                provider_name=providers.get(s["organization_id"], s["organization_id"]),
+                status=one(s["status"]),
+                commissioners=one(tuple(map(one, s["commissioner"].split(";")))),
+                programme=one(s["programme"]),
+                funding_stream=one(s["funding_stream"]),
+                provider_id=one(organization_id),
+                provider_name=providers.get(organization_id, organization_id),
                 url=s["url"],
                 email=s["email"],
-                phone=s["phone"],
+                phone=one(s["phone"]),
                 minimum_age=s["minimum_age"],
                 maximum_age=s["maximum_age"],
-                eligibility=s["eligibility"],
-                access=s["access"],
+                eligibility=one(s["eligibility"]),
+                access=one(s["access"]),
                 confidential_location=confidential,
                 contract_value_gbp=s["contract_value_gbp"],
-                start_date=s["start_date"],
-                end_date=s["end_date"],
-                last_verified=s["last_verified"],
+                start_date=one(s["start_date"]),
+                end_date=one(s["end_date"]),
+                last_verified=one(s["last_verified"]),
                 illustrative=bool(s["illustrative"]),
-                source_url=s["source_url"],
-                borough_codes=tuple(sorted(set(areas.get(s["id"], ())))),
-                term_ids=tuple(terms.get(s["id"], ())),
+                source_url=one(s["source_url"]),
+                borough_codes=one(tuple(sorted(set(map(one, areas.get(service_id, ())))))),
+                term_ids=one(tuple(map(one, terms.get(service_id, ())))),
                 # A confidential service never has a public pin, whatever the data says.
-                points=() if confidential else tuple(points.get(s["id"], ())),
-                evidence=evidence.get(s["id"], "none"),
-                funder_of_record=s.get("funder_of_record"),
+                points=() if confidential else tuple(points.get(service_id, ())),
+                evidence=evidence.get(service_id, "none"),
+                funder_of_record=one(s.get("funder_of_record")),
                 variation_of=s.get("variation_of"),
-                coverage=tuple(sorted(coverage.get(s["id"], ()), key=lambda c: c.borough_code)),
-                audience=s.get("audience") or "public",
+                coverage=one(tuple(sorted(coverage.get(service_id, ()), key=_borough_code))),
+                audience=one(s.get("audience") or "public"),
             )
         )
     services.sort(key=lambda e: e.name.lower())
@@ -338,6 +352,37 @@ def service_points_geojson(services) -> dict:
 
 #: How many past publishes of the opportunities are read to date new and changed feed entries.
 OPPORTUNITY_HISTORY_DEPTH = 24
+
+
+#: How many services the excerpt of the register holds (enough to draw every kind of page).
+EXCERPT_SERVICES = 100
+
+
+class ExcerptProvider:
+    """Hands out a bounded excerpt of one snapshot (its first services, every other table whole), with
+    the same interface as :class:`SnapshotProvider`: for drawing every page once at start (the
+    component ids Dash checks callbacks against), which at 100,000 services would otherwise draw
+    reports listing all of them."""
+
+    def __init__(self, snapshot: Snapshot, geography: Any, services: int = EXCERPT_SERVICES):
+        self._snapshot = dataclasses.replace(snapshot, services=snapshot.services[:services])
+        self._geography = geography
+        self._derived: dict[str, Any] = {}
+
+    @property
+    def geography(self) -> Any:
+        """The reference geography."""
+        return self._geography
+
+    def current(self) -> Snapshot:
+        """The excerpt."""
+        return self._snapshot
+
+    def derived(self, name: str, factory: Callable[[Snapshot], Any]) -> Any:
+        """Something built once from the excerpt (a search index...)."""
+        if name not in self._derived:
+            self._derived[name] = factory(self._snapshot)
+        return self._derived[name]
 
 
 class SnapshotProvider:
@@ -408,6 +453,15 @@ class SnapshotProvider:
         self._kept[name] = factory
         return self.derived(name, factory)
 
+    def excerpt(self) -> ExcerptProvider:
+        """A provider of a bounded excerpt of the current snapshot (see :class:`ExcerptProvider`)."""
+        return ExcerptProvider(self.current(), self._geography)
+
+    def after_fork(self) -> None:
+        """In a process forked from the one that built this provider (a gunicorn worker of a
+        preloaded app): stop using the parent's database connections; the snapshot is kept."""
+        self._store.after_fork()
+
     def refresh(self) -> Snapshot:
         """Rebuilds the snapshot now, whatever the interval."""
         with self._lock:
@@ -426,7 +480,7 @@ class SnapshotProvider:
 
     def _build(self) -> Snapshot:
         latest = self._store.latest_version_id() or 0
-        versions, rows = self._store.read_current()
+        versions, rows = self._store.read_current(lean=True)
         history = self._store.versions()
         on_sample = any(v.published_by == "sample register" for v in history if v.current)
         return build_snapshot(
@@ -441,6 +495,10 @@ class SnapshotProvider:
             (_aware(v.published_at), self._store.read_version(v.id).get("funding_opportunity", []))
             for v in versions
         )
+
+
+def _borough_code(coverage: Coverage) -> str:
+    return coverage.borough_code
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:
