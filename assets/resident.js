@@ -64,7 +64,11 @@
           window.dispatchEvent(new Event("resize"));
           if (map && viewport && !area && window.dash_clientside.set_props) {
             window.setTimeout(function () {
-              window.dash_clientside.set_props("map", {viewport: Object.assign({}, viewport)});
+              // Only while the map is still on screen (not hidden again, nor replaced by another page).
+              var shown = document.querySelector(".explorer-grid.show-map .explorer-map");
+              if (shown && shown.offsetParent !== null) {
+                window.dash_clientside.set_props("map", {viewport: Object.assign({}, viewport)});
+              }
             }, 100);
           }
           var pane = document.querySelector(".map-pane");

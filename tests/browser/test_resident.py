@@ -209,10 +209,14 @@ def test_the_map_view_is_in_the_address_and_back_returns_to_the_list(dash_duo, s
     _tap(dash_duo, "#results-view-map")
     _wait(lambda: "view=map" in dash_duo.driver.current_url, message="view=map in the address")
     assert "show-map" in dash_duo.find_element("#explorer-grid").get_attribute("class")
+    _wait(lambda: dash_duo.driver.execute_script(
+        "return document.querySelectorAll('.explorer-map path.leaflet-interactive').length") == 33,
+        message="the map drawn")
     # A search made on the map keeps the map.
     _search(dash_duo, "stalking Lambeth")
     _wait(lambda: "view=map" in dash_duo.driver.current_url and "Lambeth" in dash_duo.driver.current_url,
           message="the search and the view in the address")
+    time.sleep(1.0)  # the map fits the new search (an animation) before Back replaces the page
     dash_duo.driver.back()
     dash_duo.driver.back()
     _wait(lambda: "view=map" not in dash_duo.driver.current_url, message="Back to the list")
