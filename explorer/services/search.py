@@ -31,7 +31,8 @@ from explorer.domain.query import (
     match_spans,
     split_query,
 )
-from explorer.services.snapshot import ServiceEntry, Snapshot, service_points_geojson
+from explorer.services.points import service_points_geojson
+from explorer.services.snapshot import ServiceEntry, Snapshot
 
 NEARBY_KM = 3.0
 #: How many distinct query texts each index remembers the reading of (place, typos, named services).
