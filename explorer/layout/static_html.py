@@ -7,8 +7,9 @@ for a browser that runs no script: links are real links and forms are real forms
 
 Only what is visible is written: stores and locations are skipped, a map or a chart becomes an
 empty box of the size it will have, a select shows its options. Every text and attribute value is
-escaped (``markupsafe``); the only markup passed through is a ``dcc.Markdown`` block that its
-builder already marked as HTML (``dangerously_allow_html``), exactly as React would draw it.
+escaped (``markupsafe``); the only markup passed through is a ``StaticHtml`` block, which
+``explorer/layout/static.py`` wrote through the autoescaping template engine. A ``dcc.Markdown``
+block is written as its text, escaped, whatever its flags (no page uses Markdown).
 """
 
 from __future__ import annotations
@@ -207,11 +208,11 @@ def _choices(props: dict, kind: str) -> Markup:
 
 
 def _markdown(props: dict) -> Markup:
+    """Markdown as its escaped text (never as HTML, even when marked so)."""
     children = props.get("children")
     if isinstance(children, (list, tuple)):
         children = "\n".join(str(child) for child in children)
-    body = Markup(children or "") if props.get("dangerously_allow_html") else escape(children or "")
-    return _element("div", _box(props), body)
+    return _element("div", _box(props), escape(children or ""))
 
 
 def _static_block(props: dict) -> Markup:

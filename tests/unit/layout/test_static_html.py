@@ -79,9 +79,10 @@ def test_a_data_table_is_a_plain_table_of_its_rows():
                    "<tbody><tr><td>&lt;b&gt;x&lt;/b&gt;</td></tr></tbody></table></div>")
 
 
-def test_markdown_is_text_unless_its_builder_marked_it_as_html():
+def test_markdown_is_always_escaped_text():
+    """No page draws raw HTML through Markdown; the first paint never does either, whatever the flag."""
     assert str(to_html(dcc.Markdown("<b>x</b>"))) == "<div>&lt;b&gt;x&lt;/b&gt;</div>"
-    assert str(to_html(dcc.Markdown("<b>x</b>", dangerously_allow_html=True))) == "<div><b>x</b></div>"
+    assert str(to_html(dcc.Markdown(["<b>x</b>", "y"]))) == "<div>&lt;b&gt;x&lt;/b&gt;\ny</div>"
 
 
 def test_stylesheets_select_by_class_never_by_id():
