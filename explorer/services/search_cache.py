@@ -25,16 +25,24 @@ from explorer.services.search import SearchGeography, SearchIndex
 FORMAT = 3
 
 
-def code_digest(data_dir: Path | None = None) -> str:
-    """A digest of what shapes a built index: the search modules' source and the thesaurus."""
+def code_sources() -> list[Path]:
+    """The source files that shape a built index: every module of the search package and the
+    domain modules it reads text with."""
     import explorer.domain.query as query
     import explorer.domain.text as text
     import explorer.domain.thesaurus as thesaurus
     import explorer.services.search as search
 
+    package = sorted(Path(search.__file__).parent.glob("*.py"))
+    return [*package, *(Path(m.__file__) for m in (query, text, thesaurus))]
+
+
+def code_digest(data_dir: Path | None = None) -> str:
+    """A digest of what shapes a built index: the search modules' source and the thesaurus."""
     digest = hashlib.sha256()
-    for module in (search, query, text, thesaurus):
-        digest.update(Path(module.__file__).read_bytes())
+    for path in code_sources():
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
     if data_dir is not None:
         path = Path(data_dir) / "reference" / "thesaurus.csv"  # as explorer.reference.geography reads it
         if path.is_file():

@@ -12,7 +12,9 @@ import math
 import numpy as np
 import pytest
 
-from explorer.services.search import SearchIndex, _bm25_index, _Ranking
+from explorer.services.search import SearchIndex
+from explorer.services.search.building import _bm25_index
+from explorer.services.search.ranking import _Ranking
 from explorer.services.snapshot import SnapshotProvider
 
 QUERIES = ["domestic abuse Peckham", "knife crim youth croydon", "SE15 4", "counselling", "my partner hits me",

@@ -67,23 +67,11 @@ def test_split_modules_stay_small(path):
     assert len(path.read_text(encoding="utf-8").splitlines()) <= MAX_LINES
 
 
-#: Modules still over the limit, each being reworked by its owner at the time of writing (issue 13):
-#: the search module. Remove an entry once its module is split.
-OVER_THE_LIMIT_FOR_NOW = {"services/search.py"}
 _HELD = [*EXPLORER.rglob("*.py"), *(ROOT / "callbacks").rglob("*.py")]
-#: Every module but the migrations (frozen history) and the ones let off for now.
-_EVERY_MODULE = sorted(
-    p for p in _HELD
-    if p.parent.name != "versions" and p.relative_to(ROOT).as_posix().removeprefix("explorer/") not in OVER_THE_LIMIT_FOR_NOW
-)
+#: Every module but the migrations (frozen history); none is let off the limit.
+_EVERY_MODULE = sorted(p for p in _HELD if p.parent.name != "versions")
 
 
 @pytest.mark.parametrize("path", _EVERY_MODULE, ids=lambda p: str(p.relative_to(ROOT)))
 def test_no_module_is_over_500_lines(path):
     assert len(path.read_text(encoding="utf-8").splitlines()) <= MAX_LINES
-
-
-def test_the_modules_let_off_the_limit_are_still_over_it():
-    """An entry of the list goes as soon as its module is small enough, so the list never hides a new one."""
-    for name in OVER_THE_LIMIT_FOR_NOW:
-        assert len((EXPLORER / name).read_text(encoding="utf-8").splitlines()) > MAX_LINES, name

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from explorer.services.search import _Matched, _Ranking, _run_positions, _runs
+from explorer.services.search.ranking import _Matched, _Ranking, _run_positions, _runs
 
 
 def _ranking(rng: np.random.Generator, n: int, chosen_share: float = 0.7) -> _Ranking:

@@ -1,0 +1,150 @@
+"""Building a search index: the BM25 index of every field, the forms of services' names, the
+thesaurus kept to the register's service areas, and the places' reference points."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Sequence
+
+import numpy as np
+
+from explorer.domain.query import clean
+from explorer.domain.text import Analyzer
+from explorer.domain.thesaurus import Thesaurus, parse_thesaurus
+from explorer.services.snapshot import ServiceEntry, Snapshot
+
+#: Per-field weights of the ranking (BM25F by repetition): a word in a service's name counts
+#: three times one in its description.
+FIELD_WEIGHTS = {"name": 3, "provider": 2, "programme": 2, "areas": 2, "keywords": 1, "description": 1}
+#: Words of service-area names too general to stand for that area on their own.
+GENERIC_WORDS = frozenset({"crime", "early", "reducing", "and", "help", "safety", "against"})
+_NO_WORDS = "\u2205"
+
+
+def _name_words(term, terms) -> tuple[str, ...]:
+    """The words of a service area's name that no other area's name uses ("reoffending")."""
+    counts: dict[str, int] = {}
+    for other in terms:
+        for word in set(clean(other.name).split()):
+            counts[word] = counts.get(word, 0) + 1
+    return tuple(
+        w for w in clean(term.name).split()
+        if counts.get(w) == 1 and w not in GENERIC_WORDS and len(w) > 3
+    )
+
+
+def borough_names(name: str) -> tuple[str, ...]:
+    """A borough's name and the short names people use: "Kingston", "Hammersmith", "Fulham"."""
+    names = [name]
+    if " upon " in name:
+        names.append(name.split(" upon ")[0])
+    if " and " in name:
+        names.extend(part.strip() for part in name.split(" and "))
+    if name == "City of London":
+        names.append("the City")
+    return tuple(names)
+
+
+def _bm25_index(snapshot: Snapshot, services: Sequence[ServiceEntry], analyzer: Analyzer):
+    """A BM25 index (``bm25s``, Lucene variant) of every field, weighted by repetition (BM25F-style).
+
+    Returns the index and every cleaned word of the register (the vocabulary for typo correction).
+    """
+    term_text = {t.id: (t.name, " ".join(t.synonyms)) for t in snapshot.terms}
+    corpus: list[list[str]] = []
+    surface: set[str] = set()
+    for s in services:
+        names = [term_text.get(t, ("", "")) for t in s.term_ids]
+        fields = {
+            "name": s.name,
+            "provider": s.provider_name,
+            "programme": s.programme,
+            "areas": " ".join(n for n, _ in names),
+            "keywords": " ".join(k for _, k in names),
+            "description": " ".join(x for x in (s.description, s.eligibility) if x),
+        }
+        tokens: list[str] = []
+        for key, text in fields.items():
+            words = analyzer.words(text)
+            surface.update(words)
+            tokens.extend(analyzer.stems(words) * FIELD_WEIGHTS[key])
+        corpus.append(tokens)
+    # bm25s needs at least one token: a service with no words (or an empty register) gets a
+    # placeholder no query can produce (queries are cleaned to letters and digits).
+    corpus = [doc or [_NO_WORDS] for doc in corpus] or [[_NO_WORDS]]
+    import bm25s  # only to build an index
+
+    index = bm25s.BM25(method="lucene")
+    index.index(corpus, show_progress=False)
+    return index, surface
+
+
+def _name_forms(services: Sequence[ServiceEntry]) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Each service's name, its name without brackets and what the brackets hold ("VESS").
+
+    Returns the distinct forms and, for form ``f``, its services ``owners[ptr[f]:ptr[f + 1]]``.
+    """
+    owners_of: dict[str, list[int]] = {}
+    for i, s in enumerate(services):
+        outside = re.sub(r"\([^)]*\)", " ", s.name)
+        inside = re.findall(r"\(([^)]*)\)", s.name)
+        seen = set()
+        for text in (s.name, outside, *inside):
+            form = clean(text)
+            if form.startswith("the "):
+                form = form[4:]
+            # "Survivors Gateway" names "London Survivors Gateway"
+            for variant in (form, form[7:] if form.startswith("london ") else ""):
+                if len(variant) >= 4 and variant not in seen:
+                    seen.add(variant)
+                    owners_of.setdefault(variant, []).append(i)
+    forms = list(owners_of)
+    counts = np.array([len(owners_of[f]) for f in forms], dtype=np.int64)
+    ptr = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+    owners = np.array([i for f in forms for i in owners_of[f]], dtype=np.int64)
+    return forms, ptr, owners
+
+
+def _load_thesaurus(geography: Any, snapshot: Snapshot, analyzer: Analyzer) -> Thesaurus:
+    """The thesaurus shipped with the reference data, keeping only rows whose areas this register has."""
+    text = getattr(geography, "thesaurus_text", "") or ""
+    if not text:
+        return Thesaurus((), (), ())
+    known = {t.id for t in snapshot.terms}
+    thesaurus = parse_thesaurus(text, topics=_all_topics(text), stem=analyzer.stem)
+    if all(t in known for e in thesaurus.entries for t in e.topics):
+        return thesaurus
+    return parse_thesaurus(_drop_unknown_topics(text, known), topics=known, stem=analyzer.stem)
+
+
+def _all_topics(text: str) -> set[str]:
+    import csv
+    import io
+
+    return {t for row in csv.DictReader(io.StringIO(text)) for t in (row.get("topics") or "").split(";") if t}
+
+
+def _drop_unknown_topics(text: str, known: set[str]) -> str:
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(text)))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0].keys()) if rows else ["phrase"], lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        row["topics"] = ";".join(t for t in (row.get("topics") or "").split(";") if t in known)
+        if row["topics"] or row.get("words") or row.get("audience"):
+            writer.writerow(row)
+    return out.getvalue()
+
+
+def _borough_point(geography: Any, code: str) -> tuple[float, float]:
+    borough = geography.borough_by_code(code)
+    for p in geography.places:
+        if p.borough_code == code and borough is not None and clean(p.name) == clean(borough.name):
+            return p.latitude, p.longitude
+    same = [p for p in geography.places if p.borough_code == code]
+    if same:
+        return (sum(p.latitude for p in same) / len(same), sum(p.longitude for p in same) / len(same))
+    return 51.5072, -0.1276

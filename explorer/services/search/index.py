@@ -1,0 +1,264 @@
+"""The search index: arrays, vocabularies and the BM25 postings of one published version, built
+once; each search is then a few vectorised mask operations, so it stays fast at 100,000 services."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from typing import Any
+
+import numpy as np
+
+from explorer.domain.query import build_vocabulary, clean
+from explorer.domain.text import Analyzer
+from explorer.domain.thesaurus import AUDIENCES, RESTRICTED_AUDIENCES
+from explorer.services.points import service_points_geojson
+from explorer.services.search.building import (
+    _bm25_index,
+    _borough_point,
+    _load_thesaurus,
+    _name_forms,
+    _name_words,
+    borough_names,
+)
+from explorer.services.search.model import (
+    BAND_COVERS,
+    BAND_NEARBY,
+    BAND_PAN,
+    DEFAULT_LIMIT,
+    EXAMPLE,
+    NEARBY_KM,
+    CachedTerm,
+    Filters,
+    Postings,
+    ResultItem,
+    SearchGeography,
+    SearchResult,
+    Understood,
+    commissioner_options,
+    describe,
+)
+from explorer.services.search.ranking import _Matched, _Ranking
+from explorer.services.search.reading import QueryReading
+from explorer.services.search.scoring import Scoring
+from explorer.services.snapshot import Snapshot
+
+#: How many distinct query texts each index remembers the reading of (place, typos, named services).
+READ_CACHE_SIZE = 2048
+
+
+class SearchIndex(QueryReading, Scoring):
+    """Everything a search needs, prepared once from a snapshot."""
+
+    def __getstate__(self) -> dict:
+        """What is kept in the cache: no boundaries, no postcode arrays (they have their own cache)."""
+        state = dict(self.__dict__)
+        state.pop("_read", None)  # the cache of readings is rebuilt empty
+        state["geography"] = SearchGeography(tuple(self.geography.boroughs), tuple(self.geography.places))
+        state["snapshot"] = dataclasses.replace(
+            self.snapshot, boundaries_geojson={}, opportunities=(), measures=(), measure_values=(), spend=(),
+            reach=(), lcpf_allocations=(), lcpf_totals=(), crime=(), history=(), organizations=(),
+            evaluations=(), outcomes=(), contracts=(), commissioners=(), opportunity_changes={},
+            terms=tuple(CachedTerm(t.id, t.name, tuple(t.synonyms)) for t in self.snapshot.terms),
+        )
+        return state
+
+    def __init__(self, snapshot: Snapshot, geography: Any):
+        self.snapshot = snapshot
+        self.geography = geography
+        self._read = functools.lru_cache(maxsize=READ_CACHE_SIZE)(self._read_text)
+        services = snapshot.services
+        self.services = services
+        n = len(services)
+        self._ids = np.array([s.id for s in services], dtype=object)
+        self._active = np.array([s.status == "active" for s in services], dtype=bool)
+        self._pan = np.array([s.pan_london for s in services], dtype=bool)
+        audiences = [getattr(s, "audience", "public") or "public" for s in services]
+        self._audience_names = tuple(dict.fromkeys([*AUDIENCES, *audiences]))
+        code = {a: i for i, a in enumerate(self._audience_names)}
+        self._audience = np.array([code[a] for a in audiences], dtype=np.int8)
+        self._restricted = np.array([a in RESTRICTED_AUDIENCES for a in audiences], dtype=bool)
+        self._borough_codes = [b.code for b in snapshot.boroughs]
+        self._borough_row = {c: i for i, c in enumerate(self._borough_codes)}
+        self._covers = np.zeros((len(self._borough_codes), n), dtype=bool)
+        self._term_ids = [t.id for t in snapshot.terms]
+        self._term_row = {t: i for i, t in enumerate(self._term_ids)}
+        self._has_term = np.zeros((len(self._term_ids), n), dtype=bool)
+        self._commissioner = {c: np.zeros(n, dtype=bool) for c, _name in commissioner_options(snapshot)}
+        access_code = {a: i for i, a in enumerate(dict.fromkeys(s.access for s in services))}
+        self._access_code = access_code
+        self._access = np.array([access_code[s.access] for s in services], dtype=np.int16)
+        self._min_age = np.array([s.minimum_age if s.minimum_age is not None else 0 for s in services])
+        self._max_age = np.array([s.maximum_age if s.maximum_age is not None else 120 for s in services])
+        point_lat, point_lon, point_owner = [], [], []
+        for i, s in enumerate(services):
+            for code in s.borough_codes:
+                row = self._borough_row.get(code)
+                if row is not None:
+                    self._covers[row, i] = True
+            for term in s.term_ids:
+                row = self._term_row.get(term)
+                if row is not None:
+                    self._has_term[row, i] = True
+            for c in (*s.commissioners, s.funder_of_record):  # the funder of record pays for it too
+                if c in self._commissioner:
+                    self._commissioner[c][i] = True
+            for p in s.points:
+                point_lat.append(p.latitude)
+                point_lon.append(p.longitude)
+                point_owner.append(i)
+        self._point_lat = np.radians(np.array(point_lat, dtype=float))
+        self._point_lon = np.radians(np.array(point_lon, dtype=float))
+        self._point_owner = np.array(point_owner, dtype=np.int64)
+        # Points are stored in service order: service i's are _point_ptr[i]:_point_ptr[i + 1].
+        self._point_count = np.bincount(self._point_owner, minlength=n).astype(np.int64)[:n]
+        self._point_ptr = np.concatenate(([0], np.cumsum(self._point_count))).astype(np.int64)
+        self._pan_band = np.where(self._pan, BAND_PAN, BAND_COVERS).astype(np.int8)
+        # Most services have one public point: theirs is read directly (NaN for none); the few
+        # with several take the slower path over their runs.
+        single = self._point_count == 1
+        self._one_lat = np.full(n, np.nan)
+        self._one_lon = np.full(n, np.nan)
+        self._one_lat[single] = self._point_lat[self._point_ptr[:-1][single]]
+        self._one_lon[single] = self._point_lon[self._point_ptr[:-1][single]]
+        self._several = self._point_count > 1
+
+        self.analyzer = Analyzer()
+        self.thesaurus = _load_thesaurus(geography, snapshot, self.analyzer)
+        synonyms = {t.id: (t.name, *t.synonyms, *_name_words(t, snapshot.terms)) for t in snapshot.terms}
+        self.term_vocabulary = build_vocabulary(synonyms)
+        place_pairs = [(name, f"borough:{b.code}") for b in snapshot.boroughs for name in borough_names(b.name)]
+        place_pairs += [(p.name, f"place:{i}") for i, p in enumerate(geography.places)]
+        self.place_vocabulary = build_vocabulary(place_pairs)
+        self._borough_points = {b.code: _borough_point(geography, b.code) for b in snapshot.boroughs}
+        bm25, surface = _bm25_index(snapshot, services, self.analyzer)
+        # Only the library's vocabulary and score matrix are read per search, so only they are kept
+        # (a cached index is read without importing bm25s).
+        self._bm25 = Postings(bm25.vocab_dict, {k: bm25.scores[k] for k in ("data", "indices", "indptr")})
+        surface |= self.thesaurus.words
+        surface |= {w for t in snapshot.terms for w in clean(" ".join((t.name, *t.synonyms))).split()}
+        # Words with digits ("2025", "se15") are matched exactly, never fuzzily.
+        self._words = sorted(w for w in surface if len(w) >= 2 and not any(ch.isdigit() for ch in w))
+        self._word_set = frozenset(self._words)
+        # Each distinct name form once (a name repeated in many boroughs is compared once), with
+        # the services that carry it (``_form_ptr``/``_form_owners``, one run per form).
+        forms, self._form_ptr, self._form_owners = _name_forms(services)
+        by_length = sorted(range(len(forms)), key=lambda i: len(forms[i]))
+        self._forms_by_length = [forms[i] for i in by_length]
+        self._length_form = np.array(by_length, dtype=np.int64)
+        self._form_lengths = np.array([len(f) for f in self._forms_by_length], dtype=np.int64)
+        by_form = sorted(range(len(forms)), key=forms.__getitem__)
+        self._sorted_forms = [forms[i] for i in by_form]
+        self._sorted_form = np.array(by_form, dtype=np.int64)
+        self._sorted_lengths = np.array([len(f) for f in self._sorted_forms], dtype=np.int64)
+
+    def search(
+        self, query: str | None, filters: Filters = Filters(), *, limit: int = DEFAULT_LIMIT,
+        include_ended: bool = False, anywhere: bool = False,
+    ) -> SearchResult:
+        """Finds services for a query and filters; never raises for any text.
+
+        Ended services are left out unless ``include_ended`` (or the query names one); the
+        result counts how many ended services also match, so the page can offer them.
+        ``anywhere`` keeps the place for ranking and distances but does not restrict to it (the map
+        shows a topic's services around the searched place, not only those covering it).
+        """
+        include_ended = include_ended or filters.include_ended
+        reading = self._read(query or "")
+        if reading.message:
+            return self._empty(query or "", filters, reading.understood, reading.message)
+        understood = reading.understood
+        units = [self._unit(*concept) for concept in reading.concepts]
+        units += [self._text_score([stem]) for stem in reading.word_stems]
+        unmatched_words = understood.unmatched_words
+        location, audience = understood.location, understood.audience
+        n = len(self.services)
+        total = np.zeros(n, dtype=float)
+        coverage = np.zeros(n, dtype=np.int8)
+        for unit in units:
+            total += unit
+            coverage += unit > 0
+        n_units = len(units) + len(unmatched_words)
+        named = np.zeros(n, dtype=bool)
+        named[reading.named] = True
+        mask = (coverage > 0) | named if n_units else np.ones(n, dtype=bool)
+        mask &= self._filter_mask(filters)
+        # Distances only for services that match so far: the place narrows them, it never adds any.
+        distances = self._distances(location, np.flatnonzero(mask))
+        band = np.zeros(n, dtype=np.int8)
+        covers = np.zeros(n, dtype=bool)
+        if location is not None:
+            row = self._borough_row.get(location.borough_code)
+            covers = self._covers[row] if row is not None else covers
+            if not anywhere:
+                with np.errstate(invalid="ignore"):
+                    mask &= covers | (distances <= NEARBY_KM)  # no point (NaN) is never near
+            band = np.where(covers, self._pan_band, np.int8(BAND_NEARBY))
+        ended_count = int(np.count_nonzero(mask & ~self._active & ~named))
+        if not include_ended:
+            mask &= self._active | named
+        chosen = np.flatnonzero(mask)
+        audience_key, audience_match = self._audience_keys(audience, n)
+        ranking = _Ranking(chosen, named=named, audience=audience_key, ended=~self._active, coverage=coverage,
+                           total=total, n_units=n_units, audience_match=audience_match, band=band,
+                           distances=distances)
+        items = tuple(
+            ResultItem(
+                service=self.services[i],
+                score=float(total[i]),
+                distance_km=None if np.isnan(distances[i]) else float(distances[i]),
+                covers_place=bool(covers[i]),
+                band=int(band[i]),
+                named=bool(named[i]),
+                place_note=self._place_note(i, int(band[i]), distances[i]),
+            )
+            for i in ranking.first(limit)
+        )
+        summary = describe(understood, filters, self.snapshot)
+        message = ""
+        if not len(chosen):
+            message = self._no_results_message(query or "", understood, filters)
+        return SearchResult(
+            query=query or "",
+            filters=filters,
+            understood=understood,
+            items=items,
+            total=int(len(chosen)),
+            message=message,
+            summary=summary,
+            matched=_Matched(self.services, ranking),
+            ended_count=0 if include_ended else ended_count,
+            include_ended=include_ended,
+        )
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._read = functools.lru_cache(maxsize=READ_CACHE_SIZE)(self._read_text)
+
+    def points(self, result: SearchResult) -> dict:
+        """The map's point layer for every service that matched (not only the listed ones)."""
+        return service_points_geojson(result.matched)
+
+    def _empty(self, query: str, filters: Filters, understood: Understood, message: str) -> SearchResult:
+        return SearchResult(query, filters, understood, (), 0, message, describe(understood, filters, self.snapshot))
+
+    def _no_results_message(self, query: str, understood: Understood, filters: Filters) -> str:
+        where = ""
+        if understood.location is not None:
+            where = f" in {self.snapshot.borough_name(understood.location.borough_code)}"
+        elif filters.boroughs:
+            where = " in " + ", ".join(self.snapshot.borough_name(c) for c in filters.boroughs)
+        shown = query.strip()[:60] or "these filters"
+        return f"No services match \u2018{shown}\u2019{where} \u2014 try a wider area or another word."
+
+
+def warmed(index: SearchIndex) -> SearchIndex:
+    """The index after one search through every path (topic, fuzzy word, place, postcode), so the
+    libraries' one-off set-up is not paid by the first person to search."""
+    index.search(f"{EXAMPLE} SE15 4 mentorin")
+    return index
+
+
+def search_index(provider) -> SearchIndex:
+    """The search index of the provider's current version, built once per version."""
+    return provider.derived("search", lambda snapshot: SearchIndex(snapshot, provider.geography))

@@ -1,0 +1,112 @@
+"""Ranking: the order of the matching services (packed keys, the first page without sorting
+every match) and the lazily read list of matches."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from explorer.services.snapshot import ServiceEntry
+
+
+class _Matched(Sequence):
+    """The matching services, looked up (and ordered) only when read (a search may match 100,000)."""
+
+    def __init__(self, services: Sequence[ServiceEntry], ranking: "_Ranking"):
+        self._services = services
+        self._ranking = ranking
+
+    def __len__(self) -> int:
+        return len(self._ranking)
+
+    @property
+    def indices(self) -> np.ndarray:
+        """The matching services' positions in the snapshot, best first."""
+        return self._ranking.order()
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            start, stop, step = i.indices(len(self))
+            head = self._ranking.first(stop) if step == 1 and start <= stop else self._ranking.order()
+            return [self._services[j] for j in head[i]]
+        if isinstance(i, (int, np.integer)) and 0 <= i < len(self):
+            return self._services[int(self._ranking.first(int(i) + 1)[i])]
+        return self._services[int(self._ranking.order()[i])]
+
+
+class _Ranking:
+    """The chosen services' order: named first, then who can use them, active before ended, how
+    many of the query's concepts they match, how well (fit), the audience named, place band,
+    distance, and the full score last.
+
+    The keys are packed into one integer per service (distance in metres). Only as much of the
+    order as is read is sorted: the first page of 100,000 matches is a partition and a sort of
+    the few that can be on it; the whole order is sorted once, when something reads past it.
+    """
+
+    #: Below this many matches, sorting them all costs less than choosing the first ones.
+    SMALL = 4096
+
+    def __init__(self, chosen: np.ndarray, *, named, audience, ended, coverage, total, n_units, audience_match,
+                 band, distances):
+        c = chosen
+        self.chosen = c
+        fit = np.floor(4 * total[c] / max(n_units, 1))
+        metres = distances[c] * 1000.0
+        metres = np.where(np.isnan(metres), 2**21 - 1, metres).clip(0, 2**21 - 1).astype(np.int64)
+        self.key = (
+            ((~named[c]).astype(np.int64) << 36)
+            | (np.asarray(audience)[c].astype(np.int64) << 34)
+            | (ended[c].astype(np.int64) << 33)
+            | ((31 - np.minimum(coverage[c], 31)).astype(np.int64) << 28)
+            | ((15 - np.clip(fit, 0, 15)).astype(np.int64) << 24)
+            | (np.asarray(audience_match)[c].astype(np.int64) << 23)
+            | (band[c].astype(np.int64) << 21)
+            | metres
+        )
+        self.negative_total = -total[c]
+        self._order: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return len(self.chosen)
+
+    def order(self) -> np.ndarray:
+        """Every chosen service, best first (ties keep the register's order)."""
+        if self._order is None:
+            self._order = self.chosen[np.lexsort((self.negative_total, self.key))]
+        return self._order
+
+    def first(self, stop: int) -> np.ndarray:
+        """The first ``stop`` of :meth:`order`, without sorting the rest."""
+        m = len(self.chosen)
+        if self._order is not None or stop >= m or m <= self.SMALL:
+            return self.order()[:stop]
+        if stop <= 0:
+            return self.chosen[:0]
+        key, negative = self.key, self.negative_total
+        kth = np.partition(key, stop - 1)[stop - 1]
+        ahead = np.flatnonzero(key < kth)
+        tied = np.flatnonzero(key == kth)
+        need = stop - len(ahead)
+        if len(tied) > need:  # the same choice among the tied by score, then register order
+            t = negative[tied]
+            cut = np.partition(t, need - 1)[need - 1]
+            better = tied[t < cut]
+            tied = np.concatenate((better, tied[t == cut][: need - len(better)]))
+        picked = np.sort(np.concatenate((ahead, tied)))
+        return self.chosen[picked[np.lexsort((negative[picked], key[picked]))]]
+
+
+def _run_positions(ptr: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """The positions of the given rows' runs in a CSR-style table (``ptr[r]:ptr[r + 1]`` for each r)."""
+    if not len(rows):
+        return np.zeros(0, dtype=np.int64)
+    starts, lengths = ptr[rows], ptr[rows + 1] - ptr[rows]
+    offsets = np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
+    return offsets + np.arange(int(lengths.sum()))
+
+
+def _runs(ptr: np.ndarray, values: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """The values of the given rows of a CSR-style table (``values[ptr[r]:ptr[r + 1]]`` for each r)."""
+    return values[_run_positions(ptr, rows)]

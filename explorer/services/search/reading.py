@@ -1,0 +1,214 @@
+"""Reading a query: its place (postcode, sector, district, neighbourhood, borough), typo
+corrections against the register's words, thesaurus rows and service areas, and the services it
+names. Depends only on the text and the index, so an index remembers recent readings."""
+
+from __future__ import annotations
+
+import bisect
+import math
+from typing import Sequence
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from explorer.domain.query import (
+    PLACE_CUTOFF,
+    STOPWORDS,
+    TOPIC_CUTOFF,
+    PhraseMatch,
+    clean,
+    content_words,
+    find_postcode,
+    match_spans,
+    split_query,
+)
+from explorer.services.search.building import _borough_point
+from explorer.services.search.model import EXAMPLE, Location, Understood, _Reading
+from explorer.services.search.ranking import _runs
+
+#: How close (rapidfuzz ratio, 0-100) a query must be to a service's name to name it.
+NAMED_CUTOFF = 88
+
+
+class QueryReading:
+    """The query-reading half of :class:`explorer.services.search.SearchIndex` (it reads the
+    vocabularies, name forms and geography the index builds)."""
+
+    def _read_text(self, query: str) -> "_Reading":
+        """What a query says: its place, its concepts, typo corrections, the services it names.
+
+        Depends only on the text and this index, so :meth:`_read` keeps the latest
+        ``READ_CACHE_SIZE`` answers: a repeated search (the next page, a filter change, a popular
+        query) skips the place, typo and name matching.
+        """
+        parts = split_query(query)
+        if parts.too_long:
+            return _Reading(Understood(), "That search is too long. Try a few words, like "
+                                          f"\u2018{EXAMPLE}\u2019.")
+        words = parts.cleaned.split()
+        if not words and query.strip():
+            return _Reading(Understood(), "We could not read any words in that search. Try a topic or a place, like "
+                                          f"\u2018{EXAMPLE}\u2019.")
+        location, place_span, unmatched_place = self._find_location(parts, words)
+        topic_words = _without(words, place_span) if not parts.explicit_place else parts.topic.split()
+        corrected, corrections = self._correct(topic_words)
+        concepts, understood_terms, shown_words, audience, leftover = self._find_concepts(corrected)
+        word_stems, matched_words, unmatched_words = self._word_units(leftover)
+        understood = Understood(
+            terms=tuple(understood_terms),
+            words=tuple(shown_words + matched_words),
+            location=location,
+            unmatched_place=unmatched_place,
+            unmatched_words=tuple(unmatched_words),
+            audience=audience,
+            corrections=tuple(corrections),
+        )
+        if unmatched_place and location is None:
+            return _Reading(understood, f"We could not find a London place called \u2018{unmatched_place}\u2019. "
+                                        "Try a postcode, a neighbourhood or a borough name.")
+        named = np.zeros(0, dtype=np.int64)
+        if topic_words:  # the services either text names (one may be named by both: harmless)
+            # (not np.union1d: its first call imports numpy.ma, a tenth of a second of the CLI's time)
+            named = np.concatenate([named, *(self._named(t) for t in dict.fromkeys((parts.cleaned, " ".join(corrected))))])
+        named.setflags(write=False)
+        return _Reading(understood, "", tuple(concepts), tuple(word_stems), named)
+
+    def _correct(self, words: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:
+        """Each word, or the register's nearest word when it has none like it ("counseling")."""
+        out, corrections = [], []
+        for word in words:
+            if (word in STOPWORDS or len(word) < 4 or word in self._word_set
+                    or any(ch.isdigit() for ch in word)
+                    or self.analyzer.stem(word) in self._bm25.vocab_dict):
+                out.append(word)
+                continue
+            best = process.extractOne(word, self._words, scorer=fuzz.ratio, processor=None,
+                                      score_cutoff=max(TOPIC_CUTOFF, 88.0) if len(word) <= 5 else TOPIC_CUTOFF)
+            if best is None:
+                out.append(word)
+                continue
+            out.append(best[0])
+            corrections.append((word, best[0]))
+        return out, corrections
+
+    def _find_concepts(self, words: list[str]):
+        """Thesaurus rows, then service areas: each becomes one concept ``(topics, words, required)``,
+        scored per service by :meth:`_unit`."""
+        units: list[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = []
+        terms: list[str] = []
+        shown: list[str] = []
+        audience: str | None = None
+        taken: set[int] = set()
+        for m in self.thesaurus.match(words, self.analyzer.stem):
+            taken.update(m.positions)
+            if m.entry.audience is not None and audience is None:
+                audience = m.entry.audience
+            if not m.entry.topics and not m.entry.words:
+                continue
+            phrase_words = [words[i] for i in m.positions if words[i] not in STOPWORDS]
+            units.append((tuple(m.entry.topics), (*m.entry.words, *phrase_words), tuple(phrase_words)))
+            terms.extend(t for t in m.entry.topics if t in self._term_row and t not in terms)
+            if not m.entry.topics:
+                shown.append(" ".join(words[i] for i in m.positions))
+        rest = [w for i, w in enumerate(words) if i not in taken]
+        spans = match_spans(rest, self.term_vocabulary, cutoff=TOPIC_CUTOFF, max_span=4, min_chars=2)
+        for m in spans:
+            units.append(((m.target,), tuple(clean(m.phrase).split()), tuple(rest[m.start:m.end])))
+            if m.target not in terms:
+                terms.append(m.target)
+        leftover = content_words(_without(rest, *[(m.start, m.end) for m in spans]))
+        return units, terms, shown, audience, leftover
+
+    def _word_units(self, words: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
+        """The stems of the words the register uses (each one concept), those words, and the others."""
+        stems, matched, unmatched = [], [], []
+        for word in words:
+            if len(word) < 2:
+                continue
+            stem = self.analyzer.stem(word)
+            if stem not in self._bm25.vocab_dict:  # no service's text holds it (BM25 would be 0 everywhere)
+                unmatched.append(word)
+                continue
+            stems.append(stem)
+            matched.append(word)
+        return stems, matched, unmatched
+
+    def _named(self, text: str) -> np.ndarray:
+        """The positions of the services whose name (or short name) the query gives, near enough
+        to the letter."""
+        text = text[4:] if text.startswith("the ") else text
+        if len(text) < 4:
+            return np.zeros(0, dtype=np.int64)
+        # fuzz.ratio >= NAMED_CUTOFF needs the shorter text at least c/(2-c) of the longer one's
+        # length, so only names of about the query's length are compared (fast at 100,000).
+        share = NAMED_CUTOFF / (200 - NAMED_CUTOFF)
+        low = int(np.searchsorted(self._form_lengths, math.floor(len(text) * share), side="left"))
+        high = int(np.searchsorted(self._form_lengths, math.ceil(len(text) / share), side="right"))
+        found = process.extract(text, self._forms_by_length[low:high], scorer=fuzz.ratio, processor=None,
+                                score_cutoff=NAMED_CUTOFF, limit=50)
+        best = max((score for _choice, score, _index in found), default=None)
+        # only the closest name(s): "rape crisis south london" is not North London's
+        forms = [self._length_form[low + index] for _choice, score, index in found if score >= best]
+        if best is None and len(text.split()) >= 3:
+            # Most of the start of a long name ("rescue and response" for "Rescue and Response
+            # county lines service"), never a topic that starts many names ("domestic abuse").
+            prefix = text + " "
+            at = bisect.bisect_left(self._sorted_forms, prefix)
+            end = bisect.bisect_left(self._sorted_forms, prefix + "\U0010ffff", lo=at)
+            long_enough = np.flatnonzero(len(text) >= 0.45 * self._sorted_lengths[at:end])
+            forms = self._sorted_form[at + long_enough]
+        return _runs(self._form_ptr, self._form_owners, np.asarray(forms, dtype=np.int64))
+
+    def _find_location(self, parts, words) -> tuple[Location | None, tuple[int, int] | None, str]:
+        text = parts.place if parts.explicit_place else parts.cleaned
+        found = find_postcode(text, self._known_postcode)
+        if found is not None:
+            label, start, end = found
+            try:
+                match = self.geography.postcodes.lookup(label)
+            except ValueError:
+                match = None
+            if match is not None:
+                location = Location(match.kind, match.label, match.latitude, match.longitude, match.borough_code)
+                span = _char_span_to_words(text, start, end) if not parts.explicit_place else None
+                return location, span, ""
+            if parts.explicit_place:
+                return None, None, label
+        place_words = parts.place.split() if parts.explicit_place else words
+        spans = match_spans(place_words, self.place_vocabulary, cutoff=PLACE_CUTOFF, max_span=4, min_chars=3)
+        if parts.explicit_place:
+            spans = [s for s in spans if s.start == 0 and s.end == len(place_words)] or spans
+        if not spans:
+            return None, None, parts.place if parts.explicit_place else ""
+        best = max(spans, key=lambda m: (m.end - m.start, m.score))
+        return self._location_for(best), (best.start, best.end), ""
+
+    def _known_postcode(self, label: str) -> bool:
+        try:
+            self.geography.postcodes.lookup(label)
+        except ValueError:
+            return False
+        return True
+
+    def _location_for(self, match: PhraseMatch) -> Location:
+        kind, _, ref = match.target.partition(":")
+        if kind == "borough":
+            borough = self.geography.borough_by_code(ref)
+            point = self._borough_points.get(ref) or _borough_point(self.geography, ref)
+            return Location("borough", borough.name, point[0], point[1], ref)
+        place = self.geography.places[int(ref)]
+        return Location("place", place.name, place.latitude, place.longitude, place.borough_code)
+
+
+def _without(words: Sequence[str], *spans: tuple[int, int] | None) -> list[str]:
+    drop = set()
+    for span in spans:
+        if span:
+            drop.update(range(span[0], span[1]))
+    return [w for i, w in enumerate(words) if i not in drop]
+
+
+def _char_span_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    first = len(text[:start].split())
+    count = len(text[start:end].split())
+    return first, first + count

@@ -1,0 +1,35 @@
+"""Unit tests: the CLI's cached search index is keyed by every module of the search package, so a
+file built by other search code is never read."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import explorer.services.search as search
+from explorer.services import search_cache
+
+
+def test_the_key_reads_every_module_of_the_search_package():
+    package = sorted(Path(search.__file__).parent.glob("*.py"))
+    assert len(package) >= 6
+    assert set(package) <= set(search_cache.code_sources())
+
+
+def test_the_key_changes_when_any_search_module_changes(tmp_path, monkeypatch):
+    copies = []
+    for i, path in enumerate(search_cache.code_sources()):
+        copy = tmp_path / str(i) / path.name
+        copy.parent.mkdir()
+        shutil.copy(path, copy)
+        copies.append(copy)
+    monkeypatch.setattr(search_cache, "code_sources", lambda: copies)
+    before = search_cache.code_digest()
+    seen = {before}
+    for copy in copies:
+        original = copy.read_bytes()
+        copy.write_bytes(original + b"\n# changed\n")
+        seen.add(search_cache.code_digest())
+        copy.write_bytes(original)
+    assert search_cache.code_digest() == before
+    assert len(seen) == len(copies) + 1
