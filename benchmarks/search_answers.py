@@ -17,7 +17,8 @@ queries and the search benchmark's mixed queries, each:
   line, the ended count and the API's ``x_query`` object;
 * through the API (``/api/v1/services`` and ``/api/v1/service_at_locations`` on a Flask test
   client): the status and the whole JSON body, pages 1 and 2 of 10, with ``ended=include``, with a
-  borough, with a postcode and a proximity.
+  borough, with a postcode and a proximity; each asked twice (a repeat that differs adds a line,
+  so it shows as a difference).
 
 One JSON line per answer; ``--against`` prints how many lines differ (and the first few) and exits
 1 when any does.
@@ -79,8 +80,13 @@ def answers(name: str, index: SearchIndex):
             for endpoint in ("services", "service_at_locations"):
                 if endpoint == "service_at_locations" and variant not in API_VARIANTS[:2]:
                     continue
-                response = client.get(f"/api/v1/{endpoint}?search={quote(query)}&{variant}")
-                yield [name, endpoint, query, variant], [response.status_code, response.get_json()]
+                url = f"/api/v1/{endpoint}?search={quote(query)}&{variant}"
+                response = client.get(url)
+                answer = [response.status_code, response.get_json()]
+                yield [name, endpoint, query, variant], answer
+                again = client.get(url)  # a repeat may come from the version's memory of pages
+                if [again.status_code, again.get_json()] != answer:
+                    yield [name, endpoint, query, variant, "asked again"], [again.status_code, again.get_json()]
 
 
 def registers(sizes: list[int]):

@@ -23,7 +23,7 @@ from explorer.api.openapi import openapi_document
 from explorer.api.unavailable import unavailable_response
 from explorer.api.urls import public_base
 from explorer.domain.records import BOROUGH_CODE
-from explorer.services import oruk
+from explorer.services import oruk, oruk_pages
 from explorer.services.search import search_index
 from explorer.services.snapshot import Snapshot
 
@@ -113,17 +113,40 @@ def openapi() -> Response:
 
 @blueprint.get("/services")
 def services() -> Response:
-    """A page of services matching the filters, in the explorer page's order."""
-    return _search_page(
-        lambda found: found,
-        lambda snapshot, s, modified, base: oruk.service_summary(snapshot, s, modified, base),
-        with_query=True,
-    )
+    """A page of services matching the filters, in the explorer page's order.
+
+    The version's :class:`oruk_pages.SearchPages` keeps the latest pages by query string and base
+    address (a kept query string was read without error before, so it is not read again) and each
+    listed service's JSON, so a page joins written fragments.
+    """
+    pages = provider().derived(oruk_pages.SEARCH_PAGES, oruk_pages.SearchPages)
+    snapshot = pages.snapshot
+    base = public_base()
+    key = (request.query_string, base)
+    body = pages.kept(key)
+    if body is None:
+        page, per_page = _paging()
+        query, origin = _service_query(snapshot)
+
+        def build() -> Response:
+            found, understood = oruk.search_services(search_index(provider()), query, modified=pages.modified,
+                                                     origin=origin)
+            contents, paging = oruk.paginate(found, page, per_page)
+            made = pages.page_json(paging, contents, base, understood) or json_bytes(
+                {**paging, "contents": [oruk.service_summary(snapshot, s, pages.modified, base) for s in contents],
+                 **({"x_query": understood} if understood is not None else {})})
+            pages.keep(key, made)
+            return Response(made, mimetype="application/json")
+    else:
+        def build() -> Response:
+            return Response(body, mimetype="application/json")
+
+    return cached(snapshot, build, variant=request.host)
 
 
-def _search_page(items, summary, *, with_query: bool = False) -> Response:
+def _search_page(items, summary) -> Response:
     """A page of the services search's answer: ``items`` turns the services into what is listed,
-    ``summary`` writes one listed item; ``with_query`` adds what the search understood (``x_query``)."""
+    ``summary`` writes one listed item."""
     snapshot = provider().current()
     page, per_page = _paging()
     query, origin = _service_query(snapshot)
@@ -131,10 +154,9 @@ def _search_page(items, summary, *, with_query: bool = False) -> Response:
     base = public_base()
 
     def build() -> dict:
-        found, understood = oruk.search_services(search_index(provider()), query, modified=modified, origin=origin)
+        found, _understood = oruk.search_services(search_index(provider()), query, modified=modified, origin=origin)
         contents, paging = oruk.paginate(items(found), page, per_page)
-        extra = {"x_query": understood} if with_query and understood is not None else {}
-        return {**paging, "contents": [summary(snapshot, item, modified, base) for item in contents], **extra}
+        return {**paging, "contents": [summary(snapshot, item, modified, base) for item in contents]}
 
     return _cached(snapshot, build)
 

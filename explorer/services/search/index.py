@@ -182,7 +182,8 @@ class SearchIndex(QueryReading, Scoring):
         named = np.zeros(n, dtype=bool)
         named[reading.named] = True
         mask = (coverage > 0) | named if n_units else np.ones(n, dtype=bool)
-        mask &= self._filter_mask(filters)
+        if filters.any:  # (no filter: nothing to narrow, and no pass over the register)
+            mask &= self._filter_mask(filters)
         # Distances only for services that match so far: the place narrows them, it never adds any.
         distances = self._distances(location, np.flatnonzero(mask))
         band = np.zeros(n, dtype=np.int8)

@@ -26,3 +26,50 @@ def test_api_ended_parameter(client):
     assert shown["total_items"] == hidden["total_items"] + hidden["x_query"]["ended_also_match"]
     assert {c["status"] for c in shown["contents"]} == {"active", "inactive"}
     assert client.get("/api/v1/services?ended=maybe").status_code == 400
+
+
+# -- the version's memory of pages and summaries (explorer/services/oruk_pages.py) -------------------
+
+
+def test_a_page_joined_from_kept_fragments_is_what_orjson_writes_for_the_whole_page(provider):
+    import orjson
+
+    from explorer.services import oruk, oruk_pages
+    from explorer.services.search import search_index
+
+    pages = oruk_pages.SearchPages(provider.current())
+    found, understood = oruk.search_services(search_index(provider), oruk.ServiceQuery(search="domestic abuse Peckham"),
+                                             modified=pages.modified)
+    for understood_part in (understood, None):
+        contents, paging = oruk.paginate(found, 1, 10)
+        whole = {**paging, "contents": [oruk.service_summary(pages.snapshot, s, pages.modified, "http://x") for s in contents],
+                 **({"x_query": understood_part} if understood_part is not None else {})}
+        expected = orjson.dumps(whole, option=orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY)
+        assert pages.page_json(paging, contents, "http://x", understood_part) == expected
+        assert pages.page_json(paging, contents, "http://x", understood_part) == expected  # from kept fragments
+    empty, paging = oruk.paginate([], 1, 10)
+    assert pages.page_json(paging, empty, "", None) == orjson.dumps({**paging, "contents": []})
+
+
+def test_the_memory_of_pages_is_bounded_and_forgets_the_oldest(provider, monkeypatch):
+    from explorer.services import oruk_pages
+
+    monkeypatch.setattr(oruk_pages, "PAGE_CACHE", 3)
+    pages = oruk_pages.SearchPages(provider.current())
+    for i in range(5):
+        pages.keep(i, b"{}")
+    assert [pages.kept(i) for i in range(5)] == [None, None, b"{}", b"{}", b"{}"]
+    pages.keep("big", b"x" * (oruk_pages.MAX_KEPT_PAGE + 1))
+    assert pages.kept("big") is None
+
+
+def test_a_repeated_search_is_answered_the_same_and_bad_parameters_are_still_refused(client):
+    url = "/api/v1/services?search=stalking%20Hackney&per_page=5"
+    first, again = client.get(url), client.get(url)
+    assert first.status_code == again.status_code == 200
+    assert first.data == again.data and first.headers["ETag"] == again.headers["ETag"]
+    assert first.get_json()["contents"]
+    other_host = client.get(url, base_url="http://directory.example.org")
+    assert b"directory.example.org" in other_host.data and b"directory.example.org" not in first.data
+    assert client.get(url + "&page=0").status_code == 400
+    assert client.get(url, headers={"If-None-Match": first.headers["ETag"]}).status_code == 304

@@ -1,0 +1,98 @@
+"""Services layer: the API's pages of search results as JSON, remembered per published version.
+
+A page of ``/api/v1/services`` is its paging fields, its service summaries and ``x_query``. A
+service's summary depends only on the version, the service and the public base address, so its
+JSON is written once (``orjson``) and kept; a page joins the kept fragments instead of building
+and serialising every record again. A whole page depends only on the version, the request's
+query string and the base address, so the latest pages are kept as well: a repeated request (the
+next person asking the same, a directory polling) skips the search.
+
+Both memories are bounded (least recently used first out) and belong to one version: they hang on
+the snapshot provider's derived values, so a publish starts them afresh. The bytes are exactly
+what ``orjson.dumps`` writes for the whole page (compact, keys in build order).
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections import OrderedDict
+from typing import Any, Hashable, Sequence
+
+import orjson
+
+from explorer.services import oruk
+from explorer.services.exports import published_at
+from explorer.services.snapshot import ServiceEntry, Snapshot
+
+#: The name the memory is kept under among the provider's derived values.
+SEARCH_PAGES = "oruk-search-pages"
+#: How many service summaries are kept as JSON (about 1 KB each).
+SUMMARY_CACHE = 4096
+#: How many whole pages are kept, and the largest kept (a page of 10 is about 11 KB; larger pages
+#: are built each time).
+PAGE_CACHE = 256
+MAX_KEPT_PAGE = 32 * 1024
+_OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY
+
+
+def _dumps(value: Any) -> bytes | None:
+    """``value`` as orjson writes it; None when orjson refuses it (the caller then writes it whole)."""
+    try:
+        return orjson.dumps(value, option=_OPTIONS)
+    except TypeError:
+        return None
+
+
+class SearchPages:
+    """One version's memory of service summaries (as JSON) and of whole search pages."""
+
+    def __init__(self, snapshot: Snapshot):
+        self.snapshot = snapshot
+        self.modified = published_at(snapshot)
+        self._summary = functools.lru_cache(maxsize=SUMMARY_CACHE)(self._summary_json)
+        self._pages: OrderedDict[Hashable, bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def summary_json(self, service: ServiceEntry, base_url: str) -> bytes | None:
+        """A service's summary (:func:`oruk.service_summary`) as JSON, kept by its id."""
+        return self._summary(service.id, base_url)
+
+    def _summary_json(self, service_id: str, base_url: str) -> bytes | None:
+        service = self.snapshot.service(service_id)
+        return _dumps(oruk.service_summary(self.snapshot, service, self.modified, base_url))
+
+    def page_json(self, paging: dict, services: Sequence[ServiceEntry], base_url: str,
+                  understood: dict | None) -> bytes | None:
+        """The page ``{**paging, "contents": [summaries], "x_query": understood}`` (no ``x_query``
+        when None) as JSON; None when a part cannot be written by orjson."""
+        parts = [_dumps(paging), *(self.summary_json(s, base_url) for s in services)]
+        tail = b""
+        if understood is not None:
+            tail = _dumps(understood)
+            if tail is None:
+                return None
+            tail = b',"x_query":' + tail
+        if any(p is None for p in parts):
+            return None
+        head, fragments = parts[0], parts[1:]
+        return b"".join((head[:-1], b"," if len(head) > 2 else b"", b'"contents":[', b",".join(fragments), b"]",
+                         tail, b"}"))
+
+    def kept(self, key: Hashable) -> bytes | None:
+        """The page kept under ``key`` (the request's query string and base address), or None."""
+        with self._lock:
+            body = self._pages.get(key)
+            if body is not None:
+                self._pages.move_to_end(key)
+            return body
+
+    def keep(self, key: Hashable, body: bytes) -> None:
+        """Keeps a page (unless it is larger than :data:`MAX_KEPT_PAGE`), forgetting the oldest."""
+        if len(body) > MAX_KEPT_PAGE:
+            return
+        with self._lock:
+            self._pages[key] = body
+            self._pages.move_to_end(key)
+            while len(self._pages) > PAGE_CACHE:
+                self._pages.popitem(last=False)
