@@ -185,20 +185,23 @@ class SearchIndex(QueryReading, Scoring):
         if filters.any:  # (no filter: nothing to narrow, and no pass over the register)
             mask &= self._filter_mask(filters)
         # Distances only for services that match so far: the place narrows them, it never adds any.
-        distances = self._distances(location, np.flatnonzero(mask))
+        among = np.flatnonzero(mask)
+        distances = self._distances(location, among)
         band = np.zeros(n, dtype=np.int8)
         covers = np.zeros(n, dtype=bool)
         if location is not None:
             row = self._borough_row.get(location.borough_code)
             covers = self._covers[row] if row is not None else covers
-            if not anywhere:
+            if not anywhere:  # only services that match so far can drop out: read just theirs
                 with np.errstate(invalid="ignore"):
-                    mask &= covers | (distances <= NEARBY_KM)  # no point (NaN) is never near
-            band = np.where(covers, self._pan_band, np.int8(BAND_NEARBY))
+                    far = ~(covers[among] | (distances[among] <= NEARBY_KM))  # no point (NaN) is never near
+                mask[among[far]] = False
         ended_count = int(np.count_nonzero(mask & ~self._active & ~named))
         if not include_ended:
             mask &= self._active | named
         chosen = np.flatnonzero(mask)
+        if location is not None:  # the place band of the chosen (the only ones ranked or listed)
+            band[chosen] = np.where(covers[chosen], self._pan_band[chosen], np.int8(BAND_NEARBY))
         audience_key, audience_match = self._audience_keys(audience, n)
         ranking = _Ranking(chosen, named=named, audience=audience_key, ended=~self._active, coverage=coverage,
                            total=total, n_units=n_units, audience_match=audience_match, band=band,
