@@ -265,8 +265,10 @@ def http_latency(index: SearchIndex, conn: sqlite3.Connection, queries: list[str
 
     ``first``: each query's first ask (this search reads the text then: place, typos, named
     services; FTS5 parses its MATCH); ``repeat``: the same queries asked again ``repeats`` times
-    (this search keeps the reading of recent texts; SQLite keeps its pages cached). Both sides
-    answer one unrelated query first, so one-off start-up costs are in neither figure.
+    (the API keeps the version's latest pages, :mod:`explorer.services.oruk_pages`, and the search
+    the reading of recent texts; SQLite keeps its pages cached). Both sides answer one unrelated
+    query first, so one-off start-up costs are in neither figure. A first ask may still reuse the
+    JSON of a service an earlier query listed (the typo twin of an exact query lists the same).
     """
     import requests
 

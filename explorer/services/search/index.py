@@ -192,16 +192,21 @@ class SearchIndex(QueryReading, Scoring):
         if location is not None:
             row = self._borough_row.get(location.borough_code)
             covers = self._covers[row] if row is not None else covers
-            if not anywhere:  # only services that match so far can drop out: read just theirs
-                with np.errstate(invalid="ignore"):
-                    far = ~(covers[among] | (distances[among] <= NEARBY_KM))  # no point (NaN) is never near
-                mask[among[far]] = False
+            if not anywhere:  # only services that match so far can drop out: when few, read just theirs
+                with np.errstate(invalid="ignore"):  # no point (NaN) is never near
+                    if len(among) * 4 < n:
+                        mask[among[~(covers[among] | (distances[among] <= NEARBY_KM))]] = False
+                    else:
+                        mask &= covers | (distances <= NEARBY_KM)
         ended_count = int(np.count_nonzero(mask & ~self._active & ~named))
         if not include_ended:
             mask &= self._active | named
         chosen = np.flatnonzero(mask)
-        if location is not None:  # the place band of the chosen (the only ones ranked or listed)
-            band[chosen] = np.where(covers[chosen], self._pan_band[chosen], np.int8(BAND_NEARBY))
+        if location is not None:  # the place band (only the chosen's is read: they are ranked and listed)
+            if len(chosen) * 4 < n:
+                band[chosen] = np.where(covers[chosen], self._pan_band[chosen], np.int8(BAND_NEARBY))
+            else:
+                band = np.where(covers, self._pan_band, np.int8(BAND_NEARBY))
         audience_key, audience_match = self._audience_keys(audience, n)
         ranking = _Ranking(chosen, named=named, audience=audience_key, ended=~self._active, coverage=coverage,
                            total=total, n_units=n_units, audience_match=audience_match, band=band,
