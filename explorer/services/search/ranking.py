@@ -25,6 +25,12 @@ class _Matched(Sequence):
         """The matching services' positions in the snapshot, best first."""
         return self._ranking.order()
 
+    def __iter__(self):
+        """Every match, best first: the whole order sorted once (reading item by item would choose
+        a first page per item, quadratic beyond :attr:`_Ranking.SMALL` matches)."""
+        services = self._services
+        return (services[j] for j in self._ranking.order())
+
     def __getitem__(self, i):
         if isinstance(i, slice):
             start, stop, step = i.indices(len(self))

@@ -56,6 +56,14 @@ def test_matched_reads_only_what_is_asked_and_agrees_with_the_whole(monkeypatch)
     assert [services[i] for i in matched.indices] == whole
 
 
+def test_iterating_the_matches_gives_each_item_as_read_one_by_one(monkeypatch):
+    monkeypatch.setattr(_Ranking, "SMALL", 0)  # one by one, each item is read from a first page
+    services = [f"s{i}" for i in range(2000)]
+    iterated = list(_Matched(services, _ranking(np.random.default_rng(5), 2000)))
+    one_by_one = _Matched(services, _ranking(np.random.default_rng(5), 2000))
+    assert iterated == [one_by_one[i] for i in range(len(one_by_one))]
+
+
 def test_runs_read_each_rows_slice_in_order():
     ptr = np.array([0, 2, 2, 5, 6])
     values = np.array([10, 11, 20, 21, 22, 30])
