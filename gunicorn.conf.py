@@ -41,11 +41,26 @@ def when_ready(server):
         provider.serve_forked(MasterReload())
 
 
+#: Requests a new worker answers itself before taking any (see :func:`post_fork`).
+WARM_UP = ("/", "/api/v1/services?search=youth+club+Peckham")
+
+
 def post_fork(server, worker):  # noqa: ARG001 (gunicorn's hook signature)
-    """A forked worker must not use the master's pooled database connections."""
+    """In a new worker: drops the master's pooled database connections (it opens its own), then answers
+    a home page and a search itself, so that the first resident it serves does not wait for what a
+    process does on its first request (its first writes to the pages it shares with the master)."""
     provider = _provider(server)
-    if provider is not None:
-        provider.after_fork()
+    if provider is None:
+        return
+    provider.after_fork()
+    from explorer.wsgi import server as flask_app
+
+    client = flask_app.test_client()
+    for path in WARM_UP:
+        try:
+            client.get(path)
+        except Exception:  # noqa: BLE001 (a warm-up only: the worker serves anyway)
+            server.log.exception("explorer: warming up a new worker on %s failed", path)
 
 
 def on_reload(server):

@@ -6,7 +6,10 @@ PSS a worker at 100,000 services). A worker that rebuilt a new version itself wo
 of everything (about 520 MB). So a worker that sees a newer version keeps serving the one it has and
 asks the master, once per version across all the workers, to reload (SIGHUP): ``gunicorn.conf.py``'s
 ``on_reload`` hook builds the new version in the master's main thread, then gunicorn forks new workers
-from it and retires the old ones gracefully (each finishes the requests it holds).
+from it and retires the old ones gracefully (each finishes the requests it holds). The master lets the
+old version go before building the new one (it serves no request), so the new one reuses that memory
+and the heap the workers share does not grow with each publish; a new worker answers a home page and a
+search itself before its first request (``gunicorn.conf.py``'s ``post_fork``).
 
 The state the workers share is a few bytes in an unnamed temporary file opened in the master before the
 first fork; a POSIX record lock on it (``lockf``: per process, released if its holder dies) makes the
@@ -15,6 +18,7 @@ test-and-set of "which version was asked for" atomic across the workers.
 
 from __future__ import annotations
 
+import ctypes
 import fcntl
 import gc
 import os
@@ -98,3 +102,16 @@ def refreeze() -> None:
     gc.unfreeze()
     gc.collect()
     gc.freeze()
+    _trim()
+
+
+def _trim() -> None:
+    """Hands the C heap's free pages back to the system (glibc's ``malloc_trim``): the old version's
+    large blocks (dict tables, tuples of 100,000 entries) leave free pages inside the heap that would
+    otherwise stay resident, and be inherited by every worker forked afterwards."""
+    try:
+        libc = ctypes.CDLL(None)
+        trim = libc.malloc_trim
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        return
+    trim(0)

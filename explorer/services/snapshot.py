@@ -422,13 +422,18 @@ class SnapshotProvider:
     def rebuild_in_master(self) -> int | None:
         """In the master (its ``on_reload``, before gunicorn forks the new workers): builds the newest
         version if it is not the one held, then closes the database connections it used, so no worker
-        inherits them. Returns the version built (None: a repeated request for a version already held)."""
+        inherits them. Returns the version built (None: a repeated request for a version already held).
+        The master serves no request, so it lets the old version go first and the new one reuses its
+        memory (else the heap grows with each publish); should the build fail, the workers forked
+        without a version build it themselves."""
         with self._lock:
             try:
                 latest = self._store.latest_version_id() or 0
                 self._checked_at = self._clock()
                 if self._snapshot is not None and self._snapshot.version_key == latest:
                     return None
+                self._snapshot, self._derived = None, {}
+                refreeze()
                 self._install(self._build())
                 return self._snapshot.version_key
             finally:

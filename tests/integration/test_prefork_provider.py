@@ -7,6 +7,8 @@ from __future__ import annotations
 import gc
 import weakref
 
+import pytest
+
 from explorer.prefork import MasterReload
 from explorer.services.snapshot import SnapshotProvider
 
@@ -65,3 +67,21 @@ def test_a_new_version_lets_the_old_ones_objects_go_cycles_and_all(sample_store,
         assert provider.derived("cyclic", cyclic).version == provider.current().version_key
     finally:
         gc.unfreeze()
+
+
+def test_when_the_masters_build_fails_the_workers_build_the_version_themselves(sample_store, geography,
+                                                                               monkeypatch):
+    provider = SnapshotProvider(sample_store, geography, check_interval=0)
+    provider.current()
+    provider.serve_forked(MasterReload(-1, send=lambda: None))
+    new = _republish(sample_store)
+
+    def down(*_args, **_kwargs):
+        raise OSError("database away")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(sample_store, "read_current", down)
+        with pytest.raises(OSError, match="database away"):
+            provider.rebuild_in_master()
+    # a worker forked from that master holds no version: it builds the newest one on its first request
+    assert provider.current().version_key == new
