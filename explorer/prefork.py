@@ -86,7 +86,10 @@ class MasterReload:
                 os.pwrite(fd, _RECORD.pack(version, now), 0)
             finally:
                 fcntl.lockf(fd, fcntl.LOCK_UN)
-        self._send()
+        try:
+            self._send()
+        except OSError:  # the master is gone (the worker will be stopped soon): serve the new version meanwhile
+            return False
         return True
 
     def asked(self) -> int:

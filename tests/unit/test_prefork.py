@@ -66,6 +66,14 @@ def test_a_worker_builds_itself_when_the_master_does_not_answer_in_time():
     assert len(sent) == 1
 
 
+def test_a_worker_whose_master_is_gone_builds_the_version_itself():
+    def gone():
+        raise ProcessLookupError("no such process")
+
+    reload = MasterReload(NOT_THIS_PROCESS, send=gone)
+    assert reload.ask(2) is False
+
+
 class _Cycle:
     def __init__(self):
         self.me = self
