@@ -79,8 +79,9 @@ def clean(text: str | None) -> str:
     """Lower-cases, removes accents, symbols and emoji, and collapses spaces."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():  # plain ASCII has no accents to take off (most of a register's text)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.lower().replace("&", " and ")
     return " ".join(_WORD.findall(text))
 

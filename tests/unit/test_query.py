@@ -30,6 +30,9 @@ def test_split_query(text, topic, place, explicit):
         ("<script>alert(1)</script>", "script alert 1 script"),
         ("🔪 crime!!", "crime"),
         ("Women & girls", "women and girls"),
+        ("Café Crème near Peckam", "cafe creme near peckam"),
+        ("ＳＥ１５ support", "se15 support"),
+        ("Ｗomen ＆ girls", "women and girls"),
     ],
 )
 def test_clean(text, expected):
