@@ -32,7 +32,7 @@ run: prepare $(SECRET_FILE)
 	@$(WITH_SECRET) $(VENV)/bin/explorer serve --host $(HOST) --port $(PORT)
 
 # Production: several gunicorn workers forked from one preloaded app (gunicorn.conf.py: they share
-# its snapshot and indexes until a publish, which each worker then rebuilds), all on one store.
+# its snapshot and indexes; the master builds each new publish and forks fresh workers), all on one store.
 WORKERS ?= 4
 serve-prod: prepare $(SECRET_FILE)
 	@echo "Serving with $(WORKERS) workers on http://$(HOST):$(PORT)/"

@@ -8,14 +8,16 @@ Then:
 
 1. **In one process**: ``create_app`` on that store, timed (wall and CPU): reference data, the snapshot,
    the search, map and API id indexes; the first search after start, the same search again (median
-   of five) and the median of twenty others (the index is built at start, so the first is no
+   of five) and the median of eight others (the index is built at start, so the first is no
    slower); a new version published (a rollback of the services entity) and the next reader's
    snapshot with its indexes, timed; the resident set (RSS) after start,
    after the rebuild, and at its peak (``ru_maxrss``).
 2. **Under gunicorn as in production**: two workers forked from the app preloaded in the master
    (``gunicorn.conf.py``). Each process's RSS, PSS (shared pages divided among the processes that
    share them) and USS (pages only it holds) from ``/proc/PID/smaps_rollup``: after start and a few
-   requests, and again after a publish that each worker rebuilds on its own.
+   requests, then after one publish and after three. Each publish is built by the master, which then
+   forks new workers (``explorer/prefork.py``): its build time (wall and CPU, from its log), the time
+   from the publish until every worker is a new process serving it, and the first searches after it.
 
 Figures go to stdout and ``benchmarks/results/start.json``. Targets (issue #19): start and rebuild under
 10 s, each serving process at most 300 MB.
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import resource
 import secrets
 import socket
@@ -33,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -45,6 +49,9 @@ from explorer.store.store import Store, sqlite_url  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results" / "start.json"
 WORKERS = 2
+#: Searches none of the requests before them made (a worker caches each query's parse).
+FRESH_QUERIES = ("knife crime Croydon", "hate crime Tower Hamlets", "domestic abuse Hackney", "youth Lambeth",
+                 "mentoring Southwark", "gangs Newham", "stalking Camden", "violence Brent")
 
 
 def rss_mb() -> float:
@@ -110,11 +117,12 @@ def in_process(path: Path) -> dict:
         search_index(provider).search("domestic abuse Peckham")
         again.append((time.perf_counter() - t) * 1000)
         again_cpu.append((time.process_time() - c) * 1000)
-    rest = []
-    for q in ["knife crime Croydon", "youth", "SE15 4", "hate crime in Tower Hamlets"] * 5:
-        t = time.perf_counter()
+    rest, rest_cpu = [], []
+    for q in FRESH_QUERIES:  # other searches, each the first of its words (a query's parse is cached)
+        t, c = time.perf_counter(), time.process_time()
         search_index(provider).search(q)
         rest.append((time.perf_counter() - t) * 1000)
+        rest_cpu.append((time.process_time() - c) * 1000)
 
     store = Store.open(settings.store_url)
     new = store.rollback(store.current_versions()["services"])
@@ -133,7 +141,8 @@ def in_process(path: Path) -> dict:
         "same_search_again_median_ms": round(statistics.median(again), 1),
         "first_search_cpu_ms": round(first_cpu_ms, 1),
         "same_search_again_median_cpu_ms": round(statistics.median(again_cpu), 1),
-        "next_searches_median_ms": round(statistics.median(rest), 1),
+        "other_searches_median_ms": round(statistics.median(rest), 1),
+        "other_searches_median_cpu_ms": round(statistics.median(rest_cpu), 1),
         "rss_before_app_mb": round(before),
         "rss_after_start_mb": round(after_start),
         "rss_after_rebuild_mb": round(rss_mb()),
@@ -168,10 +177,22 @@ def _workers_on(port: int, version: int | None, workers: int, timeout: float) ->
         except OSError:
             time.sleep(0.5)
             continue
-        if len(seen) >= workers and (version is None or all(v == version for v in seen.values())):
+        fresh = [w for w, v in seen.items() if version is None or v == version]
+        if len(fresh) >= workers:
             return seen
         time.sleep(0.05)
     raise SystemExit(f"gunicorn workers did not answer in {timeout:.0f} s: {seen}")
+
+
+def _replaced(master: int, old: set[int], timeout: float) -> set[int]:
+    """Waits until the master's workers are all new processes (the old ones retired)."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        now = set(_children(master))
+        if len(now) == WORKERS and now.isdisjoint(old):
+            return now
+        time.sleep(0.2)
+    raise SystemExit(f"gunicorn did not replace its workers in {timeout:.0f} s")
 
 
 def _traffic(port: int) -> None:
@@ -182,50 +203,73 @@ def _traffic(port: int) -> None:
             _get(port, path)
 
 
+def _first_searches_ms(port: int) -> dict:
+    """The client's time of the first searches the new workers answer after a publish (one each, if the
+    kernel spreads the connections), then of the next ones: all different queries, none cached."""
+    times = []
+    for query in FRESH_QUERIES:
+        t = time.perf_counter()
+        _get(port, "/api/v1/services?search=" + urllib.parse.quote_plus(query))
+        times.append(round((time.perf_counter() - t) * 1000, 1))
+    return {"first_ms": times[:WORKERS], "next_median_ms": statistics.median(times[WORKERS:])}
+
+
+_BUILT = re.compile(r"explorer: built version (\d+) in the master in ([\d.]+) s \(CPU ([\d.]+) s\)")
+
+
 def under_gunicorn(path: Path) -> dict:
-    """Per-process memory of gunicorn (master and two workers, app preloaded) after start, a few
-    requests, and a publish that each worker rebuilds."""
+    """Per-process memory of gunicorn (master and two workers, app preloaded) after start and a few
+    requests, then after one publish and after three (each built by the master, which forks new
+    workers: gunicorn.conf.py), with the master's build time of each version from its log."""
     port = _free_port()
     env = {**os.environ, "EXPLORER_DATABASE_URL": sqlite_url(path), "EXPLORER_CHECK_INTERVAL": "0.5",
            "EXPLORER_SEED_SAMPLE": "0"}
     env.setdefault("EXPLORER_SECRET_KEY", secrets.token_urlsafe(48))
+    log = path.parent / "gunicorn.log"
     t = time.perf_counter()
-    server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "gunicorn"), "--workers", str(WORKERS), "--threads", "4",
-         "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "explorer.wsgi:server"],
-        cwd=ROOT, env=env,
-    )
+    with open(log, "wb") as out:
+        server = subprocess.Popen(
+            [str(Path(sys.executable).parent / "gunicorn"), "--workers", str(WORKERS), "--threads", "4",
+             "--bind", f"127.0.0.1:{port}", "--log-level", "info", "explorer.wsgi:server"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
+    figures: dict = {"gunicorn_workers": WORKERS}
     try:
         _workers_on(port, None, WORKERS, timeout=600)
-        ready_s = time.perf_counter() - t
+        figures["gunicorn_ready_s"] = round(time.perf_counter() - t, 1)
         _traffic(port)
 
         def measure() -> dict:
             workers = _children(server.pid)
             return {"master": memory_of(server.pid), "workers": [memory_of(w) for w in workers]}
 
-        after_start = measure()
-        store = Store.open(sqlite_url(path))
-        new = store.rollback(store.current_versions()["services"])
-        store.dispose()
-        t = time.perf_counter()
-        _workers_on(port, new, WORKERS, timeout=600)
-        switched_s = time.perf_counter() - t
-        _traffic(port)
-        after_rebuild = measure()
+        figures["gunicorn_after_start"] = measure()
+        switched, first = [], []
+        for publish in range(1, 4):
+            store = Store.open(sqlite_url(path))
+            new = store.rollback(store.current_versions()["services"])
+            store.dispose()
+            old = set(_children(server.pid))
+            t = time.perf_counter()
+            _workers_on(port, new, WORKERS, timeout=600)
+            _replaced(server.pid, old, timeout=600)
+            switched.append(round(time.perf_counter() - t, 1))
+            first.append(_first_searches_ms(port))
+            _traffic(port)
+            if publish in (1, 3):
+                figures[f"gunicorn_after_{publish}_publish{'es' if publish > 1 else ''}"] = measure()
+        figures["gunicorn_switched_to_new_version_s"] = switched
+        figures["gunicorn_first_searches_after_each_publish"] = first
     finally:
         server.terminate()
         try:
             server.wait(timeout=30)
         except subprocess.TimeoutExpired:
             server.kill()
-    return {
-        "gunicorn_workers": WORKERS,
-        "gunicorn_ready_s": round(ready_s, 1),
-        "gunicorn_switched_to_new_version_s": round(switched_s, 1),
-        "gunicorn_after_start": after_start,
-        "gunicorn_after_rebuild": after_rebuild,
-    }
+    builds = _BUILT.findall(log.read_text(errors="replace"))
+    figures["master_rebuilds"] = [{"version": int(v), "wall_s": float(w), "cpu_s": float(c)} for v, w, c in builds]
+    figures["master_reloads"] = log.read_text(errors="replace").count("Hang up")
+    return figures
 
 
 def main(services: int = 100_000) -> dict:

@@ -5,11 +5,17 @@ from __future__ import annotations
 from typing import Iterable
 
 from dash import ALL, Input, Output, State, ctx, no_update
+from dash.dependencies import DashDependency
 
 from explorer import ids
 from explorer.layout.controls import checklist_summary, summary_id
 from explorer.layout.home import with_service_area
 from explorer.pages.home import service_area
+
+
+def each(kind: type[DashDependency], prop: str, *component_ids: str) -> list[DashDependency]:
+    """The same property of several components, in order: ``*each(Input, "value", ids.A, ids.B)``."""
+    return [kind(component_id, prop) for component_id in component_ids]
 
 
 def register_summaries(app, checklists: Iterable[tuple[str, str]]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import Input, Output, ctx
 from dash.exceptions import PreventUpdate
 
-from callbacks.controls import register_summaries
+from callbacks.controls import each, register_summaries
 from explorer import ids
 from explorer.layout.controls import drawn_anew
 from explorer.layout.funding import CHECKLISTS
@@ -18,20 +18,11 @@ def register(app, provider, context) -> None:
     register_summaries(app, CHECKLISTS)
 
     @app.callback(
-        Output(ids.FUNDING_LIST, "children"),
-        Output(ids.FUNDING_PAST, "children"),
-        Output(ids.FUNDING_PAST_SUMMARY, "children"),
-        Output(ids.FUNDING_SUMMARY, "children"),
-        Output(ids.FUNDING_ICS_LINK, "href"),
-        Output(ids.FUNDING_ATOM_LINK, "href"),
+        *each(Output, "children", ids.FUNDING_LIST, ids.FUNDING_PAST, ids.FUNDING_PAST_SUMMARY, ids.FUNDING_SUMMARY),
+        *each(Output, "href", ids.FUNDING_ICS_LINK, ids.FUNDING_ATOM_LINK),
         Output(ids.PAGE_STATE, "data", allow_duplicate=True),
-        Input(ids.FUNDING_SEARCH, "value"),
-        Input(ids.FUNDING_BOROUGH, "value"),
-        Input(ids.FUNDING_AREA, "value"),
-        Input(ids.FUNDING_APPLICANT, "value"),
-        Input(ids.FUNDING_MIN, "value"),
-        Input(ids.FUNDING_MAX, "value"),
-        Input(ids.FUNDING_STATUS, "value"),
+        *each(Input, "value", ids.FUNDING_SEARCH, ids.FUNDING_BOROUGH, ids.FUNDING_AREA, ids.FUNDING_APPLICANT,
+              ids.FUNDING_MIN, ids.FUNDING_MAX, ids.FUNDING_STATUS),
         prevent_initial_call=True,
     )
     def update_results(text, boroughs, areas, applicants, min_award, max_award, statuses):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import ALL, ClientsideFunction, Input, Output, State, ctx, no_update
 
-from callbacks.controls import register_show_area, register_summaries
+from callbacks.controls import each, register_show_area, register_summaries
 from explorer import ids
 from explorer.layout.controls import chosen
 from explorer.layout.home import CHECKLISTS, asked_page, build_search_update
@@ -26,12 +26,8 @@ def register(app, provider, context) -> None:
         Output(ids.BOROUGH_LAYER, "hideout"),
         Output(ids.PAGE_STATE, "data", allow_duplicate=True),
         Input(ids.SEARCH_BUTTON, "n_clicks"),
-        Input(ids.SEARCH_INPUT, "value"),
-        Input(ids.BOROUGH_SELECT, "value"),
-        Input(ids.AREA_SELECT, "value"),
-        Input(ids.COMMISSIONER_SELECT, "value"),
-        Input(ids.AGE_SELECT, "value"),
-        Input(ids.ACCESS_SELECT, "value"),
+        *each(Input, "value", ids.SEARCH_INPUT, ids.BOROUGH_SELECT, ids.AREA_SELECT, ids.COMMISSIONER_SELECT,
+              ids.AGE_SELECT, ids.ACCESS_SELECT),
         Input({"type": ids.RESULT_PAGER, "index": ALL}, "n_clicks"),
         State(ids.EXPLORER_GRID, "className"),
         prevent_initial_call=True,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dash import ALL, Input, Output, State, ctx
 from dash.exceptions import PreventUpdate
 
+from callbacks.controls import each
 from explorer import ids
 from explorer.layout.controls import drawn_anew
 from explorer.layout.lcpf import render_update
@@ -18,20 +19,13 @@ def register(app, provider) -> None:
         Output({"type": ids.LCPF_WEIGHT, "index": ALL}, "value"),
         Output({"type": ids.LCPF_PRESET, "index": ALL}, "className"),
         Output(ids.LCPF_BASIS, "data"),
-        Output(ids.LCPF_MESSAGES, "children"),
-        Output(ids.LCPF_SUMMARY, "children"),
-        Output(ids.LCPF_TOTALS, "children"),
-        Output(ids.LCPF_MAP, "children"),
-        Output(ids.LCPF_SCATTER, "children"),
-        Output(ids.LCPF_TABLE, "children"),
+        *each(Output, "children", ids.LCPF_MESSAGES, ids.LCPF_SUMMARY, ids.LCPF_TOTALS, ids.LCPF_MAP,
+              ids.LCPF_SCATTER, ids.LCPF_TABLE),
         Output(ids.LCPF_DOWNLOAD, "href"),
         Output(ids.PAGE_STATE, "data", allow_duplicate=True),
         Input({"type": ids.LCPF_PRESET, "index": ALL}, "n_clicks"),
         Input({"type": ids.LCPF_WEIGHT, "index": ALL}, "value"),
-        Input(ids.LCPF_YEAR, "value"),
-        Input(ids.LCPF_CATEGORY, "value"),
-        Input(ids.LCPF_MEASURE, "value"),
-        Input(ids.LCPF_POT, "value"),
+        *each(Input, "value", ids.LCPF_YEAR, ids.LCPF_CATEGORY, ids.LCPF_MEASURE, ids.LCPF_POT),
         State(ids.LCPF_BASIS, "data"),
         prevent_initial_call=True,
     )

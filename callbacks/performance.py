@@ -5,20 +5,15 @@ from __future__ import annotations
 
 from dash import Input, Output
 
+from callbacks.controls import each
 from explorer import ids
 from explorer.layout.controls import chosen
 from explorer.layout.performance import build_measure_detail, build_performance_view
 from explorer.pages.performance import measure_detail, portfolio_page
 from explorer.services.performance import PortfolioFilters
 
-FILTERS = (
-    Input(ids.PERF_COMMISSIONER, "value"),
-    Input(ids.PERF_PROGRAMME, "value"),
-    Input(ids.PERF_BOROUGH, "value"),
-    Input(ids.PERF_AREA, "value"),
-    Input(ids.PERF_PERIOD, "value"),
-    Input(ids.PERF_EVIDENCE, "value"),
-)
+FILTERS = tuple(each(Input, "value", ids.PERF_COMMISSIONER, ids.PERF_PROGRAMME, ids.PERF_BOROUGH, ids.PERF_AREA,
+                     ids.PERF_PERIOD, ids.PERF_EVIDENCE))
 
 
 def parse_filters(commissioner, programme, borough, area, period, evidence=None) -> PortfolioFilters:
@@ -39,11 +34,8 @@ def register(app, provider, context) -> None:
     """
 
     @app.callback(
-        Output(ids.PERF_RESULTS, "children"),
-        Output(ids.PERF_DASHBOARD_INTRO, "children"),
-        Output(ids.PERF_REACH_MAP, "children"),
-        Output(ids.PERF_REACH_KEY, "children"),
-        Output(ids.PERF_DASHBOARD, "children"),
+        *each(Output, "children", ids.PERF_RESULTS, ids.PERF_DASHBOARD_INTRO, ids.PERF_REACH_MAP, ids.PERF_REACH_KEY,
+              ids.PERF_DASHBOARD),
         Output(ids.PERF_MEASURE_PICK, "options"),
         Output(ids.PERF_MEASURE_PICK, "value"),
         *FILTERS,

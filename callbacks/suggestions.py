@@ -5,6 +5,7 @@ from __future__ import annotations
 from dash import Input, Output, State, no_update
 from flask import request
 
+from callbacks.controls import each
 from explorer import ids
 from explorer.layout.suggestions import build_report_change_status
 
@@ -24,9 +25,7 @@ def register(app, provider, submit) -> None:
         Output(ids.REPORT_CHANGE_MESSAGE, "value"),
         Input(ids.REPORT_CHANGE_SUBMIT, "n_clicks"),
         State(ids.REPORT_CHANGE_SERVICE, "data"),
-        State(ids.REPORT_CHANGE_MESSAGE, "value"),
-        State(ids.REPORT_CHANGE_CONTACT, "value"),
-        State(ids.REPORT_CHANGE_WEBSITE, "value"),
+        *each(State, "value", ids.REPORT_CHANGE_MESSAGE, ids.REPORT_CHANGE_CONTACT, ids.REPORT_CHANGE_WEBSITE),
         prevent_initial_call=True,
     )
     def on_report_change(_clicks, service_id, message, contact, website):

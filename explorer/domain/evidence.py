@@ -13,9 +13,9 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import field_validator, model_validator
+from pydantic import AfterValidator, field_validator, model_validator
 
 from explorer.domain.records import Money, Names, OptText, Record, Text, check_url
 
@@ -114,6 +114,10 @@ def check_partial_date(value: str | None) -> str | None:
     return value
 
 
+#: A date as precise as its source (``2024``, ``2024-03`` or ``2024-03-15``), or nothing.
+OptPartialDate = Annotated[OptText, AfterValidator(check_partial_date)]
+
+
 class Evaluation(Record):
     """A published or planned evaluation of a programme, linked to the register's services it covers.
 
@@ -127,8 +131,8 @@ class Evaluation(Record):
     commissioner: OptText = None
     evaluator: OptText = None
     commissioned_by: OptText = None
-    published: OptText = None
-    due: OptText = None
+    published: OptPartialDate = None
+    due: OptPartialDate = None
     design: OptText = None
     design_level: OptText = None
     outcome_measure: OptText = None
@@ -155,11 +159,6 @@ class Evaluation(Record):
         for url in value:
             check_url(url)
         return value
-
-    @field_validator("published", "due")
-    @classmethod
-    def _partial_dates(cls, value: str | None) -> str | None:
-        return check_partial_date(value)
 
     @field_validator("design_level")
     @classmethod

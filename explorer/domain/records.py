@@ -180,12 +180,7 @@ class Commissioner(Sourced):
     code: Text
     name: Text
     organization_id: OptText = None
-    website: OptText = None
-
-    @field_validator("website")
-    @classmethod
-    def _website_is_url(cls, value: str | None) -> str | None:
-        return check_url(value)
+    website: OptUrl = None
 
 
 class Service(Sourced):
@@ -269,12 +264,7 @@ class Inherited(Record):
     which is what the README states for these files.
     """
 
-    source_url: OptText = None
-
-    @field_validator("source_url")
-    @classmethod
-    def _source_is_url(cls, value: str | None) -> str | None:
-        return check_url(value)
+    source_url: OptUrl = None
 
 
 class ServiceArea(Inherited):

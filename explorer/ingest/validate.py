@@ -152,8 +152,7 @@ def validate_tables(
     problems.extend(_unknown_commissioners(clean, rows_of, context or {}, names))
     problems.extend(_evaluation_services(clean, rows_of, context or {}, names))
     problems.extend(_confidential_pins(clean, rows_of, names))
-    problems.extend(_service_warnings(clean, rows_of, today, names))
-    problems.extend(_opportunity_warnings(clean, rows_of, today, names))
+    problems.extend(_warnings(clean, rows_of, today, names))
     problems.extend(_measure_warnings(clean, rows_of, context or {}, names))
     report = ValidationReport(
         problems=tuple(problems), row_counts=row_counts
@@ -351,24 +350,24 @@ def _freshness_warning(label, row, value: dt.date | None, today: dt.date) -> Pro
     return None
 
 
-def _service_warnings(clean, rows_of, today: dt.date, names) -> list[Problem]:
-    found = []
-    for svc, row in zip(clean.get("service", ()), rows_of.get("service", ())):
-        stale = _freshness_warning(names["service"], row, svc.last_verified, today)
-        if stale:
-            found.append(stale)
-        if not (svc.url or svc.email or svc.phone):
-            found.append(Problem(names["service"], row, "url", "",
-                                 "has no contact route (url, email or phone)", "warning"))
-    return found
+def _no_contact(label, row, service) -> Problem | None:
+    if service.url or service.email or service.phone:
+        return None
+    return Problem(label, row, "url", "", "has no contact route (url, email or phone)", "warning")
 
 
-def _opportunity_warnings(clean, rows_of, today: dt.date, names) -> list[Problem]:
+#: The warnings each record of a table may get beyond its freshness, in the order they are listed.
+_MORE_WARNINGS = {"service": (_no_contact,), "funding_opportunity": ()}
+
+
+def _warnings(clean, rows_of, today: dt.date, names) -> list[Problem]:
+    """Per record, in row order: not verified lately (or never), then the table's own warnings."""
     found = []
-    for opp, row in zip(clean.get("funding_opportunity", ()), rows_of.get("funding_opportunity", ())):
-        stale = _freshness_warning(names["funding_opportunity"], row, opp.last_verified, today)
-        if stale:
-            found.append(stale)
+    for table, more in _MORE_WARNINGS.items():
+        for record, row in zip(clean.get(table, ()), rows_of.get(table, ())):
+            checks = (_freshness_warning(names[table], row, record.last_verified, today),
+                      *(check(names[table], row, record) for check in more))
+            found.extend(problem for problem in checks if problem)
     return found
 
 

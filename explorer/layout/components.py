@@ -72,6 +72,11 @@ def period_text(period: Quarter | None) -> str:
     return f"{period.code} ({period.label})" if period else "no period has figures yet"
 
 
+def page_intro(title: Any, lead: Any, *, lead_class: str = "") -> list:
+    """A page's heading and the paragraph under it that says what the page is for (pages open so)."""
+    return [html.H1(title, className="h2"), html.P(lead, className=f"lead {lead_class}".strip())]
+
+
 def panel(title: str, children: list, *, section_id: str | None = None, class_name: str = "") -> html.Section:
     heading_id = f"h-{section_id}" if section_id else None
     return html.Section(

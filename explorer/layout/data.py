@@ -10,6 +10,7 @@ from dash import dash_table, html
 from explorer import ids
 from explorer.domain import formatting
 from explorer.domain.freshness import BAND_BY_KEY, BANDS, band_counts, freshness_by_group
+from explorer.layout.components import page_intro
 from explorer.layout.controls import table_region
 from explorer.layout.embed import build_downloads
 from explorer.layout.freshness import build_freshness_legend
@@ -47,12 +48,11 @@ def build_data_page(page: DataPage) -> html.Div:
     snapshot, today = page.snapshot, page.today
     return html.Div(
         [
-            html.H1("Data", className="h2"),
-            html.P(
+            *page_intro(
+                "Data",
                 "Where the register comes from, how recently each entry was checked by a person, "
                 "and every publish of it. Each publish is kept as a version, so any change can be "
                 "seen and undone.",
-                className="lead",
             ),
             build_coverage(coverage(snapshot)),
             build_freshness_section(snapshot, today),

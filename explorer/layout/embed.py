@@ -11,7 +11,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from explorer import ids
-from explorer.layout.components import sample_label
+from explorer.layout.components import page_intro, sample_label
 from explorer.layout import controls
 from explorer.layout.home import build_map, build_result_header, build_service_items, state_query
 from explorer.services.exports import download_url
@@ -188,11 +188,10 @@ def build_embed_builder(choice: BuilderChoice, base_url: str = "") -> html.Div:
     src, snippet, title = builder_outputs(choice, base_url)
     return html.Div(
         [
-            html.H1("Show these services on your website", className="h2"),
-            html.P(
+            *page_intro(
+                "Show these services on your website",
                 "Boroughs and partners can put a live list and map of the services that MOPAC and the VRU pay "
                 "for on their own pages. Pick what to show, check the preview, then copy the code into your page.",
-                className="lead",
             ),
             html.Div(
                 [

@@ -13,7 +13,7 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from explorer import ids
-from explorer.layout.components import sample_label
+from explorer.layout.components import page_intro, sample_label
 from explorer.layout import controls
 from explorer.layout.static import static_block
 from explorer.domain import formatting
@@ -66,13 +66,12 @@ def build_funding_page(snapshot: Snapshot, result: FundingResult) -> html.Div:
     query = result.query
     return html.Div(
         [
-            html.H1("Funding opportunities", className="h2"),
-            html.P(
+            *page_intro(
+                "Funding opportunities",
                 "Money that community organisations, boroughs and others can apply for from the "
                 "Mayor's Office for Policing and Crime (MOPAC), the Violence Reduction Unit (VRU) "
                 "and partners funding through them. Open and upcoming opportunities come first, "
                 "soonest deadline first.",
-                className="lead",
             ),
             html.Div(
                 [

@@ -13,7 +13,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from explorer import ids
-from explorer.layout.components import sample_badge
+from explorer.layout.components import page_intro, sample_badge
 from explorer.layout import controls
 from explorer.domain import formatting
 from explorer.domain.contact import contact_links, referral_note
@@ -47,11 +47,11 @@ def build_home(
     result = found.result
     return html.Div(
         [
-            html.H1("Find help near you", className="h2"),
-            html.P(
+            *page_intro(
+                "Find help near you",
                 "Search the services that the Mayor's Office for Policing and Crime (MOPAC) and the "
                 "Violence Reduction Unit (VRU) pay for, by topic and place.",
-                className="lead intro",
+                lead_class="intro",
             ),
             build_search_form(result.query),
             build_danger_line(),

@@ -17,6 +17,7 @@ from dash import dcc, html
 
 from explorer import ids
 from explorer.layout import controls
+from explorer.layout.components import page_intro
 from explorer.layout.static import static_block
 from explorer.layout.svg_chart import figure_svg
 from explorer.domain import formatting
@@ -55,8 +56,8 @@ def build_lcpf_page(page: LcpfPage) -> html.Div:
     snapshot, view = page.snapshot, page.view
     return html.Div(
         [
-            html.H1(LCPF, className="h2"),
-            html.P(
+            *page_intro(
+                LCPF,
                 [
                     "The London Crime Prevention Fund (LCPF) is the money the Mayor's Office for Policing "
                     "and Crime (MOPAC) gives London's 32 boroughs for crime prevention; since 2018 it has been "
@@ -65,7 +66,6 @@ def build_lcpf_page(page: LcpfPage) -> html.Div:
                     "). Does the money follow need, in inner and outer London? This page shows need over "
                     "time first, then the money wherever it is published, and lets you try other formulas.",
                 ],
-                className="lead",
             ),
             build_need_section(page.need),
             dcc.Store(id=ids.LCPF_BASIS, data=view.query.basis),

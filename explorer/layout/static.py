@@ -3,25 +3,25 @@
 Every Dash component costs the browser a React element, a wrapper and a store subscription; a list
 of a hundred cards or a table of a thousand cells takes seconds to draw on a mid-range phone. Parts
 that no callback reads or writes inside (lists, tables, captions) are built with the same ``html``
-builders as everywhere else and then handed to :func:`static_block`, which draws them through the
-autoescaping template engine (:mod:`explorer.templates`) into one :class:`StaticHtml` element
-(``assets/static_html.js``: a div whose inner HTML is the block): one component instead of hundreds,
-parsed by the browser itself rather than by a Markdown parser, and no markup from the register
-reaches the page unescaped.
+builders as everywhere else and then handed to :func:`static_block`, which writes them with the
+first paint's writer (:func:`explorer.layout.static_html.to_html`, every value escaped by
+``markupsafe``) into one :class:`StaticHtml` element (``assets/static_html.js``: a div whose inner
+HTML is the block): one component instead of hundreds, parsed by the browser itself, and no markup
+from the register reaches the page unescaped.
 
-Each table row and list item ends a line of the block, so a row's text stays on one line (the
-sample-label walk in the tests reads a block line by line).
+What is this module's own: what it refuses (anything that must stay a live component), and its
+lines: each table row and list item ends a line of the block, so a row's text stays on one line
+(the sample-label walk in the tests reads a block line by line).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any, NamedTuple
+from typing import Any
 
-from dash import html
 from dash.development.base_component import Component, _explicitize_args
 
-from explorer.templates import render
+from explorer.layout.static_html import to_html
 
 #: The html components that may be drawn this way (their tag is the component's name, lower case).
 TAGS = frozenset({
@@ -30,26 +30,15 @@ TAGS = frozenset({
     "strong", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "time", "label", "b", "i",
     "blockquote", "cite", "q", "sub", "sup", "mark",
 })
-VOID = frozenset({"br", "hr"})
-#: After these a new line starts (never a blank one: a blank line would end the HTML block).
+#: After these a new line starts (never a blank one: a text's own line breaks become spaces).
 LINE_ENDS = frozenset({"tr", "li", "dd", "caption", "thead"})
-#: Dash's property names that differ from the HTML attribute's.
-RENAMED = {"className": "class", "htmlFor": "for", "tabIndex": "tabindex", "colSpan": "colspan",
-           "rowSpan": "rowspan", "dateTime": "datetime"}
-PLAIN = frozenset({"id", "title", "href", "rel", "scope", "role", "target", "lang", "hidden", "open",
-                   "headers"})
+#: The properties a block may carry, by Dash's names (``to_html`` writes them as HTML attributes).
+PROPERTIES = frozenset({"id", "className", "style", "title", "href", "rel", "scope", "role", "target", "lang",
+                        "hidden", "open", "headers", "htmlFor", "tabIndex", "colSpan", "rowSpan", "dateTime"})
 ATTRIBUTE = re.compile(r"^(aria|data)-[a-z][a-z0-9-]*$")
-#: Dash's own properties that are not attributes of the element.
+#: Dash's own properties that are not attributes of the element (``to_html`` leaves them out).
 IGNORED = frozenset({"children", "n_clicks", "n_clicks_timestamp", "disable_n_clicks", "key", "loading_state"})
-
-
-class Node(NamedTuple):
-    """An element (tag, attributes, children) or a run of text (``text`` set)."""
-
-    tag: str | None = None
-    attrs: tuple[tuple[str, str | None], ...] = ()
-    children: tuple["Node", ...] = ()
-    text: str | None = None
+_LINE_END = re.compile("(</(?:" + "|".join(sorted(LINE_ENDS)) + ")>)")
 
 
 class StaticHtml(Component):
@@ -87,56 +76,35 @@ def static_block(children: Any, *, class_name: str = "", block_id: str | None = 
         TypeError: A child is not a plain ``html`` component (a dcc or bootstrap control, a dict id),
             or a property has no HTML attribute: such parts must stay Dash components.
     """
-    nodes = _nodes(children)
-    markup = render("static_block.html", nodes=nodes, void=VOID, line_ends=LINE_ENDS)
+    _check(children)
+    # Escaped text holds no "<", so the only "</tr>" (and so on) left are the rows' own closing tags.
+    markup = _LINE_END.sub("\\1\n", " ".join(str(to_html(children)).splitlines()))
     props = {"id": block_id} if block_id else {}
     return StaticHtml(markup, className=f"static-block {class_name}".strip(), **props)
 
 
-def _nodes(children: Any) -> tuple[Node, ...]:
+def _check(children: Any) -> None:
+    """Refuses what must stay a component; text, numbers and plain ``html`` elements pass."""
     if children is None or children is False:
-        return ()
+        return
     if isinstance(children, (list, tuple)):
-        return tuple(node for child in children for node in _nodes(child))
-    if isinstance(children, bool):
+        for child in children:
+            _check(child)
+    elif isinstance(children, bool) or hasattr(children, "__html__"):  # True, or markup passed as text
         raise TypeError(f"static_block cannot draw the value {children!r}")
-    if isinstance(children, (str, int, float)):
-        # A new line in text would be a blank line in the block, and HTML shows it as a space anyway.
-        return (Node(text=" ".join(str(children).splitlines())),)
-    return (_element(children),)
+    elif not isinstance(children, (str, int, float)):
+        _check_element(children)
 
 
-def _element(component) -> Node:
+def _check_element(component: Any) -> None:
     tag = type(component).__name__.lower()
     if type(component).__module__.split(".")[:2] != ["dash", "html"] or tag not in TAGS:
         raise TypeError(f"static_block draws plain html components only, not {type(component).__name__}")
-    attrs = []
     for name, value in component.to_plotly_json()["props"].items():
         if name in IGNORED or value is None or value is False:
             continue
-        attrs.append((_attribute(name, value, tag), _value(name, value)))
-    return Node(tag=tag, attrs=tuple(attrs), children=_nodes(getattr(component, "children", None)))
-
-
-def _attribute(name: str, value: Any, tag: str) -> str:
-    if name == "id" and not isinstance(value, str):
-        raise TypeError(f"static_block cannot draw a pattern id {value!r} on <{tag}>: keep it a component")
-    if name == "style":
-        return "style"
-    if name in RENAMED:
-        return RENAMED[name]
-    if name in PLAIN or ATTRIBUTE.match(name):
-        return name
-    raise TypeError(f"static_block has no HTML attribute for the property {name!r} on <{tag}>")
-
-
-def _value(name: str, value: Any) -> str | None:
-    if value is True:
-        return None
-    if name == "style":
-        return "; ".join(f"{_css_name(key)}: {val}" for key, val in value.items())
-    return str(value)
-
-
-def _css_name(key: str) -> str:
-    return re.sub(r"([A-Z])", lambda m: "-" + m.group(1).lower(), key)
+        if name == "id" and not isinstance(value, str):
+            raise TypeError(f"static_block cannot draw a pattern id {value!r} on <{tag}>: keep it a component")
+        if name not in PROPERTIES and not ATTRIBUTE.match(name):
+            raise TypeError(f"static_block has no HTML attribute for the property {name!r} on <{tag}>")
+    _check(getattr(component, "children", None))

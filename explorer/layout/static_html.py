@@ -7,9 +7,10 @@ for a browser that runs no script: links are real links and forms are real forms
 
 Only what is visible is written: stores and locations are skipped, a map or a chart becomes an
 empty box of the size it will have, a select shows its options. Every text and attribute value is
-escaped (``markupsafe``); the only markup passed through is a ``StaticHtml`` block, which
-``explorer/layout/static.py`` wrote through the autoescaping template engine. A ``dcc.Markdown``
-block is written as its text, escaped, whatever its flags (no page uses Markdown).
+escaped (``markupsafe``); the only markup passed through is a ``StaticHtml`` block, which was
+written by this module too (``explorer/layout/static.py`` draws its html components with
+:func:`to_html`) or by the autoescaping template engine (the report's block, the SVG charts). A
+``dcc.Markdown`` block is written as its text, escaped, whatever its flags (no page uses Markdown).
 """
 
 from __future__ import annotations
@@ -216,7 +217,7 @@ def _markdown(props: dict) -> Markup:
 
 
 def _static_block(props: dict) -> Markup:
-    """A block of HTML already written by the autoescaping template engine (explorer/layout/static.py)."""
+    """A block of HTML already written, escaped (by :func:`to_html` or the autoescaping template engine)."""
     return _element("div", _box(props), Markup(props.get("children") or ""))
 
 

@@ -8,11 +8,11 @@ the London Datastore's statistical boundary files.
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
 from explorer.domain.geography import LONDON_BOROUGH_CODES, Borough
+from explorer.reference.tables import read_table
 
 BOROUGHS_FILE = Path("reference") / "boroughs.csv"
 """Where the table lives, relative to the data directory."""
@@ -43,16 +43,8 @@ def load_boroughs(data_dir: Path) -> tuple[Borough, ...]:
             not exactly E09000001 to E09000033, once each.
     """
     path = Path(data_dir) / BOROUGHS_FILE
-    try:
-        with path.open(newline="", encoding="utf-8") as stream:
-            reader = csv.DictReader(stream)
-            if tuple(reader.fieldnames or ()) not in (COLUMNS, COLUMNS_WITHOUT_2011):
-                raise BoroughTableError(
-                    f"{path}: the columns must be {', '.join(COLUMNS)}; found {', '.join(reader.fieldnames or ())}"
-                )
-            boroughs = [_parse_row(row, number, path) for number, row in enumerate(reader, start=2)]
-    except FileNotFoundError as error:
-        raise BoroughTableError(f"the borough table {path} does not exist") from error
+    boroughs = read_table(path, (COLUMNS, COLUMNS_WITHOUT_2011), lambda row, number: _parse_row(row, number, path),
+                          BoroughTableError, f"the borough table {path} does not exist")
     _check_set(boroughs, path)
     return tuple(sorted(boroughs, key=lambda borough: borough.code))
 
@@ -132,7 +124,7 @@ def _parse_row(row: dict[str, str], number: int, path: Path) -> Borough:
                    population_2011=population_2011)
 
 
-def _check_set(boroughs: list[Borough], path: Path) -> None:
+def _check_set(boroughs: tuple[Borough, ...], path: Path) -> None:
     codes = [borough.code for borough in boroughs]
     duplicated = sorted({code for code in codes if codes.count(code) > 1})
     if duplicated:

@@ -9,11 +9,11 @@ from the postcode index, when loaded.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from explorer.domain.geography import LONDON_BOROUGH_CODES, Place
 from explorer.reference.postcodes import PostcodeIndex
+from explorer.reference.tables import read_table
 
 PLACES_FILE = Path("reference") / "places.csv"
 """Where the gazetteer lives, relative to the data directory."""
@@ -44,16 +44,8 @@ def load_places(data_dir: Path, index: PostcodeIndex) -> tuple[Place, ...]:
             London postcode district, or a (name, borough) pair appears twice.
     """
     path = Path(data_dir) / PLACES_FILE
-    try:
-        with path.open(newline="", encoding="utf-8") as stream:
-            reader = csv.DictReader(stream)
-            if tuple(reader.fieldnames or ()) not in (COLUMNS, LEGACY_COLUMNS):
-                raise PlaceTableError(
-                    f"{path}: the columns must be {', '.join(COLUMNS)}; found {', '.join(reader.fieldnames or ())}"
-                )
-            places = tuple(_parse_row(row, number, path, index) for number, row in enumerate(reader, start=2))
-    except FileNotFoundError as error:
-        raise PlaceTableError(f"the gazetteer {path} does not exist") from error
+    places = read_table(path, (COLUMNS, LEGACY_COLUMNS), lambda row, number: _parse_row(row, number, path, index),
+                        PlaceTableError, f"the gazetteer {path} does not exist")
     seen: set[tuple[str, str]] = set()
     for place in places:
         key = (place.name.casefold(), place.borough_code)

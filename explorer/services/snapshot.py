@@ -8,9 +8,7 @@ running app shows a new publish without a restart.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import gc
 import threading
 import time
 from dataclasses import dataclass, field
@@ -18,6 +16,8 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from explorer.domain.geography import Borough
 from explorer.domain.versions import OpportunityChange, VersionInfo, opportunity_changes
+from explorer.prefork import MasterReload, refreeze
+from explorer.services.excerpt import EXCERPT_SERVICES, ExcerptProvider  # noqa: F401 (imported from here)
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) and the record models (pydantic) are needed only to build one
     from explorer.domain.evidence import Evaluation
@@ -334,37 +334,6 @@ def build_snapshot(
 OPPORTUNITY_HISTORY_DEPTH = 24
 
 
-#: How many services the excerpt of the register holds (enough to draw every kind of page).
-EXCERPT_SERVICES = 100
-
-
-class ExcerptProvider:
-    """Hands out a bounded excerpt of one snapshot (its first services, every other table whole), with
-    the same interface as :class:`SnapshotProvider`: for drawing every page once at start (the
-    component ids Dash checks callbacks against), which at 100,000 services would otherwise draw
-    reports listing all of them."""
-
-    def __init__(self, snapshot: Snapshot, geography: Any, services: int = EXCERPT_SERVICES):
-        self._snapshot = dataclasses.replace(snapshot, services=snapshot.services[:services])
-        self._geography = geography
-        self._derived: dict[str, Any] = {}
-
-    @property
-    def geography(self) -> Any:
-        """The reference geography."""
-        return self._geography
-
-    def current(self) -> Snapshot:
-        """The excerpt."""
-        return self._snapshot
-
-    def derived(self, name: str, factory: Callable[[Snapshot], Any]) -> Any:
-        """Something built once from the excerpt (a search index...)."""
-        if name not in self._derived:
-            self._derived[name] = factory(self._snapshot)
-        return self._derived[name]
-
-
 class SnapshotProvider:
     """Hands out the current snapshot; rebuilds it when a new version is published.
 
@@ -389,6 +358,7 @@ class SnapshotProvider:
         self._checked_at = float("-inf")
         self._derived: dict[str, tuple[int, Any]] = {}
         self._kept: dict[str, Callable[[Snapshot], Any]] = {}
+        self._master: MasterReload | None = None
 
     @property
     def geography(self) -> Any:
@@ -396,7 +366,8 @@ class SnapshotProvider:
         return self._geography
 
     def current(self) -> Snapshot:
-        """The snapshot of the newest published version."""
+        """The snapshot of the newest published version (in a worker of a pre-forking server, the one it
+        was forked with until the master has built the newer one: see :mod:`explorer.prefork`)."""
         now = self._clock()
         snapshot = self._snapshot
         if snapshot is not None and now - self._checked_at < self._interval:
@@ -404,9 +375,9 @@ class SnapshotProvider:
         with self._lock:
             latest = self._store.latest_version_id() or 0
             self._checked_at = now
-            if self._snapshot is None or self._snapshot.version_key != latest:
-                self._snapshot = self._build()
-                self._build_kept(self._snapshot)
+            held = self._snapshot
+            if held is None or (held.version_key != latest and not (self._master and self._master.ask(latest))):
+                self._install(self._build())
             return self._snapshot
 
     def derived(self, name: str, factory: Callable[[Snapshot], Any]) -> Any:
@@ -442,21 +413,49 @@ class SnapshotProvider:
         preloaded app): stop using the parent's database connections; the snapshot is kept."""
         self._store.after_fork()
 
+    def serve_forked(self, master: MasterReload) -> None:
+        """In a pre-forking server's master, before the first fork: workers forked from here ask it to
+        build each new version rather than building their own (see :mod:`explorer.prefork`)."""
+        self._master = master
+        self._store.dispose()  # no worker inherits a connection
+
+    def rebuild_in_master(self) -> int | None:
+        """In the master (its ``on_reload``, before gunicorn forks the new workers): builds the newest
+        version if it is not the one held, then closes the database connections it used, so no worker
+        inherits them. Returns the version built (None: a repeated request for a version already held).
+        The master serves no request, so it lets the old version go first and the new one reuses its
+        memory (else the heap grows with each publish); should the build fail, the workers forked
+        without a version build it themselves."""
+        with self._lock:
+            try:
+                latest = self._store.latest_version_id() or 0
+                self._checked_at = self._clock()
+                if self._snapshot is not None and self._snapshot.version_key == latest:
+                    return None
+                self._snapshot, self._derived = None, {}
+                refreeze()
+                self._install(self._build())
+                return self._snapshot.version_key
+            finally:
+                self._store.dispose()
+
     def refresh(self) -> Snapshot:
         """Rebuilds the snapshot now, whatever the interval."""
         with self._lock:
-            self._snapshot = self._build()
-            self._build_kept(self._snapshot)
+            self._install(self._build())
             self._checked_at = self._clock()
             return self._snapshot
 
-    def _build_kept(self, snapshot: Snapshot) -> None:
-        for name, factory in self._kept.items():
-            self._derived[name] = (snapshot.version_key, factory(snapshot))
+    def _install(self, snapshot: Snapshot) -> None:
+        """Puts a new version in place with its kept values built, then lets the old one go (the values
+        derived from it too, kept or not)."""
+        derived = {name: (snapshot.version_key, factory(snapshot)) for name, factory in self._kept.items()}
+        self._snapshot, self._derived = snapshot, derived
         if self._kept:
             # As at start (explorer.app.freeze_heap): the new version's objects live until the next
-            # publish, so keep full collections from walking them on every request.
-            gc.freeze()
+            # publish, so keep full collections from walking them on every request; but free the old
+            # version's cycles first, or freezing would keep them for good.
+            refreeze()
 
     def _build(self) -> Snapshot:
         latest = self._store.latest_version_id() or 0

@@ -69,6 +69,11 @@ def _source() -> tuple[Column, ...]:
     return (Column("source_url", Text, nullable=False),)
 
 
+def _labelled() -> tuple[Column, ...]:
+    """Whether the figures are illustrative (sample) values, then their source: every figure table ends so."""
+    return (Column("illustrative", Boolean, nullable=False), *_source())
+
+
 taxonomy_term = _versioned(
     "taxonomy_term",
     Column("id", String(100), nullable=False),
@@ -172,8 +177,7 @@ measure = _versioned(
     Column("target", Float),
     Column("green_at", Float),
     Column("amber_at", Float),
-    Column("illustrative", Boolean, nullable=False),
-    *_source(),
+    *_labelled(),
 )
 
 measure_value = _versioned(
@@ -182,8 +186,7 @@ measure_value = _versioned(
     Column("period", String(7), nullable=False),
     Column("actual", Float),
     Column("narrative", Text),
-    Column("illustrative", Boolean, nullable=False),
-    *_source(),
+    *_labelled(),
 )
 
 spend = _versioned(
@@ -192,8 +195,7 @@ spend = _versioned(
     Column("period", String(7), nullable=False),
     Column("budget_gbp", Float),
     Column("actual_gbp", Float),
-    Column("illustrative", Boolean, nullable=False),
-    *_source(),
+    *_labelled(),
 )
 
 reach = _versioned(
@@ -202,8 +204,7 @@ reach = _versioned(
     Column("borough_code", String(9), nullable=False),
     Column("period", String(7), nullable=False),
     Column("people", Integer, nullable=False),
-    Column("illustrative", Boolean, nullable=False),
-    *_source(),
+    *_labelled(),
 )
 
 funding_opportunity = _versioned(

@@ -18,6 +18,7 @@ from explorer.layout.static import static_block
 from explorer.layout.svg_chart import chart_with_table_svg
 from explorer.services.evidence import EVIDENCE_FILTER_OPTIONS
 from explorer.layout.components import (
+    page_intro,
     ACCENT,
     FONT,
     MOPAC,
@@ -54,15 +55,14 @@ def build_performance_page(page: PerformancePage) -> html.Div:
     filled = {**view._asdict(), "detail": build_measure_detail(page.detail)} if view is not None else None
     return html.Div(
         [
-            html.H1("Performance", className="h2"),
-            html.P(
+            *page_intro(
+                "Performance",
                 [
                     "How every service commissioned by the ", MOPAC, " and the ", VRU,
                     " is doing against its measures, what it costs and when its contract ends. "
                     "Each measure is rated Red, Amber or Green (RAG). ",
                     rag.DEFAULT_RULE,
                 ],
-                className="lead",
             ),
             html.P(
                 [
