@@ -53,6 +53,8 @@ def _bm25_index(snapshot: Snapshot, services: Sequence[ServiceEntry], analyzer: 
     term_text = {t.id: (t.name, " ".join(t.synonyms)) for t in snapshot.terms}
     corpus: list[list[str]] = []
     surface: set[str] = set()
+    # Providers, programmes and service areas repeat across a register: each distinct text is read once.
+    stems_of: dict[str, list[str]] = {}
     for s in services:
         names = [term_text.get(t, ("", "")) for t in s.term_ids]
         fields = {
@@ -65,9 +67,12 @@ def _bm25_index(snapshot: Snapshot, services: Sequence[ServiceEntry], analyzer: 
         }
         tokens: list[str] = []
         for key, text in fields.items():
-            words = analyzer.words(text)
-            surface.update(words)
-            tokens.extend(analyzer.stems(words) * FIELD_WEIGHTS[key])
+            stems = stems_of.get(text)
+            if stems is None:
+                words = analyzer.words(text)
+                surface.update(words)
+                stems = stems_of[text] = analyzer.stems(words)
+            tokens.extend(stems * FIELD_WEIGHTS[key])
         corpus.append(tokens)
     # bm25s needs at least one token: a service with no words (or an empty register) gets a
     # placeholder no query can produce (queries are cleaned to letters and digits).
