@@ -379,18 +379,10 @@ def _mean(values) -> float:
 
 
 def main(argv=None) -> int:
-    from explorer.reference import load_geography, prepare
-    from explorer.services.snapshot import SnapshotProvider
-    from explorer.settings import Settings
-    from explorer.store.store import Store
+    from benchmarks.synthetic import current_register
 
     sizes = [int(a) for a in (argv if argv is not None else sys.argv[1:])] or [10_000]
-    settings = Settings.from_env()
-    prepare(settings.data_dir, settings.cache_dir)
-    geography = load_geography(settings.data_dir, settings.cache_dir)
-    store = Store.open(settings.store_url)
-    snapshot = SnapshotProvider(store, geography).current()
-    store.dispose()
+    snapshot, geography = current_register()
     if not snapshot.on_sample:
         print("warning: the store does not hold the bundled sample register; the labels are for the sample")
     labelled = evaluate_labelled(SearchIndex(snapshot, geography), read_queries())

@@ -93,18 +93,10 @@ def answers(name: str, index: SearchIndex, few: bool = False):
 
 def registers(sizes: list[int]):
     """The sample register and a synthetic register of each size, with their indexes."""
-    from benchmarks.synthetic import empty_tables, synthetic_rows
-    from explorer.reference import load_geography, prepare
-    from explorer.services.snapshot import SnapshotProvider, build_snapshot
-    from explorer.settings import Settings
-    from explorer.store.store import Store
+    from benchmarks.synthetic import current_register, empty_tables, synthetic_rows
+    from explorer.services.snapshot import build_snapshot
 
-    settings = Settings.from_env()
-    prepare(settings.data_dir, settings.cache_dir)
-    geography = load_geography(settings.data_dir, settings.cache_dir)
-    store = Store.open(settings.store_url)
-    snapshot = SnapshotProvider(store, geography).current()
-    store.dispose()
+    snapshot, geography = current_register()
     yield "sample", SearchIndex(snapshot, geography)
     for size in sizes:
         rows = {**synthetic_rows(size, geography.postcodes), **empty_tables()}

@@ -86,3 +86,20 @@ def empty_tables() -> dict[str, list]:
     from explorer.store.schema import ENTITIES
 
     return {t: [] for entity, tables in ENTITIES.items() if entity != "services" for t in tables}
+
+
+def current_register() -> tuple[Any, Any]:
+    """The store's current snapshot (the bundled sample unless the store holds another register) and
+    the reference geography, prepared as the app prepares them: what the benchmarks ask first."""
+    from explorer.reference import load_geography, prepare
+    from explorer.services.snapshot import SnapshotProvider
+    from explorer.settings import Settings
+    from explorer.store.store import Store
+
+    settings = Settings.from_env()
+    prepare(settings.data_dir, settings.cache_dir)
+    geography = load_geography(settings.data_dir, settings.cache_dir)
+    store = Store.open(settings.store_url)
+    snapshot = SnapshotProvider(store, geography).current()
+    store.dispose()
+    return snapshot, geography
