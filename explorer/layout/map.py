@@ -108,14 +108,8 @@ def map_outputs(state: MapState) -> tuple[str, dict, dict]:
 
 
 def fit_viewport(state: MapState) -> dict:
-    """The map's viewport change that fits the search's bounds.
-
-    Not animated: Leaflet drops a fit asked for while a zoom animation runs (``_tryAnimatedZoom``), so
-    a search made while the first view was still zooming in left the map on all of London. A fit that
-    jumps never leaves an animation running for the next one to fall into.
-    """
-    return {"bounds": state.bounds.as_leaflet(), "transition": "fitBounds",
-            "options": {"padding": [12, 12], "animate": False}}
+    """The map's viewport change that fits the search's bounds."""
+    return {"bounds": state.bounds.as_leaflet(), "transition": "fitBounds", "options": {"padding": [12, 12]}}
 
 
 def _place_geojson(place: dict | None) -> dict:
