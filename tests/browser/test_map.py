@@ -31,6 +31,26 @@ def _show_map(dash_duo):
     dash_duo.driver.execute_script("document.querySelector('.explorer-map').scrollIntoView({block: 'start'});")
 
 
+def _settled(dash_duo):
+    """Waits until the map's first view has stopped moving (two reads of the map pane's position and
+    Southwark's outline, 0.4 s apart, agree). Leaflet drops a fit asked for while a zoom animation runs,
+    so a search sent during the first view's animation (a quarter of a second after the map draws,
+    faster than a person types) would leave the map on all of London."""
+    def where():
+        return dash_duo.driver.execute_script(
+            "var p = document.querySelector('.leaflet-map-pane');"
+            "var s = document.querySelector('path.borough-E09000028').getBoundingClientRect();"
+            "var m = document.querySelector('.explorer-map');"
+            "return [p && p.style.transform, Math.round(s.height), m.classList.contains('leaflet-zoom-anim')];")
+
+    def still():
+        before = where()
+        time.sleep(0.4)
+        return not before[2] and before == where()
+
+    _wait(still, message="the map's first view to settle")
+
+
 def _pins_in_view(dash_duo):
     return [p for p in dash_duo.find_elements(".service-point") if _inside_map(dash_duo, p)]
 
@@ -86,6 +106,7 @@ def test_the_map_fits_the_searched_place_and_marks_it(dash_duo, sample_settings)
     dash_duo.wait_for_element("path.borough-shape", timeout=15)
     # With no basemap the map still reads: every borough's name is written on it.
     _wait(lambda: len(dash_duo.find_elements(".borough-label")) == 33, message="33 borough names")
+    _settled(dash_duo)
     box = dash_duo.find_element("#search-input")
     box.send_keys("domestic abuse Peckham")
     box.send_keys(Keys.ENTER)
