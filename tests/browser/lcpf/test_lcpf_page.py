@@ -87,6 +87,9 @@ def test_presets_year_and_current_allocation(dash_duo, sample_settings):
     dash_duo.driver.set_window_size(1280, 2400)  # the controls and table in view: no scrolling races
     dash_duo.wait_for_page(url=dash_duo.server_url + "/lcpf")
     dash_duo.wait_for_contains_text(f"#{ids.LCPF_SUMMARY}", "Formula: population only")
+    # The summary is on the page from its first paint: click once Dash has its callbacks and has run the
+    # page's first ones, or the click can land on a button that is then drawn again (it failed once in CI).
+    wait_until(lambda: dash_duo.window_store and dash_duo.redux_state_rqs == [], message="the first callbacks")
 
     click(dash_duo, pattern_id(ids.LCPF_PRESET, "crime"))
     dash_duo.wait_for_contains_text(f"#{ids.LCPF_SUMMARY}", "Formula: crime only")
