@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Callable, Mapping, Sequence
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 MAX_QUERY_LENGTH = 200
@@ -62,6 +64,9 @@ class Vocabulary:
     phrases: tuple[str, ...]
     targets: tuple[str, ...]
     processed: tuple[str, ...]
+    #: Per processed phrase: its :func:`letter_signatures` and length (to rule phrases out cheaply).
+    signatures: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64), compare=False, repr=False)
+    lengths: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -162,7 +167,8 @@ def build_vocabulary(entries: Mapping[str, Sequence[str]] | Sequence[tuple[str, 
         phrases.append(phrase)
         targets.append(target)
         processed.append(key[0])
-    return Vocabulary(tuple(phrases), tuple(targets), tuple(processed))
+    return Vocabulary(tuple(phrases), tuple(targets), tuple(processed), letter_signatures(processed),
+                      np.array([len(p) for p in processed], dtype=np.int64))
 
 
 def match_spans(
@@ -178,38 +184,177 @@ def match_spans(
     Longer spans are tried first, so "tower hamlet" matches "Tower Hamlets" as one place
     rather than "Tower" alone. Each span is scored with ``fuzz.ratio`` on cleaned text; a
     one-word span must have at least ``min_chars`` letters.
+
+    Each span's candidates are rapidfuzz's top 8 of the whole vocabulary (best score first, then
+    vocabulary order); the phrases :func:`within_reach` rules out could not be among them, so on a
+    large vocabulary only the others are compared (the same answer, much sooner).
     """
     if not vocabulary.processed or not words:
         return []
-    taken = [False] * len(words)
-    found: list[PhraseMatch] = []
+    # Every span that could be read, in the order they are tried (longest first, then leftmost).
+    spans: list[tuple[int, int, str, float]] = []
     for size in range(min(max_span, len(words)), 0, -1):
         for start in range(0, len(words) - size + 1):
-            if any(taken[start : start + size]):
-                continue
             span = " ".join(words[start : start + size])
             if len(span.replace(" ", "")) < max(min_chars, 2):
                 continue
             if size == 1 and span in STOPWORDS:
                 continue
+            spans.append((size, start, span, _cutoff_for(span, cutoff)))
+    reachable = _reachable(vocabulary, spans)
+    taken = [False] * len(words)
+    found: list[PhraseMatch] = []
+    for (size, start, span, span_cutoff), within in zip(spans, reachable):
+        if any(taken[start : start + size]):
+            continue
+        if within is None:  # a small vocabulary: every phrase is compared
             candidates = process.extract(
-                span,
-                vocabulary.processed,
-                scorer=fuzz.ratio,
-                processor=None,
-                score_cutoff=_cutoff_for(span, cutoff),
-                limit=8,
+                span, vocabulary.processed, scorer=fuzz.ratio, processor=None, score_cutoff=span_cutoff, limit=8
             )
-            best = next((c for c in candidates if _words_agree(span, c[0], cutoff)), None)
-            if best is None:
-                continue
-            _choice, score, index = best
-            found.append(
-                PhraseMatch(vocabulary.targets[index], vocabulary.phrases[index], score, start, start + size)
+        elif not len(within):
+            continue
+        else:  # the phrases in reach, in vocabulary order (so ties keep rapidfuzz's order)
+            processed = vocabulary.processed
+            near = process.extract(
+                span, [processed[i] for i in within], scorer=fuzz.ratio, processor=None,
+                score_cutoff=span_cutoff, limit=8,
             )
-            for i in range(start, start + size):
-                taken[i] = True
+            candidates = [(choice, score, int(within[k])) for choice, score, k in near]
+        best = next((c for c in candidates if _words_agree(span, c[0], cutoff)), None)
+        if best is None:
+            continue
+        _choice, score, index = best
+        found.append(
+            PhraseMatch(vocabulary.targets[index], vocabulary.phrases[index], score, start, start + size)
+        )
+        for i in range(start, start + size):
+            taken[i] = True
     return sorted(found, key=lambda m: m.start)
+
+
+#: Below this many span-phrase pairs a query's spans are compared with every phrase directly
+#: (rapidfuzz is then quicker than ruling phrases out first).
+SMALL_COMPARISON = 2048
+
+
+def _reachable(vocabulary: Vocabulary, spans: Sequence[tuple[int, int, str, float]]) -> list[np.ndarray | None]:
+    """For each span, the positions of the phrases :func:`within_reach` of it (ascending), or
+    None for every span when the vocabulary is small enough to compare whole."""
+    if len(spans) * len(vocabulary.processed) < SMALL_COMPARISON or len(vocabulary.signatures) != len(
+        vocabulary.processed
+    ):
+        return [None] * len(spans)
+    texts = [span for _size, _start, span, _cut in spans]
+    keep = within_reach(
+        letter_signatures(texts)[:, None],
+        np.array([len(t) for t in texts], dtype=np.int64)[:, None],
+        vocabulary.signatures[None, :],
+        vocabulary.lengths[None, :],
+        np.array([cut for *_rest, cut in spans], dtype=np.float64)[:, None],
+    )
+    reachable: list[np.ndarray | None] = [_NONE_IN_REACH] * len(spans)
+    for row in np.flatnonzero(keep.any(axis=1)):
+        reachable[row] = np.flatnonzero(keep[row])
+    return reachable
+
+
+_NONE_IN_REACH = np.zeros(0, dtype=np.int64)
+
+
+# -- Ruling phrases out before comparing them -------------------------------------------------
+#
+# ``fuzz.ratio(a, b)`` is ``100 * (1 - d / (len(a) + len(b)))`` where ``d`` is the InDel distance
+# (the fewest single-character insertions and deletions turning ``a`` into ``b``). So a score of at
+# least ``c`` needs ``d <= (1 - c / 100) * (len(a) + len(b))``, and any cheap lower bound on ``d``
+# above that rules the pair out without running the comparison.
+#
+# The bound used here: sort characters into classes (each of a-z, the space, and one class for
+# every other character) and let ``h_a(k)`` be how many characters of ``a`` are in class ``k``.
+#
+# 1. ``sum_k |h_a(k) - h_b(k)| <= d``: each insertion or deletion changes exactly one class's count
+#    by exactly one, and ``d`` of them turn ``h_a`` into ``h_b``.
+# 2. For each class, ``|h_a(k) - h_b(k)| = sum_{t >= 1} |[h_a(k) >= t] - [h_b(k) >= t]|`` (exactly
+#    the thresholds ``t`` between the smaller count, exclusive, and the larger, inclusive,
+#    differ), so summing over any subset of pairs ``(k, t)`` gives at most ``sum_k |h_a - h_b|``.
+# 3. A *letter signature* is 64 such bits ``[h(k) >= t]`` (:data:`SIGNATURE_BITS`); the number of
+#    bits two signatures differ in, ``popcount(sig_a ^ sig_b)``, is a sum of step 2's kind, so
+#    ``popcount(sig_a ^ sig_b) <= sum_k |h_a(k) - h_b(k)| <= d``.
+#
+# Hence a pair with ``popcount(sig_a ^ sig_b) > (1 - c / 100) * (len(a) + len(b))`` scores below
+# ``c``, and :func:`within_reach` keeps every pair that could score ``c`` or more (and usually only
+# a few others). tests/unit/test_query.py checks the bound against rapidfuzz on random strings.
+
+#: The character classes of a signature: each of these characters, then one class for all others.
+SIGNATURE_CLASSES = "abcdefghijklmnopqrstuvwxyz "
+_OTHER = len(SIGNATURE_CLASSES)
+#: The (class, threshold) pair of each of the 64 bits: every class at 1 and 2, then the counts
+#: that differ most between names (spaces, "e", "a", "o") at higher thresholds.
+SIGNATURE_BITS: tuple[tuple[int, int], ...] = (
+    *((k, t) for k in range(_OTHER + 1) for t in (1, 2)),
+    *((SIGNATURE_CLASSES.index(" "), t) for t in (3, 4, 5, 6)),
+    (SIGNATURE_CLASSES.index("e"), 3), (SIGNATURE_CLASSES.index("e"), 4),
+    (SIGNATURE_CLASSES.index("a"), 3), (SIGNATURE_CLASSES.index("o"), 3),
+)
+_CAP = 255  # counts above this set the same bits (no threshold is that high)
+
+
+def _masks_by_count() -> tuple[tuple[int, ...], ...]:
+    """For each class, the signature bits set by having ``n`` of its characters, ``n <= _CAP``."""
+    out = []
+    for k in range(_OTHER + 1):
+        bits = [(bit, t) for bit, (kk, t) in enumerate(SIGNATURE_BITS) if kk == k]
+        out.append(tuple(sum(1 << bit for bit, t in bits if t <= n) for n in range(_CAP + 1)))
+    return tuple(out)
+
+
+_MASKS_BY_COUNT = _masks_by_count()
+_MASK_TABLE = np.array(_MASKS_BY_COUNT, dtype=np.uint64)
+_MASKS_OF_CHAR = {ch: _MASKS_BY_COUNT[k] for k, ch in enumerate(SIGNATURE_CLASSES)}
+_CLASS_OF = np.full(128, _OTHER, dtype=np.int64)
+_CLASS_OF[[ord(ch) for ch in SIGNATURE_CLASSES]] = np.arange(len(SIGNATURE_CLASSES))
+
+
+def letter_signatures(texts: Sequence[str]) -> np.ndarray:
+    """Each text's letter signature (``uint64``): bit ``i`` is set when the text has at least ``t``
+    characters of class ``k``, for ``(k, t) = SIGNATURE_BITS[i]`` (see the note above)."""
+    n = len(texts)
+    if not n:
+        return np.zeros(0, dtype=np.uint64)
+    codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
+    classes = _CLASS_OF[np.minimum(codes, 127)]
+    owner = np.repeat(np.arange(n, dtype=np.int64), [len(t) for t in texts])
+    width = _OTHER + 1
+    counts = np.bincount(owner * width + classes, minlength=n * width).reshape(n, width)
+    masks = _MASK_TABLE[np.arange(width), np.minimum(counts, _CAP)]
+    return np.bitwise_or.reduce(masks, axis=1)
+
+
+def letter_signature(text: str) -> int:
+    """One text's letter signature, as :func:`letter_signatures` (quicker for a single short text)."""
+    signature = 0
+    other = 0
+    count = text.count
+    for ch in set(text):
+        masks = _MASKS_OF_CHAR.get(ch)
+        if masks is None:
+            other += count(ch)
+        else:
+            signature |= masks[min(count(ch), _CAP)]
+    if other:
+        signature |= _MASKS_BY_COUNT[_OTHER][min(other, _CAP)]
+    return signature
+
+
+def within_reach(signature, length, signatures, lengths, cutoff) -> np.ndarray:
+    """True where a text (``signature``, ``length``) and a phrase (``signatures``, ``lengths``) could
+    have ``fuzz.ratio`` of at least ``cutoff``; False only where they cannot (numpy broadcasting:
+    one text against many phrases, or a column of texts against a row of phrases).
+
+    Never False for a pair that reaches the cutoff (see the note above :data:`SIGNATURE_CLASSES`);
+    the ``1e-6`` covers rapidfuzz's floating-point score at exactly the cutoff.
+    """
+    bound = np.bitwise_count(np.bitwise_xor(signature, signatures))
+    return bound <= (100.0 - cutoff) / 100.0 * (length + lengths) + 1e-6
 
 
 def content_words(words: Sequence[str]) -> list[str]:

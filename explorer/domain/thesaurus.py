@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
-from typing import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Sequence
 
 from explorer.domain.query import STOPWORDS, clean
 
@@ -62,6 +62,10 @@ class Thesaurus:
     entries: tuple[Entry, ...]
     full_keys: tuple[tuple[tuple[str, ...], int], ...]
     content_keys: tuple[tuple[tuple[str, ...], int], ...]
+    #: For each list of keys, ``(plain, first word) -> positions in the list`` (:func:`key_index`):
+    #: a query is checked only against the keys whose first word it has.
+    full_index: Mapping[tuple[bool, str], tuple[int, ...]] | None = field(default=None, compare=False, repr=False)
+    content_index: Mapping[tuple[bool, str], tuple[int, ...]] | None = field(default=None, compare=False, repr=False)
 
     @property
     def words(self) -> frozenset[str]:
@@ -83,9 +87,14 @@ class Thesaurus:
         taken = [False] * len(words)
         found: list[EntryMatch] = []
         content = [i for i, w in enumerate(words) if w not in STOPWORDS]
-        for keys, positions in ((self.full_keys, list(range(len(words)))), (self.content_keys, content)):
+        for keys, index, positions in ((self.full_keys, self.full_index, list(range(len(words)))),
+                                       (self.content_keys, self.content_index, content)):
             seqs = {plain: [forms[plain][i] for i in positions] for plain in (False, True)}
             present = {plain: set(seq) for plain, seq in seqs.items()}
+            if index is not None:  # only the keys whose first word is in the query, in their order
+                candidates = sorted(k for plain in (False, True) for w in present[plain]
+                                    for k in index.get((plain, w), ()))
+                keys = [keys[k] for k in candidates]
             for key, entry_index in keys:  # longest keys first
                 # A row that names an audience matches the words themselves, not their stems,
                 # so "abuse" is never "abuser" (both stem to "abus").
@@ -155,7 +164,23 @@ def parse_thesaurus(text: str, *, topics: Iterable[str], stem) -> Thesaurus:
         if kept and kept != cleaned and sum(len(w) for w in kept) >= 3:
             content.append((tuple(norm(w) for w in kept), i))
     by_length = lambda pairs: tuple(sorted(pairs, key=lambda p: -len(p[0])))  # noqa: E731
-    return Thesaurus(tuple(entries), by_length(full), by_length(content))
+    full_keys, content_keys = by_length(full), by_length(content)
+    entries_ = tuple(entries)
+    return Thesaurus(entries_, full_keys, content_keys, key_index(entries_, full_keys), key_index(entries_, content_keys))
+
+
+def key_index(entries: Sequence[Entry], keys: Sequence[tuple[tuple[str, ...], int]]) -> dict[tuple[bool, str], tuple[int, ...]]:
+    """``(plain, first word of a key) -> positions of those keys in keys`` (ascending), where
+    ``plain`` says the key is matched on plain words (a row naming an audience), not stems.
+
+    :meth:`Thesaurus.match` skips a key unless every one of its words is in the query, so the keys
+    whose first word is not in it can be left unread: the same rows are found, in the same order.
+    """
+    index: dict[tuple[bool, str], list[int]] = {}
+    for position, (key, entry_index) in enumerate(keys):
+        if key:
+            index.setdefault((entries[entry_index].audience is not None, key[0]), []).append(position)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def _plain(word: str) -> str:

@@ -8,7 +8,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from explorer.domain.query import clean
+from explorer.domain.query import clean, letter_signatures
 from explorer.domain.text import Analyzer
 from explorer.domain.thesaurus import Thesaurus, parse_thesaurus
 from explorer.services.snapshot import ServiceEntry, Snapshot
@@ -108,6 +108,22 @@ def _name_forms(services: Sequence[ServiceEntry]) -> tuple[list[str], np.ndarray
     ptr = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
     owners = np.array([i for f in forms for i in owners_of[f]], dtype=np.int64)
     return forms, ptr, owners
+
+
+def name_form_signatures(forms_by_length: Sequence[str]) -> np.ndarray:
+    """The letter signature of each name form (:func:`explorer.domain.query.letter_signatures`), in
+    the index's by-length order: a query is compared only with the forms whose signature and length
+    leave it in reach of ``NAMED_CUTOFF`` (:meth:`QueryReading._named`)."""
+    return letter_signatures(forms_by_length)
+
+
+def boroughs_by_code(geography: Any) -> dict[str, Any]:
+    """The geography's boroughs by ONS code (the first of any repeated code, as
+    ``geography.borough_by_code`` finds it), for reading a place without a scan of the table."""
+    out: dict[str, Any] = {}
+    for borough in geography.boroughs:
+        out.setdefault(borough.code, borough)
+    return out
 
 
 def _load_thesaurus(geography: Any, snapshot: Snapshot, analyzer: Analyzer) -> Thesaurus:

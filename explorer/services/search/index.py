@@ -20,6 +20,8 @@ from explorer.services.search.building import (
     _name_forms,
     _name_words,
     borough_names,
+    boroughs_by_code,
+    name_form_signatures,
 )
 from explorer.services.search.model import (
     BAND_COVERS,
@@ -131,6 +133,7 @@ class SearchIndex(QueryReading, Scoring):
         place_pairs += [(p.name, f"place:{i}") for i, p in enumerate(geography.places)]
         self.place_vocabulary = build_vocabulary(place_pairs)
         self._borough_points = {b.code: _borough_point(geography, b.code) for b in snapshot.boroughs}
+        self._boroughs_by_code = boroughs_by_code(geography)
         bm25, surface = _bm25_index(snapshot, services, self.analyzer)
         # Only the library's vocabulary and score matrix are read per search, so only they are kept
         # (a cached index is read without importing bm25s).
@@ -147,6 +150,7 @@ class SearchIndex(QueryReading, Scoring):
         self._forms_by_length = [forms[i] for i in by_length]
         self._length_form = np.array(by_length, dtype=np.int64)
         self._form_lengths = np.array([len(f) for f in self._forms_by_length], dtype=np.int64)
+        self._form_signatures = name_form_signatures(self._forms_by_length)
         by_form = sorted(range(len(forms)), key=forms.__getitem__)
         self._sorted_forms = [forms[i] for i in by_form]
         self._sorted_form = np.array(by_form, dtype=np.int64)

@@ -19,8 +19,10 @@ from explorer.domain.query import (
     clean,
     content_words,
     find_postcode,
+    letter_signature,
     match_spans,
     split_query,
+    within_reach,
 )
 from explorer.services.search.building import _borough_point
 from explorer.services.search.model import EXAMPLE, Location, Understood, _Reading
@@ -28,6 +30,9 @@ from explorer.services.search.ranking import _runs
 
 #: How close (rapidfuzz ratio, 0-100) a query must be to a service's name to name it.
 NAMED_CUTOFF = 88
+#: Up to this many name forms of about the query's length are compared whole; beyond, only those
+#: :func:`within_reach` of ``NAMED_CUTOFF`` (ruling the others out costs more than comparing a few).
+SMALL_WINDOW = 384
 
 
 class QueryReading:
@@ -144,8 +149,17 @@ class QueryReading:
         share = NAMED_CUTOFF / (200 - NAMED_CUTOFF)
         low = int(np.searchsorted(self._form_lengths, math.floor(len(text) * share), side="left"))
         high = int(np.searchsorted(self._form_lengths, math.ceil(len(text) / share), side="right"))
-        found = process.extract(text, self._forms_by_length[low:high], scorer=fuzz.ratio, processor=None,
-                                score_cutoff=NAMED_CUTOFF, limit=50)
+        if high - low <= SMALL_WINDOW:
+            found = process.extract(text, self._forms_by_length[low:high], scorer=fuzz.ratio, processor=None,
+                                    score_cutoff=NAMED_CUTOFF, limit=50)
+        else:  # only the forms in reach of the cutoff, in by-length order (so ties keep rapidfuzz's order)
+            within = low + np.flatnonzero(within_reach(np.uint64(letter_signature(text)), len(text),
+                                                       self._form_signatures[low:high],
+                                                       self._form_lengths[low:high], NAMED_CUTOFF))
+            forms = self._forms_by_length
+            found = [(choice, score, int(within[k]) - low) for choice, score, k in process.extract(
+                text, [forms[i] for i in within], scorer=fuzz.ratio, processor=None,
+                score_cutoff=NAMED_CUTOFF, limit=50)]
         best = max((score for _choice, score, _index in found), default=None)
         # only the closest name(s): "rape crisis south london" is not North London's
         forms = [self._length_form[low + index] for _choice, score, index in found if score >= best]
@@ -193,7 +207,7 @@ class QueryReading:
     def _location_for(self, match: PhraseMatch) -> Location:
         kind, _, ref = match.target.partition(":")
         if kind == "borough":
-            borough = self.geography.borough_by_code(ref)
+            borough = self._boroughs_by_code.get(ref.strip().upper())
             point = self._borough_points.get(ref) or _borough_point(self.geography, ref)
             return Location("borough", borough.name, point[0], point[1], ref)
         place = self.geography.places[int(ref)]
