@@ -66,7 +66,7 @@ class Vocabulary:
     processed: tuple[str, ...]
     #: Per processed phrase: its :func:`letter_signatures` and length (to rule phrases out cheaply).
     signatures: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64), compare=False, repr=False)
-    lengths: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), compare=False, repr=False)
+    lengths: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32), compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -168,7 +168,7 @@ def build_vocabulary(entries: Mapping[str, Sequence[str]] | Sequence[tuple[str, 
         targets.append(target)
         processed.append(key[0])
     return Vocabulary(tuple(phrases), tuple(targets), tuple(processed), letter_signatures(processed),
-                      np.array([len(p) for p in processed], dtype=np.int64))
+                      np.array([len(p) for p in processed], dtype=np.float32))
 
 
 def match_spans(
@@ -244,16 +244,15 @@ def _reachable(vocabulary: Vocabulary, spans: Sequence[tuple[int, int, str, floa
         vocabulary.processed
     ):
         return [None] * len(spans)
-    texts = [span for _size, _start, span, _cut in spans]
     keep = within_reach(
-        letter_signatures(texts)[:, None],
-        np.array([len(t) for t in texts], dtype=np.int64)[:, None],
-        vocabulary.signatures[None, :],
-        vocabulary.lengths[None, :],
-        np.array([cut for *_rest, cut in spans], dtype=np.float64)[:, None],
+        letter_signatures([span for _size, _start, span, _cut in spans])[:, None],
+        np.array([len(span) for _size, _start, span, _cut in spans], dtype=np.float32)[:, None],
+        vocabulary.signatures,
+        vocabulary.lengths,
+        np.array([cut for *_rest, cut in spans], dtype=np.float32)[:, None],
     )
     reachable: list[np.ndarray | None] = [_NONE_IN_REACH] * len(spans)
-    for row in np.flatnonzero(keep.any(axis=1)):
+    for row in np.flatnonzero(keep.any(axis=1)).tolist():  # (usually one span or none)
         reachable[row] = np.flatnonzero(keep[row])
     return reachable
 
@@ -350,11 +349,18 @@ def within_reach(signature, length, signatures, lengths, cutoff) -> np.ndarray:
     have ``fuzz.ratio`` of at least ``cutoff``; False only where they cannot (numpy broadcasting:
     one text against many phrases, or a column of texts against a row of phrases).
 
-    Never False for a pair that reaches the cutoff (see the note above :data:`SIGNATURE_CLASSES`);
-    the ``1e-6`` covers rapidfuzz's floating-point score at exactly the cutoff.
+    Never False for a pair that reaches the cutoff (see the note above :data:`SIGNATURE_CLASSES`):
+    the bound is a whole number and the allowance is raised by :data:`MARGIN`, more than any
+    rounding of rapidfuzz's score or of float32 lengths could take off it.
     """
-    bound = np.bitwise_count(np.bitwise_xor(signature, signatures))
-    return bound <= (100.0 - cutoff) / 100.0 * (length + lengths) + 1e-6
+    share = (100.0 - cutoff) / 100.0
+    allowance = share * lengths
+    allowance += share * length + MARGIN
+    return np.bitwise_count(np.bitwise_xor(signature, signatures)) <= allowance
+
+
+#: Added to the InDel allowance of a cutoff (see :func:`within_reach`).
+MARGIN = 1e-3
 
 
 def content_words(words: Sequence[str]) -> list[str]:
@@ -382,3 +388,31 @@ def _cutoff_for(span: str, cutoff: float) -> float:
     if length <= 5:
         return max(cutoff, 88.0)
     return cutoff
+
+
+@dataclass(frozen=True, eq=False)
+class Reach:
+    """Texts prepared to be ruled out cheaply against one fixed cutoff (see :func:`in_reach`)."""
+
+    cutoff: float
+    signatures: np.ndarray  # uint64, per text (:func:`letter_signatures`)
+    allowances: np.ndarray  # float32, per text: its share of the InDel distance the cutoff allows
+
+
+def build_reach(texts: Sequence[str], cutoff: float) -> Reach:
+    """Prepares ``texts`` for :func:`in_reach` at ``cutoff`` (once per published version)."""
+    share = (100.0 - cutoff) / 100.0
+    lengths = np.array([len(t) for t in texts], dtype=np.float64)
+    return Reach(cutoff, letter_signatures(texts), (share * lengths + MARGIN).astype(np.float32))
+
+
+def in_reach(reach: Reach, text: str, low: int = 0, high: int | None = None) -> np.ndarray:
+    """The positions (ascending) among ``low:high`` of the prepared texts that could have
+    ``fuzz.ratio(text, ...)`` of at least the cutoff: every one that does, usually few others.
+
+    The same test as :func:`within_reach`, with each text's share of the allowance computed once
+    (the float32 rounding of it is far inside :data:`MARGIN`).
+    """
+    share = (100.0 - reach.cutoff) / 100.0
+    bound = np.bitwise_count(np.bitwise_xor(reach.signatures[low:high], np.uint64(letter_signature(text))))
+    return low + np.flatnonzero(bound <= reach.allowances[low:high] + np.float32(share * len(text)))

@@ -8,7 +8,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from explorer.domain.query import clean, letter_signatures
+from explorer.domain.query import Reach, build_reach, clean
 from explorer.domain.text import Analyzer
 from explorer.domain.thesaurus import Thesaurus, parse_thesaurus
 from explorer.services.snapshot import ServiceEntry, Snapshot
@@ -110,11 +110,17 @@ def _name_forms(services: Sequence[ServiceEntry]) -> tuple[list[str], np.ndarray
     return forms, ptr, owners
 
 
-def name_form_signatures(forms_by_length: Sequence[str]) -> np.ndarray:
-    """The letter signature of each name form (:func:`explorer.domain.query.letter_signatures`), in
-    the index's by-length order: a query is compared only with the forms whose signature and length
-    leave it in reach of ``NAMED_CUTOFF`` (:meth:`QueryReading._named`)."""
-    return letter_signatures(forms_by_length)
+def name_form_reach(forms_by_length: Sequence[str], cutoff: float) -> Reach:
+    """The name forms (in the index's by-length order) prepared for
+    :func:`explorer.domain.query.in_reach`: a query is compared only with the forms that could reach
+    ``cutoff`` (:meth:`QueryReading._named`)."""
+    return build_reach(forms_by_length, cutoff)
+
+
+def word_reach(words: Sequence[str], cutoff: float) -> Reach:
+    """The register's words prepared for :func:`explorer.domain.query.in_reach` (typo correction
+    compares a word only with those that could reach ``cutoff``)."""
+    return build_reach(words, cutoff)
 
 
 def boroughs_by_code(geography: Any) -> dict[str, Any]:

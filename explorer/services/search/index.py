@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from explorer.domain.query import build_vocabulary, clean
+from explorer.domain.query import TOPIC_CUTOFF, build_vocabulary, clean
 from explorer.domain.text import Analyzer
 from explorer.domain.thesaurus import AUDIENCES, RESTRICTED_AUDIENCES
 from explorer.services.points import service_points_geojson
@@ -21,7 +21,8 @@ from explorer.services.search.building import (
     _name_words,
     borough_names,
     boroughs_by_code,
-    name_form_signatures,
+    name_form_reach,
+    word_reach,
 )
 from explorer.services.search.model import (
     BAND_COVERS,
@@ -41,7 +42,7 @@ from explorer.services.search.model import (
     describe,
 )
 from explorer.services.search.ranking import _Matched, _Ranking
-from explorer.services.search.reading import QueryReading
+from explorer.services.search.reading import NAMED_CUTOFF, QueryReading
 from explorer.services.search.scoring import Scoring
 from explorer.services.snapshot import Snapshot
 
@@ -143,6 +144,7 @@ class SearchIndex(QueryReading, Scoring):
         # Words with digits ("2025", "se15") are matched exactly, never fuzzily.
         self._words = sorted(w for w in surface if len(w) >= 2 and not any(ch.isdigit() for ch in w))
         self._word_set = frozenset(self._words)
+        self._word_reach = word_reach(self._words, TOPIC_CUTOFF)
         # Each distinct name form once (a name repeated in many boroughs is compared once), with
         # the services that carry it (``_form_ptr``/``_form_owners``, one run per form).
         forms, self._form_ptr, self._form_owners = _name_forms(services)
@@ -150,7 +152,7 @@ class SearchIndex(QueryReading, Scoring):
         self._forms_by_length = [forms[i] for i in by_length]
         self._length_form = np.array(by_length, dtype=np.int64)
         self._form_lengths = np.array([len(f) for f in self._forms_by_length], dtype=np.int64)
-        self._form_signatures = name_form_signatures(self._forms_by_length)
+        self._form_reach = name_form_reach(self._forms_by_length, NAMED_CUTOFF)
         by_form = sorted(range(len(forms)), key=forms.__getitem__)
         self._sorted_forms = [forms[i] for i in by_form]
         self._sorted_form = np.array(by_form, dtype=np.int64)

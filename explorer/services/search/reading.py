@@ -19,10 +19,9 @@ from explorer.domain.query import (
     clean,
     content_words,
     find_postcode,
-    letter_signature,
+    in_reach,
     match_spans,
     split_query,
-    within_reach,
 )
 from explorer.services.search.building import _borough_point
 from explorer.services.search.model import EXAMPLE, Location, Understood, _Reading
@@ -31,7 +30,7 @@ from explorer.services.search.ranking import _runs
 #: How close (rapidfuzz ratio, 0-100) a query must be to a service's name to name it.
 NAMED_CUTOFF = 88
 #: Up to this many name forms of about the query's length are compared whole; beyond, only those
-#: :func:`within_reach` of ``NAMED_CUTOFF`` (ruling the others out costs more than comparing a few).
+#: :func:`in_reach` of ``NAMED_CUTOFF`` (ruling the others out costs more than comparing a few).
 SMALL_WINDOW = 384
 
 
@@ -87,7 +86,11 @@ class QueryReading:
                     or self.analyzer.stem(word) in self._bm25.vocab_dict):
                 out.append(word)
                 continue
-            best = process.extractOne(word, self._words, scorer=fuzz.ratio, processor=None,
+            # Only the register's words in reach of TOPIC_CUTOFF (the lower of the two cutoffs, so
+            # none that could reach either is left out), in their order: the same first best word.
+            words = self._words if len(self._words) <= SMALL_WINDOW else [
+                self._words[i] for i in in_reach(self._word_reach, word)]
+            best = process.extractOne(word, words, scorer=fuzz.ratio, processor=None,
                                       score_cutoff=max(TOPIC_CUTOFF, 88.0) if len(word) <= 5 else TOPIC_CUTOFF)
             if best is None:
                 out.append(word)
@@ -153,9 +156,7 @@ class QueryReading:
             found = process.extract(text, self._forms_by_length[low:high], scorer=fuzz.ratio, processor=None,
                                     score_cutoff=NAMED_CUTOFF, limit=50)
         else:  # only the forms in reach of the cutoff, in by-length order (so ties keep rapidfuzz's order)
-            within = low + np.flatnonzero(within_reach(np.uint64(letter_signature(text)), len(text),
-                                                       self._form_signatures[low:high],
-                                                       self._form_lengths[low:high], NAMED_CUTOFF))
+            within = in_reach(self._form_reach, text, low, high)
             forms = self._forms_by_length
             found = [(choice, score, int(within[k]) - low) for choice, score, k in process.extract(
                 text, [forms[i] for i in within], scorer=fuzz.ratio, processor=None,
