@@ -117,6 +117,13 @@ def name_form_reach(forms_by_length: Sequence[str], cutoff: float) -> Reach:
     return build_reach(forms_by_length, cutoff)
 
 
+def length_starts(lengths: Sequence[int]) -> list[int]:
+    """For sorted ``lengths``: entry ``n`` is where length ``n`` starts (``np.searchsorted(lengths,
+    n)``), for ``n`` from 0 to one past the longest; the last entry is ``len(lengths)``."""
+    top = int(lengths[-1]) if len(lengths) else 0
+    return np.searchsorted(np.asarray(lengths), np.arange(top + 2), side="left").tolist()
+
+
 def word_reach(words: Sequence[str], cutoff: float) -> Reach:
     """The register's words prepared for :func:`explorer.domain.query.in_reach` (typo correction
     compares a word only with those that could reach ``cutoff``)."""

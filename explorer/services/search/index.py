@@ -21,6 +21,7 @@ from explorer.services.search.building import (
     _name_words,
     borough_names,
     boroughs_by_code,
+    length_starts,
     name_form_reach,
     word_reach,
 )
@@ -153,6 +154,7 @@ class SearchIndex(QueryReading, Scoring):
         self._length_form = np.array(by_length, dtype=np.int64)
         self._form_lengths = np.array([len(f) for f in self._forms_by_length], dtype=np.int64)
         self._form_reach = name_form_reach(self._forms_by_length, NAMED_CUTOFF)
+        self._form_length_starts = length_starts(self._form_lengths)
         by_form = sorted(range(len(forms)), key=forms.__getitem__)
         self._sorted_forms = [forms[i] for i in by_form]
         self._sorted_form = np.array(by_form, dtype=np.int64)

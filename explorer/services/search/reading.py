@@ -27,11 +27,16 @@ from explorer.services.search.building import _borough_point
 from explorer.services.search.model import EXAMPLE, Location, Understood, _Reading
 from explorer.services.search.ranking import _runs
 
+#: What a query that names no service names (read-only, shared).
+_NO_SERVICES = np.zeros(0, dtype=np.int64)
+_NO_SERVICES.setflags(write=False)
 #: How close (rapidfuzz ratio, 0-100) a query must be to a service's name to name it.
 NAMED_CUTOFF = 88
 #: Up to this many name forms of about the query's length are compared whole; beyond, only those
 #: :func:`in_reach` of ``NAMED_CUTOFF`` (ruling the others out costs more than comparing a few).
 SMALL_WINDOW = 384
+#: The same for the register's words in typo correction (shorter, so quicker to compare).
+SMALL_WORDS = 96
 
 
 class QueryReading:
@@ -70,11 +75,13 @@ class QueryReading:
         if unmatched_place and location is None:
             return _Reading(understood, f"We could not find a London place called \u2018{unmatched_place}\u2019. "
                                         "Try a postcode, a neighbourhood or a borough name.")
-        named = np.zeros(0, dtype=np.int64)
+        named = _NO_SERVICES
         if topic_words:  # the services either text names (one may be named by both: harmless)
             # (not np.union1d: its first call imports numpy.ma, a tenth of a second of the CLI's time)
-            named = np.concatenate([named, *(self._named(t) for t in dict.fromkeys((parts.cleaned, " ".join(corrected))))])
-        named.setflags(write=False)
+            found = [n for t in dict.fromkeys((parts.cleaned, " ".join(corrected))) if len(n := self._named(t))]
+            if found:
+                named = np.concatenate([named, *found])
+                named.setflags(write=False)
         return _Reading(understood, "", tuple(concepts), tuple(word_stems), named)
 
     def _correct(self, words: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:
@@ -88,7 +95,7 @@ class QueryReading:
                 continue
             # Only the register's words in reach of TOPIC_CUTOFF (the lower of the two cutoffs, so
             # none that could reach either is left out), in their order: the same first best word.
-            words = self._words if len(self._words) <= SMALL_WINDOW else [
+            words = self._words if len(self._words) <= SMALL_WORDS else [
                 self._words[i] for i in in_reach(self._word_reach, word)]
             best = process.extractOne(word, words, scorer=fuzz.ratio, processor=None,
                                       score_cutoff=max(TOPIC_CUTOFF, 88.0) if len(word) <= 5 else TOPIC_CUTOFF)
@@ -150,8 +157,9 @@ class QueryReading:
         # fuzz.ratio >= NAMED_CUTOFF needs the shorter text at least c/(2-c) of the longer one's
         # length, so only names of about the query's length are compared (fast at 100,000).
         share = NAMED_CUTOFF / (200 - NAMED_CUTOFF)
-        low = int(np.searchsorted(self._form_lengths, math.floor(len(text) * share), side="left"))
-        high = int(np.searchsorted(self._form_lengths, math.ceil(len(text) / share), side="right"))
+        starts = self._form_length_starts  # (the first form of each length: searchsorted, precomputed)
+        low = starts[min(math.floor(len(text) * share), len(starts) - 1)]
+        high = starts[min(math.ceil(len(text) / share) + 1, len(starts) - 1)]
         if high - low <= SMALL_WINDOW:
             found = process.extract(text, self._forms_by_length[low:high], scorer=fuzz.ratio, processor=None,
                                     score_cutoff=NAMED_CUTOFF, limit=50)
@@ -170,8 +178,11 @@ class QueryReading:
             prefix = text + " "
             at = bisect.bisect_left(self._sorted_forms, prefix)
             end = bisect.bisect_left(self._sorted_forms, prefix + "\U0010ffff", lo=at)
-            long_enough = np.flatnonzero(len(text) >= 0.45 * self._sorted_lengths[at:end])
-            forms = self._sorted_form[at + long_enough]
+            if end > at:
+                long_enough = np.flatnonzero(len(text) >= 0.45 * self._sorted_lengths[at:end])
+                forms = self._sorted_form[at + long_enough]
+        if not len(forms):  # (most queries name no service)
+            return _NO_SERVICES
         return _runs(self._form_ptr, self._form_owners, np.asarray(forms, dtype=np.int64))
 
     def _find_location(self, parts, words) -> tuple[Location | None, tuple[int, int] | None, str]:
