@@ -29,12 +29,14 @@ STOPWORDS = frozenset(
 
 #: "<topic> in <place>" connectors, in the order people use them.
 CONNECTORS = ("near to", "close to", "near", "around", "in", "at")
+_CONNECTOR_WORDS = frozenset(word for connector in CONNECTORS for word in connector.split())
 
 _POSTCODE = re.compile(
     r"\b([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9])([A-Z]{2})?\b", re.IGNORECASE
 )
 _DISTRICT = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9']+")
+_HAS_DIGIT = re.compile(r"[0-9]")
 
 #: Fuzzy-match thresholds (0-100), one place each: a place name must be close to count,
 #: a topic word may be a little further off ("crim" for "crime").
@@ -101,6 +103,8 @@ def split_query(text: str | None) -> QueryParts:
     too_long = len(original) > MAX_QUERY_LENGTH
     cleaned = clean(original[:MAX_QUERY_LENGTH])
     words = cleaned.split()
+    if _CONNECTOR_WORDS.isdisjoint(words):  # (most queries have no "in"/"near": nothing to split at)
+        return QueryParts(original, cleaned, topic=cleaned, place="", explicit_place=False, too_long=too_long)
     for connector in CONNECTORS:
         parts = connector.split()
         for i in range(len(words) - len(parts), 0, -1):
@@ -133,6 +137,8 @@ def find_postcode(text: str, is_known: Callable[[str], bool] | None = None) -> t
     Returns:
         The postcode as written (spaces normalised) and its character span, or None.
     """
+    if not _HAS_DIGIT.search(text):  # every postcode, sector and district has a digit
+        return None
     words = list(re.finditer(r"\S+", text.upper()))
     for i, word in enumerate(words):
         token = word.group()
@@ -244,13 +250,13 @@ def _reachable(vocabulary: Vocabulary, spans: Sequence[tuple[int, int, str, floa
         vocabulary.processed
     ):
         return [None] * len(spans)
-    keep = within_reach(
-        letter_signatures([span for _size, _start, span, _cut in spans])[:, None],
-        np.array([len(span) for _size, _start, span, _cut in spans], dtype=np.float32)[:, None],
-        vocabulary.signatures,
-        vocabulary.lengths,
-        np.array([cut for *_rest, cut in spans], dtype=np.float32)[:, None],
-    )
+    # within_reach() of each span, its terms worked out once per span (a few small arrays fewer)
+    shares = [(100.0 - cut) / 100.0 for *_rest, cut in spans]
+    allowance = np.array(shares, dtype=np.float32)[:, None] * vocabulary.lengths
+    allowance += np.array([share * len(span) + MARGIN for share, (_size, _start, span, _cut) in zip(shares, spans)],
+                          dtype=np.float32)[:, None]
+    signatures = letter_signatures([span for _size, _start, span, _cut in spans])
+    keep = np.bitwise_count(signatures[:, None] ^ vocabulary.signatures) <= allowance
     reachable: list[np.ndarray | None] = [_NONE_IN_REACH] * len(spans)
     for row in np.flatnonzero(keep.any(axis=1)).tolist():  # (usually one span or none)
         reachable[row] = np.flatnonzero(keep[row])
@@ -308,6 +314,7 @@ def _masks_by_count() -> tuple[tuple[int, ...], ...]:
 
 _MASKS_BY_COUNT = _masks_by_count()
 _MASK_TABLE = np.array(_MASKS_BY_COUNT, dtype=np.uint64)
+_CLASSES = np.arange(_OTHER + 1)
 _MASKS_OF_CHAR = {ch: _MASKS_BY_COUNT[k] for k, ch in enumerate(SIGNATURE_CLASSES)}
 _CLASS_OF = np.full(128, _OTHER, dtype=np.int64)
 _CLASS_OF[[ord(ch) for ch in SIGNATURE_CLASSES]] = np.arange(len(SIGNATURE_CLASSES))
@@ -319,13 +326,20 @@ def letter_signatures(texts: Sequence[str]) -> np.ndarray:
     n = len(texts)
     if not n:
         return np.zeros(0, dtype=np.uint64)
-    codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
-    classes = _CLASS_OF[np.minimum(codes, 127)]
-    owner = np.repeat(np.arange(n, dtype=np.int64), [len(t) for t in texts])
+    joined = "".join(texts)
+    if joined.isascii():  # (cleaned text always is)
+        classes = _CLASS_OF[np.frombuffer(joined.encode("ascii"), dtype=np.uint8)]
+    else:
+        classes = _CLASS_OF[np.minimum(np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32), 127)]
+    lengths = [len(t) for t in texts]
     width = _OTHER + 1
-    counts = np.bincount(owner * width + classes, minlength=n * width).reshape(n, width)
-    masks = _MASK_TABLE[np.arange(width), np.minimum(counts, _CAP)]
-    return np.bitwise_or.reduce(masks, axis=1)
+    slots = np.repeat(np.arange(0, n * width, width, dtype=np.int64), lengths)
+    slots += classes
+    counts = np.bincount(slots, minlength=n * width).reshape(n, width)
+    if max(lengths) > _CAP:
+        counts = np.minimum(counts, _CAP)
+    # (each class's bits are its own, so adding the classes' masks sets the same bits as OR)
+    return _MASK_TABLE[_CLASSES, counts].sum(axis=1, dtype=np.uint64)
 
 
 def letter_signature(text: str) -> int:
