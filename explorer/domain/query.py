@@ -66,6 +66,8 @@ class Vocabulary:
     phrases: tuple[str, ...]
     targets: tuple[str, ...]
     processed: tuple[str, ...]
+    #: Each processed phrase's first position (the phrase a span equal to it matches).
+    first: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
     #: Per processed phrase: its :func:`letter_signatures` and length (to rule phrases out cheaply).
     signatures: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64), compare=False, repr=False)
     lengths: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32), compare=False, repr=False)
@@ -173,7 +175,10 @@ def build_vocabulary(entries: Mapping[str, Sequence[str]] | Sequence[tuple[str, 
         phrases.append(phrase)
         targets.append(target)
         processed.append(key[0])
-    return Vocabulary(tuple(phrases), tuple(targets), tuple(processed), letter_signatures(processed),
+    first: dict[str, int] = {}
+    for i, p in enumerate(processed):
+        first.setdefault(p, i)
+    return Vocabulary(tuple(phrases), tuple(targets), tuple(processed), first, letter_signatures(processed),
                       np.array([len(p) for p in processed], dtype=np.float32))
 
 
@@ -207,13 +212,19 @@ def match_spans(
             if size == 1 and span in STOPWORDS:
                 continue
             spans.append((size, start, span, _cutoff_for(span, cutoff)))
-    reachable = _reachable(vocabulary, spans)
+    # A span equal to a phrase has its answer at once: the first such phrase scores 100, ahead of
+    # all others (rapidfuzz orders equal scores by position), and agrees with the span word by word.
+    exact = [vocabulary.first.get(span) for _size, _start, span, _cut in spans]
+    reachable = iter(_reachable(vocabulary, [s for s, e in zip(spans, exact) if e is None]))
     taken = [False] * len(words)
     found: list[PhraseMatch] = []
-    for (size, start, span, span_cutoff), within in zip(spans, reachable):
+    for (size, start, span, span_cutoff), index in zip(spans, exact):
+        within = next(reachable) if index is None else None
         if any(taken[start : start + size]):
             continue
-        if within is None:  # a small vocabulary: every phrase is compared
+        if index is not None:
+            candidates = [(span, 100.0, index)]
+        elif within is None:  # a small vocabulary or few spans: every phrase is compared
             candidates = process.extract(
                 span, vocabulary.processed, scorer=fuzz.ratio, processor=None, score_cutoff=span_cutoff, limit=8
             )
@@ -240,13 +251,13 @@ def match_spans(
 
 #: Below this many span-phrase pairs a query's spans are compared with every phrase directly
 #: (rapidfuzz is then quicker than ruling phrases out first).
-SMALL_COMPARISON = 2048
+SMALL_COMPARISON = 640
 
 
 def _reachable(vocabulary: Vocabulary, spans: Sequence[tuple[int, int, str, float]]) -> list[np.ndarray | None]:
     """For each span, the positions of the phrases :func:`within_reach` of it (ascending), or
     None for every span when the vocabulary is small enough to compare whole."""
-    if len(spans) * len(vocabulary.processed) < SMALL_COMPARISON or len(vocabulary.signatures) != len(
+    if not spans or len(spans) * len(vocabulary.processed) < SMALL_COMPARISON or len(vocabulary.signatures) != len(
         vocabulary.processed
     ):
         return [None] * len(spans)
@@ -255,7 +266,9 @@ def _reachable(vocabulary: Vocabulary, spans: Sequence[tuple[int, int, str, floa
     allowance = np.array(shares, dtype=np.float32)[:, None] * vocabulary.lengths
     allowance += np.array([share * len(span) + MARGIN for share, (_size, _start, span, _cut) in zip(shares, spans)],
                           dtype=np.float32)[:, None]
-    signatures = letter_signatures([span for _size, _start, span, _cut in spans])
+    texts = [span for _size, _start, span, _cut in spans]
+    signatures = (letter_signatures(texts) if len(texts) > 2 else  # (one or two: quicker one by one)
+                  np.array([letter_signature(t) for t in texts], dtype=np.uint64))
     keep = np.bitwise_count(signatures[:, None] ^ vocabulary.signatures) <= allowance
     reachable: list[np.ndarray | None] = [_NONE_IN_REACH] * len(spans)
     for row in np.flatnonzero(keep.any(axis=1)).tolist():  # (usually one span or none)
