@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Mapping, Sequence
 
@@ -300,7 +299,7 @@ _NONE_IN_REACH = np.zeros(0, dtype=np.int64)
 #
 # Hence a pair with ``popcount(sig_a ^ sig_b) > (1 - c / 100) * (len(a) + len(b))`` scores below
 # ``c``, and :func:`within_reach` keeps every pair that could score ``c`` or more (and usually only
-# a few others). tests/unit/test_query.py checks the bound against rapidfuzz on random strings.
+# a few others). tests/unit/test_query_reach.py checks the bound against rapidfuzz on random strings.
 
 #: The character classes of a signature: each of these characters, then one class for all others.
 SIGNATURE_CLASSES = "abcdefghijklmnopqrstuvwxyz "

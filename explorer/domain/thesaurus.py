@@ -165,11 +165,13 @@ def parse_thesaurus(text: str, *, topics: Iterable[str], stem) -> Thesaurus:
             content.append((tuple(norm(w) for w in kept), i))
     by_length = lambda pairs: tuple(sorted(pairs, key=lambda p: -len(p[0])))  # noqa: E731
     full_keys, content_keys = by_length(full), by_length(content)
-    entries_ = tuple(entries)
-    return Thesaurus(entries_, full_keys, content_keys, key_index(entries_, full_keys), key_index(entries_, content_keys))
+    rows = tuple(entries)
+    return Thesaurus(rows, full_keys, content_keys, key_index(rows, full_keys), key_index(rows, content_keys))
 
 
-def key_index(entries: Sequence[Entry], keys: Sequence[tuple[tuple[str, ...], int]]) -> dict[tuple[bool, str], tuple[int, ...]]:
+def key_index(
+    entries: Sequence[Entry], keys: Sequence[tuple[tuple[str, ...], int]]
+) -> dict[tuple[bool, str], tuple[int, ...]]:
     """``(plain, first word of a key) -> positions of those keys in keys`` (ascending), where
     ``plain`` says the key is matched on plain words (a row naming an audience), not stems.
 
