@@ -62,16 +62,17 @@ class _Ranking:
         fit = np.floor(4 * total[c] / max(n_units, 1))
         metres = distances * 1000.0
         metres = np.where(np.isnan(metres), 2**21 - 1, metres).clip(0, 2**21 - 1).astype(np.int64)
-        self.key = (
-            ((~named[c]).astype(np.int64) << 36)
-            | (np.asarray(audience)[c].astype(np.int64) << 34)
-            | (ended[c].astype(np.int64) << 33)
-            | ((31 - np.minimum(coverage[c], 31)).astype(np.int64) << 28)
-            | ((15 - np.clip(fit, 0, 15)).astype(np.int64) << 24)
-            | (np.asarray(audience_match)[c].astype(np.int64) << 23)
-            | (np.asarray(band).astype(np.int64) << 21)
-            | metres
+        # Bits 21 to 36 (16 bits) are packed in 32-bit integers first: half the memory to pass over.
+        high = (
+            ((~named[c]).astype(np.int32) << 15)
+            | (np.asarray(audience)[c].astype(np.int32) << 13)
+            | (ended[c].astype(np.int32) << 12)
+            | ((31 - np.minimum(coverage[c], 31)).astype(np.int32) << 7)
+            | ((15 - np.clip(fit, 0, 15)).astype(np.int32) << 3)
+            | (np.asarray(audience_match)[c].astype(np.int32) << 2)
+            | np.asarray(band).astype(np.int32)
         )
+        self.key = (high.astype(np.int64) << 21) | metres
         self.negative_total = -total[c]
         self._order: np.ndarray | None = None
 

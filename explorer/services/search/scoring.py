@@ -28,7 +28,8 @@ class Scoring:
         every one of ``required`` (the words the person typed): "domestic abuse" does not find
         a service that mentions only "sexual abuse".
         """
-        score, at = self._text_scores(self.analyzer.stems(w for w in words if w not in STOPWORDS))
+        stems = self.analyzer.stems(w for w in words if w not in STOPWORDS)
+        score, at = self._text_scores(stems)
         rows = [self._term_row[t] for t in topics if t in self._term_row]
         if rows:
             tagged = self._has_term[rows[0]] if len(rows) == 1 else self._has_term[rows].any(axis=0)
@@ -39,8 +40,10 @@ class Scoring:
             # + TOPIC_WEIGHT * tagged. Only services with a text score can lose or halve it, so
             # when those are known (``at``) only theirs are read.
             if known and at is not None:
-                keep = tagged[at] | np.logical_and.reduce([self._has_stem(s)[at] for s in known])
-                score[at[~keep]] = 0.0
+                # (one word, the one typed: every service with a text score holds it)
+                if not known <= set(stems):
+                    keep = tagged[at] | np.logical_and.reduce([self._has_stem(s)[at] for s in known])
+                    score[at[~keep]] = 0.0
             elif known:
                 present = np.ones(len(self.services), dtype=bool)
                 for stem in known:
