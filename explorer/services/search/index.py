@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import math
 from typing import Any
 
 import numpy as np
@@ -221,17 +222,23 @@ class SearchIndex(QueryReading, Scoring):
         ranking = _Ranking(chosen, named=named, audience=audience_key, ended=self._ended, coverage=coverage,
                            total=total, n_units=n_units, audience_match=audience_match, band=band,
                            distances=distances)
-        items = tuple(
+        first = ranking.first_positions(limit)
+        rows = chosen[first]
+        covered = covers[rows] if covers is not None else np.zeros(len(rows), dtype=bool)
+        items = tuple(  # (read as Python values: ten numpy scalars per item cost more than the rest)
             ResultItem(
-                service=self.services[chosen[p]],
-                score=float(total[chosen[p]]),
-                distance_km=None if np.isnan(distances[p]) else float(distances[p]),
-                covers_place=covers is not None and bool(covers[chosen[p]]),
-                band=int(band[p]),
-                named=bool(named[chosen[p]]),
-                place_note=self._place_note(int(chosen[p]), int(band[p]), distances[p]),
+                service=self.services[i],
+                score=score,
+                distance_km=None if math.isnan(km) else km,
+                covers_place=covers_place,
+                band=band_i,
+                named=named_i,
+                place_note=self._place_note(i, band_i, km),
             )
-            for p in ranking.first_positions(limit)
+            for i, score, km, covers_place, band_i, named_i in zip(
+                rows.tolist(), total[rows].tolist(), distances[first].tolist(), covered.tolist(),
+                band[first].tolist(), named[rows].tolist(),
+            )
         )
         summary = describe(understood, filters, self.snapshot)
         message = ""
