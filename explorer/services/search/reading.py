@@ -33,10 +33,11 @@ _NO_SERVICES.setflags(write=False)
 #: How close (rapidfuzz ratio, 0-100) a query must be to a service's name to name it.
 NAMED_CUTOFF = 88
 #: Up to this many name forms of about the query's length are compared whole; beyond, only those
-#: :func:`in_reach` of ``NAMED_CUTOFF`` (ruling the others out costs more than comparing a few).
-SMALL_WINDOW = 384
-#: The same for the register's words in typo correction (shorter, so quicker to compare).
-SMALL_WORDS = 96
+#: :func:`in_reach` of ``NAMED_CUTOFF`` (ruling out costs about 8 microseconds, comparing about 40
+#: nanoseconds a form).
+SMALL_WINDOW = 192
+#: The same for the register's words in typo correction (ruling out: about 6 microseconds).
+SMALL_WORDS = 128
 
 
 class QueryReading:
