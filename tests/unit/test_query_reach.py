@@ -135,6 +135,12 @@ def test_reach_of_nothing_is_empty():
     assert in_reach(build_reach([], 85), "southwark").tolist() == []
 
 
+def _force(monkeypatch, path: str) -> None:
+    """Makes match_spans compare every phrase ("direct") or rule phrases out first ("reach")."""
+    monkeypatch.setattr(query, "SMALL_COMPARISON", 10**9 if path == "direct" else 0)
+    monkeypatch.setattr(query, "SMALL_COMPARISON_PER_SPAN", 0)
+
+
 def _vocabulary(rng: random.Random, words: list[str], size: int) -> Vocabulary:
     pairs = []
     for i in range(size):
@@ -152,10 +158,8 @@ WORDS = ["peckham", "peckam", "tower", "hamlets", "hamlet", "bow", "bo", "e", "a
 @pytest.mark.parametrize("forced", ["direct", "reach", "default"])
 @pytest.mark.parametrize("seed", range(8))
 def test_match_spans_gives_the_answer_of_comparing_everything(seed, forced, monkeypatch):
-    if forced == "direct":
-        monkeypatch.setattr(query, "SMALL_COMPARISON", 10**9)
-    elif forced == "reach":
-        monkeypatch.setattr(query, "SMALL_COMPARISON", 0)
+    if forced != "default":
+        _force(monkeypatch, forced)
     rng = random.Random(seed)
     vocabulary = _vocabulary(rng, WORDS, rng.choice((3, 40, 400)))
     for _ in range(150):
@@ -168,7 +172,7 @@ def test_match_spans_gives_the_answer_of_comparing_everything(seed, forced, monk
 
 @pytest.mark.parametrize("seed", range(3))
 def test_match_spans_on_random_letters_and_many_ties(seed, monkeypatch):
-    monkeypatch.setattr(query, "SMALL_COMPARISON", 0)
+    _force(monkeypatch, "reach")
     rng = random.Random(f"letters {seed}")
     words = ["".join(rng.choice("abc") for _ in range(rng.randint(1, 6))) for _ in range(60)]
     vocabulary = _vocabulary(rng, words, 500)
@@ -185,7 +189,7 @@ def test_match_spans_with_an_empty_vocabulary_or_query():
 
 
 def test_a_vocabulary_built_without_signatures_compares_every_phrase(monkeypatch):
-    monkeypatch.setattr(query, "SMALL_COMPARISON", 0)
+    _force(monkeypatch, "reach")
     built = build_vocabulary([("Tower Hamlets", "th"), ("Peckham", "p"), ("Peckham Rye", "pr")] * 3)
     bare = Vocabulary(built.phrases, built.targets, built.processed)  # as an older caller makes it
     words = "youth tower hamlet peckam".split()
@@ -196,7 +200,7 @@ def test_a_vocabulary_built_without_signatures_compares_every_phrase(monkeypatch
 
 def test_the_first_of_tied_phrases_wins_as_rapidfuzz_orders_them(monkeypatch):
     # rapidfuzz sorts by score, then by position in the choices (process_cpp.hpp, ExtractComp)
-    monkeypatch.setattr(query, "SMALL_COMPARISON", 0)
+    _force(monkeypatch, "reach")
     vocabulary = build_vocabulary([("Peckham", "first"), ("Peckham", "second"), ("Peckam", "third")])
     assert match_spans(["peckham"], vocabulary, cutoff=85)[0].target == "first"
     assert match_spans(["peckhan"], vocabulary, cutoff=85)[0].target == "first"
