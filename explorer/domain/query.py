@@ -219,7 +219,7 @@ def match_spans(
     found: list[PhraseMatch] = []
     for (size, start, span, span_cutoff), index in zip(spans, exact):
         within = next(reachable) if index is None else None
-        if any(taken[start : start + size]):
+        if True in taken[start : start + size]:
             continue
         if index is not None:
             candidates = [(span, 100.0, index)]

@@ -83,17 +83,21 @@ class Thesaurus:
             words: The query's cleaned words (the place already taken out).
             stem: A function from a word to its stem (:meth:`Analyzer.stem`).
         """
-        forms = {False: [stem(w) for w in words], True: [_plain(w) for w in words]}
+        forms = ([stem(w) for w in words], [_plain(w) for w in words])  # by plain: False, True
         taken = [False] * len(words)
         found: list[EntryMatch] = []
         content = [i for i, w in enumerate(words) if w not in STOPWORDS]
         for keys, index, positions in ((self.full_keys, self.full_index, list(range(len(words)))),
                                        (self.content_keys, self.content_index, content)):
-            seqs = {plain: [forms[plain][i] for i in positions] for plain in (False, True)}
-            present = {plain: set(seq) for plain, seq in seqs.items()}
+            seqs = ([forms[0][i] for i in positions], [forms[1][i] for i in positions])
+            present = (set(seqs[0]), set(seqs[1]))
             if index is not None:  # only the keys whose first word is in the query, in their order
-                candidates = sorted(k for plain in (False, True) for w in present[plain]
-                                    for k in index.get((plain, w), ()))
+                get = index.get
+                candidates = [k for w in present[0] for k in get((False, w), ())]
+                candidates += [k for w in present[1] for k in get((True, w), ())]
+                if not candidates:
+                    continue
+                candidates.sort()
                 keys = [keys[k] for k in candidates]
             for key, entry_index in keys:  # longest keys first
                 # A row that names an audience matches the words themselves, not their stems,
