@@ -280,28 +280,7 @@ def _reachable(vocabulary: Vocabulary, spans: Sequence[tuple[int, int, str, floa
 _NONE_IN_REACH = np.zeros(0, dtype=np.int64)
 
 
-# -- Ruling phrases out before comparing them -------------------------------------------------
-#
-# ``fuzz.ratio(a, b)`` is ``100 * (1 - d / (len(a) + len(b)))`` where ``d`` is the InDel distance
-# (the fewest single-character insertions and deletions turning ``a`` into ``b``). So a score of at
-# least ``c`` needs ``d <= (1 - c / 100) * (len(a) + len(b))``, and any cheap lower bound on ``d``
-# above that rules the pair out without running the comparison.
-#
-# The bound used here: sort characters into classes (each of a-z, the space, and one class for
-# every other character) and let ``h_a(k)`` be how many characters of ``a`` are in class ``k``.
-#
-# 1. ``sum_k |h_a(k) - h_b(k)| <= d``: each insertion or deletion changes exactly one class's count
-#    by exactly one, and ``d`` of them turn ``h_a`` into ``h_b``.
-# 2. For each class, ``|h_a(k) - h_b(k)| = sum_{t >= 1} |[h_a(k) >= t] - [h_b(k) >= t]|`` (exactly
-#    the thresholds ``t`` between the smaller count, exclusive, and the larger, inclusive,
-#    differ), so summing over any subset of pairs ``(k, t)`` gives at most ``sum_k |h_a - h_b|``.
-# 3. A *letter signature* is 64 such bits ``[h(k) >= t]`` (:data:`SIGNATURE_BITS`); the number of
-#    bits two signatures differ in, ``popcount(sig_a ^ sig_b)``, is a sum of step 2's kind, so
-#    ``popcount(sig_a ^ sig_b) <= sum_k |h_a(k) - h_b(k)| <= d``.
-#
-# Hence a pair with ``popcount(sig_a ^ sig_b) > (1 - c / 100) * (len(a) + len(b))`` scores below
-# ``c``, and :func:`within_reach` keeps every pair that could score ``c`` or more (and usually only
-# a few others). tests/unit/test_query_reach.py checks the bound against rapidfuzz on random strings.
+# -- Ruling phrases out before comparing them: letter signatures (the proof is within_reach's) --
 
 #: The character classes of a signature: each of these characters, then one class for all others.
 SIGNATURE_CLASSES = "abcdefghijklmnopqrstuvwxyz "
@@ -336,7 +315,7 @@ _CLASS_OF[[ord(ch) for ch in SIGNATURE_CLASSES]] = np.arange(len(SIGNATURE_CLASS
 
 def letter_signatures(texts: Sequence[str]) -> np.ndarray:
     """Each text's letter signature (``uint64``): bit ``i`` is set when the text has at least ``t``
-    characters of class ``k``, for ``(k, t) = SIGNATURE_BITS[i]`` (see the note above)."""
+    characters of class ``k``, for ``(k, t) = SIGNATURE_BITS[i]`` (see :func:`within_reach` for the bound they give)."""
     n = len(texts)
     if not n:
         return np.zeros(0, dtype=np.uint64)
@@ -377,9 +356,27 @@ def within_reach(signature, length, signatures, lengths, cutoff) -> np.ndarray:
     have ``fuzz.ratio`` of at least ``cutoff``; False only where they cannot (numpy broadcasting:
     one text against many phrases, or a column of texts against a row of phrases).
 
-    Never False for a pair that reaches the cutoff (see the note above :data:`SIGNATURE_CLASSES`):
-    the bound is a whole number and the allowance is raised by :data:`MARGIN`, more than any
-    rounding of rapidfuzz's score or of float32 lengths could take off it.
+    Why no pair that reaches the cutoff is ever False:
+
+    ``fuzz.ratio(a, b)`` is ``100 * (1 - d / (len(a) + len(b)))`` where ``d`` is the InDel distance
+    (the fewest single-character insertions and deletions turning ``a`` into ``b``), so a score of
+    at least ``c`` needs ``d <= (1 - c / 100) * (len(a) + len(b))``. Sort characters into classes
+    (each of a-z, the space, one class for every other character) and let ``h_a(k)`` count the
+    characters of ``a`` in class ``k``. Then:
+
+    1. ``sum_k |h_a(k) - h_b(k)| <= d``: each insertion or deletion changes exactly one class's
+       count by exactly one, and ``d`` of them turn ``h_a`` into ``h_b``.
+    2. For each class, ``|h_a(k) - h_b(k)| = sum_{t >= 1} |[h_a(k) >= t] - [h_b(k) >= t]|``
+       (exactly the thresholds ``t`` above the smaller count and up to the larger differ), so a sum
+       over any set of pairs ``(k, t)`` is at most ``sum_k |h_a(k) - h_b(k)|``.
+    3. A letter signature holds 64 such bits ``[h(k) >= t]`` (:data:`SIGNATURE_BITS`), so the
+       number of bits two signatures differ in is a sum of step 2's kind:
+       ``popcount(sig_a ^ sig_b) <= sum_k |h_a(k) - h_b(k)| <= d``.
+
+    So ``popcount(sig_a ^ sig_b) > (1 - c / 100) * (len(a) + len(b))`` means a score below ``c``.
+    The allowance is raised by :data:`MARGIN`, more than any rounding of rapidfuzz's score or of
+    float32 lengths could take off it. tests/unit/test_query_reach.py checks the bound against
+    rapidfuzz's InDel distance and scores on random strings.
     """
     share = (100.0 - cutoff) / 100.0
     allowance = share * lengths
