@@ -29,11 +29,14 @@ from explorer.services.snapshot import ServiceEntry, Snapshot
 SEARCH_PAGES = "oruk-search-pages"
 #: How many service summaries are kept as JSON (about 1 KB each).
 SUMMARY_CACHE = 4096
+#: How many providers' organization records are kept as JSON (a register has a few hundred).
+ORGANIZATION_CACHE = 4096
 #: How many whole pages are kept, and the largest kept (a page of 10 is about 11 KB; larger pages
 #: are built each time).
 PAGE_CACHE = 256
 MAX_KEPT_PAGE = 32 * 1024
 _OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY
+_EXTENSION_KEY = f',"{oruk.EXTENSION}":'.encode()
 
 
 def _dumps(value: Any) -> bytes | None:
@@ -50,7 +53,9 @@ class SearchPages:
     def __init__(self, snapshot: Snapshot):
         self.snapshot = snapshot
         self.modified = published_at(snapshot)
+        self.modified_iso = oruk.iso_datetime(self.modified)
         self._summary = functools.lru_cache(maxsize=SUMMARY_CACHE)(self._summary_json)
+        self._organization = functools.lru_cache(maxsize=ORGANIZATION_CACHE)(self._organization_json)
         self._pages: OrderedDict[Hashable, bytes] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -59,8 +64,19 @@ class SearchPages:
         return self._summary(service.id, base_url)
 
     def _summary_json(self, service_id: str, base_url: str) -> bytes | None:
+        """The summary written in three parts: the service's own fields, its organization (the same
+        for every service of a provider, so written once) and the extension; joined, they are the
+        bytes ``orjson`` writes for :func:`oruk.service_summary` as a whole."""
         service = self.snapshot.service(service_id)
-        return _dumps(oruk.service_summary(self.snapshot, service, self.modified, base_url))
+        fields = _dumps(oruk.summary_fields(service, self.modified_iso))
+        organization = self._organization(service.provider_id, service.provider_name)
+        extension = _dumps(oruk.commissioning(self.snapshot, service, base_url))
+        if fields is None or organization is None or extension is None:
+            return None
+        return b"".join((fields[:-1], b',"organization":', organization, _EXTENSION_KEY, extension, b"}"))
+
+    def _organization_json(self, provider_id: str, provider_name: str) -> bytes | None:
+        return _dumps(oruk.organization_record(self.snapshot, provider_id, provider_name))
 
     def page_json(self, paging: dict, services: Sequence[ServiceEntry], base_url: str,
                   understood: dict | None) -> bytes | None:
