@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import threading
 from collections import OrderedDict
-from typing import Any, Hashable, Sequence
+from typing import Any, Callable, Hashable, Sequence
 
 import orjson
 
@@ -35,6 +35,8 @@ ORGANIZATION_CACHE = 4096
 #: are built each time).
 PAGE_CACHE = 256
 MAX_KEPT_PAGE = 32 * 1024
+#: How many base addresses (one per host name the site answers to) are kept.
+BASE_CACHE = 64
 _OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY
 _EXTENSION_KEY = f',"{oruk.EXTENSION}":'.encode()
 
@@ -57,7 +59,20 @@ class SearchPages:
         self._summary = functools.lru_cache(maxsize=SUMMARY_CACHE)(self._summary_json)
         self._organization = functools.lru_cache(maxsize=ORGANIZATION_CACHE)(self._organization_json)
         self._pages: OrderedDict[Hashable, bytes] = OrderedDict()
+        self._bases: dict[Hashable, str] = {}
         self._lock = threading.Lock()
+
+    def base_url(self, key: Hashable, make: Callable[[], str]) -> str:
+        """The public base address of the requests that share ``key`` (their scheme, host and root
+        path): ``make()`` the first time, kept after (at most :data:`BASE_CACHE`, then afresh)."""
+        base = self._bases.get(key)
+        if base is None:
+            base = make()
+            with self._lock:
+                if len(self._bases) >= BASE_CACHE:
+                    self._bases.clear()
+                self._bases[key] = base
+        return base
 
     def summary_json(self, service: ServiceEntry, base_url: str) -> bytes | None:
         """A service's summary (:func:`oruk.service_summary`) as JSON, kept by its id."""
