@@ -153,13 +153,14 @@ def service_summary(snapshot: Snapshot, service: ServiceEntry, modified: dt.date
     }
 
 
-def summary_fields(service: ServiceEntry, last_modified: str) -> dict:
+def summary_fields(service: ServiceEntry, last_modified: str, organization_id: str | None = None) -> dict:
     """A service summary's own fields, the ones before ``organization`` and the extension (unknown
-    values dropped); ``last_modified`` is the version's :func:`iso_datetime`."""
+    values dropped); ``last_modified`` is the version's :func:`iso_datetime`, ``organization_id``
+    the provider's :func:`oruk_id` when the caller holds it."""
     return _clean(
         {
             "id": oruk_id("service", service.id),
-            "organization_id": oruk_id("organization", service.provider_id),
+            "organization_id": organization_id or oruk_id("organization", service.provider_id),
             "name": service.name,
             "description": service.description,
             "url": service.url,

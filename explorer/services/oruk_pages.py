@@ -38,7 +38,6 @@ MAX_KEPT_PAGE = 32 * 1024
 #: How many base addresses (one per host name the site answers to) are kept.
 BASE_CACHE = 64
 _OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY
-_EXTENSION_KEY = f',"{oruk.EXTENSION}":'.encode()
 
 
 def _dumps(value: Any) -> bytes | None:
@@ -79,36 +78,37 @@ class SearchPages:
         return self._summary(service.id, base_url)
 
     def _summary_json(self, service_id: str, base_url: str) -> bytes | None:
-        """The summary written in three parts: the service's own fields, its organization (the same
-        for every service of a provider, so written once) and the extension; joined, they are the
-        bytes ``orjson`` writes for :func:`oruk.service_summary` as a whole."""
+        """:func:`oruk.service_summary` as JSON, with its organization (the same for every service
+        of a provider) written once per provider and set in as written."""
         service = self.snapshot.service(service_id)
-        fields = _dumps(oruk.summary_fields(service, self.modified_iso))
-        organization = self._organization(service.provider_id, service.provider_name)
-        extension = _dumps(oruk.commissioning(self.snapshot, service, base_url))
-        if fields is None or organization is None or extension is None:
+        organization_id, organization = self._organization(service.provider_id, service.provider_name)
+        if organization is None:
             return None
-        return b"".join((fields[:-1], b',"organization":', organization, _EXTENSION_KEY, extension, b"}"))
+        summary = oruk.summary_fields(service, self.modified_iso, organization_id)
+        summary["organization"] = orjson.Fragment(organization)
+        summary[oruk.EXTENSION] = oruk.commissioning(self.snapshot, service, base_url)
+        return _dumps(summary)
 
-    def _organization_json(self, provider_id: str, provider_name: str) -> bytes | None:
-        return _dumps(oruk.organization_record(self.snapshot, provider_id, provider_name))
+    def _organization_json(self, provider_id: str, provider_name: str) -> tuple[str, bytes | None]:
+        """A provider's :func:`oruk.oruk_id` and its :func:`oruk.organization_record` as JSON."""
+        record = oruk.organization_record(self.snapshot, provider_id, provider_name)
+        return record["id"], _dumps(record)
 
     def page_json(self, paging: dict, services: Sequence[ServiceEntry], base_url: str,
                   understood: dict | None) -> bytes | None:
         """The page ``{**paging, "contents": [summaries], "x_query": understood}`` (no ``x_query``
-        when None) as JSON; None when a part cannot be written by orjson."""
-        parts = [_dumps(paging), *(self.summary_json(s, base_url) for s in services)]
-        tail = b""
-        if understood is not None:
-            tail = _dumps(understood)
-            if tail is None:
+        when None) as JSON, the kept summaries set in as written; None when a part cannot be
+        written by orjson."""
+        summaries = []
+        for service in services:
+            summary = self.summary_json(service, base_url)
+            if summary is None:
                 return None
-            tail = b',"x_query":' + tail
-        if any(p is None for p in parts):
-            return None
-        head, fragments = parts[0], parts[1:]
-        return b"".join((head[:-1], b"," if len(head) > 2 else b"", b'"contents":[', b",".join(fragments), b"]",
-                         tail, b"}"))
+            summaries.append(orjson.Fragment(summary))
+        page = {**paging, "contents": summaries}
+        if understood is not None:
+            page["x_query"] = understood
+        return _dumps(page)
 
     def kept(self, key: Hashable) -> bytes | None:
         """The page kept under ``key`` (the request's query string and base address), or None."""
