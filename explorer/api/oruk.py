@@ -348,18 +348,18 @@ def _raw_arg(args: MultiDict, name: str) -> str | None:
 
 
 def _int_arg(args: MultiDict, name: str, default: int, *, minimum: int) -> int:
-    value = _shaped_arg(args, name, _INTEGER, "a whole number")
-    if value is None:
+    if name not in args:  # the usual case, answered before any other look
         return default
-    if int(value) < minimum:
-        raise ApiError(400, f"{name} must be at least {minimum} (got {int(value)}).", name)
-    return int(value)
+    value = int(_shaped_arg(args, name, _INTEGER, "a whole number"))
+    if value < minimum:
+        raise ApiError(400, f"{name} must be at least {minimum} (got {value}).", name)
+    return value
 
 
 def _number_arg(args: MultiDict, name: str, *, minimum: float, maximum: float) -> float | None:
-    raw = _shaped_arg(args, name, _NUMBER, "a number")
-    if raw is None:
+    if name not in args:
         return None
+    raw = _shaped_arg(args, name, _NUMBER, "a number")
     value = float(raw)
     if not math.isfinite(value) or not minimum <= value <= maximum:
         raise ApiError(400, f"{name} must be between {minimum:g} and {maximum:g} (got {raw[:40]!r}).", name)
@@ -375,9 +375,9 @@ def _shaped_arg(args: MultiDict, name: str, shape: re.Pattern, kind: str) -> str
 
 
 def _datetime_arg(args: MultiDict, name: str) -> dt.datetime | None:
-    raw = _raw_arg(args, name)
-    if raw is None:
+    if name not in args:
         return None
+    raw = _raw_arg(args, name)
     text = raw.replace(" ", "+")  # a "+" in a query string arrives as a space
     try:
         if not _DATE_TIME.fullmatch(text):
