@@ -12,6 +12,7 @@ import math
 import numpy as np
 import pytest
 
+from explorer.domain.query import STOPWORDS
 from explorer.services.search import SearchIndex
 from explorer.services.search.building import _bm25_index
 from explorer.services.search.ranking import _Ranking
@@ -93,3 +94,57 @@ def test_a_repeated_query_reuses_its_reading_and_answers_the_same(index):
     copy = pickle.loads(pickle.dumps(index))  # as the CLI's cache keeps it: the reading cache starts empty
     assert copy._read.cache_info().currsize == 0
     assert copy.search("stalking").matched_ids == index.search("stalking").matched_ids
+
+
+def _plain_text_score(index, stems) -> np.ndarray:
+    """BM25 per service the plain way: every word's run summed over the whole register, then scaled."""
+    vocab, matrix, n = index._bm25.vocab_dict, index._bm25.scores, len(index.services)
+    raw = np.zeros(n + 1, dtype=float)
+    for at in sorted({vocab[s] for s in stems if s in vocab}):
+        start, end = matrix["indptr"][at], matrix["indptr"][at + 1]
+        raw += np.bincount(matrix["indices"][start:end], weights=matrix["data"][start:end], minlength=n + 1)[: n + 1]
+    raw = raw[:n]
+    return raw / raw.max() if raw.max() > 0 else raw
+
+
+def test_one_words_scores_are_scattered_exactly_as_summed(index):
+    matrix = index._bm25.scores
+    for stem, at in index._bm25.vocab_dict.items():
+        if not stem:  # bm25s's own empty token has no run; no query word is empty
+            continue
+        run = matrix["indices"][matrix["indptr"][at]:matrix["indptr"][at + 1]]
+        assert (np.diff(run) > 0).all()  # each service once, in order: nothing to sum
+        score, positions = index._text_scores([stem])
+        assert score.tobytes() == _plain_text_score(index, [stem]).tobytes()  # bit for bit
+        assert positions.tolist() == np.flatnonzero(score).tolist()
+    score, positions = index._text_scores(["domest", "abus"])
+    assert positions is None and np.array_equal(score, _plain_text_score(index, ["domest", "abus"]))
+    score, positions = index._text_scores(["zzzz"])
+    assert not score.any() and not len(positions)
+
+
+def test_a_concepts_score_read_only_where_the_text_scores_equals_the_whole_registers(index):
+    """``_unit`` reads only the services with a text score when it knows them (one word); the
+    values must be those of the formula over the whole register, bit for bit."""
+    stems = sorted(s for s in index._bm25.vocab_dict if s)
+    topics = list(index._term_row)
+    rng = np.random.default_rng(7)
+    words_of = {index.analyzer.stem(w): w for w in index._words}  # a surface word for each stem
+    usable = [s for s in stems if s in words_of]
+    for _ in range(300):
+        chosen_topics = list(rng.choice(topics, size=int(rng.integers(0, 3)), replace=False))
+        words = [words_of[s] for s in rng.choice(usable, size=int(rng.integers(1, 3)), replace=False)]
+        required = words[: int(rng.integers(0, len(words) + 1))]
+        got = index._unit(chosen_topics, words, required)
+        score = _plain_text_score(index, index.analyzer.stems(w for w in words if w not in STOPWORDS))
+        rows = [index._term_row[t] for t in chosen_topics]
+        if rows:
+            tagged = index._has_term[rows].any(axis=0)
+            known = {index.analyzer.stem(w) for w in required if w not in STOPWORDS} & index._bm25.vocab_dict.keys()
+            present = np.logical_and.reduce([index._has_stem(s) for s in known]) if known else None
+            if known:
+                score = np.where(tagged | present, score, 0.0)
+            elif required:
+                score = np.where(tagged, score, score * 0.5)
+            score = score + np.where(tagged, 0.5, 0.0)
+        assert got.tobytes() == score.tobytes(), (chosen_topics, words, required)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import math
 from typing import Any
 
 import numpy as np
@@ -107,6 +108,9 @@ class SearchIndex(QueryReading, Scoring):
                 point_lat.append(p.latitude)
                 point_lon.append(p.longitude)
                 point_owner.append(i)
+        # Each service area's services (its weight is added to theirs, not by a pass over the register).
+        self._term_members = [np.flatnonzero(row) for row in self._has_term]
+        self._ended = ~self._active
         self._point_lat = np.radians(np.array(point_lat, dtype=float))
         self._point_lon = np.radians(np.array(point_lon, dtype=float))
         self._point_owner = np.array(point_owner, dtype=np.int64)
@@ -173,55 +177,68 @@ class SearchIndex(QueryReading, Scoring):
         unmatched_words = understood.unmatched_words
         location, audience = understood.location, understood.audience
         n = len(self.services)
-        total = np.zeros(n, dtype=float)
-        coverage = np.zeros(n, dtype=np.int8)
-        for unit in units:
-            total += unit
-            coverage += unit > 0
+        if len(units) == 1:  # (the usual query: one concept, nothing to add up)
+            total = units[0]
+            coverage = (total > 0).view(np.int8)
+        else:
+            total = np.zeros(n, dtype=float)
+            coverage = np.zeros(n, dtype=np.int8)
+            for unit in units:
+                total += unit
+                coverage += unit > 0
         n_units = len(units) + len(unmatched_words)
         named = np.zeros(n, dtype=bool)
         named[reading.named] = True
-        mask = (coverage > 0) | named if n_units else np.ones(n, dtype=bool)
+        if not n_units:
+            mask = np.ones(n, dtype=bool)
+        else:
+            mask = coverage > 0
+            if len(reading.named):
+                mask |= named
         if filters.any:  # (no filter: nothing to narrow, and no pass over the register)
             mask &= self._filter_mask(filters)
-        # Distances only for services that match so far: the place narrows them, it never adds any.
+        # From here only the services that match so far are read: the place narrows them, it
+        # never adds any. Their distances (NaN: no public point) are in the same order.
         among = np.flatnonzero(mask)
         distances = self._distances(location, among)
-        band = np.zeros(n, dtype=np.int8)
-        covers = np.zeros(n, dtype=bool)
+        covers = None
         if location is not None:
             row = self._borough_row.get(location.borough_code)
-            covers = self._covers[row] if row is not None else covers
-            if not anywhere:  # only services that match so far can drop out: when few, read just theirs
+            covers = self._covers[row] if row is not None else np.zeros(n, dtype=bool)
+            if not anywhere:
                 with np.errstate(invalid="ignore"):  # no point (NaN) is never near
-                    if len(among) * 4 < n:
-                        mask[among[~(covers[among] | (distances[among] <= NEARBY_KM))]] = False
-                    else:
-                        mask &= covers | (distances <= NEARBY_KM)
-        ended_count = int(np.count_nonzero(mask & ~self._active & ~named))
+                    near = covers[among] | (distances <= NEARBY_KM)
+                among, distances = among[near], distances[near]
+        live = self._active[among] | named[among]
+        ended_count = int(len(live) - np.count_nonzero(live))
         if not include_ended:
-            mask &= self._active | named
-        chosen = np.flatnonzero(mask)
-        if location is not None:  # the place band (only the chosen's is read: they are ranked and listed)
-            if len(chosen) * 4 < n:
-                band[chosen] = np.where(covers[chosen], self._pan_band[chosen], np.int8(BAND_NEARBY))
-            else:
-                band = np.where(covers, self._pan_band, np.int8(BAND_NEARBY))
+            among, distances = among[live], distances[live]
+        chosen = among
+        if location is not None:  # the place band of the chosen (they are ranked and listed)
+            band = np.where(covers[chosen], self._pan_band[chosen], np.int8(BAND_NEARBY))
+        else:
+            band = np.zeros(len(chosen), dtype=np.int8)
         audience_key, audience_match = self._audience_keys(audience, n)
-        ranking = _Ranking(chosen, named=named, audience=audience_key, ended=~self._active, coverage=coverage,
+        ranking = _Ranking(chosen, named=named, audience=audience_key, ended=self._ended, coverage=coverage,
                            total=total, n_units=n_units, audience_match=audience_match, band=band,
                            distances=distances)
-        items = tuple(
+        first = ranking.first_positions(limit)
+        rows = chosen[first]
+        covered = covers[rows] if covers is not None else np.zeros(len(rows), dtype=bool)
+        items = tuple(  # (read as Python values: ten numpy scalars per item cost more than the rest)
             ResultItem(
                 service=self.services[i],
-                score=float(total[i]),
-                distance_km=None if np.isnan(distances[i]) else float(distances[i]),
-                covers_place=bool(covers[i]),
-                band=int(band[i]),
-                named=bool(named[i]),
-                place_note=self._place_note(i, int(band[i]), distances[i]),
+                score=score,
+                distance_km=None if math.isnan(km) else km,
+                covers_place=covers_place,
+                band=band_i,
+                named=named_i,
+                place_note=self._place_note(i, band_i, km),
             )
-            for i in ranking.first(limit)
+            for i, score, km, covers_place, band_i, named_i in zip(
+                rows.tolist(), total[rows].tolist(), distances[first].tolist(), covered.tolist(),
+                band[first].tolist(), named[rows].tolist(),
+            )
         )
         summary = describe(understood, filters, self.snapshot)
         message = ""

@@ -46,9 +46,10 @@ class _Ranking:
     many of the query's concepts they match, how well (fit), the audience named, place band,
     distance, and the full score last.
 
-    The keys are packed into one integer per service (distance in metres). Only as much of the
-    order as is read is sorted: the first page of 100,000 matches is a partition and a sort of
-    the few that can be on it; the whole order is sorted once, when something reads past it.
+    ``band`` and ``distances`` are the chosen's, in their order; the other arrays are the whole
+    register's. The keys are packed into one integer per service (distance in metres). Only as
+    much of the order as is read is sorted: the first page of 100,000 matches is a partition and a
+    sort of the few that can be on it; the whole order is sorted once, when something reads past it.
     """
 
     #: Below this many matches, sorting them all costs less than choosing the first ones.
@@ -59,18 +60,19 @@ class _Ranking:
         c = chosen
         self.chosen = c
         fit = np.floor(4 * total[c] / max(n_units, 1))
-        metres = distances[c] * 1000.0
+        metres = distances * 1000.0
         metres = np.where(np.isnan(metres), 2**21 - 1, metres).clip(0, 2**21 - 1).astype(np.int64)
-        self.key = (
-            ((~named[c]).astype(np.int64) << 36)
-            | (np.asarray(audience)[c].astype(np.int64) << 34)
-            | (ended[c].astype(np.int64) << 33)
-            | ((31 - np.minimum(coverage[c], 31)).astype(np.int64) << 28)
-            | ((15 - np.clip(fit, 0, 15)).astype(np.int64) << 24)
-            | (np.asarray(audience_match)[c].astype(np.int64) << 23)
-            | (band[c].astype(np.int64) << 21)
-            | metres
+        # Bits 21 to 36 (16 bits) are packed in 32-bit integers first: half the memory to pass over.
+        high = (
+            ((~named[c]).astype(np.int32) << 15)
+            | (np.asarray(audience)[c].astype(np.int32) << 13)
+            | (ended[c].astype(np.int32) << 12)
+            | ((31 - np.minimum(coverage[c], 31)).astype(np.int32) << 7)
+            | ((15 - np.clip(fit, 0, 15)).astype(np.int32) << 3)
+            | (np.asarray(audience_match)[c].astype(np.int32) << 2)
+            | np.asarray(band).astype(np.int32)
         )
+        self.key = (high.astype(np.int64) << 21) | metres
         self.negative_total = -total[c]
         self._order: np.ndarray | None = None
 
@@ -79,17 +81,25 @@ class _Ranking:
 
     def order(self) -> np.ndarray:
         """Every chosen service, best first (ties keep the register's order)."""
-        if self._order is None:
-            self._order = self.chosen[np.lexsort((self.negative_total, self.key))]
-        return self._order
+        return self.chosen[self._positions()]
 
     def first(self, stop: int) -> np.ndarray:
         """The first ``stop`` of :meth:`order`, without sorting the rest."""
+        return self.chosen[self.first_positions(stop)]
+
+    def _positions(self) -> np.ndarray:
+        """:meth:`order` as positions in ``chosen``."""
+        if self._order is None:
+            self._order = np.lexsort((self.negative_total, self.key))
+        return self._order
+
+    def first_positions(self, stop: int) -> np.ndarray:
+        """:meth:`first` as positions in ``chosen``."""
         m = len(self.chosen)
         if self._order is not None or stop >= m or m <= self.SMALL:
-            return self.order()[:stop]
+            return self._positions()[:max(stop, 0)]
         if stop <= 0:
-            return self.chosen[:0]
+            return np.zeros(0, dtype=np.int64)
         key, negative = self.key, self.negative_total
         kth = np.partition(key, stop - 1)[stop - 1]
         ahead = np.flatnonzero(key < kth)
@@ -101,7 +111,7 @@ class _Ranking:
             better = tied[t < cut]
             tied = np.concatenate((better, tied[t == cut][: need - len(better)]))
         picked = np.sort(np.concatenate((ahead, tied)))
-        return self.chosen[picked[np.lexsort((negative[picked], key[picked]))]]
+        return picked[np.lexsort((negative[picked], key[picked]))]
 
 
 def _run_positions(ptr: np.ndarray, rows: np.ndarray) -> np.ndarray:

@@ -28,44 +28,72 @@ class Scoring:
         every one of ``required`` (the words the person typed): "domestic abuse" does not find
         a service that mentions only "sexual abuse".
         """
-        score = self._text_score(self.analyzer.stems(w for w in words if w not in STOPWORDS))
+        stems = self.analyzer.stems(w for w in words if w not in STOPWORDS)
+        score, at = self._text_scores(stems)
         rows = [self._term_row[t] for t in topics if t in self._term_row]
         if rows:
-            tagged = self._has_term[rows].any(axis=0)
-            present = np.ones(len(self.services), dtype=bool)
+            tagged = self._has_term[rows[0]] if len(rows) == 1 else self._has_term[rows].any(axis=0)
             # Words the register never uses ("club", "idva") cannot be asked of a service's text;
             # when it uses none of them, an untagged service's text counts half.
             known = {self.analyzer.stem(w) for w in required if w not in STOPWORDS} & self._bm25.vocab_dict.keys()
-            for stem in known:
-                present &= self._has_stem(stem)
-            # In place, the same values as where(tagged, score, where(present, untagged * score, 0))
-            # + TOPIC_WEIGHT * tagged, in fewer passes over the register.
-            if known:
+            # The same values as where(tagged, score, where(present, untagged * score, 0))
+            # + TOPIC_WEIGHT * tagged. Only services with a text score can lose or halve it, so
+            # when those are known (``at``) only theirs are read.
+            if known and at is not None:
+                # (one word, the one typed: every service with a text score holds it)
+                if not known <= set(stems):
+                    keep = tagged[at] | np.logical_and.reduce([self._has_stem(s)[at] for s in known])
+                    score[at[~keep]] = 0.0
+            elif known:
+                present = np.ones(len(self.services), dtype=bool)
+                for stem in known:
+                    present &= self._has_stem(stem)
                 score *= tagged | present
             elif required:  # untagged services' text counts half
-                np.multiply(score, 0.5, out=score, where=~tagged)
-            np.add(score, TOPIC_WEIGHT, out=score, where=tagged)
+                if at is not None:
+                    score[at[~tagged[at]]] *= 0.5
+                else:
+                    np.multiply(score, 0.5, out=score, where=~tagged)
+            if len(rows) == 1:
+                score[self._term_members[rows[0]]] += TOPIC_WEIGHT
+            else:
+                np.add(score, TOPIC_WEIGHT, out=score, where=tagged)
         return score
 
     def _text_score(self, stems: Sequence[str]) -> np.ndarray:
-        """BM25 of the stems per service, scaled so the best service scores 1.
+        """BM25 of the stems per service, scaled so the best service scores 1."""
+        return self._text_scores(stems)[0]
+
+    def _text_scores(self, stems: Sequence[str]) -> tuple[np.ndarray, np.ndarray | None]:
+        """BM25 of the stems per service, scaled so the best service scores 1, and the services
+        with a score above 0 when they are known without a pass over the register (one stem).
 
         Read straight from the index's sparse score matrix (``bm25s``'s ``scores``: one run of
-        services and scores per word), summed with ``bincount``: the same sums as
+        services and scores per word). One word's run is its services, each once, in order: their
+        scores are scattered. Several runs are summed with ``bincount``: the same sums as
         ``BM25.get_scores`` without its per-element ``np.add.at``.
         """
         vocab = self._bm25.vocab_dict
-        ids = np.array(sorted({vocab[t] for t in stems if t in vocab}), dtype=np.int64)
-        if not len(ids):
-            return np.zeros(len(self.services), dtype=float)
+        ids = sorted({vocab[t] for t in stems if t in vocab})
+        n = len(self.services)
+        raw = np.zeros(n, dtype=float)
+        if not ids:
+            return raw, np.zeros(0, dtype=np.int64)
         matrix = self._bm25.scores
-        at = _run_positions(matrix["indptr"], ids)
-        raw = np.bincount(matrix["indices"][at], weights=matrix["data"][at], minlength=len(self.services))
-        raw = raw[: len(self.services)]
+        if len(ids) == 1:
+            start, end = matrix["indptr"][ids[0]], matrix["indptr"][ids[0] + 1]
+            at, values = matrix["indices"][start:end], matrix["data"][start:end].astype(float)
+            if len(at) and at[-1] >= n:  # (the placeholder service of an empty register)
+                at, values = at[at < n], values[at < n]
+            top = values.max() if len(values) else 0.0
+            raw[at] = values / top if top > 0 else values
+            return raw, at
+        positions = _run_positions(matrix["indptr"], np.array(ids, dtype=np.int64))
+        raw = np.bincount(matrix["indices"][positions], weights=matrix["data"][positions], minlength=n)[:n]
         top = raw.max() if len(raw) else 0.0
         if top > 0:
             raw /= top
-        return raw
+        return raw, None
 
     def _has_stem(self, stem: str) -> np.ndarray:
         """True for each service whose text holds the stem."""
@@ -92,7 +120,7 @@ class Scoring:
             return ""
         names = [self.snapshot.borough_name(c) for c in self.services[i].borough_codes[:2]]
         where = " and ".join(names) or "another borough"
-        km = "" if np.isnan(distance) else f", {distance:.1f} km"
+        km = "" if math.isnan(distance) else f", {distance:.1f} km"
         return f"in {where}{km}; may serve {where} residents only"
 
     def _filter_mask(self, filters: Filters) -> np.ndarray:
@@ -118,19 +146,27 @@ class Scoring:
         return mask
 
     def _distances(self, location: Location | None, among: np.ndarray) -> np.ndarray:
-        """Each service's distance (km) to its nearest public point from the location, for the
-        services ``among``; NaN for the others and for services with no public point."""
-        distances = np.full(len(self.services), np.nan)
+        """The distance (km) of each of the services ``among`` to its nearest public point from the
+        location, in their order; NaN for a service with no public point, and all NaN without a place."""
         if location is None or not len(self._point_owner) or not len(among):
-            return distances
+            return np.full(len(among), np.nan)
         lat, lon = math.radians(location.latitude), math.radians(location.longitude)
         scale = math.cos(lat)
         # Equirectangular distance: within London it differs from the great circle by under 0.1 %,
         # and costs three array operations instead of six trigonometric ones.
-        dlat = self._one_lat[among] - lat
-        dlon = (self._one_lon[among] - lon) * scale
-        distances[among] = 6371.0088 * np.sqrt(dlat * dlat + dlon * dlon)
-        rows = among[self._several[among]]
+        # (in place: the same operations in the same order, without a temporary array for each)
+        dlat = self._one_lat[among]
+        dlat -= lat
+        dlat *= dlat
+        dlon = self._one_lon[among]
+        dlon -= lon
+        dlon *= scale
+        dlon *= dlon
+        dlat += dlon
+        distances = np.sqrt(dlat, out=dlat)
+        distances *= 6371.0088
+        several = self._several[among]
+        rows = among[several]
         if len(rows):
             points = _run_positions(self._point_ptr, rows)
             dlat = self._point_lat[points] - lat
@@ -138,5 +174,5 @@ class Scoring:
             km = 6371.0088 * np.sqrt(dlat * dlat + dlon * dlon)
             # Each service's points are one run: reduceat takes each run's minimum.
             lengths = self._point_count[rows]
-            distances[rows] = np.minimum.reduceat(km, np.concatenate(([0], np.cumsum(lengths)[:-1])))
+            distances[several] = np.minimum.reduceat(km, np.concatenate(([0], np.cumsum(lengths)[:-1])))
         return distances

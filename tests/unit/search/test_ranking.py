@@ -21,8 +21,8 @@ def _ranking(rng: np.random.Generator, n: int, chosen_share: float = 0.7) -> _Ra
         total=rng.integers(0, 4, n) / 2.0,
         n_units=2,
         audience_match=rng.random(n) < 0.2,
-        band=rng.integers(0, 3, n).astype(np.int8),
-        distances=np.where(rng.random(n) < 0.3, np.nan, rng.integers(0, 3, n).astype(float)),
+        band=rng.integers(0, 3, n).astype(np.int8)[chosen],  # (band and distances: the chosen's)
+        distances=np.where(rng.random(n) < 0.3, np.nan, rng.integers(0, 3, n).astype(float))[chosen],
     )
 
 
