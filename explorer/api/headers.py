@@ -97,20 +97,30 @@ def register(
     """
     origins = check_origins(embed_origins)
     hashes: list[str] = []
+    # The headers depend on the path only through whether it is embeddable: both sets are written
+    # once (after the first response has the script hashes) and reused, in the same order.
+    written: dict[bool, tuple[tuple[str, str], ...]] = {}
 
     @server.after_request
     def add_security_headers(response: Response) -> Response:
         if not hashes:
             hashes.extend(script_hashes() or ["'none'"])
-        for name, value in frame_headers(request.path, origins).items():
-            response.headers[name] = value
-        response.headers["Content-Security-Policy"] = content_security_policy(
-            request.path, origins, [h for h in hashes if h != "'none'"], tile_url
-        )
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
+        path = request.path
+        embeddable = is_embeddable(path)
+        headers = written.get(embeddable)
+        if headers is None:
+            policy = {**frame_headers(path, origins)}
+            policy["Content-Security-Policy"] = content_security_policy(
+                path, origins, [h for h in hashes if h != "'none'"], tile_url
+            )
+            policy["X-Content-Type-Options"] = "nosniff"
+            policy["Referrer-Policy"] = "strict-origin-when-cross-origin"
+            headers = written.setdefault(embeddable, tuple(policy.items()))
+        response_headers = response.headers
+        for name, value in headers:
+            response_headers[name] = value
         if request.is_secure:
-            response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+            response_headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
         return response
 
 

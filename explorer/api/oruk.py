@@ -16,12 +16,13 @@ from typing import Any, Callable
 import orjson
 from flask import Blueprint, Response, current_app, request
 from sqlalchemy.exc import DBAPIError
+from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException
 
-from explorer.api.http_cache import cached, published_at
+from explorer.api.http_cache import VALIDATORS, Validators, cached, published_at
 from explorer.api.openapi import openapi_document
 from explorer.api.unavailable import unavailable_response
-from explorer.api.urls import public_base
+from explorer.api.urls import CONFIG_KEY, public_base
 from explorer.domain.records import BOROUGH_CODE
 from explorer.services import oruk, oruk_pages
 from explorer.services.search import search_index
@@ -121,12 +122,15 @@ def services() -> Response:
     """
     pages = provider().derived(oruk_pages.SEARCH_PAGES, oruk_pages.SearchPages)
     snapshot = pages.snapshot
-    base = public_base()
+    host = request.host
+    base = current_app.config.get(CONFIG_KEY) or pages.base_url(
+        (request.scheme, host, request.root_path), lambda: request.host_url.rstrip("/"))
     key = (request.query_string, base)
     body = pages.kept(key)
     if body is None:
-        page, per_page = _paging()
-        query, origin = _service_query(snapshot)
+        args = request.args
+        page, per_page = _paging(args)
+        query, origin = _service_query(snapshot, args)
 
         def build() -> Response:
             found, understood = oruk.search_services(search_index(provider()), query, modified=pages.modified,
@@ -141,7 +145,7 @@ def services() -> Response:
         def build() -> Response:
             return Response(body, mimetype="application/json")
 
-    return cached(snapshot, build, variant=request.host)
+    return cached(snapshot, build, variant=host, validators=_validators())
 
 
 def _search_page(items, summary) -> Response:
@@ -251,40 +255,46 @@ def not_found(rest: str) -> Response:
 # -- parameters -----------------------------------------------------------------------------------
 
 
-def _paging() -> tuple[int, int]:
-    page = _int_arg("page", 1, minimum=1)
-    per_page = _int_arg("per_page", oruk.DEFAULT_PER_PAGE, minimum=1)
+def _paging(args: MultiDict | None = None) -> tuple[int, int]:
+    """The page and page size asked for (``args``: the request's query parameters, read once)."""
+    args = request.args if args is None else args
+    page = _int_arg(args, "page", 1, minimum=1)
+    per_page = _int_arg(args, "per_page", oruk.DEFAULT_PER_PAGE, minimum=1)
     # Larger pages are served at the maximum; total_pages tells the caller how many to fetch.
     return page, min(per_page, oruk.MAX_PER_PAGE)
 
 
-def _ended_arg() -> bool:
-    if "ended" not in request.args:
+def _ended_arg(args: MultiDict) -> bool:
+    if "ended" not in args:
         return False
-    value = request.args["ended"]
+    value = args["ended"]
     if value not in ("include", "exclude"):  # exactly, as the OpenAPI document's enum says
         raise ApiError(400, f"ended must be include or exclude (got {value!r}).", "ended")
     return value == "include"
 
 
-def _service_query(snapshot: Snapshot) -> tuple[oruk.ServiceQuery, tuple[float, float] | None]:
-    args = request.args
+def _service_query(snapshot: Snapshot, args: MultiDict | None = None) -> tuple[oruk.ServiceQuery, tuple[float, float] | None]:
+    """The checked filters of a services request; each parameter is checked in the same order, so
+    a request with several bad ones is always told about the same one first."""
+    args = request.args if args is None else args
     search = args.get("search", "").strip()
     if len(search) > MAX_SEARCH_CHARS:
         raise ApiError(400, f"search must be at most {MAX_SEARCH_CHARS} characters.", "search")
-    ids = _ids(snapshot)
     terms = []
-    for value in _list_arg("taxonomy_term_id"):
-        if value not in ids.terms:
-            raise ApiError(400, f"Unknown taxonomy_term_id {value!r}: see {API_PREFIX}/taxonomy_terms.", "taxonomy_term_id")
-        terms.append(ids.terms[value])
-    codes = {b.code for b in snapshot.boroughs}
+    if "taxonomy_term_id" in args:
+        ids = _ids(snapshot)
+        for value in _list_arg(args, "taxonomy_term_id"):
+            if value not in ids.terms:
+                raise ApiError(400, f"Unknown taxonomy_term_id {value!r}: see {API_PREFIX}/taxonomy_terms.", "taxonomy_term_id")
+            terms.append(ids.terms[value])
     boroughs = []
-    for value in _list_arg("borough"):
-        code = value.upper()
-        if not BOROUGH_CODE.match(code) or code not in codes:
-            raise ApiError(400, f"borough must be a London borough code, E09000001 to E09000033 (got {value!r}).", "borough")
-        boroughs.append(code)
+    if "borough" in args:
+        codes = {b.code for b in snapshot.boroughs}
+        for value in _list_arg(args, "borough"):
+            code = value.upper()
+            if not BOROUGH_CODE.match(code) or code not in codes:
+                raise ApiError(400, f"borough must be a London borough code, E09000001 to E09000033 (got {value!r}).", "borough")
+            boroughs.append(code)
     postcode, origin = "", None
     if args.get("postcode", "").strip():
         try:
@@ -292,11 +302,11 @@ def _service_query(snapshot: Snapshot) -> tuple[oruk.ServiceQuery, tuple[float, 
         except (ValueError, TypeError) as exc:
             raise ApiError(400, f"postcode: {exc}", "postcode") from exc
         postcode, origin = match.label, (match.latitude, match.longitude)
-    proximity = _number_arg("proximity", minimum=1, maximum=MAX_PROXIMITY_M)
+    proximity = _number_arg(args, "proximity", minimum=1, maximum=MAX_PROXIMITY_M)
     if proximity is not None and not postcode:
         raise ApiError(400, "proximity needs a postcode to measure from.", "proximity")
-    minimum_age = _number_arg("minimum_age", minimum=0, maximum=120)
-    maximum_age = _number_arg("maximum_age", minimum=0, maximum=120)
+    minimum_age = _number_arg(args, "minimum_age", minimum=0, maximum=120)
+    maximum_age = _number_arg(args, "maximum_age", minimum=0, maximum=120)
     return (
         oruk.ServiceQuery(
             search=search,
@@ -306,8 +316,8 @@ def _service_query(snapshot: Snapshot) -> tuple[oruk.ServiceQuery, tuple[float, 
             proximity_m=proximity,
             minimum_age=minimum_age,
             maximum_age=maximum_age,
-            modified_after=_datetime_arg("modified_after"),
-            include_ended=_ended_arg(),
+            modified_after=_datetime_arg(args, "modified_after"),
+            include_ended=_ended_arg(args),
         ),
         origin,
     )
@@ -327,47 +337,47 @@ _DATE_TIME = re.compile(
 SPACES = " \t"
 
 
-def _raw_arg(name: str) -> str | None:
+def _raw_arg(args: MultiDict, name: str) -> str | None:
     """A query parameter's text; None when it is absent. Present but blank is a 400."""
-    if name not in request.args:
+    if name not in args:
         return None
-    raw = request.args.get(name, "").strip(SPACES)
+    raw = args.get(name, "").strip(SPACES)
     if not raw:
         raise ApiError(400, f"{name} is empty: give a value or leave it out.", name)
     return raw
 
 
-def _int_arg(name: str, default: int, *, minimum: int) -> int:
-    value = _shaped_arg(name, _INTEGER, "a whole number")
-    if value is None:
+def _int_arg(args: MultiDict, name: str, default: int, *, minimum: int) -> int:
+    if name not in args:  # the usual case, answered before any other look
         return default
-    if int(value) < minimum:
-        raise ApiError(400, f"{name} must be at least {minimum} (got {int(value)}).", name)
-    return int(value)
+    value = int(_shaped_arg(args, name, _INTEGER, "a whole number"))
+    if value < minimum:
+        raise ApiError(400, f"{name} must be at least {minimum} (got {value}).", name)
+    return value
 
 
-def _number_arg(name: str, *, minimum: float, maximum: float) -> float | None:
-    raw = _shaped_arg(name, _NUMBER, "a number")
-    if raw is None:
+def _number_arg(args: MultiDict, name: str, *, minimum: float, maximum: float) -> float | None:
+    if name not in args:
         return None
+    raw = _shaped_arg(args, name, _NUMBER, "a number")
     value = float(raw)
     if not math.isfinite(value) or not minimum <= value <= maximum:
         raise ApiError(400, f"{name} must be between {minimum:g} and {maximum:g} (got {raw[:40]!r}).", name)
     return value
 
 
-def _shaped_arg(name: str, shape: re.Pattern, kind: str) -> str | None:
+def _shaped_arg(args: MultiDict, name: str, shape: re.Pattern, kind: str) -> str | None:
     """A query parameter's text when it has the shape of its kind; None when absent."""
-    raw = _raw_arg(name)
+    raw = _raw_arg(args, name)
     if raw is not None and not shape.fullmatch(raw):
         raise ApiError(400, f"{name} must be {kind} (got {raw[:40]!r}).", name)
     return raw
 
 
-def _datetime_arg(name: str) -> dt.datetime | None:
-    raw = _raw_arg(name)
-    if raw is None:
+def _datetime_arg(args: MultiDict, name: str) -> dt.datetime | None:
+    if name not in args:
         return None
+    raw = _raw_arg(args, name)
     text = raw.replace(" ", "+")  # a "+" in a query string arrives as a space
     try:
         if not _DATE_TIME.fullmatch(text):
@@ -378,9 +388,9 @@ def _datetime_arg(name: str) -> dt.datetime | None:
     return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
 
 
-def _list_arg(name: str) -> list[str]:
+def _list_arg(args: MultiDict, name: str) -> list[str]:
     out: list[str] = []
-    for value in request.args.getlist(name):
+    for value in args.getlist(name):
         out.extend(part.strip(SPACES) for part in value.split(",") if part.strip(SPACES))
     return out
 
@@ -389,8 +399,12 @@ def _ids(snapshot: Snapshot) -> oruk.IdIndex:
     return provider().derived(oruk.ID_INDEX, oruk.id_index)
 
 
+def _validators() -> Validators:
+    return provider().derived(VALIDATORS, Validators.of)
+
+
 def _cached(snapshot: Snapshot, build: Callable[[], Any]) -> Response:
-    return cached(snapshot, lambda: json_response(build()), variant=request.host)
+    return cached(snapshot, lambda: json_response(build()), variant=request.host, validators=_validators())
 
 
 def register(server) -> None:

@@ -43,15 +43,17 @@ MAX_PER_PAGE = 100
 def oruk_id(kind: str, key: str) -> str:
     """The stable UUID of a register record of this kind (``service``, ``location``...).
 
-    ``str(uuid.uuid5(NAMESPACE, f"{kind}:{key}"))``, written out (SHA-1, then the version and
-    variant bits): a page of the API mints about thirty, the id index one for each of 100,000
+    ``str(uuid.uuid5(NAMESPACE, f"{kind}:{key}"))``, written out: the SHA-1's first 32 hex digits
+    with the version digit set to 5 and the variant bits to RFC 4122's (the 17th digit's top two
+    bits ``10``). A page of the API mints about thirty, the id index one for each of 100,000
     services, and ``uuid.UUID`` checks each one it builds.
     """
-    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + f"{kind}:{key}".encode()).digest()[:16])
-    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
-    digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
-    h = digest.hex()
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+    h = hashlib.sha1(_NAMESPACE_BYTES + f"{kind}:{key}".encode()).hexdigest()
+    return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{_VARIANT_DIGIT[h[16]]}{h[17:20]}-{h[20:32]}"
+
+
+#: The 17th hex digit of a UUID with RFC 4122's variant bits set, by the hash's digit there.
+_VARIANT_DIGIT = {d: "89ab"[int(d, 16) & 0x3] for d in "0123456789abcdef"}
 
 
 @dataclass(frozen=True)
@@ -144,10 +146,21 @@ def paginate(items: Sequence[Any], page: int, per_page: int) -> tuple[Sequence[A
 
 def service_summary(snapshot: Snapshot, service: ServiceEntry, modified: dt.datetime, base_url: str = "") -> dict:
     """A service's one-to-one fields and its organization (``compiled/service_list.json``)."""
+    return {
+        **summary_fields(service, iso_datetime(modified)),
+        "organization": organization_record(snapshot, service.provider_id, service.provider_name),
+        EXTENSION: commissioning(snapshot, service, base_url),
+    }
+
+
+def summary_fields(service: ServiceEntry, last_modified: str, organization_id: str | None = None) -> dict:
+    """A service summary's own fields, the ones before ``organization`` and the extension (unknown
+    values dropped); ``last_modified`` is the version's :func:`iso_datetime`, ``organization_id``
+    the provider's :func:`oruk_id` when the caller holds it."""
     return _clean(
         {
             "id": oruk_id("service", service.id),
-            "organization_id": oruk_id("organization", service.provider_id),
+            "organization_id": organization_id or oruk_id("organization", service.provider_id),
             "name": service.name,
             "description": service.description,
             "url": service.url,
@@ -158,9 +171,7 @@ def service_summary(snapshot: Snapshot, service: ServiceEntry, modified: dt.date
             "eligibility_description": service.eligibility,
             "application_process": _ACCESS_TEXT.get(service.access),
             "assured_date": _iso_date(service.last_verified),
-            "last_modified": iso_datetime(modified),
-            "organization": organization_record(snapshot, service.provider_id, service.provider_name),
-            EXTENSION: commissioning(snapshot, service, base_url),
+            "last_modified": last_modified,
         }
     )
 

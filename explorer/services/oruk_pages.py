@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import threading
 from collections import OrderedDict
-from typing import Any, Hashable, Sequence
+from typing import Any, Callable, Hashable, Sequence
 
 import orjson
 
@@ -29,10 +29,14 @@ from explorer.services.snapshot import ServiceEntry, Snapshot
 SEARCH_PAGES = "oruk-search-pages"
 #: How many service summaries are kept as JSON (about 1 KB each).
 SUMMARY_CACHE = 4096
+#: How many providers' organization records are kept as JSON (a register has a few hundred).
+ORGANIZATION_CACHE = 4096
 #: How many whole pages are kept, and the largest kept (a page of 10 is about 11 KB; larger pages
 #: are built each time).
 PAGE_CACHE = 256
 MAX_KEPT_PAGE = 32 * 1024
+#: How many base addresses (one per host name the site answers to) are kept.
+BASE_CACHE = 64
 _OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY
 
 
@@ -50,34 +54,61 @@ class SearchPages:
     def __init__(self, snapshot: Snapshot):
         self.snapshot = snapshot
         self.modified = published_at(snapshot)
+        self.modified_iso = oruk.iso_datetime(self.modified)
         self._summary = functools.lru_cache(maxsize=SUMMARY_CACHE)(self._summary_json)
+        self._organization = functools.lru_cache(maxsize=ORGANIZATION_CACHE)(self._organization_json)
         self._pages: OrderedDict[Hashable, bytes] = OrderedDict()
+        self._bases: dict[Hashable, str] = {}
         self._lock = threading.Lock()
+
+    def base_url(self, key: Hashable, make: Callable[[], str]) -> str:
+        """The public base address of the requests that share ``key`` (their scheme, host and root
+        path): ``make()`` the first time, kept after (at most :data:`BASE_CACHE`, then afresh)."""
+        base = self._bases.get(key)
+        if base is None:
+            base = make()
+            with self._lock:
+                if len(self._bases) >= BASE_CACHE:
+                    self._bases.clear()
+                self._bases[key] = base
+        return base
 
     def summary_json(self, service: ServiceEntry, base_url: str) -> bytes | None:
         """A service's summary (:func:`oruk.service_summary`) as JSON, kept by its id."""
         return self._summary(service.id, base_url)
 
     def _summary_json(self, service_id: str, base_url: str) -> bytes | None:
+        """:func:`oruk.service_summary` as JSON, with its organization (the same for every service
+        of a provider) written once per provider and set in as written."""
         service = self.snapshot.service(service_id)
-        return _dumps(oruk.service_summary(self.snapshot, service, self.modified, base_url))
+        organization_id, organization = self._organization(service.provider_id, service.provider_name)
+        if organization is None:
+            return None
+        summary = oruk.summary_fields(service, self.modified_iso, organization_id)
+        summary["organization"] = orjson.Fragment(organization)
+        summary[oruk.EXTENSION] = oruk.commissioning(self.snapshot, service, base_url)
+        return _dumps(summary)
+
+    def _organization_json(self, provider_id: str, provider_name: str) -> tuple[str, bytes | None]:
+        """A provider's :func:`oruk.oruk_id` and its :func:`oruk.organization_record` as JSON."""
+        record = oruk.organization_record(self.snapshot, provider_id, provider_name)
+        return record["id"], _dumps(record)
 
     def page_json(self, paging: dict, services: Sequence[ServiceEntry], base_url: str,
                   understood: dict | None) -> bytes | None:
         """The page ``{**paging, "contents": [summaries], "x_query": understood}`` (no ``x_query``
-        when None) as JSON; None when a part cannot be written by orjson."""
-        parts = [_dumps(paging), *(self.summary_json(s, base_url) for s in services)]
-        tail = b""
-        if understood is not None:
-            tail = _dumps(understood)
-            if tail is None:
+        when None) as JSON, the kept summaries set in as written; None when a part cannot be
+        written by orjson."""
+        summaries = []
+        for service in services:
+            summary = self.summary_json(service, base_url)
+            if summary is None:
                 return None
-            tail = b',"x_query":' + tail
-        if any(p is None for p in parts):
-            return None
-        head, fragments = parts[0], parts[1:]
-        return b"".join((head[:-1], b"," if len(head) > 2 else b"", b'"contents":[', b",".join(fragments), b"]",
-                         tail, b"}"))
+            summaries.append(orjson.Fragment(summary))
+        page = {**paging, "contents": summaries}
+        if understood is not None:
+            page["x_query"] = understood
+        return _dumps(page)
 
     def kept(self, key: Hashable) -> bytes | None:
         """The page kept under ``key`` (the request's query string and base address), or None."""

@@ -66,3 +66,19 @@ def test_origins_from_the_environment():
 
     settings = Settings.from_env({"EXPLORER_EMBED_ORIGINS": " https://www.hackney.gov.uk/ , https://*.croydon.gov.uk "})
     assert check_origins(settings.embed_origins) == ("https://www.hackney.gov.uk", "https://*.croydon.gov.uk")
+
+
+def test_the_headers_written_once_per_kind_of_page_follow_each_request_in_any_order(client):
+    """The two header sets (embeddable or not) are written once and reused: asked in turn, each
+    page still gets its own, in the same order, and HSTS only over HTTPS."""
+    seen = {}
+    for url in ["/embed", "/api/v1/", "/embed/", "/embed/builder", "/embed", "/healthz"] * 2:
+        for base in ("http://localhost", "https://localhost"):
+            response = client.get(url, base_url=base)
+            names = [k for k, _ in response.headers.items() if k in
+                     ("Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy")]
+            embeddable = url.rstrip("/") == "/embed"
+            assert ("X-Frame-Options" in names) is not embeddable
+            assert frame_ancestors(response).endswith(EMBED_ORIGIN) is embeddable
+            assert ("Strict-Transport-Security" in response.headers) is base.startswith("https")
+            assert seen.setdefault(embeddable, names) == names

@@ -69,3 +69,41 @@ def test_a_new_publish_changes_the_etag(client, provider):
 def test_errors_are_not_cached(client):
     response = client.get("/api/v1/services?page=0")
     assert response.status_code == 400 and "ETag" not in response.headers
+
+
+def test_the_validators_kept_for_a_version_are_what_werkzeug_writes_and_another_versions_are_ignored(api_app, provider):
+    import dataclasses
+
+    from flask import Response
+    from werkzeug.http import http_date
+
+    from explorer.api.http_cache import Validators, cached, published_at
+
+    snapshot = provider.current()
+    kept = Validators.of(snapshot)
+    assert kept.modified == published_at(snapshot).replace(microsecond=0)
+    assert kept.last_modified == http_date(kept.modified)
+    stale = dataclasses.replace(kept, version_key=kept.version_key - 1, last_modified="Thu, 01 Jan 1970 00:00:00 GMT")
+    with api_app.server.test_request_context("/api/v1/services"):
+        expected = Response(b"{}")
+        expected.last_modified = published_at(snapshot).replace(microsecond=0)
+        for validators in (None, kept, stale):
+            response = cached(snapshot, lambda: Response(b"{}"), variant="h", validators=validators)
+            assert response.headers["Last-Modified"] == expected.headers["Last-Modified"]
+            assert response.headers["ETag"] == f'W/"v{snapshot.version_key}-f1-h"'
+
+
+def test_a_changed_publish_time_is_sent_as_the_new_last_modified(api_app, provider):
+    import datetime as dt
+
+    from flask import Response
+
+    from explorer.api.http_cache import Validators, cached
+
+    snapshot = provider.current()
+    kept = Validators.of(snapshot)
+    with api_app.server.test_request_context("/api/v1/services", headers={"If-Modified-Since": kept.last_modified}):
+        assert cached(snapshot, lambda: Response(b"{}"), validators=kept).status_code == 304
+        newer = Validators(snapshot.version_key, kept.modified + dt.timedelta(seconds=1), "Sat, 01 Jan 2050 00:00:00 GMT")
+        response = cached(snapshot, lambda: Response(b"{}"), validators=newer)
+        assert response.status_code == 200 and response.headers["Last-Modified"] == "Sat, 01 Jan 2050 00:00:00 GMT"

@@ -73,3 +73,45 @@ def test_a_repeated_search_is_answered_the_same_and_bad_parameters_are_still_ref
     assert b"directory.example.org" in other_host.data and b"directory.example.org" not in first.data
     assert client.get(url + "&page=0").status_code == 400
     assert client.get(url, headers={"If-None-Match": first.headers["ETag"]}).status_code == 304
+
+
+def test_every_kept_summary_is_what_orjson_writes_for_the_whole_summary(provider):
+    """Summaries are written with their provider's organization record kept once per version: the
+    bytes are still those of :func:`oruk.service_summary` written whole, for every service, with
+    providers shared by several services and providers missing from the register."""
+    import dataclasses
+
+    import orjson
+
+    from explorer.services import oruk, oruk_pages
+
+    snapshot = provider.current()
+    pages = oruk_pages.SearchPages(snapshot)
+    shared = {}
+    for s in snapshot.services:
+        shared.setdefault(s.provider_id, []).append(s)
+    assert any(len(v) > 1 for v in shared.values())
+    unknown = dataclasses.replace(snapshot.services[0], id="svc-unknown-provider", provider_id="org-none", provider_name="Nobody Ltd")
+    for base in ("http://x", ""):
+        for s in snapshot.services:
+            whole = orjson.dumps(oruk.service_summary(snapshot, s, pages.modified, base),
+                                 option=orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY)
+            assert pages.summary_json(s, base) == whole
+        made = pages._organization_json(unknown.provider_id, unknown.provider_name)
+        assert made[0] == oruk.oruk_id("organization", "org-none") and b'"name":"Nobody Ltd"' in made[1]
+
+
+def test_the_base_address_is_made_once_per_host_and_the_memory_is_bounded(provider, monkeypatch):
+    from explorer.services import oruk_pages
+
+    monkeypatch.setattr(oruk_pages, "BASE_CACHE", 2)
+    pages = oruk_pages.SearchPages(provider.current())
+    made = []
+
+    def make(host):
+        made.append(host)
+        return f"http://{host}"
+
+    for host in ("a", "a", "b", "a", "c", "c", "a"):
+        assert pages.base_url(("http", host, ""), lambda: make(host)) == f"http://{host}"
+    assert made == ["a", "b", "c", "a"]  # full at two: forgotten and made afresh
