@@ -130,13 +130,10 @@ def word_reach(words: Sequence[str], cutoff: float) -> Reach:
     return build_reach(words, cutoff)
 
 
-def boroughs_by_code(geography: Any) -> dict[str, Any]:
-    """The geography's boroughs by ONS code (the first of any repeated code, as
-    ``geography.borough_by_code`` finds it), for reading a place without a scan of the table."""
-    out: dict[str, Any] = {}
-    for borough in geography.boroughs:
-        out.setdefault(borough.code, borough)
-    return out
+def boroughs_by_code(geography: Any, codes: Sequence[str]) -> dict[str, Any]:
+    """``geography.borough_by_code(code)`` for each of the register's borough codes (those the place
+    vocabulary names), so reading a place looks a borough up without a scan of the table."""
+    return {code: geography.borough_by_code(code) for code in codes}
 
 
 def _load_thesaurus(geography: Any, snapshot: Snapshot, analyzer: Analyzer) -> Thesaurus:

@@ -139,7 +139,7 @@ class SearchIndex(QueryReading, Scoring):
         place_pairs += [(p.name, f"place:{i}") for i, p in enumerate(geography.places)]
         self.place_vocabulary = build_vocabulary(place_pairs)
         self._borough_points = {b.code: _borough_point(geography, b.code) for b in snapshot.boroughs}
-        self._boroughs_by_code = boroughs_by_code(geography)
+        self._boroughs_by_code = boroughs_by_code(geography, [b.code for b in snapshot.boroughs])
         bm25, surface = _bm25_index(snapshot, services, self.analyzer)
         # Only the library's vocabulary and score matrix are read per search, so only they are kept
         # (a cached index is read without importing bm25s).

@@ -220,7 +220,8 @@ class QueryReading:
     def _location_for(self, match: PhraseMatch) -> Location:
         kind, _, ref = match.target.partition(":")
         if kind == "borough":
-            borough = self._boroughs_by_code.get(ref.strip().upper())
+            known = self._boroughs_by_code
+            borough = known[ref] if ref in known else self.geography.borough_by_code(ref)
             point = self._borough_points.get(ref) or _borough_point(self.geography, ref)
             return Location("borough", borough.name, point[0], point[1], ref)
         place = self.geography.places[int(ref)]
