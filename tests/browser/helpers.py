@@ -9,6 +9,18 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 
+def own_port() -> int:
+    """A port for a test that must know its server's address before starting it (the quick exit's
+    neutral page). dash only advances its port counter when it chooses the port itself, so a test
+    passing ``port=`` would leave the next test the same port, which the last server may still hold
+    ("Address already in use")."""
+    from dash.testing.application_runners import BaseDashRunner
+
+    port = BaseDashRunner._next_port
+    BaseDashRunner._next_port += 1
+    return port
+
+
 def tick(dash_duo, checklist_id: str, label: str) -> None:
     """Opens a collapsible checklist, ticks the box labelled ``label``, and closes it again."""
     checklist_id = checklist_id.lstrip("#")

@@ -143,11 +143,12 @@ def test_the_quick_exit_works_on_the_first_paint(dash_duo, sample_settings):
     import dataclasses
     import threading
 
-    from dash.testing.application_runners import BaseDashRunner
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.keys import Keys
 
-    port = BaseDashRunner._next_port
+    from tests.browser.helpers import own_port
+
+    port = own_port()
     neutral = f"http://127.0.0.1:{port}/healthz"
     gate = threading.Event()
     settings = dataclasses.replace(sample_settings, exit_url=neutral)

@@ -10,12 +10,11 @@ import dataclasses
 import time
 
 import pytest
-from dash.testing.application_runners import BaseDashRunner
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 from explorer.app import create_app
-from tests.browser.helpers import tick
+from tests.browser.helpers import own_port, tick
 
 PHONE = (390, 844)
 
@@ -148,7 +147,7 @@ def test_a_number_to_call_is_a_tap_away(dash_duo, sample_settings):
 
 @pytest.mark.parametrize("how", ["button", "shift"])
 def test_quick_exit_replaces_the_page_and_back_does_not_return(dash_duo, sample_settings, how):
-    port = BaseDashRunner._next_port
+    port = own_port()
     neutral = f"http://127.0.0.1:{port}/healthz"
     settings = dataclasses.replace(sample_settings, exit_url=neutral)
     dash_duo.driver.set_window_size(*PHONE)
