@@ -115,6 +115,18 @@ def test_typos_are_corrected_against_the_registers_words_and_said(index):
     assert "counceling" in result.summary and result.total
 
 
+@pytest.mark.parametrize("query, word", [("eating disorder", "eating"), ("panic button", "button"),
+                                         ("victm care Camdem", "camdem")])
+def test_a_typo_is_never_corrected_to_a_places_name(index, query, word):
+    """The register's text names places ("Ealing", "Sutton", "Camden"), but a word the place
+    reading did not take is not one: "eating" is not Ealing."""
+    places = {p for p in index.place_vocabulary.processed if " " not in p}
+    assert {"ealing", "sutton", "camden"} <= index._word_set & places  # the register does use them
+    understood = index.search(query).understood
+    assert not [c for c in understood.corrections if c[1] in places]
+    assert word in understood.unmatched_words and understood.location is None
+
+
 # -- the CLI's cached index ------------------------------------------------------------------------
 
 

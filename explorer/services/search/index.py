@@ -147,8 +147,12 @@ class SearchIndex(QueryReading, Scoring):
         surface |= self.thesaurus.words
         surface |= {w for t in snapshot.terms for w in clean(" ".join((t.name, *t.synonyms))).split()}
         # Words with digits ("2025", "se15") are matched exactly, never fuzzily.
-        self._words = sorted(w for w in surface if len(w) >= 2 and not any(ch.isdigit() for ch in w))
-        self._word_set = frozenset(self._words)
+        words = sorted(w for w in surface if len(w) >= 2 and not any(ch.isdigit() for ch in w))
+        self._word_set = frozenset(words)
+        # A typo is corrected to a topic word, never to a place's name: the place reading has its
+        # own, closer cutoff, and "eating disorder" or "panic button" are not Ealing or Sutton.
+        place_words = {p for p in self.place_vocabulary.processed if " " not in p}
+        self._words = [w for w in words if w not in place_words]
         self._word_reach = word_reach(self._words, TOPIC_CUTOFF)
         # Each distinct name form once (a name repeated in many boroughs is compared once), with
         # the services that carry it (``_form_ptr``/``_form_owners``, one run per form).
