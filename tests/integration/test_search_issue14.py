@@ -115,6 +115,26 @@ def test_typos_are_corrected_against_the_registers_words_and_said(index):
     assert "counceling" in result.summary and result.total
 
 
+@pytest.mark.parametrize("query, wanted", [("witness at court", "London Victim and Witness Service"),
+                                           ("counselling in prison", None), ("abuse at home", None),
+                                           ("violence in schools", None)])
+def test_a_topic_after_at_or_in_is_read_as_a_topic_not_a_missing_place(index, query, wanted):
+    """"at court", "in prison": words the register uses are a topic, so the search answers instead
+    of saying it could not find a London place called "court"."""
+    result = index.search(query, limit=10)
+    assert not result.message and result.total and result.understood.location is None
+    assert result.understood.unmatched_place == ""
+    if wanted:
+        assert wanted in [i.service.name for i in result.items[:3]]
+
+
+@pytest.mark.parametrize("query, place", [("help in Camdem", "camdem"), ("youth near Zzyzx", "zzyzx")])
+def test_an_unknown_word_after_in_is_still_a_place_not_found(index, query, place):
+    result = index.search(query)
+    assert result.total == 0 and result.understood.unmatched_place == place
+    assert f"could not find a London place called \u2018{place}\u2019" in result.message
+
+
 @pytest.mark.parametrize("query, word", [("eating disorder", "eating"), ("panic button", "button"),
                                          ("victm care Camdem", "camdem")])
 def test_a_typo_is_never_corrected_to_a_places_name(index, query, word):

@@ -5,6 +5,7 @@ names. Depends only on the text and the index, so an index remembers recent read
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import math
 from typing import Sequence
 
@@ -60,6 +61,11 @@ class QueryReading:
             return _Reading(Understood(), "We could not read any words in that search. Try a topic or a place, like "
                                           f"\u2018{EXAMPLE}\u2019.")
         location, place_span, unmatched_place = self._find_location(parts, words)
+        if unmatched_place and location is None and self._all_known(unmatched_place):
+            # "witness at court", "abuse at home": what follows "at" or "in" is a topic the register
+            # knows, not a place it failed to find; the whole text is read as it would be without it.
+            parts = dataclasses.replace(parts, topic=parts.cleaned, place="", explicit_place=False)
+            location, place_span, unmatched_place = self._find_location(parts, words)
         topic_words = _without(words, place_span) if not parts.explicit_place else parts.topic.split()
         corrected, corrections = self._correct(topic_words)
         concepts, understood_terms, shown_words, audience, leftover = self._find_concepts(corrected)
@@ -84,6 +90,13 @@ class QueryReading:
                 named = np.concatenate([named, *found])
                 named.setflags(write=False)
         return _Reading(understood, "", tuple(concepts), tuple(word_stems), named)
+
+    def _all_known(self, text: str) -> bool:
+        """True when every word of ``text`` that is not a stopword is one the register or the
+        thesaurus uses (so it names a topic, not a misspelt place)."""
+        content = content_words(text.split())
+        return bool(content) and all(
+            w in self._word_set or self.analyzer.stem(w) in self._bm25.vocab_dict for w in content)
 
     def _correct(self, words: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:
         """Each word, or the register's nearest word when it has none like it ("counseling")."""
