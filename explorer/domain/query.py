@@ -29,6 +29,9 @@ STOPWORDS = frozenset(
 #: "<topic> in <place>" connectors, in the order people use them.
 CONNECTORS = ("near to", "close to", "near", "around", "in", "at")
 _CONNECTOR_WORDS = frozenset(word for connector in CONNECTORS for word in connector.split())
+#: What follows a connector without naming one place: "near me", "in my area", "in London".
+NOWHERE = frozenset({"me", "here", "us", "my area", "the area", "your area", "local area", "my local area",
+                     "where i live", "london", "greater london", "all of london", "anywhere"})
 
 _POSTCODE = re.compile(
     r"\b([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9])([A-Z]{2})?\b", re.IGNORECASE
@@ -53,6 +56,7 @@ class QueryParts:
     place: str
     explicit_place: bool  # True when the user wrote "in"/"near" before the place
     too_long: bool = False
+    connector: str = ""  # the word(s) before the place ("near", "in", "at")
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,7 @@ def split_query(text: str | None) -> QueryParts:
                     place=" ".join(words[i + len(parts) :]),
                     explicit_place=True,
                     too_long=too_long,
+                    connector=connector,
                 )
     return QueryParts(original, cleaned, topic=cleaned, place="", explicit_place=False, too_long=too_long)
 

@@ -128,7 +128,21 @@ def test_a_topic_after_at_or_in_is_read_as_a_topic_not_a_missing_place(index, qu
         assert wanted in [i.service.name for i in result.items[:3]]
 
 
-@pytest.mark.parametrize("query, place", [("help in Camdem", "camdem"), ("youth near Zzyzx", "zzyzx")])
+@pytest.mark.parametrize("query, topic", [("domestic abuse near me", "vawg"), ("rape crisis in London", "sexual-violence"),
+                                          ("domestic abuse in my area", "vawg")])
+def test_near_me_or_in_london_names_no_place_and_the_topic_is_answered(index, query, topic):
+    result = index.search(query)
+    assert not result.message and result.total and result.understood.location is None
+    assert topic in result.understood.terms and not result.understood.unmatched_words
+
+
+def test_an_ordinary_word_after_at_is_no_missing_place(index):
+    result = index.search("support at night")  # the register has no "night": nothing, but no lost place
+    assert result.understood.unmatched_place == "" and "London place" not in result.message
+
+
+@pytest.mark.parametrize("query, place", [("help in Camdem", "camdem"), ("youth near Zzyzx", "zzyzx"),
+                                          ("youth at Camdem", "camdem")])
 def test_an_unknown_word_after_in_is_still_a_place_not_found(index, query, place):
     result = index.search(query)
     assert result.total == 0 and result.understood.unmatched_place == place

@@ -13,6 +13,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from explorer.domain.query import (
+    NOWHERE,
     PLACE_CUTOFF,
     STOPWORDS,
     TOPIC_CUTOFF,
@@ -31,6 +32,10 @@ from explorer.services.search.ranking import _runs
 #: What a query that names no service names (read-only, shared).
 _NO_SERVICES = np.zeros(0, dtype=np.int64)
 _NO_SERVICES.setflags(write=False)
+#: How close (rapidfuzz ratio) a word after "at" must be to a place's name to be taken for a
+#: misspelt place ("camdem" 83 to Camden) rather than a topic ("night", "prison" 77 to Preston).
+NEAR_MISS = 80
+
 #: How close (rapidfuzz ratio, 0-100) a query must be to a service's name to name it.
 NAMED_CUTOFF = 88
 #: Up to this many name forms of about the query's length are compared whole; beyond, only those
@@ -61,11 +66,16 @@ class QueryReading:
             return _Reading(Understood(), "We could not read any words in that search. Try a topic or a place, like "
                                           f"\u2018{EXAMPLE}\u2019.")
         location, place_span, unmatched_place = self._find_location(parts, words)
-        if unmatched_place and location is None and self._all_known(unmatched_place):
-            # "witness at court", "abuse at home": what follows "at" or "in" is a topic the register
-            # knows, not a place it failed to find; the whole text is read as it would be without it.
-            parts = dataclasses.replace(parts, topic=parts.cleaned, place="", explicit_place=False)
-            location, place_span, unmatched_place = self._find_location(parts, words)
+        if unmatched_place and location is None:
+            if parts.place in NOWHERE:  # "near me", "in London": no one place; the rest is read alone
+                parts = dataclasses.replace(parts, cleaned=parts.topic, place="", explicit_place=False)
+                words = parts.cleaned.split()
+                location, place_span, unmatched_place = self._find_location(parts, words)
+            elif self._all_known(parts.place) or (parts.connector == "at" and not self._near_a_place(parts.place)):
+                # "witness at court", "support at night": what follows is a topic, not a place the
+                # search failed to find ("help in Camdem" still is); the whole text is read as one.
+                parts = dataclasses.replace(parts, topic=parts.cleaned, place="", explicit_place=False)
+                location, place_span, unmatched_place = self._find_location(parts, words)
         topic_words = _without(words, place_span) if not parts.explicit_place else parts.topic.split()
         corrected, corrections = self._correct(topic_words)
         concepts, understood_terms, shown_words, audience, leftover = self._find_concepts(corrected)
@@ -94,9 +104,14 @@ class QueryReading:
     def _all_known(self, text: str) -> bool:
         """True when every word of ``text`` that is not a stopword is one the register or the
         thesaurus uses (so it names a topic, not a misspelt place)."""
-        content = content_words(text.split())
-        return bool(content) and all(
-            w in self._word_set or self.analyzer.stem(w) in self._bm25.vocab_dict for w in content)
+        return all(w in self._word_set or self.analyzer.stem(w) in self._bm25.vocab_dict
+                   for w in content_words(text.split()))
+
+    def _near_a_place(self, text: str) -> bool:
+        """True when ``text`` is close to a place's name without reaching the place cutoff (a
+        misspelt place, "camdem"), rather than an ordinary word ("night")."""
+        return process.extractOne(text, self.place_vocabulary.processed, scorer=fuzz.ratio, processor=None,
+                                  score_cutoff=NEAR_MISS) is not None
 
     def _correct(self, words: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:
         """Each word, or the register's nearest word when it has none like it ("counseling")."""
