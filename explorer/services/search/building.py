@@ -117,6 +117,27 @@ def name_form_reach(forms_by_length: Sequence[str], cutoff: float) -> Reach:
     return build_reach(forms_by_length, cutoff)
 
 
+def name_form_tables(forms: Sequence[str], cutoff: float) -> dict[str, Any]:
+    """The tables :meth:`QueryReading._named` reads, by attribute name: the forms by length (with
+    their positions, lengths, reach for ``cutoff`` and where each length starts) and in sorted order
+    (for the start of a long name)."""
+    by_length = sorted(range(len(forms)), key=lambda i: len(forms[i]))
+    forms_by_length = [forms[i] for i in by_length]
+    form_lengths = np.array([len(f) for f in forms_by_length], dtype=np.int64)
+    by_form = sorted(range(len(forms)), key=forms.__getitem__)
+    sorted_forms = [forms[i] for i in by_form]
+    return {
+        "_forms_by_length": forms_by_length,
+        "_length_form": np.array(by_length, dtype=np.int64),
+        "_form_lengths": form_lengths,
+        "_form_reach": name_form_reach(forms_by_length, cutoff),
+        "_form_length_starts": length_starts(form_lengths),
+        "_sorted_forms": sorted_forms,
+        "_sorted_form": np.array(by_form, dtype=np.int64),
+        "_sorted_lengths": np.array([len(f) for f in sorted_forms], dtype=np.int64),
+    }
+
+
 def length_starts(lengths: Sequence[int]) -> list[int]:
     """For sorted ``lengths``: entry ``n`` is where length ``n`` starts (``np.searchsorted(lengths,
     n)``), for ``n`` from 0 to one past the longest; the last entry is ``len(lengths)``."""

@@ -22,8 +22,7 @@ from explorer.services.search.building import (
     _name_words,
     borough_names,
     boroughs_by_code,
-    length_starts,
-    name_form_reach,
+    name_form_tables,
     word_reach,
 )
 from explorer.services.search.model import (
@@ -157,16 +156,8 @@ class SearchIndex(QueryReading, Scoring):
         # Each distinct name form once (a name repeated in many boroughs is compared once), with
         # the services that carry it (``_form_ptr``/``_form_owners``, one run per form).
         forms, self._form_ptr, self._form_owners = _name_forms(services)
-        by_length = sorted(range(len(forms)), key=lambda i: len(forms[i]))
-        self._forms_by_length = [forms[i] for i in by_length]
-        self._length_form = np.array(by_length, dtype=np.int64)
-        self._form_lengths = np.array([len(f) for f in self._forms_by_length], dtype=np.int64)
-        self._form_reach = name_form_reach(self._forms_by_length, NAMED_CUTOFF)
-        self._form_length_starts = length_starts(self._form_lengths)
-        by_form = sorted(range(len(forms)), key=forms.__getitem__)
-        self._sorted_forms = [forms[i] for i in by_form]
-        self._sorted_form = np.array(by_form, dtype=np.int64)
-        self._sorted_lengths = np.array([len(f) for f in self._sorted_forms], dtype=np.int64)
+        for name, table in name_form_tables(forms, NAMED_CUTOFF).items():
+            setattr(self, name, table)
 
     def search(
         self, query: str | None, filters: Filters = Filters(), *, limit: int = DEFAULT_LIMIT,

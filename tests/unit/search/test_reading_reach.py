@@ -20,7 +20,7 @@ from explorer.services.search import reading
 from explorer.services.search.building import (
     boroughs_by_code,
     length_starts,
-    name_form_reach,
+    name_form_tables,
     word_reach,
 )
 from explorer.services.search.ranking import _runs
@@ -53,16 +53,8 @@ class _Names(QueryReading):
         counts = np.array([len(o) for o in owners], dtype=np.int64)
         self._form_ptr = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
         self._form_owners = np.array([x for o in owners for x in o], dtype=np.int64)
-        by_length = sorted(range(len(forms)), key=lambda i: len(forms[i]))
-        self._forms_by_length = [forms[i] for i in by_length]
-        self._length_form = np.array(by_length, dtype=np.int64)
-        self._form_lengths = np.array([len(f) for f in self._forms_by_length], dtype=np.int64)
-        self._form_reach = name_form_reach(self._forms_by_length, NAMED_CUTOFF)
-        self._form_length_starts = length_starts(self._form_lengths)
-        by_form = sorted(range(len(forms)), key=forms.__getitem__)
-        self._sorted_forms = [forms[i] for i in by_form]
-        self._sorted_form = np.array(by_form, dtype=np.int64)
-        self._sorted_lengths = np.array([len(f) for f in self._sorted_forms], dtype=np.int64)
+        for name, table in name_form_tables(forms, NAMED_CUTOFF).items():
+            setattr(self, name, table)
 
 
 def _reference_named(names: _Names, text: str) -> np.ndarray:
