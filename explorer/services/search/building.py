@@ -8,7 +8,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from explorer.domain.query import Reach, build_reach, clean
+from explorer.domain.query import build_reach, clean
 from explorer.domain.text import Analyzer
 from explorer.domain.thesaurus import Thesaurus, parse_thesaurus
 from explorer.services.snapshot import ServiceEntry, Snapshot
@@ -110,13 +110,6 @@ def _name_forms(services: Sequence[ServiceEntry]) -> tuple[list[str], np.ndarray
     return forms, ptr, owners
 
 
-def name_form_reach(forms_by_length: Sequence[str], cutoff: float) -> Reach:
-    """The name forms (in the index's by-length order) prepared for
-    :func:`explorer.domain.query.in_reach`: a query is compared only with the forms that could reach
-    ``cutoff`` (:meth:`QueryReading._named`)."""
-    return build_reach(forms_by_length, cutoff)
-
-
 def name_form_tables(forms: Sequence[str], cutoff: float) -> dict[str, Any]:
     """The tables :meth:`QueryReading._named` reads, by attribute name: the forms by length (with
     their positions, lengths, reach for ``cutoff`` and where each length starts) and in sorted order
@@ -130,7 +123,7 @@ def name_form_tables(forms: Sequence[str], cutoff: float) -> dict[str, Any]:
         "_forms_by_length": forms_by_length,
         "_length_form": np.array(by_length, dtype=np.int64),
         "_form_lengths": form_lengths,
-        "_form_reach": name_form_reach(forms_by_length, cutoff),
+        "_form_reach": build_reach(forms_by_length, cutoff),  # (compared only with forms in reach)
         "_form_length_starts": length_starts(form_lengths),
         "_sorted_forms": sorted_forms,
         "_sorted_form": np.array(by_form, dtype=np.int64),
@@ -143,12 +136,6 @@ def length_starts(lengths: Sequence[int]) -> list[int]:
     n)``), for ``n`` from 0 to one past the longest; the last entry is ``len(lengths)``."""
     top = int(lengths[-1]) if len(lengths) else 0
     return np.searchsorted(np.asarray(lengths), np.arange(top + 2), side="left").tolist()
-
-
-def word_reach(words: Sequence[str], cutoff: float) -> Reach:
-    """The register's words prepared for :func:`explorer.domain.query.in_reach` (typo correction
-    compares a word only with those that could reach ``cutoff``)."""
-    return build_reach(words, cutoff)
 
 
 def boroughs_by_code(geography: Any, codes: Sequence[str]) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from explorer.domain.query import TOPIC_CUTOFF, build_vocabulary, clean
+from explorer.domain.query import TOPIC_CUTOFF, build_reach, build_vocabulary, clean
 from explorer.domain.text import Analyzer
 from explorer.domain.thesaurus import AUDIENCES, RESTRICTED_AUDIENCES
 from explorer.services.points import service_points_geojson
@@ -23,7 +23,6 @@ from explorer.services.search.building import (
     borough_names,
     boroughs_by_code,
     name_form_tables,
-    word_reach,
 )
 from explorer.services.search.model import (
     BAND_COVERS,
@@ -152,7 +151,7 @@ class SearchIndex(QueryReading, Scoring):
         # own, closer cutoff, and "eating disorder" or "panic button" are not Ealing or Sutton.
         place_words = {p for p in self.place_vocabulary.processed if " " not in p}
         self._words = [w for w in words if w not in place_words]
-        self._word_reach = word_reach(self._words, TOPIC_CUTOFF)
+        self._word_reach = build_reach(self._words, TOPIC_CUTOFF)  # (typo correction: words in reach)
         # Each distinct name form once (a name repeated in many boroughs is compared once), with
         # the services that carry it (``_form_ptr``/``_form_owners``, one run per form).
         forms, self._form_ptr, self._form_owners = _name_forms(services)

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from rapidfuzz import fuzz, process
 
-from explorer.domain.query import STOPWORDS, TOPIC_CUTOFF, clean
+from explorer.domain.query import STOPWORDS, TOPIC_CUTOFF, build_reach, clean
 from explorer.domain.text import Analyzer
 from explorer.domain.thesaurus import parse_thesaurus
 from explorer.services.search import reading
@@ -21,7 +21,6 @@ from explorer.services.search.building import (
     boroughs_by_code,
     length_starts,
     name_form_tables,
-    word_reach,
 )
 from explorer.services.search.ranking import _runs
 from explorer.services.search.reading import NAMED_CUTOFF, QueryReading
@@ -136,7 +135,7 @@ class _Words(QueryReading):
     def __init__(self, words: list[str]):
         self._words = sorted(words)
         self._word_set = frozenset(self._words)
-        self._word_reach = word_reach(self._words, TOPIC_CUTOFF)
+        self._word_reach = build_reach(self._words, TOPIC_CUTOFF)
         self.analyzer = Analyzer()
         self._bm25 = type("Postings", (), {"vocab_dict": {}})()
 
