@@ -114,11 +114,15 @@ def split_query(text: str | None) -> QueryParts:
         parts = connector.split()
         for i in range(len(words) - len(parts), 0, -1):
             if words[i : i + len(parts)] == parts and i + len(parts) < len(words):
+                place = " ".join(words[i + len(parts) :])
+                if place in NOWHERE:  # "near me", "in London": no one place; the rest is the query
+                    topic = " ".join(words[:i])
+                    return QueryParts(original, topic, topic=topic, place="", explicit_place=False, too_long=too_long)
                 return QueryParts(
                     original,
                     cleaned,
                     topic=" ".join(words[:i]),
-                    place=" ".join(words[i + len(parts) :]),
+                    place=place,
                     explicit_place=True,
                     too_long=too_long,
                     connector=connector,

@@ -16,6 +16,10 @@ from explorer.domain.query import build_vocabulary, clean, find_postcode, match_
         ("", "", "", False),
         ("   ", "", "", False),
         ("Café près de Brixton", "cafe pres de brixton", "", False),
+        # no one place: the connector and what follows are left out
+        ("domestic abuse near me", "domestic abuse", "", False),
+        ("rape crisis in London", "rape crisis", "", False),
+        ("youth club in my area", "youth club", "", False),
     ],
 )
 def test_split_query(text, topic, place, explicit):

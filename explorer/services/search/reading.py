@@ -13,7 +13,6 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from explorer.domain.query import (
-    NOWHERE,
     PLACE_CUTOFF,
     STOPWORDS,
     TOPIC_CUTOFF,
@@ -66,16 +65,12 @@ class QueryReading:
             return _Reading(Understood(), "We could not read any words in that search. Try a topic or a place, like "
                                           f"\u2018{EXAMPLE}\u2019.")
         location, place_span, unmatched_place = self._find_location(parts, words)
-        if unmatched_place and location is None:
-            if parts.place in NOWHERE:  # "near me", "in London": no one place; the rest is read alone
-                parts = dataclasses.replace(parts, cleaned=parts.topic, place="", explicit_place=False)
-                words = parts.cleaned.split()
-                location, place_span, unmatched_place = self._find_location(parts, words)
-            elif self._all_known(parts.place) or (parts.connector == "at" and not self._near_a_place(parts.place)):
-                # "witness at court", "support at night": what follows is a topic, not a place the
-                # search failed to find ("help in Camdem" still is); the whole text is read as one.
-                parts = dataclasses.replace(parts, topic=parts.cleaned, place="", explicit_place=False)
-                location, place_span, unmatched_place = self._find_location(parts, words)
+        if unmatched_place and location is None and (
+                self._all_known(parts.place) or (parts.connector == "at" and not self._near_a_place(parts.place))):
+            # "witness at court", "support at night": what follows is a topic, not a place the search
+            # failed to find ("help in Camdem" still is); the whole text is read as one.
+            parts = dataclasses.replace(parts, topic=parts.cleaned, place="", explicit_place=False)
+            location, place_span, unmatched_place = self._find_location(parts, words)
         topic_words = _without(words, place_span) if not parts.explicit_place else parts.topic.split()
         corrected, corrections = self._correct(topic_words)
         concepts, understood_terms, shown_words, audience, leftover = self._find_concepts(corrected)
