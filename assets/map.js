@@ -1,5 +1,5 @@
 /* Browser-side map code for dash-leaflet, referenced from Python as {"variable": "explorerMap.x"}
-   and from a clientside callback (explorerMap.viewUrl). Functions receive the feature and the
+   and from a clientside callback (explorerMap.askView). Functions receive the feature and the
    layer's context; context.hideout carries the small state sent from the server (selected
    boroughs, a service's area, the key's colours and names). No eval and no HTML built from record
    text: every name, phone or address is set with textContent or as a checked href (CSP-safe). */
@@ -201,6 +201,39 @@
     }
   });
 
+  var SERVICE_LAYER = "service-layer";  /* as explorer.ids.SERVICE_LAYER */
+  var MAP = "map";  /* as explorer.ids.MAP */
+  var loading = { view: null, controller: null };
+
+  /* Fetches one view's clusters and points and gives them to the point layer, unless a newer view
+     has been asked for since (then this request is aborted, or its answer dropped). A failed request
+     keeps the pins shown and forgets the view, so the next move asks again. */
+  function loadView(url, view) {
+    if (loading.controller) { loading.controller.abort(); }
+    var controller = typeof AbortController === "function" ? new AbortController() : null;
+    loading.view = view;
+    loading.controller = controller;
+    window.fetch(url, controller ? { signal: controller.signal } : {})
+      .then(function (response) {
+        if (!response.ok) { throw new Error("the map's view answered " + response.status); }
+        return response.json();
+      })
+      .then(function (data) {
+        if (loading.view !== view) { return; }
+        loading.controller = null;
+        view.pending = false;
+        /* Only while this page's map is still there (not replaced by another page meanwhile). */
+        if (document.getElementById(MAP) && window.dash_clientside.set_props) {
+          window.dash_clientside.set_props(SERVICE_LAYER, { data: data });
+        }
+      })
+      .catch(function () {
+        if (loading.view !== view) { return; }
+        loading.controller = null;
+        if (window.explorerMap._lastView === view) { window.explorerMap._lastView = null; }
+      });
+  }
+
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     explorerMap: {
       /* The borough shapes and names, drawn once the map is on screen (wide screens at once, a phone
@@ -227,24 +260,34 @@
         if (pane) { pane.dataset.shapesDrawn = "1"; }
         return [shapes.boroughs, shapes.labels];
       },
-      /* The point layer's address for the map's view: only what is on screen is sent. */
-      viewUrl: function (bounds, zoom, query, current) {
-        if (!bounds || zoom === undefined || zoom === null) { return window.dash_clientside.no_update; }
+      /* The point layer's data for the map's view: only what is on screen is asked for. The answer
+         is fetched here rather than by the layer's own url: the layer ignores a new url while it is
+         still loading the last one and then draws the older answer, so a search's fit or a quick
+         second pan could leave pins for a view no longer shown. Here a newer view aborts the older
+         request, and an answer that is no longer the newest is dropped. */
+      askView: function (bounds, zoom, query, current) {
+        var noUpdate = window.dash_clientside.no_update;
+        if (!bounds || zoom === undefined || zoom === null) { return noUpdate; }
         var south = Math.max(-90, bounds[0][0]), west = Math.max(-180, bounds[0][1]);
         var north = Math.min(90, bounds[1][0]), east = Math.min(180, bounds[1][1]);
+        /* A map drawn while hidden (a phone's list view) has no size, so its bounds are one point:
+           nothing is asked for it. It asks once it is shown and measured. */
+        if (!(north > south) || !(east > west)) { return noUpdate; }
         var level = Math.floor(zoom);
         /* The server answers for the view grown by a quarter on each side (VIEW_PADDING), so a small
            pan at the same zoom (a card's auto-pan, say) needs nothing new and keeps the card open. */
         var last = window.explorerMap._lastView;
-        if (current && last && last.zoom === level && last.query === (query || "") &&
+        if (last && last.zoom === level && last.query === (query || "") && (current || last.pending) &&
             south >= last.south && north <= last.north && west >= last.west && east <= last.east) {
-          return window.dash_clientside.no_update;
+          return noUpdate;
         }
         var dLat = (north - south) * VIEW_PADDING, dLon = (east - west) * VIEW_PADDING;
-        window.explorerMap._lastView = { zoom: level, query: query || "", south: south - dLat, north: north + dLat,
-                                         west: west - dLon, east: east + dLon };
+        var view = { zoom: level, query: query || "", south: south - dLat, north: north + dLat,
+                     west: west - dLon, east: east + dLon, pending: true };
+        window.explorerMap._lastView = view;
         var bbox = [west, south, east, north].map(function (v) { return v.toFixed(5); });
-        return "/api/v1/map?" + (query ? query + "&" : "") + "bbox=" + bbox.join(",") + "&zoom=" + level;
+        loadView("/api/v1/map?" + (query ? query + "&" : "") + "bbox=" + bbox.join(",") + "&zoom=" + level, view);
+        return noUpdate;
       }
     }
   });

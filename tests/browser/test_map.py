@@ -5,8 +5,9 @@ from __future__ import annotations
 import base64
 import dataclasses
 import time
+from urllib.parse import parse_qs, urlsplit
 
-from flask import Response
+from flask import Response, request
 from selenium.webdriver.common.keys import Keys
 
 from explorer.app import create_app
@@ -55,6 +56,14 @@ def _pins_in_view(dash_duo):
     return [p for p in dash_duo.find_elements(".service-point") if _inside_map(dash_duo, p)]
 
 
+def _map_views_asked(dash_duo):
+    """The views (west, south, east, north) this page has asked ``/api/v1/map`` for."""
+    urls = dash_duo.driver.execute_script(
+        "return performance.getEntriesByType('resource').map(function (e) { return e.name; })"
+        ".filter(function (n) { return n.indexOf('/api/v1/map?') >= 0; });")
+    return [tuple(float(v) for v in parse_qs(urlsplit(url).query)["bbox"][0].split(",")) for url in urls]
+
+
 def _inside_map(dash_duo, element):
     return dash_duo.driver.execute_script(
         "var m = document.querySelector('.explorer-map').getBoundingClientRect();"
@@ -67,9 +76,15 @@ def test_tap_a_pin_opens_a_card_with_a_phone_link(dash_duo, sample_settings):
     dash_duo.start_server(create_app(sample_settings))
     dash_duo.driver.get(dash_duo.server.url.rstrip("/") + "/?q=havens")
     dash_duo.wait_for_contains_text("#result-summary", "1 service", timeout=15)
+    # The hidden map (the list is the phone's first view) has no size and asks for no pins: an answer
+    # for its one-point view, arriving after the shown map's, would be drawn last and empty the map.
+    time.sleep(0.5)
+    assert _map_views_asked(dash_duo) == []
     # On a phone the list and the map are two views: switch to the map.
     dash_duo.find_element("#results-view-map").click()
     _wait(lambda: dash_duo.find_elements(".service-point"), message="the Havens' pins")
+    for west, south, east, north in _map_views_asked(dash_duo):
+        assert west < east and south < north
     _show_map(dash_duo)
     pin = _wait(lambda: _pins_in_view(dash_duo), message="a pin in view")[0]
     # Every pin is a named button a keyboard can reach.
@@ -125,6 +140,33 @@ def test_the_map_fits_the_searched_place_and_marks_it(dash_duo, sample_settings)
     pins = _wait(lambda: _pins_in_view(dash_duo), message="pins in view")
     assert pins
     assert marker is not None
+    assert dash_duo.get_logs() == []
+
+
+def test_a_late_answer_for_an_older_view_is_not_drawn(dash_duo, sample_settings):
+    """The first view's answer (every service) is held back three seconds; meanwhile the resident
+    searches. The map shows the search's pins, and the older answer arriving late changes nothing."""
+    app = create_app(sample_settings)
+    held = []
+
+    @app.server.before_request
+    def hold_the_first_view():
+        if request.path == "/api/v1/map" and "q" not in request.args and not held:
+            held.append(request.full_path)
+            time.sleep(3)
+
+    dash_duo.start_server(app)
+    dash_duo.wait_for_element("path.borough-shape", timeout=15)
+    _wait(lambda: held, message="the first view to be asked for")
+    box = dash_duo.find_element("#search-input")
+    box.send_keys("havens")
+    box.send_keys(Keys.ENTER)
+    dash_duo.wait_for_contains_text("#result-summary", "1 service", timeout=15)
+    _wait(lambda: dash_duo.find_elements(".service-point"), message="the Havens' pins")
+    time.sleep(3.5)  # the held answer has been sent by now
+    labels = [p.get_attribute("aria-label") for p in dash_duo.find_elements(".service-point")]
+    assert labels and all(label.startswith("The Havens") for label in labels)
+    assert dash_duo.find_elements(".service-cluster") == []
     assert dash_duo.get_logs() == []
 
 
