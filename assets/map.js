@@ -203,7 +203,26 @@
 
   var SERVICE_LAYER = "service-layer";  /* as explorer.ids.SERVICE_LAYER */
   var MAP = "map";  /* as explorer.ids.MAP */
+  var MAP_STATUS = "map-status";  /* as explorer.ids.MAP_STATUS */
   var loading = { view: null, controller: null };
+
+  /* The line above the map that says the view's pins could not be loaded, with a way to try again;
+     emptied (and so hidden) once a view loads. */
+  function sayLoadFailed(retry) {
+    var status = document.getElementById(MAP_STATUS);
+    if (!status) { return; }
+    status.textContent = "";
+    status.appendChild(el("span", null, "The services on the map could not be loaded. "));
+    var again = el("button", "btn btn-link map-status-retry", "Try again");
+    again.type = "button";
+    again.addEventListener("click", retry);
+    status.appendChild(again);
+  }
+
+  function clearLoadFailed() {
+    var status = document.getElementById(MAP_STATUS);
+    if (status && status.firstChild) { status.textContent = ""; }
+  }
 
   /* Fetches one view's clusters and points and gives them to the point layer, unless a newer view
      has been asked for since (then this request is aborted, or its answer dropped). A failed request
@@ -222,6 +241,7 @@
         if (loading.view !== view) { return; }
         loading.controller = null;
         view.pending = false;
+        clearLoadFailed();
         /* Only while this page's map is still there (not replaced by another page meanwhile). */
         if (document.getElementById(MAP) && window.dash_clientside.set_props) {
           window.dash_clientside.set_props(SERVICE_LAYER, { data: data });
@@ -231,6 +251,12 @@
         if (loading.view !== view) { return; }
         loading.controller = null;
         if (window.explorerMap._lastView === view) { window.explorerMap._lastView = null; }
+        sayLoadFailed(function () {
+          if (loading.view !== view) { return; }  /* a newer view is on its way already */
+          view.pending = true;
+          window.explorerMap._lastView = view;
+          loadView(url, view);
+        });
       });
   }
 

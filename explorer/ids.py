@@ -24,6 +24,7 @@ SERVICE_LIST = "service-list"
 MAP = "map"
 BOROUGH_LAYER = "borough-layer"
 SERVICE_LAYER = "service-layer"
+MAP_STATUS = "map-status"
 BOROUGH_LABELS = "borough-labels"
 #: The borough shapes and names kept in the page until the map is on screen (home page on a phone).
 MAP_SHAPES = "map-shapes"

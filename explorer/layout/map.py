@@ -77,6 +77,9 @@ def build_services_map(
         [
             dcc.Store(id=ids.MAP_QUERY, data=state.query),
             waiting,
+            # Said here when the pins of the view on screen could not be loaded (assets/map.js fills
+            # it, with a "Try again" button, and empties it once they load).
+            html.Div(id=ids.MAP_STATUS, className="map-status", role="status", **{"aria-live": "polite"}),
             dl.Map(
                 layers,
                 # dash-leaflet tracks the view against center and zoom: start below minZoom (Leaflet

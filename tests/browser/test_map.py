@@ -170,6 +170,31 @@ def test_a_late_answer_for_an_older_view_is_not_drawn(dash_duo, sample_settings)
     assert dash_duo.get_logs() == []
 
 
+def test_pins_that_could_not_load_are_said_with_a_way_to_try_again(dash_duo, sample_settings):
+    """The map's view answers 503 (a server restarting, a phone losing signal): the page says so
+    above the map with a "Try again" button, which loads the pins once the server is back."""
+    app = create_app(sample_settings)
+    down = [True]
+
+    @app.server.before_request
+    def unavailable():
+        if request.path == "/api/v1/map" and down:
+            return Response('{"error": "unavailable"}', status=503, mimetype="application/json")
+        return None
+
+    dash_duo.start_server(app)
+    dash_duo.wait_for_element("path.borough-shape", timeout=15)
+    dash_duo.wait_for_contains_text("#map-status", "could not be loaded", timeout=15)
+    assert not dash_duo.find_elements(".service-point, .service-cluster")
+    down.clear()
+    dash_duo.find_element("#map-status button").click()
+    _wait(lambda: dash_duo.find_elements(".service-point, .service-cluster"), message="the pins")
+    _wait(lambda: dash_duo.find_element("#map-status").text == "", message="the message to go")
+    assert not dash_duo.find_element("#map-status").is_displayed()
+    # The browser logs the 503 itself; nothing else is logged.
+    assert all("503" in entry["message"] for entry in dash_duo.get_logs())
+
+
 def test_basemap_and_its_attribution_when_a_tile_url_is_set(dash_duo, sample_settings):
     settings = dataclasses.replace(
         sample_settings, tile_url="/test-tiles/{z}/{x}/{y}.png", tile_attribution="Test tiles by the test suite"
