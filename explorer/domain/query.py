@@ -19,11 +19,16 @@ from rapidfuzz import fuzz, process
 
 MAX_QUERY_LENGTH = 200
 
-#: Words that carry no meaning for the search ("help with domestic abuse near me").
+#: Words that carry no meaning for the search ("help with domestic abuse near me"), including the
+#: question and filler words residents write ("where can I get help if ...", "how do I ...",
+#: "I'm scared ..."): left in, they matched every description that says "you can" or "how".
 STOPWORDS = frozenset(
     """a an and the for of to with in near around at by on my me i we our us is are
     help support service services advice someone something get find need want looking
-    london please about from""".split()
+    london please about from
+    where what when who whom which why how can could would should will shall do does did
+    if was were am be been being it its this that these those there have has had any
+    im i'm ive i've id i'd dont don't cant can't wont won't just really very so""".split()
 )
 
 #: "<topic> in <place>" connectors, in the order people use them.
@@ -31,7 +36,8 @@ CONNECTORS = ("near to", "close to", "near", "around", "in", "at")
 _CONNECTOR_WORDS = frozenset(word for connector in CONNECTORS for word in connector.split())
 #: What follows a connector without naming one place: "near me", "in my area", "in London".
 NOWHERE = frozenset({"me", "here", "us", "my area", "the area", "your area", "local area", "my local area",
-                     "where i live", "london", "greater london", "all of london", "anywhere"})
+                     "where i live", "where i am", "london", "greater london", "all of london", "anywhere",
+                     "my home", "my house", "my flat", "my street", "my road", "my estate"})
 
 _POSTCODE = re.compile(
     r"\b([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9])([A-Z]{2})?\b", re.IGNORECASE
@@ -403,14 +409,17 @@ def content_words(words: Sequence[str]) -> list[str]:
 
 
 def _words_agree(span: str, phrase: str, cutoff: float) -> bool:
-    """Checks a multi-word match word by word, so "youth croydon" is not "South Croydon"."""
+    """Checks a match word by word, so "youth croydon" is not "South Croydon"; and each word keeps
+    its first letter, as people seldom mistype it: "dealing" and "healing" are not Ealing."""
     span_words, phrase_words = span.split(), phrase.split()
+    if span[:1] != phrase[:1]:
+        return False
     if len(span_words) == 1:
         return True
     if len(span_words) != len(phrase_words):
         return fuzz.ratio(span, phrase) >= max(cutoff, 92.0)
     return all(
-        fuzz.ratio(a, b) >= _cutoff_for(a, cutoff) for a, b in zip(span_words, phrase_words)
+        a[0] == b[0] and fuzz.ratio(a, b) >= _cutoff_for(a, cutoff) for a, b in zip(span_words, phrase_words)
     )
 
 

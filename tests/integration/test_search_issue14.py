@@ -161,6 +161,56 @@ def test_a_typo_is_never_corrected_to_a_places_name(index, query, word):
     assert word in understood.unmatched_words and understood.location is None
 
 
+@pytest.mark.parametrize("query, word", [("lost my brother to knife crime", "brother"),
+                                         ("someone posted photos", "posted")])
+def test_a_correction_keeps_the_first_letter(index, query, word):
+    """"brother" is not "other" and "posted" is not "hosted": a correction keeps the word's first
+    letter (the register has the other words, so the old correction made them)."""
+    assert {"other", "hosted"} <= index._word_set
+    understood = index.search(query).understood
+    assert not [c for c in understood.corrections if c[0] == word]
+    assert ("counceling", "counselling") in index.search("counceling").understood.corrections
+
+
+@pytest.mark.parametrize("query", ["drug dealing", "trauma healing"])
+def test_a_word_that_differs_from_a_place_in_its_first_letter_is_not_that_place(index, query):
+    """"dealing" and "healing" are within the place cutoff of Ealing, but begin with another letter."""
+    assert index.search(query).understood.location is None
+    assert index.search("youth club Ealling").understood.location.label == "Ealing"
+
+
+@pytest.mark.parametrize("query", ["where can I get help if my husband beats me", "how do I report a crime"])
+def test_question_words_are_not_searched_for(index, query):
+    """"where", "can", "how", "do" matched every description that says "you can"."""
+    understood = index.search(query).understood
+    assert not {"where", "can", "how", "do", "if"} & set(understood.words + understood.unmatched_words)
+
+
+@pytest.mark.parametrize("query, topic", [
+    ("where can I get help if my husband beats me", "vawg"), ("I was attacked on the bus", "victims-witnesses"),
+    ("my car was broken into Ealing", "victims-witnesses"), ("someone posted nude photos of me", "sexual-violence"),
+    ("cuckooing", "exploitation"), ("female genital mutilation", "vawg"), ("victim of fraud", "victims-witnesses"),
+    ("i need a safe place to stay tonight", "vawg"), ("drug dealing near my flat", "exploitation"),
+])
+def test_residents_words_that_found_nothing_now_find_their_topic(index, query, topic):
+    result = index.search(query, limit=10)
+    assert result.total and not result.message and topic in result.understood.terms
+
+
+def test_i_hurt_my_partner_is_someone_who_harms_not_a_victim(index):
+    result = index.search("I hurt my partner and want to change", limit=3)
+    assert result.understood.audience == "people-who-harm"
+    assert result.items[0].service.audience == "people-who-harm"
+    assert index.search("my partner hits me").understood.audience == "victims-survivors"
+
+
+@pytest.mark.parametrize("query", ["drug dealing near my flat", "youth club near my house"])
+def test_near_my_home_names_no_place(index, query):
+    result = index.search(query)
+    assert result.understood.location is None and result.understood.unmatched_place == ""
+    assert result.total and not result.message
+
+
 # -- the CLI's cached index ------------------------------------------------------------------------
 
 

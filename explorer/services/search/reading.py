@@ -109,7 +109,8 @@ class QueryReading:
                                   score_cutoff=NEAR_MISS) is not None
 
     def _correct(self, words: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:
-        """Each word, or the register's nearest word when it has none like it ("counseling")."""
+        """Each word, or the register's nearest word with the same first letter when it has none
+        like it ("counseling")."""
         out, corrections = [], []
         for word in words:
             if (word in STOPWORDS or len(word) < 4 or word in self._word_set
@@ -119,8 +120,11 @@ class QueryReading:
                 continue
             # Only the register's words in reach of TOPIC_CUTOFF (the lower of the two cutoffs, so
             # none that could reach either is left out), in their order: the same first best word.
-            words = self._words if len(self._words) <= SMALL_WORDS else [
-                self._words[i] for i in in_reach(self._word_reach, word)]
+            # A correction keeps the word's first letter: people seldom mistype it, and changing it
+            # turns ordinary words into other ones ("brother" into "other", "posted" into "hosted").
+            first = word[0]
+            words = [w for w in self._words if w[0] == first] if len(self._words) <= SMALL_WORDS else [
+                w for i in in_reach(self._word_reach, word) if (w := self._words[i])[0] == first]
             best = process.extractOne(word, words, scorer=fuzz.ratio, processor=None,
                                       score_cutoff=max(TOPIC_CUTOFF, 88.0) if len(word) <= 5 else TOPIC_CUTOFF)
             if best is None:

@@ -146,7 +146,8 @@ def _reference_correct(words_index: _Words, words: list[str]):
         if (word in STOPWORDS or len(word) < 4 or word in words_index._word_set or any(ch.isdigit() for ch in word)):
             out.append(word)
             continue
-        best = process.extractOne(word, words_index._words, scorer=fuzz.ratio, processor=None,
+        same_first = [w for w in words_index._words if w[0] == word[0]]  # a correction keeps it
+        best = process.extractOne(word, same_first, scorer=fuzz.ratio, processor=None,
                                   score_cutoff=max(TOPIC_CUTOFF, 88.0) if len(word) <= 5 else TOPIC_CUTOFF)
         if best is None:
             out.append(word)
