@@ -31,6 +31,16 @@ STOPWORDS = frozenset(
     im i'm ive i've id i'd dont don't cant can't wont won't just really very so""".split()
 )
 
+#: Words that carry meaning only inside a phrase ("after school", "old bailey"): alone they are not
+#: searched for ("help after burglary" is not every description that says "after").
+WEAK_WORDS = frozenset(
+    """after before during since until while also even ever still never other others every all
+    some any many much more most less lot lots thing things stuff way time times day days year years
+    got gets getting go goes gone went keep keeps kept make makes made take takes took tell told say
+    said think thought know knew like well back out over off up down one two her him his she he they
+    them their you your""".split()
+)
+
 #: "<topic> in <place>" connectors, in the order people use them.
 CONNECTORS = ("near to", "close to", "near", "around", "in", "at")
 _CONNECTOR_WORDS = frozenset(word for connector in CONNECTORS for word in connector.split())

@@ -23,6 +23,8 @@ class Geography:
         boundaries: The borough boundaries (an imported official file, else the bundled official
             file, else approximate ones derived from postcodes), named from the borough table.
         thesaurus_text: The search thesaurus (``reference/thesaurus.csv``) as text; empty if absent.
+        common_words: Common English words (``reference/common_words.txt``), which the search does
+            not "correct" to other words; empty if absent.
     """
 
     boroughs: tuple[Borough, ...]
@@ -30,6 +32,7 @@ class Geography:
     postcodes: PostcodeIndex
     boundaries: Boundaries
     thesaurus_text: str = ""
+    common_words: frozenset[str] = frozenset()
 
     def borough_by_code(self, code: str) -> Borough | None:
         """Finds a borough by its ONS code (any case), or returns None."""
@@ -63,10 +66,17 @@ def load_geography(data_dir: Path, cache_dir: Path) -> Geography:
         postcodes=postcodes,
         boundaries=load_boundaries(cache_dir, names, official=Path(data_dir) / BUNDLED_FILE).with_names(names),
         thesaurus_text=_read_text(Path(data_dir) / THESAURUS_FILE),
+        common_words=read_common_words(Path(data_dir) / COMMON_WORDS_FILE),
     )
 
 
 THESAURUS_FILE = Path("reference") / "thesaurus.csv"
+COMMON_WORDS_FILE = Path("reference") / "common_words.txt"
+
+
+def read_common_words(path: Path) -> frozenset[str]:
+    """The words of a word list (one a line, ``#`` lines are comments); empty if there is no file."""
+    return frozenset(line for line in _read_text(path).split("\n") if line and not line.startswith("#"))
 
 
 def _read_text(path: Path) -> str:

@@ -29,24 +29,27 @@ def code_sources() -> list[Path]:
     """The source files that shape a built index: every module of the search package and the
     domain modules it reads text with."""
     import explorer.domain.query as query
+    import explorer.domain.spelling as spelling
     import explorer.domain.text as text
     import explorer.domain.thesaurus as thesaurus
     import explorer.services.search as search
 
     package = sorted(Path(search.__file__).parent.glob("*.py"))
-    return [*package, *(Path(m.__file__) for m in (query, text, thesaurus))]
+    return [*package, *(Path(m.__file__) for m in (query, spelling, text, thesaurus))]
 
 
 def code_digest(data_dir: Path | None = None) -> str:
-    """A digest of what shapes a built index: the search modules' source and the thesaurus."""
+    """A digest of what shapes a built index: the search modules' source, the thesaurus and the
+    common words."""
     digest = hashlib.sha256()
     for path in code_sources():
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
-    if data_dir is not None:
-        path = Path(data_dir) / "reference" / "thesaurus.csv"  # as explorer.reference.geography reads it
-        if path.is_file():
-            digest.update(path.read_bytes())
+    if data_dir is not None:  # as explorer.reference.geography reads them
+        for name in ("thesaurus.csv", "common_words.txt"):
+            path = Path(data_dir) / "reference" / name
+            if path.is_file():
+                digest.update(path.read_bytes())
     return digest.hexdigest()[:10]
 
 

@@ -172,6 +172,32 @@ def test_a_correction_keeps_the_first_letter(index, query, word):
     assert ("counceling", "counselling") in index.search("counceling").understood.corrections
 
 
+@pytest.mark.parametrize("query, word", [("black women domestic abuse", "black"), ("raped at a party", "party"),
+                                         ("trauma healing", "healing")])
+def test_a_word_of_ordinary_english_is_not_corrected_to_another(index, query, word):
+    """"black" is within the cutoff of "back", "party" of "part", "healing" of "helping" (all words
+    the register uses), but each is a different word: it is left as a word not used."""
+    assert word in index._common_words
+    understood = index.search(query).understood
+    assert not [c for c in understood.corrections if c[0] == word]
+
+
+@pytest.mark.parametrize("query, corrected", [("youth program", ("program", "programme")),
+                                              ("community center", ("center", "centre")),
+                                              ("antisocial behavior", ("behavior", "behaviour"))])
+def test_an_american_spelling_is_still_corrected(index, query, corrected):
+    assert corrected[0] in index._common_words  # common words, corrected as spelling variants
+    assert corrected in index.search(query).understood.corrections
+
+
+def test_a_word_meaningful_only_in_a_phrase_is_not_searched_alone(index):
+    """"after" matched every description that says "after"; "after school" is still a phrase."""
+    result = index.search("help after burglary Barnet", limit=3)
+    assert "after" not in result.understood.words
+    assert result.items[0].service.name == "London Victim and Witness Service"
+    assert "early-intervention" in index.search("after school club").understood.terms
+
+
 @pytest.mark.parametrize("query", ["drug dealing", "trauma healing"])
 def test_a_word_that_differs_from_a_place_in_its_first_letter_is_not_that_place(index, query):
     """"dealing" and "healing" are within the place cutoff of Ealing, but begin with another letter."""

@@ -3,6 +3,7 @@
 import pytest
 
 from explorer.domain.query import build_vocabulary, clean, find_postcode, match_spans, split_query
+from explorer.domain.spelling import spelling_variants
 
 
 @pytest.mark.parametrize(
@@ -69,3 +70,20 @@ def test_short_words_must_match_exactly():
     vocab = build_vocabulary({"bow": ["Bow"]})
     assert match_spans(["bob"], vocab, cutoff=85) == []
     assert [m.target for m in match_spans(["bow"], vocab, cutoff=85)] == ["bow"]
+
+
+@pytest.mark.parametrize("american, british", [
+    ("counseling", "counselling"), ("counselor", "counsellor"), ("behavior", "behaviour"), ("neighbor", "neighbour"),
+    ("program", "programme"), ("center", "centre"), ("offense", "offence"), ("organization", "organisation"),
+    ("analyze", "analyse"), ("catalog", "catalogue"), ("traveled", "travelled"), ("pediatric", "paediatric"),
+    ("judgment", "judgement"),
+])
+def test_spelling_variants_are_one_word_spelt_two_ways(american, british):
+    assert spelling_variants(american, british) and spelling_variants(british, american)
+
+
+@pytest.mark.parametrize("a, b", [("black", "back"), ("party", "part"), ("marry", "mary"), ("healing", "helping"),
+                                  ("four", "for"), ("hour", "hor"), ("fire", "fier"), ("wise", "wize"),
+                                  ("brother", "other"), ("abuse", "abuse")])
+def test_different_words_are_not_spelling_variants(a, b):
+    assert not spelling_variants(a, b)

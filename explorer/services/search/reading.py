@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 from explorer.domain.query import (
     PLACE_CUTOFF,
     STOPWORDS,
+    WEAK_WORDS,
     TOPIC_CUTOFF,
     PhraseMatch,
     clean,
@@ -24,6 +25,7 @@ from explorer.domain.query import (
     match_spans,
     split_query,
 )
+from explorer.domain.spelling import spelling_variants
 from explorer.services.search.building import _borough_point
 from explorer.services.search.model import EXAMPLE, Location, Understood, _Reading
 from explorer.services.search.ranking import _runs
@@ -127,6 +129,13 @@ class QueryReading:
                 w for i in in_reach(self._word_reach, word) if (w := self._words[i])[0] == first]
             best = process.extractOne(word, words, scorer=fuzz.ratio, processor=None,
                                       score_cutoff=max(TOPIC_CUTOFF, 88.0) if len(word) <= 5 else TOPIC_CUTOFF)
+            if word in self._common_words:
+                # A word of ordinary English is some other word than the register's nearest one
+                # ("black" is not "back", "party" not "part"), unless it is that word spelt the
+                # American way ("counseling", "behavior", "program"): it stays a word not used.
+                best = next((c for c in process.extract(word, words, scorer=fuzz.ratio, processor=None,
+                                                        score_cutoff=TOPIC_CUTOFF, limit=None)
+                             if spelling_variants(word, c[0])), None) if best is not None else None
             if best is None:
                 out.append(word)
                 continue
@@ -167,6 +176,9 @@ class QueryReading:
         stems, matched, unmatched = [], [], []
         for word in words:
             if len(word) < 2:
+                continue
+            if word in WEAK_WORDS:  # meaningful only in a phrase, which the thesaurus has read
+                unmatched.append(word)
                 continue
             stem = self.analyzer.stem(word)
             if stem not in self._bm25.vocab_dict:  # no service's text holds it (BM25 would be 0 everywhere)

@@ -33,3 +33,27 @@ def test_the_key_changes_when_any_search_module_changes(tmp_path, monkeypatch):
         copy.write_bytes(original)
     assert search_cache.code_digest() == before
     assert len(seen) == len(copies) + 1
+
+
+def test_the_key_changes_when_the_thesaurus_or_the_common_words_change(tmp_path):
+    reference = tmp_path / "reference"
+    reference.mkdir()
+    digests = {search_cache.code_digest(tmp_path)}
+    for name in ("thesaurus.csv", "common_words.txt"):
+        (reference / name).write_text("first\n", encoding="utf-8")
+        digests.add(search_cache.code_digest(tmp_path))
+        (reference / name).write_text("second\n", encoding="utf-8")
+        digests.add(search_cache.code_digest(tmp_path))
+    assert len(digests) == 5
+
+
+def test_the_common_words_file_is_a_sorted_list_of_lower_case_words():
+    from explorer.reference.geography import read_common_words
+
+    path = Path(__file__).resolve().parents[3] / "data" / "reference" / "common_words.txt"
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    assert len(lines) > 20_000 and lines == sorted(set(lines))
+    assert all(line.isascii() and line.isalpha() and line.islower() for line in lines)
+    words = read_common_words(path)
+    assert {"black", "party", "brother", "counseling"} <= words and "cuckooing" not in words
+    assert read_common_words(path.parent / "no-such-file.txt") == frozenset()

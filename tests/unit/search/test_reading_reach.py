@@ -135,6 +135,7 @@ class _Words(QueryReading):
     def __init__(self, words: list[str]):
         self._words = sorted(words)
         self._word_set = frozenset(self._words)
+        self._common_words = frozenset()
         self._word_reach = build_reach(self._words, TOPIC_CUTOFF)
         self.analyzer = Analyzer()
         self._bm25 = type("Postings", (), {"vocab_dict": {}})()
