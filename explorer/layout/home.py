@@ -63,14 +63,14 @@ def build_home(
                         [
                             html.H2("Results", className="visually-hidden"),
                             html.Div(
-                                build_result_header(result, found.window),
+                                build_result_header(result, found.window, len(found.nearby)),
                                 id=ids.RESULT_SUMMARY,
                                 role="status",
                                 tabIndex="-1",
                                 **{"aria-live": "polite"},
                             ),
                             html.Ol(
-                                build_service_items(snapshot, result.items, found.state, today),
+                                build_service_items(snapshot, result.items or found.nearby, found.state, today),
                                 id=ids.SERVICE_LIST,
                                 className="service-list list-unstyled",
                                 start=found.window.start + 1,
@@ -235,13 +235,19 @@ def build_filter_panel(snapshot: Snapshot, filters: Filters) -> html.Details:
     )
 
 
-def build_result_header(result: SearchResult, window: PageWindow | None = None) -> list:
-    """What the search understood, how many services match and which are shown, and any message."""
+def build_result_header(result: SearchResult, window: PageWindow | None = None, nearby: int = 0) -> list:
+    """What the search understood, how many services match and which are shown, and any message
+    (``nearby``: how many of the nearest services elsewhere the list shows instead)."""
     count = result.total
     noun = "service" if count == 1 else "services"
     header = [html.P(result.summary, className="understood mb-1")]
     if result.message:
         header.append(html.P(result.message, id=ids.SEARCH_MESSAGE, className="search-message"))
+        if nearby:
+            header.append(html.P(
+                f"The nearest {'one' if nearby == 1 else nearby} elsewhere in London, closest first. "
+                "Each says where it works: check with them that they can help you.",
+                className="nearby-line"))
     elif window is not None and window.pages > 1:
         header.append(html.P(f"{window.words} {noun}.", className="result-count"))
     else:
@@ -352,9 +358,9 @@ def asked_page(triggered_id, triggered: list | None) -> int | None:
 def render_exploration(snapshot: Snapshot, found: Exploration, today: dt.date | None = None) -> tuple:
     """What changes on the explorer page after a search, a filter or a page turn (in the callback's order)."""
     return (
-        build_service_items(snapshot, found.result.items, found.state, today),
+        build_service_items(snapshot, found.result.items or found.nearby, found.state, today),
         found.window.start + 1,
-        build_result_header(found.result, found.window),
+        build_result_header(found.result, found.window, len(found.nearby)),
         build_pager(found.window),
         filter_panel_label(filters_set(found.filters)),
         *map_outputs(found.map_state),

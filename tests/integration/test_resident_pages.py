@@ -163,3 +163,31 @@ def test_the_list_or_map_choice_is_part_of_the_address(sample_settings):
     body = client.get("/?q=domestic+abuse+Peckham&view=map").get_data(as_text=True)
     assert 'class="explorer-grid show-map"' in body
     assert 'class="explorer-grid show-list"' in client.get("/?q=domestic+abuse+Peckham").get_data(as_text=True)
+
+
+def test_nothing_covering_the_place_shows_the_nearest_elsewhere(sample_settings):
+    """"drug treatment Hackney": no drugs service covers Hackney in the sample, so the list shows the
+    three nearest elsewhere, closest first, each saying where it works; a search that finds
+    services near its place, or names no place, shows none."""
+    from explorer.pages.home import NEARBY, explore_address
+
+    app = create_app(sample_settings)
+    provider = app.server.config["EXPLORER_PROVIDER"]
+    found = explore_address(provider, {"q": ["drug treatment Hackney"]})
+    assert found.result.total == 0 and len(found.nearby) == NEARBY
+    distances = [item.distance_km for item in found.nearby]
+    assert distances == sorted(distances) and distances[0] > 0
+    assert all("substance-misuse" in item.service.term_ids for item in found.nearby)
+    assert all(item.place_note.startswith("in ") for item in found.nearby)
+    assert explore_address(provider, {"q": ["domestic abuse Peckham"]}).nearby == ()
+    assert explore_address(provider, {"q": ["zzzzqqq"]}).nearby == ()
+    assert explore_address(provider, {"q": ["youth near Zzyzx"]}).nearby == ()  # no place was found
+
+    body = app.server.test_client().get("/?q=drug+treatment+Hackney").get_data(as_text=True)
+    assert "The nearest 3 elsewhere in London, closest first." in body
+    assert found.nearby[0].service.name.split(":")[0] in body
+
+    from explorer.layout.home import render_exploration  # what a search from the box sends back
+
+    items, _start, header, *_rest = render_exploration(provider.current(), found)
+    assert len(items) == NEARBY and "The nearest 3 elsewhere in London" in text(header)
