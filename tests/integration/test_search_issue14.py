@@ -237,6 +237,24 @@ def test_near_my_home_names_no_place(index, query):
     assert result.total and not result.message
 
 
+@pytest.mark.parametrize("query, place, term", [
+    ("I live in Peckham and need help with my son", "Peckham", "early-intervention"),
+    ("my son is involved in county lines Lambeth", "Lambeth", "exploitation"),
+    ("i live in lewisham my boyfriend hits me", "Lewisham", "vawg"),
+])
+def test_words_after_the_place_are_still_the_topic(index, query, place, term):
+    """What follows "in <place>" was all taken as the place, so "county lines" or "my son" after
+    it were dropped."""
+    understood = index.search(query).understood
+    assert understood.location.label == place and term in understood.terms
+
+
+def test_a_second_places_name_is_not_a_topic_word(index):
+    understood = index.search("domestic abuse Westminster W2").understood
+    assert understood.location.label == "W2" and "westminster" not in understood.words
+    assert "westminster" in understood.unmatched_words
+
+
 # -- the CLI's cached index ------------------------------------------------------------------------
 
 

@@ -73,10 +73,18 @@ class QueryReading:
             # failed to find ("help in Camdem" still is); the whole text is read as one.
             parts = dataclasses.replace(parts, topic=parts.cleaned, place="", explicit_place=False)
             location, place_span, unmatched_place = self._find_location(parts, words)
-        topic_words = _without(words, place_span) if not parts.explicit_place else parts.topic.split()
+        if parts.explicit_place:  # the words after the place are topic too ("in Peckham ... my son")
+            topic_words = parts.topic.split() + _without(parts.place.split(), place_span)
+        else:
+            topic_words = _without(words, place_span)
+        other_places = []
+        if location is not None:  # a second place's name ("Bromley SE15 4") is no topic word: not used
+            other_places = [w for w in topic_words if w in self.place_vocabulary.first]
+            topic_words = [w for w in topic_words if w not in self.place_vocabulary.first]
         corrected, corrections = self._correct(topic_words)
         concepts, understood_terms, shown_words, audience, leftover = self._find_concepts(corrected)
         word_stems, matched_words, unmatched_words = self._word_units(leftover)
+        unmatched_words += other_places
         understood = Understood(
             terms=tuple(understood_terms),
             words=tuple(shown_words + matched_words),
@@ -236,8 +244,7 @@ class QueryReading:
                 match = None
             if match is not None:
                 location = Location(match.kind, match.label, match.latitude, match.longitude, match.borough_code)
-                span = _char_span_to_words(text, start, end) if not parts.explicit_place else None
-                return location, span, ""
+                return location, _char_span_to_words(text, start, end), ""
             if parts.explicit_place:
                 return None, None, label
         place_words = parts.place.split() if parts.explicit_place else words
