@@ -31,6 +31,19 @@
     });
   }
 
+  /* A link to a part of a page ("/staying-safe#helplines"): the browser finds no such id in the
+     first paint (its ids are prefixed), so its copy is scrolled to here, and React's after the swap
+     unless the reader has scrolled since. */
+  var fragment = decodeURIComponent(window.location.hash.slice(1));
+  var scrolledTo = null;
+  function showFragment(id) {
+    var target = fragment ? document.getElementById(id) : null;
+    if (!target) { return; }
+    target.scrollIntoView();
+    scrolledTo = window.scrollY;
+  }
+  showFragment(PREFIX + fragment);
+
   function swap() {
     var active = document.activeElement;
     var focusId = active && first.contains(active) ? active.id : null;
@@ -39,6 +52,7 @@
     root.classList.remove("first-paint-pending");
     var twin = twinOf(focusId);
     if (twin) { twin.focus({ preventScroll: true }); }
+    if (scrolledTo !== null && window.scrollY === scrolledTo) { showFragment(fragment); }
   }
 
   if (drawn()) { swap(); return; }

@@ -38,7 +38,8 @@ WEAK_WORDS = frozenset(
     some any many much more most less lot lots thing things stuff way time times day days year years
     got gets getting go goes gone went keep keeps kept make makes made take takes took tell told say
     said think thought know knew like well back out over off up down one two her him his she he they
-    them their you your live lives living area areas borough local nearby thanks thank""".split()
+    them their you your live lives living area areas borough local nearby thanks thank
+    station road street lane avenue""".split()
 )
 
 #: "<topic> in <place>" connectors, in the order people use them.

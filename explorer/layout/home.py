@@ -248,6 +248,14 @@ def build_result_header(result: SearchResult, window: PageWindow | None = None, 
                 f"The nearest {'one' if nearby == 1 else nearby} elsewhere in London, closest first. "
                 "Each says where it works: check with them that they can help you.",
                 className="nearby-line"))
+        elif count == 0:
+            # The register holds only what MOPAC and the VRU pay for; someone searching "suicide" or
+            # "homelessness" still needs somewhere to turn.
+            header.append(html.P(
+                ["Free national helplines are open day and night, such as Samaritans on ",
+                 html.A("116 123", href="tel:116123"), " for anyone who needs to talk: ",
+                 html.A("see all the national helplines", href="/staying-safe#helplines"), "."],
+                className="helplines-line"))
     elif window is not None and window.pages > 1:
         header.append(html.P(f"{window.words} {noun}.", className="result-count"))
     else:

@@ -78,7 +78,7 @@ def build_staying_safe_page() -> html.Div:
                     html.Li("Calls you make appear in your phone's call log; you can delete single calls from it."),
                 ]
             ),
-            html.H2("National helplines", className="h4"),
+            html.H2("National helplines", className="h4", id="helplines"),
             html.Ul(
                 [
                     html.Li([html.Strong(name), f" ({note}): ",

@@ -225,3 +225,25 @@ def test_the_map_view_is_in_the_address_and_back_returns_to_the_list(dash_duo, s
     assert "show-map" in dash_duo.find_element("#explorer-grid").get_attribute("class")
     assert dash_duo.find_element("#results-view-map").get_attribute("aria-pressed") == "true"
     assert dash_duo.get_logs() == []
+
+
+def test_nothing_found_points_to_the_helplines_and_the_link_lands_on_them(dash_duo, sample_settings):
+    """"suicide" matches no service MOPAC or the VRU pays for: the page points to the national
+    helplines, and the link opens the staying-safe page scrolled to them, clear of the exit bar."""
+    dash_duo.driver.set_window_size(390, 800)
+    dash_duo.start_server(create_app(sample_settings))
+    dash_duo.driver.get(dash_duo.server.url.rstrip("/") + "/?q=suicide")
+    dash_duo.wait_for_contains_text("#result-summary", "no match for", timeout=15)
+    link = dash_duo.find_element("#result-summary a[href='/staying-safe#helplines']")
+    dash_duo.driver.execute_script("arguments[0].click();", link)
+    dash_duo.wait_for_element("#helplines", timeout=15)
+
+    def heading_top():
+        return dash_duo.driver.execute_script(
+            "return Math.round(document.getElementById('helplines').getBoundingClientRect().top);")
+
+    deadline = time.time() + 10
+    while time.time() < deadline and not 40 <= heading_top() <= 200:
+        time.sleep(0.2)
+    assert 40 <= heading_top() <= 200  # in view, below the sticky exit bar
+    assert dash_duo.get_logs() == []

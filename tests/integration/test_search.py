@@ -62,12 +62,12 @@ CASES = [
     ("help near CR0", "CR0 (Croydon)", "svc-lcpf-croydon"),
     ("domestic abuse near sw9", "SW9 (Lambeth)", "svc-lcpf-lambeth"),
     # nonsense: empty result, a helpful message, never an error
-    ("asdfgh", "all services", None),
+    ("asdfgh", "no match for \u201casdfgh\u201d", None),
     ("🔪🔪🔪", "all services", None),
-    ("<script>alert(1)</script>", "all services", None),
+    ("<script>alert(1)</script>", "no match for \u201cscript\u201d or \u201calert\u201d", None),
     ("x" * 5000, "all services", None),
     ("domestic abuse in Narnia", "Violence against women and girls", None),
-    ("M1 1AE", "all services", None),
+    ("M1 1AE", "no match for \u201cm1\u201d or \u201c1ae\u201d", None),
 ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.services.search import SearchIndex, ended_line
+from explorer.services.search import SearchIndex, ended_line, search_index
 from explorer.services.snapshot import SnapshotProvider
 
 RESTRICTED = {"people-who-harm", "professionals"}
@@ -315,3 +315,18 @@ def test_the_cli_search_from_the_cache_loads_no_store_records_or_index_builder(s
     out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True).stdout
     assert "Stalking" in out
     assert out.strip().splitlines()[-1] == "LOADED [] 0"
+
+
+def test_a_search_with_no_word_it_can_use_says_so_and_points_to_helplines(sample_settings):
+    """"suicide" is no service the register holds: the line says nothing matched it (it said "all
+    services" over an empty list), and the page points to the national helplines."""
+    from explorer.app import create_app
+
+    app = create_app(sample_settings)
+    index = search_index(app.server.config["EXPLORER_PROVIDER"])
+    result = index.search("suicide")
+    assert result.total == 0 and result.summary == "Showing: no match for \u201csuicide\u201d"
+    body = app.server.test_client().get("/?q=suicide").get_data(as_text=True)
+    assert 'href="tel:116123"' in body and 'href="/staying-safe#helplines"' in body
+    assert 'id="fp-helplines"' in app.server.test_client().get("/staying-safe").get_data(as_text=True)  # (assets/first_paint.js scrolls to it)
+    assert 'href="tel:116123"' not in app.server.test_client().get("/?q=stalking").get_data(as_text=True)

@@ -193,6 +193,9 @@ def describe(understood: Understood, filters: Filters, snapshot: Snapshot) -> st
         parts.append(AGE_GROUPS[filters.age][0].lower())
     if filters.access in ACCESS_FILTERS:
         parts.append(ACCESS_FILTERS[filters.access].lower())
+    if not parts and understood.unmatched_words:  # "suicide": no word the search could use
+        words = " or ".join(f"\u201c{w}\u201d" for w in dict.fromkeys(understood.unmatched_words))
+        return f"Showing: no match for {words}"
     return "Showing: " + (" \u00b7 ".join(parts) if parts else "all services")
 
 
