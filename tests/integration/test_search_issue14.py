@@ -252,7 +252,7 @@ def test_words_after_the_place_are_still_the_topic(index, query, place, term):
 def test_a_second_places_name_is_not_a_topic_word(index):
     understood = index.search("domestic abuse Westminster W2").understood
     assert understood.location.label == "W2" and "westminster" not in understood.words
-    assert "westminster" in understood.unmatched_words
+    assert "westminster" in understood.ignored_words
 
 
 # -- the CLI's cached index ------------------------------------------------------------------------
@@ -330,3 +330,11 @@ def test_a_search_with_no_word_it_can_use_says_so_and_points_to_helplines(sample
     assert 'href="tel:116123"' in body and 'href="/staying-safe#helplines"' in body
     assert 'id="fp-helplines"' in app.server.test_client().get("/staying-safe").get_data(as_text=True)  # (assets/first_paint.js scrolls to it)
     assert 'href="tel:116123"' not in app.server.test_client().get("/?q=stalking").get_data(as_text=True)
+
+
+def test_a_weak_word_is_not_used_but_does_not_empty_the_result(index):
+    """"station" after a place is not searched for, and unlike a word no service uses it does not
+    leave the search with nothing."""
+    result = index.search("support near Peckham Rye station")
+    assert result.total and result.understood.location.label == "Peckham Rye"
+    assert result.understood.ignored_words == ("station",) and not result.understood.unmatched_words

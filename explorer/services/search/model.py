@@ -78,9 +78,10 @@ class Understood:
     words: tuple[str, ...] = ()
     location: Location | None = None
     unmatched_place: str = ""
-    unmatched_words: tuple[str, ...] = ()
+    unmatched_words: tuple[str, ...] = ()  # words no service uses: with nothing else, no result
     audience: str | None = None
     corrections: tuple[tuple[str, str], ...] = ()
+    ignored_words: tuple[str, ...] = ()  # words not searched on their own (weak words, a second place)
 
 
 @dataclass(frozen=True)
@@ -216,7 +217,8 @@ def understood_json(result: SearchResult, snapshot: Snapshot) -> dict:
         "borough": None if loc is None else {"code": loc.borough_code, "name": snapshot.borough_name(loc.borough_code)},
         "topics": [{"id": t, "name": snapshot.term_name(t)} for t in u.terms],
         "words": list(u.words),
-        "words_not_used": list(u.unmatched_words) + ([u.unmatched_place] if u.unmatched_place else []),
+        "words_not_used": list(u.unmatched_words) + list(u.ignored_words)
+        + ([u.unmatched_place] if u.unmatched_place else []),
         "corrections": [{"typed": a, "read_as": b} for a, b in u.corrections],
         "audience": u.audience,
         "include_ended": result.include_ended,

@@ -83,8 +83,7 @@ class QueryReading:
             topic_words = [w for w in topic_words if w not in self.place_vocabulary.first]
         corrected, corrections = self._correct(topic_words)
         concepts, understood_terms, shown_words, audience, leftover = self._find_concepts(corrected)
-        word_stems, matched_words, unmatched_words = self._word_units(leftover)
-        unmatched_words += other_places
+        word_stems, matched_words, unmatched_words, weak = self._word_units(leftover)
         understood = Understood(
             terms=tuple(understood_terms),
             words=tuple(shown_words + matched_words),
@@ -93,6 +92,7 @@ class QueryReading:
             unmatched_words=tuple(unmatched_words),
             audience=audience,
             corrections=tuple(corrections),
+            ignored_words=tuple(weak + other_places),
         )
         if unmatched_place and location is None:
             return _Reading(understood, f"We could not find a London place called \u2018{unmatched_place}\u2019. "
@@ -179,14 +179,15 @@ class QueryReading:
         leftover = content_words(_without(rest, *[(m.start, m.end) for m in spans]))
         return units, terms, shown, audience, leftover
 
-    def _word_units(self, words: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
-        """The stems of the words the register uses (each one concept), those words, and the others."""
-        stems, matched, unmatched = [], [], []
+    def _word_units(self, words: Sequence[str]) -> tuple[list[str], list[str], list[str], list[str]]:
+        """The stems of the words the register uses (each one concept), those words, the words it
+        does not use, and the weak words (not searched alone)."""
+        stems, matched, unmatched, weak = [], [], [], []
         for word in words:
             if len(word) < 2:
                 continue
             if word in WEAK_WORDS:  # meaningful only in a phrase, which the thesaurus has read
-                unmatched.append(word)
+                weak.append(word)
                 continue
             stem = self.analyzer.stem(word)
             if stem not in self._bm25.vocab_dict:  # no service's text holds it (BM25 would be 0 everywhere)
@@ -194,7 +195,7 @@ class QueryReading:
                 continue
             stems.append(stem)
             matched.append(word)
-        return stems, matched, unmatched
+        return stems, matched, unmatched, weak
 
     def _named(self, text: str) -> np.ndarray:
         """The positions of the services whose name (or short name) the query gives, near enough
