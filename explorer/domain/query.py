@@ -39,7 +39,7 @@ WEAK_WORDS = frozenset(
     got gets getting go goes gone went keep keeps kept make makes made take takes took tell told say
     said think thought know knew like well back out over off up down one two her him his she he they
     them their you your live lives living area areas borough local nearby thanks thank
-    station road street lane avenue""".split()
+    station road street lane avenue home work""".split()
 )
 
 #: "<topic> in <place>" connectors, in the order people use them.

@@ -338,3 +338,11 @@ def test_a_weak_word_is_not_used_but_does_not_empty_the_result(index):
     result = index.search("support near Peckham Rye station")
     assert result.total and result.understood.location.label == "Peckham Rye"
     assert result.understood.ignored_words == ("station",) and not result.understood.unmatched_words
+
+
+def test_home_and_work_do_not_outrank_the_topic(index):
+    """"someone keeps following me home from work": the stalking service first, not services whose
+    text says "home" or "work"."""
+    result = index.search("someone keeps following me home from work", limit=3)
+    assert result.items[0].service.name.startswith("Stalking Threat Assessment Centre")
+    assert index.search("racially abused at work", limit=1).items[0].service.name.startswith("CATCH")
