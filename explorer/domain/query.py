@@ -24,7 +24,8 @@ MAX_QUERY_LENGTH = 200
 #: "I'm scared ..."): left in, they matched every description that says "you can" or "how".
 STOPWORDS = frozenset(
     """a an and the for of to with in near around at by on my me i we our us is are
-    help support service services advice someone something get find need want looking
+    help helping helps support supporting supports service services advice someone something get find
+    need want looking
     london please about from
     where what when who whom which why how can could would should will shall do does did
     if was were am be been being it its this that these those there have has had any

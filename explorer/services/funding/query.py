@@ -29,6 +29,16 @@ STOPWORDS = frozenset(
     "london please about from".split()
 )
 
+#: Words every opportunity is about, so searching for them finds nothing more ("funding for domestic
+#: abuse charities", "small grants for community groups in Lewisham"): every word of a funding search
+#: must match, and no opportunity's text says all of these.
+FUNDING_WORDS = frozenset(
+    "fund funds funding funded funder funders grant grants money cash charity charities organisation "
+    "organisations organization organizations org orgs group groups project projects apply applying "
+    "application applications bid bids bidding opportunity opportunities award awards available small "
+    "local voluntary sector vcs vcse".split()
+)
+
 #: Query-string keys, shared by the page URL and the feeds.
 PARAM_TEXT, PARAM_BOROUGH, PARAM_AREA = "q", "borough", "area"
 PARAM_APPLICANT, PARAM_MIN, PARAM_MAX, PARAM_STATUS = "applicant", "min", "max", "status"

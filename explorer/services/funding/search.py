@@ -11,7 +11,7 @@ from explorer.domain import funding as rules
 from explorer.domain.funding import STATUS_FILTERS, Status
 from explorer.domain.records import FundingOpportunity
 from explorer.services.snapshot import Snapshot
-from explorer.services.funding.query import FundingQuery, FundingResult, MAX_QUERY_LENGTH, OpportunityView, PLACE_CUTOFF, QueryParser, STOPWORDS, TERM_PREFIX, WORD_CUTOFF, clean_text
+from explorer.services.funding.query import FUNDING_WORDS, FundingQuery, FundingResult, MAX_QUERY_LENGTH, OpportunityView, PLACE_CUTOFF, QueryParser, STOPWORDS, TERM_PREFIX, WORD_CUTOFF, clean_text
 
 # -- searching ---------------------------------------------------------------------------------
 
@@ -44,7 +44,7 @@ def services_query_parser(index) -> QueryParser:
     def parse(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         understood = index.search(text, limit=0).understood
         words = tuple(TERM_PREFIX + t for t in understood.terms)
-        words += tuple(understood.words) + tuple(understood.unmatched_words)
+        words += tuple(w for w in understood.words + understood.unmatched_words if w not in FUNDING_WORDS)
         place = understood.location
         return words, ((place.borough_code,) if place is not None else ())
 
@@ -173,7 +173,7 @@ def simple_query_parser(snapshot: Snapshot) -> QueryParser:
                 cleaned = cleaned.replace(f" {name} ", " ")
         words = []
         for word in cleaned.split():
-            if word in STOPWORDS:
+            if word in STOPWORDS or word in FUNDING_WORDS:
                 continue
             best = process.extractOne(word, single, scorer=fuzz.ratio, processor=None,
                                       score_cutoff=PLACE_CUTOFF) if len(word) >= 5 else None

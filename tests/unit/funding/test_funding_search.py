@@ -220,3 +220,19 @@ def test_services_search_parser_adapter(snapshot, make):
     assert "term:youth-violence" in words and boroughs == (CROYDON,)
     result = svc.funding_search(make.provider(snapshot), svc.FundingQuery(text="knife crim youth croydon"), TODAY)
     assert [v.id for v in result.current] == ["youth-croydon"]
+
+
+@pytest.mark.parametrize("text", ["grants for youth groups in Croydon", "funding for a knife crime project Croydon",
+                                  "where can I get money for youth violence charities in Croydon",
+                                  "small grants for voluntary sector organisations youth violence Croydon"])
+def test_words_every_opportunity_is_about_are_not_required(snapshot, make, text):
+    """A community group's own words ("funding", "grants", "charities", "project", "small") are
+    what every opportunity is; required, they matched none, so "funding for a knife crime project"
+    found nothing (the services search's parser and the simple one alike)."""
+    from explorer.services.search import SearchIndex
+
+    words, _ = svc.services_query_parser(SearchIndex(snapshot, make.provider(snapshot).geography))(text)
+    assert not set(words) & svc.FUNDING_WORDS
+    assert not set(svc.simple_query_parser(snapshot)(text)[0]) & svc.FUNDING_WORDS
+    result = svc.funding_search(make.provider(snapshot), svc.FundingQuery(text=text), TODAY)
+    assert [v.id for v in result.current] == ["youth-croydon"]
