@@ -28,9 +28,16 @@ def _start(dash_duo, settings, path: str = "/"):
 
 
 def _search(dash_duo, text: str) -> None:
+    # The last search's answer may still be setting the box's value, which moves the caret and drops
+    # a selection made meanwhile (on a loaded machine CI typed "…Peckhamhate crime Croydon"): wait
+    # until the page has no callback left, as a person waits for the results.
+    _wait(dash_duo._wait_for_callbacks, timeout=15, message="the page's callbacks to finish")
     box = dash_duo.find_element("#search-input")
     # As a person does: select what is there and type over it (no blur, so no empty search between).
     box.send_keys(Keys.CONTROL, "a")
+    _wait(lambda: dash_duo.driver.execute_script(
+        "var b = arguments[0]; return b.selectionStart === 0 && b.selectionEnd === b.value.length;", box)
+        or box.send_keys(Keys.CONTROL, "a"), message="the box's text to be selected")
     box.send_keys(text)
     box.send_keys(Keys.ENTER)
 
