@@ -70,7 +70,7 @@ def build_home(
                                 **{"aria-live": "polite"},
                             ),
                             html.Ol(
-                                build_service_items(snapshot, result.items or found.nearby, found.state, today),
+                                build_service_items(snapshot, found.listed, found.state, today),
                                 id=ids.SERVICE_LIST,
                                 className="service-list list-unstyled",
                                 start=found.window.start + 1,
@@ -366,7 +366,7 @@ def asked_page(triggered_id, triggered: list | None) -> int | None:
 def render_exploration(snapshot: Snapshot, found: Exploration, today: dt.date | None = None) -> tuple:
     """What changes on the explorer page after a search, a filter or a page turn (in the callback's order)."""
     return (
-        build_service_items(snapshot, found.result.items or found.nearby, found.state, today),
+        build_service_items(snapshot, found.listed, found.state, today),
         found.window.start + 1,
         build_result_header(found.result, found.window, len(found.nearby)),
         build_pager(found.window),

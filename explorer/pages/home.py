@@ -30,6 +30,11 @@ class Exploration:
     nearby: tuple[ResultItem, ...] = ()
 
     @property
+    def listed(self) -> tuple[ResultItem, ...]:
+        """The services the list shows: this page of results, or else the nearest elsewhere."""
+        return self.result.items or self.nearby
+
+    @property
     def state(self) -> str:
         """The query string that brings this exact view back (query, filters, page, service, view)."""
         return state_query(self.result.query, self.filters, self.service, self.window.page, self.view)

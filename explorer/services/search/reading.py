@@ -135,15 +135,16 @@ class QueryReading:
             first = word[0]
             words = [w for w in self._words if w[0] == first] if len(self._words) <= SMALL_WORDS else [
                 w for i in in_reach(self._word_reach, word) if (w := self._words[i])[0] == first]
-            best = process.extractOne(word, words, scorer=fuzz.ratio, processor=None,
-                                      score_cutoff=max(TOPIC_CUTOFF, 88.0) if len(word) <= 5 else TOPIC_CUTOFF)
+            cutoff = max(TOPIC_CUTOFF, 88.0) if len(word) <= 5 else TOPIC_CUTOFF
             if word in self._common_words:
                 # A word of ordinary English is some other word than the register's nearest one
                 # ("black" is not "back", "party" not "part"), unless it is that word spelt the
                 # American way ("counseling", "behavior", "program"): it stays a word not used.
                 best = next((c for c in process.extract(word, words, scorer=fuzz.ratio, processor=None,
-                                                        score_cutoff=TOPIC_CUTOFF, limit=None)
-                             if spelling_variants(word, c[0])), None) if best is not None else None
+                                                        score_cutoff=cutoff, limit=None)
+                             if spelling_variants(word, c[0])), None)
+            else:
+                best = process.extractOne(word, words, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff)
             if best is None:
                 out.append(word)
                 continue
