@@ -302,6 +302,7 @@ class Place(TypedDict):
 Borough = _record("Borough", code=str, name=str)
 Topic = _record("Topic", id=str, name=str)
 Correction = _record("Correction", typed=str, read_as=str)
+OtherPlace = _record("OtherPlace", label=str, borough=Borough, search=str)
 
 
 class QueryUnderstood(TypedDict):
@@ -312,6 +313,9 @@ class QueryUnderstood(TypedDict):
     showing: Annotated[str, _doc('The explorer page\'s "Showing: ..." line for this search.')]
     place: Place | None
     borough: Borough | None
+    other_places_of_the_name: Annotated[list[OtherPlace], _doc(
+        'Places of the same name in other boroughs ("Hayes" is in Hillingdon and in Bromley), each with '
+        "`search`, the text that finds it (the borough's name after the place's).")]
     topics: list[Topic]
     words: list[str]
     words_not_used: list[str]

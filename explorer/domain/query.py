@@ -29,7 +29,8 @@ STOPWORDS = frozenset(
     london please about from
     where what when who whom which why how can could would should will shall do does did
     if was were am be been being it its this that these those there have has had any
-    im i'm ive i've id i'd dont don't cant can't wont won't just really very so""".split()
+    im i'm ive i've id i'd dont don't cant can't wont won't just really very so
+    u ur n pls plz tho cos coz""".split()
 )
 
 #: Words that carry meaning only inside a phrase ("after school", "old bailey"): alone they are not
@@ -40,7 +41,12 @@ WEAK_WORDS = frozenset(
     got gets getting go goes gone went keep keeps kept make makes made take takes took tell told say
     said think thought know knew like well back out over off up down one two her him his she he they
     them their you your live lives living area areas borough local nearby thanks thank
-    station road street lane avenue home work""".split()
+    station road street lane avenue home work
+    against towards toward without only again always today tonight yesterday tomorrow night nights
+    week weeks month months last next old yr yrs age aged people person everyone anyone somebody
+    anybody happen happened happening worried worry scared afraid risk stop start started new
+    worker workers referral referrals refer referred referring form forms pathway pathways
+    number contact phone call group groups leave leaving""".split()
 )
 
 #: "<topic> in <place>" connectors, in the order people use them.

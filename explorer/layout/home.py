@@ -241,6 +241,11 @@ def build_result_header(result: SearchResult, window: PageWindow | None = None, 
     count = result.total
     noun = "service" if count == 1 else "services"
     header = [html.P(result.summary, className="understood mb-1")]
+    for other in result.understood.also_places:  # "Hayes" is in Hillingdon and in Bromley
+        header.append(html.P(
+            [f"There is also a {other.location.label} in {other.borough} \u2014 ",
+             html.A("search there", href="/" + state_query(other.query, result.filters), className="other-place")],
+            className="other-place-line small"))
     if result.message:
         header.append(html.P(result.message, id=ids.SEARCH_MESSAGE, className="search-message"))
         if nearby:

@@ -254,3 +254,18 @@ def test_nothing_found_points_to_the_helplines_and_the_link_lands_on_them(dash_d
         time.sleep(0.2)
     assert 40 <= heading_top() <= 200  # in view, below the sticky exit bar
     assert dash_duo.get_logs() == []
+
+
+def test_a_place_name_two_boroughs_share_offers_the_other_and_back_returns(dash_duo, sample_settings):
+    """"Hayes" is a Hillingdon town and a Bromley village: the page reads the town, says the other
+    exists, its link searches there, and Back returns to the first reading."""
+    _start(dash_duo, sample_settings, "/?q=youth+club+hayes")
+    dash_duo.wait_for_contains_text("#result-summary .understood", "Hayes (Hillingdon)", timeout=15)
+    dash_duo.wait_for_contains_text("#result-summary .other-place-line", "There is also a Hayes in Bromley")
+    _tap(dash_duo, "#result-summary a.other-place")
+    dash_duo.wait_for_contains_text("#result-summary .understood", "Hayes (Bromley)", timeout=15)
+    _wait(lambda: _box(dash_duo) == "youth club Hayes, Bromley", message="the box to hold the new search")
+    assert not dash_duo.driver.find_elements("css selector", "#result-summary .other-place-line")
+    dash_duo.driver.back()
+    dash_duo.wait_for_contains_text("#result-summary .understood", "Hayes (Hillingdon)", timeout=15)
+    assert dash_duo.get_logs() == []

@@ -255,6 +255,77 @@ def test_a_second_places_name_is_not_a_topic_word(index):
     assert "westminster" in understood.ignored_words
 
 
+@pytest.mark.parametrize("query, topic, borough", [
+    ("my freind got shanked in brixton need someone to talk to", "victims-witnesses", "Lambeth"),
+    ("ma bruv keeps carryin a blade im scared for him", "youth-violence", None),
+    ("postcode beef stratford help", "youth-violence", "Newham"),
+    ("neighbours flat taken over by dealers, hes vulnerable hounslow", "exploitation", "Hounslow"),
+    ("nail bar worker passport taken help forest gate", "exploitation", "Newham"),
+    ("someone touched me on the tube what can i do", "sexual-violence", None),
+    ("my hijab was pulled on the bus today", "hate-crime", None),
+    ("racial harrasment on my street east ham", "hate-crime", "Newham"),
+    ("resettlement help after pentonville release", "reducing-reoffending", "Islington"),
+    ("i got a record n cant get work help", "reducing-reoffending", None),
+    ("my son smokes weed every day and is getting paranoid", "substance-misuse", None),
+    ("need to leave him safely without him knowing SE15", "vawg", "Southwark"),
+    ("street lights broken and muggings near our road sutton", "community-safety", "Sutton"),
+])
+def test_residents_words_from_an_unseen_set_find_their_topic_and_borough(index, query, topic, borough):
+    """Queries written for this by someone who had not seen the thesaurus (slang, typos, whole
+    sentences); each found nothing or the wrong topic before the rows and weak words added for them."""
+    result = index.search(query, limit=3)
+    assert result.total and topic in result.understood.terms, result.summary
+    assert topic in result.items[0].service.term_ids, [i.service.name for i in result.items]
+    location = result.understood.location
+    assert (location.borough_code if location else None) == (
+        None if borough is None else next(b.code for b in index.snapshot.boroughs if b.name == borough))
+
+
+@pytest.mark.parametrize("query, weak", [
+    ("IDVA referral Hackney", "referral"), ("hate crime against chinese students", "against"),
+    ("mentoring for 14 yr old at risk peckham", "14"), ("cyber fraud help for older people orpington", "people"),
+])
+def test_filler_words_and_numbers_are_not_searched_alone(index, query, weak):
+    """"referral" put the Pupil Referral Unit first for "IDVA referral Hackney"; "against" and the
+    age's "14" and "old" were searched as words, and "against" left a hate crime query with nothing."""
+    result = index.search(query, limit=3)
+    assert weak in result.understood.ignored_words and weak not in result.understood.words
+    assert result.total
+    if weak == "referral":
+        assert "Pupil Referral" not in result.items[0].service.name
+
+
+def test_services_matching_the_topic_come_before_those_matching_only_another_word(index):
+    """"safely" is in a youth service's description; matching it alone no longer ties with matching
+    domestic abuse, which the query is about."""
+    result = index.search("need to leave him safely SE15", limit=10)
+    about_it = ["vawg" in i.service.term_ids for i in result.items if i.service.audience not in RESTRICTED]
+    assert about_it[0] and False in about_it  # (some services match only "safely")
+    assert about_it == sorted(about_it, reverse=True)
+
+
+@pytest.mark.parametrize("query, label, borough, also", [
+    ("child criminal exploitation support hayes", "Hayes", "Hillingdon", ["Bromley"]),
+    ("youth club Hayes Bromley", "Hayes", "Bromley", []),
+    ("youth club in Hayes, Bromley", "Hayes", "Bromley", []),
+    ("Bromley Hayes knife crime", "Hayes", "Bromley", []),
+    ("domestic abuse Plaistow", "Plaistow", "Newham", ["Bromley"]),
+    ("knife crime Belmont Sutton", "Belmont", "Sutton", []),
+])
+def test_a_place_name_of_two_boroughs_means_the_larger_unless_the_borough_is_named(index, query, label, borough, also):
+    """"Hayes" read as the Bromley village, not the Hillingdon town; now the larger by default,
+    the other said to exist, and the borough's name next to it chooses."""
+    understood = index.search(query).understood
+    names = {b.code: b.name for b in index.snapshot.boroughs}
+    assert understood.location.label == label and names[understood.location.borough_code] == borough
+    assert [names[o.location.borough_code] for o in understood.also_places] == also
+    assert [o.borough for o in understood.also_places] == also
+    assert not ({"bromley", "sutton"} & set(understood.ignored_words + understood.words))
+    for other in understood.also_places:  # its search finds it, and says nothing more
+        again = index.search(other.query).understood
+        assert names[again.location.borough_code] == other.borough and again.also_places == ()
+
+
 # -- the CLI's cached index ------------------------------------------------------------------------
 
 

@@ -138,6 +138,19 @@ def length_starts(lengths: Sequence[int]) -> list[int]:
     return np.searchsorted(np.asarray(lengths), np.arange(top + 2), side="left").tolist()
 
 
+def place_homonyms(vocabulary: Any, places: Sequence[Any]) -> dict[str, tuple[str, ...]]:
+    """The place names shared by places in more than one borough ("hayes": Hillingdon, Bromley),
+    each with its places' targets in the gazetteer's order (the first is the one a bare name means)."""
+    by_name: dict[str, list[str]] = {}
+    for processed, target in zip(vocabulary.processed, vocabulary.targets):
+        if target.startswith("place:"):
+            by_name.setdefault(processed, []).append(target)
+    return {
+        name: tuple(targets) for name, targets in by_name.items()
+        if len({places[int(t.partition(":")[2])].borough_code for t in targets}) > 1
+    }
+
+
 def boroughs_by_code(geography: Any, codes: Sequence[str]) -> dict[str, Any]:
     """``geography.borough_by_code(code)`` for each of the register's borough codes (those the place
     vocabulary names), so reading a place looks a borough up without a scan of the table."""

@@ -23,6 +23,7 @@ from explorer.services.search.building import (
     borough_names,
     boroughs_by_code,
     name_form_tables,
+    place_homonyms,
 )
 from explorer.services.search.model import (
     BAND_COVERS,
@@ -136,6 +137,7 @@ class SearchIndex(QueryReading, Scoring):
         place_pairs = [(name, f"borough:{b.code}") for b in snapshot.boroughs for name in borough_names(b.name)]
         place_pairs += [(p.name, f"place:{i}") for i, p in enumerate(geography.places)]
         self.place_vocabulary = build_vocabulary(place_pairs)
+        self._place_homonyms = place_homonyms(self.place_vocabulary, geography.places)
         self._borough_points = {b.code: _borough_point(geography, b.code) for b in snapshot.boroughs}
         self._boroughs_by_code = boroughs_by_code(geography, [b.code for b in snapshot.boroughs])
         bm25, surface = _bm25_index(snapshot, services, self.analyzer)
@@ -180,15 +182,25 @@ class SearchIndex(QueryReading, Scoring):
         unmatched_words = understood.unmatched_words
         location, audience = understood.location, understood.audience
         n = len(self.services)
+        # Topics (service areas, thesaurus rows that name one) come before other words: when a query
+        # has both, how many topics a service matches ranks it among those matching as many units
+        # ("leave him safely": a domestic abuse service before one whose description says "safely").
+        topical = [bool(concept[0]) for concept in reading.concepts] + [False] * len(reading.word_stems)
+        concepts_hit = None
         if len(units) == 1:  # (the usual query: one concept, nothing to add up)
             total = units[0]
             coverage = (total > 0).view(np.int8)
         else:
             total = np.zeros(n, dtype=float)
             coverage = np.zeros(n, dtype=np.int8)
-            for unit in units:
+            if True in topical and False in topical:
+                concepts_hit = np.zeros(n, dtype=np.int8)
+            for unit, is_topic in zip(units, topical):
                 total += unit
-                coverage += unit > 0
+                hit = unit > 0
+                coverage += hit
+                if is_topic and concepts_hit is not None:
+                    concepts_hit += hit
         n_units = len(units) + len(unmatched_words)
         named = np.zeros(n, dtype=bool)
         named[reading.named] = True
@@ -223,6 +235,7 @@ class SearchIndex(QueryReading, Scoring):
             band = np.zeros(len(chosen), dtype=np.int8)
         audience_key, audience_match = self._audience_keys(audience, n)
         ranking = _Ranking(chosen, named=named, audience=audience_key, ended=self._ended, coverage=coverage,
+                           concepts=concepts_hit,
                            total=total, n_units=n_units, audience_match=audience_match, band=band,
                            distances=distances)
         first = ranking.first_positions(limit)

@@ -71,6 +71,16 @@ class Location:
 
 
 @dataclass(frozen=True)
+class OtherPlace:
+    """A place with the same name as the one searched, in another borough, and the search that
+    finds it (the borough's name after the place's: "youth club Hayes, Bromley")."""
+
+    location: Location
+    borough: str  # the borough's name
+    query: str
+
+
+@dataclass(frozen=True)
 class Understood:
     """What the search made of the query, to show back to the person."""
 
@@ -82,6 +92,7 @@ class Understood:
     audience: str | None = None
     corrections: tuple[tuple[str, str], ...] = ()
     ignored_words: tuple[str, ...] = ()  # words not searched on their own (weak words, a second place)
+    also_places: tuple[OtherPlace, ...] = ()  # places of the same name in other boroughs ("Hayes")
 
 
 @dataclass(frozen=True)
@@ -215,6 +226,11 @@ def understood_json(result: SearchResult, snapshot: Snapshot) -> dict:
             "latitude": round(loc.latitude, 5), "longitude": round(loc.longitude, 5),
         },
         "borough": None if loc is None else {"code": loc.borough_code, "name": snapshot.borough_name(loc.borough_code)},
+        "other_places_of_the_name": [
+            {"label": o.location.label, "search": o.query,
+             "borough": {"code": o.location.borough_code, "name": snapshot.borough_name(o.location.borough_code)}}
+            for o in u.also_places
+        ],
         "topics": [{"id": t, "name": snapshot.term_name(t)} for t in u.terms],
         "words": list(u.words),
         "words_not_used": list(u.unmatched_words) + list(u.ignored_words)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import math
+import re
 from typing import Sequence
 
 import numpy as np
@@ -27,7 +28,7 @@ from explorer.domain.query import (
 )
 from explorer.domain.spelling import spelling_variants
 from explorer.services.search.building import _borough_point
-from explorer.services.search.model import EXAMPLE, Location, Understood, _Reading
+from explorer.services.search.model import EXAMPLE, Location, OtherPlace, Understood, _Reading
 from explorer.services.search.ranking import _runs
 
 #: What a query that names no service names (read-only, shared).
@@ -66,13 +67,13 @@ class QueryReading:
         if not words and query.strip():
             return _Reading(Understood(), "We could not read any words in that search. Try a topic or a place, like "
                                           f"\u2018{EXAMPLE}\u2019.")
-        location, place_span, unmatched_place = self._find_location(parts, words)
+        location, place_span, unmatched_place, also_places = self._find_location(parts, words)
         if unmatched_place and location is None and (
                 self._all_known(parts.place) or (parts.connector == "at" and not self._near_a_place(parts.place))):
             # "witness at court", "support at night": what follows is a topic, not a place the search
             # failed to find ("help in Camdem" still is); the whole text is read as one.
             parts = dataclasses.replace(parts, topic=parts.cleaned, place="", explicit_place=False)
-            location, place_span, unmatched_place = self._find_location(parts, words)
+            location, place_span, unmatched_place, also_places = self._find_location(parts, words)
         if parts.explicit_place:  # the words after the place are topic too ("in Peckham ... my son")
             topic_words = parts.topic.split() + _without(parts.place.split(), place_span)
         else:
@@ -93,6 +94,7 @@ class QueryReading:
             audience=audience,
             corrections=tuple(corrections),
             ignored_words=tuple(weak + other_places),
+            also_places=also_places,
         )
         if unmatched_place and location is None:
             return _Reading(understood, f"We could not find a London place called \u2018{unmatched_place}\u2019. "
@@ -166,7 +168,8 @@ class QueryReading:
                 audience = m.entry.audience
             if not m.entry.topics and not m.entry.words:
                 continue
-            phrase_words = [words[i] for i in m.positions if words[i] not in STOPWORDS]
+            # (not the phrase's filler: "him" in "leave him" is in every description about a boy)
+            phrase_words = [words[i] for i in m.positions if words[i] not in STOPWORDS and words[i] not in WEAK_WORDS]
             units.append((tuple(m.entry.topics), (*m.entry.words, *phrase_words), tuple(phrase_words)))
             terms.extend(t for t in m.entry.topics if t in self._term_row and t not in terms)
             if not m.entry.topics:
@@ -187,7 +190,7 @@ class QueryReading:
         for word in words:
             if len(word) < 2:
                 continue
-            if word in WEAK_WORDS:  # meaningful only in a phrase, which the thesaurus has read
+            if word in WEAK_WORDS or word.isdigit():  # meaningful only in a phrase ("15 year old")
                 weak.append(word)
                 continue
             stem = self.analyzer.stem(word)
@@ -235,7 +238,9 @@ class QueryReading:
             return _NO_SERVICES
         return _runs(self._form_ptr, self._form_owners, np.asarray(forms, dtype=np.int64))
 
-    def _find_location(self, parts, words) -> tuple[Location | None, tuple[int, int] | None, str]:
+    def _find_location(self, parts, words) -> tuple[Location | None, tuple[int, int] | None, str, tuple[Location, ...]]:
+        """The place a query names, its word span, the place text it could not find, and the places
+        of the same name in other boroughs."""
         text = parts.place if parts.explicit_place else parts.cleaned
         found = find_postcode(text, self._known_postcode)
         if found is not None:
@@ -246,17 +251,55 @@ class QueryReading:
                 match = None
             if match is not None:
                 location = Location(match.kind, match.label, match.latitude, match.longitude, match.borough_code)
-                return location, _char_span_to_words(text, start, end), ""
+                return location, _char_span_to_words(text, start, end), "", ()
             if parts.explicit_place:
-                return None, None, label
+                return None, None, label, ()
         place_words = parts.place.split() if parts.explicit_place else words
         spans = match_spans(place_words, self.place_vocabulary, cutoff=PLACE_CUTOFF, max_span=4, min_chars=3)
         if parts.explicit_place:
             spans = [s for s in spans if s.start == 0 and s.end == len(place_words)] or spans
         if not spans:
-            return None, None, parts.place if parts.explicit_place else ""
+            return None, None, parts.place if parts.explicit_place else "", ()
         best = max(spans, key=lambda m: (m.end - m.start, m.score))
-        return self._location_for(best), (best.start, best.end), ""
+        target, span, others = self._choose_homonym(best, spans)
+        typed = place_words[best.start:best.end]
+        return self._location_for(target), span, "", tuple(
+            OtherPlace(location, borough, _with_borough(parts.original, typed, location.label, borough))
+            for location in map(self._location_for, others)
+            for borough in [self._borough(location.borough_code).name])
+
+    def _choose_homonym(self, best: PhraseMatch, spans: Sequence[PhraseMatch]
+                        ) -> tuple[str, tuple[int, int], tuple[str, ...]]:
+        """The place a name means when places in several boroughs share it ("Hayes"), its words, and
+        the places of the name not chosen: the one in a borough named next to it ("Hayes, Bromley"),
+        whose name is then part of the place's words; else the first listed (the gazetteer lists the
+        larger first), and the others are said to exist."""
+        span = (best.start, best.end)
+        if best.target.startswith("borough:"):  # "Bromley Hayes": the Hayes in Bromley
+            code = best.target.partition(":")[2]
+            for other in spans:
+                if other.start == best.end or other.end == best.start:
+                    chosen = next((t for t in self._place_homonyms.get(clean(other.phrase), ())
+                                   if self._place_borough(t) == code), None)
+                    if chosen is not None:
+                        return chosen, (min(best.start, other.start), max(best.end, other.end)), ()
+        targets = self._place_homonyms.get(clean(best.phrase))
+        if targets is None or best.target not in targets:
+            return best.target, span, ()
+        for other in spans:
+            if other.target.startswith("borough:") and (other.start == best.end or other.end == best.start):
+                code = other.target.partition(":")[2]
+                chosen = next((t for t in targets if self._place_borough(t) == code), None)
+                if chosen is not None:
+                    return chosen, (min(best.start, other.start), max(best.end, other.end)), ()
+        return best.target, span, tuple(t for t in targets if t != best.target)
+
+    def _borough(self, code: str):
+        known = self._boroughs_by_code
+        return known[code] if code in known else self.geography.borough_by_code(code)
+
+    def _place_borough(self, target: str) -> str:
+        return self.geography.places[int(target.partition(":")[2])].borough_code
 
     def _known_postcode(self, label: str) -> bool:
         try:
@@ -265,15 +308,25 @@ class QueryReading:
             return False
         return True
 
-    def _location_for(self, match: PhraseMatch) -> Location:
-        kind, _, ref = match.target.partition(":")
+    def _location_for(self, target: str) -> Location:
+        kind, _, ref = target.partition(":")
         if kind == "borough":
-            known = self._boroughs_by_code
-            borough = known[ref] if ref in known else self.geography.borough_by_code(ref)
+            borough = self._borough(ref)
             point = self._borough_points.get(ref) or _borough_point(self.geography, ref)
             return Location("borough", borough.name, point[0], point[1], ref)
         place = self.geography.places[int(ref)]
         return Location("place", place.name, place.latitude, place.longitude, place.borough_code)
+
+
+def _with_borough(query: str, typed: Sequence[str], label: str, borough: str) -> str:
+    """The query with a place's words followed by its borough's name ("youth club hayes" ->
+    "youth club Hayes, Bromley"), which chooses that place of a shared name; at the end when the
+    words cannot be found in the text as typed."""
+    pattern = r"(?<![\w'])" + r"[\W_]+".join(re.escape(w) for w in typed) + r"(?![\w'])"
+    found = re.search(pattern, query, flags=re.IGNORECASE) if typed else None
+    if found is None:
+        return f"{query.strip()} {label}, {borough}"
+    return f"{query[:found.start()]}{label}, {borough}{query[found.end():]}".strip()
 
 
 def _without(words: Sequence[str], *spans: tuple[int, int] | None) -> list[str]:

@@ -14,6 +14,16 @@ def test_api_says_what_it_understood(client):
     assert body["contents"] and all(c["x_commissioning"]["audience"] != "people-who-harm" for c in body["contents"][:2])
 
 
+def test_api_names_the_other_places_of_a_shared_name_and_the_search_that_finds_each(client):
+    q = client.get("/api/v1/services?search=youth%20club%20hayes").get_json()["x_query"]
+    assert q["borough"]["name"] == "Hillingdon"
+    assert q["other_places_of_the_name"] == [
+        {"label": "Hayes", "search": "youth club Hayes, Bromley", "borough": {"code": "E09000006", "name": "Bromley"}}]
+    again = client.get("/api/v1/services?search=youth%20club%20Hayes%2C%20Bromley").get_json()["x_query"]
+    assert again["borough"]["name"] == "Bromley" and again["other_places_of_the_name"] == []
+    assert again["words_not_used"] == []
+
+
 def test_api_words_not_used_and_no_x_query_without_search(client):
     body = client.get("/api/v1/services?search=qwxzv%20youth").get_json()
     assert "qwxzv" in body["x_query"]["words_not_used"]

@@ -69,3 +69,17 @@ def test_runs_read_each_rows_slice_in_order():
     values = np.array([10, 11, 20, 21, 22, 30])
     assert _runs(ptr, values, np.array([2, 0, 1, 3])).tolist() == [20, 21, 22, 10, 11, 30]
     assert _run_positions(ptr, np.array([], dtype=np.int64)).tolist() == []
+
+
+def test_among_equal_coverage_the_service_matching_more_topics_comes_first():
+    """Two services each match one of a query's two units, the topic or another word: the topic's
+    comes first even when the other is nearer and scores more; without ``concepts`` the order is by fit."""
+    common = dict(
+        named=np.zeros(2, dtype=bool), audience=np.zeros(2, dtype=np.int8), ended=np.zeros(2, dtype=bool),
+        coverage=np.array([1, 1], dtype=np.int8), total=np.array([0.9, 0.5]), n_units=2,
+        audience_match=np.zeros(2, dtype=bool), band=np.array([0, 0], dtype=np.int8),
+        distances=np.array([0.5, 2.0]),
+    )
+    chosen = np.array([0, 1])
+    assert _Ranking(chosen, **common, concepts=np.array([0, 1], dtype=np.int8)).order().tolist() == [1, 0]
+    assert _Ranking(chosen, **common).order().tolist() == [0, 1]

@@ -112,3 +112,21 @@ def test_stemming_joins_word_forms(analyzer):
     assert analyzer.tokens("counselling") == analyzer.tokens("counselled")
     assert analyzer.tokens("victims") == analyzer.tokens("victim")
     assert analyzer.tokens("stalking") == analyzer.tokens("stalked")
+
+
+@pytest.mark.parametrize("words, topic", [
+    ("shanked", "youth-violence"), ("blade", "youth-violence"), ("postcode beef", "youth-violence"),
+    ("flat taken over", "exploitation"), ("passport taken", "exploitation"), ("touched me", "sexual-violence"),
+    ("hijab", "hate-crime"), ("racial harassment", "hate-crime"), ("released from prison", "reducing-reoffending"),
+    ("criminal record", "reducing-reoffending"), ("weed", "substance-misuse"), ("ket", "substance-misuse"),
+    ("leave him", "vawg"), ("violent towards me", "vawg"), ("muggings", "victims-witnesses"),
+    ("hanging round", "community-safety"), ("exclusion", "early-intervention"),
+])
+def test_slang_and_residents_sentences_from_an_unseen_set_map_to_topics(thesaurus, analyzer, words, topic):
+    found = thesaurus.match(clean(words).split(), analyzer.stem)
+    assert found and topic in found[0].entry.topics, words
+
+
+def test_someone_to_talk_to_means_counselling_without_a_topic(thesaurus, analyzer):
+    entry = thesaurus.match(clean("need someone to talk to").split(), analyzer.stem)[0].entry
+    assert not entry.topics and "counselling" in entry.words
