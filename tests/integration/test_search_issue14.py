@@ -304,6 +304,22 @@ def test_services_matching_the_topic_come_before_those_matching_only_another_wor
     assert about_it == sorted(about_it, reverse=True)
 
 
+@pytest.mark.parametrize("query, place", [
+    ("youth club ilfrod", "Ilford"), ("domestic abuse camdne", "Camden"), ("knife crime sutotn", "Sutton"),
+    ("help in barnte", "Barnet"), ("DV ealnig", "Ealing"),
+])
+def test_a_place_with_two_letters_swapped_is_found(index, query, place):
+    """A swap costs a six-letter name 83 against the place cutoff of 85: "ilfrod" found nothing."""
+    result = index.search(query)
+    assert result.understood.location.label == place and not result.message
+
+
+@pytest.mark.parametrize("query", ["youth club acotn", "knife crime Tooting tinaed"])
+def test_a_swap_is_not_undone_in_a_short_word_or_into_no_place(index, query):
+    understood = index.search(query).understood
+    assert understood.location is None or understood.location.label == "Tooting"
+
+
 @pytest.mark.parametrize("query, label, borough, also", [
     ("child criminal exploitation support hayes", "Hayes", "Hillingdon", ["Bromley"]),
     ("youth club Hayes Bromley", "Hayes", "Bromley", []),

@@ -255,6 +255,9 @@ class QueryReading:
             if parts.explicit_place:
                 return None, None, label, ()
         place_words = parts.place.split() if parts.explicit_place else words
+        # Two neighbouring letters swapped is the commonest slip on a phone, and costs a six-letter
+        # name more than the place cutoff allows ("ilfrod" scores 83 against "ilford").
+        place_words = [self._untransposed_place(w) or w for w in place_words]
         spans = match_spans(place_words, self.place_vocabulary, cutoff=PLACE_CUTOFF, max_span=4, min_chars=3)
         if parts.explicit_place:
             spans = [s for s in spans if s.start == 0 and s.end == len(place_words)] or spans
@@ -300,6 +303,21 @@ class QueryReading:
 
     def _place_borough(self, target: str) -> str:
         return self.geography.places[int(target.partition(":")[2])].borough_code
+
+    def _untransposed_place(self, word: str) -> str | None:
+        """The one-word place name ``word`` is with two neighbouring letters swapped back ("ilfrod"
+        -> "ilford", "camdne" -> "camden"), or None: the first letter is never moved, and a word of
+        five letters or fewer, a place's name itself, a word the register uses or a common English
+        word is left as it is."""
+        names = self.place_vocabulary.first
+        if len(word) < 6 or word in names or word in self._word_set or word in self._common_words:
+            return None
+        for i in range(1, len(word) - 1):
+            if word[i] != word[i + 1]:
+                swapped = f"{word[:i]}{word[i + 1]}{word[i]}{word[i + 2:]}"
+                if swapped in names:
+                    return swapped
+        return None
 
     def _known_postcode(self, label: str) -> bool:
         try:
