@@ -46,7 +46,7 @@ WEAK_WORDS = frozenset(
     week weeks month months last next old yr yrs age aged people person everyone anyone somebody
     anybody happen happened happening worried worry scared afraid risk stop start started new
     worker workers referral referrals refer referred referring form forms pathway pathways
-    number contact phone call group groups leave leaving""".split()
+    number contact phone call group groups leave leaving keeping""".split()
 )
 
 #: "<topic> in <place>" connectors, in the order people use them.

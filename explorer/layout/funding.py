@@ -203,6 +203,10 @@ def build_summary(snapshot: Snapshot, result: FundingResult) -> list:
         out.append(f"{empty}{where} — ")
         out.append(html.A(suggestion, href=href))
         out.append(".")
+    if result.unused_words:  # the group's own words ("mums", "boxing club"), which no opportunity holds
+        quoted = ", ".join(f"\u201c{w}\u201d" for w in result.unused_words)
+        out.append(f" No open opportunity mentions {quoted}, so the search leaves it out." if len(result.unused_words) == 1
+                   else f" No open opportunity mentions all of {quoted}, so the search leaves them out.")
     if result.hidden_without_amount:
         n = result.hidden_without_amount
         out.append(

@@ -115,6 +115,9 @@ class FundingResult:
     topic_words: tuple[str, ...] = ()
     text_boroughs: tuple[str, ...] = ()
     hidden_without_amount: int = 0
+    #: Words of the search that no opportunity holds (the group's own words: "mums", "boxing"),
+    #: left out of the search and said so rather than finding nothing.
+    unused_words: tuple[str, ...] = ()
     #: When nothing is open: the one widening of the query that finds something, as
     #: (what to say, the wider query), or None.
     wider: tuple[str, FundingQuery] | None = None

@@ -42,13 +42,28 @@ def services_query_parser(index) -> QueryParser:
     """
 
     def parse(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        understood = index.search(text, limit=0).understood
+        understood = index.search(applicants_words_out(text), limit=0).understood
         words = tuple(TERM_PREFIX + t for t in understood.terms)
         words += tuple(w for w in understood.words + understood.unmatched_words if w not in FUNDING_WORDS)
         place = understood.location
         return words, ((place.borough_code,) if place is not None else ())
 
     return parse
+
+
+#: Words that describe who is applying rather than the work ("community groups", "grassroots
+#: organisations", "residents association"): read as a topic, "community" became community safety.
+APPLICANT_WORDS = frozenset("community grassroots residents resident association associations led".split())
+
+
+def applicants_words_out(text: str) -> str:
+    """The search text without the words about the applicant or funding itself ("small community
+    groups", "grants"), except "community safety", which is a kind of work."""
+    words = clean_text(text[:MAX_QUERY_LENGTH]).split()
+    kept = [w for i, w in enumerate(words)
+            if not ((w in APPLICANT_WORDS or w in FUNDING_WORDS)
+                    and not (w == "community" and words[i + 1:i + 2] == ["safety"]))]
+    return " ".join(kept)
 
 
 def search_opportunities(
@@ -78,8 +93,42 @@ def search_opportunities(
     parser_used = parser
     if words and matcher is None:
         matcher = TextMatcher(snapshot)
-    compiled = matcher.compile(words) if words else ()
+    # A word no opportunity holds is the group's own ("mums group", "boxing club"): it is left out
+    # and said, not a reason to find nothing. Service areas are alternatives: an opportunity for any
+    # of them answers ("hate crime and community safety projects").
+    unused = tuple(w for w in words if not w.startswith(TERM_PREFIX) and not matcher.anywhere(w)) if words else ()
+    areas = frozenset(w for w in words if w.startswith(TERM_PREFIX))
+    plain = [w for w in words if not w.startswith(TERM_PREFIX) and w not in unused]
+    if unused and not areas and not plain and not text_boroughs:  # ("xyzzy": nothing else to search by)
+        unused, plain = (), list(words)
+    compiled = ((areas,) if areas else ()) + (matcher.compile(plain) if plain else ())
+    chosen, hidden = _choose(snapshot, query, today, boroughs, statuses, matcher, compiled)
+    if areas and plain and not any(statuses is not None or v.status is not Status.CLOSED for v in chosen):
+        # Nothing open holds every word ("football club ... streets"): the kind of work and the
+        # place still find what the group could apply for; the words are said to be left out.
+        chosen, hidden = _choose(snapshot, query, today, boroughs, statuses, matcher, (areas,))
+        unused += tuple(plain)
+    chosen.sort(key=lambda v: rules.order_key(v.opportunity, today))
+    current = tuple(v for v in chosen if v.status is not Status.CLOSED)
+    wider = None
+    if suggest and not current and query.any:
+        wider = _widen(snapshot, query, today, parser_used, matcher)
+    return FundingResult(
+        query=query,
+        today=today,
+        current=current,
+        past=tuple(v for v in chosen if v.status is Status.CLOSED),
+        topic_words=tuple(w for w in words if w not in unused),
+        text_boroughs=tuple(b for b in text_boroughs if b not in query.boroughs),
+        hidden_without_amount=hidden,
+        unused_words=unused,
+        wider=wider,
+    )
 
+
+def _choose(snapshot, query, today, boroughs, statuses, matcher, compiled) -> tuple[list[OpportunityView], int]:
+    """The opportunities that pass the filters and hold the compiled words, and how many the award
+    filter left out for publishing no award size."""
     chosen: list[OpportunityView] = []
     hidden = 0
     for opp in snapshot.opportunities:
@@ -92,7 +141,7 @@ def search_opportunities(
             and rules.accepts_applicant(opp, query.applicants)
         ):
             continue
-        if words and not matcher.matches(opp, compiled):
+        if compiled and not matcher.matches(opp, compiled):
             continue
         if query.min_award is not None or query.max_award is not None:
             overlap = rules.award_overlaps(opp, query.min_award, query.max_award)
@@ -102,21 +151,7 @@ def search_opportunities(
             if not overlap:
                 continue
         chosen.append(OpportunityView(opp, status, rules.days_left(opp, today)))
-    chosen.sort(key=lambda v: rules.order_key(v.opportunity, today))
-    current = tuple(v for v in chosen if v.status is not Status.CLOSED)
-    wider = None
-    if suggest and not current and query.any:
-        wider = _widen(snapshot, query, today, parser_used, matcher)
-    return FundingResult(
-        query=query,
-        today=today,
-        current=current,
-        past=tuple(v for v in chosen if v.status is Status.CLOSED),
-        topic_words=tuple(words),
-        text_boroughs=tuple(b for b in text_boroughs if b not in query.boroughs),
-        hidden_without_amount=hidden,
-        wider=wider,
-    )
+    return chosen, hidden
 
 
 #: Ways to widen a query that finds nothing open, in the order they are suggested.
@@ -186,6 +221,14 @@ def simple_query_parser(snapshot: Snapshot) -> QueryParser:
     return parse
 
 
+#: The funders' names in full, so "violence reduction unit funding" finds the VRU's.
+FUNDER_NAMES = {
+    "MOPAC": "Mayor's Office for Policing and Crime",
+    "VRU": "Violence Reduction Unit",
+    "GLA": "Greater London Authority",
+}
+
+
 class TextMatcher:
     """Fuzzy word matching over each opportunity's title, programme, description and service areas.
 
@@ -199,6 +242,7 @@ class TextMatcher:
         self._words: dict[str, frozenset[str]] = {}
         for opp in snapshot.opportunities:
             parts = [opp.title, opp.programme, opp.funder, opp.description or ""]
+            parts += [name for short, name in FUNDER_NAMES.items() if short in opp.funder.split(" ")]
             for area in opp.service_areas:
                 term = terms.get(area)
                 parts.append(area.replace("-", " "))
@@ -228,6 +272,11 @@ class TextMatcher:
             ):
                 found.add(choice)
         return frozenset(found)
+
+    def anywhere(self, word: str) -> bool:
+        """True when some opportunity holds ``word`` (or a near spelling or longer form of it)."""
+        alternatives = self.expand(word)
+        return any(own & alternatives for own in self._words.values())
 
     def compile(self, words: Sequence[str]) -> tuple[frozenset[str], ...]:
         """Each query word's expansion, worked out once per search."""

@@ -248,3 +248,14 @@ def funding_route(provider, path: str, query: dict[str, list[str]], today: dt.da
     """The page at ``path`` as the router draws it: view model from the URL, then layout."""
     search = "?" + urlencode(query, doseq=True) if query else ""
     return draw(page_for(provider, path, search, PageContext(today=lambda: today)))
+
+
+def test_the_summary_says_which_words_were_left_out(make):
+    snap = make.snapshot([
+        make.opportunity("y", title="Youth fund", boroughs=ENFIELD, service_areas="youth-violence",
+                         opens=day(-1), closes=day(20)),
+    ])
+    result = svc.search_opportunities(snap, svc.FundingQuery(text="youth fund for our mums"), TODAY)
+    assert [v.id for v in result.current] == ["y"]
+    assert text_of(layout.build_summary(snap, result)).endswith(
+        "No open opportunity mentions \u201cmums\u201d, so the search leaves it out.")

@@ -236,3 +236,53 @@ def test_words_every_opportunity_is_about_are_not_required(snapshot, make, text)
     assert not set(svc.simple_query_parser(snapshot)(text)[0]) & svc.FUNDING_WORDS
     result = svc.funding_search(make.provider(snapshot), svc.FundingQuery(text=text), TODAY)
     assert [v.id for v in result.current] == ["youth-croydon"]
+
+
+def _funding(snapshot, make, text):
+    return svc.funding_search(make.provider(snapshot), svc.FundingQuery(text=text), TODAY)
+
+
+def test_a_word_no_opportunity_holds_is_left_out_and_said(snapshot, make):
+    """"mums" is the group's own word: required, "funding for our mums group in Enfield" found
+    nothing; now Enfield's opportunities, and the word said to be left out."""
+    result = _funding(snapshot, make, "funding for our mums group in Enfield")
+    assert result.unused_words == ("mums",) and "mums" not in result.topic_words
+    assert [v.id for v in result.current] == ["youth-enfield", "hate-pan", "vawg-rolling"]  # (two pan-London)
+
+
+def test_words_are_left_out_when_together_they_match_nothing_open_but_the_work_does(snapshot, make):
+    """"holiday" is in Croydon's opportunity, not Enfield's: with it required, a youth violence
+    search in Enfield found nothing open; the kind of work and the place still find Enfield's."""
+    assert _funding(snapshot, make, "holiday youth violence Croydon").unused_words == ()
+    result = _funding(snapshot, make, "holiday youth violence Enfield")
+    assert [v.id for v in result.current] == ["youth-enfield"]
+    assert "holiday" in result.unused_words
+
+
+def test_a_search_of_only_unknown_words_still_finds_nothing(snapshot, make):
+    result = _funding(snapshot, make, "xyzzy plugh")
+    assert result.current == () and result.unused_words == () and result.wider is not None
+
+
+def test_service_areas_are_alternatives(snapshot):
+    query = svc.FundingQuery(text="anything")
+    result = svc.search_opportunities(snapshot, query, TODAY,
+                                      parser=lambda t: (("term:hate-crime", "term:vawg"), ()))
+    assert sorted(v.id for v in result.current) == ["hate-pan", "vawg-rolling"]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("small grants for community groups tackling hate crime", "hate crime"),
+    ("grassroots residents association anti social behaviour", "anti social behaviour"),
+    ("community safety grants", "community safety"),
+])
+def test_words_about_the_applicant_are_not_read_as_the_work(text, kept):
+    """"community" in "community groups" was read as the community safety service area."""
+    out = svc.applicants_words_out(text)
+    assert kept in out and not {"small", "grants", "groups", "grassroots", "residents", "association"} & set(out.split())
+    assert ("community" in out.split()) == (kept == "community safety")
+
+
+def test_the_funders_full_names_find_their_opportunities(snapshot, make):
+    result = _funding(snapshot, make, "violence reduction unit")
+    assert result.current and all(v.opportunity.funder == "VRU" for v in result.current + result.past)
