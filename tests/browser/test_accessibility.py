@@ -33,6 +33,8 @@ PAGES = [
     "/staying-safe",
     "/embed?borough=E09000028&view=list&q=youth",
     "/embed?borough=E09999999",
+    "/?q=youth+club+hayes",  # the line offering the other Hayes
+    "/funding?q=funding+for+our+mums+group+in+brent",  # the words left out
 ]
 
 #: The resident's pages on a phone, and at 320 px (WCAG 2.2 reflow, 1.4.10).
