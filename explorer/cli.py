@@ -68,6 +68,8 @@ def _search(args, settings: Settings) -> int:
         print(json.dumps(search_result_json(result, snapshot), indent=2, ensure_ascii=False))
         return EXIT_OK
     print(result.summary)
+    for other in result.understood.also_places:  # "Hayes" is in Hillingdon and in Bromley
+        print(f"There is also a {other.location.label} in {other.borough}: search \"{other.query}\".")
     if result.message:
         print(result.message)
     for n, item in enumerate(result.items, start=1):

@@ -50,6 +50,13 @@ def test_search_nonsense_prints_a_message_and_succeeds(env, capsys):
     assert "No services match" in capsys.readouterr().out
 
 
+def test_search_names_the_other_place_of_a_shared_name_and_its_search(env, capsys):
+    assert main(["search", "youth club hayes"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "Hayes (Hillingdon)" in out[0]
+    assert out[1] == 'There is also a Hayes in Bromley: search "youth club Hayes, Bromley".'
+
+
 def test_versions_lists_the_sample_publishes(env, capsys):
     assert main(["versions"]) == 0
     out = capsys.readouterr().out
