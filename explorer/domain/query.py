@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Callable, Mapping, Sequence
+from typing import Mapping, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -46,7 +46,10 @@ WEAK_WORDS = frozenset(
     week weeks month months last next old yr yrs age aged people person everyone anyone somebody
     anybody happen happened happening worried worry scared afraid risk stop start started new
     worker workers referral referrals refer referred referring form forms pathway pathways
-    number contact phone call group groups leave leaving keeping""".split()
+    number contact phone call group groups leave leaving keeping
+    three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen twenty hundred thousand pounds not no nothing none deal report use uses
+    using place stay centre center high common""".split()
 )
 
 #: "<topic> in <place>" connectors, in the order people use them.
@@ -57,12 +60,7 @@ NOWHERE = frozenset({"me", "here", "us", "my area", "the area", "your area", "lo
                      "where i live", "where i am", "london", "greater london", "all of london", "anywhere",
                      "my home", "my house", "my flat", "my street", "my road", "my estate"})
 
-_POSTCODE = re.compile(
-    r"\b([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9])([A-Z]{2})?\b", re.IGNORECASE
-)
-_DISTRICT = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9']+")
-_HAS_DIGIT = re.compile(r"[0-9]")
 
 #: Fuzzy-match thresholds (0-100), one place each: a place name must be close to count,
 #: a topic word may be a little further off ("crim" for "crime").
@@ -152,41 +150,6 @@ def split_query(text: str | None) -> QueryParts:
                     connector=connector,
                 )
     return QueryParts(original, cleaned, topic=cleaned, place="", explicit_place=False, too_long=too_long)
-
-
-_FULL_TOKEN = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$")
-_INWARD = re.compile(r"^[0-9]([A-Z]{2})?$")
-_SECTOR_TOKEN = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9])$")
-
-
-def find_postcode(text: str, is_known: Callable[[str], bool] | None = None) -> tuple[str, int, int] | None:
-    """Finds the first thing shaped like a postcode, sector or district in ``text``.
-
-    A word shaped like a district ("N15") is a district unless the next word completes a
-    sector or a postcode ("N1 5", "N1 5AA"), so "N15 youth" is the district N15, never the
-    sector N1 5. One word with no space ("se154ab", "SE154") is passed on whole, for the
-    postcode index to read. ``is_known`` (a label -> bool test against the postcode index),
-    when given, keeps "E1 9 year olds" from becoming a sector that does not exist.
-
-    Returns:
-        The postcode as written (spaces normalised) and its character span, or None.
-    """
-    if not _HAS_DIGIT.search(text):  # every postcode, sector and district has a digit
-        return None
-    words = list(re.finditer(r"\S+", text.upper()))
-    for i, word in enumerate(words):
-        token = word.group()
-        if _FULL_TOKEN.match(token):
-            return f"{token[:-3]} {token[-3:]}", word.start(), word.end()
-        if not (_DISTRICT.match(token) or _SECTOR_TOKEN.match(token)) or not any(ch.isdigit() for ch in token):
-            continue
-        following = words[i + 1] if i + 1 < len(words) else None
-        if following is not None and _DISTRICT.match(token) and _INWARD.match(following.group()):
-            label = f"{token} {following.group()}"
-            if is_known is None or is_known(label):
-                return label, word.start(), following.end()
-        return token, word.start(), word.end()
-    return None
 
 
 def build_vocabulary(entries: Mapping[str, Sequence[str]] | Sequence[tuple[str, str]]) -> Vocabulary:

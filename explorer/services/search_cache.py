@@ -28,6 +28,7 @@ FORMAT = 3
 def code_sources() -> list[Path]:
     """The source files that shape a built index: every module of the search package and the
     domain modules it reads text with."""
+    import explorer.domain.postcode_in_text as postcode_in_text
     import explorer.domain.query as query
     import explorer.domain.spelling as spelling
     import explorer.domain.text as text
@@ -35,18 +36,18 @@ def code_sources() -> list[Path]:
     import explorer.services.search as search
 
     package = sorted(Path(search.__file__).parent.glob("*.py"))
-    return [*package, *(Path(m.__file__) for m in (query, spelling, text, thesaurus))]
+    return [*package, *(Path(m.__file__) for m in (postcode_in_text, query, spelling, text, thesaurus))]
 
 
 def code_digest(data_dir: Path | None = None) -> str:
-    """A digest of what shapes a built index: the search modules' source, the thesaurus and the
-    common words."""
+    """A digest of what shapes a built index: the search modules' source, the thesaurus, the
+    common words and the gazetteer (its order chooses among places of one name)."""
     digest = hashlib.sha256()
     for path in code_sources():
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     if data_dir is not None:  # as explorer.reference.geography reads them
-        for name in ("thesaurus.csv", "common_words.txt"):
+        for name in ("thesaurus.csv", "common_words.txt", "places.csv"):
             path = Path(data_dir) / "reference" / name
             if path.is_file():
                 digest.update(path.read_bytes())

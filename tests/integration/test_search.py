@@ -66,7 +66,7 @@ CASES = [
     ("🔪🔪🔪", "all services", None),
     ("<script>alert(1)</script>", "no match for \u201cscript\u201d or \u201calert\u201d", None),
     ("x" * 5000, "all services", None),
-    ("domestic abuse in Narnia", "Violence against women and girls", None),
+    ("domestic abuse in Narnia", "across London (\u2018narnia\u2019 is not a London place we know)", "svc-lcpf-harrow"),
     ("M1 1AE", "no match for \u201cm1\u201d or \u201c1ae\u201d", None),
 ]
 

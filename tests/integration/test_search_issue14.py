@@ -141,12 +141,24 @@ def test_an_ordinary_word_after_at_is_no_missing_place(index):
     assert result.understood.unmatched_place == "" and "London place" not in result.message
 
 
-@pytest.mark.parametrize("query, place", [("help in Camdem", "camdem"), ("youth near Zzyzx", "zzyzx"),
+@pytest.mark.parametrize("query, place", [("help in Camdem", "camdem"), ("help near Zzyzx", "zzyzx"),
                                           ("youth at Camdem", "camdem")])
 def test_an_unknown_word_after_in_is_still_a_place_not_found(index, query, place):
+    """A misspelt London place, or an unknown one with nothing else to search for, is asked again."""
     result = index.search(query)
     assert result.total == 0 and result.understood.unmatched_place == place
     assert f"could not find a London place called \u2018{place}\u2019" in result.message
+
+
+@pytest.mark.parametrize("query, place, topic", [("youth near Zzyzx", "zzyzx", "youth-violence"),
+                                                 ("family want force me marry man in Pakistan", "pakistan", "vawg")])
+def test_a_place_london_does_not_have_answers_the_topic_across_london_and_says_so(index, query, place, topic):
+    """"in Pakistan" found nothing for a woman facing forced marriage: the topic is now answered
+    London-wide, and the line says the place is not one London has."""
+    result = index.search(query)
+    assert result.total and not result.message and topic in result.understood.terms
+    assert result.understood.unmatched_place == "" and result.understood.place_not_found == place
+    assert f"across London (\u2018{place}\u2019 is not a London place we know)" in result.summary
 
 
 @pytest.mark.parametrize("query, word", [("eating disorder", "eating"), ("panic button", "button"),
@@ -276,6 +288,32 @@ def test_residents_words_from_an_unseen_set_find_their_topic_and_borough(index, 
     result = index.search(query, limit=3)
     assert result.total and topic in result.understood.terms, result.summary
     assert topic in result.items[0].service.term_ids, [i.service.name for i in result.items]
+    location = result.understood.location
+    assert (location.borough_code if location else None) == (
+        None if borough is None else next(b.code for b in index.snapshot.boroughs if b.name == borough))
+
+
+@pytest.mark.parametrize("query, topic, borough", [
+    ("man touch me in bus without permission where I report", "sexual-violence", None),
+    ("girl in my class was rape, how I help her", "sexual-violence", None),
+    ("my boyfriend keeps checking my phone and wont let me see my friends is that abuse i live in walthamstow",
+     "vawg", "Waltham Forest"),
+    ("my boss take my passport and no pay me, work in car wash", "exploitation", None),
+    ("family want force me marry man in Pakistan help", "vawg", None),
+    ("my husband want stop hitting, where he can get course", "vawg", None),
+    ("neighbour say bad words about my religion every day", "hate-crime", None),
+    ("somebody break my door and steal everything Wembley", "victims-witnesses", "Brent"),
+    ("victim support N 15", "victims-witnesses", "Haringey"),
+    ("DVPP Lewisham", "vawg", "Lewisham"),
+    ("MAPPA", "reducing-reoffending", None),
+    ("detox", "substance-misuse", None),
+])
+def test_a_second_unseen_set_learners_voice_and_professionals(index, query, topic, borough):
+    """From 150 more queries written unseen (voice, English learners, one word, questions, landmarks,
+    professionals' jargon); each found nothing or the wrong topic before. "in bus without
+    permission ..." and "in my class ..." were read as places not found."""
+    result = index.search(query, limit=3)
+    assert topic in result.understood.terms and not result.message, result.summary
     location = result.understood.location
     assert (location.borough_code if location else None) == (
         None if borough is None else next(b.code for b in index.snapshot.boroughs if b.name == borough))

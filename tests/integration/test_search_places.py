@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.domain.query import find_postcode
+from explorer.domain.postcode_in_text import find_postcode
 from explorer.services.search import SearchIndex
 from explorer.services.snapshot import SnapshotProvider
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from explorer.domain.query import build_vocabulary, clean, find_postcode, match_spans, split_query
+from explorer.domain.postcode_in_text import find_postcode
+from explorer.domain.query import build_vocabulary, clean, match_spans, split_query
 from explorer.domain.spelling import spelling_variants
 
 
@@ -87,3 +88,16 @@ def test_spelling_variants_are_one_word_spelt_two_ways(american, british):
                                   ("brother", "other"), ("abuse", "abuse")])
 def test_different_words_are_not_spelling_variants(a, b):
     assert not spelling_variants(a, b)
+
+
+DISTRICTS = {"N15", "N1", "SE15", "E17", "W2", "N9"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("victim support N 15", "N15"), ("youth club SE 15 4", "SE15 4"), ("knife crime e 17", "E17"),
+    ("N 1 youth", "N1"), ("my son n 15 year old", None), ("help n 99", None), ("help x 15", None),
+])
+def test_a_district_typed_with_a_space_after_its_letters_is_joined(text, expected):
+    found = find_postcode(text, lambda label: label.split()[0] in DISTRICTS, lambda label: label in DISTRICTS)
+    assert (found[0] if found else None) == expected
+    assert find_postcode(text, lambda label: label.split()[0] in DISTRICTS) is None  # (joined only when told)

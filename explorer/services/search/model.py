@@ -93,6 +93,7 @@ class Understood:
     corrections: tuple[tuple[str, str], ...] = ()
     ignored_words: tuple[str, ...] = ()  # words not searched on their own (weak words, a second place)
     also_places: tuple[OtherPlace, ...] = ()  # places of the same name in other boroughs ("Hayes")
+    place_not_found: str = ""  # a place London does not have ("in Pakistan"): the topic answered London-wide
 
 
 @dataclass(frozen=True)
@@ -195,6 +196,8 @@ def describe(understood: Understood, filters: Filters, snapshot: Snapshot) -> st
             parts.append(borough)
         else:
             parts.append(f"{loc.label} ({borough}): services covering {borough} or within {NEARBY_KM:g} km")
+    elif understood.place_not_found:  # (answered London-wide: the place is none London has)
+        parts.append(f"across London (\u2018{understood.place_not_found}\u2019 is not a London place we know)")
     if filters.boroughs:
         parts.append(", ".join(snapshot.borough_name(c) for c in filters.boroughs))
     if filters.commissioners:
@@ -234,7 +237,7 @@ def understood_json(result: SearchResult, snapshot: Snapshot) -> dict:
         "topics": [{"id": t, "name": snapshot.term_name(t)} for t in u.terms],
         "words": list(u.words),
         "words_not_used": list(u.unmatched_words) + list(u.ignored_words)
-        + ([u.unmatched_place] if u.unmatched_place else []),
+        + ([u.unmatched_place] if u.unmatched_place else []) + ([u.place_not_found] if u.place_not_found else []),
         "corrections": [{"typed": a, "read_as": b} for a, b in u.corrections],
         "audience": u.audience,
         "include_ended": result.include_ended,

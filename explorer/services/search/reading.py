@@ -21,11 +21,11 @@ from explorer.domain.query import (
     PhraseMatch,
     clean,
     content_words,
-    find_postcode,
     in_reach,
     match_spans,
     split_query,
 )
+from explorer.domain.postcode_in_text import find_postcode
 from explorer.domain.spelling import spelling_variants
 from explorer.services.search.building import _borough_point
 from explorer.services.search.model import EXAMPLE, Location, OtherPlace, Understood, _Reading
@@ -69,7 +69,8 @@ class QueryReading:
                                           f"\u2018{EXAMPLE}\u2019.")
         location, place_span, unmatched_place, also_places = self._find_location(parts, words)
         if unmatched_place and location is None and (
-                self._all_known(parts.place) or (parts.connector == "at" and not self._near_a_place(parts.place))):
+                self._all_known(parts.place) or _a_clause(parts.place)
+                or (parts.connector == "at" and not self._near_a_place(parts.place))):
             # "witness at court", "support at night": what follows is a topic, not a place the search
             # failed to find ("help in Camdem" still is); the whole text is read as one.
             parts = dataclasses.replace(parts, topic=parts.cleaned, place="", explicit_place=False)
@@ -97,8 +98,13 @@ class QueryReading:
             also_places=also_places,
         )
         if unmatched_place and location is None:
-            return _Reading(understood, f"We could not find a London place called \u2018{unmatched_place}\u2019. "
-                                        "Try a postcode, a neighbourhood or a borough name.")
+            if (understood.terms or understood.words) and not self._near_a_place(unmatched_place):
+                # A place outside London ("in Pakistan", "near Dartford") with a topic: answered
+                # London-wide, and said; a misspelt London place ("Camdem") is asked again.
+                understood = dataclasses.replace(understood, unmatched_place="", place_not_found=unmatched_place)
+            else:
+                return _Reading(understood, f"We could not find a London place called \u2018{unmatched_place}\u2019. "
+                                            "Try a postcode, a neighbourhood or a borough name.")
         named = _NO_SERVICES
         if topic_words:  # the services either text names (one may be named by both: harmless)
             # (not np.union1d: its first call imports numpy.ma, a tenth of a second of the CLI's time)
@@ -242,7 +248,7 @@ class QueryReading:
         """The place a query names, its word span, the place text it could not find, and the places
         of the same name in other boroughs."""
         text = parts.place if parts.explicit_place else parts.cleaned
-        found = find_postcode(text, self._known_postcode)
+        found = find_postcode(text, self._known_postcode, self._known_district)
         if found is not None:
             label, start, end = found
             try:
@@ -319,6 +325,12 @@ class QueryReading:
                     return swapped
         return None
 
+    def _known_district(self, label: str) -> bool:
+        try:
+            return self.geography.postcodes.lookup(label).kind == "district"
+        except ValueError:
+            return False
+
     def _known_postcode(self, label: str) -> bool:
         try:
             self.geography.postcodes.lookup(label)
@@ -334,6 +346,18 @@ class QueryReading:
             return Location("borough", borough.name, point[0], point[1], ref)
         place = self.geography.places[int(ref)]
         return Location("place", place.name, place.latitude, place.longitude, place.borough_code)
+
+
+#: Words a place's name does not start with ("in my class", "in his flat").
+_POSSESSIVES = frozenset("my our his her their your".split())
+
+
+def _a_clause(text: str) -> bool:
+    """True when what follows "in" or "near" is a clause rather than a place's name: it starts
+    with "my", "his" ... ("girl in my class was raped"), or holds more than three words that are
+    not stopwords ("touched me in bus without permission where I report")."""
+    words = text.split()
+    return bool(words) and (words[0] in _POSSESSIVES or len(content_words(words)) > 3)
 
 
 def _with_borough(query: str, typed: Sequence[str], label: str, borough: str) -> str:

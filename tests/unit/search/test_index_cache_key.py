@@ -35,16 +35,22 @@ def test_the_key_changes_when_any_search_module_changes(tmp_path, monkeypatch):
     assert len(seen) == len(copies) + 1
 
 
-def test_the_key_changes_when_the_thesaurus_or_the_common_words_change(tmp_path):
+def test_the_key_changes_when_the_thesaurus_the_common_words_or_the_gazetteer_change(tmp_path):
     reference = tmp_path / "reference"
     reference.mkdir()
     digests = {search_cache.code_digest(tmp_path)}
-    for name in ("thesaurus.csv", "common_words.txt"):
+    for name in ("thesaurus.csv", "common_words.txt", "places.csv"):
         (reference / name).write_text("first\n", encoding="utf-8")
         digests.add(search_cache.code_digest(tmp_path))
         (reference / name).write_text("second\n", encoding="utf-8")
         digests.add(search_cache.code_digest(tmp_path))
-    assert len(digests) == 5
+    assert len(digests) == 7
+
+
+def test_the_key_reads_the_domain_module_that_finds_postcodes_in_text():
+    import explorer.domain.postcode_in_text as postcode_in_text
+
+    assert Path(postcode_in_text.__file__) in search_cache.code_sources()
 
 
 def test_the_common_words_file_is_a_sorted_list_of_lower_case_words():

@@ -1,0 +1,88 @@
+"""Domain layer: finding a postcode, sector or district in what people type ("domestic abuse
+SE15 4", "N15 youth", "victim support N 15"). Pure: the postcode index is asked through callables."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+_DISTRICT = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?$", re.IGNORECASE)
+_HAS_DIGIT = re.compile(r"[0-9]")
+_FULL_TOKEN = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$")
+_INWARD = re.compile(r"^[0-9]([A-Z]{2})?$")
+_SECTOR_TOKEN = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9])$")
+
+
+def find_postcode(text: str, is_known: Callable[[str], bool] | None = None,
+                  is_district: Callable[[str], bool] | None = None) -> tuple[str, int, int] | None:
+    """Finds the first thing shaped like a postcode, sector or district in ``text``.
+
+    A word shaped like a district ("N15") is a district unless the next word completes a
+    sector or a postcode ("N1 5", "N1 5AA"), so "N15 youth" is the district N15, never the
+    sector N1 5. One word with no space ("se154ab", "SE154") is passed on whole, for the
+    postcode index to read. ``is_known`` (a label -> bool test against the postcode index),
+    when given, keeps "E1 9 year olds" from becoming a sector that does not exist. ``is_district``
+    (a label -> bool test: a postcode district the index knows), when given, joins a district typed
+    with a space after its letters ("N 15").
+
+    Returns:
+        The postcode as written (spaces normalised) and its character span, or None.
+    """
+    if not _HAS_DIGIT.search(text):  # every postcode, sector and district has a digit
+        return None
+    words = _joined_areas(list(re.finditer(r"\S+", text.upper())), is_district)
+    for i, word in enumerate(words):
+        token = word.group()
+        if _FULL_TOKEN.match(token):
+            return f"{token[:-3]} {token[-3:]}", word.start(), word.end()
+        if not (_DISTRICT.match(token) or _SECTOR_TOKEN.match(token)) or not any(ch.isdigit() for ch in token):
+            continue
+        following = words[i + 1] if i + 1 < len(words) else None
+        if following is not None and _DISTRICT.match(token) and _INWARD.match(following.group()):
+            label = f"{token} {following.group()}"
+            if is_known is None or is_known(label):
+                return label, word.start(), following.end()
+        return token, word.start(), word.end()
+    return None
+
+
+#: London's postcode areas: a district typed with a space after its letters ("N 15", "SE 5") is joined.
+LONDON_AREAS = frozenset("E EC N NW SE SW W WC BR CR DA EN HA IG KT RM SM TW UB".split())
+_AREA_NUMBER = re.compile(r"^[0-9]{1,2}[A-Z]?$")
+_AGE_WORDS = frozenset("YEAR YEARS YR YRS YO Y/O".split())
+
+
+class _Joined:
+    """Two words read as one (a postcode area and its number), shaped like a regex match."""
+
+    def __init__(self, text: str, start: int, end: int):
+        self._text, self._start, self._end = text, start, end
+
+    def group(self) -> str:
+        return self._text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+def _joined_areas(words: list, is_district: Callable[[str], bool] | None) -> list:
+    """The words with a London postcode area and the number after it joined when they make a known
+    district ("N 15" -> "N15"); not before an age ("n 15 year old": "n" for "and")."""
+    if is_district is None:
+        return words
+    out, i = [], 0
+    while i < len(words):
+        word = words[i]
+        after = words[i + 1] if i + 1 < len(words) else None
+        beyond = words[i + 2].group() if i + 2 < len(words) else ""
+        if (after is not None and word.group() in LONDON_AREAS and _AREA_NUMBER.match(after.group())
+                and beyond not in _AGE_WORDS and is_district(word.group() + after.group())):
+            out.append(_Joined(word.group() + after.group(), word.start(), after.end()))
+            i += 2
+            continue
+        out.append(word)
+        i += 1
+    return out
