@@ -13,7 +13,8 @@ from pyproj import Transformer
 from explorer.domain.geography import LONDON_BOROUGH_CODES
 from explorer.reference.places import COLUMNS, LEGACY_COLUMNS, PLACES_FILE, PlaceTableError, load_places
 
-SOURCES = ("Wikipedia: List of areas of London", "doogal.co.uk postcode districts", "ONS local authority name")
+SOURCES = ("Wikipedia: List of areas of London", "doogal.co.uk postcode districts", "ONS local authority name",
+           "A landmark's published address")
 
 
 @pytest.fixture(scope="module")
