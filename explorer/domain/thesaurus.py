@@ -66,6 +66,9 @@ class Thesaurus:
     #: a query is checked only against the keys whose first word it has.
     full_index: Mapping[tuple[bool, str], tuple[int, ...]] | None = field(default=None, compare=False, repr=False)
     content_index: Mapping[tuple[bool, str], tuple[int, ...]] | None = field(default=None, compare=False, repr=False)
+    #: Rows of two parts ("husband|partner|ex + hit|hitting|beat"): each a set of stems, met when the
+    #: query has a word of each anywhere in it, with the row's position in ``entries``.
+    pairs: tuple[tuple[frozenset[str], frozenset[str], int], ...] = ()
 
     @property
     def words(self) -> frozenset[str]:
@@ -113,6 +116,18 @@ class Thesaurus:
                         found.append(EntryMatch(self.entries[entry_index], tuple(used)))
                         for i in used:
                             taken[i] = True
+        # Rows of two parts, after the phrases: they may reuse a phrase's word ("my daughter" and
+        # "messages") but add only a topic no row has found ("my partner hits me" is read once).
+        topics = {t for m in found for t in m.entry.topics}
+        for first, second, entry_index in self.pairs:
+            entry = self.entries[entry_index]
+            if not set(entry.topics) - topics:
+                continue
+            p = next((i for i, w in enumerate(forms[0]) if w in first), None)
+            q = next((i for i, w in enumerate(forms[0]) if i != p and w in second), None)
+            if p is not None and q is not None:
+                found.append(EntryMatch(entry, tuple(sorted((p, q)))))
+                topics.update(entry.topics)
         return sorted(found, key=lambda m: m.positions[0])
 
 
@@ -140,6 +155,8 @@ def parse_thesaurus(text: str, *, topics: Iterable[str], stem) -> Thesaurus:
         phrase = (row["phrase"] or "").strip()
         if not clean(phrase):
             raise fail("phrase", "must have at least one letter or digit")
+        if "+" in phrase and (phrase.count("+") != 1 or not all(clean(side) for side in phrase.split("+"))):
+            raise fail("phrase", "must be one phrase, or two lists of words joined by one \"+\" (\"husband|ex + hit|hitting\")")
         key = clean(phrase)
         if key in seen:
             raise fail("phrase", f"repeats row {seen[key]}")
@@ -159,9 +176,13 @@ def parse_thesaurus(text: str, *, topics: Iterable[str], stem) -> Thesaurus:
         if not row_topics and not words and audience is None:
             raise fail("topics", "is empty, and so are words and audience: the row would mean nothing")
         entries.append(Entry(phrase, row_topics, words, audience, row["kind"], row["source"].strip()))
-    full, content = [], []
+    full, content, pairs = [], [], []
     for i, e in enumerate(entries):
         norm = _plain if e.audience is not None else stem
+        if "+" in e.phrase:
+            first, second = (frozenset(stem(w) for w in clean(side.replace("|", " ")).split()) for side in e.phrase.split("+"))
+            pairs.append((first, second, i))
+            continue
         cleaned = clean(e.phrase).split()
         full.append((tuple(norm(w) for w in cleaned), i))
         kept = [w for w in cleaned if w not in STOPWORDS]
@@ -170,7 +191,8 @@ def parse_thesaurus(text: str, *, topics: Iterable[str], stem) -> Thesaurus:
     by_length = lambda pairs: tuple(sorted(pairs, key=lambda p: -len(p[0])))  # noqa: E731
     full_keys, content_keys = by_length(full), by_length(content)
     rows = tuple(entries)
-    return Thesaurus(rows, full_keys, content_keys, key_index(rows, full_keys), key_index(rows, content_keys))
+    return Thesaurus(rows, full_keys, content_keys, key_index(rows, full_keys), key_index(rows, content_keys),
+                     tuple(pairs))
 
 
 def key_index(

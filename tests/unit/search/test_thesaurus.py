@@ -130,3 +130,28 @@ def test_slang_and_residents_sentences_from_an_unseen_set_map_to_topics(thesauru
 def test_someone_to_talk_to_means_counselling_without_a_topic(thesaurus, analyzer):
     entry = thesaurus.match(clean("need someone to talk to").split(), analyzer.stem)[0].entry
     assert not entry.topics and "counselling" in entry.words
+
+
+@pytest.mark.parametrize("words, topic", [
+    ("my ex keeps threatening me", "vawg"), ("my stepdad is violent", "vawg"), ("husband pushed me", "vawg"),
+    ("older man sending my daughter snapchat messages", "exploitation"),
+    ("neighbours playing loud music every night", "community-safety"), ("ex wont stop messaging me", "vawg"),
+])
+def test_rows_of_two_parts_meet_words_anywhere_in_the_query(thesaurus, analyzer, words, topic):
+    """"husband|ex|... + hit|pushed|threatening|..." reads the many ways of saying a partner hurts
+    someone without a row for each sentence."""
+    found = thesaurus.match(clean(words).split(), analyzer.stem)
+    assert topic in {t for m in found for t in m.entry.topics}, words
+
+
+def test_a_row_of_two_parts_adds_only_a_topic_no_phrase_found(thesaurus, analyzer):
+    found = thesaurus.match(clean("my partner hits me").split(), analyzer.stem)
+    assert [m.entry.phrase for m in found] == ["my partner hits me"]
+    found = thesaurus.match(clean("my daughter gets messages online").split(), analyzer.stem)
+    assert {t for m in found for t in m.entry.topics} >= {"exploitation", "early-intervention"}
+
+
+def test_a_row_with_two_plus_signs_is_refused(analyzer, topics):
+    text = HEADER + 'a + b + c,vawg,,,resident,"source"\n'
+    with pytest.raises(ThesaurusError, match=r"row 2, field phrase: 'a \+ b \+ c' must be one phrase, or two lists"):
+        parse_thesaurus(text, topics=topics, stem=analyzer.stem)
