@@ -49,7 +49,7 @@ WEAK_WORDS = frozenset(
     number contact phone call group groups leave leaving keeping
     three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
     seventeen eighteen twenty hundred thousand pounds not no nothing none deal report use uses
-    using place stay centre center high common""".split()
+    using place stay centre center high common money app""".split()
 )
 
 #: "<topic> in <place>" connectors, in the order people use them.

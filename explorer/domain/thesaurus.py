@@ -186,7 +186,9 @@ def parse_thesaurus(text: str, *, topics: Iterable[str], stem) -> Thesaurus:
         cleaned = clean(e.phrase).split()
         full.append((tuple(norm(w) for w in cleaned), i))
         kept = [w for w in cleaned if w not in STOPWORDS]
-        if kept and kept != cleaned and sum(len(w) for w in kept) >= 3:
+        # Every phrase of two words or more is also met across stopwords ("pressured into sex" in
+        # "pressured me into sex"); one with stopwords, without them ("hurt partner").
+        if kept and (kept != cleaned or len(kept) > 1) and sum(len(w) for w in kept) >= 3:
             content.append((tuple(norm(w) for w in kept), i))
     by_length = lambda pairs: tuple(sorted(pairs, key=lambda p: -len(p[0])))  # noqa: E731
     full_keys, content_keys = by_length(full), by_length(content)

@@ -44,7 +44,8 @@ def services_query_parser(index) -> QueryParser:
     def parse(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         understood = index.search(applicants_words_out(text), limit=0).understood
         words = tuple(TERM_PREFIX + t for t in understood.terms)
-        words += tuple(w for w in understood.words + understood.unmatched_words if w not in FUNDING_WORDS)
+        words += tuple(w for w in understood.words + understood.unmatched_words + understood.words_left_out
+                       if w not in FUNDING_WORDS)
         place = understood.location
         return words, ((place.borough_code,) if place is not None else ())
 

@@ -94,6 +94,7 @@ class Understood:
     ignored_words: tuple[str, ...] = ()  # words not searched on their own (weak words, a second place)
     also_places: tuple[OtherPlace, ...] = ()  # places of the same name in other boroughs ("Hayes")
     place_not_found: str = ""  # a place London does not have ("in Pakistan"): the topic answered London-wide
+    words_left_out: tuple[str, ...] = ()  # words no service uses, with a place: the place's services shown
 
 
 @dataclass(frozen=True)
@@ -196,6 +197,9 @@ def describe(understood: Understood, filters: Filters, snapshot: Snapshot) -> st
             parts.append(borough)
         else:
             parts.append(f"{loc.label} ({borough}): services covering {borough} or within {NEARBY_KM:g} km")
+        if understood.words_left_out:
+            words = " or ".join(f"\u201c{w}\u201d" for w in dict.fromkeys(understood.words_left_out))
+            parts.append(f"every service there: no service mentions {words}")
     elif understood.place_not_found:  # (answered London-wide: the place is none London has)
         parts.append(f"across London (\u2018{understood.place_not_found}\u2019 is not a London place we know)")
     if filters.boroughs:
@@ -237,7 +241,8 @@ def understood_json(result: SearchResult, snapshot: Snapshot) -> dict:
         "topics": [{"id": t, "name": snapshot.term_name(t)} for t in u.terms],
         "words": list(u.words),
         "words_not_used": list(u.unmatched_words) + list(u.ignored_words)
-        + ([u.unmatched_place] if u.unmatched_place else []) + ([u.place_not_found] if u.place_not_found else []),
+        + ([u.unmatched_place] if u.unmatched_place else []) + ([u.place_not_found] if u.place_not_found else [])
+        + list(u.words_left_out),
         "corrections": [{"typed": a, "read_as": b} for a, b in u.corrections],
         "audience": u.audience,
         "include_ended": result.include_ended,

@@ -86,6 +86,11 @@ class QueryReading:
         corrected, corrections = self._correct(topic_words)
         concepts, understood_terms, shown_words, audience, leftover = self._find_concepts(corrected)
         word_stems, matched_words, unmatched_words, weak = self._word_units(leftover)
+        left_out: list[str] = []
+        if location is not None and unmatched_words and not concepts and not word_stems:
+            # Only words no service uses, and a place: the place's services rather than none
+            # ("ex keeps turning up outside my work in stratford"), and the words said to be left out.
+            left_out, unmatched_words = unmatched_words, []
         understood = Understood(
             terms=tuple(understood_terms),
             words=tuple(shown_words + matched_words),
@@ -96,6 +101,7 @@ class QueryReading:
             corrections=tuple(corrections),
             ignored_words=tuple(weak + other_places),
             also_places=also_places,
+            words_left_out=tuple(left_out),
         )
         if unmatched_place and location is None:
             if (understood.terms or understood.words) and not self._near_a_place(unmatched_place):
