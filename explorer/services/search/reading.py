@@ -354,13 +354,14 @@ class QueryReading:
         return Location("place", place.name, place.latitude, place.longitude, place.borough_code)
 
 
-#: Words a place's name does not start with ("in my class", "in his flat").
-_POSSESSIVES = frozenset("my our his her their your".split())
+#: Words that start a phrase that is not a place's name, when no place was found ("in my class",
+#: "in the form", "in a restaurant").
+_POSSESSIVES = frozenset("my our his her their your the a an this that".split())
 
 
 def _a_clause(text: str) -> bool:
     """True when what follows "in" or "near" is a clause rather than a place's name: it starts
-    with "my", "his" ... ("girl in my class was raped"), or holds more than three words that are
+    with "my", "the", "a" ... ("girl in my class was raped"), or holds more than three words that are
     not stopwords ("touched me in bus without permission where I report")."""
     words = text.split()
     return bool(words) and (words[0] in _POSSESSIVES or len(content_words(words)) > 3)
