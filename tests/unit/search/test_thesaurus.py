@@ -155,3 +155,13 @@ def test_a_row_with_two_plus_signs_is_refused(analyzer, topics):
     text = HEADER + 'a + b + c,vawg,,,resident,"source"\n'
     with pytest.raises(ThesaurusError, match=r"row 2, field phrase: 'a \+ b \+ c' must be one phrase, or two lists"):
         parse_thesaurus(text, topics=topics, stem=analyzer.stem)
+
+
+@pytest.mark.parametrize("words, topic", [
+    ("the driver grabbed me", "sexual-violence"), ("my grandson carries a knife", "youth-violence"),
+    ("they shouted at my sister because of her hijab and called her names", "hate-crime"),
+    ("someone smashed my van window", "victims-witnesses"),
+])
+def test_more_rows_of_two_parts(thesaurus, analyzer, words, topic):
+    found = thesaurus.match(clean(words).split(), analyzer.stem)
+    assert topic in {t for m in found for t in m.entry.topics}, words
