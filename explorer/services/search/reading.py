@@ -174,10 +174,18 @@ class QueryReading:
         shown: list[str] = []
         audience: str | None = None
         taken: set[int] = set()
-        for m in self.thesaurus.match(words, self.analyzer.stem):
+        matches = self.thesaurus.match(words, self.analyzer.stem)
+        who = [m for m in matches if m.entry.topics and clean(m.entry.phrase) in WHO_PHRASES]
+        for m in matches:
             taken.update(m.positions)
             if m.entry.audience is not None and audience is None:
                 audience = m.entry.audience
+        rest = [w for i, w in enumerate(words) if i not in taken]
+        spans = match_spans(rest, self.term_vocabulary, cutoff=TOPIC_CUTOFF, max_span=4, min_chars=2)
+        # A row that says who the help is for ("my son", "young people") gives its topics only when
+        # nothing else does: "my son was murdered" is about bereavement, not youth work.
+        about = any(m.entry.topics for m in matches if m not in who) or bool(spans)
+        for m in [m for m in matches if m not in who] + ([] if about else who):
             if not m.entry.topics and not m.entry.words:
                 continue
             # (not the phrase's filler: "him" in "leave him" is in every description about a boy)
@@ -186,8 +194,6 @@ class QueryReading:
             terms.extend(t for t in m.entry.topics if t in self._term_row and t not in terms)
             if not m.entry.topics:
                 shown.append(" ".join(words[i] for i in m.positions))
-        rest = [w for i, w in enumerate(words) if i not in taken]
-        spans = match_spans(rest, self.term_vocabulary, cutoff=TOPIC_CUTOFF, max_span=4, min_chars=2)
         for m in spans:
             units.append(((m.target,), tuple(clean(m.phrase).split()), tuple(rest[m.start:m.end])))
             if m.target not in terms:
@@ -353,6 +359,10 @@ class QueryReading:
         place = self.geography.places[int(ref)]
         return Location("place", place.name, place.latitude, place.longitude, place.borough_code)
 
+
+#: Thesaurus rows that say who the help is for rather than what it is about.
+WHO_PHRASES = frozenset({"my son", "my daughter", "my child", "my teenager", "kids", "young people",
+                         "young person", "teenagers", "teen", "teens", "parents", "carers"})
 
 #: Words that start a phrase that is not a place's name, when no place was found ("in my class",
 #: "in the form", "in a restaurant").
