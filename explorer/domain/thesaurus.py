@@ -119,7 +119,10 @@ class Thesaurus:
         # Rows of two parts, after the phrases: they may reuse a phrase's word ("my daughter" and
         # "messages") but add only a topic no row has found ("my partner hits me" is read once).
         topics = {t for m in found for t in m.entry.topics}
+        present = set(forms[0])
         for first, second, entry_index in self.pairs:
+            if first.isdisjoint(present) or second.isdisjoint(present):
+                continue
             entry = self.entries[entry_index]
             if not set(entry.topics) - topics:
                 continue
