@@ -24,6 +24,16 @@ def ids(result, n=None):
     return [i.service.id for i in result.items[:n]]
 
 
+def _reads_as(index, query, topic, borough):
+    """The query is read as the topic (and says no message) and as the borough named (None: no place)."""
+    result = index.search(query, limit=3)
+    assert topic in result.understood.terms and not result.message, result.summary
+    location = result.understood.location
+    assert (location.borough_code if location else None) == (
+        None if borough is None else next(b.code for b in index.snapshot.boroughs if b.name == borough))
+    return result
+
+
 @pytest.mark.parametrize(
     "query, expected",
     [
@@ -285,12 +295,8 @@ def test_a_second_places_name_is_not_a_topic_word(index):
 def test_residents_words_from_an_unseen_set_find_their_topic_and_borough(index, query, topic, borough):
     """Queries written for this by someone who had not seen the thesaurus (slang, typos, whole
     sentences); each found nothing or the wrong topic before the rows and weak words added for them."""
-    result = index.search(query, limit=3)
-    assert result.total and topic in result.understood.terms, result.summary
+    result = _reads_as(index, query, topic, borough)
     assert topic in result.items[0].service.term_ids, [i.service.name for i in result.items]
-    location = result.understood.location
-    assert (location.borough_code if location else None) == (
-        None if borough is None else next(b.code for b in index.snapshot.boroughs if b.name == borough))
 
 
 @pytest.mark.parametrize("query, topic, borough", [
@@ -312,11 +318,7 @@ def test_a_second_unseen_set_learners_voice_and_professionals(index, query, topi
     """From 150 more queries written unseen (voice, English learners, one word, questions, landmarks,
     professionals' jargon); each found nothing or the wrong topic before. "in bus without
     permission ..." and "in my class ..." were read as places not found."""
-    result = index.search(query, limit=3)
-    assert topic in result.understood.terms and not result.message, result.summary
-    location = result.understood.location
-    assert (location.borough_code if location else None) == (
-        None if borough is None else next(b.code for b in index.snapshot.boroughs if b.name == borough))
+    _reads_as(index, query, topic, borough)
 
 
 @pytest.mark.parametrize("query", ["my cousin got zorbed blorf in stratford", "qwxzv Camden"])
@@ -349,11 +351,7 @@ def test_words_no_service_uses_with_a_place_give_the_places_services_and_say_so(
 def test_a_third_unseen_set(index, query, topic, borough):
     """From 120 more queries written unseen, measured before any change for them (65 % right
     topic and borough), then read with rows of two parts and more words."""
-    result = index.search(query, limit=3)
-    assert topic in result.understood.terms and not result.message, result.summary
-    location = result.understood.location
-    assert (location.borough_code if location else None) == (
-        None if borough is None else next(b.code for b in index.snapshot.boroughs if b.name == borough))
+    _reads_as(index, query, topic, borough)
 
 
 @pytest.mark.parametrize("query, topic, borough", [
@@ -368,11 +366,7 @@ def test_a_third_unseen_set(index, query, topic, borough):
 def test_a_fourth_unseen_set(index, query, topic, borough):
     """From 120 more written unseen (68 % right before changes for them). "in the form" and "in
     restaurant Queensway" were places not found, and found nothing."""
-    result = index.search(query, limit=3)
-    assert topic in result.understood.terms and not result.message, result.summary
-    location = result.understood.location
-    assert (location.borough_code if location else None) == (
-        None if borough is None else next(b.code for b in index.snapshot.boroughs if b.name == borough))
+    _reads_as(index, query, topic, borough)
 
 
 def test_who_the_help_is_for_gives_its_topics_only_when_nothing_else_does(index):
@@ -394,11 +388,7 @@ def test_who_the_help_is_for_gives_its_topics_only_when_nothing_else_does(index)
 ])
 def test_a_fifth_unseen_set(index, query, topic, borough):
     """From 150 more written unseen (73 % right before changes for them, 52 % before this session)."""
-    result = index.search(query, limit=3)
-    assert topic in result.understood.terms and not result.message, result.summary
-    location = result.understood.location
-    assert (location.borough_code if location else None) == (
-        None if borough is None else next(b.code for b in index.snapshot.boroughs if b.name == borough))
+    _reads_as(index, query, topic, borough)
 
 
 @pytest.mark.parametrize("query, topic, borough", [
@@ -412,11 +402,7 @@ def test_a_fifth_unseen_set(index, query, topic, borough):
 ])
 def test_a_sixth_unseen_set(index, query, topic, borough):
     """From 150 more written unseen (76 % right before changes for them, 55 % before this session)."""
-    result = index.search(query, limit=3)
-    assert topic in result.understood.terms and not result.message, result.summary
-    location = result.understood.location
-    assert (location.borough_code if location else None) == (
-        None if borough is None else next(b.code for b in index.snapshot.boroughs if b.name == borough))
+    _reads_as(index, query, topic, borough)
 
 
 @pytest.mark.parametrize("query, weak", [
