@@ -87,7 +87,6 @@ def test_naming_the_audience_puts_it_first(index):
 
 def test_fit_comes_before_place_and_nearby_services_of_other_boroughs_are_labelled(index):
     result = index.search("county lines Southwark")
-    bands = [i.band for i in result.items]
     assert result.understood.location.borough_code == "E09000028"
     assert all(i.place_note for i in result.items if i.band == 2)
     assert all(not i.place_note for i in result.items if i.band != 2)
@@ -482,12 +481,13 @@ def test_a_place_name_of_two_boroughs_means_the_larger_unless_the_borough_is_nam
 # -- the CLI's cached index ------------------------------------------------------------------------
 
 
-def test_the_cli_index_is_kept_per_version_and_rebuilt_after_a_publish(sample_db, tmp_path, monkeypatch):
+
+def _store_and_cache(sample_db, tmp_path):
+    """A copy of the sample store, and a cache folder of its own with the reference caches linked in
+    (no search index), so the index ``explorer search`` keeps stays with the test."""
     import shutil
 
-    from explorer.services import search_cache
-    from explorer.settings import ROOT, Settings
-    from explorer.store.store import Store, sqlite_url
+    from explorer.settings import ROOT
 
     db = tmp_path / "store.db"
     shutil.copy(sample_db, db)
@@ -496,6 +496,15 @@ def test_the_cli_index_is_kept_per_version_and_rebuilt_after_a_publish(sample_db
     for f in (ROOT / "data" / "cache").iterdir():
         if f.is_file() and not f.name.startswith("search-index-"):
             (cache / f.name).symlink_to(f)
+    return db, cache
+
+
+def test_the_cli_index_is_kept_per_version_and_rebuilt_after_a_publish(sample_db, tmp_path, monkeypatch):
+    from explorer.services import search_cache
+    from explorer.settings import ROOT, Settings
+    from explorer.store.store import Store, sqlite_url
+
+    db, cache = _store_and_cache(sample_db, tmp_path)
     settings = Settings(database_url=sqlite_url(db), data_dir=ROOT / "data", cache_dir=cache)
     built, cached = search_cache.load_or_build(settings)
     assert not cached and len(list(cache.glob("search-index-*"))) == 1
@@ -515,7 +524,6 @@ def test_the_cli_search_from_the_cache_loads_no_store_records_or_index_builder(s
     """``explorer search`` with the index cached imports neither SQLAlchemy and Alembic (the store),
     pydantic (the record models), bm25s (the index builder) nor pandas: its time is the search's."""
     import os
-    import shutil
     import subprocess
     import sys
 
@@ -523,13 +531,7 @@ def test_the_cli_search_from_the_cache_loads_no_store_records_or_index_builder(s
     from explorer.settings import ROOT, Settings
     from explorer.store.store import sqlite_url
 
-    db = tmp_path / "store.db"
-    shutil.copy(sample_db, db)
-    cache = tmp_path / "cache"
-    cache.mkdir()
-    for f in (ROOT / "data" / "cache").iterdir():
-        if f.is_file() and not f.name.startswith("search-index-"):
-            (cache / f.name).symlink_to(f)
+    db, cache = _store_and_cache(sample_db, tmp_path)
     search_cache.load_or_build(Settings(database_url=sqlite_url(db), data_dir=ROOT / "data", cache_dir=cache))
     heavy = ("sqlalchemy", "alembic", "pydantic", "bm25s", "pandas", "geopandas", "dash", "flask")
     script = ("import sys; from explorer.cli import main; code = main(['search', 'stalking Hackney']); "

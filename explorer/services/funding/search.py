@@ -97,12 +97,13 @@ def search_opportunities(
     # A word no opportunity holds is the group's own ("mums group", "boxing club"): it is left out
     # and said, not a reason to find nothing. Service areas are alternatives: an opportunity for any
     # of them answers ("hate crime and community safety projects").
-    unused = tuple(w for w in words if not w.startswith(TERM_PREFIX) and not matcher.anywhere(w)) if words else ()
     areas = frozenset(w for w in words if w.startswith(TERM_PREFIX))
-    plain = [w for w in words if not w.startswith(TERM_PREFIX) and w not in unused]
+    expanded = {w: matcher.expand(w) for w in words if not w.startswith(TERM_PREFIX)}  # (each once)
+    unused = tuple(w for w, alternatives in expanded.items() if not matcher.anywhere(alternatives))
+    plain = [w for w in expanded if w not in unused]
     if unused and not areas and not plain and not text_boroughs:  # ("xyzzy": nothing else to search by)
-        unused, plain = (), list(words)
-    compiled = ((areas,) if areas else ()) + (matcher.compile(plain) if plain else ())
+        unused, plain = (), list(expanded)
+    compiled = ((areas,) if areas else ()) + tuple(expanded[w] for w in plain if expanded[w])
     chosen, hidden = _choose(snapshot, query, today, boroughs, statuses, matcher, compiled)
     if areas and plain and not any(statuses is not None or v.status is not Status.CLOSED for v in chosen):
         # Nothing open holds every word ("football club ... streets"): the kind of work and the
@@ -274,14 +275,9 @@ class TextMatcher:
                 found.add(choice)
         return frozenset(found)
 
-    def anywhere(self, word: str) -> bool:
-        """True when some opportunity holds ``word`` (or a near spelling or longer form of it)."""
-        alternatives = self.expand(word)
+    def anywhere(self, alternatives: frozenset[str]) -> bool:
+        """True when some opportunity holds one of a word's alternatives (:meth:`expand`)."""
         return any(own & alternatives for own in self._words.values())
-
-    def compile(self, words: Sequence[str]) -> tuple[frozenset[str], ...]:
-        """Each query word's expansion, worked out once per search."""
-        return tuple(self.expand(w) for w in words if w.startswith(TERM_PREFIX) or clean_text(w))
 
     def matches(self, opportunity: FundingOpportunity, compiled: Sequence[frozenset[str]]) -> bool:
         """True when every compiled query word matches some word of the opportunity."""

@@ -295,25 +295,21 @@ class QueryReading:
         the places of the name not chosen: the one in a borough named next to it ("Hayes, Bromley"),
         whose name is then part of the place's words; else the first listed (the gazetteer lists the
         larger first), and the others are said to exist."""
-        span = (best.start, best.end)
-        if best.target.startswith("borough:"):  # "Bromley Hayes": the Hayes in Bromley
-            code = best.target.partition(":")[2]
-            for other in spans:
-                if other.start == best.end or other.end == best.start:
-                    chosen = next((t for t in self._place_homonyms.get(clean(other.phrase), ())
+        # The best span and a span next to it, either way round: a shared name and a borough's.
+        for other in spans:
+            if other.start != best.end and other.end != best.start:
+                continue
+            for place, borough in ((best, other), (other, best)):
+                if borough.target.startswith("borough:"):
+                    code = borough.target.partition(":")[2]
+                    chosen = next((t for t in self._place_homonyms.get(clean(place.phrase), ())
                                    if self._place_borough(t) == code), None)
                     if chosen is not None:
                         return chosen, (min(best.start, other.start), max(best.end, other.end)), ()
-        targets = self._place_homonyms.get(clean(best.phrase))
-        if targets is None or best.target not in targets:
-            return best.target, span, ()
-        for other in spans:
-            if other.target.startswith("borough:") and (other.start == best.end or other.end == best.start):
-                code = other.target.partition(":")[2]
-                chosen = next((t for t in targets if self._place_borough(t) == code), None)
-                if chosen is not None:
-                    return chosen, (min(best.start, other.start), max(best.end, other.end)), ()
-        return best.target, span, tuple(t for t in targets if t != best.target)
+        targets = self._place_homonyms.get(clean(best.phrase), ())
+        if best.target not in targets:
+            return best.target, (best.start, best.end), ()
+        return best.target, (best.start, best.end), tuple(t for t in targets if t != best.target)
 
     def _borough(self, code: str):
         known = self._boroughs_by_code
@@ -366,7 +362,7 @@ WHO_PHRASES = frozenset({"my son", "my daughter", "my child", "my teenager", "ki
 
 #: Words that start a phrase that is not a place's name, when no place was found ("in my class",
 #: "in the form", "in a restaurant").
-_POSSESSIVES = frozenset("my our his her their your the a an this that".split())
+_NOT_A_PLACE_START = frozenset("my our his her their your the a an this that".split())
 
 
 def _a_clause(text: str) -> bool:
@@ -374,7 +370,7 @@ def _a_clause(text: str) -> bool:
     with "my", "the", "a" ... ("girl in my class was raped"), or holds more than three words that are
     not stopwords ("touched me in bus without permission where I report")."""
     words = text.split()
-    return bool(words) and (words[0] in _POSSESSIVES or len(content_words(words)) > 3)
+    return bool(words) and (words[0] in _NOT_A_PLACE_START or len(content_words(words)) > 3)
 
 
 def _with_borough(query: str, typed: Sequence[str], label: str, borough: str) -> str:
