@@ -90,34 +90,44 @@ class Thesaurus:
         taken = [False] * len(words)
         found: list[EntryMatch] = []
         content = [i for i, w in enumerate(words) if w not in STOPWORDS]
-        for keys, index, positions in ((self.full_keys, self.full_index, list(range(len(words)))),
-                                       (self.content_keys, self.content_index, content)):
+        # The keys to try, from both lists: every word's own (full) and across stopwords (content).
+        # The longest is tried first whichever list it is in, so "force me to marry" is one row
+        # rather than the single word "marry"; at one length, full keys before content ones.
+        tries: list[tuple[int, int, int, tuple[str, ...], int]] = []
+        passes = []
+        for number, (keys, index, positions) in enumerate(((self.full_keys, self.full_index, list(range(len(words)))),
+                                                           (self.content_keys, self.content_index, content))):
             seqs = ([forms[0][i] for i in positions], [forms[1][i] for i in positions])
             present = (set(seqs[0]), set(seqs[1]))
+            passes.append((seqs, present, positions))
             if index is not None:  # only the keys whose first word is in the query, in their order
                 get = index.get
                 candidates = [k for w in present[0] for k in get((False, w), ())]
                 candidates += [k for w in present[1] for k in get((True, w), ())]
-                if not candidates:
-                    continue
-                candidates.sort()
-                keys = [keys[k] for k in candidates]
-            for key, entry_index in keys:  # longest keys first
-                # A row that names an audience matches the words themselves, not their stems,
-                # so "abuse" is never "abuser" (both stem to "abus").
-                plain = self.entries[entry_index].audience is not None
-                if not present[plain].issuperset(key):
-                    continue  # a word of the row is not in the query at all
-                seq = seqs[plain]
-                size = len(key)
-                for start in range(0, len(seq) - size + 1):
-                    used = positions[start:start + size]
-                    if tuple(seq[start:start + size]) == key and not any(taken[i] for i in used):
-                        found.append(EntryMatch(self.entries[entry_index], tuple(used)))
-                        for i in used:
-                            taken[i] = True
+            else:
+                candidates = range(len(keys))
+            for k in candidates:
+                key, entry_index = keys[k]
+                tries.append((-len(key), number, k, key, entry_index))
+        tries.sort()
+        for _length, number, _k, key, entry_index in tries:
+            seqs, present, positions = passes[number]
+            # A row that names an audience matches the words themselves, not their stems,
+            # so "abuse" is never "abuser" (both stem to "abus").
+            plain = self.entries[entry_index].audience is not None
+            if not present[plain].issuperset(key):
+                continue  # a word of the row is not in the query at all
+            seq = seqs[plain]
+            size = len(key)
+            for start in range(0, len(seq) - size + 1):
+                used = positions[start:start + size]
+                if tuple(seq[start:start + size]) == key and not any(taken[i] for i in used):
+                    found.append(EntryMatch(self.entries[entry_index], tuple(used)))
+                    for i in used:
+                        taken[i] = True
         # Rows of two parts, after the phrases: they may reuse a phrase's word ("my daughter" and
-        # "messages") but add only a topic no row has found ("my partner hits me" is read once).
+        # "messages", "husband" and "locked me in") but add only a topic no row has found ("my
+        # partner hits me" is read once).
         topics = {t for m in found for t in m.entry.topics}
         present = set(forms[0])
         for first, second, entry_index in self.pairs:

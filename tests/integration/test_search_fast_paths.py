@@ -146,5 +146,7 @@ def test_a_concepts_score_read_only_where_the_text_scores_equals_the_whole_regis
                 score = np.where(tagged | present, score, 0.0)
             elif required:
                 score = np.where(tagged, score, score * 0.5)
+            else:
+                score = np.where(tagged, score, 0.0)
             score = score + np.where(tagged, 0.5, 0.0)
         assert got.tobytes() == score.tobytes(), (chosen_topics, words, required)

@@ -206,10 +206,15 @@ class SearchIndex(QueryReading, Scoring):
         named[reading.named] = True
         if not n_units:
             mask = np.ones(n, dtype=bool)
+        elif concepts_hit is not None:
+            # A query with a topic lists only services matching one: the other words rank them, and
+            # alone would list services of another kind ("white powder in my son's room, who can I
+            # talk to in Sutton" is not rape counselling because its text says "talk").
+            mask = concepts_hit > 0
         else:
             mask = coverage > 0
-            if len(reading.named):
-                mask |= named
+        if n_units and len(reading.named):
+            mask |= named
         if filters.any:  # (no filter: nothing to narrow, and no pass over the register)
             mask &= self._filter_mask(filters)
         # From here only the services that match so far are read: the place narrows them, it

@@ -175,16 +175,22 @@ class QueryReading:
         audience: str | None = None
         taken: set[int] = set()
         matches = self.thesaurus.match(words, self.analyzer.stem)
-        who = [m for m in matches if m.entry.topics and clean(m.entry.phrase) in WHO_PHRASES]
+        who = [m for m in matches if m.entry.topics and (clean(m.entry.phrase) in WHO_PHRASES
+                                                         or " ".join(words[i] for i in m.positions) in WHO_PHRASES)]
         for m in matches:
             taken.update(m.positions)
             if m.entry.audience is not None and audience is None:
                 audience = m.entry.audience
         rest = [w for i, w in enumerate(words) if i not in taken]
         spans = match_spans(rest, self.term_vocabulary, cutoff=TOPIC_CUTOFF, max_span=4, min_chars=2)
-        # A row that says who the help is for ("my son", "young people") gives its topics only when
-        # nothing else does: "my son was murdered" is about bereavement, not youth work.
-        about = any(m.entry.topics for m in matches if m not in who) or bool(spans)
+        who_spans = [m for m in spans if clean(m.phrase) in WHO_PHRASES]
+        # A row or a service area's word that says who the help is for ("my son", "young people",
+        # "families") gives its topics only when nothing else does: "my son was murdered" is about
+        # bereavement, not youth work, and "my family want to force me to marry" about forced marriage.
+        about = any(m.entry.topics for m in matches if m not in who) or len(who_spans) < len(spans)
+        read = [(m.start, m.end) for m in spans]  # the words a service area took, used or not
+        if about:
+            spans = [m for m in spans if m not in who_spans]
         for m in [m for m in matches if m not in who] + ([] if about else who):
             if not m.entry.topics and not m.entry.words:
                 continue
@@ -198,7 +204,7 @@ class QueryReading:
             units.append(((m.target,), tuple(clean(m.phrase).split()), tuple(rest[m.start:m.end])))
             if m.target not in terms:
                 terms.append(m.target)
-        leftover = content_words(_without(rest, *[(m.start, m.end) for m in spans]))
+        leftover = content_words(_without(rest, *read))
         return units, terms, shown, audience, leftover
 
     def _word_units(self, words: Sequence[str]) -> tuple[list[str], list[str], list[str], list[str]]:
@@ -279,6 +285,9 @@ class QueryReading:
         spans = match_spans(place_words, self.place_vocabulary, cutoff=PLACE_CUTOFF, max_span=4, min_chars=3)
         if parts.explicit_place:
             spans = [s for s in spans if s.start == 0 and s.end == len(place_words)] or spans
+        else:  # a word of ordinary English is not a misspelt place ("going down the wrong path" is not Downe)
+            spans = [s for s in spans if not (s.end - s.start == 1 and place_words[s.start] != clean(s.phrase)
+                                              and place_words[s.start] in self._common_words)]
         if not spans:
             return None, None, parts.place if parts.explicit_place else "", ()
         best = max(spans, key=lambda m: (m.end - m.start, m.score))
@@ -356,9 +365,11 @@ class QueryReading:
         return Location("place", place.name, place.latitude, place.longitude, place.borough_code)
 
 
-#: Thesaurus rows that say who the help is for rather than what it is about.
-WHO_PHRASES = frozenset({"my son", "my daughter", "my child", "my teenager", "kids", "young people",
-                         "young person", "teenagers", "teen", "teens", "parents", "carers"})
+#: Thesaurus rows and service-area words that say who the help is for, or where a thing happened,
+#: rather than what it is about: alone they give their topics, beside another they give none.
+WHO_PHRASES = frozenset({"after school", "after school club", "afterschool", "my son", "my daughter", "my child", "my teenager", "kids", "young people",
+                         "young person", "teenagers", "teen", "teens", "parents", "carers", "families",
+                         "family", "youts", "yutes"})
 
 #: Words that start a phrase that is not a place's name, when no place was found ("in my class",
 #: "in the form", "in a restaurant").

@@ -54,6 +54,10 @@ class Scoring:
                     score[at[~tagged[at]]] *= 0.5
                 else:
                     np.multiply(score, 0.5, out=score, where=~tagged)
+            elif at is not None:  # nothing typed but filler ("made him do things"): the row's words
+                score[at[~tagged[at]]] = 0.0  # rank its topics' services and find no others
+            else:
+                score *= tagged
             if len(rows) == 1:
                 score[self._term_members[rows[0]]] += TOPIC_WEIGHT
             else:

@@ -165,3 +165,27 @@ def test_a_row_with_two_plus_signs_is_refused(analyzer, topics):
 def test_more_rows_of_two_parts(thesaurus, analyzer, words, topic):
     found = thesaurus.match(clean(words).split(), analyzer.stem)
     assert topic in {t for m in found for t in m.entry.topics}, words
+
+
+def test_a_phrase_met_across_stopwords_wins_over_a_shorter_row():
+    """Both lists of keys are tried longest first together: "force me to marry" is the two-word
+    row met across "me", not the one-word row "marry" (which was tried first when every full key
+    went before every key across stopwords)."""
+    analyzer = Analyzer()
+    text = (HEADER + 'marry,vawg,marriage,,resident,"s"\n'
+            + 'force to marry,vawg,forced marriage,,resident,"s"\n'
+            + 'man + forced,sexual-violence,sexual assault,,resident,"s"\n')
+    thesaurus = parse_thesaurus(text, topics={"vawg", "sexual-violence"}, stem=analyzer.stem)
+    found = thesaurus.match(clean("family want force me marry").split(), analyzer.stem)
+    assert [(m.entry.phrase, m.positions) for m in found] == [("force to marry", (2, 4))]
+    found = thesaurus.match(clean("i have to marry him").split(), analyzer.stem)
+    assert [m.entry.phrase for m in found] == ["marry"]
+
+
+@pytest.mark.parametrize("words", ["my parents are forcing me to marry", "family want force me marry man in Pakistan",
+                                   "they made me marry him"])
+def test_forced_marriage_in_residents_words_is_one_row(thesaurus, analyzer, words):
+    """Read as forced marriage, not also as "a man forced me" (sexual violence)."""
+    found = thesaurus.match(clean(words).split(), analyzer.stem)
+    assert any("marry" in m.entry.phrase for m in found if len(m.positions) == 2)
+    assert "sexual-violence" not in {t for m in found for t in m.entry.topics}, [m.entry.phrase for m in found]
