@@ -26,6 +26,7 @@ from explorer.domain.query import (
     split_query,
 )
 from explorer.domain.postcode_in_text import find_postcode
+from explorer.domain.slips import slips
 from explorer.domain.spelling import spelling_variants
 from explorer.services.search.building import _borough_point
 from explorer.services.search.model import EXAMPLE, Location, OtherPlace, Understood, _Reading
@@ -285,8 +286,11 @@ class QueryReading:
         spans = match_spans(place_words, self.place_vocabulary, cutoff=PLACE_CUTOFF, max_span=4, min_chars=3)
         if parts.explicit_place:
             spans = [s for s in spans if s.start == 0 and s.end == len(place_words)] or spans
-        else:  # a word of ordinary English is not a misspelt place ("going down the wrong path" is not Downe)
-            spans = [s for s in spans if not (s.end - s.start == 1 and place_words[s.start] != clean(s.phrase)
+        else:  # a word of ordinary English is not a misspelt neighbourhood ("going down the wrong
+            # path" is not Downe, Bromley); it may be a misspelt borough, whose names everyone knows
+            # ("Barnett", a common surname, is Barnet)
+            spans = [s for s in spans if not (s.end - s.start == 1 and not s.target.startswith("borough:")
+                                              and place_words[s.start] != clean(s.phrase)
                                               and place_words[s.start] in self._common_words)]
         if not spans:
             return None, None, parts.place if parts.explicit_place else "", ()
@@ -328,19 +332,15 @@ class QueryReading:
         return self.geography.places[int(target.partition(":")[2])].borough_code
 
     def _untransposed_place(self, word: str) -> str | None:
-        """The one-word place name ``word`` is with two neighbouring letters swapped back ("ilfrod"
-        -> "ilford", "camdne" -> "camden"), or None: the first letter is never moved, and a word of
-        five letters or fewer, a place's name itself, a word the register uses or a common English
+        """The one-word place name ``word`` is with one slip of a finger undone (:func:`slips`: two
+        neighbouring letters swapped back, "ilfrod" -> "ilford", or a key beside the one meant,
+        "camdem" -> "camden"), or None: the first letter is never changed, and a word of five
+        letters or fewer, a place's name itself, a word the register uses or a common English
         word is left as it is."""
         names = self.place_vocabulary.first
         if len(word) < 6 or word in names or word in self._word_set or word in self._common_words:
             return None
-        for i in range(1, len(word) - 1):
-            if word[i] != word[i + 1]:
-                swapped = f"{word[:i]}{word[i + 1]}{word[i]}{word[i + 2:]}"
-                if swapped in names:
-                    return swapped
-        return None
+        return next((candidate for candidate in slips(word) if candidate in names), None)
 
     def _known_district(self, label: str) -> bool:
         try:
