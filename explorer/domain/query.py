@@ -17,7 +17,7 @@ from typing import Mapping, Sequence
 import numpy as np
 from rapidfuzz import fuzz, process
 
-MAX_QUERY_LENGTH = 200
+MAX_QUERY_LENGTH = 500
 
 #: Words that carry no meaning for the search ("help with domestic abuse near me"), including the
 #: question and filler words residents write ("where can I get help if ...", "how do I ...",

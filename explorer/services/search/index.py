@@ -161,6 +161,21 @@ class SearchIndex(QueryReading, Scoring):
         for name, table in name_form_tables(forms, NAMED_CUTOFF).items():
             setattr(self, name, table)
 
+    def _tagged(self, concepts, chosen: np.ndarray) -> np.ndarray | None:
+        """For each chosen service, how many of the query's topical concepts it is tagged with (a
+        service area of the concept's): a service of the topic fits it better than one whose text
+        only has the words ("graffiti on my door in Golders Green": the hate crime service before a
+        local project that mentions graffiti). None when no concept names a topic."""
+        rows = [[self._term_row[t] for t in topics if t in self._term_row] for topics, *_ in concepts]
+        rows = [r for r in rows if r]
+        if not rows:
+            return None
+        has = self._has_term[:, chosen]
+        out = np.zeros(len(chosen), dtype=np.int8)
+        for r in rows:
+            out += has[r[0]] if len(r) == 1 else has[r].any(axis=0)
+        return out
+
     def search(
         self, query: str | None, filters: Filters = Filters(), *, limit: int = DEFAULT_LIMIT,
         include_ended: bool = False, anywhere: bool = False,
@@ -240,7 +255,7 @@ class SearchIndex(QueryReading, Scoring):
             band = np.zeros(len(chosen), dtype=np.int8)
         audience_key, audience_match = self._audience_keys(audience, n)
         ranking = _Ranking(chosen, named=named, audience=audience_key, ended=self._ended, coverage=coverage,
-                           concepts=concepts_hit,
+                           concepts=concepts_hit, tagged=self._tagged(reading.concepts, chosen),
                            total=total, n_units=n_units, audience_match=audience_match, band=band,
                            distances=distances)
         first = ranking.first_positions(limit)

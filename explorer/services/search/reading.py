@@ -285,7 +285,11 @@ class QueryReading:
         place_words = [self._untransposed_place(w) or w for w in place_words]
         spans = match_spans(place_words, self.place_vocabulary, cutoff=PLACE_CUTOFF, max_span=4, min_chars=3)
         if parts.explicit_place:
-            spans = [s for s in spans if s.start == 0 and s.end == len(place_words)] or spans
+            whole = [s for s in spans if s.start == 0 and s.end == len(place_words)]
+            # In a clause after "in" the place's name comes first ("in Peckham and need help with my
+            # son"); a name further on is some other word ("come in hungry ... heading down the
+            # wrong path" is not Downe: the whole text is then read, and finds "in Barking" before it).
+            spans = whole or ([s for s in spans if s.start == 0] if _a_clause(parts.place) else spans)
         else:  # a word of ordinary English is not a misspelt neighbourhood ("going down the wrong
             # path" is not Downe, Bromley); it may be a misspelt borough, whose names everyone knows
             # ("Barnett", a common surname, is Barnet)

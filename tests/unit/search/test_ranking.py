@@ -83,3 +83,19 @@ def test_among_equal_coverage_the_service_matching_more_topics_comes_first():
     chosen = np.array([0, 1])
     assert _Ranking(chosen, **common, concepts=np.array([0, 1], dtype=np.int8)).order().tolist() == [1, 0]
     assert _Ranking(chosen, **common).order().tolist() == [0, 1]
+
+
+def test_a_service_tagged_with_the_topic_comes_before_one_only_mentioning_its_words():
+    """Both match the query's one topical concept equally well, the second only through its text
+    and covering the place; tagged with the service area, the first comes first (``tagged`` is in
+    ``chosen``'s order), and the place decides only among equally tagged services."""
+    common = dict(
+        named=np.zeros(2, dtype=bool), audience=np.zeros(2, dtype=np.int8), ended=np.zeros(2, dtype=bool),
+        coverage=np.array([1, 1], dtype=np.int8), total=np.array([0.6, 0.7]), n_units=1,
+        audience_match=np.zeros(2, dtype=bool), band=np.array([1, 0], dtype=np.int8),
+        distances=np.array([np.nan, 1.0]),
+    )
+    chosen = np.array([0, 1])
+    assert _Ranking(chosen, **common, tagged=np.array([1, 0], dtype=np.int8)).order().tolist() == [0, 1]
+    assert _Ranking(chosen, **common, tagged=np.array([1, 1], dtype=np.int8)).order().tolist() == [1, 0]
+    assert _Ranking(chosen, **common).order().tolist() == [1, 0]
