@@ -673,3 +673,12 @@ def test_a_ninth_unseen_set(index, query, topic, borough):
     """From 150 more written unseen, many of them whole stories (77 % right before changes for them)."""
     result = _reads_as(index, query, topic, borough)
     assert any(topic in i.service.term_ids for i in result.items[:3]), ids(result)
+
+
+def test_a_long_query_quoted_in_the_no_match_message_is_cut_between_words(index):
+    """The message quoted the first 60 characters, cutting "Sutton" to "Sutt"; it now stops at a
+    word and says it was shortened."""
+    result = index.search("found a bag of white powder in my sons room who can I talk to in Sutton")
+    assert result.total == 0
+    assert "\u2018found a bag of white powder in my sons room who can I talk\u2026\u2019 in Sutton" in result.message
+    assert "\u2018asdfgh\u2019" in index.search("asdfgh").message

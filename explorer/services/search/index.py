@@ -310,7 +310,7 @@ class SearchIndex(QueryReading, Scoring):
             where = f" in {self.snapshot.borough_name(understood.location.borough_code)}"
         elif filters.boroughs:
             where = " in " + ", ".join(self.snapshot.borough_name(c) for c in filters.boroughs)
-        shown = query.strip()[:60] or "these filters"
+        shown = _shortened(" ".join(query.split()), 60) or "these filters"
         return f"No services match \u2018{shown}\u2019{where} \u2014 try a wider area or another word."
 
 
@@ -324,3 +324,12 @@ def warmed(index: SearchIndex) -> SearchIndex:
 def search_index(provider) -> SearchIndex:
     """The search index of the provider's current version, built once per version."""
     return provider.derived("search", lambda snapshot: SearchIndex(snapshot, provider.geography))
+
+
+def _shortened(text: str, limit: int) -> str:
+    """``text``, or its first words up to ``limit`` characters and "…" (a quoted query is never cut
+    inside a word: "… talk to in Sutt")."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit + 1].rsplit(" ", 1)[0] if " " in text[:limit + 1] else text[:limit]
+    return cut.rstrip(" ,.;:") + "\u2026"
