@@ -30,7 +30,7 @@ STOPWORDS = frozenset(
     where what when who whom which why how can could would should will shall do does did
     if was were am be been being it its this that these those there have has had any
     im i'm ive i've id i'd dont don't cant can't wont won't just really very so
-    u ur n pls plz tho cos coz but or as than then too""".split()
+    u ur n pls plz tho cos coz but or as than then too because here through round""".split()
 )
 
 #: Words that carry meaning only inside a phrase ("after school", "old bailey"): alone they are not
@@ -49,7 +49,8 @@ WEAK_WORDS = frozenset(
     number contact phone call group groups leave leaving keeping
     three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
     seventeen eighteen twenty hundred thousand pounds not no nothing none deal report use uses
-    using place stay centre center high common money app free come comes came coming""".split()
+    using place stay centre center high common money app free come comes came coming better run runs
+    met link asked date weekend count look looks understands involved""".split()
 )
 
 #: "<topic> in <place>" connectors, in the order people use them.

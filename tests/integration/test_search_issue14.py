@@ -682,3 +682,39 @@ def test_a_long_query_quoted_in_the_no_match_message_is_cut_between_words(index)
     assert result.total == 0
     assert "\u2018found a bag of white powder in my sons room who can I talk\u2026\u2019 in Sutton" in result.message
     assert "\u2018asdfgh\u2019" in index.search("asdfgh").message
+
+
+@pytest.mark.parametrize("query, borough", [
+    ("lots of phone snatching around campus, any safety walk scheme for students at Goldsmiths", "Lewisham"),
+    ("raped at a party by someone on my course at LSE, I need to talk to someone", "Westminster"),
+    ("people shouting at me near Euston because I look Chinese", "Camden"),
+    ("hate crime support UCL", "Camden"),
+])
+def test_universities_and_stations_are_places(index, query, borough):
+    """Students name their university or station (a tenth unseen set): each is a landmark at its
+    published postcode, in the borough the ONS directory gives. "LSE" is never "else": a common
+    word is not a misspelt landmark, and a place keeps its first letter."""
+    location = index.search(query).understood.location
+    assert location is not None and location.borough_code == next(b.code for b in index.snapshot.boroughs if b.name == borough)
+    assert index.search("anyone else help with domestic abuse").understood.location is None
+
+
+def test_a_place_named_before_a_last_in_that_names_none_is_the_place(index):
+    """"agent in Kingston ... makes me work in restaurant for free": what follows the last "in" is
+    no place and not close to one, so the place named earlier is taken; with none ("in Pakistan"),
+    the search still says it is a place London does not have."""
+    result = index.search("student from China, agent in Kingston took my money and makes me work in restaurant for free")
+    assert result.understood.location.borough_code == "E09000021" and "exploitation" in result.understood.terms
+    assert index.search("family want force me marry man in Pakistan").understood.place_not_found == "pakistan"
+
+
+@pytest.mark.parametrize("query, topic", [
+    ("cab driver, passenger called me a paki and refused to pay, what can i do", "hate-crime"),
+    ("kids on my road call me a retard and throw stuff at my mobility scooter", "hate-crime"),
+    ("older guy i met on grindr making me sell stuff for him and threatening to out me", "exploitation"),
+    ("drug dealing in the stairwells on our estate, my kids can't play outside", "community-safety"),
+])
+def test_a_tenth_unseen_set(index, query, topic):
+    """From 150 more written unseen (disabled people, LGBTQ+ people, migrants, students, workers,
+    volunteers; 83 % right before changes for them, 64 % with the code before the session)."""
+    assert topic in index.search(query).understood.terms

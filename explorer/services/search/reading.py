@@ -76,6 +76,14 @@ class QueryReading:
             # failed to find ("help in Camdem" still is); the whole text is read as one.
             parts = dataclasses.replace(parts, topic=parts.cleaned, place="", explicit_place=False)
             location, place_span, unmatched_place, also_places = self._find_location(parts, words)
+        elif unmatched_place and location is None and not self._near_a_place(parts.place):
+            # What follows the last "in" is no London place and not close to one ("agent in
+            # Kingston makes me work in restaurant for free"): a place named earlier is the place;
+            # with none, it is still said to be a place London does not have ("in Pakistan").
+            whole = dataclasses.replace(parts, topic=parts.cleaned, place="", explicit_place=False)
+            found = self._find_location(whole, words)
+            if found[0] is not None:
+                parts, (location, place_span, unmatched_place, also_places) = whole, found
         if parts.explicit_place:  # the words after the place are topic too ("in Peckham ... my son")
             topic_words = parts.topic.split() + _without(parts.place.split(), place_span)
         else:
@@ -373,7 +381,7 @@ class QueryReading:
 #: rather than what it is about: alone they give their topics, beside another they give none.
 WHO_PHRASES = frozenset({"after school", "after school club", "afterschool", "my son", "my daughter", "my child", "my teenager", "kids", "young people",
                          "young person", "teenagers", "teen", "teens", "parents", "carers", "families",
-                         "family", "youts", "yutes"})
+                         "family", "youts", "yutes", "youth work", "youth worker", "youth workers"})
 
 #: Words that start a phrase that is not a place's name, when no place was found ("in my class",
 #: "in the form", "in a restaurant").
