@@ -381,7 +381,8 @@ class QueryReading:
 #: rather than what it is about: alone they give their topics, beside another they give none.
 WHO_PHRASES = frozenset({"after school", "after school club", "afterschool", "my son", "my daughter", "my child", "my teenager", "kids", "young people",
                          "young person", "teenagers", "teen", "teens", "parents", "carers", "families",
-                         "family", "youts", "yutes", "youth work", "youth worker", "youth workers"})
+                         "family", "youts", "yutes", "youth work", "youth worker", "youth workers", "football", "boxing",
+                         "sport", "sports"})
 
 #: Words that start a phrase that is not a place's name, when no place was found ("in my class",
 #: "in the form", "in a restaurant").
