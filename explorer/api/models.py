@@ -339,8 +339,22 @@ class _Page(TypedDict):
     empty: Annotated[bool, _doc("True when this page has no entities (no match, or a page past the end).")]
 
 
+class NearbyService(TypedDict):
+    """A service near the searched place though not covering it (sent when nothing covers it)."""
+
+    __pydantic_config__ = _CLOSED
+    service: ServiceSummary
+    distance_km: Annotated[float, _doc("From the searched place to the service's nearest public point.")]
+    note: Annotated[str, _doc('Where it works, for example "in Tower Hamlets, 4.5 km; may serve Tower Hamlets '
+                              'residents only".')]
+
+
 class ServicePage(_Page):
     x_query: NotRequired[QueryUnderstood]
+    x_nearest_elsewhere: NotRequired[Annotated[list[NearbyService], _doc(
+        "When the search found a place but no service covering it (\"drug treatment Hackney\"): the "
+        "three nearest services elsewhere that match the rest of the search, nearest first, as the "
+        "explorer page lists them.")]]
     contents: list[ServiceSummary]
 
 

@@ -133,12 +133,15 @@ def services() -> Response:
         query, origin = _service_query(snapshot, args)
 
         def build() -> Response:
-            found, understood = oruk.search_services(search_index(provider()), query, modified=pages.modified,
-                                                     origin=origin)
+            found, understood, nearby = oruk.search_services(search_index(provider()), query,
+                                                             modified=pages.modified, origin=origin)
             contents, paging = oruk.paginate(found, page, per_page)
-            made = pages.page_json(paging, contents, base, understood) or json_bytes(
+            made = pages.page_json(paging, contents, base, understood, nearby) or json_bytes(
                 {**paging, "contents": [oruk.service_summary(snapshot, s, pages.modified, base) for s in contents],
-                 **({"x_query": understood} if understood is not None else {})})
+                 **({"x_query": understood} if understood is not None else {}),
+                 **({"x_nearest_elsewhere": [
+                     oruk.nearby_record(i, oruk.service_summary(snapshot, i.service, pages.modified, base))
+                     for i in nearby]} if nearby else {})})
             pages.keep(key, made)
             return Response(made, mimetype="application/json")
     else:
@@ -158,7 +161,7 @@ def _search_page(items, summary) -> Response:
     base = public_base()
 
     def build() -> dict:
-        found, _understood = oruk.search_services(search_index(provider()), query, modified=modified, origin=origin)
+        found = oruk.search_services(search_index(provider()), query, modified=modified, origin=origin).services
         contents, paging = oruk.paginate(items(found), page, per_page)
         return {**paging, "contents": [summary(snapshot, item, modified, base) for item in contents]}
 

@@ -86,22 +86,7 @@ def _run(provider, query: str | None, filters: Filters, page: int, service: str 
         result = index.search(query, filters, limit=window.end)
     shown = dataclasses.replace(result, items=result.items[window.start:window.end])
     return Exploration(result=shown, map_state=home_map_state(provider, index, result), filters=filters, window=window, service=service,
-                       view=view, nearby=nearest_elsewhere(index, result))
-
-
-#: How many of the nearest services elsewhere an empty search near a place shows, and how many
-#: of the best-fitting ones they are chosen from.
-NEARBY, NEARBY_POOL = 3, 200
-
-
-def nearest_elsewhere(index, result: SearchResult) -> tuple[ResultItem, ...]:
-    """When a search found a place but nothing covering it ("drug treatment Hackney"): the services
-    matching the rest of the search anywhere in London, nearest to the place first."""
-    if result.total or result.understood.location is None:
-        return ()
-    anywhere = index.search(result.query, result.filters, limit=NEARBY_POOL, anywhere=True)
-    located = sorted((i for i in anywhere.items if i.distance_km is not None), key=lambda i: i.distance_km)
-    return tuple(located[:NEARBY])
+                       view=view, nearby=index.nearest_elsewhere(result))
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,12 @@ import hashlib
 import math
 import uuid
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, NamedTuple, Sequence
 
 from explorer.domain import rag
 from explorer.domain.geography import haversine_km
 from explorer.services.evidence import api_evaluations
-from explorer.services.search import Filters, SearchIndex, understood_json
+from explorer.services.search import Filters, ResultItem, SearchIndex, understood_json
 from explorer.services.snapshot import DeliveryPoint, ServiceEntry, Snapshot
 
 #: The namespace of every ORUK identifier this explorer mints (uuid5 of kind and register id).
@@ -100,18 +100,30 @@ def find_services(
     return search_services(index, query, modified=modified, origin=origin)[0]
 
 
+class ServiceSearch(NamedTuple):
+    """What :func:`search_services` found: the services, what the search understood (``x_query``;
+    None without text or a postcode) and, when it found a place but no service covering it, the
+    nearest matching services elsewhere (``x_nearest_elsewhere``), as the explorer page lists them."""
+
+    services: Sequence[ServiceEntry]
+    understood: dict | None
+    nearby: tuple[ResultItem, ...] = ()
+
+
 def search_services(
     index: SearchIndex, query: ServiceQuery, *, modified: dt.datetime, origin: tuple[float, float] | None = None
-) -> tuple[list[ServiceEntry], dict | None]:
-    """:func:`find_services`, and what the search understood (``x_query``) when there was text or a postcode."""
+) -> ServiceSearch:
+    """:func:`find_services`, what the search understood and the nearest services elsewhere."""
     if query.modified_after is not None and modified < query.modified_after:
-        return [], None
+        return ServiceSearch([], None)
     text = " ".join(part for part in (query.search.strip(), query.postcode) if part)
     result = index.search(text, Filters(boroughs=query.boroughs, areas=query.term_ids), limit=0,
                           include_ended=query.include_ended)
     understood = understood_json(result, index.snapshot) if text else None
+    nearby = index.nearest_elsewhere(result) if text else ()
     if query.proximity_m is None and query.minimum_age is None and query.maximum_age is None:
-        return result.matched, understood  # read lazily: a page of 10 never looks at the other 50,000
+        # (read lazily: a page of 10 never looks at the other 50,000)
+        return ServiceSearch(result.matched, understood, nearby)
     services = list(result.matched)
     if query.proximity_m is not None and origin is not None:
         services = [s for s in services if _nearest_km(s.points, origin) * 1000 <= query.proximity_m]
@@ -119,7 +131,12 @@ def search_services(
         services = [s for s in services if (s.minimum_age or 0) >= query.minimum_age]
     if query.maximum_age is not None:
         services = [s for s in services if s.maximum_age is not None and s.maximum_age <= query.maximum_age]
-    return services, understood
+    return ServiceSearch(services, understood, nearby)
+
+
+def nearby_record(item: ResultItem, summary: Any) -> dict:
+    """One of ``x_nearest_elsewhere``: the service's summary, how far it is and where it works."""
+    return {"service": summary, "distance_km": round(item.distance_km, 1), "note": item.place_note}
 
 
 def paginate(items: Sequence[Any], page: int, per_page: int) -> tuple[Sequence[Any], dict]:

@@ -23,6 +23,7 @@ import orjson
 
 from explorer.services import oruk
 from explorer.services.exports import published_at
+from explorer.services.search import ResultItem
 from explorer.services.snapshot import ServiceEntry, Snapshot
 
 #: The name the memory is kept under among the provider's derived values.
@@ -95,9 +96,10 @@ class SearchPages:
         return record["id"], _dumps(record)
 
     def page_json(self, paging: dict, services: Sequence[ServiceEntry], base_url: str,
-                  understood: dict | None) -> bytes | None:
-        """The page ``{**paging, "contents": [summaries], "x_query": understood}`` (no ``x_query``
-        when None) as JSON, the kept summaries set in as written; None when a part cannot be
+                  understood: dict | None, nearby: Sequence[ResultItem] = ()) -> bytes | None:
+        """The page ``{**paging, "contents": [summaries], "x_query": understood,
+        "x_nearest_elsewhere": [...]}`` (no ``x_query`` when None, no ``x_nearest_elsewhere`` when
+        there are none) as JSON, the kept summaries set in as written; None when a part cannot be
         written by orjson."""
         summaries = []
         for service in services:
@@ -108,6 +110,14 @@ class SearchPages:
         page = {**paging, "contents": summaries}
         if understood is not None:
             page["x_query"] = understood
+        if nearby:
+            records = []
+            for item in nearby:
+                summary = self.summary_json(item.service, base_url)
+                if summary is None:
+                    return None
+                records.append(oruk.nearby_record(item, orjson.Fragment(summary)))
+            page["x_nearest_elsewhere"] = records
         return _dumps(page)
 
     def kept(self, key: Hashable) -> bytes | None:

@@ -169,7 +169,8 @@ def test_nothing_covering_the_place_shows_the_nearest_elsewhere(sample_settings)
     """"drug treatment Hackney": no drugs service covers Hackney in the sample, so the list shows the
     three nearest elsewhere, closest first, each saying where it works; a search that finds
     services near its place, or names no place, shows none."""
-    from explorer.pages.home import NEARBY, explore_address
+    from explorer.pages.home import explore_address
+    from explorer.services.search import NEARBY
 
     app = create_app(sample_settings)
     provider = app.server.config["EXPLORER_PROVIDER"]

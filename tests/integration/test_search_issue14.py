@@ -587,12 +587,10 @@ def test_home_and_work_do_not_outrank_the_topic(index):
 def test_an_eighth_unseen_set(index, query, topic, borough):
     """From 150 more written unseen (89 % right before changes for them). Where no service of the
     topic covers the place (no drugs service covers Sutton), the page lists the nearest elsewhere."""
-    from explorer.pages.home import nearest_elsewhere
-
     result = index.search(query, limit=3)
     assert topic in result.understood.terms, result.summary
     assert result.understood.location.borough_code == next(b.code for b in index.snapshot.boroughs if b.name == borough)
-    shown = result.items or nearest_elsewhere(index, result)
+    shown = result.items or index.nearest_elsewhere(result)
     assert shown and all(topic in i.service.term_ids for i in shown[:1]), [i.service.id for i in shown]
 
 

@@ -31,7 +31,9 @@ from explorer.services.search.model import (
     BAND_PAN,
     DEFAULT_LIMIT,
     EXAMPLE,
+    NEARBY,
     NEARBY_KM,
+    NEARBY_POOL,
     CachedTerm,
     Filters,
     Postings,
@@ -296,6 +298,16 @@ class SearchIndex(QueryReading, Scoring):
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self._read = functools.lru_cache(maxsize=READ_CACHE_SIZE)(self._read_text)
+
+    def nearest_elsewhere(self, result: SearchResult) -> tuple[ResultItem, ...]:
+        """When a search found a place but nothing covering it ("drug treatment Hackney"): the
+        services matching the rest of the search anywhere in London, nearest to the place first
+        (the page lists them, and the API as ``x_nearest_elsewhere``); else none."""
+        if result.total or result.understood.location is None:
+            return ()
+        anywhere = self.search(result.query, result.filters, limit=NEARBY_POOL, anywhere=True)
+        located = sorted((i for i in anywhere.items if i.distance_km is not None), key=lambda i: i.distance_km)
+        return tuple(located[:NEARBY])
 
     def points(self, result: SearchResult) -> dict:
         """The map's point layer for every service that matched (not only the listed ones)."""

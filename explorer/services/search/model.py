@@ -16,6 +16,9 @@ NEARBY_KM = 3.0
 DEFAULT_LIMIT = 50
 #: Place bands: covering the place, pan-London, nearby in another borough (labelled).
 BAND_COVERS, BAND_PAN, BAND_NEARBY = 0, 1, 2
+#: How many of the nearest services elsewhere a search near a place that nothing covers gives, and
+#: how many of the best-fitting ones they are chosen from (:meth:`SearchIndex.nearest_elsewhere`).
+NEARBY, NEARBY_POOL = 3, 200
 EXAMPLE = "domestic abuse Peckham"
 #: Age groups people filter by: label, youngest, oldest (inclusive).
 AGE_GROUPS: dict[str, tuple[str, int, int]] = {

@@ -48,8 +48,8 @@ def test_a_page_joined_from_kept_fragments_is_what_orjson_writes_for_the_whole_p
     from explorer.services.search import search_index
 
     pages = oruk_pages.SearchPages(provider.current())
-    found, understood = oruk.search_services(search_index(provider), oruk.ServiceQuery(search="domestic abuse Peckham"),
-                                             modified=pages.modified)
+    found, understood, _nearby = oruk.search_services(search_index(provider), oruk.ServiceQuery(search="domestic abuse Peckham"),
+                                                      modified=pages.modified)
     for understood_part in (understood, None):
         contents, paging = oruk.paginate(found, 1, 10)
         whole = {**paging, "contents": [oruk.service_summary(pages.snapshot, s, pages.modified, "http://x") for s in contents],
@@ -125,3 +125,21 @@ def test_the_base_address_is_made_once_per_host_and_the_memory_is_bounded(provid
     for host in ("a", "a", "b", "a", "c", "c", "a"):
         assert pages.base_url(("http", host, ""), lambda: make(host)) == f"http://{host}"
     assert made == ["a", "b", "c", "a"]  # full at two: forgotten and made afresh
+
+
+def test_api_lists_the_nearest_services_elsewhere_when_nothing_covers_the_place(client):
+    """No drugs service in the sample covers Hackney: the page lists the nearest three elsewhere,
+    and a directory calling the API gets the same (it got an empty page and nothing else)."""
+    from pydantic import TypeAdapter
+
+    from explorer.api import models
+
+    body = client.get("/api/v1/services?search=drug%20treatment%20Hackney").get_json()
+    assert body["total_items"] == 0 and body["x_query"]["borough"]["name"] == "Hackney"
+    nearby = body["x_nearest_elsewhere"]
+    assert len(nearby) == 3 and [n["distance_km"] for n in nearby] == sorted(n["distance_km"] for n in nearby)
+    assert all(n["note"].startswith("in ") and "km" in n["note"] for n in nearby)
+    assert all("drugs and alcohol" in n["service"]["name"] for n in nearby), [n["service"]["name"] for n in nearby]
+    TypeAdapter(models.ServicePage).validate_python(body)
+    assert "x_nearest_elsewhere" not in client.get("/api/v1/services?search=drug%20treatment%20Westminster").get_json()
+    assert "x_nearest_elsewhere" not in client.get("/api/v1/services?search=drug%20treatment").get_json()
