@@ -64,8 +64,9 @@ def _search(args, settings: Settings) -> int:
         snapshot,
     )
     result = index.search(args.query, filters, limit=args.limit, include_ended=args.ended)
+    nearby = index.nearest_elsewhere(result)
     if args.json:
-        print(json.dumps(search_result_json(result, snapshot), indent=2, ensure_ascii=False))
+        print(json.dumps(search_result_json(result, snapshot, nearby), indent=2, ensure_ascii=False))
         return EXIT_OK
     print(result.summary)
     for other in result.understood.also_places:  # "Hayes" is in Hillingdon and in Bromley
@@ -73,20 +74,30 @@ def _search(args, settings: Settings) -> int:
     if result.message:
         print(result.message)
     for n, item in enumerate(result.items, start=1):
-        s = item.service
-        where = "pan-London" if s.pan_london else ", ".join(snapshot.borough_name(c) for c in s.borough_codes[:3])
-        distance = f"  {item.distance_km:.1f} km" if item.distance_km is not None else ""
-        note = f"  [{item.place_note}]" if item.place_note else ""
-        ended = "  [ended]" if item.ended else ""
-        print(f"{n:>3}. {s.name} ({s.provider_name}; {where}){distance}{note}{ended}")
+        print(_item_line(n, item, snapshot))
     print(f"{result.total} services.")
+    if nearby:  # as the page: nothing covers the place, so the nearest elsewhere
+        print(f"The nearest {len(nearby)} elsewhere in London, closest first (check with them that they can help you):")
+        for n, item in enumerate(nearby, start=1):
+            print(_item_line(n, item, snapshot))
     if ended_line(result):
         print(f"{ended_line(result)}: add --ended to show them.")
     return EXIT_OK
 
 
-def search_result_json(result, snapshot) -> dict:
-    """The search result as plain JSON: the same services, in the same order, as the page."""
+def _item_line(n: int, item, snapshot) -> str:
+    """One listed service: its name, provider, where it works, distance and notes."""
+    s = item.service
+    where = "pan-London" if s.pan_london else ", ".join(snapshot.borough_name(c) for c in s.borough_codes[:3])
+    distance = f"  {item.distance_km:.1f} km" if item.distance_km is not None else ""
+    note = f"  [{item.place_note}]" if item.place_note else ""
+    ended = "  [ended]" if item.ended else ""
+    return f"{n:>3}. {s.name} ({s.provider_name}; {where}){distance}{note}{ended}"
+
+
+def search_result_json(result, snapshot, nearby=()) -> dict:
+    """The search result as plain JSON: the same services, in the same order, as the page, and
+    the nearest elsewhere when nothing covers the place."""
     from explorer.services.search import understood_json
 
     return {
@@ -95,25 +106,27 @@ def search_result_json(result, snapshot) -> dict:
         "x_query": understood_json(result, snapshot),
         "message": result.message,
         "total": result.total,
-        "results": [
-            {
-                "id": i.service.id,
-                "name": i.service.name,
-                "provider": i.service.provider_name,
-                "pan_london": i.service.pan_london,
-                "boroughs": list(i.service.borough_codes),
-                "service_areas": list(i.service.term_ids),
-                "access": i.service.access,
-                "distance_km": None if i.distance_km is None else round(i.distance_km, 2),
-                "confidential_location": i.service.confidential_location,
-                "illustrative": i.service.illustrative,
-                "url": i.service.url,
-                "audience": i.service.audience,
-                "ended": i.ended,
-                "place_note": i.place_note or None,
-            }
-            for i in result.items
-        ],
+        "results": [_item_json(i) for i in result.items],
+        "nearest_elsewhere": [_item_json(i) for i in nearby],
+    }
+
+
+def _item_json(i) -> dict:
+    return {
+        "id": i.service.id,
+        "name": i.service.name,
+        "provider": i.service.provider_name,
+        "pan_london": i.service.pan_london,
+        "boroughs": list(i.service.borough_codes),
+        "service_areas": list(i.service.term_ids),
+        "access": i.service.access,
+        "distance_km": None if i.distance_km is None else round(i.distance_km, 2),
+        "confidential_location": i.service.confidential_location,
+        "illustrative": i.service.illustrative,
+        "url": i.service.url,
+        "audience": i.service.audience,
+        "ended": i.ended,
+        "place_note": i.place_note or None,
     }
 
 

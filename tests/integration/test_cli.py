@@ -50,6 +50,21 @@ def test_search_nonsense_prints_a_message_and_succeeds(env, capsys):
     assert "No services match" in capsys.readouterr().out
 
 
+def test_search_lists_the_nearest_elsewhere_when_nothing_covers_the_place(env, capsys):
+    """As the page and the API: no drugs service in the sample covers Hackney."""
+    assert main(["search", "drug treatment Hackney"]) == 0
+    out = capsys.readouterr().out
+    assert "0 services." in out and "The nearest 3 elsewhere in London, closest first" in out
+    assert "Tower Hamlets LCPF: drugs and alcohol" in out.split("The nearest 3 elsewhere")[1]
+    assert main(["search", "drug treatment Hackney", "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["total"] == 0 and len(printed["nearest_elsewhere"]) == 3
+    distances = [r["distance_km"] for r in printed["nearest_elsewhere"]]
+    assert distances == sorted(distances)
+    assert main(["search", "domestic abuse Peckham", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["nearest_elsewhere"] == []
+
+
 def test_search_names_the_other_place_of_a_shared_name_and_its_search(env, capsys):
     assert main(["search", "youth club hayes"]) == 0
     out = capsys.readouterr().out.splitlines()
