@@ -189,3 +189,12 @@ def test_forced_marriage_in_residents_words_is_one_row(thesaurus, analyzer, word
     found = thesaurus.match(clean(words).split(), analyzer.stem)
     assert any("marry" in m.entry.phrase for m in found if len(m.positions) == 2)
     assert "sexual-violence" not in {t for m in found for t in m.entry.topics}, [m.entry.phrase for m in found]
+
+
+def test_possession_of_a_knife_is_not_a_drugs_matter(thesaurus, analyzer):
+    """"possession" alone read "arrested for possession of a knife" as drugs; only the drugs
+    wordings are rows."""
+    topics = lambda words: {t for m in thesaurus.match(clean(words).split(), analyzer.stem) for t in m.entry.topics}  # noqa: E731
+    assert "substance-misuse" not in topics("arrested for possession of a knife")
+    assert "substance-misuse" in topics("got a possession charge last month")
+    assert "substance-misuse" in topics("caught with possession of cannabis")
