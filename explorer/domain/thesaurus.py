@@ -14,7 +14,7 @@ import io
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
-from explorer.domain.query import STOPWORDS, clean
+from explorer.domain.query import STOPWORDS, WEAK_WORDS, clean
 
 #: Who a service is for (``service.audience``), with the words shown to people.
 AUDIENCES: dict[str, str] = {
@@ -200,8 +200,10 @@ def parse_thesaurus(text: str, *, topics: Iterable[str], stem) -> Thesaurus:
         full.append((tuple(norm(w) for w in cleaned), i))
         kept = [w for w in cleaned if w not in STOPWORDS]
         # Every phrase of two words or more is also met across stopwords ("pressured into sex" in
-        # "pressured me into sex"); one with stopwords, without them ("hurt partner").
-        if kept and (kept != cleaned or len(kept) > 1) and sum(len(w) for w in kept) >= 3:
+        # "pressured me into sex"); one with stopwords, without them ("hurt partner"), unless that
+        # leaves only weak words ("did stuff to" is not every "stuff").
+        if kept and (kept != cleaned or len(kept) > 1) and sum(len(w) for w in kept) >= 3 \
+                and not all(w in WEAK_WORDS for w in kept):
             content.append((tuple(norm(w) for w in kept), i))
     by_length = lambda pairs: tuple(sorted(pairs, key=lambda p: -len(p[0])))  # noqa: E731
     full_keys, content_keys = by_length(full), by_length(content)

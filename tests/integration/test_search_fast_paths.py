@@ -144,9 +144,7 @@ def test_a_concepts_score_read_only_where_the_text_scores_equals_the_whole_regis
             present = np.logical_and.reduce([index._has_stem(s) for s in known]) if known else None
             if known:
                 score = np.where(tagged | present, score, 0.0)
-            elif required:
-                score = np.where(tagged, score, score * 0.5)
-            else:
+            else:  # (no typed word the register uses: only the tagged services' text counts)
                 score = np.where(tagged, score, 0.0)
             score = score + np.where(tagged, 0.5, 0.0)
         assert got.tobytes() == score.tobytes(), (chosen_topics, words, required)

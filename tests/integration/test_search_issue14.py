@@ -730,3 +730,25 @@ def test_an_eleventh_unseen_set(index, query, topic, not_topic):
     else does, and who or where when something does ("by a football coach")."""
     terms = index.search(query).understood.terms
     assert topic in terms and not_topic not in terms, terms
+
+
+@pytest.mark.parametrize("query, topic", [
+    ("some lads took my phone and punched me outside Stratford station, I can't stop shaking", "victims-witnesses"),
+    ("man pressed himself against me on the tube at oxford circus today i froze what do i do", "sexual-violence"),
+    ("he's tracking my car and turns up wherever I go, I left him in March", "vawg"),
+    ("can I get a non molestation order without a solicitor", "vawg"),
+    ("what is the national referral mechanism and can I refer myself", "exploitation"),
+    ("my son says he needs to carry something to feel safe on the way to school", "youth-violence"),
+])
+def test_a_twelfth_unseen_set(index, query, topic):
+    """From 150 more written unseen: euphemisms, two problems at once, questions about process,
+    help for someone else (77 % right before changes for them, 75 % before this session)."""
+    result = index.search(query, limit=3)
+    assert topic in result.understood.terms, result.summary
+    assert result.items and topic in result.items[0].service.term_ids, ids(result)
+
+
+def test_someone_grabbing_a_bag_is_theft_not_sexual_assault(index):
+    """"someone + grabbed" is a row of two parts for sexual assault; "grabbed my bag" is a theft."""
+    terms = index.search("someone grabbed my bag and pushed me over, now I don't want to go out").understood.terms
+    assert "victims-witnesses" in terms

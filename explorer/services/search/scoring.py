@@ -34,11 +34,13 @@ class Scoring:
         if rows:
             tagged = self._has_term[rows[0]] if len(rows) == 1 else self._has_term[rows].any(axis=0)
             # Words the register never uses ("club", "idva") cannot be asked of a service's text;
-            # when it uses none of them, an untagged service's text counts half.
+            # when it uses none of them, only the tagged services count: the row's words rank them
+            # (an untagged service's text once counted half, and "someone grabbed my bag" listed
+            # youth projects whose text says "crime" before the victims' services).
             known = {self.analyzer.stem(w) for w in required if w not in STOPWORDS} & self._bm25.vocab_dict.keys()
-            # The same values as where(tagged, score, where(present, untagged * score, 0))
-            # + TOPIC_WEIGHT * tagged. Only services with a text score can lose or halve it, so
-            # when those are known (``at``) only theirs are read.
+            # The same values as where(tagged | present, score, 0) + TOPIC_WEIGHT * tagged, where
+            # ``present`` is the typed words all in the text (none known: nothing). Only services
+            # with a text score can lose it, so when those are known (``at``) only theirs are read.
             if known and at is not None:
                 # (one word, the one typed: every service with a text score holds it)
                 if not known <= set(stems):
@@ -49,13 +51,8 @@ class Scoring:
                 for stem in known:
                     present &= self._has_stem(stem)
                 score *= tagged | present
-            elif required:  # untagged services' text counts half
-                if at is not None:
-                    score[at[~tagged[at]]] *= 0.5
-                else:
-                    np.multiply(score, 0.5, out=score, where=~tagged)
-            elif at is not None:  # nothing typed but filler ("made him do things"): the row's words
-                score[at[~tagged[at]]] = 0.0  # rank its topics' services and find no others
+            elif at is not None:  # no typed word the register uses ("made him do things", "idva"):
+                score[at[~tagged[at]]] = 0.0  # the row's words rank its topics' services, find no others
             else:
                 score *= tagged
             if len(rows) == 1:

@@ -198,3 +198,16 @@ def test_possession_of_a_knife_is_not_a_drugs_matter(thesaurus, analyzer):
     assert "substance-misuse" not in topics("arrested for possession of a knife")
     assert "substance-misuse" in topics("got a possession charge last month")
     assert "substance-misuse" in topics("caught with possession of cannabis")
+
+
+def test_a_phrase_whose_words_across_stopwords_are_all_weak_is_met_only_word_for_word():
+    """"did stuff to" across stopwords is "stuff" alone, which would read every "stuff" as the row;
+    such a phrase is met only as written. One with a strong word left ("hurt my partner" ->
+    "hurt partner") is still met across stopwords."""
+    analyzer = Analyzer()
+    text = (HEADER + 'did stuff to,sexual-violence,sexual abuse,,resident,"s"\n'
+            + 'hurt my partner,vawg,perpetrator,,resident,"s"\n')
+    thesaurus = parse_thesaurus(text, topics={"vawg", "sexual-violence"}, stem=analyzer.stem)
+    assert not thesaurus.match(clean("is there anyone to talk to about gang stuff").split(), analyzer.stem)
+    assert [m.entry.phrase for m in thesaurus.match(clean("he did stuff to him").split(), analyzer.stem)] == ["did stuff to"]
+    assert [m.entry.phrase for m in thesaurus.match(clean("i hurt partner").split(), analyzer.stem)] == ["hurt my partner"]
