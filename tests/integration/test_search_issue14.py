@@ -751,4 +751,6 @@ def test_a_twelfth_unseen_set(index, query, topic):
 def test_someone_grabbing_a_bag_is_theft_not_sexual_assault(index):
     """"someone + grabbed" is a row of two parts for sexual assault; "grabbed my bag" is a theft."""
     terms = index.search("someone grabbed my bag and pushed me over, now I don't want to go out").understood.terms
-    assert "victims-witnesses" in terms
+    assert terms == ("victims-witnesses",)
+    assert "sexual-violence" in index.search("a man grabbed me on the bus").understood.terms
+    assert "sexual-violence" in index.search("someone filmed me in the changing room").understood.terms
