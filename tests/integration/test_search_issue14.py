@@ -767,3 +767,16 @@ def test_a_thirteenth_unseen_set(index, query, topic, borough):
     """From 150 more written unseen as varied as real life (86 % right before changes for them,
     82 % before this session)."""
     _reads_as(index, query, topic, borough)
+
+
+@pytest.mark.parametrize("query, topic, borough", [
+    ("Im a nurse at the Whittington, a patient has injuries that look like DV and her partner wont leave her side",
+     "vawg", "Islington"),
+    ("my son takes my pension and shouts at me and pushed me last week, i am 78 and live with him", "vawg", None),
+    ("my daughter is 15 and has an older boyfriend who is 24, he picks her up in his car from school", "exploitation", None),
+    ("ex prisoner mentoring Brixton", "reducing-reoffending", "Lambeth"),
+])
+def test_a_fourteenth_unseen_set(index, query, topic, borough):
+    """From the last 150 written unseen, a public site's mix (88 % right before changes for them,
+    75 % before this session)."""
+    _reads_as(index, query, topic, borough)
