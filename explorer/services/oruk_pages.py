@@ -101,24 +101,26 @@ class SearchPages:
         "x_nearest_elsewhere": [...]}`` (no ``x_query`` when None, no ``x_nearest_elsewhere`` when
         there are none) as JSON, the kept summaries set in as written; None when a part cannot be
         written by orjson."""
-        summaries = []
-        for service in services:
-            summary = self.summary_json(service, base_url)
-            if summary is None:
-                return None
-            summaries.append(orjson.Fragment(summary))
+        summaries = self._fragments(services, base_url)
+        near = self._fragments([item.service for item in nearby], base_url)
+        if summaries is None or near is None:
+            return None
         page = {**paging, "contents": summaries}
         if understood is not None:
             page["x_query"] = understood
         if nearby:
-            records = []
-            for item in nearby:
-                summary = self.summary_json(item.service, base_url)
-                if summary is None:
-                    return None
-                records.append(oruk.nearby_record(item, orjson.Fragment(summary)))
-            page["x_nearest_elsewhere"] = records
+            page["x_nearest_elsewhere"] = [oruk.nearby_record(i, f) for i, f in zip(nearby, near)]
         return _dumps(page)
+
+    def _fragments(self, services: Sequence[ServiceEntry], base_url: str) -> list | None:
+        """The services' kept summaries as orjson fragments; None when one cannot be written."""
+        out = []
+        for service in services:
+            summary = self.summary_json(service, base_url)
+            if summary is None:
+                return None
+            out.append(orjson.Fragment(summary))
+        return out
 
     def kept(self, key: Hashable) -> bytes | None:
         """The page kept under ``key`` (the request's query string and base address), or None."""

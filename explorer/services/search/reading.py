@@ -290,7 +290,7 @@ class QueryReading:
         place_words = parts.place.split() if parts.explicit_place else words
         # Two neighbouring letters swapped is the commonest slip on a phone, and costs a six-letter
         # name more than the place cutoff allows ("ilfrod" scores 83 against "ilford").
-        place_words = [self._untransposed_place(w) or w for w in place_words]
+        place_words = [self._slipped_place(w) or w for w in place_words]
         spans = match_spans(place_words, self.place_vocabulary, cutoff=PLACE_CUTOFF, max_span=4, min_chars=3)
         if parts.explicit_place:
             whole = [s for s in spans if s.start == 0 and s.end == len(place_words)]
@@ -343,7 +343,7 @@ class QueryReading:
     def _place_borough(self, target: str) -> str:
         return self.geography.places[int(target.partition(":")[2])].borough_code
 
-    def _untransposed_place(self, word: str) -> str | None:
+    def _slipped_place(self, word: str) -> str | None:
         """The one-word place name ``word`` is with one slip of a finger undone (:func:`slips`: two
         neighbouring letters swapped back, "ilfrod" -> "ilford", or a key beside the one meant,
         "camdem" -> "camden"), or None: the first letter is never changed, and a word of five
@@ -379,10 +379,12 @@ class QueryReading:
 
 #: Thesaurus rows and service-area words that say who the help is for, or where a thing happened,
 #: rather than what it is about: alone they give their topics, beside another they give none.
-WHO_PHRASES = frozenset({"after school", "after school club", "afterschool", "my son", "my daughter", "my child", "my teenager", "kids", "young people",
-                         "young person", "teenagers", "teen", "teens", "parents", "carers", "families",
-                         "family", "youts", "yutes", "youth work", "youth worker", "youth workers", "football", "boxing",
-                         "sport", "sports"})
+WHO_PHRASES = frozenset({
+    "my son", "my daughter", "my child", "my teenager", "kids", "young people", "young person", "teenagers",
+    "teen", "teens", "youts", "yutes", "parents", "carers", "families", "family",  # who it is for
+    "youth work", "youth worker", "youth workers",  # who is asking
+    "after school", "after school club", "afterschool", "football", "boxing", "sport", "sports",  # where
+})
 
 #: Words that start a phrase that is not a place's name, when no place was found ("in my class",
 #: "in the form", "in a restaurant").
