@@ -27,7 +27,12 @@ AUDIENCES: dict[str, str] = {
 }
 #: Audiences a member of the public cannot use without naming them.
 RESTRICTED_AUDIENCES = frozenset({"people-who-harm", "professionals"})
-KINDS = ("abbreviation", "term", "resident")
+#: What a row is: a field's abbreviation ("IDVA"), a term of art, a resident's words, or context: words
+#: that say who the help is for or where a thing happened ("my son", "families", "after school"),
+#: which give their topics only when nothing else in the query gives one ("my son was stabbed" is
+#: about youth violence, "my family want me to marry" about forced marriage, "my son" alone about
+#: help for a child).
+KINDS = ("abbreviation", "term", "resident", "context")
 COLUMNS = ("phrase", "topics", "words", "audience", "kind", "source")
 
 
@@ -45,6 +50,11 @@ class Entry:
     audience: str | None
     kind: str
     source: str
+
+    @property
+    def context(self) -> bool:
+        """True for words that say who or where rather than what (kind ``context``, :data:`KINDS`)."""
+        return self.kind == "context"
 
 
 @dataclass(frozen=True)

@@ -181,25 +181,19 @@ class QueryReading:
         units: list[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = []
         terms: list[str] = []
         shown: list[str] = []
-        audience: str | None = None
         taken: set[int] = set()
         matches = self.thesaurus.match(words, self.analyzer.stem)
-        who = [m for m in matches if m.entry.topics and (clean(m.entry.phrase) in WHO_PHRASES
-                                                         or " ".join(words[i] for i in m.positions) in WHO_PHRASES)]
+        who = [m for m in matches if m.entry.topics and m.entry.context]
         for m in matches:
             taken.update(m.positions)
-            if m.entry.audience is not None and audience is None:
-                audience = m.entry.audience
         rest = [w for i, w in enumerate(words) if i not in taken]
         spans = match_spans(rest, self.term_vocabulary, cutoff=TOPIC_CUTOFF, max_span=4, min_chars=2)
-        who_spans = [m for m in spans if clean(m.phrase) in WHO_PHRASES]
-        # A row or a service area's word that says who the help is for ("my son", "young people",
-        # "families") gives its topics only when nothing else does: "my son was murdered" is about
+        # A row that says who the help is for or where ("my son", "families", "after school": kind
+        # context) gives its topics only when nothing else does: "my son was murdered" is about
         # bereavement, not youth work, and "my family want to force me to marry" about forced marriage.
-        about = any(m.entry.topics for m in matches if m not in who) or len(who_spans) < len(spans)
+        about = any(m.entry.topics for m in matches if m not in who) or bool(spans)
+        audience = next((m.entry.audience for m in matches if m.entry.audience is not None), None)
         read = [(m.start, m.end) for m in spans]  # the words a service area took, used or not
-        if about:
-            spans = [m for m in spans if m not in who_spans]
         for m in [m for m in matches if m not in who] + ([] if about else who):
             if not m.entry.topics and not m.entry.words:
                 continue
@@ -376,15 +370,6 @@ class QueryReading:
         place = self.geography.places[int(ref)]
         return Location("place", place.name, place.latitude, place.longitude, place.borough_code)
 
-
-#: Thesaurus rows and service-area words that say who the help is for, or where a thing happened,
-#: rather than what it is about: alone they give their topics, beside another they give none.
-WHO_PHRASES = frozenset({
-    "my son", "my daughter", "my child", "my teenager", "kids", "young people", "young person", "teenagers",
-    "teen", "teens", "youts", "yutes", "parents", "carers", "families", "family",  # who it is for
-    "youth work", "youth worker", "youth workers",  # who is asking
-    "after school", "after school club", "afterschool", "football", "boxing", "sport", "sports",  # where
-})
 
 #: Words that start a phrase that is not a place's name, when no place was found ("in my class",
 #: "in the form", "in a restaurant").

@@ -34,7 +34,17 @@ def thesaurus(analyzer, topics):
 def test_every_row_of_the_shipped_thesaurus_is_valid_and_sourced(thesaurus):
     assert len(thesaurus.entries) >= 100
     assert all(e.source for e in thesaurus.entries)
-    assert all(e.kind in {"abbreviation", "term", "resident"} for e in thesaurus.entries)
+    assert all(e.kind in {"abbreviation", "term", "resident", "context"} for e in thesaurus.entries)
+
+
+def test_the_rows_that_say_who_or_where_are_context_rows_with_topics(thesaurus):
+    """Context rows give their topics only when nothing else does (the search's reading): each must
+    have topics to give, and the words that say who or where are among them, not what a search is about."""
+    context = {clean(e.phrase): e for e in thesaurus.entries if e.context}
+    assert {"my son", "my daughter", "kids", "young people", "parents", "family", "families", "after school",
+            "football"} <= set(context)
+    assert all(e.topics for e in context.values())
+    assert not {"domestic abuse", "knife crime", "family support", "youth club", "groomed"} & set(context)
 
 
 @pytest.mark.parametrize(
