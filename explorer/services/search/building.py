@@ -45,6 +45,18 @@ def borough_names(name: str) -> tuple[str, ...]:
     return tuple(names)
 
 
+#: The short forms of a street's last word that people type ("Liverpool St", "Old Kent Rd").
+STREET_ABBREVIATIONS = {"Street": "St", "Road": "Rd"}
+
+
+def place_names(name: str) -> tuple[str, ...]:
+    """A gazetteer place's name and, for a street, its short form: "Liverpool Street",
+    "Liverpool St". ("St" first is Saint, as in "St Pancras": only the last word is shortened.)"""
+    head, _, last = name.rpartition(" ")
+    short = STREET_ABBREVIATIONS.get(last)
+    return (name, f"{head} {short}") if head and short else (name,)
+
+
 def _bm25_index(snapshot: Snapshot, services: Sequence[ServiceEntry], analyzer: Analyzer):
     """A BM25 index (``bm25s``, Lucene variant) of every field, weighted by repetition (BM25F-style).
 

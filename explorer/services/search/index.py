@@ -24,6 +24,7 @@ from explorer.services.search.building import (
     boroughs_by_code,
     name_form_tables,
     place_homonyms,
+    place_names,
 )
 from explorer.services.search.model import (
     BAND_COVERS,
@@ -137,7 +138,7 @@ class SearchIndex(QueryReading, Scoring):
         synonyms = {t.id: (t.name, *t.synonyms, *_name_words(t, snapshot.terms)) for t in snapshot.terms}
         self.term_vocabulary = build_vocabulary(synonyms)
         place_pairs = [(name, f"borough:{b.code}") for b in snapshot.boroughs for name in borough_names(b.name)]
-        place_pairs += [(p.name, f"place:{i}") for i, p in enumerate(geography.places)]
+        place_pairs += [(name, f"place:{i}") for i, p in enumerate(geography.places) for name in place_names(p.name)]
         self.place_vocabulary = build_vocabulary(place_pairs)
         self._place_homonyms = place_homonyms(self.place_vocabulary, geography.places)
         self._borough_points = {b.code: _borough_point(geography, b.code) for b in snapshot.boroughs}
