@@ -801,7 +801,7 @@ def test_a_fifteenth_unseen_set(index, query, topic, borough):
     ("I am a transgender woman and have been repeatedly abused on the street in Angel; whom should I approach?",
      "hate-crime", "Islington"),
     ("called names for being eastern european in Ealing Broadway", "hate-crime", "Ealing"),
-    ("my son using laughing gas every day hanwell", "substance-misuse", "Ealing"),
+    ("my son using laughing gas every day pimlico", "substance-misuse", "Westminster"),
     ("my boy start to steal and lie he is 10 we live in plumstead", "early-intervention", "Greenwich"),
 ])
 def test_a_sixteenth_unseen_set(index, query, topic, borough):
