@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from explorer.services.search import SearchIndex, ended_line, search_index
+from explorer.services.search.model import BAND_NEARBY
 from explorer.services.snapshot import SnapshotProvider
 
 RESTRICTED = {"people-who-harm", "professionals"}
@@ -819,3 +820,32 @@ def test_a_street_is_found_by_its_short_form_and_saint_is_not_shortened(index):
 def test_a_word_for_who_someone_is_and_abuse_is_hate_crime_but_not_beside_domestic_abuse(index):
     assert "hate-crime" in index.search("eastern european and called names at work Barking").understood.terms
     assert index.search("lgbt domestic abuse support camden").understood.terms == ("vawg",)
+
+
+@pytest.mark.parametrize("query", [
+    "car broken into again in chingford what can i do",  # victim support and crime prevention
+    "ppl on our estate keep calling my autistic son names and filming him",  # no place
+    "my freind got shanked in brixton need someone to talk to",
+])
+def test_a_query_read_as_two_topics_shows_a_service_of_each_in_its_first_three(index, query):
+    """The services of one topic all fitted the words better, so the first three were all victim
+    support for "car broken into" (crime prevention fourth or later); now the best service of the
+    other topic that the place's residents can use takes the third place."""
+    result = index.search(query, limit=10)
+    first, second = result.understood.terms[:2]
+    top = [i.service for i in result.items[:3]]
+    assert any(first in s.term_ids for s in top) and any(second in s.term_ids for s in top), [s.id for s in top]
+    assert all(i.band != BAND_NEARBY and i.service.status == "active" for i in result.items[:3])
+    # the page and the whole order agree, and nothing is lost or repeated
+    assert [s.id for s in result.matched[:10]] == [i.service.id for i in result.items]
+    assert sorted(s.id for s in result.matched) == sorted({s.id for s in result.matched})
+
+
+def test_a_query_of_one_topic_or_naming_a_service_keeps_the_keys_order(index):
+    one = index.search("domestic abuse Peckham", limit=10)
+    ranking = one.matched._ranking
+    assert one.matched.indices.tolist() == ranking.chosen[ranking._ranked()].tolist() and ranking.head == ()
+    named = index.search("Robbery Response detached youth work", limit=10)  # (two topics, no place)
+    assert named.understood.terms == ("victims-witnesses", "youth-violence")
+    assert named.items[0].named and named.matched._ranking.head == ()
+

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import math
-from typing import Any
+from typing import Any, Sequence
 
 import numpy as np
 
@@ -179,6 +179,45 @@ class SearchIndex(QueryReading, Scoring):
             out += has[r[0]] if len(r) == 1 else has[r].any(axis=0)
         return out
 
+    def _one_of_each(self, ranking: _Ranking, terms: Sequence[str], band: np.ndarray, audience_key: np.ndarray,
+                     named: np.ndarray) -> list[int]:
+        """The first places (positions in ``ranking.chosen``) of a query read as two topics or more,
+        so that each of its first two topics has a service among them when one can be listed (one
+        that covers the place, is active and can be used as the first listed can): the keys' first
+        three, with the best such service of a topic they lack in place of the lowest-ranked one
+        whose topics another still shows. Empty when nothing needs to move or the query names a
+        service (the order is then the keys' alone)."""
+        chosen = ranking.chosen
+        shown = _Ranking.SHOWN_FIRST
+        if len(terms) < 2 or len(chosen) <= shown or named[chosen].any():
+            return []
+        rows = [r for r in (self._term_row.get(t) for t in terms[:2]) if r is not None]
+        top = ranking.ranked_first(shown).tolist()
+        has = self._has_term
+        missing = [r for r in rows if not has[r, chosen[top]].any()]
+        if not missing:
+            return []
+        audience = np.asarray(audience_key)[chosen]
+        usable = (band != BAND_NEARBY) & self._active[chosen] & (audience <= audience[top[0]])
+        picks: list[int] = []
+        for r in missing:
+            candidates = np.flatnonzero(usable & has[r, chosen])
+            candidates = candidates[~np.isin(candidates, top + picks)]
+            if len(candidates):  # the first of them in the keys' order (key, then score, then position)
+                keys = ranking.key[candidates]
+                candidates = candidates[keys == keys.min()]
+                negative = ranking.negative_total[candidates]
+                picks.append(int(candidates[np.argmin(negative)]))
+        kept = list(top)
+        for p in reversed(top[1:]):  # make room: the lowest first; never the first, nor a topic's only one
+            if len(kept) + len(picks) <= shown:
+                break
+            others = [chosen[q] for q in kept + picks if q != p]
+            if all(has[r, others].any() for r in rows if has[r, chosen[p]]):
+                kept.remove(p)
+        picks = picks[:shown - len(kept)]
+        return kept + picks if picks else []
+
     def search(
         self, query: str | None, filters: Filters = Filters(), *, limit: int = DEFAULT_LIMIT,
         include_ended: bool = False, anywhere: bool = False,
@@ -261,6 +300,7 @@ class SearchIndex(QueryReading, Scoring):
                            concepts=concepts_hit, tagged=self._tagged(reading.concepts, chosen),
                            total=total, n_units=n_units, audience_match=audience_match, band=band,
                            distances=distances)
+        ranking.lead(self._one_of_each(ranking, understood.terms, band, audience_key, named))
         first = ranking.first_positions(limit)
         rows = chosen[first]
         covered = covers[rows] if covers is not None else np.zeros(len(rows), dtype=bool)

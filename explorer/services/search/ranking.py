@@ -83,6 +83,24 @@ class _Ranking:
         self.key = (high.astype(np.int64) << 21) | metres
         self.negative_total = -total[c]
         self._order: np.ndarray | None = None
+        self._ranked_order: np.ndarray | None = None
+        self.head: tuple[int, ...] = ()
+
+    #: The first page's places a query of several topics keeps for a service of each (:meth:`lead`).
+    SHOWN_FIRST = 3
+
+    def lead(self, head: Sequence[int]) -> None:
+        """Puts the services at positions ``head`` (in ``chosen``) first, in that order, and every
+        other after them in the keys' order. A query read as two topics ("shed broken into twice":
+        victim support and crime prevention) then shows a service of each in its first three, even
+        when one topic's services all fit the words better (:meth:`SearchIndex._one_of_each`)."""
+        self.head = tuple(int(p) for p in head)
+
+    def _headed(self, ranked: np.ndarray) -> np.ndarray:
+        if not self.head:
+            return ranked
+        head = np.asarray(self.head, dtype=np.int64)
+        return np.concatenate((head, ranked[~np.isin(ranked, head)]))
 
     def __len__(self) -> int:
         return len(self.chosen)
@@ -98,14 +116,28 @@ class _Ranking:
     def _positions(self) -> np.ndarray:
         """:meth:`order` as positions in ``chosen``."""
         if self._order is None:
-            self._order = np.lexsort((self.negative_total, self.key))
+            self._order = self._headed(self._ranked())
         return self._order
+
+    def _ranked(self) -> np.ndarray:
+        """Every position by the keys alone (without :meth:`lead`), sorted once."""
+        if self._ranked_order is None:
+            self._ranked_order = np.lexsort((self.negative_total, self.key))
+        return self._ranked_order
 
     def first_positions(self, stop: int) -> np.ndarray:
         """:meth:`first` as positions in ``chosen``."""
+        if self._order is not None:
+            return self._order[:max(stop, 0)]
+        if self.head:
+            return self._headed(self.ranked_first(max(stop, 0) + len(self.head)))[:max(stop, 0)]
+        return self.ranked_first(stop)
+
+    def ranked_first(self, stop: int) -> np.ndarray:
+        """The first ``stop`` positions by the keys alone (without :meth:`lead`)."""
         m = len(self.chosen)
-        if self._order is not None or stop >= m or m <= self.SMALL:
-            return self._positions()[:max(stop, 0)]
+        if self._ranked_order is not None or stop >= m or m <= self.SMALL:
+            return self._ranked()[:max(stop, 0)]
         if stop <= 0:
             return np.zeros(0, dtype=np.int64)
         key, negative = self.key, self.negative_total

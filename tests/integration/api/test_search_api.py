@@ -143,3 +143,12 @@ def test_api_lists_the_nearest_services_elsewhere_when_nothing_covers_the_place(
     TypeAdapter(models.ServicePage).validate_python(body)
     assert "x_nearest_elsewhere" not in client.get("/api/v1/services?search=drug%20treatment%20Westminster").get_json()
     assert "x_nearest_elsewhere" not in client.get("/api/v1/services?search=drug%20treatment").get_json()
+
+
+def test_the_api_pages_of_a_led_order_follow_on(client):
+    """Page 2 of a query whose first three were chosen for its two topics starts where page 1 ended."""
+    url = "/api/v1/services?per_page=2&search=car%20broken%20into%20again%20in%20chingford&page={}"
+    pages = [client.get(url.format(p)).get_json() for p in (1, 2, 3)]
+    ids = [s["id"] for page in pages for s in page["contents"]]
+    whole = client.get("/api/v1/services?per_page=6&search=car%20broken%20into%20again%20in%20chingford").get_json()
+    assert ids == [s["id"] for s in whole["contents"]] and len(set(ids)) == len(ids) == 6

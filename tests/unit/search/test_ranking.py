@@ -36,6 +36,24 @@ def test_the_first_page_is_the_start_of_the_full_order(seed, stop, monkeypatch):
     assert partial.tolist() == full[:stop].tolist()
 
 
+@pytest.mark.parametrize("small", [0, 512])
+@pytest.mark.parametrize("stop", [0, 1, 2, 3, 4, 10, 333, 5000])
+def test_a_led_order_puts_its_head_first_and_the_rest_in_the_keys_order(small, stop, monkeypatch):
+    """:meth:`_Ranking.lead` (a query of two topics shows one of each first): the head in its
+    order, then every other service in the keys' order, the same whether the first page or the
+    whole order is read."""
+    monkeypatch.setattr(_Ranking, "SMALL", small)
+    keyed = _ranking(np.random.default_rng(4), 8000).order().tolist()
+    led = _ranking(np.random.default_rng(4), 8000)
+    head = [0, 4000, 17]  # positions in chosen: one of the first, two from far down
+    led.lead(head)
+    chosen = led.chosen
+    expected = [int(chosen[p]) for p in head] + [c for c in keyed if c not in {int(chosen[p]) for p in head}]
+    assert led.first(stop).tolist() == expected[:stop]
+    assert led.order().tolist() == expected
+    assert led.first(stop).tolist() == expected[:stop]  # (after the whole order is sorted too)
+
+
 def test_the_full_order_is_by_key_then_score_then_register_order():
     ranking = _ranking(np.random.default_rng(1), 3000)
     order = ranking.order()
