@@ -849,3 +849,11 @@ def test_a_query_of_one_topic_or_naming_a_service_keeps_the_keys_order(index):
     assert named.understood.terms == ("victims-witnesses", "youth-violence")
     assert named.items[0].named and named.matched._ranking.head == ()
 
+
+
+def test_spiking_is_read_as_sexual_violence_first(index):
+    """Spiking was read as violence against women and girls and community safety: a night-time
+    safety project came before the sexual assault referral centres for "think I got spiked"."""
+    result = index.search("think i got spiked in a club in shoreditch and something happened", limit=3)
+    assert result.understood.terms[0] == "sexual-violence"
+    assert result.items[0].service.name.startswith("The Havens")
