@@ -102,8 +102,10 @@ class Thesaurus:
         content = [i for i, w in enumerate(words) if w not in STOPWORDS]
         # The keys to try, from both lists: every word's own (full) and across stopwords (content).
         # The longest is tried first whichever list it is in, so "force me to marry" is one row
-        # rather than the single word "marry"; at one length, full keys before content ones.
-        tries: list[tuple[int, int, int, tuple[str, ...], int]] = []
+        # rather than the single word "marry"; at one length, full keys before content ones, and a
+        # row met on the words as written (one naming an audience) before one met through a stem
+        # ("spiked", for victims and survivors, rather than "spiking", which has the same stem).
+        tries: list[tuple[int, int, bool, int, tuple[str, ...], int]] = []
         passes = []
         for number, (keys, index, positions) in enumerate(((self.full_keys, self.full_index, list(range(len(words)))),
                                                            (self.content_keys, self.content_index, content))):
@@ -118,9 +120,9 @@ class Thesaurus:
                 candidates = range(len(keys))
             for k in candidates:
                 key, entry_index = keys[k]
-                tries.append((-len(key), number, k, key, entry_index))
+                tries.append((-len(key), number, self.entries[entry_index].audience is None, k, key, entry_index))
         tries.sort()
-        for _length, number, _k, key, entry_index in tries:
+        for _length, number, _stemmed, _k, key, entry_index in tries:
             seqs, present, positions = passes[number]
             # A row that names an audience matches the words themselves, not their stems,
             # so "abuse" is never "abuser" (both stem to "abus").

@@ -221,3 +221,19 @@ def test_a_phrase_whose_words_across_stopwords_are_all_weak_is_met_only_word_for
     assert not thesaurus.match(clean("is there anyone to talk to about gang stuff").split(), analyzer.stem)
     assert [m.entry.phrase for m in thesaurus.match(clean("he did stuff to him").split(), analyzer.stem)] == ["did stuff to"]
     assert [m.entry.phrase for m in thesaurus.match(clean("i hurt partner").split(), analyzer.stem)] == ["hurt my partner"]
+
+
+def test_every_row_is_met_by_its_own_phrase(thesaurus, analyzer):
+    """A row that another row always meets first is dead: "spiked" (for victims and survivors) was
+    never read, because "spiking" has the same stem and came first; 26 rows that repeated another's
+    stem were removed. A row naming an audience is matched on the words as written, so it now wins
+    over a row met through a stem at the same length."""
+    dead = [e.phrase for e in thesaurus.entries if "+" not in e.phrase
+            and not any(m.entry is e for m in thesaurus.match(clean(e.phrase).split(), analyzer.stem))]
+    assert dead == []
+
+
+def test_a_row_met_word_for_word_comes_before_one_met_through_a_stem(thesaurus, analyzer):
+    found = thesaurus.match(["i", "was", "spiked"], analyzer.stem)
+    assert [m.entry.phrase for m in found] == ["spiked"] and found[0].entry.audience == "victims-survivors"
+    assert [m.entry.phrase for m in thesaurus.match(["spiking", "help"], analyzer.stem)] == ["spiking"]
