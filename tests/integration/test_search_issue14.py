@@ -857,3 +857,24 @@ def test_spiking_is_read_as_sexual_violence_first(index):
     result = index.search("think i got spiked in a club in shoreditch and something happened", limit=3)
     assert result.understood.terms[0] == "sexual-violence"
     assert result.items[0].service.name.startswith("The Havens")
+
+
+@pytest.mark.parametrize("query, topic, borough", [
+    ("the older ones at the chicken shop in Plumstead tell the little kids to carry bags for them", "exploitation",
+     "Greenwich"),
+    ("my nephew keeps getting chased by boys from the other postcode we live in hackney", "youth-violence", "Hackney"),
+    ("people drinking and fighting outside the offy on rye lane every weekend", "community-safety", "Southwark"),
+    ("My son has autism and the kids on our estate in Greenford film him and call him names, then put it online",
+     "hate-crime", "Ealing"),
+])
+def test_a_seventeenth_unseen_set(index, query, topic, borough):
+    """From 150 more written unseen as a month of a public site, a third of them with two problems
+    at once: 88 % right before changes for them, the first set to measure one of each topic first."""
+    _reads_as(index, query, topic, borough)
+
+
+def test_a_brother_threatening_is_not_youth_violence(index):
+    """Threats were left out of the row of a young person and a weapon or gang: an adult brother
+    threatening over family honour is honour-based abuse."""
+    terms = index.search("my family say I'll bring shame if I leave my husband and my brothers have threatened me").understood.terms
+    assert terms[0] == "vawg" and "youth-violence" not in terms
