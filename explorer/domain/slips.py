@@ -28,12 +28,18 @@ def _neighbours() -> dict[str, str]:
 KEY_NEIGHBOURS = _neighbours()
 
 
-def slips(word: str) -> Iterator[str]:
-    """The words ``word`` would be with one slip undone: each pair of neighbouring letters swapped
-    back, then each letter after the first replaced by a key beside it."""
+def swaps(word: str) -> Iterator[str]:
+    """The words ``word`` would be with two neighbouring letters swapped back ("yuoth" -> "youth"),
+    never the first letter."""
     for i in range(1, len(word) - 1):
         if word[i] != word[i + 1]:
             yield f"{word[:i]}{word[i + 1]}{word[i]}{word[i + 2:]}"
+
+
+def slips(word: str) -> Iterator[str]:
+    """The words ``word`` would be with one slip undone: each pair of neighbouring letters swapped
+    back (:func:`swaps`), then each letter after the first replaced by a key beside it."""
+    yield from swaps(word)
     for i in range(1, len(word)):
         for key in KEY_NEIGHBOURS.get(word[i], ""):
             yield f"{word[:i]}{key}{word[i + 1:]}"

@@ -26,7 +26,7 @@ from explorer.domain.query import (
     split_query,
 )
 from explorer.domain.postcode_in_text import find_postcode
-from explorer.domain.slips import slips
+from explorer.domain.slips import slips, swaps
 from explorer.domain.spelling import spelling_variants
 from explorer.services.search.building import _borough_point
 from explorer.services.search.model import EXAMPLE, Location, OtherPlace, Understood, _Reading
@@ -155,6 +155,14 @@ class QueryReading:
             # none that could reach either is left out), in their order: the same first best word.
             # A correction keeps the word's first letter: people seldom mistype it, and changing it
             # turns ordinary words into other ones ("brother" into "other", "posted" into "hosted").
+            # Two letters swapped costs a short word more than its cutoff allows ("yuoth" scores 80
+            # against "youth"): undone exactly first, when it gives a word the register uses.
+            swapped = None if word in self._common_words else next(
+                (w for w in swaps(word) if w in self._word_set and w not in self.place_vocabulary.first), None)
+            if swapped is not None:
+                out.append(swapped)
+                corrections.append((word, swapped))
+                continue
             first = word[0]
             words = [w for w in self._words if w[0] == first] if len(self._words) <= SMALL_WORDS else [
                 w for i in in_reach(self._word_reach, word) if (w := self._words[i])[0] == first]
