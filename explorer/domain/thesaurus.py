@@ -140,7 +140,7 @@ class Thesaurus:
         # Rows of two parts, after the phrases: they may reuse a phrase's word ("my daughter" and
         # "messages", "husband" and "locked me in") but add only a topic no row has found ("my
         # partner hits me" is read once).
-        topics = {t for m in found for t in m.entry.topics}
+        topics = {t for m in found if not m.entry.context for t in m.entry.topics}  # (context: who or where)
         present = set(forms[0])
         for first, second, entry_index in self.pairs:
             if first.isdisjoint(present) or second.isdisjoint(present):

@@ -890,3 +890,16 @@ def test_two_letters_swapped_in_a_short_word_are_undone(index, query, corrected)
 
 def test_a_common_word_is_not_read_as_a_swap(index):
     assert not [c for c in index.search("form help Croydon").understood.corrections if c[0] == "form"]
+
+
+def test_a_place_of_worship_says_where_not_what(index):
+    """"church", "mosque" ... gave hate crime wherever they were named (an eighteenth unseen set):
+    they are context rows now, and give it only when nothing else in the query gives a topic."""
+    church = index.search("Our church in Plumstead has a member who says her husband won't let her see her "
+                          "family or have any money of her own")
+    assert church.understood.terms == ("vawg",)
+    assert "hate-crime" not in index.search("imam asking advice lad at our mosque being recruited to move drugs "
+                                            "Whitechapel").understood.terms
+    assert index.search("mosque Whitechapel").understood.terms == ("hate-crime",)
+    # a row of two parts still reads the attack on it, though the place's own row gives way
+    assert index.search("they threw eggs at our gurdwara in hounslow").understood.terms[0] == "hate-crime"

@@ -237,3 +237,14 @@ def test_a_row_met_word_for_word_comes_before_one_met_through_a_stem(thesaurus, 
     found = thesaurus.match(["i", "was", "spiked"], analyzer.stem)
     assert [m.entry.phrase for m in found] == ["spiked"] and found[0].entry.audience == "victims-survivors"
     assert [m.entry.phrase for m in thesaurus.match(["spiking", "help"], analyzer.stem)] == ["spiking"]
+
+
+def test_a_context_row_does_not_stop_a_row_of_two_parts_from_giving_its_topic(analyzer):
+    """A row of two parts adds only a topic no row has found; a context row's topics count only if
+    nothing else gives one, so they do not stop it ("threw eggs at our gurdwara" is hate crime)."""
+    text = (HEADER + 'gurdwara,hate-crime,religious hate crime,,context,"src"\n'
+            + 'eggs,community-safety,antisocial behaviour,,resident,"src"\n'
+            + 'gurdwara|mosque + eggs|attacked,hate-crime,hate crime,,resident,"src"\n')
+    thesaurus = parse_thesaurus(text, topics={"hate-crime", "community-safety"}, stem=analyzer.stem)
+    found = [m.entry.phrase for m in thesaurus.match("threw eggs at our gurdwara".split(), analyzer.stem)]
+    assert "gurdwara|mosque + eggs|attacked" in found
