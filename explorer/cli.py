@@ -65,8 +65,9 @@ def _search(args, settings: Settings) -> int:
     )
     result = index.search(args.query, filters, limit=args.limit, include_ended=args.ended)
     nearby = index.nearest_elsewhere(result)
+    elsewhere = index.topics_elsewhere(result)
     if args.json:
-        print(json.dumps(search_result_json(result, snapshot, nearby), indent=2, ensure_ascii=False))
+        print(json.dumps(search_result_json(result, snapshot, nearby, elsewhere), indent=2, ensure_ascii=False))
         return EXIT_OK
     print(result.summary)
     for other in result.understood.also_places:  # "Hayes" is in Hillingdon and in Bromley
@@ -79,6 +80,11 @@ def _search(args, settings: Settings) -> int:
     if nearby:  # as the page: nothing covers the place, so the nearest elsewhere
         print(f"The nearest {len(nearby)} elsewhere in London, closest first (check with them that they can help you):")
         for n, item in enumerate(nearby, start=1):
+            print(_item_line(n, item, snapshot))
+    for gap in elsewhere:  # as the page: a topic of the search that nothing covers at the place
+        print(f"No {gap.name.lower()} service covers {gap.borough} or is within 3 km. The nearest elsewhere "
+              "(check with them that they can help you):")
+        for n, item in enumerate(gap.nearest, start=1):
             print(_item_line(n, item, snapshot))
     if ended_line(result):
         print(f"{ended_line(result)}: add --ended to show them.")
@@ -95,9 +101,10 @@ def _item_line(n: int, item, snapshot) -> str:
     return f"{n:>3}. {s.name} ({s.provider_name}; {where}){distance}{note}{ended}"
 
 
-def search_result_json(result, snapshot, nearby=()) -> dict:
-    """The search result as plain JSON: the same services, in the same order, as the page, and
-    the nearest elsewhere when nothing covers the place."""
+def search_result_json(result, snapshot, nearby=(), elsewhere=()) -> dict:
+    """The search result as plain JSON: the same services, in the same order, as the page; the
+    nearest elsewhere when nothing covers the place; and each topic of the search that nothing
+    covers there, with the nearest of it elsewhere."""
     from explorer.services.search import understood_json
 
     return {
@@ -108,6 +115,8 @@ def search_result_json(result, snapshot, nearby=()) -> dict:
         "total": result.total,
         "results": [_item_json(i) for i in result.items],
         "nearest_elsewhere": [_item_json(i) for i in nearby],
+        "topics_elsewhere": [{"topic": g.topic, "name": g.name, "borough": g.borough,
+                              "nearest": [_item_json(i) for i in g.nearest]} for g in elsewhere],
     }
 
 

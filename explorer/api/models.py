@@ -349,12 +349,27 @@ class NearbyService(TypedDict):
                               'residents only".')]
 
 
+class TopicElsewhereRecord(TypedDict):
+    """A topic of the search that none of the services found covers at its place."""
+
+    __pydantic_config__ = _CLOSED
+    topic: Annotated[str, _doc("The service area's id, for example \"substance-misuse\".")]
+    name: Annotated[str, _doc("Its name, for example \"Drugs and alcohol\".")]
+    borough: Annotated[str, _doc("The borough of the searched place.")]
+    nearest: Annotated[list[NearbyService], _doc("The nearest services of the topic elsewhere, nearest first.")]
+
+
 class ServicePage(_Page):
     x_query: NotRequired[QueryUnderstood]
     x_nearest_elsewhere: NotRequired[Annotated[list[NearbyService], _doc(
         "When the search found a place but no service covering it (\"drug treatment Hackney\"): the "
         "three nearest services elsewhere that match the rest of the search, nearest first, as the "
         "explorer page lists them.")]]
+    x_topics_elsewhere: NotRequired[Annotated[list[TopicElsewhereRecord], _doc(
+        "When the search found services and was read as two topics or more, each of its first two "
+        "topics that no service covers at the searched place or within 3 km (\"family support when my "
+        "brother is on drugs in Croydon\"), with the nearest three of it elsewhere, as the explorer "
+        "page names them.")]]
     contents: list[ServiceSummary]
 
 

@@ -23,7 +23,7 @@ from explorer.layout.freshness import resident_freshness
 from explorer.pages.home import Exploration, state_query
 from explorer.domain.thesaurus import AUDIENCES
 from explorer.services.search import (
-    ACCESS_FILTERS, AGE_GROUPS, Filters, ResultItem, SearchResult, commissioner_options, ended_line,
+    ACCESS_FILTERS, AGE_GROUPS, Filters, ResultItem, SearchResult, TopicElsewhere, commissioner_options, ended_line,
 )
 from explorer.pages.home import SearchUpdate
 from explorer.services.mapview import MapState
@@ -63,7 +63,8 @@ def build_home(
                         [
                             html.H2("Results", className="visually-hidden"),
                             html.Div(
-                                build_result_header(result, found.window, len(found.nearby)),
+                                build_result_header(result, found.window, len(found.nearby), found.elsewhere,
+                                                    found.state),
                                 id=ids.RESULT_SUMMARY,
                                 role="status",
                                 tabIndex="-1",
@@ -235,9 +236,12 @@ def build_filter_panel(snapshot: Snapshot, filters: Filters) -> html.Details:
     )
 
 
-def build_result_header(result: SearchResult, window: PageWindow | None = None, nearby: int = 0) -> list:
+def build_result_header(result: SearchResult, window: PageWindow | None = None, nearby: int = 0,
+                        elsewhere: Sequence[TopicElsewhere] = (), back: str = "") -> list:
     """What the search understood, how many services match and which are shown, and any message
-    (``nearby``: how many of the nearest services elsewhere the list shows instead)."""
+    (``nearby``: how many of the nearest services elsewhere the list shows instead; ``elsewhere``:
+    the topics of the search that nothing covers at its place, each with the nearest elsewhere,
+    linked to their pages with ``back``)."""
     count = result.total
     noun = "service" if count == 1 else "services"
     header = [html.P(result.summary, className="understood mb-1")]
@@ -265,6 +269,15 @@ def build_result_header(result: SearchResult, window: PageWindow | None = None, 
         header.append(html.P(f"{window.words} {noun}.", className="result-count"))
     else:
         header.append(html.P(f"{count} {noun}.", className="result-count"))
+    for gap in elsewhere:  # "family support ... on drugs in Croydon": no drugs service covers Croydon
+        named = []
+        for k, item in enumerate(gap.nearest):
+            named += [", " if k else "", html.A(item.service.name, href=service_href(item.service.id, back)),
+                      f" ({item.place_note.split(';')[0] or f'{item.distance_km:.1f} km'})"]
+        header.append(html.P(
+            [f"No {gap.name.lower()} service covers {gap.borough} or is within 3 km. The nearest elsewhere: ",
+             *named, ". They may serve only their own borough: check with them that they can help you."],
+            className="topic-elsewhere-line small"))
     if ended_line(result):
         with_ended = dataclasses.replace(result.filters, include_ended=True)
         header.append(html.P([f"{ended_line(result)} \u2014 ",
@@ -373,7 +386,7 @@ def render_exploration(snapshot: Snapshot, found: Exploration, today: dt.date | 
     return (
         build_service_items(snapshot, found.listed, found.state, today),
         found.window.start + 1,
-        build_result_header(found.result, found.window, len(found.nearby)),
+        build_result_header(found.result, found.window, len(found.nearby), found.elsewhere, found.state),
         build_pager(found.window),
         filter_panel_label(filters_set(found.filters)),
         *map_outputs(found.map_state),

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from explorer.domain.paging import PAGE_SIZE, PageWindow, page_window, parse_page
 from explorer.pages.context import PageContext
 from explorer.services.mapview import MapState, home_map_state
-from explorer.services.search import Filters, ResultItem, SearchResult, parse_filters, search_index
+from explorer.services.search import Filters, ResultItem, SearchResult, TopicElsewhere, parse_filters, search_index
 from explorer.services.snapshot import Snapshot
 
 
@@ -28,6 +28,9 @@ class Exploration:
     #: When nothing covers the searched place: the nearest services elsewhere that match the rest
     #: of the search, nearest first (each says where it is and how far).
     nearby: tuple[ResultItem, ...] = ()
+    #: When it found services, each of its topics that none covers at the place, with the nearest
+    #: elsewhere (:meth:`SearchIndex.topics_elsewhere`).
+    elsewhere: tuple[TopicElsewhere, ...] = ()
 
     @property
     def listed(self) -> tuple[ResultItem, ...]:
@@ -86,7 +89,7 @@ def _run(provider, query: str | None, filters: Filters, page: int, service: str 
         result = index.search(query, filters, limit=window.end)
     shown = dataclasses.replace(result, items=result.items[window.start:window.end])
     return Exploration(result=shown, map_state=home_map_state(provider, index, result), filters=filters, window=window, service=service,
-                       view=view, nearby=index.nearest_elsewhere(result))
+                       view=view, nearby=index.nearest_elsewhere(result), elsewhere=index.topics_elsewhere(result))
 
 
 @dataclass(frozen=True)

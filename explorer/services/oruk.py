@@ -20,7 +20,7 @@ from typing import Any, Iterable, NamedTuple, Sequence
 from explorer.domain import rag
 from explorer.domain.geography import haversine_km
 from explorer.services.evidence import api_evaluations
-from explorer.services.search import Filters, ResultItem, SearchIndex, understood_json
+from explorer.services.search import Filters, ResultItem, SearchIndex, TopicElsewhere, understood_json
 from explorer.services.snapshot import DeliveryPoint, ServiceEntry, Snapshot
 
 #: The namespace of every ORUK identifier this explorer mints (uuid5 of kind and register id).
@@ -108,6 +108,9 @@ class ServiceSearch(NamedTuple):
     services: Sequence[ServiceEntry]
     understood: dict | None
     nearby: tuple[ResultItem, ...] = ()
+    #: The topics of a search that found services that none covers at its place, each with the
+    #: nearest elsewhere (``x_topics_elsewhere``; :meth:`SearchIndex.topics_elsewhere`).
+    elsewhere: tuple[TopicElsewhere, ...] = ()
 
 
 def search_services(
@@ -121,9 +124,10 @@ def search_services(
                           include_ended=query.include_ended)
     understood = understood_json(result, index.snapshot) if text else None
     nearby = index.nearest_elsewhere(result) if text else ()
+    elsewhere = index.topics_elsewhere(result) if text else ()
     if query.proximity_m is None and query.minimum_age is None and query.maximum_age is None:
         # (read lazily: a page of 10 never looks at the other 50,000)
-        return ServiceSearch(result.matched, understood, nearby)
+        return ServiceSearch(result.matched, understood, nearby, elsewhere)
     services = list(result.matched)
     if query.proximity_m is not None and origin is not None:
         services = [s for s in services if _nearest_km(s.points, origin) * 1000 <= query.proximity_m]
@@ -131,12 +135,19 @@ def search_services(
         services = [s for s in services if (s.minimum_age or 0) >= query.minimum_age]
     if query.maximum_age is not None:
         services = [s for s in services if s.maximum_age is not None and s.maximum_age <= query.maximum_age]
-    return ServiceSearch(services, understood, nearby)
+    return ServiceSearch(services, understood, nearby, elsewhere)
 
 
 def nearby_record(item: ResultItem, summary: Any) -> dict:
     """One of ``x_nearest_elsewhere``: the service's summary, how far it is and where it works."""
     return {"service": summary, "distance_km": round(item.distance_km, 1), "note": item.place_note}
+
+
+def topic_elsewhere_record(gap: TopicElsewhere, summaries: Sequence[Any]) -> dict:
+    """One of ``x_topics_elsewhere``: a topic none of the found services covers at the place, and
+    the nearest of it elsewhere (``summaries``: theirs, in order) as :func:`nearby_record`."""
+    return {"topic": gap.topic, "name": gap.name, "borough": gap.borough,
+            "nearest": [nearby_record(i, f) for i, f in zip(gap.nearest, summaries)]}
 
 
 def paginate(items: Sequence[Any], page: int, per_page: int) -> tuple[Sequence[Any], dict]:

@@ -114,3 +114,16 @@ def test_ingest_dry_run_of_a_bad_file_reports_and_publishes_nothing(env, tmp_pat
     out = capsys.readouterr().out
     assert "row 2" in out and "period" in out and "budget_gbp" in out and "nothing published" in out
     assert Store.open(sqlite_url(env)).current_versions() == before
+
+
+def test_search_says_which_topic_nothing_covers_at_the_place(env, capsys):
+    """As the page and the API: family support covers Croydon, no drugs service does."""
+    assert main(["search", "family support group when loved one on drugs in croydon"]) == 0
+    out = capsys.readouterr().out
+    assert "No drugs and alcohol service covers Croydon or is within 3 km" in out
+    assert main(["search", "family support group when loved one on drugs in croydon", "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    (gap,) = printed["topics_elsewhere"]
+    assert gap["topic"] == "substance-misuse" and len(gap["nearest"]) == 3
+    assert main(["search", "domestic abuse Peckham", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["topics_elsewhere"] == []

@@ -192,3 +192,36 @@ def test_nothing_covering_the_place_shows_the_nearest_elsewhere(sample_settings)
 
     items, _start, header, *_rest = render_exploration(provider.current(), found)
     assert len(items) == NEARBY and "The nearest 3 elsewhere in London" in text(header)
+
+
+def test_a_topic_nothing_covers_at_the_place_is_said_with_the_nearest_elsewhere(sample_settings):
+    """"family support ... on drugs in croydon" finds family support in Croydon, but no drugs and
+    alcohol service covers Croydon in the sample: the page says so above the list and names the
+    nearest three elsewhere, each a link to its page; a search whose topics are covered says none."""
+    from explorer.pages.home import explore_address
+    from explorer.services.search import NEARBY
+
+    app = create_app(sample_settings)
+    provider = app.server.config["EXPLORER_PROVIDER"]
+    query = "family support group when loved one on drugs in croydon"
+    found = explore_address(provider, {"q": [query]})
+    assert found.result.total and not found.nearby
+    (gap,) = found.elsewhere
+    assert (gap.topic, gap.name, gap.borough) == ("substance-misuse", "Drugs and alcohol", "Croydon")
+    assert len(gap.nearest) == NEARBY and all("substance-misuse" in i.service.term_ids for i in gap.nearest)
+    assert all("E09000008" not in i.service.borough_codes for i in gap.nearest)
+    distances = [i.distance_km for i in gap.nearest]
+    assert distances == sorted(distances) and distances[0] > 3
+    assert explore_address(provider, {"q": ["car broken into again in chingford"]}).elsewhere == ()
+    assert explore_address(provider, {"q": ["domestic abuse Peckham"]}).elsewhere == ()
+    # chosen by filter: the person picked the areas, so nothing is said about others
+    assert explore_address(provider, {"q": [query], "area": ["early-intervention"]}).elsewhere == ()
+
+    body = app.server.test_client().get("/?q=" + query.replace(" ", "+")).get_data(as_text=True)
+    assert "No drugs and alcohol service covers Croydon or is within 3 km. The nearest elsewhere: " in body
+    assert f'href="/service/{gap.nearest[0].service.id}?back=' in body
+
+    from explorer.layout.home import render_exploration  # what a search from the box sends back
+
+    _items, _start, header, *_rest = render_exploration(provider.current(), found)
+    assert "No drugs and alcohol service covers Croydon" in text(header)

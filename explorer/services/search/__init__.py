@@ -32,6 +32,7 @@ from explorer.services.search.model import (
     ResultItem,
     SearchGeography,
     SearchResult,
+    TopicElsewhere,
     Understood,
     commissioner_options,
     describe,
@@ -43,6 +44,6 @@ from explorer.services.search.model import (
 __all__ = [
     "ACCESS_FILTERS", "AGE_GROUPS", "BAND_COVERS", "BAND_NEARBY", "BAND_PAN", "DEFAULT_LIMIT", "EXAMPLE", "NEARBY",
     "NEARBY_KM", "READ_CACHE_SIZE", "Filters", "Location", "ResultItem", "SearchGeography", "SearchIndex", "SearchResult",
-    "Understood", "commissioner_options", "describe", "ended_line", "parse_filters", "search_index",
+    "TopicElsewhere", "Understood", "commissioner_options", "describe", "ended_line", "parse_filters", "search_index",
     "understood_json", "warmed",
 ]

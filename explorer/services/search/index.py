@@ -41,6 +41,7 @@ from explorer.services.search.model import (
     ResultItem,
     SearchGeography,
     SearchResult,
+    TopicElsewhere,
     Understood,
     commissioner_options,
     describe,
@@ -349,6 +350,25 @@ class SearchIndex(QueryReading, Scoring):
         anywhere = self.search(result.query, result.filters, limit=NEARBY_POOL, anywhere=True)
         located = sorted((i for i in anywhere.items if i.distance_km is not None), key=lambda i: i.distance_km)
         return tuple(located[:NEARBY])
+
+    def topics_elsewhere(self, result: SearchResult) -> tuple[TopicElsewhere, ...]:
+        """For a search that found services around its place and was read as two topics or more:
+        each of its first two topics that no service covers there or near, with the nearest
+        services of it elsewhere ("family support when my brother is on drugs in Croydon" lists
+        family support; no drugs and alcohol service covers Croydon, so the page says so and names
+        the nearest). None when the search chose its service areas by filter."""
+        understood = result.understood
+        if not result.total or understood.location is None or len(understood.terms) < 2 or result.filters.areas:
+            return ()
+        borough = self.snapshot.borough_name(understood.location.borough_code)
+        out = []
+        for topic in understood.terms[:2]:
+            alone = self.search(result.query, dataclasses.replace(result.filters, areas=(topic,)), limit=0,
+                                include_ended=result.include_ended)
+            nearest = self.nearest_elsewhere(alone)
+            if nearest:
+                out.append(TopicElsewhere(topic, self.snapshot.term_name(topic), borough, nearest))
+        return tuple(out)
 
     def points(self, result: SearchResult) -> dict:
         """The map's point layer for every service that matched (not only the listed ones)."""

@@ -119,6 +119,18 @@ class ResultItem:
 
 
 @dataclass(frozen=True)
+class TopicElsewhere:
+    """A topic of a search that found services around its place, though none of this topic covers
+    the place or is near it: the nearest of the topic elsewhere
+    (:meth:`SearchIndex.topics_elsewhere`; "No drugs and alcohol service covers Croydon")."""
+
+    topic: str
+    name: str
+    borough: str
+    nearest: tuple[ResultItem, ...]
+
+
+@dataclass(frozen=True)
 class SearchResult:
     """The answer to one search."""
 

@@ -48,7 +48,7 @@ def test_a_page_joined_from_kept_fragments_is_what_orjson_writes_for_the_whole_p
     from explorer.services.search import search_index
 
     pages = oruk_pages.SearchPages(provider.current())
-    found, understood, _nearby = oruk.search_services(search_index(provider), oruk.ServiceQuery(search="domestic abuse Peckham"),
+    found, understood, _nearby, _elsewhere = oruk.search_services(search_index(provider), oruk.ServiceQuery(search="domestic abuse Peckham"),
                                                       modified=pages.modified)
     for understood_part in (understood, None):
         contents, paging = oruk.paginate(found, 1, 10)
@@ -152,3 +152,20 @@ def test_the_api_pages_of_a_led_order_follow_on(client):
     ids = [s["id"] for page in pages for s in page["contents"]]
     whole = client.get("/api/v1/services?per_page=6&search=car%20broken%20into%20again%20in%20chingford").get_json()
     assert ids == [s["id"] for s in whole["contents"]] and len(set(ids)) == len(ids) == 6
+
+
+def test_api_names_a_topic_nothing_covers_at_the_place(client):
+    """A directory gets what the page says: family support covers Croydon, no drugs service does."""
+    from pydantic import TypeAdapter
+
+    from explorer.api import models
+
+    body = client.get("/api/v1/services?search=family%20support%20when%20my%20brother%20is%20on%20drugs%20in%20croydon"
+                      ).get_json()
+    assert body["total_items"] > 0 and "x_nearest_elsewhere" not in body
+    (gap,) = body["x_topics_elsewhere"]
+    assert (gap["topic"], gap["name"], gap["borough"]) == ("substance-misuse", "Drugs and alcohol", "Croydon")
+    assert len(gap["nearest"]) == 3 and all(n["note"].startswith("in ") for n in gap["nearest"])
+    assert all("drugs and alcohol" in n["service"]["name"] for n in gap["nearest"])
+    TypeAdapter(models.ServicePage).validate_python(body)
+    assert "x_topics_elsewhere" not in client.get("/api/v1/services?search=domestic%20abuse%20Peckham").get_json()
