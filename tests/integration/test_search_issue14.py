@@ -903,3 +903,20 @@ def test_a_place_of_worship_says_where_not_what(index):
     assert index.search("mosque Whitechapel").understood.terms == ("hate-crime",)
     # a row of two parts still reads the attack on it, though the place's own row gives way
     assert index.search("they threw eggs at our gurdwara in hounslow").understood.terms[0] == "hate-crime"
+
+
+@pytest.mark.parametrize("query", [
+    "family support group when loved one on drugs in croydon", "car broken into again in chingford",
+    "my son using laughing gas every day and fighting in hanwell", "knife crime and drugs Lambeth",
+    "domestic abuse Peckham", "drug treatment Hackney", "heroin rehab RM9",
+])
+def test_the_uncovered_topics_are_those_a_search_of_the_topic_alone_finds_nothing_for(index, query):
+    """SearchResult.uncovered is read from the services the search chose (no second search): it
+    must agree with searching each of the first two topics alone."""
+    from explorer.services.search import Filters
+
+    result = index.search(query)
+    terms = result.understood.terms[:2]
+    expected = tuple(t for t in terms if not index.search(query, Filters(areas=(t,))).total) \
+        if result.total and result.understood.location and len(result.understood.terms) >= 2 else ()
+    assert result.uncovered == expected

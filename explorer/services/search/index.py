@@ -324,6 +324,10 @@ class SearchIndex(QueryReading, Scoring):
         message = ""
         if not len(chosen):
             message = self._no_results_message(query or "", understood, filters)
+        uncovered = ()
+        if len(chosen) and location is not None and len(understood.terms) >= 2 and not filters.areas:
+            uncovered = tuple(t for t in understood.terms[:2]
+                              if t in self._term_row and not self._has_term[self._term_row[t], chosen].any())
         return SearchResult(
             query=query or "",
             filters=filters,
@@ -335,6 +339,7 @@ class SearchIndex(QueryReading, Scoring):
             matched=_Matched(self.services, ranking),
             ended_count=0 if include_ended else ended_count,
             include_ended=include_ended,
+            uncovered=uncovered,
         )
 
     def __setstate__(self, state: dict) -> None:
@@ -358,11 +363,11 @@ class SearchIndex(QueryReading, Scoring):
         family support; no drugs and alcohol service covers Croydon, so the page says so and names
         the nearest). None when the search chose its service areas by filter."""
         understood = result.understood
-        if not result.total or understood.location is None or len(understood.terms) < 2 or result.filters.areas:
+        if not result.uncovered:
             return ()
         borough = self.snapshot.borough_name(understood.location.borough_code)
         out = []
-        for topic in understood.terms[:2]:
+        for topic in result.uncovered:
             alone = self.search(result.query, dataclasses.replace(result.filters, areas=(topic,)), limit=0,
                                 include_ended=result.include_ended)
             nearest = self.nearest_elsewhere(alone)

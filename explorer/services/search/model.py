@@ -144,6 +144,9 @@ class SearchResult:
     matched: tuple[ServiceEntry, ...] = field(default=(), repr=False)
     ended_count: int = 0
     include_ended: bool = False
+    #: Of the first two topics of a search that found services at its place, those none of them
+    #: has (:meth:`SearchIndex.topics_elsewhere` names the nearest of each elsewhere).
+    uncovered: tuple[str, ...] = ()
 
     @property
     def matched_ids(self) -> tuple[str, ...]:
