@@ -92,6 +92,11 @@ class QueryReading:
         if location is not None:  # a second place's name ("Bromley SE15 4") is no topic word: not used
             other_places = [w for w in topic_words if w in self.place_vocabulary.first]
             topic_words = [w for w in topic_words if w not in self.place_vocabulary.first]
+            # A place that is also a thesaurus row ("came out of Pentonville", a prison) says where and
+            # what: its words are read for the row too.
+            typed = (parts.place.split() if parts.explicit_place else words)[slice(*place_span)] if place_span else []
+            if typed and self._a_row(typed):
+                topic_words = topic_words + typed
         corrected, corrections = self._correct(topic_words)
         concepts, understood_terms, shown_words, audience, leftover = self._find_concepts(corrected)
         word_stems, matched_words, unmatched_words, weak = self._word_units(leftover)
@@ -355,6 +360,12 @@ class QueryReading:
         if len(word) < 6 or word in names or word in self._word_set or word in self._common_words:
             return None
         return next((candidate for candidate in slips(word) if candidate in names), None)
+
+    def _a_row(self, words: Sequence[str]) -> bool:
+        """True when thesaurus rows with topics take every one of ``words`` ("pentonville")."""
+        found = self.thesaurus.match(list(words), self.analyzer.stem)
+        used = {i for m in found if m.entry.topics for i in m.positions}
+        return len(used) == len(words)
 
     def _known_district(self, label: str) -> bool:
         try:
