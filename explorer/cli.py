@@ -82,8 +82,7 @@ def _search(args, settings: Settings) -> int:
         for n, item in enumerate(nearby, start=1):
             print(_item_line(n, item, snapshot))
     for gap in elsewhere:  # as the page: a topic of the search that nothing covers at the place
-        print(f"No {gap.name.lower()} service covers {gap.borough} or is within 3 km. The nearest elsewhere "
-              "(check with them that they can help you):")
+        print(f"{gap.sentence} The nearest elsewhere (check with them that they can help you):")
         for n, item in enumerate(gap.nearest, start=1):
             print(_item_line(n, item, snapshot))
     if ended_line(result):

@@ -275,7 +275,7 @@ def build_result_header(result: SearchResult, window: PageWindow | None = None, 
             named += [", " if k else "", html.A(item.service.name, href=service_href(item.service.id, back)),
                       f" ({item.place_note.split(';')[0] or f'{item.distance_km:.1f} km'})"]
         header.append(html.P(
-            [f"No {gap.name.lower()} service covers {gap.borough} or is within 3 km. The nearest elsewhere: ",
+            [f"{gap.sentence} The nearest elsewhere: ",
              *named, ". They may serve only their own borough: check with them that they can help you."],
             className="topic-elsewhere-line small"))
     if ended_line(result):

@@ -129,6 +129,12 @@ class TopicElsewhere:
     borough: str
     nearest: tuple[ResultItem, ...]
 
+    @property
+    def sentence(self) -> str:
+        """What the page and the CLI say before naming the nearest ("No drugs and alcohol service
+        covers Croydon or is within 3 km.")."""
+        return f"No {self.name.lower()} service covers {self.borough} or is within {NEARBY_KM:g} km."
+
 
 @dataclass(frozen=True)
 class SearchResult:

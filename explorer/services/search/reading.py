@@ -206,7 +206,6 @@ class QueryReading:
         # bereavement, not youth work, and "my family want to force me to marry" about forced marriage.
         about = any(m.entry.topics for m in matches if m not in who) or bool(spans)
         audience = next((m.entry.audience for m in matches if m.entry.audience is not None), None)
-        read = [(m.start, m.end) for m in spans]  # the words a service area took, used or not
         for m in [m for m in matches if m not in who] + ([] if about else who):
             if not m.entry.topics and not m.entry.words:
                 continue
@@ -220,7 +219,7 @@ class QueryReading:
             units.append(((m.target,), tuple(clean(m.phrase).split()), tuple(rest[m.start:m.end])))
             if m.target not in terms:
                 terms.append(m.target)
-        leftover = content_words(_without(rest, *read))
+        leftover = content_words(_without(rest, *[(m.start, m.end) for m in spans]))
         return units, terms, shown, audience, leftover
 
     def _word_units(self, words: Sequence[str]) -> tuple[list[str], list[str], list[str], list[str]]:
