@@ -273,7 +273,7 @@ def build_result_header(result: SearchResult, window: PageWindow | None = None, 
         named = []
         for k, item in enumerate(gap.nearest):
             named += [", " if k else "", html.A(item.service.name, href=service_href(item.service.id, back)),
-                      f" ({item.place_note.split(';')[0] or f'{item.distance_km:.1f} km'})"]
+                      f" ({item.where or f'{item.distance_km:.1f} km'})"]
         header.append(html.P(
             [f"{gap.sentence} The nearest elsewhere: ",
              *named, ". They may serve only their own borough: check with them that they can help you."],

@@ -220,6 +220,9 @@ def test_a_topic_nothing_covers_at_the_place_is_said_with_the_nearest_elsewhere(
     body = app.server.test_client().get("/?q=" + query.replace(" ", "+")).get_data(as_text=True)
     assert "No drugs and alcohol service covers Croydon or is within 3 km. The nearest elsewhere: " in body
     assert f'href="/service/{gap.nearest[0].service.id}?back=' in body
+    first = gap.nearest[0]  # each named with where it works and how far, not what it may not do
+    assert first.where == f"in {first.sits_in[0]}, {first.distance_km:.1f} km"
+    assert f"</a> ({first.where})" in body and "residents only)" not in body
 
     from explorer.layout.home import render_exploration  # what a search from the box sends back
 

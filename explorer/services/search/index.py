@@ -313,7 +313,7 @@ class SearchIndex(QueryReading, Scoring):
                 covers_place=covers_place,
                 band=band_i,
                 named=named_i,
-                place_note=self._place_note(i, band_i, km),
+                sits_in=self._sits_in(i, band_i),
             )
             for i, score, km, covers_place, band_i, named_i in zip(
                 rows.tolist(), total[rows].tolist(), distances[first].tolist(), covered.tolist(),

@@ -110,7 +110,29 @@ class ResultItem:
     covers_place: bool
     band: int = BAND_COVERS
     named: bool = False
-    place_note: str = ""
+    #: For a service that only sits nearby in another borough: the names of (at most two of) the
+    #: boroughs it works in.
+    sits_in: tuple[str, ...] = ()
+
+    @property
+    def where(self) -> str:
+        """Where a service that only sits nearby works, and how far ("in Lambeth, 1.2 km"); else ""."""
+        if self.band != BAND_NEARBY:
+            return ""
+        km = "" if self.distance_km is None else f", {self.distance_km:.1f} km"
+        return f"in {self._boroughs}{km}"
+
+    @property
+    def place_note(self) -> str:
+        """The label of a service that only sits nearby in another borough ("in Lambeth, 1.2 km;
+        may serve Lambeth residents only"); else ""."""
+        if not self.where:
+            return ""
+        return f"{self.where}; may serve {' and '.join(self.sits_in) or 'its own'} residents only"
+
+    @property
+    def _boroughs(self) -> str:
+        return " and ".join(self.sits_in) or "another borough"
 
     @property
     def ended(self) -> bool:

@@ -115,14 +115,12 @@ class Scoring:
         match = self._audience != code if audience else np.zeros(n, dtype=bool)
         return first, match
 
-    def _place_note(self, i: int, band: int, distance: float) -> str:
-        """The label of a service that only sits nearby in another borough."""
+    def _sits_in(self, i: int, band: int) -> tuple[str, ...]:
+        """For a service that only sits nearby in another borough, the names of (at most two of)
+        the boroughs it works in (:attr:`ResultItem.place_note`)."""
         if band != BAND_NEARBY:
-            return ""
-        names = [self.snapshot.borough_name(c) for c in self.services[i].borough_codes[:2]]
-        where = " and ".join(names) or "another borough"
-        km = "" if math.isnan(distance) else f", {distance:.1f} km"
-        return f"in {where}{km}; may serve {where} residents only"
+            return ()
+        return tuple(self.snapshot.borough_name(c) for c in self.services[i].borough_codes[:2])
 
     def _filter_mask(self, filters: Filters) -> np.ndarray:
         mask = np.ones(len(self.services), dtype=bool)
