@@ -90,8 +90,9 @@ class QueryReading:
             topic_words = _without(words, place_span)
         other_places = []
         if location is not None:  # a second place's name ("Bromley SE15 4") is no topic word: not used
-            other_places = [w for w in topic_words if w in self.place_vocabulary.first]
-            topic_words = [w for w in topic_words if w not in self.place_vocabulary.first]
+            # (one that is also a thesaurus row stays a topic word: "just out of Pentonville, lives in Holloway")
+            other_places = [w for w in topic_words if w in self.place_vocabulary.first and not self._a_row([w])]
+            topic_words = [w for w in topic_words if w not in other_places]
             # A place that is also a thesaurus row ("came out of Pentonville", a prison) says where and
             # what: its words are read for the row too.
             typed = (parts.place.split() if parts.explicit_place else words)[slice(*place_span)] if place_span else []
