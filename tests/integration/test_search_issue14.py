@@ -1027,3 +1027,16 @@ def test_older_boys_say_who_and_give_way_to_what_happened(index):
     assert index.search("older lads waiting for my son after school").understood.terms[0] == "exploitation"
     assert index.search("my grandson is 7 and he said an older boy at his after school club made him do "
                         "things, we're in Mitcham").understood.terms[0] == "sexual-violence"
+
+
+@pytest.mark.parametrize("query, topic, borough", [
+    ("dealing in the stairwell Ocean Estate", "community-safety", "Tower Hamlets"),
+    ("groups hanging round the garages behind Chalkhill its intimidating", "community-safety", "Brent"),
+    ("15yo found miles away in another town police said drug running we live on the Kingsmead", "exploitation",
+     "Hackney"),
+])
+def test_an_estate_is_found_by_its_name_with_or_without_estate(index, query, topic, borough):
+    """Residents name their estate ("on the Kingsmead", "behind Chalkhill"): five estates, parks and
+    areas the twenty-first set named are in the gazetteer, each with its published address."""
+    _first_three_show(index, query, topic, borough)
+    assert index.search("ocean").understood.location is None  # an ordinary word alone is no place

@@ -49,10 +49,14 @@ def borough_names(name: str) -> tuple[str, ...]:
 STREET_ABBREVIATIONS = {"Street": "St", "Road": "Rd"}
 
 
-def place_names(name: str) -> tuple[str, ...]:
-    """A gazetteer place's name and, for a street, its short form: "Liverpool Street",
-    "Liverpool St". ("St" first is Saint, as in "St Pancras": only the last word is shortened.)"""
+def place_names(name: str, common_words: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """A gazetteer place's name and the short form people type: for a street, "Liverpool St" for
+    "Liverpool Street" ("St" first is Saint, as in "St Pancras": only the last word is shortened);
+    for an estate, its own name ("the Kingsmead", "behind Chalkhill"), unless that is an ordinary
+    word (``common_words``: "Ocean" is the Ocean Estate only with "Estate")."""
     head, _, last = name.rpartition(" ")
+    if head and last == "Estate":
+        return (name,) if head.lower() in common_words else (name, head)
     short = STREET_ABBREVIATIONS.get(last)
     return (name, f"{head} {short}") if head and short else (name,)
 

@@ -139,7 +139,9 @@ class SearchIndex(QueryReading, Scoring):
         synonyms = {t.id: (t.name, *t.synonyms, *_name_words(t, snapshot.terms)) for t in snapshot.terms}
         self.term_vocabulary = build_vocabulary(synonyms)
         place_pairs = [(name, f"borough:{b.code}") for b in snapshot.boroughs for name in borough_names(b.name)]
-        place_pairs += [(name, f"place:{i}") for i, p in enumerate(geography.places) for name in place_names(p.name)]
+        common_words = getattr(geography, "common_words", frozenset())
+        place_pairs += [(name, f"place:{i}") for i, p in enumerate(geography.places)
+                        for name in place_names(p.name, common_words)]
         self.place_vocabulary = build_vocabulary(place_pairs)
         self._place_homonyms = place_homonyms(self.place_vocabulary, geography.places)
         self._borough_points = {b.code: _borough_point(geography, b.code) for b in snapshot.boroughs}
@@ -153,7 +155,7 @@ class SearchIndex(QueryReading, Scoring):
         # Words with digits ("2025", "se15") are matched exactly, never fuzzily.
         words = sorted(w for w in surface if len(w) >= 2 and not any(ch.isdigit() for ch in w))
         self._word_set = frozenset(words)
-        self._common_words = getattr(geography, "common_words", frozenset())
+        self._common_words = common_words
         # A typo is corrected to a topic word, never to a place's name: the place reading has its
         # own, closer cutoff, and "eating disorder" or "panic button" are not Ealing or Sutton.
         place_words = {p for p in self.place_vocabulary.processed if " " not in p}
