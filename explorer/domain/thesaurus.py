@@ -213,9 +213,11 @@ def parse_thesaurus(text: str, *, topics: Iterable[str], stem) -> Thesaurus:
         kept = [w for w in cleaned if w not in STOPWORDS]
         # Every phrase of two words or more is also met across stopwords ("pressured into sex" in
         # "pressured me into sex"); one with stopwords, without them ("hurt partner"), unless that
-        # leaves only weak words ("did stuff to" is not every "stuff").
+        # leaves only weak words ("did stuff to" is not every "stuff"), or a phrase of three words or
+        # more comes down to one ("did to me as a child" is not every "child", nor "has a record"
+        # every "record").
         if kept and (kept != cleaned or len(kept) > 1) and sum(len(w) for w in kept) >= 3 \
-                and not all(w in WEAK_WORDS for w in kept):
+                and not all(w in WEAK_WORDS for w in kept) and (len(kept) > 1 or len(cleaned) <= 2):
             content.append((tuple(norm(w) for w in kept), i))
     by_length = lambda pairs: tuple(sorted(pairs, key=lambda p: -len(p[0])))  # noqa: E731
     full_keys, content_keys = by_length(full), by_length(content)

@@ -248,3 +248,16 @@ def test_a_context_row_does_not_stop_a_row_of_two_parts_from_giving_its_topic(an
     thesaurus = parse_thesaurus(text, topics={"hate-crime", "community-safety"}, stem=analyzer.stem)
     found = [m.entry.phrase for m in thesaurus.match("threw eggs at our gurdwara".split(), analyzer.stem)]
     assert "gurdwara|mosque + eggs|attacked" in found
+
+
+def test_a_long_phrase_is_not_met_by_its_one_content_word(analyzer):
+    """A phrase of three words or more that comes down to one word without its stopwords is met
+    only as written: "did to me as a child" is not every "child" ("child being bullied" is no
+    sexual abuse); a two-word phrase still is ("hits me" in "he hit me")."""
+    text = (HEADER + 'did to me as a child,sexual-violence,sexual abuse,,resident,"src"\n'
+            + 'hits me,vawg,domestic abuse,,resident,"src"\n')
+    thesaurus = parse_thesaurus(text, topics={"sexual-violence", "vawg"}, stem=analyzer.stem)
+    assert thesaurus.match("my child being bullied".split(), analyzer.stem) == []
+    assert [m.entry.phrase for m in thesaurus.match("what he did to me as a child".split(), analyzer.stem)] \
+        == ["did to me as a child"]
+    assert [m.entry.phrase for m in thesaurus.match("he hit me".split(), analyzer.stem)] == ["hits me"]
