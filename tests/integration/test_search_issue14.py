@@ -25,10 +25,11 @@ def ids(result, n=None):
     return [i.service.id for i in result.items[:n]]
 
 
-def _reads_as(index, query, topic, borough):
-    """The query is read as the topic (and says no message) and as the borough named (None: no place)."""
+def _reads_as(index, query, topic, borough, *, found=True):
+    """The query is read as the topic and as the borough named (None: no place), and (``found``)
+    says no message: it found services, not only the nearest elsewhere."""
     result = index.search(query, limit=3)
-    assert topic in result.understood.terms and not result.message, result.summary
+    assert topic in result.understood.terms and not (found and result.message), result.summary
     location = result.understood.location
     assert (location.borough_code if location else None) == (
         None if borough is None else next(b.code for b in index.snapshot.boroughs if b.name == borough))
@@ -956,7 +957,7 @@ def _first_three_show(index, query, topic, borough):
     """Read as the topic and borough, and a service of the topic among the first three or, with
     none of it covering the place, among the nearest elsewhere that the page names (in the list
     when nothing covers the place, or in the line for a topic nothing covers)."""
-    result = _reads_as(index, query, topic, borough)
+    result = _reads_as(index, query, topic, borough, found=False)
     shown = [*(result.items[:3] or index.nearest_elsewhere(result)),
              *(i for gap in index.topics_elsewhere(result) for i in gap.nearest)]
     assert any(topic in i.service.term_ids for i in shown), [i.service.id for i in shown]
@@ -1098,3 +1099,49 @@ def test_a_twenty_sixth_unseen_set(index, query, topic, borough):
 ])
 def test_words_that_only_look_like_a_topic_are_not_read_as_it(index, query, not_topic):
     assert not_topic not in index.search(query).understood.terms
+
+
+@pytest.mark.parametrize("query, topic, borough", [
+    ("boys making my son keep stuff at our house for them hes scared to say no", "exploitation", None),
+    ("someone wrote p*ki on our front door last night dagenham", "hate-crime", "Barking and Dagenham"),
+    ("someone tore off my niqab at whitechapel market", "hate-crime", "Tower Hamlets"),
+    ("doing unpaid work and need a mentor to keep me on track walworth", "reducing-reoffending", "Southwark"),
+    ("how do i get my boy out of a gang before he gets killed downham", "youth-violence", "Lewisham"),
+])
+def test_a_twenty_seventh_unseen_set(index, query, topic, borough):
+    """From 150 more written unseen: shaken, a day or two after it happened, or after years of it
+    (87 % right before changes for them)."""
+    _first_three_show(index, query, topic, borough)
+
+
+@pytest.mark.parametrize("query, topic, borough", [
+    ("CAMHS waiting list is a year, anything else for my anxious 12yo in Bexleyheath", "early-intervention",
+     "Bexley"),
+    ("pharmacist: woman in for emergency contraception says she was attacked last night, where do I send her, "
+     "Streatham", "sexual-violence", "Lambeth"),
+    ("ED: patient reporting sexual assault, needs forensic exam, which Haven is nearest to St George's",
+     "sexual-violence", "Wandsworth"),
+    ("A&E: woman with injuries says she fell, suspect DV, hospital IDVA at King George", "vawg", "Redbridge"),
+    ("pastor: two lads from our church killed this year, want to do something with the young people, "
+     "Thornton Heath", "youth-violence", "Croydon"),
+])
+def test_a_twenty_eighth_unseen_set(index, query, topic, borough):
+    """From 150 more written unseen by front-line workers and volunteers looking where to refer
+    someone, and by the people themselves (86 % right before changes for them)."""
+    _first_three_show(index, query, topic, borough)
+
+
+@pytest.mark.parametrize("query, topic, borough", [
+    ("im 15 and keep bunking, think im gonna get kicked out, wembley", "early-intervention", "Brent"),
+    ("they took my bank card n are moving money thru my account, mile end", "exploitation", "Tower Hamlets"),
+    ("some guy i met on snap keeps asking for pics n says he'll leak them if i stop, im 14", "exploitation", None),
+    ("just come out of YOI and back in croydon, need help finding work", "reducing-reoffending", "Croydon"),
+    ("want to say sorry to the person i hurt, is there a way, enfield", "reducing-reoffending", "Enfield"),
+    ("smoking zoots every day and cant stop, getting proper paro, walthamstow", "substance-misuse",
+     "Waltham Forest"),
+    ("ppl dealing openly by the shops on broadway market and nobody does nothing", "community-safety", "Hackney"),
+])
+def test_a_twenty_ninth_unseen_set(index, query, topic, borough):
+    """From 150 more written unseen by young people of 12 to 24 in their own words, and some of
+    their parents (81 % right before changes for them)."""
+    _first_three_show(index, query, topic, borough)
