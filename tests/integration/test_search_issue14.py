@@ -1145,3 +1145,14 @@ def test_a_twenty_ninth_unseen_set(index, query, topic, borough):
     """From 150 more written unseen by young people of 12 to 24 in their own words, and some of
     their parents (81 % right before changes for them)."""
     _first_three_show(index, query, topic, borough)
+
+
+@pytest.mark.parametrize("query, borough", [
+    ("racially abused at work on portobello road", "Kensington and Chelsea"),
+    ("I'm a practice nurse in Clapton and a patient was badly beaten", "Hackney"),
+    ("boss keep my passport i work no money in restaurant Queensway", "Westminster"),
+    ("gang of lads on mopeds doing wheelies outside the Tesco on Mare Street", "Hackney"),
+])
+def test_streets_and_areas_residents_name_are_in_the_gazetteer(index, query, borough):
+    location = index.search(query).understood.location
+    assert location is not None and index.snapshot.borough_name(location.borough_code) == borough
