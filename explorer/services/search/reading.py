@@ -220,6 +220,11 @@ class QueryReading:
             units.append(((m.target,), tuple(clean(m.phrase).split()), tuple(rest[m.start:m.end])))
             if m.target not in terms:
                 terms.append(m.target)
+        if about and who:
+            # What happened decides the topics, and who it happened to which of them leads: "trans
+            # woman ... people on my estate harass me" is hate crime first, then antisocial behaviour.
+            said = {t for m in who if m.entry.audience is None for t in m.entry.topics}
+            terms.sort(key=lambda t: t not in said)
         leftover = content_words(_without(rest, *[(m.start, m.end) for m in spans]))
         return units, terms, shown, audience, leftover
 
