@@ -1218,3 +1218,55 @@ def test_a_thirty_second_unseen_set(index, query, topic, borough):
     """From 150 more written unseen as signs and worries, without saying what they are (82 %
     right before changes for them)."""
     _first_three_show(index, query, topic, borough)
+
+
+@pytest.mark.parametrize("query, topic, borough", [
+    ("think my 15 year old is being used to carry drugs out of London we live in Woolwich", "exploitation",
+     "Greenwich"),
+    ("boys on bikes recruiting year 8s outside the school gates brixton", "exploitation", "Lambeth"),
+    ("neighbours keep leaving bacon on my door because im muslim walthamstow", "hate-crime", "Waltham Forest"),
+    ("me and my girlfriend got followed and called dykes in camden town", "hate-crime", "Camden"),
+    ("being catcalled and followed on kingsland road every night", "vawg", "Hackney"),
+    ("phone snatched on upper street and bruised my wrist anyone to talk to", "victims-witnesses", "Islington"),
+    ("how do i get cctv put up on my street", "community-safety", None),
+])
+def test_a_thirty_third_unseen_set(index, query, topic, borough):
+    """From 150 more written unseen as a public site's ordinary mix (87 % right before changes for
+    them)."""
+    _first_three_show(index, query, topic, borough)
+
+
+@pytest.mark.parametrize("query, topic, borough", [
+    ("want lighting and cameras put in the alley behind our houses in Walthamstow, who deals with that",
+     "community-safety", "Waltham Forest"),
+    ("positive male role model for a boy with no dad around, we're in Harlesden", "early-intervention", "Brent"),
+    ("I keep shoplifting and getting caught, live near Victoria, is there support to stop",
+     "reducing-reoffending", "Westminster"),
+])
+def test_a_thirty_fourth_unseen_set(index, query, topic, borough):
+    """From 150 more written unseen as requests for a kind of support (88 % right before changes
+    for them)."""
+    _first_three_show(index, query, topic, borough)
+
+
+@pytest.mark.parametrize("query, topic, borough", [
+    ("he strangled me during an argument and i dont know if i should report it", "vawg", None),
+    ("nice crime in our area is out of control what are they doing for the kids", "youth-violence", None),
+    ("boys on mopeds outside the school in walthamstow offering year sevens money to run errands",
+     "exploitation", "Waltham Forest"),
+    ("got caught with possession and they said i could do a course instead of being charged in merton",
+     "substance-misuse", "Merton"),
+    ("my fifteen year old came home stoned again is there a young peoples drug worker in greenwich",
+     "substance-misuse", "Greenwich"),
+    ("someone stole my car and the police havent rang back who can help me finchley", "victims-witnesses",
+     "Barnet"),
+])
+def test_a_thirty_fifth_unseen_set(index, query, topic, borough):
+    """From 150 more written unseen as voice dictation and hurried typing ("nice crime" for knife
+    crime, "under pass", "shop lifting": 82 % right before changes for them)."""
+    _first_three_show(index, query, topic, borough)
+
+
+def test_stones_are_not_stoned(index):
+    """"stoned" is read only in a phrase ("came home stoned"): its stem is also that of "stones"."""
+    assert "substance-misuse" not in index.search("kids throwing stones at buses in Northolt").understood.terms
