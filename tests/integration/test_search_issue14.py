@@ -964,53 +964,142 @@ def _first_three_show(index, query, topic, borough):
     assert any(topic in i.service.term_ids for i in shown), [i.service.id for i in shown]
 
 
-@pytest.mark.parametrize("query, topic, borough", [
-    ("man follows me home from penge east station most nights", "vawg", "Bromley"),
-    ("I have to give evidence at the Old Bailey next month and I am terrified", "victims-witnesses",
-     "City of London"),
-    ("son 15 being made to hold drugs for older boys tottenham", "exploitation", "Haringey"),
-    ("I am a grandmother raising my two grandsons in West Drayton and would be grateful for advice on what "
-     "support is available", "early-intervention", "Hillingdon"),
-    ("My elderly mother was defrauded by telephone scammers in Beckenham. Is there support available for her?",
-     "victims-witnesses", "Bromley"),
-])
-def test_a_twenty_third_unseen_set(index, query, topic, borough):
-    """From 150 more written unseen as a month of a public site's searches (87 % right before
-    changes for them, 94 % counting what the page names elsewhere)."""
-    _first_three_show(index, query, topic, borough)
-
-
-@pytest.mark.parametrize("query, topic, borough", [
-    ("lesbian couple in our block keep getting rubbish n nasty notes pushed thru the letterbox islington",
+#: Queries from the held-out sets written unseen in five rounds of three (sets 21 to 35, a session
+#: on 30 Nov), each answered wrongly before its round's changes. The share of each set right before
+#: them: 21 local place names on a council's site 86 %; 22 what happened described without naming
+#: it, or for someone else, half on a phone 72 %; 23 a month of a public site's searches 87 %;
+#: 24 signs and situations without the problem's name 79 %; 25 a mix across all 33 boroughs 89 %;
+#: 26 older residents, parents, learners of English, people in crisis 86 %; 27 shaken, a day after
+#: it happened 87 %; 28 front-line workers referring someone 86 %; 29 young people of 12 to 24 81 %;
+#: 30 an ordinary week, a third very short 90 %; 31 London's many communities 83 %; 32 worries and
+#: signs, not names 82 %; 33 an ordinary mix 87 %; 34 asking for a kind of support 88 %; 35 voice
+#: dictation and hurried typing 82 %.
+LATER_SETS = [
+    (21, "arrested for possession can i get sent to treatment instead Acton", "substance-misuse", "Ealing"),
+    (21, "nos canisters and boy racers Southall Broadway", "community-safety", "Ealing"),
+    (21, "someone keeps messaging me from fake accounts and knows where i live", "vawg", None),
+    (22, "lesbian couple in our block keep getting rubbish n nasty notes pushed thru the letterbox islington",
      "hate-crime", "Islington"),
-    ("I hear him screaming at her and things smashing every night in the flat above, she never goes out alone. "
-     "Homerton", "vawg", "Hackney"),
-    ("my friends bf put a tracker on her car and goes mad if shes 5 mins late home peckham", "vawg", "Southwark"),
-    ("something happened at a party last nite and i cant remember, think i was drugged, im near clapham junction",
-     "sexual-violence", "Wandsworth"),
-    ("Housing officer: tenant just out of Pentonville needs support to stay out of trouble, he lives in Holloway",
-     "reducing-reoffending", "Islington"),
-    ("coach here, one of my 15 yr olds suddenly has cash n older lads wait for him outside the ground edmonton",
-     "exploitation", "Enfield"),
-    ("summer hols coming and worried my two will be bored on the estate all day, any free stuff for kids in "
-     "stratford", "early-intervention", "Newham"),
-    ("Carjacked at a red light in Ealing with the kids in the back, they're still having nightmares",
+    (22, "I hear him screaming at her and things smashing every night in the flat above, she never goes out "
+     "alone. Homerton", "vawg", "Hackney"),
+    (22, "my friends bf put a tracker on her car and goes mad if shes 5 mins late home peckham", "vawg", "Southwark"),
+    (22, "something happened at a party last nite and i cant remember, think i was drugged, im near clapham "
+     "junction", "sexual-violence", "Wandsworth"),
+    (22, "Housing officer: tenant just out of Pentonville needs support to stay out of trouble, he lives in "
+     "Holloway", "reducing-reoffending", "Islington"),
+    (22, "coach here, one of my 15 yr olds suddenly has cash n older lads wait for him outside the ground "
+     "edmonton", "exploitation", "Enfield"),
+    (22, "summer hols coming and worried my two will be bored on the estate all day, any free stuff for kids "
+     "in stratford", "early-intervention", "Newham"),
+    (22, "Carjacked at a red light in Ealing with the kids in the back, they're still having nightmares",
      "victims-witnesses", "Ealing"),
-])
-def test_a_twenty_second_unseen_set(index, query, topic, borough):
-    """From 150 more written unseen as people describing what happened without naming it, or asking
-    for someone else, half typed on a phone (72 % right before changes for them: the hardest set)."""
-    _first_three_show(index, query, topic, borough)
+    (23, "man follows me home from penge east station most nights", "vawg", "Bromley"),
+    (23, "I have to give evidence at the Old Bailey next month and I am terrified",
+     "victims-witnesses", "City of London"),
+    (23, "son 15 being made to hold drugs for older boys tottenham", "exploitation", "Haringey"),
+    (23, "I am a grandmother raising my two grandsons in West Drayton and would be grateful for advice on what "
+     "support is available", "early-intervention", "Hillingdon"),
+    (23, "My elderly mother was defrauded by telephone scammers in Beckenham. Is there support available for "
+     "her?", "victims-witnesses", "Bromley"),
+    (24, "someone keeps setting fire to the bins behind our block in Tottenham", "community-safety", "Haringey"),
+    (24, "underpass by Seven Sisters is pitch black and ppl get robbed there, lights been broken for months",
+     "community-safety", "Haringey"),
+    (24, "where can I learn how to deal with my teenagers tantrums near wembley", "early-intervention", "Brent"),
+    (24, "neighbours keep writing things on our door because we're polish, Dagenham",
+     "hate-crime", "Barking and Dagenham"),
+    (24, "man on the bus kept telling me to take off my niqab and go home", "hate-crime", None),
+    (24, "my daughter told me her ex forced her to have sex, shes 17, Harrow", "sexual-violence", "Harrow"),
+    (24, "nurse in A&E at St Thomas', patient says a date assaulted her last night, where can she go for an "
+     "exam", "sexual-violence", "Lambeth"),
+    (24, "caretaker, hear a woman screaming in one of the flats most nights and she wont open the door", "vawg", None),
+    (24, "i have a record and cant get a job anywhere, I want to change, Acton", "reducing-reoffending", "Ealing"),
+    (25, "alley behind the shops has no lights and people keep getting mugged, Carshalton",
+     "community-safety", "Sutton"),
+    (25, "kids throwing stones at buses in Northolt", "community-safety", "Ealing"),
+    (25, "is Kingston town centre safe at night", "community-safety", "Kingston upon Thames"),
+    (25, "15 year old picked up by police miles out of London with drugs on him, we live in Deptford",
+     "exploitation", "Lewisham"),
+    (25, "phone snatching by cyclists around Bank station", "victims-witnesses", "City of London"),
+    (26, "gang of teens keep ringing my doorbell and running off and now they've scratched my car, Orpington",
+     "community-safety", "Bromley"),
+    (26, "I am Polish, people in my block write nasty things on my door because of this, Edmonton",
+     "hate-crime", "Enfield"),
+    (26, "counselling for man who was abused by his football coach as a boy, Bromley", "sexual-violence", "Bromley"),
+    (26, "just finished rehab, need aftercare so I don't go back to using, Islington", "substance-misuse", "Islington"),
+    (27, "boys making my son keep stuff at our house for them hes scared to say no", "exploitation", None),
+    (27, "someone wrote p*ki on our front door last night dagenham", "hate-crime", "Barking and Dagenham"),
+    (27, "someone tore off my niqab at whitechapel market", "hate-crime", "Tower Hamlets"),
+    (27, "doing unpaid work and need a mentor to keep me on track walworth", "reducing-reoffending", "Southwark"),
+    (27, "how do i get my boy out of a gang before he gets killed downham", "youth-violence", "Lewisham"),
+    (28, "CAMHS waiting list is a year, anything else for my anxious 12yo in Bexleyheath",
+     "early-intervention", "Bexley"),
+    (28, "pharmacist: woman in for emergency contraception says she was attacked last night, where do I send "
+     "her, Streatham", "sexual-violence", "Lambeth"),
+    (28, "ED: patient reporting sexual assault, needs forensic exam, which Haven is nearest to St George's",
+     "sexual-violence", "Wandsworth"),
+    (28, "A&E: woman with injuries says she fell, suspect DV, hospital IDVA at King George", "vawg", "Redbridge"),
+    (28, "pastor: two lads from our church killed this year, want to do something with the young people, "
+     "Thornton Heath", "youth-violence", "Croydon"),
+    (29, "im 15 and keep bunking, think im gonna get kicked out, wembley", "early-intervention", "Brent"),
+    (29, "they took my bank card n are moving money thru my account, mile end", "exploitation", "Tower Hamlets"),
+    (29, "some guy i met on snap keeps asking for pics n says he'll leak them if i stop, im 14", "exploitation", None),
+    (29, "just come out of YOI and back in croydon, need help finding work", "reducing-reoffending", "Croydon"),
+    (29, "want to say sorry to the person i hurt, is there a way, enfield", "reducing-reoffending", "Enfield"),
+    (29, "smoking zoots every day and cant stop, getting proper paro, walthamstow",
+     "substance-misuse", "Waltham Forest"),
+    (29, "ppl dealing openly by the shops on broadway market and nobody does nothing", "community-safety", "Hackney"),
+    (30, "mopeds tearing round Angell Town estate", "community-safety", "Lambeth"),
+    (30, "how to make our street safer", "community-safety", None),
+    (30, "A man I went on one date with keeps turning up outside my work in Marylebone.", "vawg", "Westminster"),
+    (30, "lads blocking the shop doorways Dagenham Heathway", "community-safety", "Barking and Dagenham"),
+    (31, "Polish family told go home, tyres slashed twice, Hammersmith", "hate-crime", "Hammersmith and Fulham"),
+    (31, "Somali mum, son chew khat and smoke skunk all day, now paranoid, Hounslow", "substance-misuse", "Hounslow"),
+    (31, "Nigerian girl brought over to do housework for a family in Croydon, she doesn't go school",
+     "exploitation", "Croydon"),
+    (31, "four burglaries on our road in Ilford, me and my Romanian neighbours want to start a street watch",
+     "community-safety", "Redbridge"),
+    (31, "community worker, Bangladeshi young men using heroin in stairwells Brick Lane, where to refer",
+     "substance-misuse", "Tower Hamlets"),
+    (32, "client at the salon had marks on her neck and whispered she cant go home, Wembley", "vawg", "Brent"),
+    (32, "neighbours teen daughter says her step dad comes into her room at night, Ruislip",
+     "sexual-violence", "Hillingdon"),
+    (32, "woke up at a friends house and think something happened while i was asleep dont know what to do "
+     "Stockwell", "sexual-violence", "Lambeth"),
+    (32, "husband hides bottles all over the house and lost his job, the kids are noticing", "substance-misuse", None),
+    (32, "little one is 6 and hitting other kids, teacher says the family might need some help",
+     "early-intervention", None),
+    (32, "colleague always going to the toilet and coming back sniffing and jittery, office on Fleet Street",
+     "substance-misuse", "City of London"),
+    (33, "think my 15 year old is being used to carry drugs out of London we live in Woolwich",
+     "exploitation", "Greenwich"),
+    (33, "boys on bikes recruiting year 8s outside the school gates brixton", "exploitation", "Lambeth"),
+    (33, "neighbours keep leaving bacon on my door because im muslim walthamstow", "hate-crime", "Waltham Forest"),
+    (33, "me and my girlfriend got followed and called dykes in camden town", "hate-crime", "Camden"),
+    (33, "being catcalled and followed on kingsland road every night", "vawg", "Hackney"),
+    (33, "phone snatched on upper street and bruised my wrist anyone to talk to", "victims-witnesses", "Islington"),
+    (33, "how do i get cctv put up on my street", "community-safety", None),
+    (34, "want lighting and cameras put in the alley behind our houses in Walthamstow, who deals with that",
+     "community-safety", "Waltham Forest"),
+    (34, "positive male role model for a boy with no dad around, we're in Harlesden", "early-intervention", "Brent"),
+    (34, "I keep shoplifting and getting caught, live near Victoria, is there support to stop",
+     "reducing-reoffending", "Westminster"),
+    (35, "he strangled me during an argument and i dont know if i should report it", "vawg", None),
+    (35, "nice crime in our area is out of control what are they doing for the kids", "youth-violence", None),
+    (35, "boys on mopeds outside the school in walthamstow offering year sevens money to run errands",
+     "exploitation", "Waltham Forest"),
+    (35, "got caught with possession and they said i could do a course instead of being charged in merton",
+     "substance-misuse", "Merton"),
+    (35, "my fifteen year old came home stoned again is there a young peoples drug worker in greenwich",
+     "substance-misuse", "Greenwich"),
+    (35, "someone stole my car and the police havent rang back who can help me finchley",
+     "victims-witnesses", "Barnet"),
+]
 
 
-@pytest.mark.parametrize("query, topic, borough", [
-    ("arrested for possession can i get sent to treatment instead Acton", "substance-misuse", "Ealing"),
-    ("nos canisters and boy racers Southall Broadway", "community-safety", "Ealing"),
-    ("someone keeps messaging me from fake accounts and knows where i live", "vawg", None),
-])
-def test_a_twenty_first_unseen_set(index, query, topic, borough):
-    """From 150 more written unseen as typed into a council's site with local place names (86 %
-    right before changes for them)."""
+@pytest.mark.parametrize("set_number, query, topic, borough", LATER_SETS)
+def test_the_later_unseen_sets(index, set_number, query, topic, borough):
+    """Read as the topic and borough, with a service of the topic in the first three or among the
+    nearest elsewhere that the page names."""
     _first_three_show(index, query, topic, borough)
 
 
@@ -1044,55 +1133,6 @@ def test_an_estate_is_found_by_its_name_with_or_without_estate(index, query, top
     assert index.search("ocean").understood.location is None  # an ordinary word alone is no place
 
 
-@pytest.mark.parametrize("query, topic, borough", [
-    ("someone keeps setting fire to the bins behind our block in Tottenham", "community-safety", "Haringey"),
-    ("underpass by Seven Sisters is pitch black and ppl get robbed there, lights been broken for months",
-     "community-safety", "Haringey"),
-    ("where can I learn how to deal with my teenagers tantrums near wembley", "early-intervention", "Brent"),
-    ("neighbours keep writing things on our door because we're polish, Dagenham", "hate-crime",
-     "Barking and Dagenham"),
-    ("man on the bus kept telling me to take off my niqab and go home", "hate-crime", None),
-    ("my daughter told me her ex forced her to have sex, shes 17, Harrow", "sexual-violence", "Harrow"),
-    ("nurse in A&E at St Thomas', patient says a date assaulted her last night, where can she go for an exam",
-     "sexual-violence", "Lambeth"),
-    ("caretaker, hear a woman screaming in one of the flats most nights and she wont open the door", "vawg", None),
-    ("i have a record and cant get a job anywhere, I want to change, Acton", "reducing-reoffending", "Ealing"),
-])
-def test_a_twenty_fourth_unseen_set(index, query, topic, borough):
-    """From 150 more written unseen as people describing what happened, for themselves or for
-    someone else, without naming it (79 % right before changes for them)."""
-    _first_three_show(index, query, topic, borough)
-
-
-@pytest.mark.parametrize("query, topic, borough", [
-    ("alley behind the shops has no lights and people keep getting mugged, Carshalton", "community-safety",
-     "Sutton"),
-    ("kids throwing stones at buses in Northolt", "community-safety", "Ealing"),
-    ("is Kingston town centre safe at night", "community-safety", "Kingston upon Thames"),
-    ("15 year old picked up by police miles out of London with drugs on him, we live in Deptford", "exploitation",
-     "Lewisham"),
-    ("phone snatching by cyclists around Bank station", "victims-witnesses", "City of London"),
-])
-def test_a_twenty_fifth_unseen_set(index, query, topic, borough):
-    """From 150 more written unseen as a public site's mix across all 33 boroughs (89 % right
-    before changes for them)."""
-    _first_three_show(index, query, topic, borough)
-
-
-@pytest.mark.parametrize("query, topic, borough", [
-    ("gang of teens keep ringing my doorbell and running off and now they've scratched my car, Orpington",
-     "community-safety", "Bromley"),
-    ("I am Polish, people in my block write nasty things on my door because of this, Edmonton", "hate-crime",
-     "Enfield"),
-    ("counselling for man who was abused by his football coach as a boy, Bromley", "sexual-violence", "Bromley"),
-    ("just finished rehab, need aftercare so I don't go back to using, Islington", "substance-misuse", "Islington"),
-])
-def test_a_twenty_sixth_unseen_set(index, query, topic, borough):
-    """From 150 more written unseen by older residents, parents, learners of English and people in
-    crisis at night (86 % right before changes for them)."""
-    _first_three_show(index, query, topic, borough)
-
-
 @pytest.mark.parametrize("query, not_topic", [
     ("want to cut back on the drink before I lose my kids, Dagenham", "vawg"),  # "cut" is no FGM
     ("where can I learn how to deal with my teenagers tantrums near wembley", "exploitation"),  # no dealing
@@ -1100,52 +1140,6 @@ def test_a_twenty_sixth_unseen_set(index, query, topic, borough):
 ])
 def test_words_that_only_look_like_a_topic_are_not_read_as_it(index, query, not_topic):
     assert not_topic not in index.search(query).understood.terms
-
-
-@pytest.mark.parametrize("query, topic, borough", [
-    ("boys making my son keep stuff at our house for them hes scared to say no", "exploitation", None),
-    ("someone wrote p*ki on our front door last night dagenham", "hate-crime", "Barking and Dagenham"),
-    ("someone tore off my niqab at whitechapel market", "hate-crime", "Tower Hamlets"),
-    ("doing unpaid work and need a mentor to keep me on track walworth", "reducing-reoffending", "Southwark"),
-    ("how do i get my boy out of a gang before he gets killed downham", "youth-violence", "Lewisham"),
-])
-def test_a_twenty_seventh_unseen_set(index, query, topic, borough):
-    """From 150 more written unseen: shaken, a day or two after it happened, or after years of it
-    (87 % right before changes for them)."""
-    _first_three_show(index, query, topic, borough)
-
-
-@pytest.mark.parametrize("query, topic, borough", [
-    ("CAMHS waiting list is a year, anything else for my anxious 12yo in Bexleyheath", "early-intervention",
-     "Bexley"),
-    ("pharmacist: woman in for emergency contraception says she was attacked last night, where do I send her, "
-     "Streatham", "sexual-violence", "Lambeth"),
-    ("ED: patient reporting sexual assault, needs forensic exam, which Haven is nearest to St George's",
-     "sexual-violence", "Wandsworth"),
-    ("A&E: woman with injuries says she fell, suspect DV, hospital IDVA at King George", "vawg", "Redbridge"),
-    ("pastor: two lads from our church killed this year, want to do something with the young people, "
-     "Thornton Heath", "youth-violence", "Croydon"),
-])
-def test_a_twenty_eighth_unseen_set(index, query, topic, borough):
-    """From 150 more written unseen by front-line workers and volunteers looking where to refer
-    someone, and by the people themselves (86 % right before changes for them)."""
-    _first_three_show(index, query, topic, borough)
-
-
-@pytest.mark.parametrize("query, topic, borough", [
-    ("im 15 and keep bunking, think im gonna get kicked out, wembley", "early-intervention", "Brent"),
-    ("they took my bank card n are moving money thru my account, mile end", "exploitation", "Tower Hamlets"),
-    ("some guy i met on snap keeps asking for pics n says he'll leak them if i stop, im 14", "exploitation", None),
-    ("just come out of YOI and back in croydon, need help finding work", "reducing-reoffending", "Croydon"),
-    ("want to say sorry to the person i hurt, is there a way, enfield", "reducing-reoffending", "Enfield"),
-    ("smoking zoots every day and cant stop, getting proper paro, walthamstow", "substance-misuse",
-     "Waltham Forest"),
-    ("ppl dealing openly by the shops on broadway market and nobody does nothing", "community-safety", "Hackney"),
-])
-def test_a_twenty_ninth_unseen_set(index, query, topic, borough):
-    """From 150 more written unseen by young people of 12 to 24 in their own words, and some of
-    their parents (81 % right before changes for them)."""
-    _first_three_show(index, query, topic, borough)
 
 
 @pytest.mark.parametrize("query, borough", [
@@ -1172,99 +1166,6 @@ def test_who_someone_is_says_which_topic_leads_but_not_what_happened(index):
     # "my son" says who the help is for, not which topic leads: a mugging is victim support first
     assert index.search("my son was mugged on the way home from school, West Norwood").understood.terms[0] \
         != "early-intervention"
-
-
-@pytest.mark.parametrize("query, topic, borough", [
-    ("mopeds tearing round Angell Town estate", "community-safety", "Lambeth"),
-    ("how to make our street safer", "community-safety", None),
-    ("A man I went on one date with keeps turning up outside my work in Marylebone.", "vawg", "Westminster"),
-    ("lads blocking the shop doorways Dagenham Heathway", "community-safety", "Barking and Dagenham"),
-])
-def test_a_thirtieth_unseen_set(index, query, topic, borough):
-    """From 150 more written unseen as an ordinary week of the site, a third very short (90 %
-    right before changes for them)."""
-    _first_three_show(index, query, topic, borough)
-
-
-@pytest.mark.parametrize("query, topic, borough", [
-    ("Polish family told go home, tyres slashed twice, Hammersmith", "hate-crime", "Hammersmith and Fulham"),
-    ("Somali mum, son chew khat and smoke skunk all day, now paranoid, Hounslow", "substance-misuse", "Hounslow"),
-    ("Nigerian girl brought over to do housework for a family in Croydon, she doesn't go school", "exploitation",
-     "Croydon"),
-    ("four burglaries on our road in Ilford, me and my Romanian neighbours want to start a street watch",
-     "community-safety", "Redbridge"),
-    ("community worker, Bangladeshi young men using heroin in stairwells Brick Lane, where to refer",
-     "substance-misuse", "Tower Hamlets"),
-])
-def test_a_thirty_first_unseen_set(index, query, topic, borough):
-    """From 150 more written unseen by people of London's many communities, some through a relative
-    or community worker (83 % right before changes for them)."""
-    _first_three_show(index, query, topic, borough)
-
-
-@pytest.mark.parametrize("query, topic, borough", [
-    ("client at the salon had marks on her neck and whispered she cant go home, Wembley", "vawg", "Brent"),
-    ("neighbours teen daughter says her step dad comes into her room at night, Ruislip", "sexual-violence",
-     "Hillingdon"),
-    ("woke up at a friends house and think something happened while i was asleep dont know what to do "
-     "Stockwell", "sexual-violence", "Lambeth"),
-    ("husband hides bottles all over the house and lost his job, the kids are noticing", "substance-misuse", None),
-    ("little one is 6 and hitting other kids, teacher says the family might need some help",
-     "early-intervention", None),
-    ("colleague always going to the toilet and coming back sniffing and jittery, office on Fleet Street",
-     "substance-misuse", "City of London"),
-])
-def test_a_thirty_second_unseen_set(index, query, topic, borough):
-    """From 150 more written unseen as signs and worries, without saying what they are (82 %
-    right before changes for them)."""
-    _first_three_show(index, query, topic, borough)
-
-
-@pytest.mark.parametrize("query, topic, borough", [
-    ("think my 15 year old is being used to carry drugs out of London we live in Woolwich", "exploitation",
-     "Greenwich"),
-    ("boys on bikes recruiting year 8s outside the school gates brixton", "exploitation", "Lambeth"),
-    ("neighbours keep leaving bacon on my door because im muslim walthamstow", "hate-crime", "Waltham Forest"),
-    ("me and my girlfriend got followed and called dykes in camden town", "hate-crime", "Camden"),
-    ("being catcalled and followed on kingsland road every night", "vawg", "Hackney"),
-    ("phone snatched on upper street and bruised my wrist anyone to talk to", "victims-witnesses", "Islington"),
-    ("how do i get cctv put up on my street", "community-safety", None),
-])
-def test_a_thirty_third_unseen_set(index, query, topic, borough):
-    """From 150 more written unseen as a public site's ordinary mix (87 % right before changes for
-    them)."""
-    _first_three_show(index, query, topic, borough)
-
-
-@pytest.mark.parametrize("query, topic, borough", [
-    ("want lighting and cameras put in the alley behind our houses in Walthamstow, who deals with that",
-     "community-safety", "Waltham Forest"),
-    ("positive male role model for a boy with no dad around, we're in Harlesden", "early-intervention", "Brent"),
-    ("I keep shoplifting and getting caught, live near Victoria, is there support to stop",
-     "reducing-reoffending", "Westminster"),
-])
-def test_a_thirty_fourth_unseen_set(index, query, topic, borough):
-    """From 150 more written unseen as requests for a kind of support (88 % right before changes
-    for them)."""
-    _first_three_show(index, query, topic, borough)
-
-
-@pytest.mark.parametrize("query, topic, borough", [
-    ("he strangled me during an argument and i dont know if i should report it", "vawg", None),
-    ("nice crime in our area is out of control what are they doing for the kids", "youth-violence", None),
-    ("boys on mopeds outside the school in walthamstow offering year sevens money to run errands",
-     "exploitation", "Waltham Forest"),
-    ("got caught with possession and they said i could do a course instead of being charged in merton",
-     "substance-misuse", "Merton"),
-    ("my fifteen year old came home stoned again is there a young peoples drug worker in greenwich",
-     "substance-misuse", "Greenwich"),
-    ("someone stole my car and the police havent rang back who can help me finchley", "victims-witnesses",
-     "Barnet"),
-])
-def test_a_thirty_fifth_unseen_set(index, query, topic, borough):
-    """From 150 more written unseen as voice dictation and hurried typing ("nice crime" for knife
-    crime, "under pass", "shop lifting": 82 % right before changes for them)."""
-    _first_three_show(index, query, topic, borough)
 
 
 def test_stones_are_not_stoned(index):

@@ -223,6 +223,8 @@ class QueryReading:
         if about and who:
             # What happened decides the topics, and who it happened to which of them leads: "trans
             # woman ... people on my estate harass me" is hate crime first, then antisocial behaviour.
+            # (Not a row naming an audience: "my son" says whom the help is for, and "my son was
+            # mugged" is victim support first.)
             said = {t for m in who if m.entry.audience is None for t in m.entry.topics}
             terms.sort(key=lambda t: t not in said)
         leftover = content_words(_without(rest, *[(m.start, m.end) for m in spans]))
