@@ -964,7 +964,7 @@ def _first_three_show(index, query, topic, borough):
     assert any(topic in i.service.term_ids for i in shown), [i.service.id for i in shown]
 
 
-#: Queries from the held-out sets written unseen in five rounds of three (sets 21 to 35, a session
+#: Queries from the held-out sets written unseen in six rounds of three (sets 21 to 38, a session
 #: on 30 Nov), each answered wrongly before its round's changes. The share of each set right before
 #: them: 21 local place names on a council's site 86 %; 22 what happened described without naming
 #: it, or for someone else, half on a phone 72 %; 23 a month of a public site's searches 87 %;
@@ -973,7 +973,8 @@ def _first_three_show(index, query, topic, borough):
 #: it happened 87 %; 28 front-line workers referring someone 86 %; 29 young people of 12 to 24 81 %;
 #: 30 an ordinary week, a third very short 90 %; 31 London's many communities 83 %; 32 worries and
 #: signs, not names 82 %; 33 an ordinary mix 87 %; 34 asking for a kind of support 88 %; 35 voice
-#: dictation and hurried typing 82 %.
+#: dictation and hurried typing 82 %; then a sixth round: 36 an ordinary mix 92 %; 37 written for
+#: someone else 87 %; 38 people harmed, or who harmed and want to change, about themselves 88 %.
 LATER_SETS = [
     (21, "arrested for possession can i get sent to treatment instead Acton", "substance-misuse", "Ealing"),
     (21, "nos canisters and boy racers Southall Broadway", "community-safety", "Ealing"),
@@ -1093,6 +1094,22 @@ LATER_SETS = [
      "substance-misuse", "Greenwich"),
     (35, "someone stole my car and the police havent rang back who can help me finchley",
      "victims-witnesses", "Barnet"),
+    (36, "spate of car break-ins on our road in Muswell Hill, how do we start a neighbourhood watch",
+     "community-safety", "Haringey"),
+    (36, "phone snatched by a moped on Cheapside, what do I do now", "victims-witnesses", "City of London"),
+    (36, "street lights out in the alley off Golborne Road, women don't feel safe walking through",
+     "community-safety", "Kensington and Chelsea"),
+    (37, "helping my gran complain about shouting and banging from the flat above her in Poplar",
+     "community-safety", "Tower Hamlets"),
+    (37, "man on the tube told my mum to take her headscarf off, how do we report it", "hate-crime", None),
+    (38, "a man online got me to send pics and now he's making me meet people, I'm 14", "exploitation", None),
+    (38, "stuck in a trap house in Catford, phone taken, how do I get help without getting hurt", "exploitation",
+     "Lewisham"),
+    (38, "I'm 16 and something happened at a sleepover and I haven't told anyone", "sexual-violence", None),
+    (38, "my cousin was killed in Lambeth last year and now my friends want to ride out", "youth-violence",
+     "Lambeth"),
+    (38, "I grew up in care and now I'm a young mum in Woolwich scared of repeating it all",
+     "early-intervention", "Greenwich"),
 ]
 
 
