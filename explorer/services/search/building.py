@@ -34,14 +34,15 @@ def _name_words(term, terms) -> tuple[str, ...]:
 
 
 def borough_names(name: str) -> tuple[str, ...]:
-    """A borough's name and the short names people use: "Kingston", "Hammersmith", "Fulham"."""
+    """A borough's name and the short names people use: "Kingston", "Hammersmith", "Fulham", and
+    the City's "the City" and "the Square Mile"."""
     names = [name]
     if " upon " in name:
         names.append(name.split(" upon ")[0])
     if " and " in name:
         names.extend(part.strip() for part in name.split(" and "))
     if name == "City of London":
-        names.append("the City")
+        names.extend(("the City", "Square Mile"))
     return tuple(names)
 
 

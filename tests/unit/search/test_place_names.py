@@ -18,3 +18,11 @@ def test_an_estate_is_also_found_by_its_own_name_unless_that_is_an_ordinary_word
     assert place_names("Southampton Way Estate", common) == ("Southampton Way Estate", "Southampton Way")
     assert place_names("Ocean Estate", common) == ("Ocean Estate",)
     assert place_names("Estate", common) == ("Estate",)
+
+
+def test_a_borough_is_also_found_by_the_short_names_people_use():
+    from explorer.services.search.building import borough_names
+
+    assert borough_names("Kingston upon Thames") == ("Kingston upon Thames", "Kingston")
+    assert borough_names("Hammersmith and Fulham") == ("Hammersmith and Fulham", "Hammersmith", "Fulham")
+    assert borough_names("City of London") == ("City of London", "the City", "Square Mile")
