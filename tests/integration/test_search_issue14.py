@@ -335,39 +335,118 @@ def test_words_no_service_uses_with_a_place_give_the_places_services_and_say_so(
     assert index.search("asdfgh").total == 0  # (no place: still nothing, and the helplines)
 
 
-@pytest.mark.parametrize("query, topic, borough", [
-    ("husband locked me in the house again, im in CR0", "vawg", "Croydon"),
-    ("my mums new fella smashes things and shouts at her were in walthamstow", "vawg", "Waltham Forest"),
-    ("friend got shot in edmonton, what support is there for us", "youth-violence", "Enfield"),
-    ("lil bro from deptford been sent OT to shot", "exploitation", "Lewisham"),
-    ("man messaging my 12 yr old on roblox asking for pics", "exploitation", None),
-    ("someone left bacon on the mosque door in tooting", "hate-crime", "Wandsworth"),
-    ("im trans and get harassed on the overground most days", "hate-crime", None),
-    ("just got out need housing W10", "reducing-reoffending", "Kensington and Chelsea"),
-    ("where can i get naloxone camden town", "substance-misuse", "Camden"),
-    ("shed broke into twice bikes nicked orpington", "victims-witnesses", "Bromley"),
-    ("man flashed me on the train at clapham junction", "sexual-violence", "Wandsworth"),
-    ("my manager pressured me into sex, office is near liverpool street", "sexual-violence", "City of London"),
-])
-def test_a_third_unseen_set(index, query, topic, borough):
-    """From 120 more queries written unseen, measured before any change for them (65 % right
-    topic and borough), then read with rows of two parts and more words."""
-    _reads_as(index, query, topic, borough)
+#: Queries from held-out sets written unseen, each read as its topic, with no message, and as its
+#: borough (None: no place). What each set was, and how it scored before changes for it:
+#: 3: From 120 more queries written unseen, measured before any change for them (65 % right topic
+#:   and borough), then read with rows of two parts and more words.
+#: 4: From 120 more written unseen (68 % right before changes for them). "in the form" and "in
+#:   restaurant Queensway" were places not found, and found nothing (Queensway is now in the
+#:   gazetteer).
+#: 5: From 150 more written unseen (73 % right before changes for them, 52 % before this
+#:   session).
+#: 6: From 150 more written unseen (76 % right before changes for them, 55 % before this
+#:   session).
+#: 7: From 150 more written unseen (77 % right before changes for them, 56 % before this
+#:   session).
+#: 13: From 150 more written unseen as varied as real life (86 % right before changes for them,
+#:   82 % before this session).
+#: 14: From the last 150 written unseen, a public site's mix (88 % right before changes for them,
+#:   75 % before this session).
+#: 15: From 150 more written unseen as a public site's mix (83 % right before changes for them):
+#:   a street's short form ("Liverpool St", "Old Kent Rd"), and rows for what residents wrote.
+#: 16: From 150 more written unseen by people who find the site hard to use: learners of English,
+#:   voice dictation, formal older writers, teenagers (80 % right before changes for them).
+#: 17: From 150 more written unseen as a month of a public site, a third of them with two
+#:   problems at once: 88 % right before changes for them, the first set to measure one of each
+#:   topic first.
+#: 19: From 150 more written unseen as a public site's mix, half of them short (89 % right before
+#:   changes for them, 95 % counting what the page names elsewhere).
+#: 20: From 150 more written unseen as typed on a phone at night, in a hurry or frightened (87 %
+#:   right before changes for them, 96 % counting what the page names elsewhere).
+READ_SETS = [
+    (3, "husband locked me in the house again, im in CR0", "vawg", "Croydon"),
+    (3, "my mums new fella smashes things and shouts at her were in walthamstow", "vawg", "Waltham Forest"),
+    (3, "friend got shot in edmonton, what support is there for us", "youth-violence", "Enfield"),
+    (3, "lil bro from deptford been sent OT to shot", "exploitation", "Lewisham"),
+    (3, "man messaging my 12 yr old on roblox asking for pics", "exploitation", None),
+    (3, "someone left bacon on the mosque door in tooting", "hate-crime", "Wandsworth"),
+    (3, "im trans and get harassed on the overground most days", "hate-crime", None),
+    (3, "just got out need housing W10", "reducing-reoffending", "Kensington and Chelsea"),
+    (3, "where can i get naloxone camden town", "substance-misuse", "Camden"),
+    (3, "shed broke into twice bikes nicked orpington", "victims-witnesses", "Bromley"),
+    (3, "man flashed me on the train at clapham junction", "sexual-violence", "Wandsworth"),
+    (3, "my manager pressured me into sex, office is near liverpool street", "sexual-violence", "City of London"),
+    (4, "compensation CICA help filling in the form", "victims-witnesses", None),
+    (4, "boss keep my passport i work no money in restaurant Queensway", "exploitation", "Westminster"),
+    (4, "worried my niece will be cut when she goes on holiday this summer", "vawg", None),
+    (4, "man exposed himself to me on the central line at leyton", "sexual-violence", "Waltham Forest"),
+    (4, "they threw eggs at our gurdwara in hounslow, i am on the committee", "hate-crime", "Hounslow"),
+    (4, "my 15 yr old is doing balloons every weekend", "substance-misuse", None),
+    (4, "motorbikes racing round the estate at 2am W12", "community-safety", "Hammersmith and Fulham"),
+    (5, "me and my boyfriend got attacked for holding hands in Clapham", "hate-crime", "Lambeth"),
+    (5, "son skipping school and hanging round Ladbroke Grove all day", "early-intervention", "Kensington and Chelsea"),
+    (5, "my son is in drill videos and im scared hes gonna get hurt", "youth-violence", None),
+    (5, "tagged and on curfew, need help with housing in Croydon", "reducing-reoffending", "Croydon"),
+    (5, "someone stole my identity and took out loans in my name, Purley", "victims-witnesses", "Croydon"),
+    (5, "kids throwing fireworks at cars on our road", "community-safety", None),
+    (6, "mother in law and husband wont let me leave the house Southall", "vawg", "Ealing"),
+    (6, "my daughter's partner shoves her about but she wont report it, Ealing Broadway", "vawg", "Ealing"),
+    (6, "man yelled at me about my turban on Hounslow high street", "hate-crime", "Hounslow"),
+    (6, "A&E keeps seeing the same lad with stab wounds, who do we refer to, Royal London",
+     "youth-violence", "Tower Hamlets"),
+    (6, "through the gate mentoring", "reducing-reoffending", None),
+    (6, "fly tipping and fires behind the shops Erith", "community-safety", "Bexley"),
+    (7, "husband says hell get me deported if i go to police, on spouse visa, Hayes", "vawg", "Hillingdon"),
+    (7, "man rubbed himself against me on the northern line at balham", "sexual-violence", "Wandsworth"),
+    (7, "polish builder beaten up and told to go home", "hate-crime", None),
+    (7, "old conviction stopping me getting work, disclosure advice Enfield", "reducing-reoffending", "Enfield"),
+    (7, "woman spat at me and shouted racist stuff on the 53 bus Old Kent Road", "hate-crime", "Southwark"),
+    (7, "giving evidence next month scared of seeing him at Snaresbrook", "victims-witnesses", "Redbridge"),
+    (13, "phone snatched by moped riders in leicester square now scared to go out", "victims-witnesses", "Westminster"),
+    (13, "through the gate services belmarsh", "reducing-reoffending", "Greenwich"),
+    (13, "my brother just came out of jail and has nowhere to go hes sofa surfing", "reducing-reoffending", None),
+    (13, "my mates girlfriend is 16 and shes being made to sleep with his friends for money", "exploitation", None),
+    (13, "free half term activities for my 9 and 12 year old in stockwell", "early-intervention", "Lambeth"),
+    (14, "Im a nurse at the Whittington, a patient has injuries that look like DV and her partner wont leave "
+     "her side", "vawg", "Islington"),
+    (14, "my son takes my pension and shouts at me and pushed me last week, i am 78 and live with him", "vawg", None),
+    (14, "my daughter is 15 and has an older boyfriend who is 24, he picks her up in his car from school",
+     "exploitation", None),
+    (14, "ex prisoner mentoring Brixton", "reducing-reoffending", "Lambeth"),
+    (15, "spiked in a bar near liverpool st station", "vawg", "City of London"),
+    (15, "phone pickpocketed on the old kent rd", "victims-witnesses", "Southwark"),
+    (15, "trafficed to the uk and need help croydon", "exploitation", "Croydon"),
+    (15, "my daughter is 15 and says a boy forced himself on her at a party in Woolwich",
+     "sexual-violence", "Greenwich"),
+    (15, "nitrous oxide canisters all over the park E10", "community-safety", "Waltham Forest"),
+    (15, "my brother got jumped and now he wants revenge hes 16, we live in Northolt", "youth-violence", "Ealing"),
+    (15, "womens support after prison southwark", "reducing-reoffending", "Southwark"),
+    (16, "I am a transgender woman and have been repeatedly abused on the street in Angel; whom should I "
+     "approach?", "hate-crime", "Islington"),
+    (16, "called names for being eastern european in Ealing Broadway", "hate-crime", "Ealing"),
+    (16, "my son using laughing gas every day pimlico", "substance-misuse", "Westminster"),
+    (16, "my boy start to steal and lie he is 10 we live in plumstead", "early-intervention", "Greenwich"),
+    (17, "the older ones at the chicken shop in Plumstead tell the little kids to carry bags for them",
+     "exploitation", "Greenwich"),
+    (17, "my nephew keeps getting chased by boys from the other postcode we live in hackney",
+     "youth-violence", "Hackney"),
+    (17, "people drinking and fighting outside the offy on rye lane every weekend", "community-safety", "Southwark"),
+    (17, "My son has autism and the kids on our estate in Greenford film him and call him names, then put it "
+     "online", "hate-crime", "Ealing"),
+    (19, "a guy on my course at uni in uxbridge keeps sending me explict pics i never asked for",
+     "sexual-violence", "Hillingdon"),
+    (19, "I'm registered blind and someone took my bag at Lewisham station, can anyone help me sort things out",
+     "victims-witnesses", "Lewisham"),
+    (19, "aggresive begging kingston", "community-safety", "Kingston upon Thames"),
+    (20, "older guys picking up 14 yr old girls outside school in cars west drayton", "exploitation", "Hillingdon"),
+    (20, "ppl spit at me and say go back to ur country romford", "hate-crime", "Havering"),
+    (20, "my partner just came out of pentonville and hes strugglin", "reducing-reoffending", "Islington"),
+    (20, "youth club in Pentonville", "youth-violence", "Islington"),  # the area, not the prison
+]
 
 
-@pytest.mark.parametrize("query, topic, borough", [
-    ("compensation CICA help filling in the form", "victims-witnesses", None),
-    ("boss keep my passport i work no money in restaurant Queensway", "exploitation", "Westminster"),
-    ("worried my niece will be cut when she goes on holiday this summer", "vawg", None),
-    ("man exposed himself to me on the central line at leyton", "sexual-violence", "Waltham Forest"),
-    ("they threw eggs at our gurdwara in hounslow, i am on the committee", "hate-crime", "Hounslow"),
-    ("my 15 yr old is doing balloons every weekend", "substance-misuse", None),
-    ("motorbikes racing round the estate at 2am W12", "community-safety", "Hammersmith and Fulham"),
-])
-def test_a_fourth_unseen_set(index, query, topic, borough):
-    """From 120 more written unseen (68 % right before changes for them). "in the form" and "in
-    restaurant Queensway" were places not found, and found nothing (Queensway is now in the
-    gazetteer)."""
+@pytest.mark.parametrize("set_number, query, topic, borough", READ_SETS)
+def test_the_unseen_sets_read_as_their_topic_and_borough(index, set_number, query, topic, borough):
     _reads_as(index, query, topic, borough)
 
 
@@ -378,46 +457,6 @@ def test_who_the_help_is_for_gives_its_topics_only_when_nothing_else_does(index)
     assert understood.terms[0] == "victims-witnesses" and understood.audience == "parents-families"
     assert "youth-violence" not in understood.terms
     assert set(index.search("help for my son").understood.terms) == {"early-intervention", "youth-violence"}
-
-
-@pytest.mark.parametrize("query, topic, borough", [
-    ("me and my boyfriend got attacked for holding hands in Clapham", "hate-crime", "Lambeth"),
-    ("son skipping school and hanging round Ladbroke Grove all day", "early-intervention", "Kensington and Chelsea"),
-    ("my son is in drill videos and im scared hes gonna get hurt", "youth-violence", None),
-    ("tagged and on curfew, need help with housing in Croydon", "reducing-reoffending", "Croydon"),
-    ("someone stole my identity and took out loans in my name, Purley", "victims-witnesses", "Croydon"),
-    ("kids throwing fireworks at cars on our road", "community-safety", None),
-])
-def test_a_fifth_unseen_set(index, query, topic, borough):
-    """From 150 more written unseen (73 % right before changes for them, 52 % before this session)."""
-    _reads_as(index, query, topic, borough)
-
-
-@pytest.mark.parametrize("query, topic, borough", [
-    ("mother in law and husband wont let me leave the house Southall", "vawg", "Ealing"),
-    ("my daughter's partner shoves her about but she wont report it, Ealing Broadway", "vawg", "Ealing"),
-    ("man yelled at me about my turban on Hounslow high street", "hate-crime", "Hounslow"),
-    ("A&E keeps seeing the same lad with stab wounds, who do we refer to, Royal London", "youth-violence",
-     "Tower Hamlets"),
-    ("through the gate mentoring", "reducing-reoffending", None),
-    ("fly tipping and fires behind the shops Erith", "community-safety", "Bexley"),
-])
-def test_a_sixth_unseen_set(index, query, topic, borough):
-    """From 150 more written unseen (76 % right before changes for them, 55 % before this session)."""
-    _reads_as(index, query, topic, borough)
-
-
-@pytest.mark.parametrize("query, topic, borough", [
-    ("husband says hell get me deported if i go to police, on spouse visa, Hayes", "vawg", "Hillingdon"),
-    ("man rubbed himself against me on the northern line at balham", "sexual-violence", "Wandsworth"),
-    ("polish builder beaten up and told to go home", "hate-crime", None),
-    ("old conviction stopping me getting work, disclosure advice Enfield", "reducing-reoffending", "Enfield"),
-    ("woman spat at me and shouted racist stuff on the 53 bus Old Kent Road", "hate-crime", "Southwark"),
-    ("giving evidence next month scared of seeing him at Snaresbrook", "victims-witnesses", "Redbridge"),
-])
-def test_a_seventh_unseen_set(index, query, topic, borough):
-    """From 150 more written unseen (77 % right before changes for them, 56 % before this session)."""
-    _reads_as(index, query, topic, borough)
 
 
 @pytest.mark.parametrize("query, weak", [
@@ -759,60 +798,6 @@ def test_someone_grabbing_a_bag_is_theft_not_sexual_assault(index):
     assert "sexual-violence" in index.search("someone filmed me in the changing room").understood.terms
 
 
-@pytest.mark.parametrize("query, topic, borough", [
-    ("phone snatched by moped riders in leicester square now scared to go out", "victims-witnesses", "Westminster"),
-    ("through the gate services belmarsh", "reducing-reoffending", "Greenwich"),
-    ("my brother just came out of jail and has nowhere to go hes sofa surfing", "reducing-reoffending", None),
-    ("my mates girlfriend is 16 and shes being made to sleep with his friends for money", "exploitation", None),
-    ("free half term activities for my 9 and 12 year old in stockwell", "early-intervention", "Lambeth"),
-])
-def test_a_thirteenth_unseen_set(index, query, topic, borough):
-    """From 150 more written unseen as varied as real life (86 % right before changes for them,
-    82 % before this session)."""
-    _reads_as(index, query, topic, borough)
-
-
-@pytest.mark.parametrize("query, topic, borough", [
-    ("Im a nurse at the Whittington, a patient has injuries that look like DV and her partner wont leave her side",
-     "vawg", "Islington"),
-    ("my son takes my pension and shouts at me and pushed me last week, i am 78 and live with him", "vawg", None),
-    ("my daughter is 15 and has an older boyfriend who is 24, he picks her up in his car from school", "exploitation", None),
-    ("ex prisoner mentoring Brixton", "reducing-reoffending", "Lambeth"),
-])
-def test_a_fourteenth_unseen_set(index, query, topic, borough):
-    """From the last 150 written unseen, a public site's mix (88 % right before changes for them,
-    75 % before this session)."""
-    _reads_as(index, query, topic, borough)
-
-
-@pytest.mark.parametrize("query, topic, borough", [
-    ("spiked in a bar near liverpool st station", "vawg", "City of London"),
-    ("phone pickpocketed on the old kent rd", "victims-witnesses", "Southwark"),
-    ("trafficed to the uk and need help croydon", "exploitation", "Croydon"),
-    ("my daughter is 15 and says a boy forced himself on her at a party in Woolwich", "sexual-violence", "Greenwich"),
-    ("nitrous oxide canisters all over the park E10", "community-safety", "Waltham Forest"),
-    ("my brother got jumped and now he wants revenge hes 16, we live in Northolt", "youth-violence", "Ealing"),
-    ("womens support after prison southwark", "reducing-reoffending", "Southwark"),
-])
-def test_a_fifteenth_unseen_set(index, query, topic, borough):
-    """From 150 more written unseen as a public site's mix (83 % right before changes for them):
-    a street's short form ("Liverpool St", "Old Kent Rd"), and rows for what residents wrote."""
-    _reads_as(index, query, topic, borough)
-
-
-@pytest.mark.parametrize("query, topic, borough", [
-    ("I am a transgender woman and have been repeatedly abused on the street in Angel; whom should I approach?",
-     "hate-crime", "Islington"),
-    ("called names for being eastern european in Ealing Broadway", "hate-crime", "Ealing"),
-    ("my son using laughing gas every day pimlico", "substance-misuse", "Westminster"),
-    ("my boy start to steal and lie he is 10 we live in plumstead", "early-intervention", "Greenwich"),
-])
-def test_a_sixteenth_unseen_set(index, query, topic, borough):
-    """From 150 more written unseen by people who find the site hard to use: learners of English,
-    voice dictation, formal older writers, teenagers (80 % right before changes for them)."""
-    _reads_as(index, query, topic, borough)
-
-
 def test_a_street_is_found_by_its_short_form_and_saint_is_not_shortened(index):
     assert index.search("oxford st pickpocket").understood.location.label == "Oxford Street"
     assert index.search("st pancras youth club").understood.location.label == "St Pancras"
@@ -859,20 +844,6 @@ def test_spiking_is_read_as_sexual_violence_first(index):
     result = index.search("think i got spiked in a club in shoreditch and something happened", limit=3)
     assert result.understood.terms[0] == "sexual-violence"
     assert result.items[0].service.name.startswith("The Havens")
-
-
-@pytest.mark.parametrize("query, topic, borough", [
-    ("the older ones at the chicken shop in Plumstead tell the little kids to carry bags for them", "exploitation",
-     "Greenwich"),
-    ("my nephew keeps getting chased by boys from the other postcode we live in hackney", "youth-violence", "Hackney"),
-    ("people drinking and fighting outside the offy on rye lane every weekend", "community-safety", "Southwark"),
-    ("My son has autism and the kids on our estate in Greenford film him and call him names, then put it online",
-     "hate-crime", "Ealing"),
-])
-def test_a_seventeenth_unseen_set(index, query, topic, borough):
-    """From 150 more written unseen as a month of a public site, a third of them with two problems
-    at once: 88 % right before changes for them, the first set to measure one of each topic first."""
-    _reads_as(index, query, topic, borough)
 
 
 def test_a_brother_threatening_is_not_youth_violence(index):
@@ -924,34 +895,9 @@ def test_the_uncovered_topics_are_those_a_search_of_the_topic_alone_finds_nothin
     assert result.uncovered == expected
 
 
-@pytest.mark.parametrize("query, topic, borough", [
-    ("older guys picking up 14 yr old girls outside school in cars west drayton", "exploitation", "Hillingdon"),
-    ("ppl spit at me and say go back to ur country romford", "hate-crime", "Havering"),
-    ("my partner just came out of pentonville and hes strugglin", "reducing-reoffending", "Islington"),
-    ("youth club in Pentonville", "youth-violence", "Islington"),  # the area, not the prison
-])
-def test_a_twentieth_unseen_set(index, query, topic, borough):
-    """From 150 more written unseen as typed on a phone at night, in a hurry or frightened (87 %
-    right before changes for them, 96 % counting what the page names elsewhere)."""
-    _reads_as(index, query, topic, borough)
-
-
 def test_a_prison_s_name_is_a_place_and_a_topic_only_when_nothing_else_is(index):
     assert "reducing-reoffending" in index.search("husband just came out of pentonville").understood.terms
     assert "reducing-reoffending" not in index.search("youth club in Pentonville").understood.terms
-
-
-@pytest.mark.parametrize("query, topic, borough", [
-    ("a guy on my course at uni in uxbridge keeps sending me explict pics i never asked for", "sexual-violence",
-     "Hillingdon"),
-    ("I'm registered blind and someone took my bag at Lewisham station, can anyone help me sort things out",
-     "victims-witnesses", "Lewisham"),
-    ("aggresive begging kingston", "community-safety", "Kingston upon Thames"),
-])
-def test_a_nineteenth_unseen_set(index, query, topic, borough):
-    """From 150 more written unseen as a public site's mix, half of them short (89 % right before
-    changes for them, 95 % counting what the page names elsewhere)."""
-    _reads_as(index, query, topic, borough)
 
 
 def _first_three_show(index, query, topic, borough):
