@@ -666,6 +666,17 @@ def test_a_place_with_a_key_beside_the_one_meant_is_found(index, query, place):
     assert understood.location.label == place and place.lower() not in {c[1] for c in understood.corrections}
 
 
+def test_a_common_word_after_at_is_not_a_misspelt_place(index):
+    """"… on Green St shouting at people what can be done": the text after "at" is read as a place
+    first, and "done" is one letter from Downe (Bromley). A common word there is no more a misspelt
+    place than anywhere else, so the whole text is read and finds Green Street (Newham); a place
+    that is all the text after "in" is still found however close to a word it is."""
+    query = "groups hanging round the shops on Green St shouting at people what can be done"
+    understood = index.search(query).understood
+    assert (understood.location.label, understood.location.borough_code) == ("Green Street", "E09000025")
+    assert index.search("youth club in downe").understood.location.label == "Downe"
+
+
 def test_a_common_surname_one_letter_from_a_borough_is_the_borough(index):
     """"Barnett" is a common English word (a surname) but the borough's name is known to all; a
     common word one letter from a neighbourhood is not taken for it ("down" is not Downe)."""

@@ -306,18 +306,19 @@ class QueryReading:
         # name more than the place cutoff allows ("ilfrod" scores 83 against "ilford").
         place_words = [self._slipped_place(w) or w for w in place_words]
         spans = match_spans(place_words, self.place_vocabulary, cutoff=PLACE_CUTOFF, max_span=4, min_chars=3)
-        if parts.explicit_place:
-            whole = [s for s in spans if s.start == 0 and s.end == len(place_words)]
+        # A word of ordinary English is not a misspelt neighbourhood ("going down the wrong path", or
+        # "shouting at people what can be done", is not Downe, Bromley) unless it is all the place
+        # text there is ("in downe"); it may be a misspelt borough, whose names everyone knows
+        # ("Barnett", a common surname, is Barnet).
+        whole = [s for s in spans if s.start == 0 and s.end == len(place_words)] if parts.explicit_place else []
+        spans = whole or [s for s in spans if not (s.end - s.start == 1 and not s.target.startswith("borough:")
+                                                   and place_words[s.start] != clean(s.phrase)
+                                                   and place_words[s.start] in self._common_words)]
+        if parts.explicit_place and not whole and _a_clause(parts.place):
             # In a clause after "in" the place's name comes first ("in Peckham and need help with my
             # son"); a name further on is some other word ("come in hungry ... heading down the
             # wrong path" is not Downe: the whole text is then read, and finds "in Barking" before it).
-            spans = whole or ([s for s in spans if s.start == 0] if _a_clause(parts.place) else spans)
-        else:  # a word of ordinary English is not a misspelt neighbourhood ("going down the wrong
-            # path" is not Downe, Bromley); it may be a misspelt borough, whose names everyone knows
-            # ("Barnett", a common surname, is Barnet)
-            spans = [s for s in spans if not (s.end - s.start == 1 and not s.target.startswith("borough:")
-                                              and place_words[s.start] != clean(s.phrase)
-                                              and place_words[s.start] in self._common_words)]
+            spans = [s for s in spans if s.start == 0]
         if not spans:
             return None, None, parts.place if parts.explicit_place else "", ()
         best = max(spans, key=lambda m: (m.end - m.start, m.score))
