@@ -1122,6 +1122,24 @@ def test_an_estate_is_found_by_its_name_with_or_without_estate(index, query, top
     assert index.search("ocean").understood.location is None  # an ordinary word alone is no place
 
 
+@pytest.mark.parametrize("query, topic, borough", [
+    ("older men in cars picking up schoolgirls outside the Whitgift Centre", "exploitation", "Croydon"),
+    ("boy racers tearing round the car park behind the St Nicholas Centre", "community-safety", "Sutton"),
+    ("keep ending up back inside and i actually want to change, live off Electric Avenue", "reducing-reoffending",
+     "Lambeth"),
+    ("little kids holding packages for dealers around Chrisp Street Market", "exploitation", "Tower Hamlets"),
+    ("partner's on probation, anything to help him stay out of prison near The Glades", "reducing-reoffending",
+     "Bromley"),
+])
+def test_shopping_centres_markets_and_landmarks_are_places(index, query, topic, borough):
+    """The forty-fourth set named places by their shopping centre, market, street, stadium or
+    hospital; 13 of its 150 found no place. Forty-four such places are in the gazetteer, each with its
+    published address; a shopping centre is found with or without "Shopping" and by its own name."""
+    _first_three_show(index, query, topic, borough)
+    assert index.search("kids fighting at the whitgift").understood.location.label == "Whitgift Centre"
+    assert index.search("youth centre Croydon").understood.location.label == "Croydon"
+
+
 @pytest.mark.parametrize("query, not_topic", [
     ("want to cut back on the drink before I lose my kids, Dagenham", "vawg"),  # "cut" is no FGM
     ("where can I learn how to deal with my teenagers tantrums near wembley", "exploitation"),  # no dealing

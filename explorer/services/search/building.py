@@ -50,14 +50,24 @@ def borough_names(name: str) -> tuple[str, ...]:
 STREET_ABBREVIATIONS = {"Street": "St", "Road": "Rd"}
 
 
-def place_names(name: str, common_words: frozenset[str] = frozenset()) -> tuple[str, ...]:
-    """A gazetteer place's name and the short form people type: for a street, "Liverpool St" for
+def place_names(name: str, common_words: frozenset[str] = frozenset(),
+                known: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """A gazetteer place's name and the short forms people type: for a street, "Liverpool St" for
     "Liverpool Street" ("St" first is Saint, as in "St Pancras": only the last word is shortened);
-    for an estate, its own name ("the Kingsmead", "behind Chalkhill"), unless that is an ordinary
-    word (``common_words``: "Ocean" is the Ocean Estate only with "Estate")."""
+    for an estate, its own name ("the Kingsmead", "behind Chalkhill"); for a shopping centre, the
+    name with and without "Shopping" ("Bentall Shopping Centre", "Treaty Centre") and its own name
+    ("the Whitgift"). A place's own name is left out when it is an ordinary word (``common_words``:
+    "Ocean" is the Ocean Estate only with "Estate", "Liberty" the Liberty Shopping Centre only with
+    "Centre"), a name the gazetteer already has (``known``, lower case: "Stratford Centre" is not
+    Stratford) or a saint's ("St Nicholas Centre": there are many)."""
     head, _, last = name.rpartition(" ")
     if head and last == "Estate":
         return (name,) if head.lower() in common_words else (name, head)
+    if head and last == "Centre":
+        own = head.removesuffix(" Shopping")
+        other = f"{own} Centre" if own != head else f"{own} Shopping Centre"
+        plain = own.lower() not in common_words and own.lower() not in known and not own.startswith("St ")
+        return (name, other, own) if plain else (name, other)
     short = STREET_ABBREVIATIONS.get(last)
     return (name, f"{head} {short}") if head and short else (name,)
 

@@ -140,8 +140,9 @@ class SearchIndex(QueryReading, Scoring):
         self.term_vocabulary = build_vocabulary(synonyms)
         place_pairs = [(name, f"borough:{b.code}") for b in snapshot.boroughs for name in borough_names(b.name)]
         common_words = getattr(geography, "common_words", frozenset())
+        known = frozenset(name.lower() for name, _target in place_pairs) | {p.name.lower() for p in geography.places}
         place_pairs += [(name, f"place:{i}") for i, p in enumerate(geography.places)
-                        for name in place_names(p.name, common_words)]
+                        for name in place_names(p.name, common_words, known)]
         self.place_vocabulary = build_vocabulary(place_pairs)
         self._place_homonyms = place_homonyms(self.place_vocabulary, geography.places)
         self._borough_points = {b.code: _borough_point(geography, b.code) for b in snapshot.boroughs}

@@ -20,6 +20,19 @@ def test_an_estate_is_also_found_by_its_own_name_unless_that_is_an_ordinary_word
     assert place_names("Estate", common) == ("Estate",)
 
 
+def test_a_shopping_centre_is_found_with_or_without_shopping_and_by_its_own_name():
+    common = frozenset({"liberty", "broadway"})
+    known = frozenset({"stratford"})
+    assert place_names("Whitgift Centre", common, known) == ("Whitgift Centre", "Whitgift Shopping Centre", "Whitgift")
+    assert place_names("Kingsland Shopping Centre", common, known) == (
+        "Kingsland Shopping Centre", "Kingsland Centre", "Kingsland")
+    # an ordinary word, a name the gazetteer already has, a saint's: only with "Centre"
+    assert place_names("Liberty Shopping Centre", common, known) == ("Liberty Shopping Centre", "Liberty Centre")
+    assert place_names("Stratford Centre", common, known) == ("Stratford Centre", "Stratford Shopping Centre")
+    assert place_names("St Nicholas Centre", common, known) == ("St Nicholas Centre", "St Nicholas Shopping Centre")
+    assert place_names("Centre") == ("Centre",)
+
+
 def test_a_borough_is_also_found_by_the_short_names_people_use():
     from explorer.services.search.building import borough_names
 
