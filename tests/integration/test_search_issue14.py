@@ -1133,7 +1133,7 @@ def test_an_estate_is_found_by_its_name_with_or_without_estate(index, query, top
 ])
 def test_shopping_centres_markets_and_landmarks_are_places(index, query, topic, borough):
     """The forty-fourth set named places by their shopping centre, market, street, stadium or
-    hospital; 13 of its 150 found no place. Forty-four such places are in the gazetteer, each with its
+    hospital; 13 of its 150 found no place. Forty-three such places are in the gazetteer, each with its
     published address; a shopping centre is found with or without "Shopping" and by its own name."""
     _first_three_show(index, query, topic, borough)
     assert index.search("kids fighting at the whitgift").understood.location.label == "Whitgift Centre"
