@@ -681,6 +681,9 @@ def test_a_common_surname_one_letter_from_a_borough_is_the_borough(index):
     """"Barnett" is a common English word (a surname) but the borough's name is known to all; a
     common word one letter from a neighbourhood is not taken for it ("down" is not Downe)."""
     assert index.search("parentng Barnett").understood.location.label == "Barnet"
+    # but not two letters out: "having" is not Havering
+    assert index.search("child saw a stabbing and is having nightmares").understood.location is None
+    assert index.search("youth club haverin").understood.location.label == "Havering"
 
 
 STORY = ("I was sexually abused by my uncle from when I was about 8 until I was 12. I'm 30 now and it's "

@@ -12,6 +12,7 @@ from typing import Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from explorer.domain.query import (
     PLACE_CUTOFF,
@@ -308,12 +309,13 @@ class QueryReading:
         spans = match_spans(place_words, self.place_vocabulary, cutoff=PLACE_CUTOFF, max_span=4, min_chars=3)
         # A word of ordinary English is not a misspelt neighbourhood ("going down the wrong path", or
         # "shouting at people what can be done", is not Downe, Bromley) unless it is all the place
-        # text there is ("in downe"); it may be a misspelt borough, whose names everyone knows
-        # ("Barnett", a common surname, is Barnet).
+        # text there is ("in downe"); it may be a misspelt borough, whose names everyone knows, one
+        # letter out ("Barnett", a common surname, is Barnet; "having a hard time" is not Havering).
         whole = [s for s in spans if s.start == 0 and s.end == len(place_words)] if parts.explicit_place else []
-        spans = whole or [s for s in spans if not (s.end - s.start == 1 and not s.target.startswith("borough:")
-                                                   and place_words[s.start] != clean(s.phrase)
-                                                   and place_words[s.start] in self._common_words)]
+        spans = whole or [s for s in spans if not (
+            s.end - s.start == 1 and place_words[s.start] != (phrase := clean(s.phrase))
+            and place_words[s.start] in self._common_words
+            and not (s.target.startswith("borough:") and Levenshtein.distance(place_words[s.start], phrase) <= 1))]
         if parts.explicit_place and not whole and _a_clause(parts.place):
             # In a clause after "in" the place's name comes first ("in Peckham and need help with my
             # son"); a name further on is some other word ("come in hungry ... heading down the
