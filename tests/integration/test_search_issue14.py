@@ -938,7 +938,8 @@ def _first_three_show(index, query, topic, borough):
 #: and a seventh: 39 an ordinary mix 91 %; 40 late at night or at a hard moment 86 %; 41 outer
 #: London's places named the local way 89 %; and an eighth: 42 hurried text-speak on a phone 87 %;
 #: 43 professionals and volunteers looking where to refer someone 85 %; 44 places named by a postcode
-#: district, street, market, shopping centre, station or landmark 82 %.
+#: district, street, market, shopping centre, station or landmark 82 %; and a ninth: 45 an ordinary
+#: mix 88 %; 46 parents, grandparents and carers worried about a child 81 %; 47 learners of English 85 %.
 LATER_SETS = [
     (21, "arrested for possession can i get sent to treatment instead Acton", "substance-misuse", "Ealing"),
     (21, "nos canisters and boy racers Southall Broadway", "community-safety", "Ealing"),
@@ -1104,6 +1105,20 @@ LATER_SETS = [
      "reducing-reoffending", "Westminster"),
     (44, "finished my community sentence, want help to keep away from the old crowd in Palmers Green",
      "reducing-reoffending", "Enfield"),
+    (45, "assaulted at a party in Ealing last month, not sure I want to go to police", "sexual-violence", "Ealing"),
+    (45, "told to go back to my own country by a man in Feltham", "hate-crime", "Hounslow"),
+    (45, "graffiti and broken glass everywhere near Edmonton Green station, not feel safe", "community-safety",
+     "Enfield"),
+    (46, "my 17 year old got a caution for robbery, is there a course to stop him doing it again",
+     "reducing-reoffending", None),
+    (46, "granddaughter 19 was assaulted on a night out in Shoreditch, where can she get checked over",
+     "sexual-violence", "Hackney"),
+    (46, "child saw a stabbing and is having nightmares", "victims-witnesses", None),
+    (47, "my stepson deliver packets for someone he dont know, he is very scared, Tooting", "exploitation",
+     "Wandsworth"),
+    (47, "someone leave pig head near our masjid East Ham, ya Allah", "hate-crime", "Newham"),
+    (47, "taxi driver refuse me and my guide dog and shout bad words, Richmond", "hate-crime", "Richmond upon Thames"),
+    (47, "my son come home with cut face, he not say who, he scared go school", "youth-violence", None),
 ]
 
 
