@@ -939,7 +939,9 @@ def _first_three_show(index, query, topic, borough):
 #: London's places named the local way 89 %; and an eighth: 42 hurried text-speak on a phone 87 %;
 #: 43 professionals and volunteers looking where to refer someone 85 %; 44 places named by a postcode
 #: district, street, market, shopping centre, station or landmark 82 %; and a ninth: 45 an ordinary
-#: mix 88 %; 46 parents, grandparents and carers worried about a child 81 %; 47 learners of English 85 %.
+#: mix 88 %; 46 parents, grandparents and carers worried about a child 81 %; 47 learners of English 85 %;
+#: and a tenth, three ordinary mixes: 48 91 %, 49 (many short searches) 91 %, 50 (as to a helpline's
+#: web form) 89 %.
 LATER_SETS = [
     (21, "arrested for possession can i get sent to treatment instead Acton", "substance-misuse", "Ealing"),
     (21, "nos canisters and boy racers Southall Broadway", "community-safety", "Ealing"),
@@ -1125,6 +1127,14 @@ LATER_SETS = [
     (47, "someone leave pig head near our masjid East Ham, ya Allah", "hate-crime", "Newham"),
     (47, "taxi driver refuse me and my guide dog and shout bad words, Richmond", "hate-crime", "Richmond upon Thames"),
     (47, "my son come home with cut face, he not say who, he scared go school", "youth-violence", None),
+    (48, "I was brought to London and forced into sex work, how do I get out", "exploitation", None),
+    (48, "did 3 years, out now and struggling not to go back to my old ways", "reducing-reoffending", None),
+    (49, "lost my son to a stabbing in ponders end, need support for the family", "victims-witnesses", "Enfield"),
+    (49, "my daughter is 15 and her boyfriend is 24, he gives her weed and money. Dagenham", "exploitation",
+     "Barking and Dagenham"),
+    (50, "his friend was killed and im scared my son is next, becontree", "youth-violence", "Barking and Dagenham"),
+    (50, "my son is Black and got chased by men shouting racist stuff near Chislehurst", "hate-crime", "Bromley"),
+    (50, "I left him but he uses the kids to get at me and the court stuff is wearing me down", "vawg", None),
 ]
 
 
