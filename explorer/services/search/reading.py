@@ -307,15 +307,10 @@ class QueryReading:
         # name more than the place cutoff allows ("ilfrod" scores 83 against "ilford").
         place_words = [self._slipped_place(w) or w for w in place_words]
         spans = match_spans(place_words, self.place_vocabulary, cutoff=PLACE_CUTOFF, max_span=4, min_chars=3)
-        # A word of ordinary English is not a misspelt neighbourhood ("going down the wrong path", or
-        # "shouting at people what can be done", is not Downe, Bromley) unless it is all the place
-        # text there is ("in downe"); it may be a misspelt borough, whose names everyone knows, one
-        # letter out ("Barnett", a common surname, is Barnet; "having a hard time" is not Havering).
+        # A place that is all the text after "in" is that place however close to a word it is ("in
+        # downe"); elsewhere a common word is no misspelt place (:meth:`_a_word_not_a_place`).
         whole = [s for s in spans if s.start == 0 and s.end == len(place_words)] if parts.explicit_place else []
-        spans = whole or [s for s in spans if not (
-            s.end - s.start == 1 and place_words[s.start] != (phrase := clean(s.phrase))
-            and place_words[s.start] in self._common_words
-            and not (s.target.startswith("borough:") and Levenshtein.distance(place_words[s.start], phrase) <= 1))]
+        spans = whole or [s for s in spans if not self._a_word_not_a_place(s, place_words)]
         if parts.explicit_place and not whole and _a_clause(parts.place):
             # In a clause after "in" the place's name comes first ("in Peckham and need help with my
             # son"); a name further on is some other word ("come in hungry ... heading down the
@@ -330,6 +325,18 @@ class QueryReading:
             OtherPlace(location, borough, _with_borough(parts.original, typed, location.label, borough))
             for location in map(self._location_for, others)
             for borough in [self._borough(location.borough_code).name])
+
+    def _a_word_not_a_place(self, span: PhraseMatch, words: Sequence[str]) -> bool:
+        """True when ``span`` is one word of ordinary English that only looks like a place's name:
+        "going down the wrong path" and "what can be done" are not Downe (Bromley). A borough's
+        name, which everyone knows, may be misspelt one letter out as a common word ("Barnett", a
+        surname, is Barnet), but not two ("having a hard time" is not Havering)."""
+        if span.end - span.start != 1:
+            return False
+        word, phrase = words[span.start], clean(span.phrase)
+        if word == phrase or word not in self._common_words:
+            return False
+        return not (span.target.startswith("borough:") and Levenshtein.distance(word, phrase) <= 1)
 
     def _choose_homonym(self, best: PhraseMatch, spans: Sequence[PhraseMatch]
                         ) -> tuple[str, tuple[int, int], tuple[str, ...]]:
