@@ -57,6 +57,13 @@ class Entry:
         return self.kind == "context"
 
 
+#: The stopwords a two-word row may drop and still be met by its other word alone ("hits me" in
+#: "he hit my mum"): the person it is done to or by, and auxiliaries ("been killed").
+PRONOUNS_AND_AUXILIARIES = frozenset(
+    "i me my mine you your yours he him his she her hers we us our ours they them their theirs it its "
+    "was were been being be is am are has have had".split())
+
+
 @dataclass(frozen=True)
 class EntryMatch:
     """A thesaurus row found in a query, with the positions of the words it used."""
@@ -213,11 +220,14 @@ def parse_thesaurus(text: str, *, topics: Iterable[str], stem) -> Thesaurus:
         kept = [w for w in cleaned if w not in STOPWORDS]
         # Every phrase of two words or more is also met across stopwords ("pressured into sex" in
         # "pressured me into sex"); one with stopwords, without them ("hurt partner"), unless that
-        # leaves only weak words ("did stuff to" is not every "stuff"), or a phrase of three words or
-        # more comes down to one ("did to me as a child" is not every "child", nor "has a record"
-        # every "record").
+        # leaves only weak words ("did stuff to" is not every "stuff"), or a phrase comes down to one
+        # word that needed the other: of three words or more ("did to me as a child" is not every
+        # "child", nor "has a record" every "record"), or of two whose other word is not a pronoun
+        # or an auxiliary ("hits me" is every "hit", and "been killed" every "killed", but "in laws"
+        # is not every "law", "broke in" every "broke", nor "belong here" every "belongings").
+        single_ok = len(cleaned) <= 2 and all(w in PRONOUNS_AND_AUXILIARIES for w in cleaned if w not in kept)
         if kept and (kept != cleaned or len(kept) > 1) and sum(len(w) for w in kept) >= 3 \
-                and not all(w in WEAK_WORDS for w in kept) and (len(kept) > 1 or len(cleaned) <= 2):
+                and not all(w in WEAK_WORDS for w in kept) and (len(kept) > 1 or single_ok):
             content.append((tuple(norm(w) for w in kept), i))
     by_length = lambda pairs: tuple(sorted(pairs, key=lambda p: -len(p[0])))  # noqa: E731
     full_keys, content_keys = by_length(full), by_length(content)

@@ -1157,6 +1157,21 @@ def test_the_later_unseen_sets(index, set_number, query, topic, borough):
     _first_three_show(index, query, topic, borough)
 
 
+@pytest.mark.parametrize("query, not_topic", [
+    ("my belongings were stolen from my car", "hate-crime"),  # not "belong here"
+    ("family law advice", "vawg"),  # not "in laws"
+    ("im broke and my son is in a gang", "victims-witnesses"),  # not "broke in"
+])
+def test_a_word_that_needs_its_preposition_is_not_read_without_it(index, query, not_topic):
+    assert not_topic not in index.search(query).understood.terms
+
+
+def test_a_break_in_before_the_place_is_still_read(index):
+    """"break in Upminster": the "in" is both the row's and the place's."""
+    understood = index.search("break in Upminster need support").understood
+    assert understood.location.label == "Upminster" and understood.terms[0] == "victims-witnesses"
+
+
 def test_a_household_burgled_while_asleep_is_not_read_as_sexual_assault(index):
     """"While I was asleep" is a survivor's words (a row for sexual violence, met across stopwords as
     "while ... asleep"); "someone broke in while we were asleep" is a burglary, and listed Rape

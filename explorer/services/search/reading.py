@@ -86,7 +86,10 @@ class QueryReading:
             if found[0] is not None:
                 parts, (location, place_span, unmatched_place, also_places) = whole, found
         if parts.explicit_place:  # the words after the place are topic too ("in Peckham ... my son")
-            topic_words = parts.topic.split() + _without(parts.place.split(), place_span)
+            topic = parts.topic.split()
+            if topic and parts.connector and self._a_row([topic[-1], *parts.connector.split()]):
+                topic.extend(parts.connector.split())  # "break in Upminster": a break-in, in Upminster
+            topic_words = topic + _without(parts.place.split(), place_span)
         else:
             topic_words = _without(words, place_span)
         other_places = []

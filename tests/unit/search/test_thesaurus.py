@@ -261,3 +261,21 @@ def test_a_long_phrase_is_not_met_by_its_one_content_word(analyzer):
     assert [m.entry.phrase for m in thesaurus.match("what he did to me as a child".split(), analyzer.stem)] \
         == ["did to me as a child"]
     assert [m.entry.phrase for m in thesaurus.match("he hit me".split(), analyzer.stem)] == ["hits me"]
+
+
+def test_a_two_word_phrase_is_met_by_one_word_only_when_the_other_is_a_pronoun_or_auxiliary(analyzer):
+    """"hits me" is every "hit" and "been killed" every "killed", but a preposition or adverb carries
+    meaning: "in laws" is not every "law" ("family law advice" was read as domestic abuse), "broke
+    in" not every "broke" ("I'm broke"), "belong here" not "my belongings were stolen" (read as hate
+    crime)."""
+    text = (HEADER + 'in laws,vawg,domestic abuse,,resident,"src"\n'
+            + 'broke in,victims-witnesses,burglary,,resident,"src"\n'
+            + 'belong here,hate-crime,racist hate crime,,resident,"src"\n'
+            + 'been killed,victims-witnesses,bereaved,,resident,"src"\n')
+    thesaurus = parse_thesaurus(text, topics={"vawg", "victims-witnesses", "hate-crime"}, stem=analyzer.stem)
+    for query in ("family law advice", "im broke and need help", "my belongings were stolen"):
+        assert thesaurus.match(query.split(), analyzer.stem) == [], query
+    assert [m.entry.phrase for m in thesaurus.match("my in laws control me".split(), analyzer.stem)] == ["in laws"]
+    assert [m.entry.phrase for m in thesaurus.match("someone broke in".split(), analyzer.stem)] == ["broke in"]
+    assert [m.entry.phrase for m in thesaurus.match("my brother was killed".split(), analyzer.stem)] \
+        == ["been killed"]
