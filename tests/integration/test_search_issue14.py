@@ -1191,6 +1191,19 @@ def test_a_second_place_that_is_a_thesaurus_row_is_still_read_for_it(index):
     assert "camden" in index.search("Bromley Camden youth club").understood.ignored_words
 
 
+@pytest.mark.parametrize("query", [
+    "my son gets out of Feltham next month, where can he get help so he doesn't end up back in",
+    "friend leaves Feltham soon, he's 19 and needs help with housing and college",
+])
+def test_a_place_that_completes_a_row_of_two_parts_is_read_for_it(index, query):
+    """Feltham is a place and a young offender institution: "out of" or "leaves" just before it
+    completes the row of two parts for leaving prison, so it is read as that too; words further
+    away do not ("youth club in Feltham, kids out late" is no prison leaver)."""
+    understood = index.search(query).understood
+    assert understood.location.label == "Feltham" and "reducing-reoffending" in understood.terms
+    assert "reducing-reoffending" not in index.search("youth club in Feltham, kids out late").understood.terms
+
+
 def test_older_boys_say_who_and_give_way_to_what_happened(index):
     """"older boys" is a sign of exploitation only when nothing else says what happened: "an older
     boy ... made him do things" to a child of seven is sexual abuse."""

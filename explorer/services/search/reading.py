@@ -97,10 +97,14 @@ class QueryReading:
             # (one that is also a thesaurus row stays a topic word: "just out of Pentonville, lives in Holloway")
             other_places = [w for w in topic_words if w in self.place_vocabulary.first and not self._a_row([w])]
             topic_words = [w for w in topic_words if w not in other_places]
-            # A place that is also a thesaurus row ("came out of Pentonville", a prison) says where and
-            # what: its words are read for the row too.
-            typed = (parts.place.split() if parts.explicit_place else words)[slice(*place_span)] if place_span else []
-            if typed and self._a_row(typed):
+            # A place that is also a thesaurus row ("came out of Pentonville", a prison), or the part of
+            # a row of two parts that the three words before it complete ("comes out of Feltham":
+            # Feltham young offender institution; not "youth club in Feltham, kids out late"), says
+            # where and what: its words are read for the row too.
+            said = (parts.topic.split() + parts.connector.split() + parts.place.split()) if parts.explicit_place else words
+            start = (len(said) - len(parts.place.split()) if parts.explicit_place else 0) + (place_span or (0, 0))[0]
+            typed = said[start:start + (place_span[1] - place_span[0])] if place_span else []
+            if typed and self._a_row(typed, before=said[max(0, start - 3):start]):
                 topic_words = topic_words + typed
         corrected, corrections = self._correct(topic_words)
         concepts, understood_terms, shown_words, audience, leftover = self._find_concepts(corrected)
@@ -381,11 +385,12 @@ class QueryReading:
             return None
         return next((candidate for candidate in slips(word) if candidate in names), None)
 
-    def _a_row(self, words: Sequence[str]) -> bool:
-        """True when thesaurus rows with topics take every one of ``words`` ("pentonville")."""
-        found = self.thesaurus.match(list(words), self.analyzer.stem)
+    def _a_row(self, words: Sequence[str], before: Sequence[str] = ()) -> bool:
+        """True when thesaurus rows with topics take every one of ``words`` ("pentonville"), read
+        after the words ``before`` them (which may complete a row of two parts: "out" + "feltham")."""
+        found = self.thesaurus.match([*before, *words], self.analyzer.stem)
         used = {i for m in found if m.entry.topics for i in m.positions}
-        return len(used) == len(words)
+        return used.issuperset(range(len(before), len(before) + len(words)))
 
     def _known_district(self, label: str) -> bool:
         try:
