@@ -942,7 +942,8 @@ def _first_three_show(index, query, topic, borough):
 #: mix 88 %; 46 parents, grandparents and carers worried about a child 81 %; 47 learners of English 85 %;
 #: and a tenth, three ordinary mixes: 48 91 %, 49 (many short searches) 91 %, 50 (as to a helpline's
 #: web form) 89 %; and an eleventh, three more ordinary mixes: 51 88 %, 52 (as in a search log) 91 %,
-#: 53 (in a sentence or two, without the specialist words) 89 %.
+#: 53 (in a sentence or two, without the specialist words) 89 %; and a twelfth: 54 87 %, 55 (a month of a
+#: public site's search box) 92 %, 56 (as to a neighbour) 90 %.
 LATER_SETS = [
     (21, "arrested for possession can i get sent to treatment instead Acton", "substance-misuse", "Ealing"),
     (21, "nos canisters and boy racers Southall Broadway", "community-safety", "Ealing"),
@@ -1147,6 +1148,15 @@ LATER_SETS = [
     (53, "year 7 girl in Greenwich getting into trouble, teachers say she's going off the rails",
      "early-intervention", "Greenwich"),
     (53, "student attacked in her halls near Mile End, how do I support her", "sexual-violence", "Tower Hamlets"),
+    (54, "mentoring for young people leaving custody", "reducing-reoffending", None),
+    (54, "15 year old found in another town with drugs on him, think hes being used, we live in Edmonton",
+     "exploitation", "Enfield"),
+    (55, "how do we get more police walking up and down Walworth Road", "community-safety", "Southwark"),
+    (55, "been in trouble for fighting and want to change before I get sent down. Brixton", "reducing-reoffending",
+     "Lambeth"),
+    (56, "my dad wears a turban and a man pushed him and told him to go home, Wembley", "hate-crime", "Brent"),
+    (56, "lad on our estate in Stonebridge keeps getting beaten up because he 'lost' drugs he was holding for "
+         "someone", "exploitation", "Brent"),
 ]
 
 
