@@ -273,3 +273,15 @@ def fit_bounds(
         mid = (east + west) / 2
         west, east = mid - min_span_deg / 2, mid + min_span_deg / 2
     return Bounds(south=south, west=west, north=north, east=east)
+
+
+def fit_around(
+    centre: tuple[float, float], points: Sequence[tuple[float, float]], *, min_span_deg: float = 0.02
+) -> Bounds:
+    """The smallest bounds centred on ``centre`` (lat, lon) that hold every point, at least
+    ``min_span_deg`` wide and tall: the searched place in the middle of the map, its nearby results
+    around it (not at an edge because the results lie to one side)."""
+    lat, lon = centre
+    half_lat = max([abs(p[0] - lat) for p in points] + [min_span_deg / 2])
+    half_lon = max([abs(p[1] - lon) for p in points] + [min_span_deg / 2])
+    return Bounds(south=lat - half_lat, west=lon - half_lon, north=lat + half_lat, east=lon + half_lon)

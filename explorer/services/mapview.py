@@ -28,6 +28,7 @@ from explorer.domain.mapping import (
     MAX_CLUSTER_ZOOM,
     Bounds,
     cluster_grid,
+    fit_around,
     fit_bounds,
     main_area,
     mercator,
@@ -168,8 +169,8 @@ class MapIndex:
         }
 
     def initial_view(self, index: SearchIndex, result: SearchResult, anywhere: SearchResult | None = None) -> InitialView:
-        """Where the map opens: the searched place and the results near it, else the chosen boroughs,
-        else the results, else all of London."""
+        """Where the map opens: the searched place in the middle with the results near it around it,
+        else the chosen boroughs, else the results, else all of London."""
         loc = result.understood.location
         if loc is not None:
             near = []
@@ -179,7 +180,7 @@ class MapIndex:
                         near.append((p.latitude, p.longitude))
             if not near and anywhere is not None:
                 near = self._nearest(anywhere, loc.latitude, loc.longitude)
-            bounds = fit_bounds([(loc.latitude, loc.longitude), *near])
+            bounds = fit_around((loc.latitude, loc.longitude), near)
             place = {"lat": loc.latitude, "lon": loc.longitude, "label": loc.label}
             return InitialView(bounds, place)
         chosen = [self.borough_bounds[c] for c in result.filters.boroughs if c in self.borough_bounds]

@@ -117,6 +117,9 @@ def test_the_map_fits_the_searched_place_and_shows_pins_near_it(client, provider
     b = state.bounds
     assert b.south <= state.place["lat"] <= b.north and b.west <= state.place["lon"] <= b.east
     assert b.north - b.south < 0.3, "fitted to Peckham, not all of London"
+    # the searched place in the middle (its results near it lay to one side: it was at the edge)
+    assert (b.north + b.south) / 2 == pytest.approx(state.place["lat"])
+    assert (b.east + b.west) / 2 == pytest.approx(state.place["lon"])
     view = _view(client, f"{state.query}&bbox={b.west},{b.south},{b.east},{b.north}&zoom=13")
     assert _points(view), "domestic abuse services are pinned around Peckham"
 

@@ -12,6 +12,7 @@ from explorer.domain.mapping import (
     Bounds,
     area_colour,
     cluster_grid,
+    fit_around,
     fit_bounds,
     main_area,
     mercator,
@@ -126,6 +127,17 @@ def test_fit_bounds_holds_every_point_with_a_minimum_size():
     one = fit_bounds([(51.47, -0.07)])
     assert one.north - one.south >= 0.02 - 1e-9 and one.east - one.west >= 0.02 - 1e-9
     assert fit_bounds([]) is None
+
+
+def test_fit_around_keeps_the_place_in_the_middle_and_every_point_in_view():
+    """Results all to one side (north-west of Croydon) used to put the searched place at the edge."""
+    place = (51.373, -0.099)
+    points = [(51.43, -0.17), (51.40, -0.12)]
+    b = fit_around(place, points)
+    assert abs((b.north + b.south) / 2 - place[0]) < 1e-9 and abs((b.east + b.west) / 2 - place[1]) < 1e-9
+    assert all(b.south <= lat <= b.north and b.west <= lon <= b.east for lat, lon in points)
+    alone = fit_around(place, [])
+    assert alone.north - alone.south == pytest.approx(0.02) and alone.east - alone.west == pytest.approx(0.02)
 
 
 def test_nothing_drawn_is_closer_than_the_separation():
