@@ -943,7 +943,8 @@ def _first_three_show(index, query, topic, borough):
 #: and a tenth, three ordinary mixes: 48 91 %, 49 (many short searches) 91 %, 50 (as to a helpline's
 #: web form) 89 %; and an eleventh, three more ordinary mixes: 51 88 %, 52 (as in a search log) 91 %,
 #: 53 (in a sentence or two, without the specialist words) 89 %; and a twelfth: 54 87 %, 55 (a month of a
-#: public site's search box) 92 %, 56 (as to a neighbour) 90 %.
+#: public site's search box) 92 %, 56 (as to a neighbour) 90 %; and a thirteenth: 57 91 %, 58 (terse to
+#: chatty, angry or worried) 91 %, 59 (a recent situation, rarely named) 88 %.
 LATER_SETS = [
     (21, "arrested for possession can i get sent to treatment instead Acton", "substance-misuse", "Ealing"),
     (21, "nos canisters and boy racers Southall Broadway", "community-safety", "Ealing"),
@@ -1157,6 +1158,15 @@ LATER_SETS = [
     (56, "my dad wears a turban and a man pushed him and told him to go home, Wembley", "hate-crime", "Brent"),
     (56, "lad on our estate in Stonebridge keeps getting beaten up because he 'lost' drugs he was holding for "
          "someone", "exploitation", "Brent"),
+    (57, "attacked because Im black, walking home in Kensal Rise", "hate-crime", "Brent"),
+    (57, "a man put his hand up my daughter's skirt on the bus in Hornchurch, who can help her", "sexual-violence",
+     "Havering"),
+    (58, "being threatened so i wont testify Bermondsey", "victims-witnesses", "Southwark"),
+    (58, "scared to walk home from the bus stop at night, area getting worse and worse", "community-safety", None),
+    (59, "support after crash caused by drunk driver Hillingdon", "victims-witnesses", "Hillingdon"),
+    (59, "Polish shop in Acton had go home sprayed across the shutters", "hate-crime", "Ealing"),
+    (59, "group of teenagers in balaclavas attacked my son outside Barking station", "youth-violence",
+     "Barking and Dagenham"),
 ]
 
 
