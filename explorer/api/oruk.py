@@ -133,20 +133,11 @@ def services() -> Response:
         query, origin = _service_query(snapshot, args)
 
         def build() -> Response:
-            found, understood, nearby, elsewhere = oruk.search_services(search_index(provider()), query,
-                                                                        modified=pages.modified, origin=origin)
-            contents, paging = oruk.paginate(found, page, per_page)
-
-            def summary(service):
-                return oruk.service_summary(snapshot, service, pages.modified, base)
-
-            made = pages.page_json(paging, contents, base, understood, nearby, elsewhere) or json_bytes(
-                {**paging, "contents": [summary(s) for s in contents],
-                 **({"x_query": understood} if understood is not None else {}),
-                 **({"x_nearest_elsewhere": [oruk.nearby_record(i, summary(i.service)) for i in nearby]}
-                    if nearby else {}),
-                 **({"x_topics_elsewhere": [oruk.topic_elsewhere_record(g, [summary(i.service) for i in g.nearest])
-                                            for g in elsewhere]} if elsewhere else {})})
+            found = oruk.search_services(search_index(provider()), query, modified=pages.modified, origin=origin)
+            contents, paging = oruk.paginate(found.services, page, per_page)
+            made = pages.page_json(paging, found, contents, base) or json_bytes(oruk.search_page(
+                paging, found, contents,
+                lambda services: [oruk.service_summary(snapshot, s, pages.modified, base) for s in services]))
             pages.keep(key, made)
             return Response(made, mimetype="application/json")
     else:

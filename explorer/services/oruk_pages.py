@@ -23,7 +23,6 @@ import orjson
 
 from explorer.services import oruk
 from explorer.services.exports import published_at
-from explorer.services.search import ResultItem, TopicElsewhere
 from explorer.services.snapshot import ServiceEntry, Snapshot
 
 #: The name the memory is kept under among the provider's derived values.
@@ -95,26 +94,12 @@ class SearchPages:
         record = oruk.organization_record(self.snapshot, provider_id, provider_name)
         return record["id"], _dumps(record)
 
-    def page_json(self, paging: dict, services: Sequence[ServiceEntry], base_url: str,
-                  understood: dict | None, nearby: Sequence[ResultItem] = (),
-                  elsewhere: Sequence[TopicElsewhere] = ()) -> bytes | None:
-        """The page ``{**paging, "contents": [summaries], "x_query": understood,
-        "x_nearest_elsewhere": [...], "x_topics_elsewhere": [...]}`` (no ``x_query`` when None, no
-        ``x_nearest_elsewhere`` or ``x_topics_elsewhere`` when there are none) as JSON, the kept
-        summaries set in as written; None when a part cannot be written by orjson."""
-        summaries = self._fragments(services, base_url)
-        near = self._fragments([item.service for item in nearby], base_url)
-        gaps = [self._fragments([item.service for item in gap.nearest], base_url) for gap in elsewhere]
-        if summaries is None or near is None or None in gaps:
-            return None
-        page = {**paging, "contents": summaries}
-        if understood is not None:
-            page["x_query"] = understood
-        if nearby:
-            page["x_nearest_elsewhere"] = [oruk.nearby_record(i, f) for i, f in zip(nearby, near)]
-        if elsewhere:
-            page["x_topics_elsewhere"] = [oruk.topic_elsewhere_record(g, f) for g, f in zip(elsewhere, gaps)]
-        return _dumps(page)
+    def page_json(self, paging: dict, found: oruk.ServiceSearch, contents: Sequence[ServiceEntry],
+                  base_url: str) -> bytes | None:
+        """The page :func:`oruk.search_page` as JSON, the kept summaries set in as written; None when
+        a part cannot be written by orjson."""
+        page = oruk.search_page(paging, found, contents, lambda services: self._fragments(services, base_url))
+        return None if page is None else _dumps(page)
 
     def _fragments(self, services: Sequence[ServiceEntry], base_url: str) -> list | None:
         """The services' kept summaries as orjson fragments; None when one cannot be written."""

@@ -85,12 +85,16 @@ class QueryReading:
             found = self._find_location(whole, words)
             if found[0] is not None:
                 parts, (location, place_span, unmatched_place, also_places) = whole, found
-        if parts.explicit_place:  # the words after the place are topic too ("in Peckham ... my son")
-            topic = parts.topic.split()
-            if topic and parts.connector and self._a_row([topic[-1], *parts.connector.split()]):
-                topic.extend(parts.connector.split())  # "break in Upminster": a break-in, in Upminster
-            topic_words = topic + _without(parts.place.split(), place_span)
+        # The words of the text the place was read in, and where that text starts among them.
+        if parts.explicit_place:
+            topic, connector, place = parts.topic.split(), parts.connector.split(), parts.place.split()
+            said, offset = topic + connector + place, len(topic) + len(connector)
+            # the words after the place are topic too ("in Peckham ... my son"), and so is the
+            # connector when it ends a row ("break in Upminster": a break-in, in Upminster)
+            kept = connector if topic and connector and self._a_row([topic[-1], *connector]) else []
+            topic_words = topic + kept + _without(place, place_span)
         else:
+            said, offset = words, 0
             topic_words = _without(words, place_span)
         other_places = []
         if location is not None:  # a second place's name ("Bromley SE15 4") is no topic word: not used
@@ -101,9 +105,8 @@ class QueryReading:
             # a row of two parts that the three words before it complete ("comes out of Feltham":
             # Feltham young offender institution; not "youth club in Feltham, kids out late"), says
             # where and what: its words are read for the row too.
-            said = (parts.topic.split() + parts.connector.split() + parts.place.split()) if parts.explicit_place else words
-            start = (len(said) - len(parts.place.split()) if parts.explicit_place else 0) + (place_span or (0, 0))[0]
-            typed = said[start:start + (place_span[1] - place_span[0])] if place_span else []
+            start, end = (offset + place_span[0], offset + place_span[1]) if place_span else (0, 0)
+            typed = said[start:end]
             if typed and self._a_row(typed, before=said[max(0, start - 3):start]):
                 topic_words = topic_words + typed
         corrected, corrections = self._correct(topic_words)

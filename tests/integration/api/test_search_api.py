@@ -48,17 +48,19 @@ def test_a_page_joined_from_kept_fragments_is_what_orjson_writes_for_the_whole_p
     from explorer.services.search import search_index
 
     pages = oruk_pages.SearchPages(provider.current())
-    found, understood, _nearby, _elsewhere = oruk.search_services(search_index(provider), oruk.ServiceQuery(search="domestic abuse Peckham"),
-                                                      modified=pages.modified)
+    found = oruk.search_services(search_index(provider), oruk.ServiceQuery(search="domestic abuse Peckham"),
+                                 modified=pages.modified)
+    understood = found.understood
     for understood_part in (understood, None):
-        contents, paging = oruk.paginate(found, 1, 10)
+        part = oruk.ServiceSearch(found.services, understood_part)
+        contents, paging = oruk.paginate(found.services, 1, 10)
         whole = {**paging, "contents": [oruk.service_summary(pages.snapshot, s, pages.modified, "http://x") for s in contents],
                  **({"x_query": understood_part} if understood_part is not None else {})}
         expected = orjson.dumps(whole, option=orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY)
-        assert pages.page_json(paging, contents, "http://x", understood_part) == expected
-        assert pages.page_json(paging, contents, "http://x", understood_part) == expected  # from kept fragments
+        assert pages.page_json(paging, part, contents, "http://x") == expected
+        assert pages.page_json(paging, part, contents, "http://x") == expected  # from kept fragments
     empty, paging = oruk.paginate([], 1, 10)
-    assert pages.page_json(paging, empty, "", None) == orjson.dumps({**paging, "contents": []})
+    assert pages.page_json(paging, oruk.ServiceSearch((), None), empty, "") == orjson.dumps({**paging, "contents": []})
 
 
 def test_the_memory_of_pages_is_bounded_and_forgets_the_oldest(provider, monkeypatch):
