@@ -135,7 +135,7 @@ def services() -> Response:
         def build() -> Response:
             found = oruk.search_services(search_index(provider()), query, modified=pages.modified, origin=origin)
             contents, paging = oruk.paginate(found.services, page, per_page)
-            made = pages.page_json(paging, found, contents, base) or json_bytes(oruk.search_page(
+            made = pages.page_json(paging, found, contents, base) or json_bytes(oruk_pages.search_page(
                 paging, found, contents,
                 lambda services: [oruk.service_summary(snapshot, s, pages.modified, base) for s in services]))
             pages.keep(key, made)

@@ -15,7 +15,7 @@ import hashlib
 import math
 import uuid
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, NamedTuple, Sequence
+from typing import Any, Iterable, NamedTuple, Sequence
 
 from explorer.domain import rag
 from explorer.domain.geography import haversine_km
@@ -148,28 +148,6 @@ def topic_elsewhere_record(gap: TopicElsewhere, summaries: Sequence[Any]) -> dic
     the nearest of it elsewhere (``summaries``: theirs, in order) as :func:`nearby_record`."""
     return {"topic": gap.topic, "name": gap.name, "borough": gap.borough,
             "nearest": [nearby_record(i, f) for i, f in zip(gap.nearest, summaries)]}
-
-
-def search_page(paging: dict, found: ServiceSearch, contents: Sequence[ServiceEntry],
-                summarise: Callable[[Sequence[ServiceEntry]], list | None]) -> dict | None:
-    """A page of ``/services?search=``: ``{**paging, "contents": [...], "x_query": ...,
-    "x_nearest_elsewhere": [...], "x_topics_elsewhere": [...]}`` (no ``x_query`` when the search had
-    no text, no ``x_nearest_elsewhere`` or ``x_topics_elsewhere`` when there are none). ``summarise``
-    writes a list of services' summaries (as dicts, or as kept JSON fragments); None when it cannot,
-    and then the page is None too."""
-    summaries = summarise(contents)
-    near = summarise([item.service for item in found.nearby])
-    gaps = [summarise([item.service for item in gap.nearest]) for gap in found.elsewhere]
-    if summaries is None or near is None or None in gaps:
-        return None
-    page = {**paging, "contents": summaries}
-    if found.understood is not None:
-        page["x_query"] = found.understood
-    if found.nearby:
-        page["x_nearest_elsewhere"] = [nearby_record(i, f) for i, f in zip(found.nearby, near)]
-    if found.elsewhere:
-        page["x_topics_elsewhere"] = [topic_elsewhere_record(g, f) for g, f in zip(found.elsewhere, gaps)]
-    return page
 
 
 def paginate(items: Sequence[Any], page: int, per_page: int) -> tuple[Sequence[Any], dict]:

@@ -96,9 +96,9 @@ class SearchPages:
 
     def page_json(self, paging: dict, found: oruk.ServiceSearch, contents: Sequence[ServiceEntry],
                   base_url: str) -> bytes | None:
-        """The page :func:`oruk.search_page` as JSON, the kept summaries set in as written; None when
+        """The page :func:`search_page` as JSON, the kept summaries set in as written; None when
         a part cannot be written by orjson."""
-        page = oruk.search_page(paging, found, contents, lambda services: self._fragments(services, base_url))
+        page = search_page(paging, found, contents, lambda services: self._fragments(services, base_url))
         return None if page is None else _dumps(page)
 
     def _fragments(self, services: Sequence[ServiceEntry], base_url: str) -> list | None:
@@ -128,3 +128,25 @@ class SearchPages:
             self._pages.move_to_end(key)
             while len(self._pages) > PAGE_CACHE:
                 self._pages.popitem(last=False)
+
+
+def search_page(paging: dict, found: oruk.ServiceSearch, contents: Sequence[ServiceEntry],
+                summarise: Callable[[Sequence[ServiceEntry]], list | None]) -> dict | None:
+    """A page of ``/services?search=``: ``{**paging, "contents": [...], "x_query": ...,
+    "x_nearest_elsewhere": [...], "x_topics_elsewhere": [...]}`` (no ``x_query`` when the search had
+    no text, no ``x_nearest_elsewhere`` or ``x_topics_elsewhere`` when there are none). ``summarise``
+    writes a list of services' summaries (as dicts, or as kept JSON fragments); None when it cannot,
+    and then the page is None too."""
+    summaries = summarise(contents)
+    near = summarise([item.service for item in found.nearby])
+    gaps = [summarise([item.service for item in gap.nearest]) for gap in found.elsewhere]
+    if summaries is None or near is None or None in gaps:
+        return None
+    page = {**paging, "contents": summaries}
+    if found.understood is not None:
+        page["x_query"] = found.understood
+    if found.nearby:
+        page["x_nearest_elsewhere"] = [oruk.nearby_record(i, f) for i, f in zip(found.nearby, near)]
+    if found.elsewhere:
+        page["x_topics_elsewhere"] = [oruk.topic_elsewhere_record(g, f) for g, f in zip(found.elsewhere, gaps)]
+    return page
