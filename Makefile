@@ -10,7 +10,7 @@ WITH_SECRET = EXPLORER_SECRET_KEY="$${EXPLORER_SECRET_KEY:-$$(cat $(SECRET_FILE)
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: install prepare run serve-prod test test-fast browser-deps clean bench-search bench-relevance bench-ingest bench-map bench-start bench-pages bench-report bench-faults load load-postgres audit
+.PHONY: install prepare run serve-prod test test-fast browser-deps clean bench-search bench-relevance bench-unseen bench-ingest bench-map bench-start bench-pages bench-report bench-faults load load-postgres audit
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,10 @@ bench-search: prepare
 SIZES ?= 10000 100000
 bench-relevance: prepare
 	taskset -c 0 $(PY) -m benchmarks.bench_relevance $(SIZES)
+
+# Unseen residents' queries (benchmarks/relevance/unseen): right borough and topic in the top 3.
+bench-unseen: prepare
+	$(PY) -m benchmarks.bench_unseen
 
 bench-ingest: install
 	$(PY) benchmarks/bench_ingest.py

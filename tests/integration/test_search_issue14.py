@@ -944,7 +944,9 @@ def _first_three_show(index, query, topic, borough):
 #: web form) 89 %; and an eleventh, three more ordinary mixes: 51 88 %, 52 (as in a search log) 91 %,
 #: 53 (in a sentence or two, without the specialist words) 89 %; and a twelfth: 54 87 %, 55 (a month of a
 #: public site's search box) 92 %, 56 (as to a neighbour) 90 %; and a thirteenth: 57 91 %, 58 (terse to
-#: chatty, angry or worried) 91 %, 59 (a recent situation, rarely named) 88 %.
+#: chatty, angry or worried) 91 %, 59 (a recent situation, rarely named) 88 %; and a fourteenth (1 Dec): 60 an
+#: ordinary week 92 %, 61 (describing rather than naming, small slips) 89 %, 62 (a month of a council page's
+#: searches) 93 %.
 LATER_SETS = [
     (21, "arrested for possession can i get sent to treatment instead Acton", "substance-misuse", "Ealing"),
     (21, "nos canisters and boy racers Southall Broadway", "community-safety", "Ealing"),
@@ -1167,6 +1169,22 @@ LATER_SETS = [
     (59, "Polish shop in Acton had go home sprayed across the shutters", "hate-crime", "Ealing"),
     (59, "group of teenagers in balaclavas attacked my son outside Barking station", "youth-violence",
      "Barking and Dagenham"),
+    (60, "older boys using my nephew to hold drugs, he's 13, Camden Town", "exploitation", "Camden"),
+    (60, "drug dealing outside my block every night Walworth", "community-safety", "Southwark"),
+    (61, "he pushed me again last nite. i dont want police involved just someone to talk to. wembley", "vawg", "Brent"),
+    (61, "my nephew got slashed outside school and now his friends want to get the boys back", "youth-violence", None),
+    (61, "my cousins 14 yr old from Peckham got picked up by police in Kent with drugs, someone sent him there",
+     "exploitation", "Southwark"),
+    (61, "13 yr old excluded and now hanging round with olders in Wealdstone, comes home with money and cuts",
+     "exploitation", "Harrow"),
+    (61, "a man told my mum to go back to her country and knocked her trolley over in Eltham", "hate-crime",
+     "Greenwich"),
+    (61, "stickers with nazi symbols appearing all over Chingford", "hate-crime", "Waltham Forest"),
+    (61, "bins set on fire and rubbish dumped on the Winstanley estate", "community-safety", "Wandsworth"),
+    (61, "man in our road keeps shouting at everyone and smashing wing mirrors, Cheam", "community-safety", "Sutton"),
+    (62, "Cambridge Road estate young people stabbing support", "youth-violence", "Kingston upon Thames"),
+    (62, "polish kids being picked on at school in Morden because of where theyre from", "hate-crime", "Merton"),
+    (62, "drug dealing outside the chicken shop on Hoe Street", "community-safety", "Waltham Forest"),
 ]
 
 
@@ -1184,6 +1202,16 @@ def test_the_later_unseen_sets(index, set_number, query, topic, borough):
 ])
 def test_a_word_that_needs_its_preposition_is_not_read_without_it(index, query, not_topic):
     assert not_topic not in index.search(query).understood.terms
+
+
+@pytest.mark.parametrize("query, county_lines", [
+    ("my son was picked up by police in Kent with drugs", True),
+    ("14 year old from Peckham found in Margate with drugs", True),
+    ("moving to reading, need drugs help", False),  # a word, not the town: no row names it
+    ("family days out in Kent for kids", False),  # a county alone is no sign
+])
+def test_a_london_child_found_with_drugs_in_a_county_town_is_county_lines(index, query, county_lines):
+    assert ("exploitation" in index.search(query).understood.terms) is county_lines
 
 
 def test_a_break_in_before_the_place_is_still_read(index):
