@@ -944,9 +944,10 @@ def _first_three_show(index, query, topic, borough):
 #: web form) 89 %; and an eleventh, three more ordinary mixes: 51 88 %, 52 (as in a search log) 91 %,
 #: 53 (in a sentence or two, without the specialist words) 89 %; and a twelfth: 54 87 %, 55 (a month of a
 #: public site's search box) 92 %, 56 (as to a neighbour) 90 %; and a thirteenth: 57 91 %, 58 (terse to
-#: chatty, angry or worried) 91 %, 59 (a recent situation, rarely named) 88 %; and a fourteenth (1 Dec): 60 an
-#: ordinary week 92 %, 61 (describing rather than naming, small slips) 89 %, 62 (a month of a council page's
-#: searches) 93 %.
+#: chatty, angry or worried) 91 %, 59 (a recent situation, rarely named) 88 %; and a fourteenth (a later
+#: session, the sets kept in benchmarks/relevance/unseen): 60 an ordinary week 92 %, 61 (describing rather
+#: than naming, small slips) 89 %, 62 (a month of a council page's searches) 93 %; and a fifteenth: 63 a week
+#: of a site's searches 95 %, 64 (help for someone close) 92 %, 65 (places named the local way) 90 %.
 LATER_SETS = [
     (21, "arrested for possession can i get sent to treatment instead Acton", "substance-misuse", "Ealing"),
     (21, "nos canisters and boy racers Southall Broadway", "community-safety", "Ealing"),
@@ -1185,6 +1186,15 @@ LATER_SETS = [
     (62, "Cambridge Road estate young people stabbing support", "youth-violence", "Kingston upon Thames"),
     (62, "polish kids being picked on at school in Morden because of where theyre from", "hate-crime", "Merton"),
     (62, "drug dealing outside the chicken shop on Hoe Street", "community-safety", "Waltham Forest"),
+    (63, "vandalism on my car again, third time this month", "community-safety", None),
+    (64, "my 15 yo is holding stuff for older boys on Stonebridge estate", "exploitation", "Brent"),
+    (64, "neighbours dealing drugs from the flat below, people in and out all night. Edmonton", "community-safety",
+     "Enfield"),
+    (65, "islamophobic abuse on the train into Moorgate every morning", "hate-crime", "City of London"),
+    (65, "son's been caught vandalising, he's 12, want to nip it in the bud before it gets worse, Ruislip",
+     "early-intervention", "Hillingdon"),
+    (65, "motorbikes racing round the Andover estate all night", "community-safety", "Islington"),
+    (65, "people dealing in the alley behind Rye Lane", "community-safety", "Southwark"),
 ]
 
 
