@@ -947,7 +947,9 @@ def _first_three_show(index, query, topic, borough):
 #: chatty, angry or worried) 91 %, 59 (a recent situation, rarely named) 88 %; and a fourteenth (a later
 #: session, the sets kept in benchmarks/relevance/unseen): 60 an ordinary week 92 %, 61 (describing rather
 #: than naming, small slips) 89 %, 62 (a month of a council page's searches) 93 %; and a fifteenth: 63 a week
-#: of a site's searches 95 %, 64 (help for someone close) 92 %, 65 (places named the local way) 90 %.
+#: of a site's searches 95 %, 64 (help for someone close) 92 %, 65 (places named the local way) 90 %; and a
+#: sixteenth: 66 a month of a site's searches 92 %, 67 (what happened, without the specialist words) 89 %,
+#: 68 (very short to longer) 93 %.
 LATER_SETS = [
     (21, "arrested for possession can i get sent to treatment instead Acton", "substance-misuse", "Ealing"),
     (21, "nos canisters and boy racers Southall Broadway", "community-safety", "Ealing"),
@@ -1195,6 +1197,23 @@ LATER_SETS = [
      "early-intervention", "Hillingdon"),
     (65, "motorbikes racing round the Andover estate all night", "community-safety", "Islington"),
     (65, "people dealing in the alley behind Rye Lane", "community-safety", "Southwark"),
+    (66, "someone i used to go out with keeps messaging me from new accounts every single day", "vawg", None),
+    (66, "youth activities barbican", "early-intervention", "City of London"),
+    (66, "rowdy groups drinking by the river in richmond every weekend, who deals with this", "community-safety",
+     "Richmond upon Thames"),
+    (67, "my date wouldn't stop when i said no. it was months ago but i still can't sleep. wimbledon",
+     "sexual-violence", "Merton"),
+    (67, "my daughter is being threatened by a group of older girls, they said they'd cut her face",
+     "youth-violence", None),
+    (67, "men hanging round the chicken shop in Wood Green getting young kids to sell weed for them",
+     "exploitation", "Haringey"),
+    (67, "kids from our estate in Poplar being sent out of London with drugs", "exploitation", "Tower Hamlets"),
+    (67, "girl in care keeps getting picked up by cars late at night, Islington", "exploitation", "Islington"),
+    (67, "doing community service in Kensington and want something to keep me on track after",
+     "reducing-reoffending", "Kensington and Chelsea"),
+    (67, "programmes for men who want to stop committing crime", "reducing-reoffending", None),
+    (68, "youth centre Chelsea", "early-intervention", "Kensington and Chelsea"),
+    (68, "people dealing drugs outside my block in Peckham every night", "community-safety", "Southwark"),
 ]
 
 
