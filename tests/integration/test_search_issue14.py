@@ -949,7 +949,8 @@ def _first_three_show(index, query, topic, borough):
 #: than naming, small slips) 89 %, 62 (a month of a council page's searches) 93 %; and a fifteenth: 63 a week
 #: of a site's searches 95 %, 64 (help for someone close) 92 %, 65 (places named the local way) 90 %; and a
 #: sixteenth: 66 a month of a site's searches 92 %, 67 (what happened, without the specialist words) 89 %,
-#: 68 (very short to longer) 93 %.
+#: 68 (very short to longer) 93 %; and a seventeenth: 69 a week of a help site's searches 93 %, 70 (quick on a
+#: phone or careful) 93 %, 71 (a season of a borough site's searches) 92 %.
 LATER_SETS = [
     (21, "arrested for possession can i get sent to treatment instead Acton", "substance-misuse", "Ealing"),
     (21, "nos canisters and boy racers Southall Broadway", "community-safety", "Ealing"),
@@ -1214,6 +1215,14 @@ LATER_SETS = [
     (67, "programmes for men who want to stop committing crime", "reducing-reoffending", None),
     (68, "youth centre Chelsea", "early-intervention", "Kensington and Chelsea"),
     (68, "people dealing drugs outside my block in Peckham every night", "community-safety", "Southwark"),
+    (70, "rainbow flag ripped down again and f*gs written on our door, shepherds bush", "hate-crime",
+     "Hammersmith and Fulham"),
+    (70, "desistance programme young adults", "reducing-reoffending", None),
+    (70, "don't feel safe walking across Highbury Fields at night anymore", "community-safety", "Islington"),
+    (70, "people shooting up in the alley behind our house in Wealdstone, who do I report it to", "community-safety",
+     "Harrow"),
+    (71, "lads at college keep calling me slurs and threatening me cos im bi, what can i do", "hate-crime", None),
+    (71, "kerb crawling and sex workers on our street every night Ilford", "community-safety", "Redbridge"),
 ]
 
 
