@@ -950,7 +950,8 @@ def _first_three_show(index, query, topic, borough):
 #: of a site's searches 95 %, 64 (help for someone close) 92 %, 65 (places named the local way) 90 %; and a
 #: sixteenth: 66 a month of a site's searches 92 %, 67 (what happened, without the specialist words) 89 %,
 #: 68 (very short to longer) 93 %; and a seventeenth: 69 a week of a help site's searches 93 %, 70 (quick on a
-#: phone or careful) 93 %, 71 (a season of a borough site's searches) 92 %.
+#: phone or careful) 93 %, 71 (a season of a borough site's searches) 92 %; and an eighteenth: 72 a fortnight
+#: of a help site's searches 95 %, 73 (as to a friend) 93 %, 74 (a borough directory's search log) 93 %.
 LATER_SETS = [
     (21, "arrested for possession can i get sent to treatment instead Acton", "substance-misuse", "Ealing"),
     (21, "nos canisters and boy racers Southall Broadway", "community-safety", "Ealing"),
@@ -1223,6 +1224,10 @@ LATER_SETS = [
      "Harrow"),
     (71, "lads at college keep calling me slurs and threatening me cos im bi, what can i do", "hate-crime", None),
     (71, "kerb crawling and sex workers on our street every night Ilford", "community-safety", "Redbridge"),
+    (72, "older lads using kids from the chicken shop on Walworth Road to deliver stuff", "exploitation", "Southwark"),
+    (73, "my daughter was attacked by a group of girls from her school and they filmed it, we're in Dagenham",
+     "youth-violence", "Barking and Dagenham"),
+    (74, "neighbour from hell keeps banging on my door at 3am", "community-safety", None),
 ]
 
 
