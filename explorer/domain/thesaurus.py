@@ -103,7 +103,8 @@ class Thesaurus:
             words: The query's cleaned words (the place already taken out).
             stem: A function from a word to its stem (:meth:`Analyzer.stem`).
         """
-        forms = ([stem(w) for w in words], [_plain(w) for w in words])  # by plain: False, True
+        # (a number is any number: "just did 3 years" is met by "just did 10 years")
+        forms = ([_number(w) or stem(w) for w in words], [_number(w) or _plain(w) for w in words])  # plain: F, T
         taken = [False] * len(words)
         found: list[EntryMatch] = []
         content = [i for i, w in enumerate(words) if w not in STOPWORDS]
@@ -210,7 +211,7 @@ def parse_thesaurus(text: str, *, topics: Iterable[str], stem) -> Thesaurus:
         entries.append(Entry(phrase, row_topics, words, audience, row["kind"], row["source"].strip()))
     full, content, pairs = [], [], []
     for i, e in enumerate(entries):
-        norm = _plain if e.audience is not None else stem
+        norm = _numbers_then(_plain if e.audience is not None else stem)
         if "+" in e.phrase:
             first, second = (frozenset(stem(w) for w in clean(side.replace("|", " ")).split()) for side in e.phrase.split("+"))
             pairs.append((first, second, i))
@@ -220,14 +221,15 @@ def parse_thesaurus(text: str, *, topics: Iterable[str], stem) -> Thesaurus:
         kept = [w for w in cleaned if w not in STOPWORDS]
         # Every phrase of two words or more is also met across stopwords ("pressured into sex" in
         # "pressured me into sex"); one with stopwords, without them ("hurt partner"), unless that
-        # leaves only weak words ("did stuff to" is not every "stuff"), or a phrase comes down to one
+        # leaves only weak words or numbers ("did stuff to" is not every "stuff", nor "just did 3
+        # years" every "15 years old"), or a phrase comes down to one
         # word that needed the other: of three words or more ("did to me as a child" is not every
         # "child", nor "has a record" every "record"), or of two whose other word is not a pronoun
         # or an auxiliary ("hits me" is every "hit", and "been killed" every "killed", but "in laws"
         # is not every "law", "broke in" every "broke", nor "belong here" every "belongings").
         single_ok = len(cleaned) <= 2 and all(w in PRONOUNS_AND_AUXILIARIES for w in cleaned if w not in kept)
         if kept and (kept != cleaned or len(kept) > 1) and sum(len(w) for w in kept) >= 3 \
-                and not all(w in WEAK_WORDS for w in kept) and (len(kept) > 1 or single_ok):
+                and not all(w in WEAK_WORDS or w.isdigit() for w in kept) and (len(kept) > 1 or single_ok):
             content.append((tuple(norm(w) for w in kept), i))
     by_length = lambda pairs: tuple(sorted(pairs, key=lambda p: -len(p[0])))  # noqa: E731
     full_keys, content_keys = by_length(full), by_length(content)
@@ -250,6 +252,20 @@ def key_index(
         if key:
             index.setdefault((entries[entry_index].audience is not None, key[0]), []).append(position)
     return {k: tuple(v) for k, v in index.items()}
+
+
+#: What every number in a row or a query is read as: a row's number stands for any number.
+NUMBER = "#"
+
+
+def _number(word: str) -> str | None:
+    """:data:`NUMBER` for a word of digits ("3", "10"), else None."""
+    return NUMBER if word.isdigit() else None
+
+
+def _numbers_then(norm):
+    """``norm``, except that a number is :data:`NUMBER`."""
+    return lambda word: _number(word) or norm(word)
 
 
 def _plain(word: str) -> str:

@@ -951,7 +951,9 @@ def _first_three_show(index, query, topic, borough):
 #: sixteenth: 66 a month of a site's searches 92 %, 67 (what happened, without the specialist words) 89 %,
 #: 68 (very short to longer) 93 %; and a seventeenth: 69 a week of a help site's searches 93 %, 70 (quick on a
 #: phone or careful) 93 %, 71 (a season of a borough site's searches) 92 %; and an eighteenth: 72 a fortnight
-#: of a help site's searches 95 %, 73 (as to a friend) 93 %, 74 (a borough directory's search log) 93 %.
+#: of a help site's searches 95 %, 73 (as to a friend) 93 %, 74 (a borough directory's search log) 93 %; and a
+#: nineteenth: 75 a month of a help site's searches 92 %, 76 (situations in their own words) 90 %, 77 (places
+#: named as locals do) 92 %.
 LATER_SETS = [
     (21, "arrested for possession can i get sent to treatment instead Acton", "substance-misuse", "Ealing"),
     (21, "nos canisters and boy racers Southall Broadway", "community-safety", "Ealing"),
@@ -1228,6 +1230,30 @@ LATER_SETS = [
     (73, "my daughter was attacked by a group of girls from her school and they filmed it, we're in Dagenham",
      "youth-violence", "Barking and Dagenham"),
     (74, "neighbour from hell keeps banging on my door at 3am", "community-safety", None),
+    (66, "just done 3 years, back in barking now and need help with everything", "reducing-reoffending",
+     "Barking and Dagenham"),
+    (71, "just did 3 years, dont wanna go back, need help sorting my life out. ladbroke grove",
+     "reducing-reoffending", "Kensington and Chelsea"),
+    (75, "my brother gets out next week and is coming to live with us in Enfield, what help is there for him",
+     "reducing-reoffending", "Enfield"),
+    (75, "activities for 10-14 year olds in Sutton to keep them busy", "early-intervention", "Sutton"),
+    (75, "people dealing and using in the stairwell Church Street estate", "community-safety", "Westminster"),
+    (75, "loads of burglaries on our road in Beckenham what's being done about it", "community-safety", "Bromley"),
+    (76, "he smashed up the kitchen last night in front of the kids, I need to get out safely", "vawg", None),
+    (76, "robbed at knifepoint at a cashpoint on Bishopsgate, still can't stop shaking", "victims-witnesses",
+     "City of London"),
+    (76, "girl in my class has a boyfriend who's 25 and he makes her go to parties with his mates",
+     "exploitation", None),
+    (76, "my nephew was taken to a flat in Feltham and made to bag up drugs", "exploitation", "Hounslow"),
+    (76, "kids on the estate keep throwing eggs at our door and shouting because we're Polish, Harold Hill",
+     "hate-crime", "Havering"),
+    (76, "lads on mopeds doing wheelies and intimidating people on Cally Road", "community-safety", "Islington"),
+    (76, "someone keeps smashing the bus shelter and tagging our walls, Shepherd's Bush", "community-safety",
+     "Hammersmith and Fulham"),
+    (76, "people knocking at the flat next door all hours, pretty sure it's a drug house, Ladbroke Grove",
+     "community-safety", "Kensington and Chelsea"),
+    (77, "youth violence project north ken", "youth-violence", "Kensington and Chelsea"),
+    (77, "noise and drug dealing from a flat on the World's End estate", "community-safety", "Kensington and Chelsea"),
 ]
 
 

@@ -279,3 +279,18 @@ def test_a_two_word_phrase_is_met_by_one_word_only_when_the_other_is_a_pronoun_o
     assert [m.entry.phrase for m in thesaurus.match("someone broke in".split(), analyzer.stem)] == ["broke in"]
     assert [m.entry.phrase for m in thesaurus.match("my brother was killed".split(), analyzer.stem)] \
         == ["been killed"]
+
+
+def test_a_number_in_a_row_stands_for_any_number(analyzer):
+    """"just did 3 years" is met by "just did 10 years"; a number and a weak word are no row without
+    the rest ("my 15 years old son" is not a sentence served), and "did 3 years at uni" is not
+    "just did 3 years"."""
+    text = HEADER + 'just did 3 years,reducing-reoffending,prison leavers,,resident,"src"\n'
+    thesaurus = parse_thesaurus(text, topics={"reducing-reoffending"}, stem=analyzer.stem)
+
+    def found(query):
+        return [m.entry.phrase for m in thesaurus.match(query.split(), analyzer.stem)]
+
+    assert found("just did 10 years need help") == ["just did 3 years"]
+    assert found("my 15 years old son") == []
+    assert found("i did 3 years at uni") == []
