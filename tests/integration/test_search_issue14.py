@@ -953,7 +953,8 @@ def _first_three_show(index, query, topic, borough):
 #: phone or careful) 93 %, 71 (a season of a borough site's searches) 92 %; and an eighteenth: 72 a fortnight
 #: of a help site's searches 95 %, 73 (as to a friend) 93 %, 74 (a borough directory's search log) 93 %; and a
 #: nineteenth: 75 a month of a help site's searches 92 %, 76 (situations in their own words) 90 %, 77 (places
-#: named as locals do) 92 %.
+#: named as locals do) 92 %; and a twentieth: 78 an ordinary mix 92 %, 79 hurried text-speak 94 %, 80 learners
+#: of English 87 %.
 LATER_SETS = [
     (21, "arrested for possession can i get sent to treatment instead Acton", "substance-misuse", "Ealing"),
     (21, "nos canisters and boy racers Southall Broadway", "community-safety", "Ealing"),
@@ -1254,6 +1255,24 @@ LATER_SETS = [
      "community-safety", "Kensington and Chelsea"),
     (77, "youth violence project north ken", "youth-violence", "Kensington and Chelsea"),
     (77, "noise and drug dealing from a flat on the World's End estate", "community-safety", "Kensington and Chelsea"),
+    (78, "ive got a tag and want to sort my life out", "reducing-reoffending", None),
+    (78, "my 11 year old keeps getting sent out of class and answers back at home, i dont know what to do",
+     "early-intervention", None),
+    (79, "ppl comin n goin from the flat next door all nite think its a crack den, kentish town", "community-safety",
+     "Camden"),
+    (79, "dealers on bikes outside my kids school in notting hill", "community-safety", "Kensington and Chelsea"),
+    (80, "man I was with before send me message 100 times in day and wait outside my house in Sutton", "vawg",
+     "Sutton"),
+    (80, "my friend she was drunk and man take her home and did sex when she sleep", "sexual-violence", None),
+    (80, "attack on me in Morden near the station, i have injury, who i speak for support not medical",
+     "victims-witnesses", "Merton"),
+    (80, "man take my bag with knife in Catford, i am ok but still shaking", "victims-witnesses", "Lewisham"),
+    (80, "I do crime before, now I want stop but friends pull me back", "reducing-reoffending", None),
+    (80, "young man 19, I do robbery before and have tag now, want to do something good, Camberwell",
+     "reducing-reoffending", "Southwark"),
+    (80, "people sell drugs in front my building every day, police not come, Somers Town", "community-safety",
+     "Camden"),
+    (80, "group of teen sit outside shop and scare customers, Battersea", "community-safety", "Wandsworth"),
 ]
 
 
