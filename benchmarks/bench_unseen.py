@@ -49,10 +49,14 @@ def read_set(path: Path) -> list[tuple[str, str, str | None]]:
 
 
 def judge(index: SearchIndex, query: str, topic: str, borough: str | None) -> Verdict:
-    """Whether the search answers ``query`` with a service of ``topic`` and ``borough`` in ``x_query``."""
+    """Whether the search answers ``query`` with a service of ``topic`` and ``borough`` in ``x_query``;
+    a clear error for a label the register does not have (a misspelt topic or borough would
+    otherwise count as a miss)."""
     codes = {b.name: b.code for b in index.snapshot.boroughs}
     if borough is not None and borough not in codes:
-        raise ValueError(f"unknown borough {borough!r} for {query!r}")
+        raise ValueError(f"{query!r}: borough {borough!r} is not one of the register's boroughs")
+    if topic not in {t.id for t in index.snapshot.terms}:
+        raise ValueError(f"{query!r}: topic {topic!r} is not one of the register's service areas")
     result = index.search(query, limit=TOP)
     location = result.understood.location
     if (location.borough_code if location else None) != (codes[borough] if borough else None):

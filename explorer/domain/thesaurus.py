@@ -103,8 +103,9 @@ class Thesaurus:
             words: The query's cleaned words (the place already taken out).
             stem: A function from a word to its stem (:meth:`Analyzer.stem`).
         """
-        # (a number is any number: "just did 3 years" is met by "just did 10 years")
-        forms = ([_number(w) or stem(w) for w in words], [_number(w) or _plain(w) for w in words])  # plain: F, T
+        # Each word's stem and its plain form (a number is any number: "just did 3 years" is met by
+        # "just did 10 years"), indexed by plain: False, True.
+        forms = ([_number(w) or stem(w) for w in words], [_number(w) or _plain(w) for w in words])
         taken = [False] * len(words)
         found: list[EntryMatch] = []
         content = [i for i, w in enumerate(words) if w not in STOPWORDS]

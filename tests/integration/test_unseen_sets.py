@@ -38,6 +38,13 @@ def test_a_query_is_right_only_with_its_borough_and_a_service_of_its_topic(index
     assert not judge(index, "knife crime Croydon", "hate-crime", "Croydon").strict  # wrong topic
 
 
+@pytest.mark.parametrize("topic, borough, named", [("youth-violnce", "Croydon", "topic 'youth-violnce'"),
+                                                   ("youth-violence", "Croydn", "borough 'Croydn'")])
+def test_a_label_the_register_does_not_have_is_refused(index, topic, borough, named):
+    with pytest.raises(ValueError, match=named):
+        judge(index, "knife crime Croydon", topic, borough)
+
+
 def test_a_set_row_without_a_topic_is_refused_with_its_row(tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("query,topic,borough\nknife crime Croydon,youth-violence,Croydon\nhelp please,,\n")
