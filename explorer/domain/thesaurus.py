@@ -223,11 +223,11 @@ def parse_thesaurus(text: str, *, topics: Iterable[str], stem) -> Thesaurus:
         # Every phrase of two words or more is also met across stopwords ("pressured into sex" in
         # "pressured me into sex"); one with stopwords, without them ("hurt partner"), unless that
         # leaves only weak words or numbers ("did stuff to" is not every "stuff", nor "just did 3
-        # years" every "15 years old"), or a phrase comes down to one
-        # word that needed the other: of three words or more ("did to me as a child" is not every
-        # "child", nor "has a record" every "record"), or of two whose other word is not a pronoun
-        # or an auxiliary ("hits me" is every "hit", and "been killed" every "killed", but "in laws"
-        # is not every "law", "broke in" every "broke", nor "belong here" every "belongings").
+        # years" every "15 years old"), or the phrase comes down to one word that needed the other:
+        # of three words or more ("did to me as a child" is not every "child", nor "has a record"
+        # every "record"), or of two whose other word is not a pronoun or an auxiliary ("hits me" is
+        # every "hit", and "been killed" every "killed", but "in laws" is not every "law", "broke
+        # in" every "broke", nor "belong here" every "belongings").
         single_ok = len(cleaned) <= 2 and all(w in PRONOUNS_AND_AUXILIARIES for w in cleaned if w not in kept)
         if kept and (kept != cleaned or len(kept) > 1) and sum(len(w) for w in kept) >= 3 \
                 and not all(w in WEAK_WORDS or w.isdigit() for w in kept) and (len(kept) > 1 or single_ok):
