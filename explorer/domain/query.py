@@ -399,6 +399,10 @@ def _words_agree(span: str, phrase: str, cutoff: float) -> bool:
     if len(span_words) == 1:
         return True
     if len(span_words) != len(phrase_words):
+        # Words run together or split ("walthamstow" typed "waltham stow"), but never a stopword
+        # glued on: "over and over" is not the Andover estate.
+        if any(w in STOPWORDS and w not in phrase_words for w in span_words):
+            return False
         return fuzz.ratio(span, phrase) >= max(cutoff, 92.0)
     return all(
         a[0] == b[0] and fuzz.ratio(a, b) >= _cutoff_for(a, cutoff) for a, b in zip(span_words, phrase_words)

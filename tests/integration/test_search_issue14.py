@@ -954,7 +954,8 @@ def _first_three_show(index, query, topic, borough):
 #: of a help site's searches 95 %, 73 (as to a friend) 93 %, 74 (a borough directory's search log) 93 %; and a
 #: nineteenth: 75 a month of a help site's searches 92 %, 76 (situations in their own words) 90 %, 77 (places
 #: named as locals do) 92 %; and a twentieth: 78 an ordinary mix 92 %, 79 hurried text-speak 94 %, 80 learners
-#: of English 87 %.
+#: of English 87 %; and a twenty-first: 81 an ordinary mix 93 %, 82 professionals referring someone 93 %,
+#: 83 places named the uncommon way 89 %.
 LATER_SETS = [
     (21, "arrested for possession can i get sent to treatment instead Acton", "substance-misuse", "Ealing"),
     (21, "nos canisters and boy racers Southall Broadway", "community-safety", "Ealing"),
@@ -1273,6 +1274,18 @@ LATER_SETS = [
     (80, "people sell drugs in front my building every day, police not come, Somers Town", "community-safety",
      "Camden"),
     (80, "group of teen sit outside shop and scare customers, Battersea", "community-safety", "Wandsworth"),
+    (81, "my dad is coming out after 6 years, how do we help him not go back", "reducing-reoffending", None),
+    (81, "my brother was stabbed to death where do families get support", "victims-witnesses", None),
+    (82, "client being stalked by ex, keeps turning up at her hostel off Harrow Road. need stalking advocacy",
+     "vawg", "Westminster"),
+    (82, "trans service user verbally abused on the bus over and over, hate crime advocacy", "hate-crime", None),
+    (83, "homophobic attack outside a bar on Old Compton Street", "hate-crime", "Westminster"),
+    (83, "free drug treatment near Ridley Road", "substance-misuse", "Hackney"),
+    (83, "after school clubs to keep kids off the streets near Chrisp Street", "early-intervention", "Tower Hamlets"),
+    (83, "son is 12 and hanging round with older boys and coming home late. Colliers Wood", "early-intervention",
+     "Merton"),
+    (83, "youth club queens crescent", "early-intervention", "Camden"),
+    (83, "antisocial behaviour lisson green estate", "community-safety", "Westminster"),
 ]
 
 

@@ -73,6 +73,13 @@ def test_short_words_must_match_exactly():
     assert [m.target for m in match_spans(["bow"], vocab, cutoff=85)] == ["bow"]
 
 
+def test_words_run_together_match_but_a_stopword_glued_on_does_not():
+    vocab = build_vocabulary({"andover": ["Andover"], "walthamstow": ["Walthamstow"]})
+    # "waltham stow" is Walthamstow typed apart; "over and over" is not the Andover estate
+    assert [m.target for m in match_spans("youth club waltham stow".split(), vocab, cutoff=85)] == ["walthamstow"]
+    assert match_spans("abused on the bus over and over".split(), vocab, cutoff=85) == []
+
+
 @pytest.mark.parametrize("american, british", [
     ("counseling", "counselling"), ("counselor", "counsellor"), ("behavior", "behaviour"), ("neighbor", "neighbour"),
     ("program", "programme"), ("center", "centre"), ("offense", "offence"), ("organization", "organisation"),

@@ -56,7 +56,7 @@ def place_names(name: str, common_words: frozenset[str] = frozenset(),
     "Liverpool Street" ("St" first is Saint, as in "St Pancras": only the last word is shortened);
     for an estate, its own name ("the Kingsmead", "behind Chalkhill"); for a shopping centre, the
     name with and without "Shopping" ("Bentall Shopping Centre", "Treaty Centre") and its own name
-    ("the Whitgift"). A place's own name is left out when it is an ordinary word (``common_words``:
+    ("the Whitgift"); for a street market, the street ("Ridley Road"). A place's own name is left out when it is an ordinary word (``common_words``:
     "Ocean" is the Ocean Estate only with "Estate", "Liberty" the Liberty Shopping Centre only with
     "Centre"), a name the gazetteer already has (``known``, lower case: "Stratford Centre" is not
     Stratford) or a saint's ("St Nicholas Centre": there are many)."""
@@ -68,6 +68,9 @@ def place_names(name: str, common_words: frozenset[str] = frozenset(),
         other = f"{own} Centre" if own != head else f"{own} Shopping Centre"
         plain = own.lower() not in common_words and own.lower() not in known and not own.startswith("St ")
         return (name, other, own) if plain else (name, other)
+    if head and last == "Market" and head.rpartition(" ")[2] in STREET_ABBREVIATIONS:
+        # a street market is the street too ("Ridley Road Market": "Ridley Road", "Ridley Rd")
+        return (name, *place_names(head))
     short = STREET_ABBREVIATIONS.get(last)
     return (name, f"{head} {short}") if head and short else (name,)
 

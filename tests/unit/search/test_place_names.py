@@ -33,6 +33,13 @@ def test_a_shopping_centre_is_found_with_or_without_shopping_and_by_its_own_name
     assert place_names("Centre") == ("Centre",)
 
 
+def test_a_street_market_is_also_found_by_its_street_and_no_other_market_by_its_head():
+    assert place_names("Ridley Road Market") == ("Ridley Road Market", "Ridley Road", "Ridley Rd")
+    assert place_names("Chrisp Street Market") == ("Chrisp Street Market", "Chrisp Street", "Chrisp St")
+    assert place_names("Queens Market") == ("Queens Market",)
+    assert place_names("Broadway Market") == ("Broadway Market",)
+
+
 def test_a_borough_is_also_found_by_the_short_names_people_use():
     from explorer.services.search.building import borough_names
 
