@@ -61,7 +61,7 @@ NOWHERE = frozenset({"me", "here", "us", "my area", "the area", "your area", "lo
                      "where i live", "where i am", "london", "greater london", "all of london", "anywhere",
                      "my home", "my house", "my flat", "my street", "my road", "my estate"})
 
-_WORD = re.compile(r"[a-z0-9']+")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")  # (quotes round a word are not part of it: "'lost'")
 
 #: Fuzzy-match thresholds (0-100), one place each: a place name must be close to count,
 #: a topic word may be a little further off ("crim" for "crime").

@@ -1296,6 +1296,24 @@ def test_the_later_unseen_sets(index, set_number, query, topic, borough):
     _first_three_show(index, query, topic, borough)
 
 
+@pytest.mark.parametrize("query, first", [
+    ("trafficking victim support", "exploitation"),
+    ("drug dealing outside my block every night Walworth", "community-safety"),
+    ("my 11 year old has started hanging around with older kids and lying about where he is", "exploitation"),
+    # "estate" says where: what happened there leads
+    ("lad on our estate in Stonebridge keeps getting beaten up", "victims-witnesses"),
+])
+def test_the_first_service_is_of_the_topic_the_page_shows_first(index, query, first):
+    """"Showing: Exploitation · Victim support": when services of both fit as well, one of the
+    first topic is listed first (the second has one in the first three)."""
+    result = index.search(query, limit=3)
+    assert result.understood.terms[0] == first, result.summary
+    assert first in result.items[0].service.term_ids, [i.service.id for i in result.items]
+    if len(result.understood.terms) >= 2:
+        second = result.understood.terms[1]
+        assert any(second in i.service.term_ids for i in result.items), [i.service.id for i in result.items]
+
+
 @pytest.mark.parametrize("query, not_topic", [
     ("my belongings were stolen from my car", "hate-crime"),  # not "belong here"
     ("family law advice", "vawg"),  # not "in laws"

@@ -39,6 +39,9 @@ def test_split_query(text, topic, place, explicit):
         ("Café Crème near Peckam", "cafe creme near peckam"),
         ("ＳＥ１５ support", "se15 support"),
         ("Ｗomen ＆ girls", "women and girls"),
+        # an apostrophe inside a word stays; quotes round one are not part of it
+        ("he 'lost' the drugs, daughter's 'boyfriend'", "he lost the drugs daughter's boyfriend"),
+        ("the kids' club ''", "the kids club"),
     ],
 )
 def test_clean(text, expected):

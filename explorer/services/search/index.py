@@ -183,6 +183,13 @@ class SearchIndex(QueryReading, Scoring):
             out += has[r[0]] if len(r) == 1 else has[r].any(axis=0)
         return out
 
+    def _leading(self, terms: Sequence[str], chosen: np.ndarray) -> np.ndarray | None:
+        """For each chosen service, whether it is tagged with the topic read first, when the query
+        was read as two topics or more ("Showing: Hate crime · Community safety": of services that
+        fit as well in one place band, a hate crime service first); else None."""
+        row = self._term_row.get(terms[0]) if len(terms) >= 2 else None
+        return None if row is None else self._has_term[row, chosen]
+
     def _one_of_each(self, ranking: _Ranking, terms: Sequence[str], band: np.ndarray, audience_key: np.ndarray,
                      named: np.ndarray) -> list[int]:
         """The first places (positions in ``ranking.chosen``) of a query read as two topics or more,
@@ -302,6 +309,7 @@ class SearchIndex(QueryReading, Scoring):
         audience_key, audience_match = self._audience_keys(audience, n)
         ranking = _Ranking(chosen, named=named, audience=audience_key, ended=self._ended, coverage=coverage,
                            concepts=concepts_hit, tagged=self._tagged(reading.concepts, chosen),
+                           leading=self._leading(understood.terms, chosen),
                            total=total, n_units=n_units, audience_match=audience_match, band=band,
                            distances=distances)
         ranking.lead(self._one_of_each(ranking, understood.terms, band, audience_key, named))

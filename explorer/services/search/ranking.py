@@ -47,7 +47,9 @@ class _Ranking:
     None unless the query has both topics and other words), for how many of those topics the
     service is tagged with the service area rather than only mentioning the words (``tagged``, in
     ``chosen``'s order; None when the query names no topic), how well (fit), the audience named,
-    place band, distance, and the full score last.
+    place band, whether it is of the topic read first (``leading``, in ``chosen``'s order; None
+    unless the query has two topics or more: of services that fit as well in one band, the page's
+    first topic before its second), distance, and the full score last.
 
     ``band`` and ``distances`` are the chosen's, in their order; the other arrays are the whole
     register's. The keys are packed into one integer per service (distance in metres). Only as
@@ -60,26 +62,28 @@ class _Ranking:
     SMALL = 512
 
     def __init__(self, chosen: np.ndarray, *, named, audience, ended, coverage, total, n_units, audience_match,
-                 band, distances, concepts=None, tagged=None):
+                 band, distances, concepts=None, tagged=None, leading=None):
         c = chosen
         self.chosen = c
         fit = np.floor(4 * total[c] / max(n_units, 1))
         metres = distances * 1000.0
         metres = np.where(np.isnan(metres), 2**21 - 1, metres).clip(0, 2**21 - 1).astype(np.int64)
-        # Bits 21 to 42 (22 bits) are packed in 32-bit integers first: half the memory to pass over.
+        # Bits 21 to 43 (23 bits) are packed in 32-bit integers first: half the memory to pass over.
         high = (
-            ((~named[c]).astype(np.int32) << 21)
-            | (np.asarray(audience)[c].astype(np.int32) << 19)
-            | (ended[c].astype(np.int32) << 18)
-            | ((31 - np.minimum(coverage[c], 31)).astype(np.int32) << 13)
-            | ((15 - np.clip(fit, 0, 15)).astype(np.int32) << 3)
-            | (np.asarray(audience_match)[c].astype(np.int32) << 2)
-            | np.asarray(band).astype(np.int32)
+            ((~named[c]).astype(np.int32) << 22)
+            | (np.asarray(audience)[c].astype(np.int32) << 20)
+            | (ended[c].astype(np.int32) << 19)
+            | ((31 - np.minimum(coverage[c], 31)).astype(np.int32) << 14)
+            | ((15 - np.clip(fit, 0, 15)).astype(np.int32) << 4)
+            | (np.asarray(audience_match)[c].astype(np.int32) << 3)
+            | (np.asarray(band).astype(np.int32) << 1)
         )
         if concepts is not None:
-            high |= (7 - np.minimum(concepts[c], 7)).astype(np.int32) << 10
+            high |= (7 - np.minimum(concepts[c], 7)).astype(np.int32) << 11
         if tagged is not None:
-            high |= (7 - np.minimum(tagged, 7)).astype(np.int32) << 7
+            high |= (7 - np.minimum(tagged, 7)).astype(np.int32) << 8
+        if leading is not None:
+            high |= (~leading).astype(np.int32)
         self.key = (high.astype(np.int64) << 21) | metres
         self.negative_total = -total[c]
         self._order: np.ndarray | None = None

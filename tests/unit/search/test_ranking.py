@@ -62,6 +62,27 @@ def test_the_full_order_is_by_key_then_score_then_register_order():
     assert rows == sorted(rows)
 
 
+def _four(**overrides) -> _Ranking:
+    """Four services that tie on every key but the ones ``overrides`` set (service 0 nearest)."""
+    n = 4
+    keys = dict(named=np.zeros(n, bool), audience=np.zeros(n, np.int8), ended=np.zeros(n, bool),
+                coverage=np.ones(n, np.int8), total=np.ones(n), n_units=1, audience_match=np.zeros(n, bool),
+                band=np.zeros(n, np.int8), distances=np.array([0.5, 1.0, 1.5, 2.0]))
+    return _Ranking(np.arange(n), **{**keys, **overrides})
+
+
+def test_among_services_that_fit_as_well_the_first_topics_come_first():
+    """A query read as two topics ("Showing: Exploitation · Victim support"): of services that fit
+    as well in one place band, those of the topic read first lead; nearer ones lead within each."""
+    assert _four().order().tolist() == [0, 1, 2, 3]
+    leading = np.array([False, True, False, True])
+    assert _four(leading=leading).order().tolist() == [1, 3, 0, 2]
+    # it never outranks fit: a service that fits better leads whatever its topic
+    assert _four(leading=leading, total=np.array([3.0, 1, 1, 1])).order().tolist() == [0, 1, 3, 2]
+    # nor the place band (covering the place, then pan-London, then nearby): it orders within one
+    assert _four(leading=leading, band=np.array([0, 0, 2, 2], np.int8)).order().tolist() == [1, 0, 3, 2]
+
+
 def test_matched_reads_only_what_is_asked_and_agrees_with_the_whole(monkeypatch):
     monkeypatch.setattr(_Ranking, "SMALL", 0)
     services = [f"s{i}" for i in range(6000)]
