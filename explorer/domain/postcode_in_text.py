@@ -50,6 +50,11 @@ def find_postcode(text: str, is_known: Callable[[str], bool] | None = None,
 LONDON_AREAS = frozenset("E EC N NW SE SW W WC BR CR DA EN HA IG KT RM SM TW UB".split())
 _AREA_NUMBER = re.compile(r"^[0-9]{1,2}[A-Z]?$")
 _AGE_WORDS = frozenset("YEAR YEARS YR YRS YO Y/O".split())
+#: Words after a number that make it a count, after "n" or "w" typed for "and" or "with" ("me n 2
+#: kids", "me w 3 mates"); "e 17 kids club" is still E17.
+_COUNTED = frozenset("""KIDS CHILDREN SONS DAUGHTERS BOYS GIRLS BABIES BROTHERS SISTERS FRIENDS MATES PEOPLE
+    DOGS TIMES DAYS WEEKS MONTHS HOURS MINS MINUTES""".split())
+_TEXT_SPEAK_AREAS = frozenset({"N", "W"})
 
 
 class _Joined:
@@ -70,7 +75,8 @@ class _Joined:
 
 def _joined_areas(words: list, is_district: Callable[[str], bool] | None) -> list:
     """The words with a London postcode area and the number after it joined when they make a known
-    district ("N 15" -> "N15"); not before an age ("n 15 year old": "n" for "and")."""
+    district ("N 15" -> "N15"); not before an age ("n 15 year old": "n" for "and"), nor "n" or "w"
+    before a count ("me n 2 kids", "me w 2 kids")."""
     if is_district is None:
         return words
     out, i = [], 0
@@ -79,7 +85,8 @@ def _joined_areas(words: list, is_district: Callable[[str], bool] | None) -> lis
         after = words[i + 1] if i + 1 < len(words) else None
         beyond = words[i + 2].group() if i + 2 < len(words) else ""
         if (after is not None and word.group() in LONDON_AREAS and _AREA_NUMBER.match(after.group())
-                and beyond not in _AGE_WORDS and is_district(word.group() + after.group())):
+                and beyond not in _AGE_WORDS and not (word.group() in _TEXT_SPEAK_AREAS and beyond in _COUNTED)
+                and is_district(word.group() + after.group())):
             out.append(_Joined(word.group() + after.group(), word.start(), after.end()))
             i += 2
             continue

@@ -955,7 +955,8 @@ def _first_three_show(index, query, topic, borough):
 #: nineteenth: 75 a month of a help site's searches 92 %, 76 (situations in their own words) 90 %, 77 (places
 #: named as locals do) 92 %; and a twentieth: 78 an ordinary mix 92 %, 79 hurried text-speak 94 %, 80 learners
 #: of English 87 %; and a twenty-first: 81 an ordinary mix 93 %, 82 professionals referring someone 93 %,
-#: 83 places named the uncommon way 89 %.
+#: 83 places named the uncommon way 89 %; and a twenty-second: 84 parents and carers worried about a
+#: child 89 %, 85 people frightened right now 90 %, 86 a month of a council directory's search box 93 %.
 LATER_SETS = [
     (21, "arrested for possession can i get sent to treatment instead Acton", "substance-misuse", "Ealing"),
     (21, "nos canisters and boy racers Southall Broadway", "community-safety", "Ealing"),
@@ -1286,6 +1287,23 @@ LATER_SETS = [
      "Merton"),
     (83, "youth club queens crescent", "early-intervention", "Camden"),
     (83, "antisocial behaviour lisson green estate", "community-safety", "Westminster"),
+    (72, "i did 3 years for robbery and dont want to go back, wood green", "reducing-reoffending", "Haringey"),
+    (84, "what happens at the haven if i take my daughter, shes 16 and it happened last night", "sexual-violence",
+     None),
+    (84, "im a foster carer and i think older lads are selling my teenage girl for sex, Bromley", "exploitation",
+     "Bromley"),
+    (84, "my 13 yr old has money he cant explain and an older lad picks him up from school in a car. Chingford",
+     "exploitation", "Waltham Forest"),
+    (84, "my daughter did 6 months for robbery, shes out now and her old friends keep calling, Camberwell",
+     "reducing-reoffending", "Southwark"),
+    (84, "after school clubs to keep my grandson off the streets", "early-intervention", None),
+    (84, "loud parties and threats from next door, my kids cant sleep", "community-safety", None),
+    (85, "need a refuge tonite me n 2 kids have to get away from streatham", "vawg", "Lambeth"),
+    (85, "son got arrested out of london with drugs on him he says someone made him", "exploitation", None),
+    (85, "they wrote go home on our car again in eltham were scared", "hate-crime", "Greenwich"),
+    (85, "friend overdosed last night in stratford hes alive but he needs proper help", "substance-misuse", "Newham"),
+    (85, "crime on my street is getting worse who do i talk to", "community-safety", None),
+    (86, "street drinking marble arch", "community-safety", "Westminster"),
 ]
 
 

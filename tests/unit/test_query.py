@@ -100,12 +100,14 @@ def test_different_words_are_not_spelling_variants(a, b):
     assert not spelling_variants(a, b)
 
 
-DISTRICTS = {"N15", "N1", "SE15", "E17", "W2", "N9"}
+DISTRICTS = {"N15", "N1", "N2", "SE15", "E17", "W2", "N9"}
 
 
 @pytest.mark.parametrize("text, expected", [
     ("victim support N 15", "N15"), ("youth club SE 15 4", "SE15 4"), ("knife crime e 17", "E17"),
     ("N 1 youth", "N1"), ("my son n 15 year old", None), ("help n 99", None), ("help x 15", None),
+    ("need a refuge tonite me n 2 kids", None), ("me n 2 mates got jumped", None), ("me w 2 kids", None),
+    ("e 17 kids club", "E17"),
 ])
 def test_a_district_typed_with_a_space_after_its_letters_is_joined(text, expected):
     found = find_postcode(text, lambda label: label.split()[0] in DISTRICTS, lambda label: label in DISTRICTS)
