@@ -956,7 +956,9 @@ def _first_three_show(index, query, topic, borough):
 #: named as locals do) 92 %; and a twentieth: 78 an ordinary mix 92 %, 79 hurried text-speak 94 %, 80 learners
 #: of English 87 %; and a twenty-first: 81 an ordinary mix 93 %, 82 professionals referring someone 93 %,
 #: 83 places named the uncommon way 89 %; and a twenty-second: 84 parents and carers worried about a
-#: child 89 %, 85 people frightened right now 90 %, 86 a month of a council directory's search box 93 %.
+#: child 89 %, 85 people frightened right now 90 %, 86 a month of a council directory's search box 93 %;
+#: and a twenty-third: 87 young people of 12 to 24 93 %, 88 London's many communities 94 %, 89 an ordinary
+#: fortnight 94 %.
 LATER_SETS = [
     (21, "arrested for possession can i get sent to treatment instead Acton", "substance-misuse", "Ealing"),
     (21, "nos canisters and boy racers Southall Broadway", "community-safety", "Ealing"),
@@ -1304,6 +1306,10 @@ LATER_SETS = [
     (85, "friend overdosed last night in stratford hes alive but he needs proper help", "substance-misuse", "Newham"),
     (85, "crime on my street is getting worse who do i talk to", "community-safety", None),
     (86, "street drinking marble arch", "community-safety", "Westminster"),
+    (87, "man online keeps sending me money and asking to meet up, im 14", "exploitation", None),
+    (87, "someone offered me 500 quid to take a bag up to norfolk from orpington", "exploitation", "Bromley"),
+    (87, "stuff to do in the holidays for 12 year olds barnet", "early-intervention", "Barnet"),
+    (88, "boys from Grahame Park give my son £50 to take a bag to Southend", "exploitation", "Barnet"),
 ]
 
 

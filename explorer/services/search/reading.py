@@ -97,10 +97,15 @@ class QueryReading:
             said, offset = words, 0
             topic_words = _without(words, place_span)
         other_places = []
-        if location is not None:  # a second place's name ("Bromley SE15 4") is no topic word: not used
-            # (one that is also a thesaurus row stays a topic word: "just out of Pentonville, lives in Holloway")
-            other_places = [w for w in topic_words if w in self.place_vocabulary.first and not self._a_row([w])]
-            topic_words = [w for w in topic_words if w not in other_places]
+        if location is not None:
+            if any(w in self.place_vocabulary.first for w in topic_words):
+                # A second place's name ("Bromley SE15 4") is no topic word: not used. One a thesaurus
+                # row reads stays a topic word: "just out of Pentonville, lives in Holloway", and "take
+                # a bag to Southend" (a London child sent to a coastal town: a row of two parts).
+                read = self._row_positions(topic_words)
+                other_places = [w for i, w in enumerate(topic_words)
+                                if w in self.place_vocabulary.first and i not in read]
+                topic_words = [w for w in topic_words if w not in other_places]
             # A place that is also a thesaurus row ("came out of Pentonville", a prison), or the part of
             # a row of two parts that the three words before it complete ("comes out of Feltham":
             # Feltham young offender institution; not "youth club in Feltham, kids out late"), says
@@ -388,11 +393,14 @@ class QueryReading:
             return None
         return next((candidate for candidate in slips(word) if candidate in names), None)
 
+    def _row_positions(self, words: Sequence[str]) -> set[int]:
+        """The positions of ``words`` that thesaurus rows with topics read."""
+        return {i for m in self.thesaurus.match(words, self.analyzer.stem) if m.entry.topics for i in m.positions}
+
     def _a_row(self, words: Sequence[str], before: Sequence[str] = ()) -> bool:
         """True when thesaurus rows with topics take every one of ``words`` ("pentonville"), read
         after the words ``before`` them (which may complete a row of two parts: "out" + "feltham")."""
-        found = self.thesaurus.match([*before, *words], self.analyzer.stem)
-        used = {i for m in found if m.entry.topics for i in m.positions}
+        used = self._row_positions([*before, *words])
         return used.issuperset(range(len(before), len(before) + len(words)))
 
     def _known_district(self, label: str) -> bool:
