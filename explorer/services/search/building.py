@@ -56,10 +56,11 @@ def place_names(name: str, common_words: frozenset[str] = frozenset(),
     "Liverpool Street" ("St" first is Saint, as in "St Pancras": only the last word is shortened);
     for an estate, its own name ("the Kingsmead", "behind Chalkhill"); for a shopping centre, the
     name with and without "Shopping" ("Bentall Shopping Centre", "Treaty Centre") and its own name
-    ("the Whitgift"); for a street market, the street ("Ridley Road"). A place's own name is left out when it is an ordinary word (``common_words``:
-    "Ocean" is the Ocean Estate only with "Estate", "Liberty" the Liberty Shopping Centre only with
-    "Centre"), a name the gazetteer already has (``known``, lower case: "Stratford Centre" is not
-    Stratford) or a saint's ("St Nicholas Centre": there are many)."""
+    ("the Whitgift"); for a street market, the street ("Ridley Road"). A place's own name is left
+    out when it is an ordinary word (``common_words``: "Ocean" is the Ocean Estate only with
+    "Estate", "Liberty" the Liberty Shopping Centre only with "Centre"), a name the gazetteer
+    already has (``known``, lower case: "Stratford Centre" is not Stratford) or a saint's ("St
+    Nicholas Centre": there are many)."""
     head, _, last = name.rpartition(" ")
     if head and last == "Estate":
         return (name,) if head.lower() in common_words else (name, head)

@@ -103,9 +103,9 @@ class QueryReading:
                 # row reads stays a topic word: "just out of Pentonville, lives in Holloway", and "take
                 # a bag to Southend" (a London child sent to a coastal town: a row of two parts).
                 read = self._row_positions(topic_words)
-                other_places = [w for i, w in enumerate(topic_words)
-                                if w in self.place_vocabulary.first and i not in read]
-                topic_words = [w for w in topic_words if w not in other_places]
+                places = {i for i, w in enumerate(topic_words) if w in self.place_vocabulary.first and i not in read}
+                other_places = [topic_words[i] for i in sorted(places)]
+                topic_words = [w for i, w in enumerate(topic_words) if i not in places]
             # A place that is also a thesaurus row ("came out of Pentonville", a prison), or the part of
             # a row of two parts that the three words before it complete ("comes out of Feltham":
             # Feltham young offender institution; not "youth club in Feltham, kids out late"), says
