@@ -86,6 +86,18 @@ class Thesaurus:
     #: Rows of two parts ("husband|partner|ex + hit|hitting|beat"): each a set of stems, met when the
     #: query has a word of each anywhere in it, with the row's position in ``entries``.
     pairs: tuple[tuple[frozenset[str], frozenset[str], int], ...] = ()
+    #: For each stem of a first part, the positions in ``pairs`` of the rows it starts: a query is
+    #: checked only against the rows of two parts one of whose first words it has.
+    pair_index: Mapping[str, tuple[int, ...]] | None = field(default=None, compare=False, repr=False)
+    #: Every word form a row can meet (stems, plain words, :data:`NUMBER`): a word outside it is in
+    #: no row (:meth:`could_read`).
+    forms: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+
+    def could_read(self, words: Sequence[str], stem) -> bool:
+        """False when some word of ``words`` is in no row at all, so no rows can read them all
+        (quicker than :meth:`match` for a place's name, which rows seldom hold)."""
+        forms = self.forms
+        return all((_number(w) or stem(w)) in forms or _plain(w) in forms for w in words)
 
     @property
     def words(self) -> frozenset[str]:
@@ -151,8 +163,14 @@ class Thesaurus:
         # partner hits me" is read once).
         topics = {t for m in found if not m.entry.context for t in m.entry.topics}  # (context: who or where)
         present = set(forms[0])
-        for first, second, entry_index in self.pairs:
-            if first.isdisjoint(present) or second.isdisjoint(present):
+        if self.pair_index is not None:  # only the rows one of whose first words the query has, in order
+            index = self.pair_index
+            candidates = sorted({k for w in present for k in index.get(w, ())})
+        else:
+            candidates = range(len(self.pairs))
+        for k in candidates:
+            first, second, entry_index = self.pairs[k]
+            if second.isdisjoint(present) or first.isdisjoint(present):
                 continue
             entry = self.entries[entry_index]
             if not set(entry.topics) - topics:
@@ -235,8 +253,14 @@ def parse_thesaurus(text: str, *, topics: Iterable[str], stem) -> Thesaurus:
     by_length = lambda pairs: tuple(sorted(pairs, key=lambda p: -len(p[0])))  # noqa: E731
     full_keys, content_keys = by_length(full), by_length(content)
     rows = tuple(entries)
+    pair_index: dict[str, list[int]] = {}
+    for k, (first, _second, _entry) in enumerate(pairs):
+        for w in first:
+            pair_index.setdefault(w, []).append(k)
+    forms = {w for key, _entry in (*full, *content) for w in key}
+    forms.update(w for first, second, _entry in pairs for w in (*first, *second))
     return Thesaurus(rows, full_keys, content_keys, key_index(rows, full_keys), key_index(rows, content_keys),
-                     tuple(pairs))
+                     tuple(pairs), {w: tuple(v) for w, v in pair_index.items()}, frozenset(forms))
 
 
 def key_index(

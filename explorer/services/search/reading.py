@@ -400,6 +400,8 @@ class QueryReading:
     def _a_row(self, words: Sequence[str], before: Sequence[str] = ()) -> bool:
         """True when thesaurus rows with topics take every one of ``words`` ("pentonville"), read
         after the words ``before`` them (which may complete a row of two parts: "out" + "feltham")."""
+        if not self.thesaurus.could_read(words, self.analyzer.stem):  # (most places' names are in no row)
+            return False
         used = self._row_positions([*before, *words])
         return used.issuperset(range(len(before), len(before) + len(words)))
 

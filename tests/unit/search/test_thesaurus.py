@@ -294,3 +294,34 @@ def test_a_number_in_a_row_stands_for_any_number(analyzer):
     assert found("just did 10 years need help") == ["just did 3 years"]
     assert found("my 15 years old son") == []
     assert found("i did 3 years at uni") == []
+
+
+def _unseen_queries() -> list[list[str]]:
+    """The kept unseen sets' queries, cleaned (4,500 residents' texts)."""
+    folder = ROOT / "benchmarks" / "relevance" / "unseen"
+    return [clean(row["query"]).split() for path in sorted(folder.glob("*.csv"))
+            for row in csv.DictReader(path.open(encoding="utf-8"))]
+
+
+def test_rows_of_two_parts_found_through_their_index_are_those_found_by_reading_them_all(thesaurus, analyzer):
+    """``pair_index`` only skips rows that cannot be met: on every kept unseen query the rows
+    found, and their order, are those found by trying every row of two parts."""
+    import dataclasses
+
+    every_pair = dataclasses.replace(thesaurus, pair_index=None)
+    queries = _unseen_queries()
+    assert len(queries) >= 4000
+    differ = [q for q in queries if thesaurus.match(q, analyzer.stem) != every_pair.match(q, analyzer.stem)]
+    assert differ == []
+    assert any("+" in m.entry.phrase for q in queries for m in thesaurus.match(q, analyzer.stem))  # (pairs met)
+
+
+def test_a_word_in_no_row_cannot_be_read_by_rows(thesaurus, analyzer):
+    stem = analyzer.stem
+    assert thesaurus.could_read(["pentonville"], stem) and thesaurus.could_read(["feltham"], stem)
+    assert thesaurus.could_read(["17", "years"], stem)  # a number is any number
+    assert not thesaurus.could_read(["peckham"], stem) and not thesaurus.could_read(["out", "camden"], stem)
+    # never False where rows do read every word: each query's words that rows read
+    for words in _unseen_queries():
+        read = {i for m in thesaurus.match(words, stem) if m.entry.topics for i in m.positions}
+        assert thesaurus.could_read([words[i] for i in sorted(read)], stem), words
