@@ -91,13 +91,13 @@ class Thesaurus:
     pair_index: Mapping[str, tuple[int, ...]] | None = field(default=None, compare=False, repr=False)
     #: Every word form a row can meet (stems, plain words, :data:`NUMBER`): a word outside it is in
     #: no row (:meth:`could_read`).
-    forms: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    row_forms: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def could_read(self, words: Sequence[str], stem) -> bool:
         """False when some word of ``words`` is in no row at all, so no rows can read them all
         (quicker than :meth:`match` for a place's name, which rows seldom hold)."""
-        forms = self.forms
-        return all((_number(w) or stem(w)) in forms or _plain(w) in forms for w in words)
+        known = self.row_forms
+        return all(not known.isdisjoint(_word_forms(w, stem)) for w in words)
 
     @property
     def words(self) -> frozenset[str]:
@@ -115,9 +115,9 @@ class Thesaurus:
             words: The query's cleaned words (the place already taken out).
             stem: A function from a word to its stem (:meth:`Analyzer.stem`).
         """
-        # Each word's stem and its plain form (a number is any number: "just did 3 years" is met by
-        # "just did 10 years"), indexed by plain: False, True.
-        forms = ([_number(w) or stem(w) for w in words], [_number(w) or _plain(w) for w in words])
+        # Each word's stem and its plain form (:func:`_word_forms`), indexed by plain: False, True.
+        each = [_word_forms(w, stem) for w in words]
+        forms = ([stemmed for stemmed, _plain_form in each], [plain for _stem, plain in each])
         taken = [False] * len(words)
         found: list[EntryMatch] = []
         content = [i for i, w in enumerate(words) if w not in STOPWORDS]
@@ -257,10 +257,10 @@ def parse_thesaurus(text: str, *, topics: Iterable[str], stem) -> Thesaurus:
     for k, (first, _second, _entry) in enumerate(pairs):
         for w in first:
             pair_index.setdefault(w, []).append(k)
-    forms = {w for key, _entry in (*full, *content) for w in key}
-    forms.update(w for first, second, _entry in pairs for w in (*first, *second))
+    row_forms = {w for key, _entry in (*full, *content) for w in key}
+    row_forms.update(w for first, second, _entry in pairs for w in (*first, *second))
     return Thesaurus(rows, full_keys, content_keys, key_index(rows, full_keys), key_index(rows, content_keys),
-                     tuple(pairs), {w: tuple(v) for w, v in pair_index.items()}, frozenset(forms))
+                     tuple(pairs), {w: tuple(v) for w, v in pair_index.items()}, frozenset(row_forms))
 
 
 def key_index(
@@ -286,6 +286,14 @@ NUMBER = "#"
 def _number(word: str) -> str | None:
     """:data:`NUMBER` for a word of digits ("3", "10"), else None."""
     return NUMBER if word.isdigit() else None
+
+
+def _word_forms(word: str, stem) -> tuple[str, str]:
+    """A query word as rows meet it: its stem, and its plain form (:func:`_plain`, for rows that
+    name an audience); a number is :data:`NUMBER` in both ("just did 3 years" is met by "just did
+    10 years")."""
+    number = _number(word)
+    return (number or stem(word), number or _plain(word))
 
 
 def _numbers_then(norm):
