@@ -83,6 +83,10 @@
                 state === window.location.search ? noUpdate : state];
       },
       focusResults: function () {
+        // Only a tap on the pager moves focus to the results. Dash also calls this when a search first
+        // draws the pager (no click): focus then stays in the search box, where the reader may be typing.
+        var triggered = (window.dash_clientside.callback_context.triggered || [])[0] || {};
+        if (!triggered.value) { return window.dash_clientside.no_update; }
         window.setTimeout(function () {
           var summary = document.getElementById("result-summary");
           if (summary) { summary.scrollIntoView({block: "start"}); summary.focus({preventScroll: true}); }
