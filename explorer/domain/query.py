@@ -405,8 +405,19 @@ def _words_agree(span: str, phrase: str, cutoff: float) -> bool:
             return False
         return fuzz.ratio(span, phrase) >= max(cutoff, 92.0)
     return all(
-        a[0] == b[0] and fuzz.ratio(a, b) >= _cutoff_for(a, cutoff) for a, b in zip(span_words, phrase_words)
+        a[0] == b[0] and (fuzz.ratio(a, b) >= _cutoff_for(a, cutoff) or _swapped(a, b))
+        for a, b in zip(span_words, phrase_words)
     )
+
+
+def _swapped(typed: str, word: str) -> bool:
+    """Two neighbouring letters typed the wrong way round in a word of four letters or more ("canning
+    twon"): one slip, though ``fuzz.ratio`` counts it as two."""
+    if len(typed) != len(word) or len(word) < 4:
+        return False
+    wrong = [i for i, (a, b) in enumerate(zip(typed, word)) if a != b]
+    return (len(wrong) == 2 and wrong[1] == wrong[0] + 1
+            and typed[wrong[0]] == word[wrong[1]] and typed[wrong[1]] == word[wrong[0]])
 
 
 def _cutoff_for(span: str, cutoff: float) -> float:

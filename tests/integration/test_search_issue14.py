@@ -1310,6 +1310,68 @@ LATER_SETS = [
     (87, "someone offered me 500 quid to take a bag up to norfolk from orpington", "exploitation", "Bromley"),
     (87, "stuff to do in the holidays for 12 year olds barnet", "early-intervention", "Barnet"),
     (88, "boys from Grahame Park give my son £50 to take a bag to Southend", "exploitation", "Barnet"),
+    # Round 24 (sets 90 older Londoners and their carers, 91 English as an additional language, 92 places
+    # named by a street, station, park or school): the queries its fixes answer.
+    (90, "dad 83 got a whatsapp pretending to be his grandson on a new phone and sent 2k. he is mortified. support?",
+     "victims-witnesses", None),
+    (90, "A lady rang saying my grandson had been arrested and needed bail money, then a courier came to collect "
+     "it. Now I realise it was a con. Chelsea", "victims-witnesses", "Kensington and Chelsea"),
+    (90, "People make fun of my walking frame and my speech and call me names outside the shops in Tolworth",
+     "hate-crime", "Kingston upon Thames"),
+    (90, "anti-Irish remarks from the neighbour for years, I'm 82, Archway", "hate-crime", "Islington"),
+    (90, "support for families of older drinkers", "substance-misuse", None),
+    (91, "someone put something in my drink in Soho and I wake up dont remember nothing. I think he do something "
+     "to me", "sexual-violence", "Westminster"),
+    (91, "I come to UK with promise of job but now they make me work and sleep in the restaurant, Neasden",
+     "exploitation", "Brent"),
+    (91, "girls in the nail salon I think they are not free, they live upstairs and never go out, Lewisham high "
+     "street", "exploitation", "Lewisham"),
+    (91, "group of man call me n word and push me outside the station in Streatham", "hate-crime", "Lambeth"),
+    (91, "my daughter 12 talk back, smoke with older girls, I am scared she go wrong way. Chelsea",
+     "early-intervention", "Kensington and Chelsea"),
+    (92, "counselling for abuse that happened when i was a kid", "sexual-violence", None),
+    (92, "house was broken into while we were on holiday, kids scared to sleep. We're just off Northcote Road",
+     "victims-witnesses", "Wandsworth"),
+    (92, "my nephew keeps getting into fights after school at Lilian Baylis, scared he'll get properly hurt",
+     "youth-violence", "Lambeth"),
+    (92, "my son wears a patka and got attacked after school near Uxbridge station", "hate-crime", "Hillingdon"),
+    (92, "people dealing in Danson Park in broad daylight", "community-safety", "Bexley"),
+    # Round 25 (sets 93 bystanders and witnesses, 94 what happened without the crime's name, 95 typed fast
+    # on a phone): the queries its fixes answer.
+    (93, "colleague keeps coming in with bruises and says she walked into a door, I don't believe her. We work in "
+     "Croydon", "vawg", "Croydon"),
+    (93, "lady in the flat below me, I hear thumps and crying most weekends. Sutton", "vawg", "Sutton"),
+    (93, "my godson is 10 and has been caught nicking from shops with older kids, what help is there for the family, "
+     "Walthamstow", "early-intervention", "Waltham Forest"),
+    (93, "saw a man passed out with a needle in his arm in London Fields, is there a drug service I can point him "
+     "to", "substance-misuse", "Hackney"),
+    (94, "I get a knot in my stomach every time I hear his key in the door", "vawg", None),
+    (94, "I'm a teacher in White City and a year 7 boy is going downhill fast, where can we send "
+     "him", "early-intervention", "Hammersmith and Fulham"),
+    (94, "a lady brought me from Nigeria promising school but I clean her house all day and I am not allowed out. "
+     "Neasden", "exploitation", "Brent"),
+    (94, "boys from Catford and Downham keep going at each other and my 15 year old is stuck in the "
+     "middle", "youth-violence", "Lewisham"),
+    (94, "cant stop shaking since the party on saturday. he was on top of me and i couldnt move. "
+     "catford", "sexual-violence", "Lewisham"),
+    (94, "he kept going when I said stop. near the uni in Kingston", "sexual-violence", "Kingston upon Thames"),
+    (94, "it happened 3 days ago. do i need to get checked somewhere before i shower", "sexual-violence", None),
+    (94, "man pulled a knife and took my wallet on Streatham High Road, I can't stop replaying "
+     "it", "victims-witnesses", "Lambeth"),
+    (94, "my cousin is 16 and keeps posting videos threatening people from another area. he's going to end up "
+     "dead", "youth-violence", None),
+    (94, "my husband's friend got into bed with me when I was drunk", "sexual-violence", None),
+    (94, "my son gets picked up at 2am by cars and comes back with clothes he can't afford. "
+     "holloway", "exploitation", "Islington"),
+    (94, "my son says his football coach in Greenford showed him his private parts and told him to keep it a "
+     "secret", "sexual-violence", "Ealing"),
+    (94, "online seller took my money and blocked me, I don't know what to do", "victims-witnesses", None),
+    (94, "people selling drugs in the stairwell of our block on the Mozart "
+     "estate", "community-safety", "Westminster"),
+    (94, "the family opposite keep kicking footballs at my windows and laugh when I say "
+     "anything", "community-safety", None),
+    (95, "drug dealing in the alley behind my house fulhm", "community-safety", "Hammersmith and Fulham"),
+    (95, "stabbing near my sons school canning twon what support", "youth-violence", "Newham"),
 ]
 
 

@@ -76,6 +76,17 @@ def test_short_words_must_match_exactly():
     assert [m.target for m in match_spans(["bow"], vocab, cutoff=85)] == ["bow"]
 
 
+def test_two_letters_swapped_in_a_word_of_a_place_are_one_slip():
+    vocab = build_vocabulary({"canning-town": ["Canning Town"], "bow-common": ["Bow Common"]})
+    # "twon": fuzz.ratio counts a swap as two edits (75, under the cutoff); a person made one slip
+    assert [m.target for m in match_spans("stabbing canning twon".split(), vocab, cutoff=85)] == ["canning-town"]
+    assert [m.target for m in match_spans("canning tonw".split(), vocab, cutoff=85)] == ["canning-town"]
+    # not two swaps, not a swap with the first letter, not in a short word ("bwo" is no "bow")
+    assert match_spans("canning wtno".split(), vocab, cutoff=85) == []
+    assert match_spans("canning otwn".split(), vocab, cutoff=85) == []
+    assert match_spans("bwo common".split(), vocab, cutoff=85) == []
+
+
 def test_words_run_together_match_but_a_stopword_glued_on_does_not():
     vocab = build_vocabulary({"andover": ["Andover"], "walthamstow": ["Walthamstow"]})
     # "waltham stow" is Walthamstow typed apart; "over and over" is not the Andover estate
