@@ -1546,3 +1546,16 @@ def test_serving_a_sentence_is_not_any_years_of_something(index):
     assert index.search("served 3 years and need a job now, Croydon").understood.terms[0] == "reducing-reoffending"
     assert "youth-violence" not in index.search("Polish family told go home, tyres slashed twice, "
                                                 "Hammersmith").understood.terms
+
+
+@pytest.mark.parametrize("query, topic, not_topic", [
+    ("counselling for abuse that happened when i was a kid", "sexual-violence", None),
+    ("neighbours shout racist abuse at my kids every day, Erith", "hate-crime", "sexual-violence"),
+    ("bullied when i was a kid", "early-intervention", "sexual-violence"),
+])
+def test_abuse_in_childhood_is_read_from_when_it_happened_not_from_abuse_and_kids(index, query, topic, not_topic):
+    """Round 24's row of two parts (abuse and a childhood word) read "racist abuse at my kids" as
+    sexual abuse; "when I was a kid" is now a row saying when, giving its topic only when nothing
+    else does, and "abused as kids" meets the words as written ("abuse at my kids" is not it)."""
+    terms = index.search(query).understood.terms
+    assert topic in terms and not_topic not in terms, terms
