@@ -1372,6 +1372,28 @@ LATER_SETS = [
      "anything", "community-safety", None),
     (95, "drug dealing in the alley behind my house fulhm", "community-safety", "Hammersmith and Fulham"),
     (95, "stabbing near my sons school canning twon what support", "youth-violence", "Newham"),
+    # Round 26 (sets 96 men and boys, 97 LGBTQ+ Londoners, 98 disabled Londoners and their carers): the
+    # queries its fixes answer.
+    (97, "cant stop using tina after weekends, Vauxhall", "substance-misuse", "Lambeth"),
+    (97, "glassed in a pub in Bromley and the guy is still walking around, need "
+     "support", "victims-witnesses", "Bromley"),
+    (97, "keep missing work after chill outs, need help stopping before i lose everything, Canary "
+     "Wharf", "substance-misuse", "Tower Hamlets"),
+    (97, "kids on my estate shout tr*nny at me every time I go out, New Cross", "hate-crime", "Lewisham"),
+    (97, "landlord's son calls me and my husband queers and scratched our car, Wimbledon", "hate-crime", "Merton"),
+    (97, "my partner's started slamming and i don't recognise him anymore", "substance-misuse", None),
+    (97, "neighbours keep writing f*g on our door, Harold Hill", "hate-crime", "Havering"),
+    (97, "someone used my details to take out loans after i got catfished, Wembley "
+     "Park", "victims-witnesses", "Brent"),
+    (97, "young trans lad sofa surfing round Soho, someone's giving him a place to stay in return for "
+     "favours", "exploitation", "Westminster"),
+    (98, "being targeted on the bus because of my tourettes", "hate-crime", None),
+    (98, "carer been taking money out of my dad's purse, he's blind. what do I do, we're in "
+     "Eltham", "victims-witnesses", "Greenwich"),
+    (98, "liaison and diversion autism", "reducing-reoffending", None),
+    (98, "neighbours put a note through my door saying get the spastic out, I'm scared, "
+     "Feltham", "hate-crime", "Hounslow"),
+    (98, "teenagers filmed me having a seizure and posted it laughing at me, Carshalton", "hate-crime", "Sutton"),
 ]
 
 
