@@ -17,6 +17,8 @@ from typing import Mapping, Sequence
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from explorer.domain.slips import swaps
+
 MAX_QUERY_LENGTH = 500
 
 #: Words that carry no meaning for the search ("help with domestic abuse near me"), including the
@@ -412,12 +414,8 @@ def _words_agree(span: str, phrase: str, cutoff: float) -> bool:
 
 def _swapped(typed: str, word: str) -> bool:
     """Two neighbouring letters typed the wrong way round in a word of four letters or more ("canning
-    twon"): one slip, though ``fuzz.ratio`` counts it as two."""
-    if len(typed) != len(word) or len(word) < 4:
-        return False
-    wrong = [i for i, (a, b) in enumerate(zip(typed, word)) if a != b]
-    return (len(wrong) == 2 and wrong[1] == wrong[0] + 1
-            and typed[wrong[0]] == word[wrong[1]] and typed[wrong[1]] == word[wrong[0]])
+    twon"): one slip (:func:`~explorer.domain.slips.swaps`), though ``fuzz.ratio`` counts it as two."""
+    return len(word) >= 4 and len(typed) == len(word) and word in swaps(typed)
 
 
 def _cutoff_for(span: str, cutoff: float) -> float:
