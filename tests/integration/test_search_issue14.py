@@ -1394,6 +1394,27 @@ LATER_SETS = [
     (98, "neighbours put a note through my door saying get the spastic out, I'm scared, "
      "Feltham", "hate-crime", "Hounslow"),
     (98, "teenagers filmed me having a seizure and posted it laughing at me, Carshalton", "hate-crime", "Sutton"),
+    # Round 27 (sets 99 outer London, 100 students and young adults, 101 people who serve the public and
+    # want somewhere to send someone): the queries its fixes answer.
+    (100, "19 and just started remembering stuff my old football coach did when i was 11, who do i talk "
+     "to", "sexual-violence", None),
+    (100, "bar job in South Ken, everyone does lines after shift and now i cant "
+     "stop", "substance-misuse", "Kensington and Chelsea"),
+    (100, "guy from hinge wont stop turning up at my work after ONE date", "vawg", None),
+    (100, "my mate says she woke up with a lad from our course on top of her. how do i support "
+     "her", "sexual-violence", None),
+    (100, "my younger brother got caught shoplifting at 13, any programmes before it gets worse? "
+     "Sutton", "early-intervention", "Sutton"),
+    (101, "caretaker on the Pepys estate, loads of kids with nothing to do in the holidays, any activities for "
+     "them", "early-intervention", "Lewisham"),
+    (101, "cleaner at our gym gets about 40 texts an hour off her fella demanding photos of where she is. where can "
+     "she get advice in Sutton", "vawg", "Sutton"),
+    (101, "football coach in Kentish Town, one of my players keeps disappearing for days and came back with a cut "
+     "hand saying he was 'working out of town'", "exploitation", "Camden"),
+    (101, "lady comes into the shop every day always rushing back because he times her. she whispered to me she's "
+     "scared of him", "vawg", None),
+    (101, "vicar in Norbiton, an afghan family we help were told to get out of the country and had their windows put "
+     "in", "hate-crime", "Kingston upon Thames"),
 ]
 
 
