@@ -1415,6 +1415,29 @@ LATER_SETS = [
      "scared of him", "vawg", None),
     (101, "vicar in Norbiton, an afghan family we help were told to get out of the country and had their windows put "
      "in", "hate-crime", "Kingston upon Thames"),
+    # Round 28 (sets 102 kinship and foster carers, 103 visitors and newcomers, 104 two or three problems
+    # at once, one of them the help asked for): the queries its fixes answer.
+    (102, "he's 15 and says he carries one for protection. nan here. what do I do", "youth-violence", None),
+    (102, "help for families of prisoners islington raising grandchildren", "reducing-reoffending", "Islington"),
+    (102, "my nephew came from abroad to live with us and I think the man who brought him over is making him work "
+     "for nothing", "exploitation", None),
+    (102, "the boys I foster are asylum seekers and people shout go home at them in "
+     "Dagenham", "hate-crime", "Barking and Dagenham"),
+    (103, "attacked for being Muslim after Friday prayers near East London Mosque", "hate-crime", "Tower Hamlets"),
+    (103, "car broken into outside the Natural History Museum, all our luggage "
+     "gone", "victims-witnesses", "Kensington and Chelsea"),
+    (103, "got a seasonal job on the South Bank near the London Eye, my boyfriend works there too and says he'll "
+     "hurt me if I leave him", "vawg", "Lambeth"),
+    (103, "my flatmate at uni near Waterloo drinks every day and got arrested last "
+     "week", "substance-misuse", "Lambeth"),
+    (103, "on a student visa and a man offered to pay my rent if i hold parcels for him in "
+     "Whitechapel", "exploitation", "Tower Hamlets"),
+    (103, "people in my student halls in Stratford keep having parties at 4am and threatening us when we "
+     "complain", "community-safety", "Newham"),
+    (103, "sexually assaulted at a gig at Alexandra Palace last weekend and haven't told "
+     "anyone", "sexual-violence", "Haringey"),
+    (104, "parenting course please. my 9 year old is out of control, his brother is in a young offenders and I've "
+     "got 3 others", "early-intervention", None),
 ]
 
 
