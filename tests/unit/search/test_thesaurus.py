@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 
 import pytest
 
+from benchmarks.bench_unseen import UNSEEN, read_set
 from explorer.domain.query import clean
 from explorer.domain.text import Analyzer
 from explorer.domain.thesaurus import AUDIENCES, ThesaurusError, parse_thesaurus
@@ -297,17 +299,13 @@ def test_a_number_in_a_row_stands_for_any_number(analyzer):
 
 
 def _unseen_queries() -> list[list[str]]:
-    """The kept unseen sets' queries, cleaned (4,500 residents' texts)."""
-    folder = ROOT / "benchmarks" / "relevance" / "unseen"
-    return [clean(row["query"]).split() for path in sorted(folder.glob("*.csv"))
-            for row in csv.DictReader(path.open(encoding="utf-8"))]
+    """The kept unseen sets' queries, cleaned (every set in ``benchmarks/relevance/unseen``)."""
+    return [clean(query).split() for path in sorted(UNSEEN.glob("*.csv")) for query, _topic, _borough in read_set(path)]
 
 
 def test_rows_of_two_parts_found_through_their_index_are_those_found_by_reading_them_all(thesaurus, analyzer):
     """``pair_index`` only skips rows that cannot be met: on every kept unseen query the rows
     found, and their order, are those found by trying every row of two parts."""
-    import dataclasses
-
     every_pair = dataclasses.replace(thesaurus, pair_index=None)
     queries = _unseen_queries()
     assert len(queries) >= 4000
