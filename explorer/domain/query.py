@@ -25,7 +25,7 @@ MAX_QUERY_LENGTH = 500
 #: question and filler words residents write ("where can I get help if ...", "how do I ...",
 #: "I'm scared ..."): left in, they matched every description that says "you can" or "how".
 STOPWORDS = frozenset(
-    """a an and the for of to with in near around at by on my me i we our us is are
+    """a an and the for of to with in near nr around at by on my me i we our us is are
     help helping helps support supporting supports service services advice someone something get find
     need want looking
     london please about from
@@ -43,7 +43,7 @@ WEAK_WORDS = frozenset(
     got gets getting go goes gone went keep keeps kept make makes made take takes took tell told say
     said think thought know knew like well back out over off up down one two her him his she he they
     them their you your live lives living area areas borough local nearby thanks thank
-    station road street lane avenue home work
+    station road street lane avenue stn rd home work
     against towards toward without only again always today tonight yesterday tomorrow night nights
     week weeks month months last next old yr yrs age aged people person everyone anyone somebody
     anybody happen happened happening worried worry scared afraid risk stop start started new
@@ -56,7 +56,7 @@ WEAK_WORDS = frozenset(
 )
 
 #: "<topic> in <place>" connectors, in the order people use them.
-CONNECTORS = ("near to", "close to", "near", "around", "in", "at")
+CONNECTORS = ("near to", "close to", "near", "nr", "around", "in", "at")
 _CONNECTOR_WORDS = frozenset(word for connector in CONNECTORS for word in connector.split())
 #: What follows a connector without naming one place: "near me", "in my area", "in London".
 NOWHERE = frozenset({"me", "here", "us", "my area", "the area", "your area", "local area", "my local area",

@@ -14,6 +14,7 @@ from explorer.domain.spelling import spelling_variants
         ("knife crime youth Croydon", "knife crime youth croydon", "", False),
         ("help in Tower Hamlets", "help", "tower hamlets", True),
         ("victim support close to SE15 4AB", "victim support", "se15 4ab", True),
+        ("needle exchange nr Kingston stn", "needle exchange", "kingston stn", True),  # "nr", as on signs
         ("in", "in", "", False),
         ("", "", "", False),
         ("   ", "", "", False),

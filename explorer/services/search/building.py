@@ -46,15 +46,22 @@ def borough_names(name: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-#: The short forms of a street's last word that people type ("Liverpool St", "Old Kent Rd").
-STREET_ABBREVIATIONS = {"Street": "St", "Road": "Rd"}
+#: The short forms of a place name's last word that people type, as on signs, bus blinds and
+#: addresses ("Liverpool St", "Old Kent Rd", "Leicester Sq", "Bethnal Grn", "Kings X", "Clapham Jct").
+STREET_ABBREVIATIONS = {
+    "Street": ("St",), "Road": ("Rd",), "Square": ("Sq",), "Green": ("Grn",), "Park": ("Pk",),
+    "Cross": ("X",), "Junction": ("Jct", "Jn"), "Station": ("Stn",), "Lane": ("Ln",), "Heath": ("Hth",),
+    "Hospital": ("Hosp",), "Gardens": ("Gdns",), "Avenue": ("Ave",), "Broadway": ("Bdwy",),
+}
+#: The last words of a street whose market is named after it ("Ridley Road Market").
+_MARKET_STREETS = ("Street", "Road")
 
 
 def place_names(name: str, common_words: frozenset[str] = frozenset(),
                 known: frozenset[str] = frozenset()) -> tuple[str, ...]:
-    """A gazetteer place's name and the short forms people type: for a street, "Liverpool St" for
-    "Liverpool Street" ("St" first is Saint, as in "St Pancras": only the last word is shortened);
-    for an estate, its own name ("the Kingsmead", "behind Chalkhill"); for a shopping centre, the
+    """A gazetteer place's name and the short forms people type: "Liverpool St" for "Liverpool
+    Street", "Bethnal Grn", "Kings X" (:data:`STREET_ABBREVIATIONS`; only the last word is
+    shortened: "St" first is Saint, as in "St Pancras"); for an estate, its own name ("the Kingsmead", "behind Chalkhill"); for a shopping centre, the
     name with and without "Shopping" ("Bentall Shopping Centre", "Treaty Centre") and its own name
     ("the Whitgift"); for a street market, the street ("Ridley Road"). A place's own name is left
     out when it is an ordinary word (``common_words``: "Ocean" is the Ocean Estate only with
@@ -69,11 +76,11 @@ def place_names(name: str, common_words: frozenset[str] = frozenset(),
         other = f"{own} Centre" if own != head else f"{own} Shopping Centre"
         plain = own.lower() not in common_words and own.lower() not in known and not own.startswith("St ")
         return (name, other, own) if plain else (name, other)
-    if head and last == "Market" and head.rpartition(" ")[2] in STREET_ABBREVIATIONS:
+    if head and last == "Market" and head.rpartition(" ")[2] in _MARKET_STREETS:
         # a street market is the street too ("Ridley Road Market": "Ridley Road", "Ridley Rd")
         return (name, *place_names(head))
-    short = STREET_ABBREVIATIONS.get(last)
-    return (name, f"{head} {short}") if head and short else (name,)
+    shorts = STREET_ABBREVIATIONS.get(last, ()) if head else ()
+    return (name, *(f"{head} {short}" for short in shorts))
 
 
 def _bm25_index(snapshot: Snapshot, services: Sequence[ServiceEntry], analyzer: Analyzer):

@@ -12,6 +12,15 @@ def test_a_street_is_also_found_by_its_short_form_and_saint_is_not_shortened():
     assert place_names("Street") == ("Street",)
 
 
+def test_a_place_is_found_by_the_short_forms_of_its_last_word_on_signs_and_bus_blinds():
+    assert place_names("Leicester Square") == ("Leicester Square", "Leicester Sq")
+    assert place_names("Bethnal Green") == ("Bethnal Green", "Bethnal Grn")
+    assert place_names("King's Cross") == ("King's Cross", "King's X")
+    assert place_names("Clapham Junction") == ("Clapham Junction", "Clapham Jct", "Clapham Jn")
+    assert place_names("Rye Lane") == ("Rye Lane", "Rye Ln")
+    assert place_names("Green") == ("Green",)  # a name of one word is not shortened
+
+
 def test_an_estate_is_also_found_by_its_own_name_unless_that_is_an_ordinary_word():
     common = frozenset({"ocean", "the"})
     assert place_names("Kingsmead Estate", common) == ("Kingsmead Estate", "Kingsmead")
