@@ -90,8 +90,9 @@ class QueryReading:
             topic, connector, place = parts.topic.split(), parts.connector.split(), parts.place.split()
             said, offset = topic + connector + place, len(topic) + len(connector)
             # the words after the place are topic too ("in Peckham ... my son"), and so is the
-            # connector when it ends a row ("break in Upminster": a break-in, in Upminster)
-            kept = connector if topic and connector and self._a_row([topic[-1], *connector]) else []
+            # connector when it ends a row ("break in Upminster": a break-in, in Upminster; "locked
+            # me in the bedroom ... E17 4")
+            kept = connector if topic and connector and self._a_row(connector, before=topic[-2:]) else []
             topic_words = topic + kept + _without(place, place_span)
         else:
             said, offset = words, 0
@@ -325,7 +326,7 @@ class QueryReading:
         # A place that is all the text after "in" is that place however close to a word it is ("in
         # downe"); elsewhere a common word is no misspelt place (:meth:`_a_word_not_a_place`).
         whole = [s for s in spans if s.start == 0 and s.end == len(place_words)] if parts.explicit_place else []
-        spans = whole or [s for s in spans if not self._a_word_not_a_place(s, place_words)]
+        spans = whole or [s for s in spans if not self._a_word_not_a_place(s, place_words, parts.original)]
         if parts.explicit_place and not whole and _a_clause(parts.place):
             # In a clause after "in" the place's name comes first ("in Peckham and need help with my
             # son"); a name further on is some other word ("come in hungry ... heading down the
@@ -341,15 +342,22 @@ class QueryReading:
             for location in map(self._location_for, others)
             for borough in [self._borough(location.borough_code).name])
 
-    def _a_word_not_a_place(self, span: PhraseMatch, words: Sequence[str]) -> bool:
+    def _a_word_not_a_place(self, span: PhraseMatch, words: Sequence[str], typed: str = "") -> bool:
         """True when ``span`` is one word of ordinary English that only looks like a place's name:
         "going down the wrong path" and "what can be done" are not Downe (Bromley). A borough's
         name, which everyone knows, may be misspelt one letter out as a common word ("Barnett", a
-        surname, is Barnet), but not two ("having a hard time" is not Havering)."""
+        surname, is Barnet), but not two ("having a hard time" is not Havering). A common word
+        after "our", "my" or "their" is the thing itself, not a place of that name ("a man from our
+        temple" is not Temple, in the City), unless ``typed`` (the text as written) gives it a
+        capital ("our Soho drop-in")."""
         if span.end - span.start != 1:
             return False
         word, phrase = words[span.start], clean(span.phrase)
-        if word == phrase or word not in self._common_words:
+        if word not in self._common_words:
+            return False
+        if span.start and words[span.start - 1] in _POSSESSIVES:
+            return re.search(rf"(?<![\w']){word[0].upper()}{re.escape(word[1:])}(?![\w'])", typed) is None
+        if word == phrase:
             return False
         return not (span.target.startswith("borough:") and Levenshtein.distance(word, phrase) <= 1)
 
@@ -430,7 +438,9 @@ class QueryReading:
 
 #: Words that start a phrase that is not a place's name, when no place was found ("in my class",
 #: "in the form", "in a restaurant").
-_NOT_A_PLACE_START = frozenset("my our his her their your the a an this that".split())
+#: ("her" is left out: "... wants to meet her. Wimbledon" names Wimbledon.)
+_POSSESSIVES = frozenset("my our their your".split())
+_NOT_A_PLACE_START = _POSSESSIVES | frozenset("his her the a an this that".split())
 
 
 def _a_clause(text: str) -> bool:
