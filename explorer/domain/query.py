@@ -36,7 +36,8 @@ STOPWORDS = frozenset(
 )
 
 #: Words that carry meaning only inside a phrase ("after school", "old bailey"): alone they are not
-#: searched for ("help after burglary" is not every description that says "after").
+#: searched for ("help after burglary" is not every description that says "after"; nor the
+#: "okay Google" or "hey Siri" a phone's voice search writes first).
 WEAK_WORDS = frozenset(
     """after before during since until while also even ever still never other others every all
     some any many much more most less lot lots thing things stuff way time times day days year years
@@ -52,7 +53,8 @@ WEAK_WORDS = frozenset(
     three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
     seventeen eighteen twenty hundred thousand pounds not no nothing none deal report use uses
     using place stay centre center high common money app free come comes came coming better run runs
-    met link asked date weekend count look looks understands involved olds""".split()
+    met link asked date weekend count look looks understands involved olds
+    okay ok hey hi hello google siri alexa""".split()
 )
 
 #: "<topic> in <place>" connectors, in the order people use them.
@@ -402,10 +404,16 @@ def _words_agree(span: str, phrase: str, cutoff: float) -> bool:
         return True
     if len(span_words) != len(phrase_words):
         # Words run together or split ("walthamstow" typed "waltham stow"), but never a stopword
-        # glued on: "over and over" is not the Andover estate.
+        # glued on: "over and over" is not the Andover estate. Compared without the spaces too
+        # ("south hall", as a phone's voice search hears Southall), then with no weak word glued
+        # on either ("nail bar next to" is not Barnet).
         if any(w in STOPWORDS and w not in phrase_words for w in span_words):
             return False
-        return fuzz.ratio(span, phrase) >= max(cutoff, 92.0)
+        least = max(cutoff, 92.0)
+        if fuzz.ratio(span, phrase) >= least:
+            return True
+        return (not any(w in WEAK_WORDS and w not in phrase_words for w in span_words)
+                and fuzz.ratio(span.replace(" ", ""), phrase.replace(" ", "")) >= least)
     return all(
         a[0] == b[0] and (fuzz.ratio(a, b) >= _cutoff_for(a, cutoff) or _swapped(a, b))
         for a, b in zip(span_words, phrase_words)

@@ -20,6 +20,12 @@ INDEX_STOPWORDS = frozenset(
 )
 
 
+#: Words whose Snowball stem would join them to a word of another meaning, kept whole (as Lucene's
+#: ``StemmerOverrideFilter`` does): "driving" (drink driving, dangerous driving) is not "Drive", the
+#: domestic abuse perpetrator programme.
+STEM_OVERRIDES = {"driving": "driving"}
+
+
 class Analyzer:
     """Cleans and stems words; keeps a cache of stems (one per index, never shared)."""
 
@@ -31,7 +37,8 @@ class Analyzer:
         """The Snowball stem of one cleaned word ("counselling" -> "counsel")."""
         stem = self._cache.get(word)
         if stem is None:
-            stem = word if any(ch.isdigit() for ch in word) else self._stemmer.stemWord(word)
+            stem = (word if any(ch.isdigit() for ch in word)
+                    else STEM_OVERRIDES.get(word) or self._stemmer.stemWord(word))
             self._cache[word] = stem
         return stem
 

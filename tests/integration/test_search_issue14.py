@@ -228,6 +228,18 @@ def test_a_word_that_differs_from_a_place_in_its_first_letter_is_not_that_place(
     assert index.search("youth club Ealling").understood.location.label == "Ealing"
 
 
+@pytest.mark.parametrize("query", ["okay google domestic abuse help", "hey siri domestic abuse help"])
+def test_a_voice_assistants_wake_words_are_not_searched(index, query):
+    understood = index.search(query).understood
+    assert understood.terms == ("vawg",) and understood.words == () and understood.unmatched_words == ()
+
+
+def test_drink_driving_does_not_find_the_drive_perpetrator_programme(index):
+    """"Driving" and "Drive" share Snowball's stem; the programme for people who harm is no answer to it."""
+    ids = [i.service.id for i in index.search("lost my licence for drink driving, Twickenham", limit=10).items]
+    assert "svc-da-perpetrator-2025-2027" not in ids
+
+
 @pytest.mark.parametrize("query, label, borough", [
     ("help after a burglary Leicester Sq", "Leicester Square", "Westminster"),
     ("crack addiction help Kings X", "King's Cross", "Camden"),
@@ -1495,6 +1507,21 @@ LATER_SETS = [
      "station", "early-intervention", "Bromley"),
     (107, "my 14 yr old got brought home by police from a house party in Wallington. dont "
      "know what to do", "early-intervention", "Sutton"),
+    # Round 30 (sets 108 people asking about their own behaviour, 109 complaints from residents who
+    # got nowhere, 110 spoken into a phone's voice search): the queries its fixes answer.
+    (108, "i've been told i'm the problem neighbour and could get an injunction. where can "
+     "i get help to calm things down", "community-safety", None),
+    (108, "noisy parties next door every weekend, Fulham, who do i complain "
+     "to", "community-safety", "Hammersmith and Fulham"),
+    (109, "my husband keeps getting recalled for tiny things, is there any organisation in "
+     "Haringey that actually helps them stay out", "reducing-reoffending", "Haringey"),
+    (109, "my probation officer has changed 4 times in a year and nobody will help me get "
+     "work with a record. Lewisham", "reducing-reoffending", "Lewisham"),
+    (109, "youth workers in Bethnal Green used to be everywhere, now theres nothing and my "
+     "daughter is drifting", "early-intervention", "Tower Hamlets"),
+    (110, "my sister is being forced to get married abroad who can help in south hall", "vawg", "Ealing"),
+    (110, "people are using the empty flat next door as a drug den in E 14", "community-safety", "Tower Hamlets"),
+    (110, "there's been loads of crime in Neasden lately who do i report it to", "community-safety", "Brent"),
 ]
 
 

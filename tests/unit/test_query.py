@@ -95,6 +95,13 @@ def test_words_run_together_match_but_a_stopword_glued_on_does_not():
     assert match_spans("abused on the bus over and over".split(), vocab, cutoff=85) == []
 
 
+def test_a_name_heard_as_two_words_matches_but_not_with_a_weak_word_glued_on():
+    vocab = build_vocabulary({"southall": ["Southall"], "barnet": ["Barnet"]})
+    # a phone's voice search writes Southall "south hall"; "nail bar next to" is not Barnet
+    assert [m.target for m in match_spans("who can help in south hall".split(), vocab, cutoff=85)] == ["southall"]
+    assert match_spans("women in the nail bar next to our church".split(), vocab, cutoff=85) == []
+
+
 @pytest.mark.parametrize("american, british", [
     ("counseling", "counselling"), ("counselor", "counsellor"), ("behavior", "behaviour"), ("neighbor", "neighbour"),
     ("program", "programme"), ("center", "centre"), ("offense", "offence"), ("organization", "organisation"),

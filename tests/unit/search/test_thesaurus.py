@@ -126,6 +126,12 @@ def test_stemming_joins_word_forms(analyzer):
     assert analyzer.tokens("stalking") == analyzer.tokens("stalked")
 
 
+def test_driving_is_not_drive(analyzer):
+    """Snowball stems "driving" to "drive"; "drink driving" is not Drive, a perpetrator programme."""
+    assert analyzer.tokens("drink driving") != analyzer.tokens("drink drive")
+    assert analyzer.tokens("drives") == analyzer.tokens("drive")
+
+
 @pytest.mark.parametrize("words, topic", [
     ("shanked", "youth-violence"), ("blade", "youth-violence"), ("postcode beef", "youth-violence"),
     ("flat taken over", "exploitation"), ("passport taken", "exploitation"), ("touched me", "sexual-violence"),
