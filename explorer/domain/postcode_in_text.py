@@ -75,10 +75,12 @@ class _Joined:
 
 def _joined_areas(words: list, is_district: Callable[[str], bool] | None) -> list:
     """The words with a London postcode area and the number after it joined when they make a known
-    district ("N 15" -> "N15"); not before an age ("n 15 year old": "n" for "and"), nor "n" or "w"
-    before a count ("me n 2 kids", "me w 2 kids")."""
+    district ("N 15" -> "N15", and "S E 15", as a phone's voice search writes SE15, -> "SE15"); not
+    before an age ("n 15 year old": "n" for "and"), nor "n" or "w" before a count ("me n 2 kids",
+    "me w 2 kids")."""
     if is_district is None:
         return words
+    words = _spelt_areas(words)
     out, i = [], 0
     while i < len(words):
         word = words[i]
@@ -91,5 +93,22 @@ def _joined_areas(words: list, is_district: Callable[[str], bool] | None) -> lis
             i += 2
             continue
         out.append(word)
+        i += 1
+    return out
+
+
+def _spelt_areas(words: list) -> list:
+    """The words with a two-letter London postcode area spelt out letter by letter before a number
+    joined ("S E 15" -> "SE", "15"), not before an age or a count ("n w 3 kids")."""
+    out, i = [], 0
+    while i < len(words):
+        beyond = words[i + 3].group() if i + 3 < len(words) else ""
+        if (i + 2 < len(words) and len(words[i].group()) == 1 and len(words[i + 1].group()) == 1
+                and words[i].group() + words[i + 1].group() in LONDON_AREAS
+                and _AREA_NUMBER.match(words[i + 2].group()) and beyond not in _AGE_WORDS | _COUNTED):
+            out.append(_Joined(words[i].group() + words[i + 1].group(), words[i].start(), words[i + 1].end()))
+            i += 2
+            continue
+        out.append(words[i])
         i += 1
     return out

@@ -119,7 +119,7 @@ def test_different_words_are_not_spelling_variants(a, b):
     assert not spelling_variants(a, b)
 
 
-DISTRICTS = {"N15", "N1", "N2", "SE15", "E17", "W2", "N9"}
+DISTRICTS = {"N15", "N1", "N2", "SE15", "E17", "W2", "N9", "E15", "NW2"}
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -127,6 +127,8 @@ DISTRICTS = {"N15", "N1", "N2", "SE15", "E17", "W2", "N9"}
     ("N 1 youth", "N1"), ("my son n 15 year old", None), ("help n 99", None), ("help x 15", None),
     ("need a refuge tonite me n 2 kids", None), ("me n 2 mates got jumped", None), ("me w 2 kids", None),
     ("e 17 kids club", "E17"),
+    # a two-letter area spelt out, as a phone's voice search writes it ("S E 15" is SE15, not E15)
+    ("hate crime in S E 15", "SE15"), ("s e 15 4 youth", "SE15 4"), ("me n w 2 kids", None),
 ])
 def test_a_district_typed_with_a_space_after_its_letters_is_joined(text, expected):
     found = find_postcode(text, lambda label: label.split()[0] in DISTRICTS, lambda label: label in DISTRICTS)
