@@ -31,8 +31,9 @@ RESTRICTED_AUDIENCES = frozenset({"people-who-harm", "professionals"})
 #: that say who the help is for or where a thing happened ("my son", "families", "after school"),
 #: which give their topics only when nothing else in the query gives one ("my son was stabbed" is
 #: about youth violence, "my family want me to marry" about forced marriage, "my son" alone about
-#: help for a child).
-KINDS = ("abbreviation", "term", "resident", "context")
+#: help for a child); or motive: why a thing was done ("racist", "homophobic"), whose topic leads
+#: whatever else the query says ("lads shouted racist stuff at my daughter" is hate crime first).
+KINDS = ("abbreviation", "term", "resident", "context", "motive")
 COLUMNS = ("phrase", "topics", "words", "audience", "kind", "source")
 
 
@@ -55,6 +56,11 @@ class Entry:
     def context(self) -> bool:
         """True for words that say who or where rather than what (kind ``context``, :data:`KINDS`)."""
         return self.kind == "context"
+
+    @property
+    def motive(self) -> bool:
+        """True for words that say why a thing was done (kind ``motive``, :data:`KINDS`)."""
+        return self.kind == "motive"
 
 
 #: The stopwords a two-word row may drop and still be met by its other word alone ("hits me" in

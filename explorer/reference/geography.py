@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from explorer.domain.geography import Borough, Place
+from explorer.reference.borough_names import load_borough_names
 from explorer.reference.boroughs import borough_by_code, borough_by_name, load_boroughs
 from explorer.reference.boundaries import BUNDLED_FILE, Boundaries, load_boundaries
 from explorer.reference.places import load_places
@@ -25,6 +26,8 @@ class Geography:
         thesaurus_text: The search thesaurus (``reference/thesaurus.csv``) as text; empty if absent.
         common_words: Common English words (``reference/common_words.txt``), which the search does
             not "correct" to other words; empty if absent.
+        borough_names: The boroughs' other names that councils write, ``(name, code)`` pairs
+            (``reference/borough_names.csv``: "LBTH", "RBKC"); empty if absent.
     """
 
     boroughs: tuple[Borough, ...]
@@ -33,6 +36,7 @@ class Geography:
     boundaries: Boundaries
     thesaurus_text: str = ""
     common_words: frozenset[str] = frozenset()
+    borough_names: tuple[tuple[str, str], ...] = ()
 
     def borough_by_code(self, code: str) -> Borough | None:
         """Finds a borough by its ONS code (any case), or returns None."""
@@ -67,6 +71,7 @@ def load_geography(data_dir: Path, cache_dir: Path) -> Geography:
         boundaries=load_boundaries(cache_dir, names, official=Path(data_dir) / BUNDLED_FILE).with_names(names),
         thesaurus_text=_read_text(Path(data_dir) / THESAURUS_FILE),
         common_words=read_common_words(Path(data_dir) / COMMON_WORDS_FILE),
+        borough_names=load_borough_names(Path(data_dir)),
     )
 
 

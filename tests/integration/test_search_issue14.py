@@ -228,6 +228,34 @@ def test_a_word_that_differs_from_a_place_in_its_first_letter_is_not_that_place(
     assert index.search("youth club Ealling").understood.location.label == "Ealing"
 
 
+@pytest.mark.parametrize("query, borough", [
+    ("IDVA service LBTH", "Tower Hamlets"), ("RBKC hate crime support", "Kensington and Chelsea"),
+    ("probation help H&F", "Hammersmith and Fulham"), ("K&C youth violence referral", "Kensington and Chelsea"),
+    ("RBG victim support referral", "Greenwich"), ("county lines referral LBBD", "Barking and Dagenham"),
+])
+def test_a_borough_named_as_its_council_writes_it_is_that_borough(index, query, borough):
+    location = index.search(query).understood.location
+    assert location is not None and location.kind == "borough", query
+    assert location.label == borough
+
+
+def test_of_two_places_one_that_names_a_charity_is_not_where(index):
+    """St Giles is a place in Camden and St Giles Trust a charity; Ponders End is only a place."""
+    understood = index.search("st giles sos project, nephew in fights with a gang from Ponders End").understood
+    assert understood.location.label == "Ponders End"
+    assert "reducing-reoffending" in understood.terms
+    assert index.search("youth club st giles").understood.location.label == "St Giles"  # alone, still the place
+
+
+@pytest.mark.parametrize("query, first", [
+    ("lads in Bexleyheath shouted racist stuff at my daughter at the bus stop", "hate-crime"),
+    ("neighbours shout racist stuff at my kids every time they play out, Erith", "hate-crime"),
+    ("neighbour harassment, not racial just nasty", "community-safety"),  # denied: no motive
+])
+def test_a_motive_named_leads_the_topics_unless_denied(index, query, first):
+    assert index.search(query).understood.terms[0] == first
+
+
 @pytest.mark.parametrize("query", ["okay google domestic abuse help", "hey siri domestic abuse help"])
 def test_a_voice_assistants_wake_words_are_not_searched(index, query):
     understood = index.search(query).understood
@@ -1522,6 +1550,43 @@ LATER_SETS = [
     (110, "my sister is being forced to get married abroad who can help in south hall", "vawg", "Ealing"),
     (110, "people are using the empty flat next door as a drug den in E 14", "community-safety", "Tower Hamlets"),
     (110, "there's been loads of crime in Neasden lately who do i report it to", "community-safety", "Brent"),
+    # Round 31 (sets 111 organisations half-remembered, 112 London street and youth slang, 113 boroughs
+    # as councils write them: LBTH, RBKC, H&F): the queries its fixes answer.
+    (111, "brother out of pentonville next week, coming to stay with me in Leyton, st "
+     "giles or someone?", "reducing-reoffending", "Waltham Forest"),
+    (111, "cranstoun arrest referral", "substance-misuse", None),
+    (111, "neighbours shout racist stuff at my kids every time they play out, Erith", "hate-crime", "Bexley"),
+    (111, "st giles sos project, nephew keeps getting in fights with a gang from Ponders "
+     "End", "youth-violence", "Enfield"),
+    (112, "got jacked for my phone and creps outside Ilford station, im shook to go out "
+     "now", "victims-witnesses", "Redbridge"),
+    (112, "got rinsed buying a ps5 off some guy online, lost £400, who helps with "
+     "that", "victims-witnesses", None),
+    (112, "just came home after doing 3 years bird, need help finding work and staying off "
+     "road", "reducing-reoffending", None),
+    (112, "they took my bro's phone and ID and told him he works for them now, he's shook", "exploitation", None),
+    (113, "ASB team LBHF - neighbour threatening and noisy every night", "community-safety", "Hammersmith and Fulham"),
+    (113, "IDVA service LBTH - who do I refer to for a high risk DA case", "vawg", "Tower Hamlets"),
+    (113, "LBTH modern slavery support for adults", "exploitation", "Tower Hamlets"),
+    (113, "LBTH youth violence support for a boy in Weavers ward at risk after his friend "
+     "was stabbed", "youth-violence", "Tower Hamlets"),
+    (113, "RBG child exploitation referral pathway", "exploitation", "Greenwich"),
+    (113, "RBG victim support referral", "victims-witnesses", "Greenwich"),
+    (113, "RBKC hate crime support", "hate-crime", "Kensington and Chelsea"),
+    (113, "client on probation wants help finding work, H&F", "reducing-reoffending", "Hammersmith and Fulham"),
+    (113, "county lines referral LBBD - 15 year old with repeat missing "
+     "episodes", "exploitation", "Barking and Dagenham"),
+    (113, "forced marriage concern for a yr 11 pupil, LBBD referral route?", "vawg", "Barking and Dagenham"),
+    (113, "historic sexual abuse support for a resident in LBWF, not wanting to report to "
+     "police", "sexual-violence", "Waltham Forest"),
+    (113, "prison leaver resettlement service LBTH", "reducing-reoffending", "Tower Hamlets"),
+    (113, "tenant in Wormholt has disclosed coercive control by her ex, what DA service "
+     "does H&F commission", "vawg", "Hammersmith and Fulham"),
+    (113, "victim support service commissioned by LBHF for burglary "
+     "victims", "victims-witnesses", "Hammersmith and Fulham"),
+    (113, "who holds the domestic abuse contract for RBKC now? need to refer a "
+     "tenant", "vawg", "Kensington and Chelsea"),
+    (113, "who is the commissioned substance misuse provider in RBKC", "substance-misuse", "Kensington and Chelsea"),
 ]
 
 

@@ -139,6 +139,10 @@ class SearchIndex(QueryReading, Scoring):
         synonyms = {t.id: (t.name, *t.synonyms, *_name_words(t, snapshot.terms)) for t in snapshot.terms}
         self.term_vocabulary = build_vocabulary(synonyms)
         place_pairs = [(name, f"borough:{b.code}") for b in snapshot.boroughs for name in borough_names(b.name)]
+        # the names councils write ("LBTH", "RBKC", "H&F"), for the boroughs the register has
+        in_register = {b.code for b in snapshot.boroughs}
+        place_pairs += [(name, f"borough:{code}") for name, code in getattr(geography, "borough_names", ())
+                        if code in in_register]
         common_words = getattr(geography, "common_words", frozenset())
         known = frozenset(name.lower() for name, _target in place_pairs) | {p.name.lower() for p in geography.places}
         place_pairs += [(name, f"place:{i}") for i, p in enumerate(geography.places)

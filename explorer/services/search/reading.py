@@ -244,6 +244,12 @@ class QueryReading:
             # mugged" is victim support first.)
             said = {t for m in who if m.entry.audience is None for t in m.entry.topics}
             terms.sort(key=lambda t: t not in said)
+        # Why it was done leads, whatever else was said: "lads shouted racist stuff at my daughter"
+        # (unless denied: "neighbour harassment, not racial just nasty").
+        why = {t for m in matches if m.entry.motive and not (m.positions[0] and words[m.positions[0] - 1] in _DENIALS)
+               for t in m.entry.topics}
+        if why:
+            terms.sort(key=lambda t: t not in why)
         leftover = content_words(_without(rest, *[(m.start, m.end) for m in spans]))
         return units, terms, shown, audience, leftover
 
@@ -334,7 +340,10 @@ class QueryReading:
             spans = [s for s in spans if s.start == 0]
         if not spans:
             return None, None, parts.place if parts.explicit_place else "", ()
-        best = max(spans, key=lambda m: (m.end - m.start, m.score))
+        # Of two places, one that a thesaurus row also reads (St Giles, a charity's name; Pentonville,
+        # a prison) is where the other is not ("st giles sos project ... a gang from Ponders End").
+        plain = [s for s in spans if not self._a_row(place_words[s.start:s.end])] if len(spans) > 1 else spans
+        best = max(plain or spans, key=lambda m: (m.end - m.start, m.score))
         target, span, others = self._choose_homonym(best, spans)
         typed = place_words[best.start:best.end]
         return self._location_for(target), span, "", tuple(
@@ -438,6 +447,8 @@ class QueryReading:
 
 #: Words that start a phrase that is not a place's name, when no place was found ("in my class",
 #: "in the form", "in a restaurant").
+#: Words that deny what follows ("not racial just nasty").
+_DENIALS = frozenset("not isn't isnt wasn't wasnt no never".split())
 #: ("her" is left out: "... wants to meet her. Wimbledon" names Wimbledon.)
 _POSSESSIVES = frozenset("my our their your".split())
 _NOT_A_PLACE_START = _POSSESSIVES | frozenset("his her the a an this that".split())

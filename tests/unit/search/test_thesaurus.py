@@ -36,7 +36,14 @@ def thesaurus(analyzer, topics):
 def test_every_row_of_the_shipped_thesaurus_is_valid_and_sourced(thesaurus):
     assert len(thesaurus.entries) >= 100
     assert all(e.source for e in thesaurus.entries)
-    assert all(e.kind in {"abbreviation", "term", "resident", "context"} for e in thesaurus.entries)
+    assert all(e.kind in {"abbreviation", "term", "resident", "context", "motive"} for e in thesaurus.entries)
+
+
+def test_the_motive_rows_say_why_and_give_hate_crime(thesaurus):
+    """A motive leads the topics whatever else a query says, so only words that name one are motive rows."""
+    motive = {clean(e.phrase): e.topics for e in thesaurus.entries if e.motive}
+    assert {"racist", "homophobic", "transphobic"} <= set(motive)
+    assert all(topics == ("hate-crime",) for topics in motive.values())
 
 
 def test_the_rows_that_say_who_or_where_are_context_rows_with_topics(thesaurus):
