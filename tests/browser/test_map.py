@@ -53,7 +53,13 @@ def _settled(dash_duo):
 
 
 def _pins_in_view(dash_duo):
-    return [p for p in dash_duo.find_elements(".service-point") if _inside_map(dash_duo, p)]
+    """The pins inside the map, found and measured in one script: the map replaces its pins when its
+    view's answer arrives, so a pin found in one call may be gone (stale) by the next."""
+    return dash_duo.driver.execute_script(
+        "var m = document.querySelector('.explorer-map').getBoundingClientRect();"
+        "return Array.prototype.filter.call(document.querySelectorAll('.service-point'), function (p) {"
+        "  var r = p.getBoundingClientRect(); var x = r.left + r.width / 2, y = r.top + r.height / 2;"
+        "  return x > m.left + 30 && x < m.right - 30 && y > m.top + 30 && y < m.bottom - 30; });")
 
 
 def _map_views_asked(dash_duo):
