@@ -1587,6 +1587,16 @@ LATER_SETS = [
     (113, "who holds the domestic abuse contract for RBKC now? need to refer a "
      "tenant", "vawg", "Kensington and Chelsea"),
     (113, "who is the commissioned substance misuse provider in RBKC", "substance-misuse", "Kensington and Chelsea"),
+    # Round 32 (sets 114 an ordinary mix, 115 on behalf of someone with a particular need, 116 two to
+    # four words): the queries its fixes answer.
+    (114, "can i get checked and have evidence kept without going to the police", "sexual-violence", None),
+    (114, "ex wont stop ringing from different numbers since i left him, kentish town", "vawg", "Camden"),
+    (114, "woke up with no clothes on after a date in kingston pls help", "sexual-violence", "Kingston upon Thames"),
+    (115, "elderly neighbour with alzheimers had a bogus builder take £4000 off her, "
+     "Orpington", "victims-witnesses", "Bromley"),
+    (115, "my 15 year old with autism was given a phone by older lads and told to drop off "
+     "parcels in Sutton", "exploitation", "Sutton"),
+    (116, "forced labour Barking", "exploitation", "Barking and Dagenham"),
 ]
 
 
