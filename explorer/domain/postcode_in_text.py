@@ -55,6 +55,7 @@ _AGE_WORDS = frozenset("YEAR YEARS YR YRS YO Y/O".split())
 _COUNTED = frozenset("""KIDS CHILDREN SONS DAUGHTERS BOYS GIRLS BABIES BROTHERS SISTERS FRIENDS MATES PEOPLE
     DOGS TIMES DAYS WEEKS MONTHS HOURS MINS MINUTES""".split())
 _TEXT_SPEAK_AREAS = frozenset({"N", "W"})
+_AGE_OR_COUNT = _AGE_WORDS | _COUNTED
 
 
 class _Joined:
@@ -105,7 +106,7 @@ def _spelt_areas(words: list) -> list:
         beyond = words[i + 3].group() if i + 3 < len(words) else ""
         if (i + 2 < len(words) and len(words[i].group()) == 1 and len(words[i + 1].group()) == 1
                 and words[i].group() + words[i + 1].group() in LONDON_AREAS
-                and _AREA_NUMBER.match(words[i + 2].group()) and beyond not in _AGE_WORDS | _COUNTED):
+                and _AREA_NUMBER.match(words[i + 2].group()) and beyond not in _AGE_OR_COUNT):
             out.append(_Joined(words[i].group() + words[i + 1].group(), words[i].start(), words[i + 1].end()))
             i += 2
             continue

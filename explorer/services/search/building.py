@@ -61,7 +61,8 @@ def place_names(name: str, common_words: frozenset[str] = frozenset(),
                 known: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """A gazetteer place's name and the short forms people type: "Liverpool St" for "Liverpool
     Street", "Bethnal Grn", "Kings X" (:data:`STREET_ABBREVIATIONS`; only the last word is
-    shortened: "St" first is Saint, as in "St Pancras"); for an estate, its own name ("the Kingsmead", "behind Chalkhill"); for a shopping centre, the
+    shortened: "St" first is Saint, as in "St Pancras"); for an estate, its own name ("the
+    Kingsmead", "behind Chalkhill"); for a shopping centre, the
     name with and without "Shopping" ("Bentall Shopping Centre", "Treaty Centre") and its own name
     ("the Whitgift"); for a street market, the street ("Ridley Road"). A place's own name is left
     out when it is an ordinary word (``common_words``: "Ocean" is the Ocean Estate only with
