@@ -1597,6 +1597,20 @@ LATER_SETS = [
     (115, "my 15 year old with autism was given a phone by older lads and told to drop off "
      "parcels in Sutton", "exploitation", "Sutton"),
     (116, "forced labour Barking", "exploitation", "Barking and Dagenham"),
+    # Round 33 (sets 117 how help works, 118 harm online and through phones, 119 a word of the family's
+    # language): the queries its fixes answer.
+    (118, "help for people who have looked at illegal images online and want to stop", "reducing-reoffending", None),
+    (118, "my 15yo sent pics to someone on instagram, now they want money or theyll share "
+     "them. Ruislip", "exploitation", "Hillingdon"),
+    (118, "someone pretended to be my son on whatsapp and dad (80) sent them money. "
+     "Upminster", "victims-witnesses", "Havering"),
+    (119, "boys smoking and pissing in our stairwell on Lancaster West estate, aunty can't "
+     "even get up the stairs", "community-safety", "Kensington and Chelsea"),
+    (119, "done 3 stretches, 40 now, want to change properly this time. hermano says "
+     "there's programmes", "reducing-reoffending", None),
+    (119, "my ah ma got pushed and called 'virus' at the market in Chinatown", "hate-crime", "Westminster"),
+    (119, "reported the same ASB like 10 times on the Phipps Bridge estate and nothing "
+     "happens, can we ask for a review? bruv it's every night", "community-safety", "Merton"),
 ]
 
 
@@ -1680,6 +1694,8 @@ def test_a_place_that_completes_a_row_of_two_parts_is_read_for_it(index, query):
     understood = index.search(query).understood
     assert understood.location.label == "Feltham" and "reducing-reoffending" in understood.terms
     assert "reducing-reoffending" not in index.search("youth club in Feltham, kids out late").understood.terms
+    # a word that is not a stopword between them ends it: "out overnight. Feltham" is no prison leaver
+    assert "reducing-reoffending" not in index.search("keeps her out overnight. Feltham").understood.terms
 
 
 def test_older_boys_say_who_and_give_way_to_what_happened(index):

@@ -113,7 +113,11 @@ class QueryReading:
             # where and what: its words are read for the row too.
             start, end = (offset + place_span[0], offset + place_span[1]) if place_span else (0, 0)
             typed = said[start:end]
-            if typed and self._a_row(typed, before=said[max(0, start - 3):start]):
+            # (the words before it from the last that is not a stopword: "out of Feltham", not "keeps
+            # her out overnight. Feltham")
+            near = said[max(0, start - 3):start]
+            last = max((i for i, w in enumerate(near) if w not in STOPWORDS), default=len(near))
+            if typed and self._a_row(typed, before=near[last:]):
                 topic_words = topic_words + typed
         corrected, corrections = self._correct(topic_words)
         concepts, understood_terms, shown_words, audience, leftover = self._find_concepts(corrected)
