@@ -1611,6 +1611,26 @@ LATER_SETS = [
     (119, "my ah ma got pushed and called 'virus' at the market in Chinatown", "hate-crime", "Westminster"),
     (119, "reported the same ASB like 10 times on the Phipps Bridge estate and nothing "
      "happens, can we ask for a review? bruv it's every night", "community-safety", "Merton"),
+    # Round 34 (sets 120 long after the event, 121 in the police and court process, 122 harm in a
+    # community's own words): the queries its fixes answer.
+    (120, "domestic servitude for 5 yrs, now in a safe house in Redbridge, need longer "
+     "term help", "exploitation", "Redbridge"),
+    (121, "DVPO ran out after 28 days and hes back at the house. Enfield", "vawg", "Enfield"),
+    (121, "closure order hearing at Stratford magistrates for the flat next door, can "
+     "residents go", "community-safety", "Newham"),
+    (121, "criminal behaviour order for man harassing shops on Holloway Road", "community-safety", "Islington"),
+    (121, "domestic abuse case at Thames Magistrates next week, is there an IDVA who can "
+     "come to court with me", "vawg", "Tower Hamlets"),
+    (121, "husband out on tag after Thameside, he wants support to stay straight this "
+     "time", "reducing-reoffending", "Greenwich"),
+    (121, "triage scheme after first arrest 13yo Brent", "early-intervention", "Brent"),
+    (121, "was on remand for 6 months, case got dropped, but i know i need to change. who "
+     "helps people like me", "reducing-reoffending", None),
+    (122, "elders at the gurdwara told me to go back to my husband and not bring shame on "
+     "the family. i cant. Hounslow", "vawg", "Hounslow"),
+    (122, "romanian builders live in the van and the boss keeps their ID cards, wallington", "exploitation", "Sutton"),
+    (122, "the pastor abused me when i was a teenager at church in peckham. want to speak "
+     "to someone confidentially", "sexual-violence", "Southwark"),
 ]
 
 
