@@ -462,3 +462,11 @@ def in_reach(reach: Reach, text: str, low: int = 0, high: int | None = None) -> 
     share = (100.0 - reach.cutoff) / 100.0
     bound = np.bitwise_count(np.bitwise_xor(reach.signatures[low:high], np.uint64(letter_signature(text))))
     return low + np.flatnonzero(bound <= reach.allowances[low:high] + np.float32(share * len(text)))
+
+
+def written_as_a_name(word: str, typed: str) -> bool:
+    """True when ``word`` is written in ``typed`` with a capital, not first in a sentence and not
+    before "holiday": "groped at Bank, now ..." but not "Bank holiday" or "Bank was closed"."""
+    pattern = rf"(?<![\w']){re.escape(word[:1].upper() + word[1:])}(?![\w'])(?!\s+(?i:holidays?)\b)"
+    return any(typed[:m.start()].rstrip()[-1:] not in ("", ".", "!", "?")
+               for m in re.finditer(pattern, typed))

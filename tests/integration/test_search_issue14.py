@@ -293,6 +293,30 @@ def test_a_common_word_after_our_or_my_is_the_thing_not_a_place_of_that_name(ind
     assert (location.label if location else None) == label, query
 
 
+@pytest.mark.parametrize("query, label", [
+    ("a man groped me on the tube at Bank and I can't stop thinking about it", "Bank Station"),
+    ("assaulted by a passenger near Bank, now i have to go to court as a witness", "Bank Station"),
+    ("mugged near Bank station", "Bank Station"),
+    ("scammed by someone pretending to be my bank", None),  # the bank
+    ("robbed at the bank", None),
+    ("my nan got scammed by someone pretending to be the bank she lives in Orpington", "Orpington"),
+    ("fight on the Bank holiday in Croydon", "Croydon"),
+])
+def test_bank_is_the_station_only_where_written_as_a_name(index, query, label):
+    location = index.search(query).understood.location
+    assert (location.label if location else None) == label, query
+
+
+@pytest.mark.parametrize("query, label", [
+    ("I'm trans and got abuse outside Fulham Broadway last night, new to the city", "Fulham Broadway"),
+    ("work in the city cant stop doing coke need help", "City of London"),  # the only place named
+    ("drinking way too much after work, work in the city near moorgate", "Moorgate"),
+])
+def test_the_city_yields_to_another_place_named_beside_it(index, query, label):
+    location = index.search(query).understood.location
+    assert location is not None and location.label == label, query
+
+
 @pytest.mark.parametrize("query", ["where can I get help if my husband beats me", "how do I report a crime"])
 def test_question_words_are_not_searched_for(index, query):
     """"where", "can", "how", "do" matched every description that says "you can"."""
@@ -1631,6 +1655,29 @@ LATER_SETS = [
     (122, "romanian builders live in the van and the boss keeps their ID cards, wallington", "exploitation", "Sutton"),
     (122, "the pastor abused me when i was a teenager at church in peckham. want to speak "
      "to someone confidentially", "sexual-violence", "Southwark"),
+    # Round 36 (sets 126 an ordinary mix, 127 people at work who are not specialists, 128 new to
+    # London), and the kept sets' queries its fixes also answer.
+    (127, "i drive buses and got assaulted by a passenger near Bank, now i have to go to court as a "
+     "witness and dont know what to expect", "victims-witnesses", "City of London"),
+    (127, "someone stole my client's identity and used it to run up debts, she feels violated and "
+     "doesnt know where to turn", "victims-witnesses", None),
+    (127, "boy in year 7 gets picked up from school every day by a car full of older lads, Surbiton",
+     "exploitation", "Kingston upon Thames"),
+    (128, "I'm trans and got abuse outside Fulham Broadway last night, new to the city", "hate-crime",
+     "Hammersmith and Fulham"),
+    (64, "a man groped me on the tube at Bank and I can't stop thinking about it", "sexual-violence",
+     "City of London"),
+    (73, "had my bag stolen with my laptop in it at a bar near Bank. who do i speak to for support",
+     "victims-witnesses", "City of London"),
+    (99, "cocaine habit getting out of hand, work near Bank, need confidential help", "substance-misuse",
+     "City of London"),
+    (100, "saw a guy get glassed outside a bar near Bank, police want a statement and im nervous",
+     "victims-witnesses", "City of London"),
+    (114, "pickpocketed at Bank on my way to work, lost everything, feel stupid", "victims-witnesses",
+     "City of London"),
+    (108, "older boys keep picking my little brother up from school in a car, Wembley", "exploitation", "Brent"),
+    (112, "my 13 yr old keeps getting picked up outside school by older mandem in a car, Hayes",
+     "exploitation", "Hillingdon"),
 ]
 
 

@@ -57,6 +57,15 @@ STREET_ABBREVIATIONS = {
 _MARKET_STREETS = ("Street", "Road")
 
 
+def capitalised_names(names: Sequence[str], common_words: frozenset[str], known: frozenset[str]) -> tuple[str, ...]:
+    """The one-word names of stations that are ordinary words ("Bank" for Bank Station): people
+    name the station without "station" ("groped on the tube at Bank"), but "bank" is also every
+    bank, so such a name is read as the place only where it is written with a capital
+    (:func:`explorer.domain.query.written_as_a_name`). A name the gazetteer already has is left to it."""
+    heads = (name.rpartition(" ")[0] for name in names if name.endswith(" Station"))
+    return tuple(h for h in heads if h and " " not in h and h.lower() in common_words and h.lower() not in known)
+
+
 def place_names(name: str, common_words: frozenset[str] = frozenset(),
                 known: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """A gazetteer place's name and the short forms people type: "Liverpool St" for "Liverpool

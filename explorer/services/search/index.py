@@ -22,6 +22,7 @@ from explorer.services.search.building import (
     _name_words,
     borough_names,
     boroughs_by_code,
+    capitalised_names,
     name_form_tables,
     place_homonyms,
     place_names,
@@ -147,6 +148,10 @@ class SearchIndex(QueryReading, Scoring):
         known = frozenset(name.lower() for name, _target in place_pairs) | {p.name.lower() for p in geography.places}
         place_pairs += [(name, f"place:{i}") for i, p in enumerate(geography.places)
                         for name in place_names(p.name, common_words, known)]
+        capitalised = {name: f"place:{i}" for i, p in enumerate(geography.places)
+                       for name in capitalised_names([p.name], common_words, known)}
+        place_pairs += list(capitalised.items())
+        self._capitalised_places = frozenset(capitalised)
         self.place_vocabulary = build_vocabulary(place_pairs)
         self._place_homonyms = place_homonyms(self.place_vocabulary, geography.places)
         self._borough_points = {b.code: _borough_point(geography, b.code) for b in snapshot.boroughs}

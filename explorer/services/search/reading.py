@@ -25,6 +25,7 @@ from explorer.domain.query import (
     in_reach,
     match_spans,
     split_query,
+    written_as_a_name,
 )
 from explorer.domain.postcode_in_text import find_postcode
 from explorer.domain.slips import slips, swaps
@@ -333,6 +334,9 @@ class QueryReading:
         # name more than the place cutoff allows ("ilfrod" scores 83 against "ilford").
         place_words = [self._slipped_place(w) or w for w in place_words]
         spans = match_spans(place_words, self.place_vocabulary, cutoff=PLACE_CUTOFF, max_span=4, min_chars=3)
+        if self._capitalised_places:  # "Bank" only as written ("at Bank", not "my bank", "food bank")
+            spans = [s for s in spans if s.phrase not in self._capitalised_places
+                     or written_as_a_name(place_words[s.start], parts.original)]
         # A place that is all the text after "in" is that place however close to a word it is ("in
         # downe"); elsewhere a common word is no misspelt place (:meth:`_a_word_not_a_place`).
         whole = [s for s in spans if s.start == 0 and s.end == len(place_words)] if parts.explicit_place else []
@@ -345,8 +349,10 @@ class QueryReading:
         if not spans:
             return None, None, parts.place if parts.explicit_place else "", ()
         # Of two places, one that a thesaurus row also reads (St Giles, a charity's name; Pentonville,
-        # a prison) is where the other is not ("st giles sos project ... a gang from Ponders End").
-        plain = [s for s in spans if not self._a_row(place_words[s.start:s.end])] if len(spans) > 1 else spans
+        # a prison) is where the other is not ("st giles sos project ... a gang from Ponders End"),
+        # nor is "the city", which may be London itself ("Fulham Broadway ... new to the city").
+        plain = [s for s in spans if clean(s.phrase) not in _VAGUE_PLACES
+                 and not self._a_row(place_words[s.start:s.end])] if len(spans) > 1 else spans
         best = max(plain or spans, key=lambda m: (m.end - m.start, m.score))
         target, span, others = self._choose_homonym(best, spans)
         typed = place_words[best.start:best.end]
@@ -455,6 +461,8 @@ class QueryReading:
 _DENIALS = frozenset("not isn't isnt wasn't wasnt no never".split())
 #: ("her" is left out: "... wants to meet her. Wimbledon" names Wimbledon.)
 _POSSESSIVES = frozenset("my our their your".split())
+#: Place names that may mean London as a whole: another place named beside one is where the person is.
+_VAGUE_PLACES = frozenset({"the city"})
 _NOT_A_PLACE_START = _POSSESSIVES | frozenset("his her the a an this that".split())
 
 
@@ -489,3 +497,4 @@ def _char_span_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     first = len(text[:start].split())
     count = len(text[start:end].split())
     return first, first + count
+

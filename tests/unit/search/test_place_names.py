@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from explorer.services.search.building import place_names
+import pytest
+
+from explorer.domain.query import written_as_a_name
+from explorer.services.search.building import capitalised_names, place_names
 
 
 def test_a_street_is_also_found_by_its_short_form_and_saint_is_not_shortened():
@@ -55,3 +58,24 @@ def test_a_borough_is_also_found_by_the_short_names_people_use():
     assert borough_names("Kingston upon Thames") == ("Kingston upon Thames", "Kingston")
     assert borough_names("Hammersmith and Fulham") == ("Hammersmith and Fulham", "Hammersmith", "Fulham")
     assert borough_names("City of London") == ("City of London", "the City", "Square Mile")
+
+
+def test_a_station_named_by_an_ordinary_word_is_also_that_word():
+    common = frozenset({"bank", "victoria"})
+    names = ["Bank Station", "Victoria Station", "Euston Station", "London Bridge Station", "Bank of England"]
+    # Victoria is already a place of its own; Euston is no ordinary word; London Bridge is two words.
+    assert capitalised_names(names, common, frozenset({"victoria"})) == ("Bank",)
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("groped on the tube at Bank this morning", True),
+    ("saw a fight near Bank, police want a statement", True),
+    ("pretending to be my bank", False),  # the bank
+    ("Bank was closed. mugged", False),  # first in a sentence: any word has a capital there
+    ("fight after work. Bank again", False),
+    ("fight on the Bank holiday in Croydon", False),
+    ("fight on the Bank Holiday in Croydon", False),
+    ("someone robbed me at BANK", False),  # all capitals say nothing about the word
+])
+def test_an_ordinary_word_is_a_name_only_where_written_with_a_capital(typed, expected):
+    assert written_as_a_name("bank", typed) is expected
