@@ -1678,6 +1678,21 @@ LATER_SETS = [
     (108, "older boys keep picking my little brother up from school in a car, Wembley", "exploitation", "Brent"),
     (112, "my 13 yr old keeps getting picked up outside school by older mandem in a car, Hayes",
      "exploitation", "Hillingdon"),
+    # Round 37 (sets 129 an ordinary mix, 130 words from the news and social media, 131 spelt as
+    # they sound): the queries its fixes answer.
+    (130, "is what happened to me what they call stealthing? he took the condom off without telling me",
+     "sexual-violence", None),
+    (130, "all the me too stuff has brought back what my uncle did to me as a kid, want to talk to "
+     "someone in Hounslow", "sexual-violence", "Hounslow"),
+    (130, "read the Everyone's Invited testimonies and the same thing happened at my school. I'm 19 now, "
+     "in Barnet", "sexual-violence", "Barnet"),
+    (130, "people shouting go home at my shop in Upton Park after the riots coverage", "hate-crime", "Newham"),
+    (130, "someone keeps kicking our front door at night, we've got it all on the Ring doorbell like "
+     "those tiktoks", "community-safety", None),
+    (131, "woke up and he was havin sex with me i never said yes Woolwich", "sexual-violence", "Greenwich"),
+    (131, "young girl being pimped out from a hostel in Paddington", "exploitation", "Westminster"),
+    (131, "got beat up for being gay in Vauxhall", "hate-crime", "Lambeth"),
+    (131, "anti semitic abuse Golders green", "hate-crime", "Barnet"),
 ]
 
 
