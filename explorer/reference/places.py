@@ -20,7 +20,9 @@ PLACES_FILE = Path("reference") / "places.csv"
 
 COLUMNS = ("name", "borough_code", "outcode", "sector", "source")
 """The columns the gazetteer has, in this order. ``sector`` (``"SE5 9"``) is optional: it is
-given where the place's district straddles boroughs, and then places it more exactly."""
+given where the place's district straddles boroughs, and then places it more exactly. Where the
+sector straddles boroughs too (an estate on the boundary), it may be the place's own full
+postcode (``"EC1Y 0RN"``), which places it exactly."""
 LEGACY_COLUMNS = ("name", "borough_code", "outcode", "source")
 """An older gazetteer without sectors is still read."""
 
@@ -71,11 +73,21 @@ def _parse_row(row: dict[str, str], number: int, path: Path, index: PostcodeInde
         raise fail("outcode", "must be a London postcode district, such as SE15")
     sector = " ".join((row.get("sector") or "").upper().split())
     if sector:
-        match = index.sectors.get(sector)
+        match = index.sectors.get(sector) if len(sector) <= len(outcode) + 2 else _postcode(index, sector)
         if match is None or not sector.startswith(outcode + " "):
-            raise fail("sector", f"must be a London postcode sector of {outcode}, such as {outcode} 4")
+            raise fail("sector", f"must be a London postcode sector of {outcode}, such as {outcode} 4, "
+                                 f"or a London postcode in it, such as {outcode} 4AB")
         centroid = (match.latitude, match.longitude)
     source = (row.get("source") or "").strip()
     if not source:
         raise fail("source", "must name where the row's facts come from")
     return Place(name, borough_code, outcode, centroid[0], centroid[1], source)
+
+
+def _postcode(index: PostcodeIndex, label: str):
+    """The full London postcode ``label`` ("EC1Y 0RN") as written, or None."""
+    try:
+        match = index.lookup(label)
+    except ValueError:
+        return None
+    return match if match.kind == "postcode" and match.label == label else None

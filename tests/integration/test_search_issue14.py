@@ -1693,6 +1693,15 @@ LATER_SETS = [
     (131, "young girl being pimped out from a hostel in Paddington", "exploitation", "Westminster"),
     (131, "got beat up for being gay in Vauxhall", "hate-crime", "Lambeth"),
     (131, "anti semitic abuse Golders green", "hate-crime", "Barnet"),
+    (62, "activities for kids on the Golden Lane estate", "early-intervention", "City of London"),
+    (90, "Police say my father on the Golden Lane estate was a victim of courier fraud and lost £20,000. "
+     "Is there any support service for him?", "victims-witnesses", "City of London"),
+    (103, "got mugged near the Tower of London, lost my passport and cards", "victims-witnesses", "Tower Hamlets"),
+    (113, "MARAC referral Lewisham, client lives in Rushey Green", "vawg", "Lewisham"),
+    (113, "K&C serious youth violence referral, young person lives in Golborne", "youth-violence",
+     "Kensington and Chelsea"),
+    (113, "disabled tenant in Figge's Marsh being called names and targeted by kids on the estate",
+     "hate-crime", "Merton"),
 ]
 
 

@@ -3,7 +3,8 @@
 Each row of ``data/reference/places.csv`` must name a postcode district that exists (a real
 district of the directory, not an undivided name like "SW1" or "EC1") and still has live
 postcodes (retired districts such as W1V have none), and its borough must hold most of the
-postcodes of the place's sector when the row gives one, else of its district.
+postcodes of the place's sector when the row gives one, else of its district; a row may give the
+place's own postcode instead of a sector, and that postcode must then be in its borough.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ def holdings(postcodes) -> dict[str, Counter]:
     for key, borough in zip(keys.tolist(), boroughs.tolist(), strict=True):
         held[key[:-3]][borough] += 1
         held[f"{key[:-3]} {key[-3]}"][borough] += 1
+        held[f"{key[:-3]} {key[-3:]}"][borough] += 1  # (a place on a boundary may give its own postcode)
     return held
 
 
@@ -78,6 +80,10 @@ def test_every_gazetteer_row_matches_the_postcode_directory(paths, holdings, liv
         ({"name": "Rush Green", "borough_code": "E09000002", "outcode": "RM7"}, "most are in E09000016"),
         ({"name": "Loughborough Junction", "borough_code": "E09000028", "outcode": "SE5", "sector": "SE5 9"},
          "most are in E09000022"),
+        ({"name": "Golden Lane Estate", "borough_code": "E09000001", "outcode": "EC1Y", "sector": "EC1Y 0"},
+         "most are in E09000019"),
+        ({"name": "Tower of London", "borough_code": "E09000001", "outcode": "EC3N", "sector": "EC3N 4AB"},
+         "most are in E09000030"),
     ],
 )
 def test_the_check_catches_the_audits_faults(holdings, live, row, found):

@@ -14,7 +14,7 @@ from explorer.domain.geography import LONDON_BOROUGH_CODES
 from explorer.reference.places import COLUMNS, LEGACY_COLUMNS, PLACES_FILE, PlaceTableError, load_places
 
 SOURCES = ("Wikipedia: List of areas of London", "doogal.co.uk postcode districts", "ONS local authority name",
-           "A landmark's published address")
+           "A landmark's published address", "ONS ward name")
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +98,7 @@ def test_places_are_put_at_their_sector_or_district_centroid(places, paths, post
     for place in places:
         sector = sectors[(place.name, place.borough_code)]
         if sector:
-            match = postcodes.sectors[sector]
+            match = postcodes.sectors[sector] if len(sector.split()[1]) == 1 else postcodes.lookup(sector)
             assert (place.latitude, place.longitude) == (match.latitude, match.longitude)
         else:
             assert (place.latitude, place.longitude) == postcodes.district_centroid(place.outcode)
@@ -130,6 +130,27 @@ def test_a_sector_must_be_a_london_sector_of_the_district(tmp_path, postcodes, s
     target.parent.mkdir(parents=True)
     target.write_text(",".join(COLUMNS) + f"\nPeckham,E09000028,SE15,{sector},Invented\n", encoding="utf-8")
     with pytest.raises(PlaceTableError, match=r"sector=.*must be a London postcode sector of SE15"):
+        load_places(tmp_path, postcodes)
+
+
+def test_a_place_on_a_boundary_may_be_put_at_its_own_postcode(tmp_path, postcodes):
+    """The Golden Lane Estate is in the City, but most of its sector EC1Y 0 is Islington's."""
+    target = tmp_path / PLACES_FILE
+    target.parent.mkdir(parents=True)
+    target.write_text(",".join(COLUMNS) + "\nGolden Lane Estate,E09000001,EC1Y, ec1y  0rn ,Invented\n", encoding="utf-8")
+    (place,) = load_places(tmp_path, postcodes)
+    match = postcodes.lookup("EC1Y 0RN")
+    assert (place.latitude, place.longitude) == (match.latitude, match.longitude)
+    assert match.borough_code == place.borough_code
+
+
+@pytest.mark.parametrize("postcode", ["EC1Y 0ZZ", "EC2Y 0RN", "EC1Y0RN"])
+def test_a_postcode_in_place_of_a_sector_must_be_a_london_postcode_of_the_district(tmp_path, postcodes, postcode):
+    target = tmp_path / PLACES_FILE
+    target.parent.mkdir(parents=True)
+    target.write_text(",".join(COLUMNS) + f"\nGolden Lane Estate,E09000001,EC1Y,{postcode},Invented\n",
+                      encoding="utf-8")
+    with pytest.raises(PlaceTableError, match=r"sector=.*or a London postcode in it, such as EC1Y 4AB"):
         load_places(tmp_path, postcodes)
 
 
