@@ -307,6 +307,20 @@ def test_bank_is_the_station_only_where_written_as_a_name(index, query, label):
     assert (location.label if location else None) == label, query
 
 
+@pytest.mark.parametrize("query, borough", [
+    ("13 yr old keeps going missing and coming back with train tickets to Southend", None),
+    ("my brother got nicked with drugs in Southend and says he owes people money, we're from Walthamstow",
+     "Waltham Forest"),
+])
+def test_southend_is_the_town_in_essex_not_a_london_place(index, query, borough):
+    """Every Southend in the kept unseen queries is Southend-on-Sea, where county lines run; the
+    gazetteer's Lewisham neighbourhood of the name was removed."""
+    result = index.search(query)
+    location = result.understood.location
+    assert (index.snapshot.borough_name(location.borough_code) if location else None) == borough
+    assert "exploitation" in result.understood.terms
+
+
 @pytest.mark.parametrize("query, label", [
     ("I'm trans and got abuse outside Fulham Broadway last night, new to the city", "Fulham Broadway"),
     ("work in the city cant stop doing coke need help", "City of London"),  # the only place named
@@ -1702,6 +1716,31 @@ LATER_SETS = [
      "Kensington and Chelsea"),
     (113, "disabled tenant in Figge's Marsh being called names and targeted by kids on the estate",
      "hate-crime", "Merton"),
+    # Round 38 (sets 132 an ordinary mix, 133 whole questions as to a chatbot, 134 describing the
+    # person who harms), and the kept sets' queries its fixes also answer.
+    (132, "someone at a party had sex with me when i was too drunk to say no. im a student in Kingston "
+     "and dont know who to tell", "sexual-violence", "Kingston upon Thames"),
+    (134, "my mum's husband takes her bank card off her and tells her what she's allowed to wear", "vawg", None),
+    (134, "guy I met on an app had sex with me when I was too drunk to say no, at his flat in Shoreditch",
+     "sexual-violence", "Hackney"),
+    (134, "my son's new friends have loads of cash and expensive trainers and he gets calls at 3am",
+     "exploitation", None),
+    (134, "men in a black BMW keep picking my son up outside school in Barkingside", "exploitation", "Redbridge"),
+    (134, "my daughter's 'boyfriend' is 24 and passing her round his mates, she's 15", "exploitation", None),
+    (134, "a guy with loads of followers on snap is getting kids from my school in Lewisham to run parcels",
+     "exploitation", "Lewisham"),
+    (134, "a man on the Overground screamed at my mum to go back to her own country", "hate-crime", None),
+    (134, "man downstairs in Leytonstone plays music till 3am and threatened me when I knocked",
+     "community-safety", "Waltham Forest"),
+    (62, "my 14 year old has new trainers, 2 phones and keeps going to Southend. we live in Dagenham",
+     "exploitation", "Barking and Dagenham"),
+    (97, "young people at the LGBT youth group I run in Lewisham are being paid to run parcels", "exploitation",
+     "Lewisham"),
+    (100, "my brother got nicked with drugs in Southend and says he owes people money, we're from Walthamstow",
+     "exploitation", "Waltham Forest"),
+    (127, "lad at the football club says older boys made him take a bag out to Southend, i think it's county "
+     "lines. Dagenham", "exploitation", "Barking and Dagenham"),
+    (96, "13 yr old keeps going missing and coming back with train tickets to Southend", "exploitation", None),
 ]
 
 

@@ -102,8 +102,7 @@ class QueryReading:
         if location is not None:
             if any(w in self.place_vocabulary.first for w in topic_words):
                 # A second place's name ("Bromley SE15 4") is no topic word: not used. One a thesaurus
-                # row reads stays a topic word: "just out of Pentonville, lives in Holloway", and "take
-                # a bag to Southend" (a London child sent to a coastal town: a row of two parts).
+                # row reads stays a topic word: "just out of Pentonville, lives in Holloway".
                 read = self._row_positions(topic_words)
                 places = {i for i, w in enumerate(topic_words) if w in self.place_vocabulary.first and i not in read}
                 other_places = [topic_words[i] for i in sorted(places)]
