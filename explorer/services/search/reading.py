@@ -27,12 +27,14 @@ from explorer.domain.query import (
     split_query,
     written_as_a_name,
 )
+from explorer.domain.home_place import home_split
 from explorer.domain.postcode_in_text import find_postcode
 from explorer.domain.slips import slips, swaps
 from explorer.domain.spelling import spelling_variants
 from explorer.services.search.building import _borough_point
 from explorer.services.search.model import EXAMPLE, Location, OtherPlace, Understood, _Reading
 from explorer.services.search.ranking import _runs
+from explorer.services.search.spans import char_span_to_words, with_borough, without_spans
 
 #: What a query that names no service names (read-only, shared).
 _NO_SERVICES = np.zeros(0, dtype=np.int64)
@@ -70,7 +72,13 @@ class QueryReading:
         if not words and query.strip():
             return _Reading(Understood(), "We could not read any words in that search. Try a topic or a place, like "
                                           f"\u2018{EXAMPLE}\u2019.")
-        location, place_span, unmatched_place, also_places = self._find_location(parts, words)
+        # Of two places, the one after "I live in", "my flat in", "moved to" is where the person is.
+        home = home_split(parts)
+        found = self._find_location(home, words) if home is not None else None
+        if found is not None and found[0] is not None and found[1] and found[1][0] == 0:
+            parts, (location, place_span, unmatched_place, also_places) = home, found
+        else:
+            location, place_span, unmatched_place, also_places = self._find_location(parts, words)
         if unmatched_place and location is None and (
                 self._all_known(parts.place) or _a_clause(parts.place)
                 or (parts.connector == "at" and not self._near_a_place(parts.place))):
@@ -94,10 +102,10 @@ class QueryReading:
             # connector when it ends a row ("break in Upminster": a break-in, in Upminster; "locked
             # me in the bedroom ... E17 4")
             kept = connector if topic and connector and self._a_row(connector, before=topic[-2:]) else []
-            topic_words = topic + kept + _without(place, place_span)
+            topic_words = topic + kept + without_spans(place, place_span)
         else:
             said, offset = words, 0
-            topic_words = _without(words, place_span)
+            topic_words = without_spans(words, place_span)
         other_places = []
         if location is not None:
             if any(w in self.place_vocabulary.first for w in topic_words):
@@ -254,7 +262,7 @@ class QueryReading:
                for t in m.entry.topics}
         if why:
             terms.sort(key=lambda t: t not in why)
-        leftover = content_words(_without(rest, *[(m.start, m.end) for m in spans]))
+        leftover = content_words(without_spans(rest, *[(m.start, m.end) for m in spans]))
         return units, terms, shown, audience, leftover
 
     def _word_units(self, words: Sequence[str]) -> tuple[list[str], list[str], list[str], list[str]]:
@@ -325,7 +333,7 @@ class QueryReading:
                 match = None
             if match is not None:
                 location = Location(match.kind, match.label, match.latitude, match.longitude, match.borough_code)
-                return location, _char_span_to_words(text, start, end), "", ()
+                return location, char_span_to_words(text, start, end), "", ()
             if parts.explicit_place:
                 return None, None, label, ()
         place_words = parts.place.split() if parts.explicit_place else words
@@ -356,7 +364,7 @@ class QueryReading:
         target, span, others = self._choose_homonym(best, spans)
         typed = place_words[best.start:best.end]
         return self._location_for(target), span, "", tuple(
-            OtherPlace(location, borough, _with_borough(parts.original, typed, location.label, borough))
+            OtherPlace(location, borough, with_borough(parts.original, typed, location.label, borough))
             for location in map(self._location_for, others)
             for borough in [self._borough(location.borough_code).name])
 
@@ -454,8 +462,6 @@ class QueryReading:
         return Location("place", place.name, place.latitude, place.longitude, place.borough_code)
 
 
-#: Words that start a phrase that is not a place's name, when no place was found ("in my class",
-#: "in the form", "in a restaurant").
 #: Words that deny what follows ("not racial just nasty").
 _DENIALS = frozenset("not isn't isnt wasn't wasnt no never".split())
 #: ("her" is left out: "... wants to meet her. Wimbledon" names Wimbledon.)
@@ -471,29 +477,3 @@ def _a_clause(text: str) -> bool:
     not stopwords ("touched me in bus without permission where I report")."""
     words = text.split()
     return bool(words) and (words[0] in _NOT_A_PLACE_START or len(content_words(words)) > 3)
-
-
-def _with_borough(query: str, typed: Sequence[str], label: str, borough: str) -> str:
-    """The query with a place's words followed by its borough's name ("youth club hayes" ->
-    "youth club Hayes, Bromley"), which chooses that place of a shared name; at the end when the
-    words cannot be found in the text as typed."""
-    pattern = r"(?<![\w'])" + r"[\W_]+".join(re.escape(w) for w in typed) + r"(?![\w'])"
-    found = re.search(pattern, query, flags=re.IGNORECASE) if typed else None
-    if found is None:
-        return f"{query.strip()} {label}, {borough}"
-    return f"{query[:found.start()]}{label}, {borough}{query[found.end():]}".strip()
-
-
-def _without(words: Sequence[str], *spans: tuple[int, int] | None) -> list[str]:
-    drop = set()
-    for span in spans:
-        if span:
-            drop.update(range(span[0], span[1]))
-    return [w for i, w in enumerate(words) if i not in drop]
-
-
-def _char_span_to_words(text: str, start: int, end: int) -> tuple[int, int]:
-    first = len(text[:start].split())
-    count = len(text[start:end].split())
-    return first, first + count
-

@@ -1,0 +1,31 @@
+"""Query words and the spans a place takes in them (helpers of :mod:`.reading`)."""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+
+def with_borough(query: str, typed: Sequence[str], label: str, borough: str) -> str:
+    """The query with a place's words followed by its borough's name ("youth club hayes" ->
+    "youth club Hayes, Bromley"), which chooses that place of a shared name; at the end when the
+    words cannot be found in the text as typed."""
+    pattern = r"(?<![\w'])" + r"[\W_]+".join(re.escape(w) for w in typed) + r"(?![\w'])"
+    found = re.search(pattern, query, flags=re.IGNORECASE) if typed else None
+    if found is None:
+        return f"{query.strip()} {label}, {borough}"
+    return f"{query[:found.start()]}{label}, {borough}{query[found.end():]}".strip()
+
+
+def without_spans(words: Sequence[str], *spans: tuple[int, int] | None) -> list[str]:
+    drop = set()
+    for span in spans:
+        if span:
+            drop.update(range(span[0], span[1]))
+    return [w for i, w in enumerate(words) if i not in drop]
+
+
+def char_span_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    first = len(text[:start].split())
+    count = len(text[start:end].split())
+    return first, first + count

@@ -1,0 +1,36 @@
+"""Unit tests: where the person is when a query names two places (explorer.domain.home_place)."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer.domain.home_place import home_split
+from explorer.domain.query import split_query
+
+
+@pytest.mark.parametrize("text, topic, place", [
+    ("my ex lives in Enfield and keeps turning up at my flat in Tottenham, need support near me",
+     "my ex lives in enfield and keeps turning up at my flat", "tottenham need support"),  # ("near me": nowhere)
+    ("youth club near where I live in Peckham", "youth club near where i live", "peckham"),
+    ("I work in Soho but live in Lewisham, need counselling near home",
+     "i work in soho but live", "lewisham need counselling near home"),
+    ("honour based abuse from my brothers in Southall, I've moved to Hayes", "honour based abuse from my brothers in "
+     "southall i've moved", "hayes"),
+    # someone else's home only when the writer gives none of their own
+    ("friend was assaulted in Brixton, she lives in Catford, what support is there near her",
+     "friend was assaulted in brixton she lives", "catford what support is there near her"),
+])
+def test_the_place_after_words_saying_where_someone_lives_is_split_off(text, topic, place):
+    home = home_split(split_query(text))
+    assert home is not None and home.explicit_place
+    assert (home.topic, home.place) == (topic, place)
+
+
+@pytest.mark.parametrize("text", [
+    "domestic abuse support in Peckham",  # no words about a home
+    "we live in",  # nothing after them
+    "I live in Peckham",  # already split there
+    "thinking of moving to Greenwich but need help now",  # moving is not yet living there
+])
+def test_no_split_without_a_home_named_or_when_already_split_there(text):
+    assert home_split(split_query(text)) is None
