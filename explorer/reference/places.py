@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from explorer.domain.geography import LONDON_BOROUGH_CODES, Place
+from explorer.domain.geography import LONDON_BOROUGH_CODES, Place, PostcodeMatch
 from explorer.reference.postcodes import PostcodeIndex
 from explorer.reference.tables import read_table
 
@@ -84,7 +84,7 @@ def _parse_row(row: dict[str, str], number: int, path: Path, index: PostcodeInde
     return Place(name, borough_code, outcode, centroid[0], centroid[1], source)
 
 
-def _postcode(index: PostcodeIndex, label: str):
+def _postcode(index: PostcodeIndex, label: str) -> PostcodeMatch | None:
     """The full London postcode ``label`` ("EC1Y 0RN") as written, or None."""
     try:
         match = index.lookup(label)
