@@ -1790,6 +1790,20 @@ LATER_SETS = [
      'community-safety', 'Haringey'),
     (137, 'our football club pavilion keeps getting vandalised, Barking', 'community-safety', 'Barking and Dagenham'),
     (137, 'dealers sitting on the benches by the outdoor gym in Clissold Park', 'community-safety', 'Hackney'),
+    # Round 40 (sets 138 an ordinary mix, 139 parenting forums' shorthand, 140 help without the
+    # authorities), and a kept set's query its fixes also answer.
+    (138, "lost my husband when a driver hit him, the driver's been charged and I need support through the trial",
+     'victims-witnesses', None),
+    (139, "DP shoved me into the wall in front of DS3 last night. first time it's been physical. don't "
+     'know who to ring',
+     'vawg', None),
+    (139, "found an airtag taped under my car, pretty sure it's exP. Kentish Town", 'vawg', 'Camden'),
+    (139, "DB keeps reoffending, shoplifting, in and out of Thameside. we're at the end of our tether. Poplar",
+     'reducing-reoffending', 'Tower Hamlets'),
+    (139, "pretty sure it's a crack house next door, people in and out all night, DC scared. Kensal Town",
+     'community-safety', 'Kensington and Chelsea'),
+    (105, 'people injecting in our church doorway in Earls Court. who do we report it to',
+     'community-safety', 'Kensington and Chelsea'),
 ]
 
 
