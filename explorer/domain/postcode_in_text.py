@@ -11,6 +11,8 @@ _HAS_DIGIT = re.compile(r"[0-9]")
 _FULL_TOKEN = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$")
 _INWARD = re.compile(r"^[0-9]([A-Z]{2})?$")
 _SECTOR_TOKEN = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9])$")
+#: Words after a bus route's number ("N29 night bus", "W7 bus"), which is then no postcode.
+_BUS_WORDS = frozenset({"BUS", "BUSES", "NIGHT"})
 
 
 def find_postcode(text: str, is_known: Callable[[str], bool] | None = None,
@@ -38,6 +40,8 @@ def find_postcode(text: str, is_known: Callable[[str], bool] | None = None,
         if not (_DISTRICT.match(token) or _SECTOR_TOKEN.match(token)) or not any(ch.isdigit() for ch in token):
             continue
         following = words[i + 1] if i + 1 < len(words) else None
+        if following is not None and following.group().strip(".,;:!?") in _BUS_WORDS:
+            continue  # a bus route ("on the N29 night bus", "the W7 bus"), not a district or sector
         if following is not None and _DISTRICT.match(token) and _INWARD.match(following.group()):
             label = f"{token} {following.group()}"
             if is_known is None or is_known(label):

@@ -308,6 +308,17 @@ def test_bank_is_the_station_only_where_written_as_a_name(index, query, label):
 
 
 @pytest.mark.parametrize("query, label", [
+    ("someone took an upskirt photo of me on the Victoria line", None),
+    ("pickpocketed on the Piccadilly line and lost everything, who helps victims", None),
+    ("groped on the Jubilee line at Stratford", "Stratford"),
+    ("robbed near Victoria station", "Victoria Station"),
+])
+def test_a_tube_line_is_no_place(index, query, label):
+    location = index.search(query).understood.location
+    assert (location.label if location else None) == label, query
+
+
+@pytest.mark.parametrize("query, label", [
     ("my ex lives in Enfield and keeps turning up at my flat in Tottenham, need domestic abuse support near me",
      "Tottenham"),
     ("raped after a night out in Shoreditch, I live in Walthamstow. where can i get counselling near where i live",
@@ -1804,6 +1815,29 @@ LATER_SETS = [
      'community-safety', 'Kensington and Chelsea'),
     (105, 'people injecting in our church doorway in Earls Court. who do we report it to',
      'community-safety', 'Kensington and Chelsea'),
+    # Round 41 (sets 141 an ordinary mix, 142 insecure and shared housing, 143 public transport): the
+    # queries its fixes answer.
+    (141, "im 16 and they say i have to keep running for them or they'll hurt my mum", 'exploitation', None),
+    (141, 'GHB use getting out of control', 'substance-misuse', None),
+    (141, 'men drinking and weeing in our doorway every night near Archway', 'community-safety', 'Islington'),
+    (142, "we're the only black family on our landing in Hornchurch and someone left a noose on our door handle",
+     'hate-crime', 'Havering'),
+    (142, 'Night shelter volunteer here. One of our guests wants to get onto a script - who takes self '
+     'referrals in Westminster?',
+     'substance-misuse', 'Westminster'),
+    (142, 'someone keeps banging on my door at 3am, temporary accommodation in Selhurst',
+     'community-safety', 'Croydon'),
+    (143, 'sexually assaulted on the N29 night bus dont know who to talk to', 'sexual-violence', None),
+    (143, 'someone took an upskirt photo of me on the Victoria line', 'sexual-violence', None),
+    (143, 'pickpocketed on the Piccadilly line and lost everything, who helps victims', 'victims-witnesses', None),
+    (143, 'police found my 15yo at Sutton station with a burner phone and hundreds of pounds',
+     'exploitation', 'Sutton'),
+    (143, 'bus driver wouldnt put the ramp down and called me a cripple', 'hate-crime', None),
+    (143, 'im trans and got harassed by a group shouting slurs on the Victoria line, everyone just laughed',
+     'hate-crime', None),
+    (143, 'people shouting and pissing at the night bus stop outside my flat on Holloway Road',
+     'community-safety', 'Islington'),
+    (143, 'noisy drunks at the taxi rank by Hendon Central every weekend', 'community-safety', 'Barnet'),
 ]
 
 

@@ -58,6 +58,10 @@ def test_clean(text, expected):
         ("n1", "N1"),
         ("knife crime", None),
         ("2024", None),
+        # a bus route's number is no district or sector ("N29" would be the sector N2 9)
+        ("assaulted on the N29 night bus", None),
+        ("the W7 bus to Hanwell", None),
+        ("youth club W7", "W7"),
     ],
 )
 def test_find_postcode(text, expected):

@@ -344,6 +344,8 @@ class QueryReading:
         if self._capitalised_places:  # "Bank" only as written ("at Bank", not "my bank", "food bank")
             spans = [s for s in spans if s.phrase not in self._capitalised_places
                      or written_as_a_name(place_words[s.start], parts.original)]
+        # a tube line is no place ("on the Victoria line", "Piccadilly line")
+        spans = [s for s in spans if s.end >= len(place_words) or place_words[s.end] not in ("line", "lines")]
         # A place that is all the text after "in" is that place however close to a word it is ("in
         # downe"); elsewhere a common word is no misspelt place (:meth:`_a_word_not_a_place`).
         whole = [s for s in spans if s.start == 0 and s.end == len(place_words)] if parts.explicit_place else []
