@@ -1838,6 +1838,23 @@ LATER_SETS = [
     (143, 'people shouting and pissing at the night bus stop outside my flat on Holloway Road',
      'community-safety', 'Islington'),
     (143, 'noisy drunks at the taxi rank by Hendon Central every weekend', 'community-safety', 'Barnet'),
+    # Round 42 (sets 144 an ordinary mix, 145 a translation app's English, 146 events and occasions):
+    # the queries its fixes answer.
+    (145, 'Thieves entered in my flat in Palmers Green during the night, my children are very scared now. '
+     'Is there emotional support?',
+     'victims-witnesses', 'Enfield'),
+    (145, 'A man threatened my father, Sikh taxi driver, because of his turban. Hounslow', 'hate-crime', 'Hounslow'),
+    (146, 'my ex followed me round Winter Wonderland and keeps messaging me off new numbers', 'vawg', 'Westminster'),
+    (146, 'stranger grabbed and kissed me at the christmas market on the Southbank and the police did nothing',
+     'sexual-violence', 'Lambeth'),
+    (146, 'fight after the Arsenal game outside the Emirates, my 15 yr old got hit with a bottle and now '
+     'he wants revenge',
+     'youth-violence', 'Islington'),
+    (146, 'my 15 year old disappeared over the summer holidays and came back with new clothes and two phones. Romford',
+     'exploitation', 'Havering'),
+    (146, 'my 14 yo is always going to festivals with men in their 20s who buy her stuff', 'exploitation', None),
+    (146, 'nos canisters everywhere and people dealing in Victoria Park after festival weekend',
+     'community-safety', 'Tower Hamlets'),
 ]
 
 
