@@ -9,12 +9,12 @@ import dataclasses
 from explorer.domain.query import QueryParts
 
 #: Words and the connector after them that say where the person lives or is, first person ("live
-#: in", "my flat in", "moved to"); then, when no such words are there, where someone else lives
+#: in", "my flat in", "moved to", "get back to" after prison); then, when no such words are there, where someone else lives
 #: ("she lives in Catford, what support is there near her").
 HOME_CUES: tuple[frozenset[tuple[str, str]], ...] = (
     frozenset({("live", "in"), ("living", "in"), ("live", "near"), ("based", "in"), ("staying", "in"),
                ("moved", "to"), ("refuge", "in"), ("flat", "in"),
-               ("house", "in"), ("home", "in")}),
+               ("house", "in"), ("home", "in"), ("back", "to")}),
     frozenset({("lives", "in"), ("lives", "near")}),
 )
 

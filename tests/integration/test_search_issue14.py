@@ -1855,6 +1855,24 @@ LATER_SETS = [
     (146, 'my 14 yo is always going to festivals with men in their 20s who buy her stuff', 'exploitation', None),
     (146, 'nos canisters everywhere and people dealing in Victoria Park after festival weekend',
      'community-safety', 'Tower Hamlets'),
+    # Round 43 (sets 147 an ordinary mix, 148 the words of official letters, 149 asking whether it
+    # counts), and a kept set's query its fixes also answer.
+    (147, 'my friend woke up at a party and thinks someone did something to her while she was out of it. '
+     "we're in Kingston what do we do",
+     'sexual-violence', 'Kingston upon Thames'),
+    (147, "women don't feel safe walking through Gladstone Park after dark", 'community-safety', 'Brent'),
+    (148, 'my solicitor said I can get a special measures meeting before the trial, what is that',
+     'victims-witnesses', None),
+    (148, 'released on licence next month from HMP Wandsworth, need support when I get back to Lewisham',
+     'reducing-reoffending', 'Lewisham'),
+    (148, 'police say my son can do out of court diversion for the theft instead of going to court, Richmond',
+     'reducing-reoffending', 'Richmond upon Thames'),
+    (148, 'finally off my IPP licence, want help staying out, Surbiton',
+     'reducing-reoffending', 'Kingston upon Thames'),
+    (149, 'stepson is 12 and rude and aggressive at home, is it just hormones or should we get support? Fulham',
+     'early-intervention', 'Hammersmith and Fulham'),
+    (134, "my stepson's dad fills his head with rubbish about me and now he's stealing money from my purse, he's 10",
+     'early-intervention', None),
 ]
 
 

@@ -12,6 +12,8 @@ from explorer.domain.query import split_query
     ("my ex lives in Enfield and keeps turning up at my flat in Tottenham, need support near me",
      "my ex lives in enfield and keeps turning up at my flat", "tottenham need support"),  # ("near me": nowhere)
     ("youth club near where I live in Peckham", "youth club near where i live", "peckham"),
+    ("released on licence from HMP Wandsworth, need support when I get back to Lewisham",
+     "released on licence from hmp wandsworth need support when i get back", "lewisham"),
     ("I work in Soho but live in Lewisham, need counselling near home",
      "i work in soho but live", "lewisham need counselling near home"),
     ("honour based abuse from my brothers in Southall, I've moved to Hayes", "honour based abuse from my brothers in "
