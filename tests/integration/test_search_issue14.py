@@ -1873,6 +1873,25 @@ LATER_SETS = [
      'early-intervention', 'Hammersmith and Fulham'),
     (134, "my stepson's dad fills his head with rubbish about me and now he's stealing money from my purse, he's 10",
      'early-intervention', None),
+    # Round 44 (sets 150 an ordinary mix, 151 children of 9 to 13 writing for themselves, 152 angry
+    # and swearing): the queries its fixes answer.
+    (150, '17 and on a referal order, what support is there in Bexley', 'reducing-reoffending', 'Bexley'),
+    (151, 'where can me and my mum go to be safe from my dad in catford', 'vawg', 'Lewisham'),
+    (151, 'my uncle does things to me at night and says its our secret', 'sexual-violence', None),
+    (151, 'my mate is getting threats on snap saying they will ride on him. northumberland park',
+     'youth-violence', 'Haringey'),
+    (151, 'a man on fortnite keeps saying he loves me and wants to meet up', 'exploitation', None),
+    (151, 'a girl in my class has a 20 year old boyfriend who buys her vapes and drives her places',
+     'exploitation', None),
+    (151, 'the lady next door has kids working in her house all day and they never go to school. east ham',
+     'exploitation', 'Newham'),
+    (151, 'can people who did crimes get help to stop? my dad in notting hill',
+     'reducing-reoffending', 'Kensington and Chelsea'),
+    (151, 'my mum says im naughty and she cant cope with me anymore', 'early-intervention', None),
+    (151, 'free dance classes for 11 year olds in lisson grove', 'early-intervention', 'Westminster'),
+    (152, "North Ken, lads off the estate are using my 13 yr old to hold their stash. he thinks they're "
+     "his mates. I'm at breaking point",
+     'exploitation', 'Kensington and Chelsea'),
 ]
 
 
