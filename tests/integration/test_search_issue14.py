@@ -282,6 +282,12 @@ def test_a_place_written_in_shorthand_is_found(index, query, label, borough):
     assert index.snapshot.borough_name(location.borough_code) == borough
 
 
+def _place_read(index, query: str) -> str | None:
+    """The label of the place a query is read as, or None."""
+    location = index.search(query).understood.location
+    return location.label if location else None
+
+
 @pytest.mark.parametrize("query, label", [
     ("alcohol service for a man from our temple", None),  # a place of worship, not Temple (City)
     ("alcohol service near Temple", "Temple"),
@@ -289,8 +295,7 @@ def test_a_place_written_in_shorthand_is_found(index, query, label, borough):
     ("foster daughter wants to meet her. Wimbledon", "Wimbledon"),  # "her" is no possessive here
 ])
 def test_a_common_word_after_our_or_my_is_the_thing_not_a_place_of_that_name(index, query, label):
-    location = index.search(query).understood.location
-    assert (location.label if location else None) == label, query
+    assert _place_read(index, query) == label, query
 
 
 @pytest.mark.parametrize("query, label", [
@@ -303,8 +308,7 @@ def test_a_common_word_after_our_or_my_is_the_thing_not_a_place_of_that_name(ind
     ("fight on the Bank holiday in Croydon", "Croydon"),
 ])
 def test_bank_is_the_station_only_where_written_as_a_name(index, query, label):
-    location = index.search(query).understood.location
-    assert (location.label if location else None) == label, query
+    assert _place_read(index, query) == label, query
 
 
 @pytest.mark.parametrize("query, label", [
@@ -314,8 +318,7 @@ def test_bank_is_the_station_only_where_written_as_a_name(index, query, label):
     ("robbed near Victoria station", "Victoria Station"),
 ])
 def test_a_tube_line_is_no_place(index, query, label):
-    location = index.search(query).understood.location
-    assert (location.label if location else None) == label, query
+    assert _place_read(index, query) == label, query
 
 
 @pytest.mark.parametrize("query, label", [
@@ -331,8 +334,7 @@ def test_a_tube_line_is_no_place(index, query, label):
     ("I live in Peckham and need help with my son", "Peckham"),
 ])
 def test_of_two_places_the_one_where_the_person_lives_is_the_place(index, query, label):
-    location = index.search(query).understood.location
-    assert location is not None and location.label == label, query
+    assert _place_read(index, query) == label, query
 
 
 @pytest.mark.parametrize("query, borough", [
@@ -355,8 +357,7 @@ def test_southend_is_the_town_in_essex_not_a_london_place(index, query, borough)
     ("drinking way too much after work, work in the city near moorgate", "Moorgate"),
 ])
 def test_the_city_yields_to_another_place_named_beside_it(index, query, label):
-    location = index.search(query).understood.location
-    assert location is not None and location.label == label, query
+    assert _place_read(index, query) == label, query
 
 
 @pytest.mark.parametrize("query", ["where can I get help if my husband beats me", "how do I report a crime"])
