@@ -1893,6 +1893,20 @@ LATER_SETS = [
     (152, "North Ken, lads off the estate are using my 13 yr old to hold their stash. he thinks they're "
      "his mates. I'm at breaking point",
      'exploitation', 'Kensington and Chelsea'),
+    # Round 45 (sets 153 an ordinary mix, 154 both harmed and involved in harm, 155 full of numbers
+    # and times): the queries its fixes answer.
+    (153, "we're the only black family on our street in Bexley and someone set our bins on fire again",
+     'hate-crime', 'Bexley'),
+    (154, "I sell for them but they beat me up when I come back short. I'm 16. who can help me get out",
+     'exploitation', None),
+    (154, 'I was brought to the UK and made to look after plants in a cannabis house. got caught and '
+     'charged and nobody listens that I was forced',
+     'exploitation', None),
+    (154, 'my son is 9 and stole from a shop with his friends, police brought him home. we are in '
+     "Southall, I don't want him becoming a criminal",
+     'early-intervention', 'Ealing'),
+    (155, 'my grandad is 78 and was told to go back to China at the bus stop in Earls Court',
+     'hate-crime', 'Kensington and Chelsea'),
 ]
 
 
