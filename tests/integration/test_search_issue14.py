@@ -1905,8 +1905,6 @@ LATER_SETS = [
     (154, 'my son is 9 and stole from a shop with his friends, police brought him home. we are in '
      "Southall, I don't want him becoming a criminal",
      'early-intervention', 'Ealing'),
-    (155, 'my grandad is 78 and was told to go back to China at the bus stop in Earls Court',
-     'hate-crime', 'Kensington and Chelsea'),
 ]
 
 
