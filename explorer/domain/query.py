@@ -40,7 +40,7 @@ STOPWORDS = frozenset(
 #: "okay Google" or "hey Siri" a phone's voice search writes first).
 WEAK_WORDS = frozenset(
     """after before during since until while also even ever still never other others every all
-    some any many much more most less lot lots thing things stuff way time times day days year years
+    some any many much more most less lot lots thing things stuff way time times day days year years line
     got gets getting go goes gone went keep keeps kept make makes made take takes took tell told say
     said think thought know knew like well back out over off up down one two her him his she he they
     them their you your live lives living area areas borough local nearby thanks thank

@@ -321,6 +321,14 @@ def test_a_tube_line_is_no_place(index, query, label):
     assert _place_read(index, query) == label, query
 
 
+def test_a_tube_line_is_not_searched_as_a_word(index):
+    """"line" alone ("the Victoria line") is a weak word: searched, it put a children's service
+    first for an adult's "upskirt photo ... on the Victoria line"; "county lines" is still read."""
+    understood = index.search("someone took an upskirt photo of me on the Victoria line").understood
+    assert understood.terms == ("sexual-violence",) and "line" not in understood.words + understood.unmatched_words
+    assert "exploitation" in index.search("county lines Lambeth").understood.terms
+
+
 @pytest.mark.parametrize("query, label", [
     ("my ex lives in Enfield and keeps turning up at my flat in Tottenham, need domestic abuse support near me",
      "Tottenham"),
