@@ -28,6 +28,7 @@ FORMAT = 3
 def code_sources() -> list[Path]:
     """The source files that shape a built index: every module of the search package and the
     domain modules it reads text with."""
+    import explorer.domain.home_place as home_place
     import explorer.domain.postcode_in_text as postcode_in_text
     import explorer.domain.query as query
     import explorer.domain.spelling as spelling
@@ -36,7 +37,7 @@ def code_sources() -> list[Path]:
     import explorer.services.search as search
 
     package = sorted(Path(search.__file__).parent.glob("*.py"))
-    return [*package, *(Path(m.__file__) for m in (postcode_in_text, query, spelling, text, thesaurus))]
+    return [*package, *(Path(m.__file__) for m in (home_place, postcode_in_text, query, spelling, text, thesaurus))]
 
 
 def code_digest(data_dir: Path | None = None) -> str:
