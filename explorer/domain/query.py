@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import Iterator, Mapping, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -464,9 +464,15 @@ def in_reach(reach: Reach, text: str, low: int = 0, high: int | None = None) -> 
     return low + np.flatnonzero(bound <= reach.allowances[low:high] + np.float32(share * len(text)))
 
 
+def capitalised_in(word: str, typed: str, after: str = "") -> Iterator[re.Match]:
+    """Where the lower-case ``word`` is written in ``typed`` with a capital first letter, as a
+    whole word (and, when given, not followed by the pattern ``after``)."""
+    pattern = rf"(?<![\w']){re.escape(word[:1].upper() + word[1:])}(?![\w'])" + (f"(?!{after})" if after else "")
+    return re.finditer(pattern, typed)
+
+
 def written_as_a_name(word: str, typed: str) -> bool:
     """True when ``word`` is written in ``typed`` with a capital, not first in a sentence and not
     before "holiday": "groped at Bank, now ..." but not "Bank holiday" or "Bank was closed"."""
-    pattern = rf"(?<![\w']){re.escape(word[:1].upper() + word[1:])}(?![\w'])(?!\s+(?i:holidays?)\b)"
     return any(typed[:m.start()].rstrip()[-1:] not in ("", ".", "!", "?")
-               for m in re.finditer(pattern, typed))
+               for m in capitalised_in(word, typed, after=r"\s+(?i:holidays?)\b"))

@@ -148,8 +148,9 @@ class SearchIndex(QueryReading, Scoring):
         known = frozenset(name.lower() for name, _target in place_pairs) | {p.name.lower() for p in geography.places}
         place_pairs += [(name, f"place:{i}") for i, p in enumerate(geography.places)
                         for name in place_names(p.name, common_words, known)]
-        capitalised = {name: f"place:{i}" for i, p in enumerate(geography.places)
-                       for name in capitalised_names([p.name], common_words, known)}
+        numbered = {p.name: i for i, p in enumerate(geography.places)}
+        capitalised = {head: f"place:{numbered[head + ' Station']}"
+                       for head in capitalised_names(list(numbered), common_words, known)}
         place_pairs += list(capitalised.items())
         self._capitalised_places = frozenset(capitalised)
         self.place_vocabulary = build_vocabulary(place_pairs)

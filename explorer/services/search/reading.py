@@ -7,7 +7,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import math
-import re
 from typing import Sequence
 
 import numpy as np
@@ -20,6 +19,7 @@ from explorer.domain.query import (
     WEAK_WORDS,
     TOPIC_CUTOFF,
     PhraseMatch,
+    capitalised_in,
     clean,
     content_words,
     in_reach,
@@ -384,7 +384,7 @@ class QueryReading:
         if word not in self._common_words:
             return False
         if span.start and words[span.start - 1] in _POSSESSIVES:
-            return re.search(rf"(?<![\w']){word[0].upper()}{re.escape(word[1:])}(?![\w'])", typed) is None
+            return next(capitalised_in(word, typed), None) is None
         if word == phrase:
             return False
         return not (span.target.startswith("borough:") and Levenshtein.distance(word, phrase) <= 1)
