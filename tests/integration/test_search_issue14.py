@@ -1913,6 +1913,20 @@ LATER_SETS = [
     (154, 'my son is 9 and stole from a shop with his friends, police brought him home. we are in '
      "Southall, I don't want him becoming a criminal",
      'early-intervention', 'Ealing'),
+    # Round 46 (sets 156 an ordinary mix, 157 typed as into a web search engine, 158 a phone's
+    # autocorrect and slips): the queries its fixes answer.
+    (156, 'restaurant in chinatown, customers keep making covid comments and threats at my staff',
+     'hate-crime', 'Westminster'),
+    (156, 'people using drugs in the alley behind my house kentish town', 'community-safety', 'Camden'),
+    (156, 'dealers on the corner of my road every night N7', 'community-safety', 'Islington'),
+    (158, 'got grouped on the tube at Bank yesterday, who do i tell and can i get support',
+     'sexual-violence', 'City of London'),
+    (158, 'car jacked on Ripple Road in Barking, still cant sleep weeks later',
+     'victims-witnesses', 'Barking and Dagenham'),
+    (158, 'homophone attack leaving a club in Vauxhall last night', 'hate-crime', 'Lambeth'),
+    (158, 'a man pulled my hijack off on the bus in Whitechapel', 'hate-crime', 'Tower Hamlets'),
+    (158, 'parenthood classes for dads Wandsworth', 'early-intervention', 'Wandsworth'),
+    (158, 'drug leaders outside the chicken shop on Rye Lane every night', 'community-safety', 'Southwark'),
 ]
 
 
