@@ -66,6 +66,9 @@ NOWHERE = frozenset({"me", "here", "us", "my area", "the area", "your area", "lo
                      "my home", "my house", "my flat", "my street", "my road", "my estate"})
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")  # (quotes round a word are not part of it: "'lost'")
+#: A hashtag's words run together with capitals ("#DalstonJunction", "#MeToo"): split before each capital.
+_HASHTAG = re.compile(r"#(\w+)")
+_CAPITAL_AFTER_LOWER = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 #: Fuzzy-match thresholds (0-100), one place each: a place name must be close to count,
 #: a topic word may be a little further off ("crim" for "crime").
@@ -115,12 +118,19 @@ class PhraseMatch:
 
 
 def clean(text: str | None) -> str:
-    """Lower-cases, removes accents, symbols and emoji, and collapses spaces."""
+    """Lower-cases, removes accents, symbols and emoji, and collapses spaces; a hashtag's words run
+    together with capitals are split ("#DalstonJunction" -> "dalston junction").
+
+    >>> clean("Stabbing near #DalstonJunction 😢")
+    'stabbing near dalston junction'
+    """
     if not text:
         return ""
     if not text.isascii():  # plain ASCII has no accents to take off (most of a register's text)
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if "#" in text:
+        text = _HASHTAG.sub(lambda tag: _CAPITAL_AFTER_LOWER.sub(" ", tag.group(1)), text)
     text = text.lower().replace("&", " and ")
     return " ".join(_WORD.findall(text))
 

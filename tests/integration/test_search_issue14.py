@@ -1927,6 +1927,19 @@ LATER_SETS = [
     (158, 'a man pulled my hijack off on the bus in Whitechapel', 'hate-crime', 'Tower Hamlets'),
     (158, 'parenthood classes for dads Wandsworth', 'early-intervention', 'Wandsworth'),
     (158, 'drug leaders outside the chicken shop on Rye Lane every night', 'community-safety', 'Southwark'),
+    # Round 47 (sets 159 an ordinary mix, 160 dialects of Britain and Ireland, 161 hashtags and emoji):
+    # the queries its fixes answer.
+    (159, "she's 16 and has a 'boyfriend' who's 25 and keeps moving her between flats", 'exploitation', None),
+    (160, "got battered walking home from the pub in Hornchurch, they never caught him and I'm nervous "
+     "going out now",
+     'victims-witnesses', 'Havering'),
+    (160, "someone's using my boy to carry drugs up to Swansea, we live in Camden now, what do we do mun",
+     'exploitation', 'Camden'),
+    (160, 'got community payback at court in Barking, what happens now and can anyone help me not end up '
+     'back there',
+     'reducing-reoffending', 'Barking and Dagenham'),
+    (161, "told to 'go back to your country' and shoved while waiting for the 38 #DalstonJunction",
+     'hate-crime', 'Hackney'),
 ]
 
 

@@ -43,6 +43,10 @@ def test_split_query(text, topic, place, explicit):
         # an apostrophe inside a word stays; quotes round one are not part of it
         ("he 'lost' the drugs, daughter's 'boyfriend'", "he lost the drugs daughter's boyfriend"),
         ("the kids' club ''", "the kids club"),
+        # a hashtag's words run together with capitals are split; lower-case ones and other words stay
+        ("stabbing #DalstonJunction #knifecrime", "stabbing dalston junction knifecrime"),
+        ("#MeToo NewHam", "me too newham"),
+        ("#CityofLondon #SE15", "cityof london se15"),
     ],
 )
 def test_clean(text, expected):
