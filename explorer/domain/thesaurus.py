@@ -168,7 +168,10 @@ class Thesaurus:
         # "messages", "husband" and "locked me in") but add only a topic no row has found ("my
         # partner hits me" is read once).
         topics = {t for m in found if not m.entry.context for t in m.entry.topics}  # (context: who or where)
-        present = set(forms[0])
+        # A term of art of two words or more is one name: its words are not free for a row of two
+        # parts ("court gave me a drug rehabilitation requirement" gave no drugs).
+        fixed = {i for m in found if m.entry.kind == "term" and len(m.positions) > 1 for i in m.positions}
+        present = set(forms[0]) if not fixed else {w for i, w in enumerate(forms[0]) if i not in fixed}
         if self.pair_index is not None:  # only the rows one of whose first words the query has, in order
             index = self.pair_index
             candidates = sorted({k for w in present for k in index.get(w, ())})
@@ -181,8 +184,8 @@ class Thesaurus:
             entry = self.entries[entry_index]
             if not set(entry.topics) - topics:
                 continue
-            p = next((i for i, w in enumerate(forms[0]) if w in first), None)
-            q = next((i for i, w in enumerate(forms[0]) if i != p and w in second), None)
+            p = next((i for i, w in enumerate(forms[0]) if w in first and i not in fixed), None)
+            q = next((i for i, w in enumerate(forms[0]) if i != p and w in second and i not in fixed), None)
             if p is not None and q is not None:
                 found.append(EntryMatch(entry, tuple(sorted((p, q)))))
                 topics.update(entry.topics)

@@ -265,6 +265,23 @@ def test_a_context_row_does_not_stop_a_row_of_two_parts_from_giving_its_topic(an
     assert "gurdwara|mosque + eggs|attacked" in found
 
 
+def test_a_term_of_art_lends_none_of_its_words_to_a_row_of_two_parts(analyzer):
+    """A term of two words or more is one name ("drug rehabilitation requirement"): a row of two parts
+    cannot take one of its words ("gave" + "drugs"), though it may take a resident's phrase's word."""
+    text = (HEADER + 'drug rehabilitation requirement,substance-misuse,treatment,,term,"src"\n'
+            + 'drug treatment,substance-misuse,treatment,,resident,"src"\n'
+            + 'gave|gives + drugs|weed,exploitation,grooming,,resident,"src"\n')
+    thesaurus = parse_thesaurus(text, topics={"substance-misuse", "exploitation"}, stem=analyzer.stem)
+
+    def found(query):
+        return [m.entry.phrase for m in thesaurus.match(query.split(), analyzer.stem)]
+
+    assert found("court gave me a drug rehabilitation requirement") == ["drug rehabilitation requirement"]
+    assert found("he gave me weed and a drug rehabilitation requirement") == [
+        "gave|gives + drugs|weed", "drug rehabilitation requirement"]
+    assert "gave|gives + drugs|weed" in found("they gave him drug treatment")
+
+
 def test_a_long_phrase_is_not_met_by_its_one_content_word(analyzer):
     """A phrase of three words or more that comes down to one word without its stopwords is met
     only as written: "did to me as a child" is not every "child" ("child being bullied" is no
