@@ -1940,6 +1940,20 @@ LATER_SETS = [
      'reducing-reoffending', 'Barking and Dagenham'),
     (161, "told to 'go back to your country' and shoved while waiting for the 38 #DalstonJunction",
      'hate-crime', 'Hackney'),
+    # Round 48 (sets 162 an ordinary mix, 163 plain words, as from people who find reading and writing
+    # hard, 164 case notes' shorthand): the queries its fixes answer.
+    (163, 'where do you go to get checked after a man hurt you in a sex way', 'sexual-violence', None),
+    (163, 'i got beat up last week. i cant sleep. i need someone to talk to', 'victims-witnesses', None),
+    (163, 'big boys beat my son up and said they will come back for him. Woolwich', 'youth-violence', 'Greenwich'),
+    (163, 'a man says he is my boyfriend but he makes me go with other men for money', 'exploitation', None),
+    (163, 'my friend uses my flat for drugs now and his mates come round. I cant say no. Deptford',
+     'exploitation', 'Lewisham'),
+    (163, 'people laugh at me and call me the r word on the bus', 'hate-crime', None),
+    (163, 'people at the day centre say nasty things about my skin colour', 'hate-crime', None),
+    (163, 'i did a crime before. i want to get a job and be good now', 'reducing-reoffending', None),
+    (163, 'i hit people when i get angry. the court said i have to go on a course. Holloway',
+     'reducing-reoffending', 'Islington'),
+    (164, 'yr 6 transition support for anxious boy, Bethnal Green', 'early-intervention', 'Tower Hamlets'),
 ]
 
 
