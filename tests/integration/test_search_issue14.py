@@ -1954,6 +1954,57 @@ LATER_SETS = [
     (163, 'i hit people when i get angry. the court said i have to go on a course. Holloway',
      'reducing-reoffending', 'Islington'),
     (164, 'yr 6 transition support for anxious boy, Bethnal Green', 'early-intervention', 'Tower Hamlets'),
+    # Round 49 (sets 165 an ordinary mix, 166 the whole story at length, 167 euphemism and shame): the
+    # queries its fixes answer.
+    (165, "I did 18 months, out now in Walthamstow and don't want to go back to my old life",
+     'reducing-reoffending', 'Waltham Forest'),
+    (167, "worried my niece is being taken abroad this summer for 'the ceremony' the "
+     'aunties keep talking about',
+     'vawg', None),
+    (167, "he's not violent as such but I walk on eggshells the whole time. Rayners Lane", 'vawg', 'Harrow'),
+    (167, 'where do you go after a night out goes wrong and someone took advantage', 'sexual-violence', None),
+    (167, "my friend got pulled into the bushes on Tooting Common. she won't say what he "
+     "did but she can't stop washing",
+     'sexual-violence', 'Wandsworth'),
+    (167, 'if you were too drunk to say yes does it still count? want to talk to someone '
+     'near Woolwich',
+     'sexual-violence', 'Greenwich'),
+    (167, 'my dad was taken from us by someone, the trial is next year and the family is '
+     'falling apart',
+     'victims-witnesses', None),
+    (167, 'lost a lot of money to someone I met online, embarrassed to even say it. '
+     'Twickenham',
+     'victims-witnesses', 'Richmond upon Thames'),
+    (167, "phone taken off me by two lads on a moped on Holloway Road and I'm not "
+     'sleeping',
+     'victims-witnesses', 'Islington'),
+    (167, "house was done over while we slept and the kids won't sleep in their own rooms "
+     'now. Ruislip',
+     'victims-witnesses', 'Hillingdon'),
+    (167, "the lady who cleans next door never goes out and I don't think she's paid. "
+     'someone else holds her papers',
+     'exploitation', None),
+    (167, 'neighbours keep telling us to go back where we came from and someone scratched '
+     'our car. Erith',
+     'hate-crime', 'Bexley'),
+    (167, 'people have been shouting things at us because of our faith since the news', 'hate-crime', None),
+    (167, 'got called the p word and shoved at the bus stop in Hounslow', 'hate-crime', 'Hounslow'),
+    (167, "I've been in a bit of trouble with the law and I want to get back on track. "
+     'Hammersmith',
+     'reducing-reoffending', 'Hammersmith and Fulham'),
+    (167, 'just finished a stretch. need help finding work and keeping my head down in '
+     'Walthamstow',
+     'reducing-reoffending', 'Waltham Forest'),
+    (167, "my partner's just come out after doing time and doesn't know where to start. "
+     'Morden',
+     'reducing-reoffending', 'Merton'),
+    (167, "brother's on the brown again, we want him in treatment not prison. Homerton", 'substance-misuse', 'Hackney'),
+    (167, 'how do I get someone help with the white stuff before he ends up in serious '
+     'trouble',
+     'substance-misuse', None),
+    (167, "there's a house on our road everyone knows about. cars pull up for two minutes "
+     'then go. Beckton',
+     'community-safety', 'Newham'),
 ]
 
 
