@@ -2005,6 +2005,33 @@ LATER_SETS = [
     (167, "there's a house on our road everyone knows about. cars pull up for two minutes "
      'then go. Beckton',
      'community-safety', 'Newham'),
+    # Round 50 (sets 168 an ordinary mix, 169 American and Canadian English, 170 euphemism and shame
+    # again): the queries its fixes answer.
+    (168, 'got called a p*** and shoved outside the shop in Eltham', 'hate-crime', 'Greenwich'),
+    (169, 'how do I get a protective order against my husband in England', 'vawg', None),
+    (169, "was molested as a kid back in Ohio, now living in Ealing and it's all "
+     'coming back up. who can i talk to',
+     'sexual-violence', 'Ealing'),
+    (169, 'jobs for felons uk', 'reducing-reoffending', None),
+    (169, 'is Tottenham safe to live? moving from Toronto', 'community-safety', 'Haringey'),
+    (170, "someone 'helped' me at the cash machine and then emptied my account. I "
+     'feel like such an idiot. Hounslow',
+     'victims-witnesses', 'Hounslow'),
+    (170, "worried about my grandson, always looking over his shoulder and he's got "
+     'something tucked in his waistband',
+     'youth-violence', None),
+    (170, 'more graffiti on the shul and my kids are scared to wear their kippot '
+     'walking to school. Golders Green',
+     'hate-crime', 'Barnet'),
+    (170, 'man on the tube told me to go back where I came from and followed me off '
+     'at Whitechapel',
+     'hate-crime', 'Tower Hamlets'),
+    (170, 'my brother keeps getting locked up for the same stuff. he needs someone to '
+     'help him break the cycle. Poplar',
+     'reducing-reoffending', 'Tower Hamlets'),
+    (170, 'neighbour keeps blocking my drive and swearing at me when I ask him to '
+     'move, Pinner',
+     'community-safety', 'Harrow'),
 ]
 
 
