@@ -18,6 +18,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from explorer.domain.slips import swaps
+from explorer.domain.written import split_hashtags, undisguised
 
 MAX_QUERY_LENGTH = 500
 
@@ -66,9 +67,6 @@ NOWHERE = frozenset({"me", "here", "us", "my area", "the area", "your area", "lo
                      "my home", "my house", "my flat", "my street", "my road", "my estate"})
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")  # (quotes round a word are not part of it: "'lost'")
-#: A hashtag's words run together with capitals ("#DalstonJunction", "#MeToo"): split before each capital.
-_HASHTAG = re.compile(r"#(\w+)")
-_CAPITAL_AFTER_LOWER = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 #: Fuzzy-match thresholds (0-100), one place each: a place name must be close to count,
 #: a topic word may be a little further off ("crim" for "crime").
@@ -119,7 +117,8 @@ class PhraseMatch:
 
 def clean(text: str | None) -> str:
     """Lower-cases, removes accents, symbols and emoji, and collapses spaces; a hashtag's words run
-    together with capitals are split ("#DalstonJunction" -> "dalston junction").
+    together with capitals are split ("#DalstonJunction" -> "dalston junction"), and a letter written
+    as a digit or symbol between letters is read as the letter ("h0mophobic", "r@cist").
 
     >>> clean("Stabbing near #DalstonJunction 😢")
     'stabbing near dalston junction'
@@ -129,9 +128,7 @@ def clean(text: str | None) -> str:
     if not text.isascii():  # plain ASCII has no accents to take off (most of a register's text)
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    if "#" in text:
-        text = _HASHTAG.sub(lambda tag: _CAPITAL_AFTER_LOWER.sub(" ", tag.group(1)), text)
-    text = text.lower().replace("&", " and ")
+    text = undisguised(split_hashtags(text).lower().replace("&", " and "))
     return " ".join(_WORD.findall(text))
 
 

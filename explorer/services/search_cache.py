@@ -34,10 +34,12 @@ def code_sources() -> list[Path]:
     import explorer.domain.spelling as spelling
     import explorer.domain.text as text
     import explorer.domain.thesaurus as thesaurus
+    import explorer.domain.written as written
     import explorer.services.search as search
 
     package = sorted(Path(search.__file__).parent.glob("*.py"))
-    return [*package, *(Path(m.__file__) for m in (home_place, postcode_in_text, query, spelling, text, thesaurus))]
+    domain = (home_place, postcode_in_text, query, spelling, text, thesaurus, written)
+    return [*package, *(Path(m.__file__) for m in domain)]
 
 
 def code_digest(data_dir: Path | None = None) -> str:

@@ -2032,6 +2032,36 @@ LATER_SETS = [
     (170, 'neighbour keeps blocking my drive and swearing at me when I ask him to '
      'move, Pinner',
      'community-safety', 'Harrow'),
+    # Round 51 (sets 171 an ordinary mix, 172 words disguised as on social media, 173 teenagers of 15
+    # to 17): the queries its fixes answer.
+    (172, "he says he'll unalive himself if i leave and then smashes up the flat. "
+     'Surbiton',
+     'vawg', 'Kingston upon Thames'),
+    (172, "got SA'd at a party last weekend, where can i get checked without going to police", 'sexual-violence', None),
+    (172, 'was s3xually @ssaulted on the night bus in Hammersmith', 'sexual-violence', 'Hammersmith and Fulham'),
+    (172, "uncle SA'd me when i was 10 and my family don't believe me, Harrow", 'sexual-violence', 'Harrow'),
+    (172, 'support for men who were r@ped', 'sexual-violence', None),
+    (172, 'support for families after someone was m*rdered', 'victims-witnesses', None),
+    (172, "mum got r0bbed on the bus in Stratford and now won't go out", 'victims-witnesses', 'Newham'),
+    (172, 'romance sc@m took all my savings and i feel so stupid', 'victims-witnesses', None),
+    (172, "found a sh*nk in my daughter's school bag", 'youth-violence', None),
+    (172, 'g@ng exit support for 17 year olds', 'youth-violence', None),
+    (172, 'le$bian couple getting abuse from the people upstairs, Charlton', 'hate-crime', 'Greenwich'),
+    (172, 'r@cist graffiti on our front door in Harold Hill', 'hate-crime', 'Havering'),
+    (172, 'g@y bashing support Soho', 'hate-crime', 'Westminster'),
+    (172, 'h0mophobic attack outside a bar in Vauxhall', 'hate-crime', 'Lambeth'),
+    (172, 'they keep calling my dad a t3rrorist because of his beard, Hounslow West', 'hate-crime', 'Hounslow'),
+    (172, 'c0nvicted of a violent offence, want help with my anger so it never '
+     'happens again',
+     'reducing-reoffending', None),
+    (172, 'ch3msex support', 'substance-misuse', None),
+    (172, "youth project near World's End estate", 'early-intervention', 'Kensington and Chelsea'),
+    (172, 'how do i report d3aling from the flat opposite me', 'community-safety', None),
+    (173, 'man are saying theyre gonna wet me up over a girl. im 16, Bow', 'youth-violence', 'Tower Hamlets'),
+    (173, 'what does going OT mean. some man asked me to go norfolk for a week and '
+     'said its easy money',
+     'exploitation', None),
+    (173, 'what happens after you finish a DTO, is there any support', 'reducing-reoffending', None),
 ]
 
 

@@ -47,6 +47,11 @@ def test_split_query(text, topic, place, explicit):
         ("stabbing #DalstonJunction #knifecrime", "stabbing dalston junction knifecrime"),
         ("#MeToo NewHam", "me too newham"),
         ("#CityofLondon #SE15", "cityof london se15"),
+        # a letter written as a digit or symbol between letters is the letter; a postcode keeps its digits
+        ("h0mophobic r@cist le$bian v!olent s3xually", "homophobic racist lesbian violent sexually"),
+        ("SW1A 1AA EC1V WC2H se154ab n1c 17yo b4 24hr", "sw1a 1aa ec1v wc2h se154ab n1c 17yo b4 24hr"),
+        # one star between letters keeps the word whole, a letter short; other stars part words
+        ("m*rdered f*ggot p*** f***ing", "mrdered fggot p f ing"),
     ],
 )
 def test_clean(text, expected):

@@ -47,12 +47,14 @@ def test_the_key_changes_when_the_thesaurus_the_common_words_or_the_gazetteer_ch
     assert len(digests) == 7
 
 
-def test_the_key_reads_the_domain_modules_that_find_postcodes_and_homes_in_text():
+def test_the_key_reads_the_domain_modules_that_find_postcodes_and_homes_in_text_and_clean_it():
     import explorer.domain.home_place as home_place
     import explorer.domain.postcode_in_text as postcode_in_text
+    import explorer.domain.written as written
 
     assert Path(postcode_in_text.__file__) in search_cache.code_sources()
     assert Path(home_place.__file__) in search_cache.code_sources()
+    assert Path(written.__file__) in search_cache.code_sources()
 
 
 def test_the_common_words_file_is_a_sorted_list_of_lower_case_words():
