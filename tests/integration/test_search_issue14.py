@@ -2062,6 +2062,34 @@ LATER_SETS = [
      'said its easy money',
      'exploitation', None),
     (173, 'what happens after you finish a DTO, is there any support', 'reducing-reoffending', None),
+    # Round 52 (sets 174 an ordinary mix, 175 what happened, never its name, 176 older relatives): the
+    # queries its fixes answer.
+    (174, 'street drinkers on the kings road every afternoon', 'community-safety', 'Kensington and Chelsea'),
+    (175, 'guy from an app kept going after i said stop, it was 3 days ago in '
+     'Kingston, is it too late to get checked',
+     'sexual-violence', 'Kingston upon Thames'),
+    (175, 'had one drink in a bar at Clapham Junction and next thing I was in a '
+     'strangers flat, woke up sore and bleeding',
+     'sexual-violence', 'Wandsworth'),
+    (175, 'gp at my old practice in Penge felt my breasts when I went in about a cough', 'sexual-violence', 'Bromley'),
+    (175, 'sent all my savings to a man I met online who said he was a soldier '
+     'abroad, I live in Teddington',
+     'victims-witnesses', 'Richmond upon Thames'),
+    (175, 'someone keeps scratching the cars on our street in Wimbledon, 6 done this '
+     'week',
+     'community-safety', 'Merton'),
+    (175, "the flat next door has people in and out all night and there's been "
+     'fighting on the landing, Chingford',
+     'community-safety', 'Waltham Forest'),
+    (176, 'My niece works in the City and a colleague she once went out with will not '
+     'leave her be, he waits for her at Liverpool Street every evening',
+     'vawg', 'City of London'),
+    (176, 'counselling for my sister who was interfered with as a child by a family '
+     'friend, it has all come back to her now',
+     'sexual-violence', None),
+    (176, "my great niece has a 'boyfriend' of 24 who gives her the drink and takes "
+     'her to parties in flats. She is 15.',
+     'exploitation', None),
 ]
 
 
