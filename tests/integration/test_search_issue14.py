@@ -2090,6 +2090,24 @@ LATER_SETS = [
     (176, "my great niece has a 'boyfriend' of 24 who gives her the drink and takes "
      'her to parties in flats. She is 15.',
      'exploitation', None),
+    # Round 53 (sets 177 an ordinary mix, 178 how it has affected them, 179 money, debts and work): the
+    # queries its fixes answer.
+    (178, 'cant sleep, jump at every noise since i left him. need someone to talk to '
+     'about the abuse, walthamstow',
+     'vawg', 'Waltham Forest'),
+    (178, 'flashbacks of him choking me. hes out on bail now and i cant breathe '
+     'thinking about it. Tottenham',
+     'vawg', 'Haringey'),
+    (178, 'feel like im going mad, he says i imagine things and moves my stuff around '
+     'then laughs at me. barking',
+     'vawg', 'Barking and Dagenham'),
+    (178, 'self medicating with street valium since the attack, need help getting off it', 'substance-misuse', None),
+    (179, "left him and now he's stopped paying the rent on purpose and keeps ringing "
+     'my mum at her work. Catford',
+     'vawg', 'Lewisham'),
+    (179, 'mum is 82, a rogue builder took £6k off her for a roof he never fixed and '
+     "now she won't answer the door. Twickenham",
+     'victims-witnesses', 'Richmond upon Thames'),
 ]
 
 
