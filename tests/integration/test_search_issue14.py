@@ -2108,6 +2108,18 @@ LATER_SETS = [
     (179, 'mum is 82, a rogue builder took £6k off her for a roof he never fixed and '
      "now she won't answer the door. Twickenham",
      'victims-witnesses', 'Richmond upon Thames'),
+    # Round 54 (sets 180 an ordinary mix, 181 saying what it is not, 182 harm in families beyond
+    # partners): the queries its fixes answer.
+    (181, "not a boyfriend, he's 28 and she's 14 and he gives her vodka and lifts "
+     'everywhere. Sidcup',
+     'exploitation', 'Bexley'),
+    (182, 'my aunts new husband keeps groping me at family gatherings, Wealdstone', 'sexual-violence', 'Harrow'),
+    (182, 'my sister is 14 and has a 22 year old boyfriend who gives her vodka and '
+     'lifts everywhere, Hounslow',
+     'exploitation', 'Hounslow'),
+    (182, "someone keeps ringing my nan's bell at night and running off, she lives "
+     'alone in Archway',
+     'community-safety', 'Islington'),
 ]
 
 
