@@ -2120,6 +2120,14 @@ LATER_SETS = [
     (182, "someone keeps ringing my nan's bell at night and running off, she lives "
      'alone in Archway',
      'community-safety', 'Islington'),
+    # Round 55 (sets 183 an ordinary mix, 184 people who sell sex, 185 what a professional told them to
+    # look for): the queries its fixes answer.
+    (184, 'brought to the UK for a job, now forced to see men every day. I want out. Newham', 'exploitation', 'Newham'),
+    (184, 'neighbour keeps filming everyone who comes to my door and posting it on '
+     'facebook, Beckenham',
+     'community-safety', 'Bromley'),
+    (184, 'partner keeps all my money from the parlour, I have to ask him for bus fare. N15', 'vawg', 'Haringey'),
+    (184, 'support for kids with a parent in prison, her dad is inside. Enfield', 'early-intervention', 'Enfield'),
 ]
 
 
