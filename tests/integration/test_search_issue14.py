@@ -2128,6 +2128,19 @@ LATER_SETS = [
      'community-safety', 'Bromley'),
     (184, 'partner keeps all my money from the parlour, I have to ask him for bus fare. N15', 'vawg', 'Haringey'),
     (184, 'support for kids with a parent in prison, her dad is inside. Enfield', 'early-intervention', 'Enfield'),
+    # Round 56 (sets 186 an ordinary mix, 187 people seeking asylum and refugees, 188 asking for a
+    # friend): the queries its fixes answer.
+    (186, 'my son just did 18 months and hes back in Plumstead with the same '
+     'crowd',
+     'reducing-reoffending', 'Greenwich'),
+    (187, 'security guard at asylum hotel asking women for sex in exchange for extra food', 'sexual-violence', None),
+    (187, 'fake immigration lawyer took £2000 from me and disappear. Southall', 'victims-witnesses', 'Ealing'),
+    (188, "my mate woke up at someone's house in Tooting and thinks something "
+     'happened without her consent',
+     'sexual-violence', 'Wandsworth'),
+    (188, "my friend's son carries a blade because he says everyone in Norwood "
+     'Junction does',
+     'youth-violence', 'Croydon'),
 ]
 
 
