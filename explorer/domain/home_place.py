@@ -1,6 +1,7 @@
 """Where the person is, when a query names two places: the one after "I live in", "we moved to",
-"my flat in" ("my ex lives in Enfield and keeps turning up at my flat in Tottenham"; "I work in
-Soho but live in Lewisham, need counselling near home")."""
+"moved from Hackney to", "my flat in" ("my ex lives in Enfield and keeps turning up at my flat in
+Tottenham"; "I work in Soho but live in Lewisham, need counselling near home"), not after "used to
+live in" nor "a flat in"."""
 
 from __future__ import annotations
 
@@ -17,6 +18,26 @@ HOME_CUES: tuple[frozenset[tuple[str, str]], ...] = (
                ("house", "in"), ("home", "in"), ("back", "to")}),
     frozenset({("lives", "in"), ("lives", "near")}),
 )
+#: Cues that say where the person lives only after "my" or "our" ("at my flat in Tottenham", not
+#: "police found him in a flat in Edmonton").
+OWN_CUES = frozenset({("flat", "in"), ("house", "in"), ("home", "in")})
+#: A move from one place to another ("we moved from Hackney to Enfield"): the "to" is a cue when
+#: "moved from" comes at most this many words before it.
+MOVED_FROM_REACH = 6
+
+
+def _is_cue(words: list[str], i: int, cues: frozenset[tuple[str, str]]) -> bool:
+    """Whether ``words[i - 1]``, ``words[i]`` say where the person lives, not where they used to
+    ("he used to live in Plumstead") nor a place that is not theirs ("a flat in Edmonton")."""
+    pair = (words[i - 1], words[i])
+    if pair in cues:
+        if pair in OWN_CUES:
+            return i >= 2 and words[i - 2] in ("my", "our")
+        return not (i >= 3 and words[i - 3:i - 1] == ["used", "to"])
+    if words[i] == "to" and ("moved", "to") in cues:  # "moved from Tottenham to Enfield", the first "to"
+        start = max(0, i - MOVED_FROM_REACH)
+        return any(words[k:k + 2] == ["moved", "from"] and "to" not in words[k + 2:i] for k in range(start, i - 1))
+    return False
 
 
 def home_split(parts: QueryParts) -> QueryParts | None:
@@ -25,7 +46,7 @@ def home_split(parts: QueryParts) -> QueryParts | None:
     has no such words with anything after them, or when they are already where it was split."""
     words = parts.cleaned.split()
     for cues in HOME_CUES:
-        at = next((i for i in range(len(words) - 2, 0, -1) if (words[i - 1], words[i]) in cues), None)
+        at = next((i for i in range(len(words) - 2, 0, -1) if _is_cue(words, i, cues)), None)
         if at is not None:
             place = " ".join(words[at + 1:])
             if parts.explicit_place and place == parts.place:

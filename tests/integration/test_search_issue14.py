@@ -2141,6 +2141,20 @@ LATER_SETS = [
     (188, "my friend's son carries a blade because he says everyone in Norwood "
      'Junction does',
      'youth-violence', 'Croydon'),
+    # Round 57 (sets 189 an ordinary mix, 190 texting as to friends, 191 two places in one query again):
+    # the queries its fixes answer.
+    (191, "moved from Tottenham to Enfield to get away from my ex husband and he's "
+     'already found out where I am',
+     'vawg', 'Enfield'),
+    (191, 'got a record and want to turn things round, moved from Peckham to Lewisham '
+     'to get away from the old crowd',
+     'reducing-reoffending', 'Lewisham'),
+    (191, 'we moved from Wood Green to Enfield Town and the kids are struggling, the '
+     'eldest keeps getting in trouble at school',
+     'early-intervention', 'Enfield'),
+    (191, 'worried my 12 year old is going off the rails since we moved from Chelsea '
+     'to Fulham',
+     'early-intervention', 'Hammersmith and Fulham'),
 ]
 
 

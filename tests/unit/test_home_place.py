@@ -18,6 +18,13 @@ from explorer.domain.query import split_query
      "i work in soho but live", "lewisham need counselling near home"),
     ("honour based abuse from my brothers in Southall, I've moved to Hayes", "honour based abuse from my brothers in "
      "southall i've moved", "hayes"),
+    # a move from one place to another: the place moved to
+    ("my boys mates keep getting stabbed. we moved from Hackney to Enfield",
+     "my boys mates keep getting stabbed we moved from hackney", "enfield"),
+    ("moved from Tottenham to Enfield to get away from my ex", "moved from tottenham", "enfield to get away from my ex"),
+    # a flat that is not theirs is not where they live
+    ("we live in Kentish Town and police found him in a flat in Edmonton",
+     "we live", "kentish town and police found him in a flat in edmonton"),
     # someone else's home only when the writer gives none of their own
     ("friend was assaulted in Brixton, she lives in Catford, what support is there near her",
      "friend was assaulted in brixton she lives", "catford what support is there near her"),
@@ -33,6 +40,9 @@ def test_the_place_after_words_saying_where_someone_lives_is_split_off(text, top
     "we live in",  # nothing after them
     "I live in Peckham",  # already split there
     "thinking of moving to Greenwich but need help now",  # moving is not yet living there
+    "staying with my sister in Bromley. he used to live in Plumstead",  # where he lived once
+    "police found him in a flat in Edmonton",  # a flat, not theirs
+    "we moved from Hackney ages ago and now the boys from Dalston come to Enfield",  # "moved from" too far
 ])
 def test_no_split_without_a_home_named_or_when_already_split_there(text):
     assert home_split(split_query(text)) is None
