@@ -10,8 +10,8 @@ import dataclasses
 from explorer.domain.query import QueryParts
 
 #: Words and the connector after them that say where the person lives or is, first person ("live
-#: in", "my flat in", "moved to", "get back to" after prison); then, when no such words are there, where someone else lives
-#: ("she lives in Catford, what support is there near her").
+#: in", "my flat in", "moved to", "get back to" after prison); then, when no such words are there,
+#: where someone else lives ("she lives in Catford, what support is there near her").
 HOME_CUES: tuple[frozenset[tuple[str, str]], ...] = (
     frozenset({("live", "in"), ("living", "in"), ("live", "near"), ("based", "in"), ("staying", "in"),
                ("moved", "to"), ("refuge", "in"), ("flat", "in"),
@@ -34,9 +34,10 @@ def _is_cue(words: list[str], i: int, cues: frozenset[tuple[str, str]]) -> bool:
         if pair in OWN_CUES:
             return i >= 2 and words[i - 2] in ("my", "our")
         return not (i >= 3 and words[i - 3:i - 1] == ["used", "to"])
-    if words[i] == "to" and ("moved", "to") in cues:  # "moved from Tottenham to Enfield", the first "to"
+    if words[i] == "to" and cues is HOME_CUES[0]:  # the first person's: "moved from Tottenham to Enfield"
         start = max(0, i - MOVED_FROM_REACH)
-        return any(words[k:k + 2] == ["moved", "from"] and "to" not in words[k + 2:i] for k in range(start, i - 1))
+        return any(words[k:k + 2] == ["moved", "from"] and "to" not in words[k + 2:i]  # (the first "to")
+                   for k in range(start, i - 1))
     return False
 
 

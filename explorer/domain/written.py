@@ -34,7 +34,7 @@ def split_hashtags(text: str) -> str:
 
 
 def undisguised(text: str) -> str:
-    """Lower-case ``text`` with disguised letters written as letters.
+    """``text`` (already lower-cased) with disguised letters written as letters.
 
     A digit or symbol between two letters is the letter it looks like (0 o, 1 i, 3 e, 4 a, 5 s,
     7 t, @ a, $ s, ! i), except in a word shaped like a postcode. One star between letters is
@@ -52,6 +52,7 @@ def undisguised(text: str) -> str:
 
 
 def _letters(word: re.Match) -> str:
+    """The matched word with each digit or symbol between letters as its letter; a postcode as it is."""
     text = word.group(0)
     if _POSTCODE_SHAPE.fullmatch(text):
         return text
