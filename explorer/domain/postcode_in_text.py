@@ -15,6 +15,13 @@ _SECTOR_TOKEN = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9])$")
 _BUS_WORDS = frozenset({"BUS", "BUSES", "NIGHT"})
 
 
+def postcode_shaped(token: str) -> bool:
+    """Whether one word has the shape of a postcode district, sector or full postcode, in any case
+    ("sw1a", "EC1V", "se154", "se154ab"), whether or not it exists."""
+    upper = token.upper()
+    return bool(_DISTRICT.match(upper) or _SECTOR_TOKEN.match(upper) or _FULL_TOKEN.match(upper))
+
+
 def find_postcode(text: str, is_known: Callable[[str], bool] | None = None,
                   is_district: Callable[[str], bool] | None = None) -> tuple[str, int, int] | None:
     """Finds the first thing shaped like a postcode, sector or district in ``text``.

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 
+from explorer.domain.postcode_in_text import postcode_shaped
+
 _HASHTAG = re.compile(r"#(\w+)")
 _CAPITAL_AFTER_LOWER = re.compile(r"(?<=[a-z])(?=[A-Z])")
 #: A letter written as a digit or a symbol between two letters, and the letters they stand for.
 _DISGUISED = re.compile(r"(?<=[a-z])[013457@$!](?=[a-z])")
 _DISGUISED_WORD = re.compile(r"[a-z0-9@$!]*[a-z][013457@$!][a-z][a-z0-9@$!]*")
 _UNDISGUISE = str.maketrans("013457@$!", "oieastasi")
-#: A postcode's shape ("sw1a", "ec1v", "se154ab"): its digits are digits.
-_POSTCODE_SHAPE = re.compile(r"[a-z]{1,2}[0-9][a-z0-9]?(?:[0-9][a-z]{2})?")
 #: One star for a letter between letters ("m*rdered", "sh*nk").
 _STARRED = re.compile(r"(?<=[a-z])\*(?=[a-z])")
 
@@ -54,6 +54,6 @@ def undisguised(text: str) -> str:
 def _letters(word: re.Match) -> str:
     """The matched word with each digit or symbol between letters as its letter; a postcode as it is."""
     text = word.group(0)
-    if _POSTCODE_SHAPE.fullmatch(text):
+    if postcode_shaped(text):  # "sw1a", "ec1v", "se154ab": its digits are digits
         return text
     return _DISGUISED.sub(lambda m: m.group(0).translate(_UNDISGUISE), text)

@@ -147,3 +147,13 @@ def test_a_district_typed_with_a_space_after_its_letters_is_joined(text, expecte
     found = find_postcode(text, lambda label: label.split()[0] in DISTRICTS, lambda label: label in DISTRICTS)
     assert (found[0] if found else None) == expected
     assert find_postcode(text, lambda label: label.split()[0] in DISTRICTS) is None  # (joined only when told)
+
+
+@pytest.mark.parametrize("token, shaped", [
+    ("sw1a", True), ("EC1V", True), ("se154", True), ("se154ab", True), ("N15", True),
+    ("h0mophobic", False), ("r0bbed", False), ("17yo", False), ("v1olent", False), ("b4", True),
+])
+def test_a_word_shaped_like_a_postcode_is_known_by_its_shape(token, shaped):
+    from explorer.domain.postcode_in_text import postcode_shaped
+
+    assert postcode_shaped(token) is shaped
