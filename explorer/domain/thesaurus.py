@@ -70,6 +70,11 @@ PRONOUNS_AND_AUXILIARIES = frozenset(
     "was were been being be is am are has have had".split())
 
 
+#: How near each other the words of a row of two parts must be for its first topic to lead when
+#: earlier rows already gave its topics (:meth:`Thesaurus.read`).
+LEAD_WINDOW = 4
+
+
 @dataclass(frozen=True)
 class EntryMatch:
     """A thesaurus row found in a query, with the positions of the words it used."""
@@ -121,6 +126,13 @@ class Thesaurus:
             words: The query's cleaned words (the place already taken out).
             stem: A function from a word to its stem (:meth:`Analyzer.stem`).
         """
+        return self.read(words, stem)[0]
+
+    def read(self, words: Sequence[str], stem) -> tuple[list[EntryMatch], tuple[str, ...]]:
+        """:meth:`match`, and the topics that lead: the first topic of each row of two parts met
+        whose topics earlier rows already gave. Such a row is not read again, but it says more than
+        a word alone: "dealing" is the street's antisocial behaviour first, "dealers" and "moved
+        into his flat" cuckooing (exploitation) first."""
         # Each word's stem and its plain form (:func:`_word_forms`), indexed by plain: False, True.
         each = [_word_forms(w, stem) for w in words]
         forms = ([stemmed for stemmed, _plain_form in each], [plain for _stem, plain in each])
@@ -169,9 +181,13 @@ class Thesaurus:
         # partner hits me" is read once).
         topics = {t for m in found if not m.entry.context for t in m.entry.topics}  # (context: who or where)
         # A term of art of two words or more is one name: its words are not free for a row of two
-        # parts ("court gave me a drug rehabilitation requirement" gave no drugs).
-        fixed = {i for m in found if m.entry.kind == "term" and len(m.positions) > 1 for i in m.positions}
+        # parts ("court gave me a drug rehabilitation requirement" gave no drugs); nor are the words
+        # of a phrase that names no topic ("dealing with my mum's dementia" is coping, not dealing).
+        fixed = {i for m in found if len(m.positions) > 1 and (m.entry.kind == "term" or not m.entry.topics)
+                 for i in m.positions}
         present = set(forms[0]) if not fixed else {w for i, w in enumerate(forms[0]) if i not in fixed}
+        leads: list[str] = []
+        firsts = {m.entry.topics[0] for m in found if m.entry.topics}  # (a topic some row already leads with)
         if self.pair_index is not None:  # only the rows one of whose first words the query has, in order
             index = self.pair_index
             candidates = sorted({k for w in present for k in index.get(w, ())})
@@ -182,14 +198,19 @@ class Thesaurus:
             if second.isdisjoint(present) or first.isdisjoint(present):
                 continue
             entry = self.entries[entry_index]
-            if not set(entry.topics) - topics:
+            echo = not set(entry.topics) - topics
+            if echo and (entry.context or not entry.topics or entry.topics[0] in leads or entry.topics[0] in firsts):
                 continue
             p = next((i for i, w in enumerate(forms[0]) if w in first and i not in fixed), None)
             q = next((i for i, w in enumerate(forms[0]) if i != p and w in second and i not in fixed), None)
             if p is not None and q is not None:
+                if echo:  # (said together: "dealers have moved into his flat", not across a story)
+                    if abs(p - q) <= LEAD_WINDOW:
+                        leads.append(entry.topics[0])
+                    continue
                 found.append(EntryMatch(entry, tuple(sorted((p, q)))))
                 topics.update(entry.topics)
-        return sorted(found, key=lambda m: m.positions[0])
+        return sorted(found, key=lambda m: m.positions[0]), tuple(leads)
 
 
 def parse_thesaurus(text: str, *, topics: Iterable[str], stem) -> Thesaurus:

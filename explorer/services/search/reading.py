@@ -225,7 +225,7 @@ class QueryReading:
         terms: list[str] = []
         shown: list[str] = []
         taken: set[int] = set()
-        matches = self.thesaurus.match(words, self.analyzer.stem)
+        matches, leads = self.thesaurus.read(words, self.analyzer.stem)
         who = [m for m in matches if m.entry.topics and m.entry.context]
         for m in matches:
             taken.update(m.positions)
@@ -249,6 +249,8 @@ class QueryReading:
             units.append(((m.target,), tuple(clean(m.phrase).split()), tuple(rest[m.start:m.end])))
             if m.target not in terms:
                 terms.append(m.target)
+        if leads:
+            terms.sort(key=lambda t: t not in leads)
         if about and who:
             # What happened decides the topics, and who it happened to which of them leads: "trans
             # woman ... people on my estate harass me" is hate crime first, then antisocial behaviour.

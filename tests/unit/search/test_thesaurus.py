@@ -282,6 +282,44 @@ def test_a_term_of_art_lends_none_of_its_words_to_a_row_of_two_parts(analyzer):
     assert "gave|gives + drugs|weed" in found("they gave him drug treatment")
 
 
+def test_a_phrase_naming_no_topic_lends_none_of_its_words_to_a_row_of_two_parts(analyzer):
+    """"Deal with" names no topic: it takes the words so that coping is not drug dealing, and a row
+    of two parts cannot take them back ("dealing with my mum ... our block")."""
+    text = (HEADER + 'deal with,,cope support,,resident,"src"\n'
+            + 'dealing|dealers + block|park,community-safety,antisocial behaviour,,resident,"src"\n')
+    thesaurus = parse_thesaurus(text, topics={"community-safety"}, stem=analyzer.stem)
+
+    def found(query):
+        return [m.entry.phrase for m in thesaurus.match(query.split(), analyzer.stem)]
+
+    assert found("dealing with my mum and her dementia in our block") == ["deal with"]
+    assert found("people dealing in our block") == ["dealing|dealers + block|park"]
+
+
+def test_a_row_of_two_parts_whose_topics_are_given_makes_its_first_topic_lead(analyzer):
+    """A row of two parts met where earlier rows already gave its topics is not read again, but
+    when its words are said together its first topic leads, unless some row already leads with it:
+    "dealers" is the street's antisocial behaviour first, "dealers have moved into his flat"
+    cuckooing (exploitation) first."""
+    text = (HEADER + 'dealers,community-safety;exploitation,drug dealing,,resident,"src"\n'
+            + 'dealers + moved|taken,exploitation,cuckooing,,resident,"src"\n'
+            + 'groomed,exploitation,grooming,,resident,"src"\n')
+    thesaurus = parse_thesaurus(text, topics={"community-safety", "exploitation"}, stem=analyzer.stem)
+
+    def read(query):
+        matches, leads = thesaurus.read(query.split(), analyzer.stem)
+        return [m.entry.phrase for m in matches], leads
+
+    assert read("dealers on the corner") == (["dealers"], ())
+    assert read("dealers have taken over his flat") == (["dealers"], ("exploitation",))
+    # (too far apart to be said together)
+    assert read("dealers on our corner since my brother who is disabled got taken ill") == (["dealers"], ())
+    # (a row already leads with exploitation: nothing to promote)
+    assert read("groomed by dealers who have taken his flat")[1] == ()
+    assert thesaurus.match("dealers have taken over his flat".split(), analyzer.stem) == \
+        thesaurus.read("dealers have taken over his flat".split(), analyzer.stem)[0]
+
+
 def test_a_long_phrase_is_not_met_by_its_one_content_word(analyzer):
     """A phrase of three words or more that comes down to one word without its stopwords is met
     only as written: "did to me as a child" is not every "child" ("child being bullied" is no
