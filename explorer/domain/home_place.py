@@ -26,6 +26,34 @@ OWN_CUES = frozenset({("flat", "in"), ("house", "in"), ("home", "in")})
 MOVED_FROM_REACH = 6
 
 
+#: Someone the person asks for ("my nan in Streatham ... who helps her").
+RELATIVES = frozenset(
+    "mum mother mom dad father nan nana nanny gran granny grandma grandmother grandad grandpa grandfather "
+    "brother sister cousin aunt auntie aunty uncle nephew niece son daughter grandson granddaughter "
+    "stepson stepdaughter friend mate parents".split())
+#: Words that ask for help for that someone, where they are ("support for her", "get him into
+#: treatment", "help near him", "where he is").
+FOR_THEM = frozenset({("for", "him"), ("for", "her"), ("near", "him"), ("near", "her"), ("help", "him"),
+                      ("help", "her"), ("helps", "him"), ("helps", "her"), ("support", "him"), ("support", "her"),
+                      ("get", "him"), ("get", "her"), ("where", "he"), ("where", "she")})
+
+
+def _for_them(words: list[str]) -> bool:
+    """Whether the text asks for help for someone else where they are (:data:`FOR_THEM`)."""
+    return any((a, b) in FOR_THEM for a, b in zip(words, words[1:]))
+
+
+def _their_place(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` ("in") follows the someone a text asks for, or their home: "my nan in",
+    "mum's in", "my dad's house in"."""
+    if words[i] != "in" or i < 1:
+        return False
+    before = words[i - 1]
+    if before in ("flat", "house", "home") and i >= 2:
+        before = words[i - 2]
+    return before in RELATIVES or (before.endswith("'s") and before[:-2] in RELATIVES)
+
+
 def _is_cue(words: list[str], i: int, cues: frozenset[tuple[str, str]]) -> bool:
     """Whether ``words[i - 1]``, ``words[i]`` say where the person lives, not where they used to
     ("he used to live in Plumstead") nor a place that is not theirs ("a flat in Edmonton")."""
@@ -46,12 +74,21 @@ def home_split(parts: QueryParts) -> QueryParts | None:
     the first person's before anyone else's), with what follows as the place; None when the text
     has no such words with anything after them, or when they are already where it was split."""
     words = parts.cleaned.split()
+    if _for_them(words):  # help for someone else, where they are: their place, not the asker's
+        at = next((i for i in range(len(words) - 2, 0, -1)
+                   if _their_place(words, i) or _is_cue(words, i, HOME_CUES[1])), None)
+        if at is not None:
+            return _split(parts, words, at)
     for cues in HOME_CUES:
         at = next((i for i in range(len(words) - 2, 0, -1) if _is_cue(words, i, cues)), None)
         if at is not None:
-            place = " ".join(words[at + 1:])
-            if parts.explicit_place and place == parts.place:
-                return None
-            return dataclasses.replace(parts, topic=" ".join(words[:at]), place=place, explicit_place=True,
-                                       connector=words[at])
+            return _split(parts, words, at)
     return None
+
+
+def _split(parts: QueryParts, words: list[str], at: int) -> QueryParts | None:
+    place = " ".join(words[at + 1:])
+    if parts.explicit_place and place == parts.place:
+        return None
+    return dataclasses.replace(parts, topic=" ".join(words[:at]), place=place, explicit_place=True,
+                               connector=words[at])

@@ -28,6 +28,18 @@ from explorer.domain.query import split_query
     # someone else's home only when the writer gives none of their own
     ("friend was assaulted in Brixton, she lives in Catford, what support is there near her",
      "friend was assaulted in brixton she lives", "catford what support is there near her"),
+    # help asked for someone else, where they are: their place, not the writer's
+    ("nan in Streatham had her identity stolen. I live in Tooting. who helps her",
+     "nan", "streatham had her identity stolen i live in tooting who helps her"),
+    ("my brother in Barnes is drinking himself to death, I'm in Fulham. alcohol help for him",
+     "my brother", "barnes is drinking himself to death i'm in fulham alcohol help for him"),
+    ("graffiti sprayed on my dad's house in Golders Green. I'm in Hackney. who can help him",
+     "graffiti sprayed on my dad's house", "golders green i'm in hackney who can help him"),
+    ("brother is addicted to crack, lives in Harlesden, I'm in Ealing. how do I get him into treatment",
+     "brother is addicted to crack lives", "harlesden i'm in ealing how do i get him into treatment"),
+    # (without words asking for them, the writer's own place)
+    ("I live in Hayes and my mum in Harrow keeps getting notes through the door",
+     "i live", "hayes and my mum in harrow keeps getting notes through the door"),
 ])
 def test_the_place_after_words_saying_where_someone_lives_is_split_off(text, topic, place):
     home = home_split(split_query(text))
