@@ -70,25 +70,37 @@ def _is_cue(words: list[str], i: int, cues: frozenset[tuple[str, str]]) -> bool:
 
 
 def home_split(parts: QueryParts) -> QueryParts | None:
-    """``parts`` split after the last words that say where the person lives (:data:`HOME_CUES`,
-    the first person's before anyone else's), with what follows as the place; None when the text
-    has no such words with anything after them, or when they are already where it was split."""
+    """The first of :func:`home_splits`; None when there is none or it is ``parts`` itself."""
+    first = next(iter(home_splits(parts)), None)
+    return None if first is parts else first
+
+
+def home_splits(parts: QueryParts) -> list[QueryParts]:
+    """``parts`` split after words that say where the person lives (:data:`HOME_CUES`), the last
+    such words first, with what follows as the place: help asked for someone else where they are
+    (:data:`FOR_THEM`) first, then the first person's, then anyone else's (``parts`` itself when
+    the text was already split there). Empty when the text has no such words with anything after
+    them.
+    The caller takes the first whose place it finds ("live in Romford ... my house in his car"
+    names no place after "house in": Romford is the place)."""
     words = parts.cleaned.split()
+    tiers = []
     if _for_them(words):  # help for someone else, where they are: their place, not the asker's
-        at = next((i for i in range(len(words) - 2, 0, -1)
-                   if _their_place(words, i) or _is_cue(words, i, HOME_CUES[1])), None)
-        if at is not None:
-            return _split(parts, words, at)
-    for cues in HOME_CUES:
-        at = next((i for i in range(len(words) - 2, 0, -1) if _is_cue(words, i, cues)), None)
-        if at is not None:
-            return _split(parts, words, at)
-    return None
+        tiers.append(lambda i: _their_place(words, i) or _is_cue(words, i, HOME_CUES[1]))
+    tiers.extend(lambda i, cues=cues: _is_cue(words, i, cues) for cues in HOME_CUES)
+    out = []
+    for tier in tiers:
+        for i in range(len(words) - 2, 0, -1):
+            if tier(i):
+                split = _split(parts, words, i)
+                if split not in out:
+                    out.append(split)
+    return out
 
 
-def _split(parts: QueryParts, words: list[str], at: int) -> QueryParts | None:
+def _split(parts: QueryParts, words: list[str], at: int) -> QueryParts:
     place = " ".join(words[at + 1:])
     if parts.explicit_place and place == parts.place:
-        return None
+        return parts
     return dataclasses.replace(parts, topic=" ".join(words[:at]), place=place, explicit_place=True,
                                connector=words[at])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.domain.home_place import home_split
+from explorer.domain.home_place import home_split, home_splits
 from explorer.domain.query import split_query
 
 
@@ -58,3 +58,14 @@ def test_the_place_after_words_saying_where_someone_lives_is_split_off(text, top
 ])
 def test_no_split_without_a_home_named_or_when_already_split_there(text):
     assert home_split(split_query(text)) is None
+
+
+def test_every_split_is_offered_the_last_words_first_so_a_reader_can_pass_one_naming_no_place():
+    """"live in Romford ... my house in his car": the split after "my house in" comes first, then
+    the one after "live in", which the reader takes when nothing after "house in" is a place; a
+    split where the text was already split is the text itself."""
+    parts = split_query("work in Canary Wharf, live in Romford. my ex keeps sitting outside my house in his car")
+    splits = home_splits(parts)
+    assert [s.place for s in splits] == ["his car", "romford my ex keeps sitting outside my house in his car"]
+    assert splits[0] is parts
+    assert home_split(parts) is None

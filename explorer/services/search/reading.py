@@ -27,7 +27,7 @@ from explorer.domain.query import (
     split_query,
     written_as_a_name,
 )
-from explorer.domain.home_place import home_split
+from explorer.domain.home_place import home_splits
 from explorer.domain.postcode_in_text import find_postcode
 from explorer.domain.slips import slips, swaps
 from explorer.domain.spelling import spelling_variants
@@ -73,10 +73,11 @@ class QueryReading:
             return _Reading(Understood(), "We could not read any words in that search. Try a topic or a place, like "
                                           f"\u2018{EXAMPLE}\u2019.")
         # Of two places, the one after "I live in", "my flat in", "moved to" is where the person is.
-        home = home_split(parts)
-        found = self._find_location(home, words) if home is not None else None
-        if found is not None and found[0] is not None and found[1] and found[1][0] == 0:
-            parts, (location, place_span, unmatched_place, also_places) = home, found
+        for home in home_splits(parts):
+            found = self._find_location(home, words)
+            if found[0] is not None and found[1] and found[1][0] == 0:
+                parts, (location, place_span, unmatched_place, also_places) = home, found
+                break
         else:
             location, place_span, unmatched_place, also_places = self._find_location(parts, words)
         if unmatched_place and location is None and (
