@@ -2155,6 +2155,96 @@ LATER_SETS = [
     (191, 'worried my 12 year old is going off the rails since we moved from Chelsea '
      'to Fulham',
      'early-intervention', 'Hammersmith and Fulham'),
+    # Round 58 (sets 192 an ordinary mix, 193 Deaf Londoners writing BSL's English, 194 euphemism and
+    # shame, written a third time): the queries its fixes answer.
+    (193, 'people on bus laugh copy my signing, film me. again and again Dalston',
+     'hate-crime', 'Hackney'),
+    (193, "man push me off train, say 'learn talk properly' because I sign. Clapham"
+     ' Junction',
+     'hate-crime', 'Wandsworth'),
+    (194, 'my husband gets very cross and I have to be careful what I say. Is there'
+     ' someone who helps with that sort of thing',
+     'vawg', None),
+    (194, "my brothers say I've brought shame on the family and made it clear what "
+     'happens if I carry on seeing him. Ilford',
+     'vawg', 'Redbridge'),
+    (194, "he's not violent as such, he just decides everything. money, who I see, "
+     'what I wear',
+     'vawg', None),
+    (194, "asking for a friend, her husband gets rough with her when he's had a "
+     'drink. Croydon',
+     'vawg', 'Croydon'),
+    (194, 'went back to a guys flat after a night out in shoreditch and things went'
+     ' further than i wanted',
+     'sexual-violence', 'Hackney'),
+    (194, 'counselling for things that happened to me as a child, of a private '
+     'nature. Richmond',
+     'sexual-violence', 'Richmond upon Thames'),
+    (194, 'lost a lot of my savings to a man I met online. too embarrassed to tell '
+     'my children',
+     'victims-witnesses', None),
+    (194, 'got a bit of a kicking walking home from the pub, probably nothing but I'
+     ' keep going over it. Wealdstone',
+     'victims-witnesses', 'Harrow'),
+    (194, "customer went for me at work in the shop and I've not been right since. "
+     'Wembley',
+     'victims-witnesses', 'Brent'),
+    (194, 'support for families after a loved one was taken by violence, Peckham',
+     'victims-witnesses', 'Southwark'),
+    (194, "my lad is already getting lippy with the police and he's only 11. "
+     'Northumberland Park',
+     'early-intervention', 'Haringey'),
+    (194, "neighbour has taken a dislike to us and it's getting a bit much",
+     'community-safety', None),
+    (194, "house next door has turned into a bit of a party house and there've been"
+     ' scuffles outside. New Malden',
+     'community-safety', 'Kingston upon Thames'),
+    # Round 60 (sets 198 an ordinary mix, 199 two places in one query, written a third time, 200 what
+    # happened, never its name, a third time): the queries its fixes answer.
+    (199, 'work in Canary Wharf, live in Romford. my ex keeps sitting outside my '
+     'house in his car at night',
+     'vawg', 'Havering'),
+    (199, 'forced marriage - my cousin in Southall is being taken abroad this '
+     "summer and doesnt want to go. I'm in Hounslow, who helps her",
+     'vawg', 'Ealing'),
+    (199, "mum's in Bexleyheath and dad hits her. i live in Greenwich. how do i get"
+     ' her help near her',
+     'vawg', 'Bexley'),
+    (199, "dad in Pinner lost £4k to a phone scam and is really shaken. I'm in "
+     'Wembley, who can support him',
+     'victims-witnesses', 'Harrow'),
+    (199, 'elderly aunt in Cheam got conned out of her savings by fake builders, '
+     "I'm in Croydon. victim support for her?",
+     'victims-witnesses', 'Sutton'),
+    (199, 'nan in Streatham had her identity stolen and bank emptied. I live in '
+     'Tooting. who helps her',
+     'victims-witnesses', 'Lambeth'),
+    (199, "nephew in Tottenham is carrying a knife, I'm in Edmonton. scared for him",
+     'youth-violence', 'Haringey'),
+    (199, 'my grandson in Walworth has been slashed. I live in Mitcham but want to '
+     'find him help where he is',
+     'youth-violence', 'Southwark'),
+    (199, "antisemitic graffiti sprayed on my dad's house in Golders Green. I'm in "
+     'Hackney. who can help him',
+     'hate-crime', 'Barnet'),
+    (199, "my brother in Barnes is drinking himself to death, I'm in Fulham. "
+     'alcohol help for him',
+     'substance-misuse', 'Richmond upon Thames'),
+    (199, 'nephew in Canning Town starting to go off the rails. I live in '
+     'Leytonstone, is there mentoring near him',
+     'early-intervention', 'Newham'),
+    (200, 'a man got himself out in front of me and my daughter in the park in '
+     'Mitcham',
+     'sexual-violence', 'Merton'),
+    (200, "two lads I knew held me down after a party and I still can't sleep. "
+     'Deptford',
+     'sexual-violence', 'Lewisham'),
+    (200, 'my 15yo has two phones, one I never bought her, and goes quiet every '
+     'time it rings',
+     'exploitation', None),
+    (200, 'did my time for selling, got out last week, got nothing and no one. '
+     'tottenham',
+     'reducing-reoffending', 'Haringey'),
 ]
 
 
