@@ -6,6 +6,7 @@ live in" nor "a flat in"."""
 from __future__ import annotations
 
 import dataclasses
+from typing import Sequence
 
 from explorer.domain.query import QueryParts
 
@@ -43,6 +44,15 @@ def _for_them(words: list[str]) -> bool:
     return any((a, b) in FOR_THEM for a, b in zip(words, words[1:]))
 
 
+def _told_first(words: list[str]) -> bool:
+    """Whether someone's place comes first and the writer's own after it, as an aside: "my disabled
+    brother in Tooting gets called names ... I live in Wimbledon"."""
+    theirs = next((i for i in range(1, len(words) - 1) if _their_place(words, i)), None)
+    return theirs is not None and any(
+        _is_cue(words, j, HOME_CUES[0]) or words[j - 1:j + 1] == ["i'm", "in"]
+        for j in range(theirs + 2, len(words) - 1))
+
+
 def _their_place(words: list[str], i: int) -> bool:
     """Whether ``words[i]`` ("in") follows the someone a text asks for, or their home: "my nan in",
     "mum's in", "my dad's house in"."""
@@ -58,6 +68,8 @@ def _is_cue(words: list[str], i: int, cues: frozenset[tuple[str, str]]) -> bool:
     """Whether ``words[i - 1]``, ``words[i]`` say where the person lives, not where they used to
     ("he used to live in Plumstead") nor a place that is not theirs ("a flat in Edmonton")."""
     pair = (words[i - 1], words[i])
+    if cues is HOME_CUES[0] and words[i] == "in" and i >= 2 and words[i - 2:i] == ["with", "me"]:
+        return True  # where someone lives with the writer: "lives with me in Hornsey", "home with me in"
     if pair in cues:
         if pair in OWN_CUES:
             return i >= 2 and words[i - 2] in ("my", "our")
@@ -85,7 +97,7 @@ def home_splits(parts: QueryParts) -> list[QueryParts]:
     names no place after "house in": Romford is the place)."""
     words = parts.cleaned.split()
     tiers = []
-    if _for_them(words):  # help for someone else, where they are: their place, not the asker's
+    if _for_them(words) or _told_first(words):  # help for someone else, where they are: their place
         tiers.append(lambda i: _their_place(words, i) or _is_cue(words, i, HOME_CUES[1]))
     tiers.extend(lambda i, cues=cues: _is_cue(words, i, cues) for cues in HOME_CUES)
     out = []
@@ -104,3 +116,13 @@ def _split(parts: QueryParts, words: list[str], at: int) -> QueryParts:
         return parts
     return dataclasses.replace(parts, topic=" ".join(words[:at]), place=place, explicit_place=True,
                                connector=words[at])
+
+
+#: Words before "in" or "at" that name where someone works, not where they live or need help.
+WORK_WORDS = frozenset({"work", "works", "working", "job"})
+
+
+def at_work(words: Sequence[str], start: int) -> bool:
+    """Whether the place starting at ``words[start]`` is where someone works ("I work in Tooting",
+    "my husband works in Greenwich"): of two places, such a one yields to the other."""
+    return start >= 2 and words[start - 1] in ("in", "at") and words[start - 2] in WORK_WORDS

@@ -340,6 +340,15 @@ def test_a_tube_line_is_not_searched_as_a_word(index):
     ("we're a gay couple, neighbours in Bexleyheath keep shouting slurs, thinking of moving to Greenwich but need "
      "help now", "Bexleyheath"),  # moving is not yet living there
     ("I live in Peckham and need help with my son", "Peckham"),
+    # (round 60: where someone else is, when the help is for them or they are told of first)
+    ("nan in Streatham had her identity stolen and bank emptied. I live in Tooting. who helps her", "Streatham"),
+    ("my disabled brother in Tooting gets called names and pushed in the street, I live in Wimbledon", "Tooting"),
+    ("son is 16, lives with me in Hornsey, police found him in Islington with drugs twice", "Hornsey"),
+    # (a place where someone works yields to another)
+    ("after school clubs for teenagers in Mitcham, I work in Tooting", "Mitcham"),
+    ("someone keeps setting bins on fire on our estate in Canning Town, my husband works in Greenwich",
+     "Canning Town"),
+    ("I work in Soho but live in Lewisham, need counselling near home", "Lewisham"),
 ])
 def test_of_two_places_the_one_where_the_person_lives_is_the_place(index, query, label):
     assert _place_read(index, query) == label, query

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.domain.home_place import home_split, home_splits
+from explorer.domain.home_place import at_work, home_split, home_splits
 from explorer.domain.query import split_query
 
 
@@ -40,6 +40,14 @@ from explorer.domain.query import split_query
     # (without words asking for them, the writer's own place)
     ("I live in Hayes and my mum in Harrow keeps getting notes through the door",
      "i live", "hayes and my mum in harrow keeps getting notes through the door"),
+    # someone's place told first, the writer's own after it as an aside: theirs
+    ("my disabled brother in Tooting gets called names and pushed in the street, I live in Wimbledon",
+     "my disabled brother", "tooting gets called names and pushed in the street i live in wimbledon"),
+    ("my mum in Harrow keeps getting nasty notes through the door. I'm in Hayes",
+     "my mum", "harrow keeps getting nasty notes through the door i'm in hayes"),
+    # where someone lives with the writer
+    ("son is 16, lives with me in Hornsey, police found him in Islington with drugs",
+     "son is 16 lives with me", "hornsey police found him in islington with drugs"),
 ])
 def test_the_place_after_words_saying_where_someone_lives_is_split_off(text, topic, place):
     home = home_split(split_query(text))
@@ -69,3 +77,14 @@ def test_every_split_is_offered_the_last_words_first_so_a_reader_can_pass_one_na
     assert [s.place for s in splits] == ["his car", "romford my ex keeps sitting outside my house in his car"]
     assert splits[0] is parts
     assert home_split(parts) is None
+
+
+@pytest.mark.parametrize("text, start, expected", [
+    ("clubs in mitcham i work in tooting", 6, True),
+    ("my husband works in greenwich", 4, True),
+    ("job at canary wharf", 2, True),
+    ("clubs in mitcham i work in tooting", 2, False),
+    ("he works", 1, False),
+])
+def test_a_place_after_work_in_is_where_someone_works(text, start, expected):
+    assert at_work(text.split(), start) is expected
