@@ -2254,6 +2254,20 @@ LATER_SETS = [
     (200, 'did my time for selling, got out last week, got nothing and no one. '
      'tottenham',
      'reducing-reoffending', 'Haringey'),
+    # Round 61 (sets 201 an ordinary mix, 202 people who look after homes and buildings, 203 relatives
+    # outside London): the queries its fixes answer.
+    (202, 'landlord here. my tenant in Bexleyheath moved to get away from her ex '
+     'and now notes and flowers from him are being left on her doorstep',
+     'vawg', 'Bexley'),
+    (203, "teen nephew in Northolt hanging round with a group who carry blades, I'm"
+     ' in Reading',
+     'youth-violence', 'Ealing'),
+    (203, 'my nephew in Hornchurch says he owes money to older boys and has to '
+     "'work it off'. I'm in Cambridge",
+     'exploitation', 'Havering'),
+    (203, "my brother in Hammersmith is on spice and keeps getting arrested, I'm in"
+     ' Swansea',
+     'substance-misuse', 'Hammersmith and Fulham'),
 ]
 
 
