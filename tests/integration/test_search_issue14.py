@@ -2284,6 +2284,9 @@ def test_the_later_unseen_sets(index, set_number, query, topic, borough):
     ("my 11 year old has started hanging around with older kids and lying about where he is", "exploitation"),
     # "estate" says where: what happened there leads
     ("lad on our estate in Stonebridge keeps getting beaten up", "victims-witnesses"),
+    # of services that match as widely, one of the first topic, though another fits a few words better
+    ("trans woman, get harassed every day walking to Leytonstone station", "hate-crime"),
+    ("people dealing openly at the bus stop outside Seven Sisters station every night", "community-safety"),
 ])
 def test_the_first_service_is_of_the_topic_the_page_shows_first(index, query, first):
     """"Showing: Exploitation · Victim support": when services of both fit as well, one of the

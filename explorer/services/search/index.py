@@ -206,22 +206,22 @@ class SearchIndex(QueryReading, Scoring):
         so that each of its first two topics has a service among them when one can be listed (one
         that covers the place, is active and can be used as the first listed can): the keys' first
         three, with the best such service of a topic they lack in place of the lowest-ranked one
-        whose topics another still shows. Empty when nothing needs to move or the query names a
-        service (the order is then the keys' alone)."""
+        whose topics another still shows; then, first of them, one of the topic the page shows
+        first, when one there matches the query as widely as the first does (:meth:`_Ranking.as_wide`:
+        "Showing: Hate crime · Violence against women and girls" lists a hate crime service first,
+        not a service for young people's relationships that fits a few words better). Empty when
+        nothing needs to move or the query names a service (the order is then the keys' alone)."""
         chosen = ranking.chosen
         shown = _Ranking.SHOWN_FIRST
-        if len(terms) < 2 or len(chosen) <= shown or named[chosen].any():
+        if len(terms) < 2 or len(chosen) < 2 or named[chosen].any():
             return []
         rows = [r for r in (self._term_row.get(t) for t in terms[:2]) if r is not None]
-        top = ranking.ranked_first(shown).tolist()
+        top = ranking.ranked_first(min(shown, len(chosen))).tolist()
         has = self._has_term
-        missing = [r for r in rows if not has[r, chosen[top]].any()]
-        if not missing:
-            return []
         audience = np.asarray(audience_key)[chosen]
         usable = (band != BAND_NEARBY) & self._active[chosen] & (audience <= audience[top[0]])
         picks: list[int] = []
-        for r in missing:
+        for r in [r for r in rows if not has[r, chosen[top]].any()] if len(chosen) > shown else []:
             candidates = np.flatnonzero(usable & has[r, chosen])
             candidates = candidates[~np.isin(candidates, top + picks)]
             if len(candidates):  # the first of them in the keys' order (key, then score, then position)
@@ -229,15 +229,22 @@ class SearchIndex(QueryReading, Scoring):
                 candidates = candidates[keys == keys.min()]
                 negative = ranking.negative_total[candidates]
                 picks.append(int(candidates[np.argmin(negative)]))
-        kept = list(top)
+        head = list(top)
         for p in reversed(top[1:]):  # make room: the lowest first; never the first, nor a topic's only one
-            if len(kept) + len(picks) <= shown:
+            if len(head) + len(picks) <= shown:
                 break
-            others = [chosen[q] for q in kept + picks if q != p]
+            others = [chosen[q] for q in head + picks if q != p]
             if all(has[r, others].any() for r in rows if has[r, chosen[p]]):
-                kept.remove(p)
-        picks = picks[:shown - len(kept)]
-        return kept + picks if picks else []
+                head.remove(p)
+        picks = picks[:shown - len(head)]
+        head += picks
+        first = self._term_row.get(terms[0])
+        if first is not None and not has[first, chosen[head[0]]]:
+            k = next((k for k, p in enumerate(head) if k and has[first, chosen[p]] and usable[p]
+                      and ranking.as_wide(p, head[0])), None)
+            if k is not None:
+                return [head[k], *head[:k], *head[k + 1:]]
+        return head if picks else []
 
     def search(
         self, query: str | None, filters: Filters = Filters(), *, limit: int = DEFAULT_LIMIT,
@@ -432,3 +439,4 @@ def _shortened(text: str, limit: int) -> str:
         return text
     cut = text[:limit + 1].rsplit(" ", 1)[0] if " " in text[:limit + 1] else text[:limit]
     return cut.rstrip(" ,.;:") + "\u2026"
+

@@ -92,6 +92,15 @@ class _Ranking:
 
     #: The first page's places a query of several topics keeps for a service of each (:meth:`lead`).
     SHOWN_FIRST = 3
+    #: Where the key's bits from how many concepts and words a service matches upwards begin
+    #: (named, who can use it, active, that count: :meth:`as_wide`).
+    _WIDE_BITS = 21 + 14
+
+    def as_wide(self, p: int, q: int) -> bool:
+        """Whether the services at positions ``p`` and ``q`` (in ``chosen``) are alike in all that
+        comes before how well they fit: named or not, who can use them, active or ended, and how
+        many of the query's concepts and words they match."""
+        return int(self.key[p]) >> self._WIDE_BITS == int(self.key[q]) >> self._WIDE_BITS
 
     def lead(self, head: Sequence[int]) -> None:
         """Puts the services at positions ``head`` (in ``chosen``) first, in that order, and every

@@ -83,6 +83,16 @@ def test_among_services_that_fit_as_well_the_first_topics_come_first():
     assert _four(leading=leading, band=np.array([0, 0, 2, 2], np.int8)).order().tolist() == [1, 0, 3, 2]
 
 
+def test_as_wide_compares_what_comes_before_fit():
+    """Two services are as wide a match when named, audience, ended and how many of the query's
+    concepts and words they match are alike, however well each fits or wherever it is."""
+    ranking = _four(total=np.array([3.0, 1, 1, 1]), band=np.array([0, 1, 0, 0], np.int8),
+                    coverage=np.array([2, 2, 1, 2], np.int8), ended=np.array([False, False, False, True]))
+    assert ranking.as_wide(0, 1)  # (fit and band differ)
+    assert not ranking.as_wide(0, 2)  # (matches fewer of the query's concepts and words)
+    assert not ranking.as_wide(0, 3)  # (ended)
+
+
 def test_matched_reads_only_what_is_asked_and_agrees_with_the_whole(monkeypatch):
     monkeypatch.setattr(_Ranking, "SMALL", 0)
     services = [f"s{i}" for i in range(6000)]
