@@ -2268,6 +2268,20 @@ LATER_SETS = [
     (203, "my brother in Hammersmith is on spice and keeps getting arrested, I'm in"
      ' Swansea',
      'substance-misuse', 'Hammersmith and Fulham'),
+    # Round 63 (sets 207 an ordinary mix, 208 the armed forces and their families, 209 the words of
+    # modern dating and online life): the queries its fixes answer.
+    (208, "he's been discharged and moved back in with me in Tottenham and I'm "
+     'frightened of him again',
+     'vawg', 'Haringey'),
+    (209, 'is it gaslighting if he tells me i imagined him pushing me down the '
+     'stairs',
+     'vawg', None),
+    (209, 'matched on hinge, met him in Soho for drinks and he did things i didnt '
+     'consent to back at his. where do i even go',
+     'sexual-violence', 'Westminster'),
+    (209, "our road's whatsapp is full of red flags about a guy trying car doors at"
+     ' night, who do we report to',
+     'community-safety', None),
 ]
 
 
