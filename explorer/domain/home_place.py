@@ -15,7 +15,8 @@ from explorer.domain.query import QueryParts
 #: where someone else lives ("she lives in Catford, what support is there near her").
 HOME_CUES: tuple[frozenset[tuple[str, str]], ...] = (
     frozenset({("live", "in"), ("living", "in"), ("live", "near"), ("based", "in"), ("staying", "in"),
-               ("moved", "to"), ("refuge", "in"), ("flat", "in"),
+               ("moved", "to"), ("rehoused", "to"), ("rehoused", "in"), ("relocated", "to"), ("released", "to"),
+               ("refuge", "in"), ("flat", "in"),
                ("house", "in"), ("home", "in"), ("back", "to")}),
     frozenset({("lives", "in"), ("lives", "near")}),
 )
@@ -126,3 +127,26 @@ def at_work(words: Sequence[str], start: int) -> bool:
     """Whether the place starting at ``words[start]`` is where someone works ("I work in Tooting",
     "my husband works in Greenwich"): of two places, such a one yields to the other."""
     return start >= 2 and words[start - 1] in ("in", "at") and words[start - 2] in WORK_WORDS
+
+
+#: How far before a place "used to" and "had" may be to make it a place of the past ("used to see a
+#: caseworker at the one stop shop in Tower Hamlets", "we had support in Tower Hamlets years ago").
+USED_TO_REACH = 10
+HAD_REACH = 4
+
+
+def in_the_past(words: Sequence[str], start: int) -> bool:
+    """Whether the place starting at ``words[start]`` is where help was had before ("I used to have a
+    hate crime worker in Croydon", "we had support in Tower Hamlets"): of two places, such a one
+    yields to the other."""
+    before = list(words[max(0, start - USED_TO_REACH):start])
+    if any(before[k:k + 2] == ["used", "to"] for k in range(len(before) - 1)):
+        return True
+    return "had" in words[max(0, start - HAD_REACH):start]
+
+
+def in_passing(words: Sequence[str], start: int) -> bool:
+    """Whether the place starting at ``words[start]`` is named in passing: where someone works
+    (:func:`at_work`) or where help was had before (:func:`in_the_past`). Of two places, such a one
+    yields to the other."""
+    return at_work(words, start) or in_the_past(words, start)

@@ -349,6 +349,10 @@ def test_a_tube_line_is_not_searched_as_a_word(index):
     ("someone keeps setting bins on fire on our estate in Canning Town, my husband works in Greenwich",
      "Canning Town"),
     ("I work in Soho but live in Lewisham, need counselling near home", "Lewisham"),
+    # (round 65: rehoused to a place; a place where help was had before yields)
+    ("my lad had a detached youth worker in Deptford but we got rehoused to Eltham, he's already had a knife "
+     "pulled on him", "Eltham"),
+    ("islamophobic attack on my dad in Kingston, we had support in Tower Hamlets years ago", "Kingston upon Thames"),
 ])
 def test_of_two_places_the_one_where_the_person_lives_is_the_place(index, query, label):
     assert _place_read(index, query) == label, query

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.domain.home_place import at_work, home_split, home_splits
+from explorer.domain.home_place import at_work, home_split, home_splits, in_passing, in_the_past
 from explorer.domain.query import split_query
 
 
@@ -45,6 +45,9 @@ from explorer.domain.query import split_query
      "my disabled brother", "tooting gets called names and pushed in the street i live in wimbledon"),
     ("my mum in Harrow keeps getting nasty notes through the door. I'm in Hayes",
      "my mum", "harrow keeps getting nasty notes through the door i'm in hayes"),
+    # rehoused or released to a place
+    ("had a detached youth worker in Deptford but we got rehoused to Eltham",
+     "had a detached youth worker in deptford but we got rehoused", "eltham"),
     # where someone lives with the writer
     ("son is 16, lives with me in Hornsey, police found him in Islington with drugs",
      "son is 16 lives with me", "hornsey police found him in islington with drugs"),
@@ -88,3 +91,18 @@ def test_every_split_is_offered_the_last_words_first_so_a_reader_can_pass_one_na
 ])
 def test_a_place_after_work_in_is_where_someone_works(text, start, expected):
     assert at_work(text.split(), start) is expected
+
+
+@pytest.mark.parametrize("text, start, expected", [
+    ("i used to see a caseworker at the one stop shop in tower hamlets", 11, True),
+    ("attack on my dad in kingston we had support in tower hamlets", 9, True),
+    ("attack on my dad in kingston we had support in tower hamlets", 5, False),
+    ("knife crime support in lambeth", 4, False),
+])
+def test_a_place_where_help_was_had_before_is_in_the_past(text, start, expected):
+    assert in_the_past(text.split(), start) is expected
+    assert in_passing(text.split(), start) is expected
+
+
+def test_a_place_of_work_is_named_in_passing():
+    assert in_passing("clubs in mitcham i work in tooting".split(), 6)

@@ -27,7 +27,7 @@ from explorer.domain.query import (
     split_query,
     written_as_a_name,
 )
-from explorer.domain.home_place import at_work, home_splits
+from explorer.domain.home_place import home_splits, in_passing
 from explorer.domain.postcode_in_text import find_postcode
 from explorer.domain.slips import slips, swaps
 from explorer.domain.spelling import spelling_variants
@@ -80,9 +80,11 @@ class QueryReading:
                 break
         else:
             location, place_span, unmatched_place, also_places = self._find_location(parts, words)
-            if location is not None and parts.explicit_place and at_work(parts.topic.split() + ["in"], len(parts.topic.split()) + 1):
-                # The last place is where someone works ("clubs for teenagers in Mitcham, I work in
-                # Tooting"): another place in the text is the place.
+            said = parts.topic.split() + parts.connector.split()
+            if location is not None and parts.explicit_place and in_passing(said, len(said)):
+                # The last place is named in passing ("clubs for teenagers in Mitcham, I work in
+                # Tooting"; "attack on my dad in Kingston, we had support in Tower Hamlets"): another
+                # place in the text is the place.
                 whole = dataclasses.replace(parts, topic=parts.cleaned, place="", explicit_place=False)
                 found = self._find_location(whole, words)
                 if found[0] is not None and found[0] != location:
@@ -370,7 +372,7 @@ class QueryReading:
         # Of two places, one that a thesaurus row also reads (St Giles, a charity's name; Pentonville,
         # a prison) is where the other is not ("st giles sos project ... a gang from Ponders End"),
         # nor is "the city", which may be London itself ("Fulham Broadway ... new to the city").
-        plain = [s for s in spans if clean(s.phrase) not in _VAGUE_PLACES and not at_work(place_words, s.start)
+        plain = [s for s in spans if clean(s.phrase) not in _VAGUE_PLACES and not in_passing(place_words, s.start)
                  and not self._a_row(place_words[s.start:s.end])] if len(spans) > 1 else spans
         best = max(plain or spans, key=lambda m: (m.end - m.start, m.score))
         target, span, others = self._choose_homonym(best, spans)
