@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import math
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -118,11 +118,13 @@ class QueryReading:
             topic_words = without_spans(words, place_span)
         other_places = []
         if location is not None:
-            if any(w in self.place_vocabulary.first for w in topic_words):
-                # A second place's name ("Bromley SE15 4") is no topic word: not used. One a thesaurus
-                # row reads stays a topic word: "just out of Pentonville, lives in Holloway".
+            named = _place_names(topic_words, self.place_vocabulary.first)
+            if named:
+                # A second place's name ("Bromley SE15 4", "support in Tower Hamlets") is no topic
+                # word: not used. One a thesaurus row reads stays a topic word: "just out of
+                # Pentonville, lives in Holloway".
                 read = self._row_positions(topic_words)
-                places = {i for i, w in enumerate(topic_words) if w in self.place_vocabulary.first and i not in read}
+                places = {i for i in named if i not in read}
                 other_places = [topic_words[i] for i in sorted(places)]
                 topic_words = [w for i, w in enumerate(topic_words) if i not in places]
             # A place that is also a thesaurus row ("came out of Pentonville", a prison), or the part of
@@ -491,3 +493,14 @@ def _a_clause(text: str) -> bool:
     not stopwords ("touched me in bus without permission where I report")."""
     words = text.split()
     return bool(words) and (words[0] in _NOT_A_PLACE_START or len(content_words(words)) > 3)
+
+
+def _place_names(words: Sequence[str], names: Mapping[str, int], longest: int = 4) -> set[int]:
+    """The positions of ``words`` that spell a place's name exactly (``names``: the place
+    vocabulary's phrases), of one to ``longest`` words ("tower hamlets", "canary wharf", "enfield")."""
+    out: set[int] = set()
+    for size in range(1, longest + 1):
+        for start in range(len(words) - size + 1):
+            if " ".join(words[start:start + size]) in names:
+                out.update(range(start, start + size))
+    return out
