@@ -14,11 +14,11 @@ from explorer.domain.query import QueryParts
 #: in", "my flat in", "moved to", "get back to" after prison); then, when no such words are there,
 #: where someone else lives ("she lives in Catford, what support is there near her").
 HOME_CUES: tuple[frozenset[tuple[str, str]], ...] = (
-    frozenset({("live", "in"), ("living", "in"), ("live", "near"), ("based", "in"), ("staying", "in"),
+    frozenset({("live", "in"), ("living", "in"), ("live", "near"), ("live", "off"), ("based", "in"), ("staying", "in"),
                ("moved", "to"), ("rehoused", "to"), ("rehoused", "in"), ("relocated", "to"), ("released", "to"),
                ("refuge", "in"), ("flat", "in"),
                ("house", "in"), ("home", "in"), ("back", "to")}),
-    frozenset({("lives", "in"), ("lives", "near")}),
+    frozenset({("lives", "in"), ("lives", "near"), ("lives", "off")}),
 )
 #: Cues that say where the person lives only after "my" or "our" ("at my flat in Tottenham", not
 #: "police found him in a flat in Edmonton").
@@ -37,7 +37,8 @@ RELATIVES = frozenset(
 #: treatment", "help near him", "where he is").
 FOR_THEM = frozenset({("for", "him"), ("for", "her"), ("near", "him"), ("near", "her"), ("help", "him"),
                       ("help", "her"), ("helps", "him"), ("helps", "her"), ("support", "him"), ("support", "her"),
-                      ("get", "him"), ("get", "her"), ("where", "he"), ("where", "she")})
+                      ("get", "him"), ("get", "her"), ("where", "he"), ("where", "she"), ("visit", "him"),
+                      ("visit", "her")})
 
 
 def _for_them(words: list[str]) -> bool:
@@ -54,21 +55,33 @@ def _told_first(words: list[str]) -> bool:
         for j in range(theirs + 2, len(words) - 1))
 
 
-def _their_place(words: list[str], i: int) -> bool:
+#: The places of someone's own that say where they are ("her house in Orpington", "my dad's shop in").
+THEIR_PLACES = frozenset({"flat", "house", "home", "shop", "block", "place"})
+
+
+def _their_place(words: list[str], i: int, asked_for: bool = False) -> bool:
     """Whether ``words[i]`` ("in") follows the someone a text asks for, or their home: "my nan in",
     "mum's in", "my dad's house in"."""
     if words[i] != "in" or i < 1:
         return False
     before = words[i - 1]
-    if before in ("flat", "house", "home") and i >= 2:
-        before = words[i - 2]
-    return before in RELATIVES or (before.endswith("'s") and before[:-2] in RELATIVES)
+    if before in THEIR_PLACES and i >= 2:  # "my dad's shop in", "my nan's block in"; "her house in"
+        owner = words[i - 2]
+        return _a_relatives(owner) or owner in RELATIVES or (asked_for and owner in ("his", "her", "their"))
+    return before in RELATIVES or _a_relatives(before)
+
+
+def _a_relatives(word: str) -> bool:
+    """Whether ``word`` is a relative's possessive ("mum's", "dad's")."""
+    return word.endswith("'s") and word[:-2] in RELATIVES
 
 
 def _is_cue(words: list[str], i: int, cues: frozenset[tuple[str, str]]) -> bool:
     """Whether ``words[i - 1]``, ``words[i]`` say where the person lives, not where they used to
     ("he used to live in Plumstead") nor a place that is not theirs ("a flat in Edmonton")."""
     pair = (words[i - 1], words[i])
+    if words[i] == "in" and i >= 2 and words[i - 1] == "alone":  # "lives alone in Chingford"
+        pair = (words[i - 2], "in")
     if cues is HOME_CUES[0] and words[i] == "in" and i >= 2 and words[i - 2:i] == ["with", "me"]:
         return True  # where someone lives with the writer: "lives with me in Hornsey", "home with me in"
     if pair in cues:
@@ -98,8 +111,9 @@ def home_splits(parts: QueryParts) -> list[QueryParts]:
     names no place after "house in": Romford is the place)."""
     words = parts.cleaned.split()
     tiers = []
-    if _for_them(words) or _told_first(words):  # help for someone else, where they are: their place
-        tiers.append(lambda i: _their_place(words, i) or _is_cue(words, i, HOME_CUES[1]))
+    asked_for = _for_them(words)
+    if asked_for or _told_first(words):  # help for someone else, where they are: their place
+        tiers.append(lambda i: _their_place(words, i, asked_for) or _is_cue(words, i, HOME_CUES[1]))
     tiers.extend(lambda i, cues=cues: _is_cue(words, i, cues) for cues in HOME_CUES)
     out = []
     for tier in tiers:
@@ -126,7 +140,14 @@ WORK_WORDS = frozenset({"work", "works", "working", "job"})
 def at_work(words: Sequence[str], start: int) -> bool:
     """Whether the place starting at ``words[start]`` is where someone works ("I work in Tooting",
     "my husband works in Greenwich"): of two places, such a one yields to the other."""
-    return start >= 2 and words[start - 1] in ("in", "at") and words[start - 2] in WORK_WORDS
+    if start < 2 or words[start - 1] not in ("in", "at"):
+        return False
+    for word in reversed(words[max(0, start - 4):start - 1]):  # "work in", "work late in", "works nights at"
+        if word in WORK_WORDS:
+            return True
+        if word in ("in", "at"):  # (not across another place: "at work in Mayfair, flat's in Plumstead")
+            return False
+    return False
 
 
 #: How far before a place "used to" and "had" may be to make it a place of the past ("used to see a
@@ -141,6 +162,8 @@ def in_the_past(words: Sequence[str], start: int) -> bool:
     yields to the other."""
     before = list(words[max(0, start - USED_TO_REACH):start])
     if any(before[k:k + 2] == ["used", "to"] for k in range(len(before) - 1)):
+        return True
+    if start >= 2 and words[start - 1] == "in" and words[start - 2] == "lived":  # "when we lived in Camden"
         return True
     return "had" in words[max(0, start - HAD_REACH):start]
 

@@ -45,6 +45,13 @@ from explorer.domain.query import split_query
      "my disabled brother", "tooting gets called names and pushed in the street i live in wimbledon"),
     ("my mum in Harrow keeps getting nasty notes through the door. I'm in Hayes",
      "my mum", "harrow keeps getting nasty notes through the door i'm in hayes"),
+    # someone's own place, when the help is asked for them; living alone; living off a road
+    ("mum is 80 and got scammed at her house in Orpington, I'm in Greenwich, who can visit her",
+     "mum is 80 and got scammed at her house", "orpington i'm in greenwich who can visit her"),
+    ("antisemitic graffiti on my dad's shop in Golders Green, I live in Stamford Hill",
+     "antisemitic graffiti on my dad's shop", "golders green i live in stamford hill"),
+    ("my dad's drinking, he lives alone in Chingford, I live in Stratford. where can he get help near him",
+     "my dad's drinking he lives alone", "chingford i live in stratford where can he get help near him"),
     # rehoused or released to a place
     ("had a detached youth worker in Deptford but we got rehoused to Eltham",
      "had a detached youth worker in deptford but we got rehoused", "eltham"),
@@ -88,6 +95,8 @@ def test_every_split_is_offered_the_last_words_first_so_a_reader_can_pass_one_na
     ("job at canary wharf", 2, True),
     ("clubs in mitcham i work in tooting", 2, False),
     ("he works", 1, False),
+    ("i work late in marylebone", 4, True),
+    ("burgled while i was at work in mayfair flat's in plumstead", 9, False),  # (not across another place)
 ])
 def test_a_place_after_work_in_is_where_someone_works(text, start, expected):
     assert at_work(text.split(), start) is expected
@@ -97,6 +106,7 @@ def test_a_place_after_work_in_is_where_someone_works(text, start, expected):
     ("i used to see a caseworker at the one stop shop in tower hamlets", 11, True),
     ("attack on my dad in kingston we had support in tower hamlets", 9, True),
     ("attack on my dad in kingston we had support in tower hamlets", 5, False),
+    ("homophobic abuse from neighbours in stoke newington never had this when we lived in camden", 14, True),
     ("knife crime support in lambeth", 4, False),
 ])
 def test_a_place_where_help_was_had_before_is_in_the_past(text, start, expected):
