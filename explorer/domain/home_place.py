@@ -21,8 +21,13 @@ HOME_CUES: tuple[frozenset[tuple[str, str]], ...] = (
     frozenset({("lives", "in"), ("lives", "near"), ("lives", "off")}),
 )
 #: Cues that say where the person lives only after "my" or "our" ("at my flat in Tottenham", not
-#: "police found him in a flat in Edmonton").
-OWN_CUES = frozenset({("flat", "in"), ("house", "in"), ("home", "in")})
+#: "police found him in a flat in Edmonton"; "stones at my windows in New Addington").
+OWN_CUES = frozenset({("flat", "in"), ("house", "in"), ("home", "in"), ("windows", "in"), ("door", "in"),
+                      ("street", "in"), ("road", "in"), ("estate", "in"), ("block", "in")})
+#: A business of the writer's, where what they ask about happens ("antisocial behaviour outside my
+#: shop in Soho every night, I live in Ealing"): its place comes before the writer's home.
+BUSINESSES = frozenset({"shop", "shops", "cafe", "takeaway", "restaurant", "bar", "pub", "salon", "business",
+                        "stall", "office"})
 #: A move from one place to another ("we moved from Hackney to Enfield"): the "to" is a cue when
 #: "moved from" comes at most this many words before it.
 MOVED_FROM_REACH = 6
@@ -32,7 +37,7 @@ MOVED_FROM_REACH = 6
 RELATIVES = frozenset(
     "mum mother mom dad father nan nana nanny gran granny grandma grandmother grandad grandpa grandfather "
     "brother sister cousin aunt auntie aunty uncle nephew niece son daughter grandson granddaughter "
-    "stepson stepdaughter friend mate parents".split())
+    "stepson stepdaughter friend mate parents neighbour".split())
 #: Words that ask for help for that someone, where they are ("support for her", "get him into
 #: treatment", "help near him", "where he is").
 FOR_THEM = frozenset({("for", "him"), ("for", "her"), ("near", "him"), ("near", "her"), ("help", "him"),
@@ -69,6 +74,12 @@ def _their_place(words: list[str], i: int, asked_for: bool = False) -> bool:
         owner = words[i - 2]
         return _a_relatives(owner) or owner in RELATIVES or (asked_for and owner in ("his", "her", "their"))
     return before in RELATIVES or _a_relatives(before)
+
+
+def _business_place(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` ("in", "on") follows a business of the writer's: "my shop in Soho",
+    "our cafe on the King's Road"."""
+    return (words[i] in ("in", "on") and i >= 2 and words[i - 1] in BUSINESSES and words[i - 2] in ("my", "our"))
 
 
 def _a_relatives(word: str) -> bool:
@@ -114,6 +125,7 @@ def home_splits(parts: QueryParts) -> list[QueryParts]:
     asked_for = _for_them(words)
     if asked_for or _told_first(words):  # help for someone else, where they are: their place
         tiers.append(lambda i: _their_place(words, i, asked_for) or _is_cue(words, i, HOME_CUES[1]))
+    tiers.append(lambda i: _business_place(words, i))
     tiers.extend(lambda i, cues=cues: _is_cue(words, i, cues) for cues in HOME_CUES)
     out = []
     for tier in tiers:

@@ -52,6 +52,15 @@ from explorer.domain.query import split_query
      "antisemitic graffiti on my dad's shop", "golders green i live in stamford hill"),
     ("my dad's drinking, he lives alone in Chingford, I live in Stratford. where can he get help near him",
      "my dad's drinking he lives alone", "chingford i live in stratford where can he get help near him"),
+    # a business of the writer's, where what they ask about happens, before their home
+    ("antisocial behaviour outside my shop in Soho every night, I live in Ealing",
+     "antisocial behaviour outside my shop", "soho every night i live in ealing"),
+    # the writer's own windows, door or street
+    ("kids throwing stones at my windows in New Addington. my daughter in Bromley says just call the council",
+     "kids throwing stones at my windows", "new addington my daughter in bromley says just call the council"),
+    # a neighbour's place told before the writer's own
+    ("neighbour in Kingston keeps threatening my dad. I live in Richmond",
+     "neighbour", "kingston keeps threatening my dad i live in richmond"),
     # rehoused or released to a place
     ("had a detached youth worker in Deptford but we got rehoused to Eltham",
      "had a detached youth worker in deptford but we got rehoused", "eltham"),
