@@ -16,7 +16,8 @@ from explorer.domain.query import QueryParts
 HOME_CUES: tuple[frozenset[tuple[str, str]], ...] = (
     frozenset({("live", "in"), ("living", "in"), ("live", "near"), ("live", "off"), ("based", "in"), ("staying", "in"),
                ("moved", "to"), ("rehoused", "to"), ("rehoused", "in"), ("relocated", "to"), ("released", "to"),
-               ("refuge", "in"), ("flat", "in"),
+               ("refuge", "in"), ("flat", "in"), ("windows", "in"), ("door", "in"), ("street", "in"), ("road", "in"),
+               ("estate", "in"), ("block", "in"),
                ("house", "in"), ("home", "in"), ("back", "to")}),
     frozenset({("lives", "in"), ("lives", "near"), ("lives", "off")}),
 )
