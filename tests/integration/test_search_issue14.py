@@ -2286,6 +2286,61 @@ LATER_SETS = [
     (209, "our road's whatsapp is full of red flags about a guy trying car doors at"
      ' night, who do we report to',
      'community-safety', None),
+    # Round 65 (sets 213 an ordinary mix, 214 the practical side of what happened, 215 help had
+    # before, looked for where they are now): the queries its fixes answer.
+    (214, 'leaving my partner, want to move out of Battersea without him finding '
+     'out where, who helps with that',
+     'vawg', 'Wandsworth'),
+    (214, 'son has a court date for possession with intent but older lads forced '
+     'him into it. who can explain that to the court? Harold Hill',
+     'exploitation', 'Havering'),
+    (214, "intercom on our block's broken and people keep getting in to use and "
+     'sleep in the stairs, Holloway',
+     'community-safety', 'Islington'),
+    (214, 'parties every weekend next door in Hampstead, tried talking to them, '
+     'where next',
+     'community-safety', 'Camden'),
+    (215, 'used to see a DV caseworker at the one stop shop in Tower Hamlets and '
+     "now I've been rehoused to Barkingside",
+     'vawg', 'Redbridge'),
+    (215, 'my lad had a detached youth worker in Deptford but we got rehoused to '
+     "Eltham, he's already had a knife pulled on him",
+     'youth-violence', 'Greenwich'),
+    (215, 'islamophobic attack on my dad in Kingston, we had support in Tower '
+     'Hamlets years ago',
+     'hate-crime', 'Kingston upon Thames'),
+    (215, 'my husband had a great key worker in HMP Wandsworth, now released to '
+     'Islington and has nothing',
+     'reducing-reoffending', 'Islington'),
+    # Round 66 (sets 216 an ordinary mix, 217 children asking for a parent or the family, 218 two
+    # places in one query, a fourth time): the queries its fixes answer.
+    (218, 'sexual assault counselling haringey? it happened years ago when i lived '
+     'in enfield but its only hitting me now',
+     'sexual-violence', 'Haringey'),
+    (218, 'mum is 80 and got scammed out of her savings over the phone at her house'
+     " in Orpington, I'm in Greenwich, who can visit her",
+     'victims-witnesses', 'Bromley'),
+    (218, "Son was stabbed outside a chicken shop in Shepherd's Bush. We live off "
+     'Ladbroke Grove. Hospital mentioned a youth worker scheme, is there one '
+     'where we live?',
+     'youth-violence', 'Kensington and Chelsea'),
+    (218, "antisemitic graffiti on my dad's shop in Golders Green, I live in "
+     'Stamford Hill, how do we report it and get support for him',
+     'hate-crime', 'Barnet'),
+    (218, 'lesbian couple, homophobic abuse from neighbours in Stoke Newington, '
+     'never had this when we lived in Camden',
+     'hate-crime', 'Hackney'),
+    (218, "drug dealing outside my nan's block in Streatham, I live in Mitcham",
+     'community-safety', 'Lambeth'),
+    (218, 'feel unsafe walking home from Wembley Park station, I work late in '
+     'Marylebone',
+     'community-safety', 'Brent'),
+    (218, 'car vandalised again on our estate in Hammersmith, never happened when '
+     'we lived in Kensington',
+     'community-safety', 'Hammersmith and Fulham'),
+    (218, "my gran lives off Ilford Lane and says there's dealing outside her door "
+     "every day, I'm in Whitechapel",
+     'community-safety', 'Redbridge'),
 ]
 
 

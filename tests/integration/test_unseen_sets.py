@@ -52,10 +52,21 @@ def test_a_set_row_without_a_topic_is_refused_with_its_row(tmp_path):
         read_set(bad)
 
 
+#: What the kept sets scored when last recorded (after their rounds' changes): how many queries,
+#: how many the strict measure answers, and how many the page does. A round that adds sets records
+#: them here, as the README does.
+RECORDED = {"queries": 23_850, "strict": 22_181, "page": 23_437}
+#: How many answers a change may lose before the test calls it a regression (about 0.1 %).
+SLACK = 24
+
+
 def test_the_kept_sets_stay_answered(index):
-    """Nine in ten is the goal; the kept sets scored 21,367 of 22,950 after their rounds' changes (93.1 %).
-    A change that loses more than a few of them is a regression to look at, not noise."""
+    """Nine in ten is the goal; the kept sets scored 22,181 of 23,850 after their rounds' changes (93.0 %).
+    A change that loses more than a few of them (:data:`SLACK`) is a regression to look at, not
+    noise; sets added without their figures recorded are refused."""
     rows = [row for path in SETS for row in read_set(path)]
+    assert len(rows) == RECORDED["queries"], "sets were added or removed: measure them and record the figures"
     figures = evaluate(index, rows)
-    assert figures["strict"] >= 0.93 * len(rows), figures
-    assert figures["page"] >= 0.98 * len(rows), figures
+    assert figures["strict"] >= 0.90 * len(rows), figures
+    assert figures["strict"] >= RECORDED["strict"] - SLACK, figures
+    assert figures["page"] >= RECORDED["page"] - SLACK, figures

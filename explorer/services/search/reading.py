@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import math
-from typing import Mapping, Sequence
+from typing import Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -34,7 +34,7 @@ from explorer.domain.spelling import spelling_variants
 from explorer.services.search.building import _borough_point
 from explorer.services.search.model import EXAMPLE, Location, OtherPlace, Understood, _Reading
 from explorer.services.search.ranking import _runs
-from explorer.services.search.spans import char_span_to_words, with_borough, without_spans
+from explorer.services.search.spans import char_span_to_words, place_names_in, with_borough, without_spans
 
 #: What a query that names no service names (read-only, shared).
 _NO_SERVICES = np.zeros(0, dtype=np.int64)
@@ -118,7 +118,7 @@ class QueryReading:
             topic_words = without_spans(words, place_span)
         other_places = []
         if location is not None:
-            named = _place_names(topic_words, self.place_vocabulary.first)
+            named = place_names_in(topic_words, self.place_vocabulary.first)
             if named:
                 # A second place's name ("Bromley SE15 4", "support in Tower Hamlets") is no topic
                 # word: not used. One a thesaurus row reads stays a topic word: "just out of
@@ -494,13 +494,3 @@ def _a_clause(text: str) -> bool:
     words = text.split()
     return bool(words) and (words[0] in _NOT_A_PLACE_START or len(content_words(words)) > 3)
 
-
-def _place_names(words: Sequence[str], names: Mapping[str, int], longest: int = 4) -> set[int]:
-    """The positions of ``words`` that spell a place's name exactly (``names``: the place
-    vocabulary's phrases), of one to ``longest`` words ("tower hamlets", "canary wharf", "enfield")."""
-    out: set[int] = set()
-    for size in range(1, longest + 1):
-        for start in range(len(words) - size + 1):
-            if " ".join(words[start:start + size]) in names:
-                out.update(range(start, start + size))
-    return out

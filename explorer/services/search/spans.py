@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Mapping, Sequence
 
 
 def with_borough(query: str, typed: Sequence[str], label: str, borough: str) -> str:
@@ -29,3 +29,14 @@ def char_span_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     first = len(text[:start].split())
     count = len(text[start:end].split())
     return first, first + count
+
+
+def place_names_in(words: Sequence[str], names: Mapping[str, int], longest: int = 4) -> set[int]:
+    """The positions of ``words`` that spell a place's name exactly (``names``: the place
+    vocabulary's phrases), of one to ``longest`` words ("tower hamlets", "canary wharf", "enfield")."""
+    out: set[int] = set()
+    for size in range(1, longest + 1):
+        for start in range(len(words) - size + 1):
+            if " ".join(words[start:start + size]) in names:
+                out.update(range(start, start + size))
+    return out

@@ -6,6 +6,7 @@ import pytest
 
 from explorer.domain.query import written_as_a_name
 from explorer.services.search.building import capitalised_names, place_names
+from explorer.services.search.spans import place_names_in
 
 
 def test_a_street_is_also_found_by_its_short_form_and_saint_is_not_shortened():
@@ -84,10 +85,8 @@ def test_an_ordinary_word_is_a_name_only_where_written_with_a_capital(typed, exp
 def test_a_second_place_named_in_full_is_found_word_by_word_so_it_is_no_topic_word():
     """"we had support in Tower Hamlets years ago": both words of the other place are a place's
     name, not words to search services' text for."""
-    from explorer.services.search.reading import _place_names
-
     names = {"tower hamlets": 0, "enfield": 1, "canary wharf": 2}
     words = "attack on my dad we had support in tower hamlets years ago".split()
-    assert _place_names(words, names) == {8, 9}
-    assert _place_names("i work in canary wharf near enfield".split(), names) == {3, 4, 6}
-    assert _place_names("tower block".split(), names) == set()
+    assert place_names_in(words, names) == {8, 9}
+    assert place_names_in("i work in canary wharf near enfield".split(), names) == {3, 4, 6}
+    assert place_names_in("tower block".split(), names) == set()
