@@ -2341,6 +2341,16 @@ LATER_SETS = [
     (218, "my gran lives off Ilford Lane and says there's dealing outside her door "
      "every day, I'm in Whitechapel",
      'community-safety', 'Redbridge'),
+    # Round 67 (sets 219 an ordinary mix, 220 a pet or an animal in the story, 221 harm by someone with
+    # power over them): the queries its fixes answer.
+    (220, 'he threatens to drown the kittens if i tell anyone what he does to me',
+     'vawg', None),
+    (221, "youth pastor had sex with me when I was 15, I'm ready to report it now. "
+     'Tottenham',
+     'sexual-violence', 'Haringey'),
+    (221, 'security guard in the Uxbridge shopping centre follows me round every '
+     'time because I wear a hijab',
+     'hate-crime', 'Hillingdon'),
 ]
 
 
