@@ -1,7 +1,10 @@
 """Where the person is, when a query names two places: the one after "I live in", "we moved to",
-"moved from Hackney to", "my flat in" ("my ex lives in Enfield and keeps turning up at my flat in
-Tottenham"; "I work in Soho but live in Lewisham, need counselling near home"), not after "used to
-live in" nor "a flat in"."""
+"moved from Hackney to", "rehoused to", "my flat in" ("my ex lives in Enfield and keeps turning up at
+my flat in Tottenham"; "I work in Soho but live in Lewisham, need counselling near home"), not after
+"used to live in" nor "a flat in"; where someone else is, when the help is asked for them or their
+place is told before the writer's own ("my nan in Streatham had her identity stolen. I live in
+Tooting. who helps her"); a business of the writer's before their home ("my shop in Soho"). A place
+named in passing, where someone works or where help was had before, yields to another."""
 
 from __future__ import annotations
 
@@ -34,7 +37,8 @@ BUSINESSES = frozenset({"shop", "shops", "cafe", "takeaway", "restaurant", "bar"
 MOVED_FROM_REACH = 6
 
 
-#: Someone the person asks for ("my nan in Streatham ... who helps her").
+#: Someone the person asks for or tells of ("my nan in Streatham ... who helps her", "neighbour in
+#: Kingston keeps threatening my dad").
 RELATIVES = frozenset(
     "mum mother mom dad father nan nana nanny gran granny grandma grandmother grandad grandpa grandfather "
     "brother sister cousin aunt auntie aunty uncle nephew niece son daughter grandson granddaughter "
@@ -90,7 +94,8 @@ def _a_relatives(word: str) -> bool:
 
 def _is_cue(words: list[str], i: int, cues: frozenset[tuple[str, str]]) -> bool:
     """Whether ``words[i - 1]``, ``words[i]`` say where the person lives, not where they used to
-    ("he used to live in Plumstead") nor a place that is not theirs ("a flat in Edmonton")."""
+    ("he used to live in Plumstead") nor a place that is not theirs ("a flat in Edmonton"); also
+    "lives alone in" and "with me in" ("lives with me in Hornsey")."""
     pair = (words[i - 1], words[i])
     if words[i] == "in" and i >= 2 and words[i - 1] == "alone":  # "lives alone in Chingford"
         pair = (words[i - 2], "in")

@@ -439,4 +439,3 @@ def _shortened(text: str, limit: int) -> str:
         return text
     cut = text[:limit + 1].rsplit(" ", 1)[0] if " " in text[:limit + 1] else text[:limit]
     return cut.rstrip(" ,.;:") + "\u2026"
-

@@ -493,4 +493,3 @@ def _a_clause(text: str) -> bool:
     not stopwords ("touched me in bus without permission where I report")."""
     words = text.split()
     return bool(words) and (words[0] in _NOT_A_PLACE_START or len(content_words(words)) > 3)
-
