@@ -13,21 +13,20 @@ from typing import Sequence
 
 from explorer.domain.query import QueryParts
 
-#: Words and the connector after them that say where the person lives or is, first person ("live
-#: in", "my flat in", "moved to", "get back to" after prison); then, when no such words are there,
-#: where someone else lives ("she lives in Catford, what support is there near her").
-HOME_CUES: tuple[frozenset[tuple[str, str]], ...] = (
-    frozenset({("live", "in"), ("living", "in"), ("live", "near"), ("live", "off"), ("based", "in"), ("staying", "in"),
-               ("moved", "to"), ("rehoused", "to"), ("rehoused", "in"), ("relocated", "to"), ("released", "to"),
-               ("refuge", "in"), ("flat", "in"), ("windows", "in"), ("door", "in"), ("street", "in"), ("road", "in"),
-               ("estate", "in"), ("block", "in"),
-               ("house", "in"), ("home", "in"), ("back", "to")}),
-    frozenset({("lives", "in"), ("lives", "near"), ("lives", "off")}),
-)
 #: Cues that say where the person lives only after "my" or "our" ("at my flat in Tottenham", not
 #: "police found him in a flat in Edmonton"; "stones at my windows in New Addington").
 OWN_CUES = frozenset({("flat", "in"), ("house", "in"), ("home", "in"), ("windows", "in"), ("door", "in"),
                       ("street", "in"), ("road", "in"), ("estate", "in"), ("block", "in")})
+#: Words and the connector after them that say where the person lives or is, first person ("live
+#: in", "my flat in", "moved to", "get back to" after prison, and :data:`OWN_CUES`); then, when no
+#: such words are there, where someone else lives ("she lives in Catford, what support is there
+#: near her").
+HOME_CUES: tuple[frozenset[tuple[str, str]], ...] = (
+    frozenset({("live", "in"), ("living", "in"), ("live", "near"), ("live", "off"), ("based", "in"),
+               ("staying", "in"), ("moved", "to"), ("rehoused", "to"), ("rehoused", "in"), ("relocated", "to"),
+               ("released", "to"), ("refuge", "in"), ("back", "to")}) | OWN_CUES,
+    frozenset({("lives", "in"), ("lives", "near"), ("lives", "off")}),
+)
 #: A business of the writer's, where what they ask about happens ("antisocial behaviour outside my
 #: shop in Soho every night, I live in Ealing"): its place comes before the writer's home.
 BUSINESSES = frozenset({"shop", "shops", "cafe", "takeaway", "restaurant", "bar", "pub", "salon", "business",
@@ -141,6 +140,11 @@ def home_splits(parts: QueryParts) -> list[QueryParts]:
                 if split not in out:
                     out.append(split)
     return out
+
+
+def unsplit(parts: QueryParts) -> QueryParts:
+    """``parts`` as one text, no place split off (a place is then looked for anywhere in it)."""
+    return dataclasses.replace(parts, topic=parts.cleaned, place="", explicit_place=False)
 
 
 def _split(parts: QueryParts, words: list[str], at: int) -> QueryParts:

@@ -73,7 +73,7 @@ class _Ranking:
             ((~named[c]).astype(np.int32) << 22)
             | (np.asarray(audience)[c].astype(np.int32) << 20)
             | (ended[c].astype(np.int32) << 19)
-            | ((31 - np.minimum(coverage[c], 31)).astype(np.int32) << 14)
+            | ((31 - np.minimum(coverage[c], 31)).astype(np.int32) << self._COVERAGE_AT)
             | ((15 - np.clip(fit, 0, 15)).astype(np.int32) << 4)
             | (np.asarray(audience_match)[c].astype(np.int32) << 3)
             | (np.asarray(band).astype(np.int32) << 1)
@@ -84,7 +84,7 @@ class _Ranking:
             high |= (7 - np.minimum(tagged, 7)).astype(np.int32) << 8
         if leading is not None:
             high |= (~leading).astype(np.int32)
-        self.key = (high.astype(np.int64) << 21) | metres
+        self.key = (high.astype(np.int64) << self._METRE_BITS) | metres
         self.negative_total = -total[c]
         self._order: np.ndarray | None = None
         self._ranked_order: np.ndarray | None = None
@@ -92,9 +92,12 @@ class _Ranking:
 
     #: The first page's places a query of several topics keeps for a service of each (:meth:`lead`).
     SHOWN_FIRST = 3
-    #: Where the key's bits from how many concepts and words a service matches upwards begin
-    #: (named, who can use it, active, that count: :meth:`as_wide`).
-    _WIDE_BITS = 21 + 14
+    #: The key's lowest bits hold the distance in metres; the coverage (how many of the query's
+    #: concepts and words a service matches) sits this far up the rest, below named, audience and
+    #: ended (:meth:`as_wide` compares from it up).
+    _METRE_BITS = 21
+    _COVERAGE_AT = 14
+    _WIDE_BITS = _METRE_BITS + _COVERAGE_AT
 
     def as_wide(self, p: int, q: int) -> bool:
         """Whether the services at positions ``p`` and ``q`` (in ``chosen``) are alike in all that

@@ -27,7 +27,7 @@ from explorer.domain.query import (
     split_query,
     written_as_a_name,
 )
-from explorer.domain.home_place import home_splits, in_passing
+from explorer.domain.home_place import home_splits, in_passing, unsplit
 from explorer.domain.postcode_in_text import find_postcode
 from explorer.domain.slips import slips, swaps
 from explorer.domain.spelling import spelling_variants
@@ -85,7 +85,7 @@ class QueryReading:
                 # The last place is named in passing ("clubs for teenagers in Mitcham, I work in
                 # Tooting"; "attack on my dad in Kingston, we had support in Tower Hamlets"): another
                 # place in the text is the place.
-                whole = dataclasses.replace(parts, topic=parts.cleaned, place="", explicit_place=False)
+                whole = unsplit(parts)
                 found = self._find_location(whole, words)
                 if found[0] is not None and found[0] != location:
                     parts, (location, place_span, unmatched_place, also_places) = whole, found
@@ -94,13 +94,13 @@ class QueryReading:
                 or (parts.connector == "at" and not self._near_a_place(parts.place))):
             # "witness at court", "support at night": what follows is a topic, not a place the search
             # failed to find ("help in Camdem" still is); the whole text is read as one.
-            parts = dataclasses.replace(parts, topic=parts.cleaned, place="", explicit_place=False)
+            parts = unsplit(parts)
             location, place_span, unmatched_place, also_places = self._find_location(parts, words)
         elif unmatched_place and location is None and not self._near_a_place(parts.place):
             # What follows the last "in" is no London place and not close to one ("agent in
             # Kingston makes me work in restaurant for free"): a place named earlier is the place;
             # with none, it is still said to be a place London does not have ("in Pakistan").
-            whole = dataclasses.replace(parts, topic=parts.cleaned, place="", explicit_place=False)
+            whole = unsplit(parts)
             found = self._find_location(whole, words)
             if found[0] is not None:
                 parts, (location, place_span, unmatched_place, also_places) = whole, found
