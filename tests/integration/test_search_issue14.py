@@ -674,6 +674,39 @@ def test_a_place_name_of_two_boroughs_means_the_larger_unless_the_borough_is_nam
         assert names[again.location.borough_code] == other.borough and again.also_places == ()
 
 
+@pytest.mark.parametrize("query, label, borough", [
+    ("drunk people harassing customers outside my shop on North End Croydon", "Croydon", "Croydon"),
+    ("ex prisoner trying to go straight, live off South Street Romford", "Romford", "Havering"),
+    ("brother out of pentonville next week, coming to stay with me in Leyton, st giles or someone?", "Leyton",
+     "Waltham Forest"),  # (St Giles, a charity's name, is no town)
+    ("youth club Hayes Bromley", "Hayes", "Bromley"),  # (a shared name and its borough: the place)
+])
+def test_a_street_named_like_a_place_then_its_town_is_the_town(index, query, label, borough):
+    """"North End" is a Bexley neighbourhood and Croydon's high street; "South Street" a Bromley
+    hamlet and a street in Romford: the town after it is the place, and the street's words are no topic."""
+    understood = index.search(query).understood
+    names = {b.code: b.name for b in index.snapshot.boroughs}
+    assert understood.location.label == label and names[understood.location.borough_code] == borough
+    assert not ({"north", "end", "south", "street"} & set(understood.ignored_words + understood.words
+                                                          + understood.unmatched_words))
+
+
+@pytest.mark.parametrize("query, label, borough", [
+    ("Golden Lane estate EC1Y younger kids being paid to deliver packages", "Golden Lane Estate", "City of London"),
+    ("they're making my son keep drugs in our flat, Grahame Park estate NW9", "Grahame Park", "Barnet"),
+    ("knife crime Peckham SE15", "Peckham", "Southwark"),
+    ("knife crime SE15", "SE15", "Southwark"),
+    ("knife crime Peckham SE1", "SE1", "Southwark"),  # (Peckham is not in SE1: the district)
+])
+def test_a_place_named_with_its_postcode_district_is_the_place(index, query, label, borough):
+    """EC1Y is mostly Islington, but the Golden Lane Estate in it is the City's: the place is the
+    more exact, and the district's code is no word left unread."""
+    understood = index.search(query).understood
+    names = {b.code: b.name for b in index.snapshot.boroughs}
+    assert understood.location.label == label and names[understood.location.borough_code] == borough
+    assert not [w for w in understood.unmatched_words if w[:2] in ("ec", "nw", "se")]
+
+
 # -- the CLI's cached index ------------------------------------------------------------------------
 
 

@@ -1,6 +1,7 @@
-"""Reading a query: its place (postcode, sector, district, neighbourhood, borough), typo
-corrections against the register's words, thesaurus rows and service areas, and the services it
-names. Depends only on the text and the index, so an index remembers recent readings."""
+"""Reading a query: where the person is among the places it names (the place itself is read by
+:mod:`explorer.services.search.places`), typo corrections against the register's words, thesaurus
+rows and service areas, and the services it names. Depends only on the text and the index, so an
+index remembers recent readings."""
 
 from __future__ import annotations
 
@@ -11,30 +12,24 @@ from typing import Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
 
 from explorer.domain.query import (
-    PLACE_CUTOFF,
     STOPWORDS,
     WEAK_WORDS,
     TOPIC_CUTOFF,
-    PhraseMatch,
-    capitalised_in,
     clean,
     content_words,
     in_reach,
     match_spans,
     split_query,
-    written_as_a_name,
 )
 from explorer.domain.home_place import home_splits, in_passing, unsplit
-from explorer.domain.postcode_in_text import find_postcode
-from explorer.domain.slips import slips, swaps
+from explorer.domain.slips import swaps
 from explorer.domain.spelling import spelling_variants
-from explorer.services.search.building import _borough_point
-from explorer.services.search.model import EXAMPLE, Location, OtherPlace, Understood, _Reading
+from explorer.services.search.model import EXAMPLE, Understood, _Reading
+from explorer.services.search.places import PlaceReading, _a_clause
 from explorer.services.search.ranking import _runs
-from explorer.services.search.spans import char_span_to_words, place_names_in, with_borough, without_spans
+from explorer.services.search.spans import place_names_in, without_spans
 
 #: What a query that names no service names (read-only, shared).
 _NO_SERVICES = np.zeros(0, dtype=np.int64)
@@ -53,7 +48,7 @@ SMALL_WINDOW = 192
 SMALL_WORDS = 128
 
 
-class QueryReading:
+class QueryReading(PlaceReading):
     """The query-reading half of :class:`explorer.services.search.SearchIndex` (it reads the
     vocabularies, name forms and geography the index builds)."""
 
@@ -334,115 +329,6 @@ class QueryReading:
             return _NO_SERVICES
         return _runs(self._form_ptr, self._form_owners, np.asarray(forms, dtype=np.int64))
 
-    def _find_location(self, parts, words) -> tuple[Location | None, tuple[int, int] | None, str, tuple[Location, ...]]:
-        """The place a query names, its word span, the place text it could not find, and the places
-        of the same name in other boroughs."""
-        text = parts.place if parts.explicit_place else parts.cleaned
-        found = find_postcode(text, self._known_postcode, self._known_district)
-        if found is not None:
-            label, start, end = found
-            try:
-                match = self.geography.postcodes.lookup(label)
-            except ValueError:
-                match = None
-            if match is not None:
-                location = Location(match.kind, match.label, match.latitude, match.longitude, match.borough_code)
-                return location, char_span_to_words(text, start, end), "", ()
-            if parts.explicit_place:
-                return None, None, label, ()
-        place_words = parts.place.split() if parts.explicit_place else words
-        # Two neighbouring letters swapped is the commonest slip on a phone, and costs a six-letter
-        # name more than the place cutoff allows ("ilfrod" scores 83 against "ilford").
-        place_words = [self._slipped_place(w) or w for w in place_words]
-        spans = match_spans(place_words, self.place_vocabulary, cutoff=PLACE_CUTOFF, max_span=4, min_chars=3)
-        if self._capitalised_places:  # "Bank" only as written ("at Bank", not "my bank", "food bank")
-            spans = [s for s in spans if s.phrase not in self._capitalised_places
-                     or written_as_a_name(place_words[s.start], parts.original)]
-        # a tube line is no place ("on the Victoria line", "Piccadilly line")
-        spans = [s for s in spans if s.end >= len(place_words) or place_words[s.end] not in ("line", "lines")]
-        # A place that is all the text after "in" is that place however close to a word it is ("in
-        # downe"); elsewhere a common word is no misspelt place (:meth:`_a_word_not_a_place`).
-        whole = [s for s in spans if s.start == 0 and s.end == len(place_words)] if parts.explicit_place else []
-        spans = whole or [s for s in spans if not self._a_word_not_a_place(s, place_words, parts.original)]
-        if parts.explicit_place and not whole and _a_clause(parts.place):
-            # In a clause after "in" the place's name comes first ("in Peckham and need help with my
-            # son"); a name further on is some other word ("come in hungry ... heading down the
-            # wrong path" is not Downe: the whole text is then read, and finds "in Barking" before it).
-            spans = [s for s in spans if s.start == 0]
-        if not spans:
-            return None, None, parts.place if parts.explicit_place else "", ()
-        # Of two places, one that a thesaurus row also reads (St Giles, a charity's name; Pentonville,
-        # a prison) is where the other is not ("st giles sos project ... a gang from Ponders End"),
-        # nor is "the city", which may be London itself ("Fulham Broadway ... new to the city").
-        plain = [s for s in spans if clean(s.phrase) not in _VAGUE_PLACES and not in_passing(place_words, s.start)
-                 and not self._a_row(place_words[s.start:s.end])] if len(spans) > 1 else spans
-        best = max(plain or spans, key=lambda m: (m.end - m.start, m.score))
-        target, span, others = self._choose_homonym(best, spans)
-        typed = place_words[best.start:best.end]
-        return self._location_for(target), span, "", tuple(
-            OtherPlace(location, borough, with_borough(parts.original, typed, location.label, borough))
-            for location in map(self._location_for, others)
-            for borough in [self._borough(location.borough_code).name])
-
-    def _a_word_not_a_place(self, span: PhraseMatch, words: Sequence[str], typed: str = "") -> bool:
-        """True when ``span`` is one word of ordinary English that only looks like a place's name:
-        "going down the wrong path" and "what can be done" are not Downe (Bromley). A borough's
-        name, which everyone knows, may be misspelt one letter out as a common word ("Barnett", a
-        surname, is Barnet), but not two ("having a hard time" is not Havering). A common word
-        after "our", "my" or "their" is the thing itself, not a place of that name ("a man from our
-        temple" is not Temple, in the City), unless ``typed`` (the text as written) gives it a
-        capital ("our Soho drop-in")."""
-        if span.end - span.start != 1:
-            return False
-        word, phrase = words[span.start], clean(span.phrase)
-        if word not in self._common_words:
-            return False
-        if span.start and words[span.start - 1] in _POSSESSIVES:
-            return next(capitalised_in(word, typed), None) is None
-        if word == phrase:
-            return False
-        return not (span.target.startswith("borough:") and Levenshtein.distance(word, phrase) <= 1)
-
-    def _choose_homonym(self, best: PhraseMatch, spans: Sequence[PhraseMatch]
-                        ) -> tuple[str, tuple[int, int], tuple[str, ...]]:
-        """The place a name means when places in several boroughs share it ("Hayes"), its words, and
-        the places of the name not chosen: the one in a borough named next to it ("Hayes, Bromley"),
-        whose name is then part of the place's words; else the first listed (the gazetteer lists the
-        larger first), and the others are said to exist."""
-        # The best span and a span next to it, either way round: a shared name and a borough's.
-        for other in spans:
-            if other.start != best.end and other.end != best.start:
-                continue
-            for place, borough in ((best, other), (other, best)):
-                if borough.target.startswith("borough:"):
-                    code = borough.target.partition(":")[2]
-                    chosen = next((t for t in self._place_homonyms.get(clean(place.phrase), ())
-                                   if self._place_borough(t) == code), None)
-                    if chosen is not None:
-                        return chosen, (min(best.start, other.start), max(best.end, other.end)), ()
-        targets = self._place_homonyms.get(clean(best.phrase), ())
-        if best.target not in targets:
-            return best.target, (best.start, best.end), ()
-        return best.target, (best.start, best.end), tuple(t for t in targets if t != best.target)
-
-    def _borough(self, code: str):
-        known = self._boroughs_by_code
-        return known[code] if code in known else self.geography.borough_by_code(code)
-
-    def _place_borough(self, target: str) -> str:
-        return self.geography.places[int(target.partition(":")[2])].borough_code
-
-    def _slipped_place(self, word: str) -> str | None:
-        """The one-word place name ``word`` is with one slip of a finger undone (:func:`slips`: two
-        neighbouring letters swapped back, "ilfrod" -> "ilford", or a key beside the one meant,
-        "camdem" -> "camden"), or None: the first letter is never changed, and a word of five
-        letters or fewer, a place's name itself, a word the register uses or a common English
-        word is left as it is."""
-        names = self.place_vocabulary.first
-        if len(word) < 6 or word in names or word in self._word_set or word in self._common_words:
-            return None
-        return next((candidate for candidate in slips(word) if candidate in names), None)
-
     def _row_positions(self, words: Sequence[str]) -> set[int]:
         """The positions of ``words`` that thesaurus rows with topics read."""
         return {i for m in self.thesaurus.match(words, self.analyzer.stem) if m.entry.topics for i in m.positions}
@@ -455,41 +341,7 @@ class QueryReading:
         used = self._row_positions([*before, *words])
         return used.issuperset(range(len(before), len(before) + len(words)))
 
-    def _known_district(self, label: str) -> bool:
-        try:
-            return self.geography.postcodes.lookup(label).kind == "district"
-        except ValueError:
-            return False
-
-    def _known_postcode(self, label: str) -> bool:
-        try:
-            self.geography.postcodes.lookup(label)
-        except ValueError:
-            return False
-        return True
-
-    def _location_for(self, target: str) -> Location:
-        kind, _, ref = target.partition(":")
-        if kind == "borough":
-            borough = self._borough(ref)
-            point = self._borough_points.get(ref) or _borough_point(self.geography, ref)
-            return Location("borough", borough.name, point[0], point[1], ref)
-        place = self.geography.places[int(ref)]
-        return Location("place", place.name, place.latitude, place.longitude, place.borough_code)
 
 
 #: Words that deny what follows ("not racial just nasty").
 _DENIALS = frozenset("not isn't isnt wasn't wasnt no never".split())
-#: ("her" is left out: "... wants to meet her. Wimbledon" names Wimbledon.)
-_POSSESSIVES = frozenset("my our their your".split())
-#: Place names that may mean London as a whole: another place named beside one is where the person is.
-_VAGUE_PLACES = frozenset({"the city"})
-_NOT_A_PLACE_START = _POSSESSIVES | frozenset("his her the a an this that".split())
-
-
-def _a_clause(text: str) -> bool:
-    """True when what follows "in" or "near" is a clause rather than a place's name: it starts
-    with "my", "the", "a" ... ("girl in my class was raped"), or holds more than three words that are
-    not stopwords ("touched me in bus without permission where I report")."""
-    words = text.split()
-    return bool(words) and (words[0] in _NOT_A_PLACE_START or len(content_words(words)) > 3)

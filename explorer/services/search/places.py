@@ -1,0 +1,198 @@
+"""Reading a query's place: a postcode, sector or district, a neighbourhood of the gazetteer or a
+borough, one of a name several boroughs share, and the places of other boroughs said to exist."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from rapidfuzz.distance import Levenshtein
+
+from explorer.domain.home_place import in_passing
+from explorer.domain.postcode_in_text import find_postcode
+from explorer.domain.query import (
+    PLACE_CUTOFF,
+    PhraseMatch,
+    capitalised_in,
+    clean,
+    content_words,
+    match_spans,
+    written_as_a_name,
+)
+from explorer.domain.slips import slips
+from explorer.services.search.building import _borough_point
+from explorer.services.search.model import Location, OtherPlace
+from explorer.services.search.spans import char_span_to_words, with_borough
+
+
+class PlaceReading:
+    """The place-reading part of :class:`explorer.services.search.reading.QueryReading` (it reads
+    the place vocabulary, homonyms, boroughs and geography the index builds, and the thesaurus
+    through :meth:`QueryReading._a_row`)."""
+
+    def _find_location(self, parts, words) -> tuple[Location | None, tuple[int, int] | None, str, tuple[Location, ...]]:
+        """The place a query names, its word span, the place text it could not find, and the places
+        of the same name in other boroughs."""
+        text = parts.place if parts.explicit_place else parts.cleaned
+        found = find_postcode(text, self._known_postcode, self._known_district)
+        if found is not None:
+            label, start, end = found
+            try:
+                match = self.geography.postcodes.lookup(label)
+            except ValueError:
+                match = None
+            if match is not None:
+                location = Location(match.kind, match.label, match.latitude, match.longitude, match.borough_code)
+                span = char_span_to_words(text, start, end)
+                # A place named with its district ("Golden Lane estate EC1Y") is the more exact.
+                inside = self._place_in_district(text.split(), match.label) if match.kind == "district" else None
+                if inside is not None:
+                    target, (first, last) = inside
+                    both = (min(first, span[0]), max(last, span[1]))  # (and the district's words, when next to it)
+                    return self._location_for(target), both if both[1] - both[0] <= last - first + 2 else inside[1], "", ()
+                return location, span, "", ()
+            if parts.explicit_place:
+                return None, None, label, ()
+        place_words = parts.place.split() if parts.explicit_place else words
+        # Two neighbouring letters swapped is the commonest slip on a phone, and costs a six-letter
+        # name more than the place cutoff allows ("ilfrod" scores 83 against "ilford").
+        place_words = [self._slipped_place(w) or w for w in place_words]
+        spans = match_spans(place_words, self.place_vocabulary, cutoff=PLACE_CUTOFF, max_span=4, min_chars=3)
+        if self._capitalised_places:  # "Bank" only as written ("at Bank", not "my bank", "food bank")
+            spans = [s for s in spans if s.phrase not in self._capitalised_places
+                     or written_as_a_name(place_words[s.start], parts.original)]
+        # a tube line is no place ("on the Victoria line", "Piccadilly line")
+        spans = [s for s in spans if s.end >= len(place_words) or place_words[s.end] not in ("line", "lines")]
+        # A place that is all the text after "in" is that place however close to a word it is ("in
+        # downe"); elsewhere a common word is no misspelt place (:meth:`_a_word_not_a_place`).
+        whole = [s for s in spans if s.start == 0 and s.end == len(place_words)] if parts.explicit_place else []
+        spans = whole or [s for s in spans if not self._a_word_not_a_place(s, place_words, parts.original)]
+        if parts.explicit_place and not whole and _a_clause(parts.place):
+            # In a clause after "in" the place's name comes first ("in Peckham and need help with my
+            # son"); a name further on is some other word ("come in hungry ... heading down the
+            # wrong path" is not Downe: the whole text is then read, and finds "in Barking" before it).
+            spans = [s for s in spans if s.start == 0]
+        if not spans:
+            return None, None, parts.place if parts.explicit_place else "", ()
+        # Of two places, one that a thesaurus row also reads (St Giles, a charity's name; Pentonville,
+        # a prison) is where the other is not ("st giles sos project ... a gang from Ponders End"),
+        # nor is "the city", which may be London itself ("Fulham Broadway ... new to the city").
+        plain = [s for s in spans if clean(s.phrase) not in _VAGUE_PLACES and not in_passing(place_words, s.start)
+                 and not self._a_row(place_words[s.start:s.end])] if len(spans) > 1 else spans
+        best = max(plain or spans, key=lambda m: (m.end - m.start, m.score))
+        target, span, others = self._choose_homonym(best, spans, plain or spans)
+        typed = place_words[best.start:best.end]
+        return self._location_for(target), span, "", tuple(
+            OtherPlace(location, borough, with_borough(parts.original, typed, location.label, borough))
+            for location in map(self._location_for, others)
+            for borough in [self._borough(location.borough_code).name])
+
+    def _place_in_district(self, words: Sequence[str], district: str) -> tuple[str, tuple[int, int]] | None:
+        """The gazetteer place ``words`` name exactly in the postcode district ``district``, and its words."""
+        for s in match_spans(words, self.place_vocabulary, cutoff=100, max_span=4, min_chars=3):
+            kind, _, key = s.target.partition(":")
+            if kind == "place" and self.geography.places[int(key)].outcode == district:
+                return s.target, (s.start, s.end)
+        return None
+
+    def _a_word_not_a_place(self, span: PhraseMatch, words: Sequence[str], typed: str = "") -> bool:
+        """True when ``span`` is one word of ordinary English that only looks like a place's name:
+        "going down the wrong path" and "what can be done" are not Downe (Bromley). A borough's
+        name, which everyone knows, may be misspelt one letter out as a common word ("Barnett", a
+        surname, is Barnet), but not two ("having a hard time" is not Havering). A common word
+        after "our", "my" or "their" is the thing itself, not a place of that name ("a man from our
+        temple" is not Temple, in the City), unless ``typed`` (the text as written) gives it a
+        capital ("our Soho drop-in")."""
+        if span.end - span.start != 1:
+            return False
+        word, phrase = words[span.start], clean(span.phrase)
+        if word not in self._common_words:
+            return False
+        if span.start and words[span.start - 1] in _POSSESSIVES:
+            return next(capitalised_in(word, typed), None) is None
+        if word == phrase:
+            return False
+        return not (span.target.startswith("borough:") and Levenshtein.distance(word, phrase) <= 1)
+
+    def _choose_homonym(self, best: PhraseMatch, spans: Sequence[PhraseMatch], towns: Sequence[PhraseMatch]
+                        ) -> tuple[str, tuple[int, int], tuple[str, ...]]:
+        """The place a name means when places in several boroughs share it ("Hayes"), its words, and
+        the places of the name not chosen: the one in a borough named next to it ("Hayes, Bromley"),
+        whose name is then part of the place's words; else the first listed (the gazetteer lists the
+        larger first), and the others are said to exist. A place of ``towns`` (the spans that may be
+        the place) right after it, in another borough, is its town ("North End, Croydon")."""
+        # The best span and a span next to it, either way round: a shared name and a borough's.
+        for other in spans:
+            if other.start != best.end and other.end != best.start:
+                continue
+            for place, borough in ((best, other), (other, best)):
+                if borough.target.startswith("borough:"):
+                    code = borough.target.partition(":")[2]
+                    chosen = next((t for t in self._place_homonyms.get(clean(place.phrase), ())
+                                   if self._place_borough(t) == code), None)
+                    if chosen is not None:
+                        return chosen, (min(best.start, other.start), max(best.end, other.end)), ()
+        # A street's name, then its town ("North End, Croydon"; "South Street Romford"): the town,
+        # where the place of the street's name is in another borough.
+        town = next((s for s in towns if s.start == best.end and best.target.startswith("place:")), None)
+        if town is not None and self._place_borough(town.target) != self._place_borough(best.target):
+            return town.target, (best.start, town.end), ()
+        targets = self._place_homonyms.get(clean(best.phrase), ())
+        if best.target not in targets:
+            return best.target, (best.start, best.end), ()
+        return best.target, (best.start, best.end), tuple(t for t in targets if t != best.target)
+
+    def _borough(self, code: str):
+        known = self._boroughs_by_code
+        return known[code] if code in known else self.geography.borough_by_code(code)
+
+    def _place_borough(self, target: str) -> str:
+        kind, _, key = target.partition(":")
+        return key if kind == "borough" else self.geography.places[int(key)].borough_code
+
+    def _slipped_place(self, word: str) -> str | None:
+        """The one-word place name ``word`` is with one slip of a finger undone (:func:`slips`: two
+        neighbouring letters swapped back, "ilfrod" -> "ilford", or a key beside the one meant,
+        "camdem" -> "camden"), or None: the first letter is never changed, and a word of five
+        letters or fewer, a place's name itself, a word the register uses or a common English
+        word is left as it is."""
+        names = self.place_vocabulary.first
+        if len(word) < 6 or word in names or word in self._word_set or word in self._common_words:
+            return None
+        return next((candidate for candidate in slips(word) if candidate in names), None)
+
+    def _known_district(self, label: str) -> bool:
+        try:
+            return self.geography.postcodes.lookup(label).kind == "district"
+        except ValueError:
+            return False
+
+    def _known_postcode(self, label: str) -> bool:
+        try:
+            self.geography.postcodes.lookup(label)
+        except ValueError:
+            return False
+        return True
+
+    def _location_for(self, target: str) -> Location:
+        kind, _, ref = target.partition(":")
+        if kind == "borough":
+            borough = self._borough(ref)
+            point = self._borough_points.get(ref) or _borough_point(self.geography, ref)
+            return Location("borough", borough.name, point[0], point[1], ref)
+        place = self.geography.places[int(ref)]
+        return Location("place", place.name, place.latitude, place.longitude, place.borough_code)
+
+
+#: ("her" is left out: "... wants to meet her. Wimbledon" names Wimbledon.)
+_POSSESSIVES = frozenset("my our their your".split())
+#: Place names that may mean London as a whole: another place named beside one is where the person is.
+_VAGUE_PLACES = frozenset({"the city"})
+_NOT_A_PLACE_START = _POSSESSIVES | frozenset("his her the a an this that".split())
+
+
+def _a_clause(text: str) -> bool:
+    """True when what follows "in" or "near" is a clause rather than a place's name: it starts
+    with "my", "the", "a" ... ("girl in my class was raped"), or holds more than three words that are
+    not stopwords ("touched me in bus without permission where I report")."""
+    words = text.split()
+    return bool(words) and (words[0] in _NOT_A_PLACE_START or len(content_words(words)) > 3)
