@@ -30,7 +30,7 @@ HOME_CUES: tuple[frozenset[tuple[str, str]], ...] = (
 #: A business of the writer's, where what they ask about happens ("antisocial behaviour outside my
 #: shop in Soho every night, I live in Ealing"): its place comes before the writer's home.
 BUSINESSES = frozenset({"shop", "shops", "cafe", "takeaway", "restaurant", "bar", "pub", "salon", "business",
-                        "stall", "office"})
+                        "stall", "office", "allotment"})
 #: A move from one place to another ("we moved from Hackney to Enfield"): the "to" is a cue when
 #: "moved from" comes at most this many words before it.
 MOVED_FROM_REACH = 6
@@ -47,7 +47,7 @@ RELATIVES = frozenset(
 FOR_THEM = frozenset({("for", "him"), ("for", "her"), ("near", "him"), ("near", "her"), ("help", "him"),
                       ("help", "her"), ("helps", "him"), ("helps", "her"), ("support", "him"), ("support", "her"),
                       ("get", "him"), ("get", "her"), ("where", "he"), ("where", "she"), ("visit", "him"),
-                      ("visit", "her")})
+                      ("visit", "her"), ("local", "to")})
 
 
 def _for_them(words: list[str]) -> bool:
@@ -94,12 +94,12 @@ def _a_relatives(word: str) -> bool:
 def _is_cue(words: list[str], i: int, cues: frozenset[tuple[str, str]]) -> bool:
     """Whether ``words[i - 1]``, ``words[i]`` say where the person lives, not where they used to
     ("he used to live in Plumstead") nor a place that is not theirs ("a flat in Edmonton"); also
-    "lives alone in" and "with me in" ("lives with me in Hornsey")."""
+    "lives alone in", "lives out in", "with me in" and "with us in" ("lives with me in Hornsey")."""
     pair = (words[i - 1], words[i])
-    if words[i] == "in" and i >= 2 and words[i - 1] == "alone":  # "lives alone in Chingford"
+    if words[i] == "in" and i >= 2 and words[i - 1] in ("alone", "out"):  # "lives alone in Chingford", "lives out in"
         pair = (words[i - 2], "in")
-    if cues is HOME_CUES[0] and words[i] == "in" and i >= 2 and words[i - 2:i] == ["with", "me"]:
-        return True  # where someone lives with the writer: "lives with me in Hornsey", "home with me in"
+    if cues is HOME_CUES[0] and words[i] == "in" and i >= 2 and words[i - 2:i] in (["with", "me"], ["with", "us"]):
+        return True  # where someone lives with the writer: "lives with me in Hornsey", "placed with us in Bexley"
     if pair in cues:
         if pair in OWN_CUES:
             return i >= 2 and words[i - 2] in ("my", "our")
@@ -195,3 +195,34 @@ def in_passing(words: Sequence[str], start: int) -> bool:
     (:func:`at_work`) or where help was had before (:func:`in_the_past`). Of two places, such a one
     yields to the other."""
     return at_work(words, start) or in_the_past(words, start)
+
+
+#: Words that ask for help where someone is, away from the writer ("who can help me up here",
+#: "she wants support down there", "who does she call there", "need help near home").
+THERE = frozenset({("up", "here"), ("up", "there"), ("down", "here"), ("down", "there"), ("over", "there"),
+                   ("out", "there"), ("near", "home"), ("back", "home"), ("call", "there"), ("help", "there"),
+                   ("support", "there"), ("services", "there"), ("service", "there"), ("where", "they")})
+#: Words of moving away ("moved from Croydon up to Leeds", "relocated to Kent").
+MOVES = frozenset({"moved", "moving", "move", "relocated", "rehoused"})
+#: Words just before "in" that ask for help in the place after it ("support in Kent?", "anyone in
+#: Essex", "what's there for him in Luton"), not say who lives there ("I live in Kent").
+ASKS = frozenset({"help", "support", "services", "service", "anyone", "anything", "something", "someone",
+                  "charity", "charities", "counselling", "treatment", "programme", "him", "her", "them"})
+
+
+def asks_there(words: Sequence[str]) -> bool:
+    """Whether the text asks for help where someone is away from the writer (:data:`THERE`)."""
+    return any((a, b) in THERE for a, b in zip(words, words[1:]))
+
+
+def moved_away(parts: QueryParts) -> bool:
+    """Whether ``parts`` (a split of :func:`home_splits`) puts the person where they moved to
+    ("moved from Croydon up to Leeds"): its connector is "to" with a word of moving shortly before."""
+    return parts.connector == "to" and not MOVES.isdisjoint(parts.topic.split()[-MOVED_FROM_REACH:])
+
+
+def asked_in(parts: QueryParts) -> bool:
+    """Whether the place after the last "in" is where help is asked for ("any support in Kent?",
+    "what's there for him in Luton"), by a word of :data:`ASKS` just before it."""
+    before = parts.topic.split()[-1:]
+    return parts.explicit_place and parts.connector == "in" and bool(before) and before[0] in ASKS

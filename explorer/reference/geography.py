@@ -10,6 +10,7 @@ from explorer.reference.borough_names import load_borough_names
 from explorer.reference.boroughs import borough_by_code, borough_by_name, load_boroughs
 from explorer.reference.boundaries import BUNDLED_FILE, Boundaries, load_boundaries
 from explorer.reference.places import load_places
+from explorer.reference.places_outside import load_places_outside
 from explorer.reference.postcodes import PostcodeIndex
 
 
@@ -28,6 +29,8 @@ class Geography:
             not "correct" to other words; empty if absent.
         borough_names: The boroughs' other names that councils write, ``(name, code)`` pairs
             (``reference/borough_names.csv``: "LBTH", "RBKC"); empty if absent.
+        places_outside: Names of places outside London, cleaned (``reference/places_outside_london.csv``:
+            "leeds", "kent"); empty if absent.
     """
 
     boroughs: tuple[Borough, ...]
@@ -37,6 +40,7 @@ class Geography:
     thesaurus_text: str = ""
     common_words: frozenset[str] = frozenset()
     borough_names: tuple[tuple[str, str], ...] = ()
+    places_outside: frozenset[str] = frozenset()
 
     def borough_by_code(self, code: str) -> Borough | None:
         """Finds a borough by its ONS code (any case), or returns None."""
@@ -72,6 +76,7 @@ def load_geography(data_dir: Path, cache_dir: Path) -> Geography:
         thesaurus_text=_read_text(Path(data_dir) / THESAURUS_FILE),
         common_words=read_common_words(Path(data_dir) / COMMON_WORDS_FILE),
         borough_names=load_borough_names(Path(data_dir)),
+        places_outside=load_places_outside(Path(data_dir)),
     )
 
 

@@ -44,14 +44,15 @@ def code_sources() -> list[Path]:
 
 def code_digest(data_dir: Path | None = None) -> str:
     """A digest of what shapes a built index: the search modules' source, the thesaurus, the
-    common words, the gazetteer (its order chooses among places of one name) and the boroughs'
-    other names."""
+    common words, the gazetteer (its order chooses among places of one name), the boroughs'
+    other names and the places outside London."""
     digest = hashlib.sha256()
     for path in code_sources():
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     if data_dir is not None:  # as explorer.reference.geography reads them
-        for name in ("thesaurus.csv", "common_words.txt", "places.csv", "borough_names.csv"):
+        for name in ("thesaurus.csv", "common_words.txt", "places.csv", "borough_names.csv",
+                     "places_outside_london.csv"):
             path = Path(data_dir) / "reference" / name
             if path.is_file():
                 digest.update(path.read_bytes())

@@ -707,6 +707,43 @@ def test_a_place_named_with_its_postcode_district_is_the_place(index, query, lab
     assert not [w for w in understood.unmatched_words if w[:2] in ("ec", "nw", "se")]
 
 
+@pytest.mark.parametrize("query, topic, outside", [
+    ("moved from Croydon up to Leeds to get away from my ex but the threats havent stopped, who can help me up here",
+     "vawg", "leeds"),
+    ("my nan lives in Basildon, kids keep setting fires on her road. I'm in Barking, who does she call there",
+     "community-safety", "basildon"),
+    ("son 12 going off the rails since we moved from Southwark to Basildon, any early help in Essex",
+     "early-intervention", "basildon"),
+    ("domestic abuse help in Liverpool", "vawg", "liverpool"),  # (not Liverpool Street)
+])
+def test_a_person_outside_london_is_answered_london_wide_and_told(index, query, topic, outside):
+    """"Moved from Croydon up to Leeds ... who can help me up here" was read as Croydon, and "in
+    Liverpool" as Liverpool Street: where the person is, or asks for help, is outside London, so the
+    services are London-wide and the page says the place is none London has."""
+    result = index.search(query)
+    understood = result.understood
+    assert understood.location is None and understood.place_not_found == outside
+    assert topic in understood.terms and result.items
+    assert not {"croydon", "barking", "southwark"} & set(understood.words)
+
+
+@pytest.mark.parametrize("query, label", [
+    ("police found my son in norwich selling drugs, we live in ponders end", "Ponders End"),
+    ("I'm his nan, I live in Margate. My grandson in Thornton Heath has started carrying a knife", "Thornton Heath"),
+    ("ex offender programmes westminster for my son, i live in glasgow", "Westminster"),
+    ("I live in Bromley, Kent and my ex keeps calling", "Bromley"),
+    ("knife crime liverpool st", "Liverpool Street"),
+])
+def test_a_place_outside_london_named_in_passing_leaves_the_london_place(index, query, label):
+    """Where the writer lives outside London, or where something happened there, the London place
+    the help is for is still the place."""
+    assert index.search(query).understood.location.label == label
+
+
+def test_a_place_outside_london_alone_is_said_to_be_outside_london(index):
+    assert "\u2018oxford\u2019 is outside London" in index.search("help in Oxford").message
+
+
 # -- the CLI's cached index ------------------------------------------------------------------------
 
 

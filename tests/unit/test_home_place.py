@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.domain.home_place import at_work, home_split, home_splits, in_passing, in_the_past
+from explorer.domain.home_place import (
+    asked_in,
+    asks_there,
+    at_work,
+    home_split,
+    home_splits,
+    in_passing,
+    in_the_past,
+    moved_away,
+)
 from explorer.domain.query import split_query
 
 
@@ -129,3 +138,37 @@ def test_the_writers_own_windows_are_where_they_are():
     windows in" is offered first."""
     parts = split_query("kids throwing stones at my windows in New Addington. my daughter in Bromley says call")
     assert home_splits(parts)[0].place == "new addington my daughter in bromley says call"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("who can help me up here", True),
+    ("she wants support down there not in london", True),
+    ("who does she call there", True),
+    ("want to talk to someone near home", True),
+    ("is there any support in croydon", False),  # ("is there": a question, not a place)
+    ("what support is there", False),
+])
+def test_help_asked_for_where_someone_is_away(text, expected):
+    assert asks_there(text.split()) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("moved from croydon up to leeds to get away from my ex", True),
+    ("we were relocated to kent by the council", True),
+    ("my son came back to enfield", False),
+    ("i live in kent", False),
+])
+def test_a_move_puts_the_person_where_they_moved_to(text, expected):
+    parts = split_query(text)
+    assert any(moved_away(split) for split in home_splits(parts)) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("domestic abuse support in kent", True),
+    ("what's there for him in luton", True),
+    ("anyone in essex", True),
+    ("grandson moving back to harlesden i live in kent", False),  # (where the writer lives: not asked for)
+    ("domestic abuse", False),
+])
+def test_help_asked_for_in_the_last_place(text, expected):
+    assert asked_in(split_query(text)) is expected

@@ -167,6 +167,7 @@ class SearchIndex(QueryReading, Scoring):
         words = sorted(w for w in surface if len(w) >= 2 and not any(ch.isdigit() for ch in w))
         self._word_set = frozenset(words)
         self._common_words = common_words
+        self._places_outside = getattr(geography, "places_outside", frozenset())
         # A typo is corrected to a topic word, never to a place's name: the place reading has its
         # own, closer cutoff, and "eating disorder" or "panic button" are not Ealing or Sutton.
         place_words = {p for p in self.place_vocabulary.processed if " " not in p}

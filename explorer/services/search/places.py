@@ -60,6 +60,8 @@ class PlaceReading:
         if self._capitalised_places:  # "Bank" only as written ("at Bank", not "my bank", "food bank")
             spans = [s for s in spans if s.phrase not in self._capitalised_places
                      or written_as_a_name(place_words[s.start], parts.original)]
+        # a place outside London is none of London's ("in Liverpool" is not Liverpool Street)
+        spans = [s for s in spans if " ".join(place_words[s.start:s.end]) not in self._places_outside]
         # a tube line is no place ("on the Victoria line", "Piccadilly line")
         spans = [s for s in spans if s.end >= len(place_words) or place_words[s.end] not in ("line", "lines")]
         # A place that is all the text after "in" is that place however close to a word it is ("in
@@ -85,6 +87,12 @@ class PlaceReading:
             OtherPlace(location, borough, with_borough(parts.original, typed, location.label, borough))
             for location in map(self._location_for, others)
             for borough in [self._borough(location.borough_code).name])
+
+    def _outside_london(self, words: Sequence[str]) -> int:
+        """How many of the first words of ``words`` name a place outside London ("leeds", "milton
+        keynes", "kent"); 0 when they name none."""
+        outside = self._places_outside
+        return next((n for n in (3, 2, 1) if len(words) >= n and " ".join(words[:n]) in outside), 0)
 
     def _place_in_district(self, words: Sequence[str], district: str) -> tuple[str, tuple[int, int]] | None:
         """The gazetteer place ``words`` name exactly in the postcode district ``district``, and its words."""

@@ -23,7 +23,7 @@ from explorer.domain.query import (
     match_spans,
     split_query,
 )
-from explorer.domain.home_place import home_splits, in_passing, unsplit
+from explorer.domain.home_place import asked_in, asks_there, home_splits, in_passing, moved_away, unsplit
 from explorer.domain.slips import swaps
 from explorer.domain.spelling import spelling_variants
 from explorer.services.search.model import EXAMPLE, Understood, _Reading
@@ -68,10 +68,19 @@ class QueryReading(PlaceReading):
             return _Reading(Understood(), "We could not read any words in that search. Try a topic or a place, like "
                                           f"\u2018{EXAMPLE}\u2019.")
         # Of two places, the one after "I live in", "my flat in", "moved to" is where the person is.
-        for home in home_splits(parts):
-            found = self._find_location(home, words)
+        outside = 0  # (the words of a place outside London where the person is, "moved to Leeds")
+        there = asks_there(words)
+        for home, asked in [*((h, False) for h in home_splits(parts)), *([(parts, True)] if asked_in(parts) else [])]:
+            found = self._find_location(home, words) if not asked else (None, None, "", ())
             if found[0] is not None and found[1] and found[1][0] == 0:
                 parts, (location, place_span, unmatched_place, also_places) = home, found
+                break
+            if (there or asked or moved_away(home)) and (outside := self._outside_london(home.place.split())):
+                # The person is, or asks for help, outside London ("moved from Croydon up to Leeds",
+                # "my nan lives in Basildon ... who does she call there", "any support in Kent?"):
+                # not at the London place named; answered London-wide.
+                parts, location, place_span, also_places = home, None, (0, outside), ()
+                unmatched_place = " ".join(home.place.split()[:outside])
                 break
         else:
             location, place_span, unmatched_place, also_places = self._find_location(parts, words)
@@ -84,14 +93,14 @@ class QueryReading(PlaceReading):
                 found = self._find_location(whole, words)
                 if found[0] is not None and found[0] != location:
                     parts, (location, place_span, unmatched_place, also_places) = whole, found
-        if unmatched_place and location is None and (
+        if unmatched_place and location is None and not outside and (
                 self._all_known(parts.place) or _a_clause(parts.place)
                 or (parts.connector == "at" and not self._near_a_place(parts.place))):
             # "witness at court", "support at night": what follows is a topic, not a place the search
             # failed to find ("help in Camdem" still is); the whole text is read as one.
             parts = unsplit(parts)
             location, place_span, unmatched_place, also_places = self._find_location(parts, words)
-        elif unmatched_place and location is None and not self._near_a_place(parts.place):
+        elif unmatched_place and location is None and not outside and not self._near_a_place(parts.place):
             # What follows the last "in" is no London place and not close to one ("agent in
             # Kingston makes me work in restaurant for free"): a place named earlier is the place;
             # with none, it is still said to be a place London does not have ("in Pakistan").
@@ -112,7 +121,7 @@ class QueryReading(PlaceReading):
             said, offset = words, 0
             topic_words = without_spans(words, place_span)
         other_places = []
-        if location is not None:
+        if location is not None or outside:
             named = place_names_in(topic_words, self.place_vocabulary.first)
             if named:
                 # A second place's name ("Bromley SE15 4", "support in Tower Hamlets") is no topic
@@ -159,6 +168,9 @@ class QueryReading(PlaceReading):
                 # A place outside London ("in Pakistan", "near Dartford") with a topic: answered
                 # London-wide, and said; a misspelt London place ("Camdem") is asked again.
                 understood = dataclasses.replace(understood, unmatched_place="", place_not_found=unmatched_place)
+            elif self._outside_london(unmatched_place.split()):
+                return _Reading(understood, f"\u2018{unmatched_place}\u2019 is outside London, and these are London's "
+                                            "services. Try a London place, or say what help you need.")
             else:
                 return _Reading(understood, f"We could not find a London place called \u2018{unmatched_place}\u2019. "
                                             "Try a postcode, a neighbourhood or a borough name.")
@@ -179,7 +191,10 @@ class QueryReading(PlaceReading):
 
     def _near_a_place(self, text: str) -> bool:
         """True when ``text`` is close to a place's name without reaching the place cutoff (a
-        misspelt place, "camdem"), rather than an ordinary word ("night")."""
+        misspelt place, "camdem"), rather than an ordinary word ("night") or a place outside London
+        ("oxford", not Oxford Circus)."""
+        if self._outside_london(text.split()):
+            return False
         return process.extractOne(text, self.place_vocabulary.processed, scorer=fuzz.ratio, processor=None,
                                   score_cutoff=NEAR_MISS) is not None
 
