@@ -2421,6 +2421,134 @@ LATER_SETS = [
     (221, 'security guard in the Uxbridge shopping centre follows me round every '
      'time because I wear a hijab',
      'hate-crime', 'Hillingdon'),
+    (223, 'Golden Lane estate EC1Y younger kids being paid to deliver packages',
+     'exploitation', 'City of London'),
+    (223, "they're making my son keep drugs in our flat, Grahame Park estate NW9",
+     'exploitation', 'Barnet'),
+    (223, 'done 3 stints for shoplifting and want to stop for good, 44 Sutton High '
+     'Street SM1',
+     'reducing-reoffending', 'Sutton'),
+    (223, 'ex prisoner trying to go straight, live off South Street Romford',
+     'reducing-reoffending', 'Havering'),
+    (223, 'summer activities for my boys 11 and 13, were on King Street Southall '
+     'UB2',
+     'early-intervention', 'Ealing'),
+    (223, 'my 9 year old has started swearing at teachers and running off, we live '
+     "at 15 Queen's Crescent NW5",
+     'early-intervention', 'Camden'),
+    (223, 'drunk people harassing customers outside my shop on North End Croydon',
+     'community-safety', 'Croydon'),
+    (224, 'pre-inquest review letter came about my sons death, can someone sit with '
+     'me and explain it',
+     'victims-witnesses', None),
+    (224, "my brother's memorial flowers keep getting trashed outside the flats in "
+     'Woolwich',
+     'community-safety', 'Greenwich'),
+    (227, "I'm a carer and a client's son grabbed me and tried to kiss me when I "
+     'was alone in the flat, Sutton',
+     'sexual-violence', 'Sutton'),
+    (227, 'bartender headbutted by a customer at closing in Kingston, broken nose, '
+     'anxious about going back',
+     'victims-witnesses', 'Kingston upon Thames'),
+    (230, 'my sister in Harold Hill wont leave her husband, he checks her phone and '
+     'takes her wages. im in Lewisham but she needs someone local to her',
+     'vawg', 'Havering'),
+    (230, 'sexual abuse by my step dad when i lived in Enfield. moved to Glasgow '
+     'years ago, any counselling up here or online',
+     'sexual-violence', None),
+    (230, 'victim of investment fraud, I work in Canary Wharf but live in '
+     'Sevenoaks, need help near home',
+     'victims-witnesses', None),
+    (230, 'hes 16, moved from Peckham to Dartford with his dad, still posting drill '
+     'about peckham boys. help in Kent?',
+     'youth-violence', None),
+    (230, 'my husband comes out of Belmarsh soon, we moved from Woolwich to Swanley '
+     'while he was inside. want support in Kent',
+     'reducing-reoffending', None),
+    (230, 'on licence, moved from Walworth to Hastings and probation there is '
+     'useless. any London charity that works remotely?',
+     'reducing-reoffending', None),
+    (230, "my brother in Luton is on crack and stealing, I'm in Stratford. what's "
+     'there for him in Luton',
+     'substance-misuse', None),
+    (230, 'i live in Tower Hamlets but my allotment in Hackney keeps getting '
+     'vandalised',
+     'community-safety', 'Hackney'),
+    (232, 'Kingston hospital ED - non fatal strangulation disclosure 28F by '
+     'partner, doesnt want police. what support is there',
+     'vawg', 'Kingston upon Thames'),
+    (232, 'dentist: pt jaw broken in random attack at Barking station, struggling '
+     'since',
+     'victims-witnesses', 'Barking and Dagenham'),
+    (232, 'paramedic: 14yo punched and slashed outside school in Plumstead, mum '
+     'asking who can help him',
+     'youth-violence', 'Greenwich'),
+    (232, 'LD pt targeted by local kids calling him names and throwing eggs at '
+     'window, Gascoigne estate',
+     'hate-crime', 'Barking and Dagenham'),
+    (232, 'MH worker: client with schizophrenia being taunted on his estate because '
+     'of his illness',
+     'hate-crime', None),
+    (232, 'dentist - pt teeth wrecked from meth use, asked me about help to quit, '
+     'Stockwell',
+     'substance-misuse', 'Lambeth'),
+    (232, 'practice manager - youths harassing staff and patients outside surgery, '
+     'Wood Green',
+     'community-safety', 'Haringey'),
+    (235, 'day centre worker. one of our ladies says her husband makes her sleep in '
+     'the kitchen if she wets the bed, Bexleyheath',
+     'vawg', 'Bexley'),
+    (235, 'older neighbour with memory problems had her purse taken by a '
+     'distraction thief on Chiswick High Road',
+     'victims-witnesses', 'Hounslow'),
+    (236, 'osman warning given to my boy threat to life what do we do now Plaistow',
+     'youth-violence', 'Newham'),
+    (236, "police offered triage for my 13yo's first offence what does it involve. "
+     'Mitcham',
+     'early-intervention', 'Merton'),
+    (236, 'CBO breached again, man on our landing still threatening people, '
+     'Battersea',
+     'community-safety', 'Wandsworth'),
+    (237, 'my 10yo has started stealing and lying, what help is there',
+     'early-intervention', None),
+    (238, "my husband gets upset if I see my sister so I've just stopped going. is "
+     'that normal',
+     'vawg', None),
+    (238, 'things are a bit difficult at home, he looks after all the money and I '
+     'have to ask for bus fare',
+     'vawg', None),
+    (238, 'someone I stopped seeing months ago keeps sending flowers and somehow '
+     'knows my new address, Tooting',
+     'vawg', 'Wandsworth'),
+    (238, 'think my drink was tampered with in Dalston and then things happened I '
+     "didn't want",
+     'sexual-violence', 'Hackney'),
+    (238, 'someone on the estate asked my son to hold onto something and now he '
+     "can't say no to them",
+     'exploitation', None),
+    (238, 'someone wrote something on our front door about where we come from. '
+     'Dagenham',
+     'hate-crime', 'Barking and Dagenham'),
+    (238, "tag comes off next week and im scared I'll mess it up, wood green",
+     'reducing-reoffending', 'Haringey'),
+    (238, "I gave evidence against someone and now I'm worried about bumping into "
+     'his family, Southgate',
+     'victims-witnesses', 'Enfield'),
+    (239, 'guy on the Northern line got handsy on my commute, classic Tuesday. '
+     'should I report it or is that just London',
+     'sexual-violence', None),
+    (239, "relative brought a girl over from Nigeria to 'help with the kids', she's "
+     'about 16, works all day, no school. Beckton',
+     'exploitation', 'Newham'),
+    (239, 'we run a chinese takeaway in Chingford, customers keep coughing at us '
+     "and saying 'virus'. five stars for originality",
+     'hate-crime', 'Waltham Forest'),
+    (239, "served my time for GBH but the anger's still there. would like a course "
+     'or something before I do something silly again. Penge',
+     'reducing-reoffending', 'Bromley'),
+    (239, 'group of lads sit on my wall every night and hassle anyone who walks '
+     'past, including my 80 year old mum',
+     'community-safety', None),
 ]
 
 
