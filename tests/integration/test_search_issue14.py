@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from explorer.services.search import SearchIndex, ended_line, search_index
+from explorer.services.search.building import what_it_does
 from explorer.services.search.model import BAND_NEARBY
 from explorer.services.snapshot import SnapshotProvider
 
@@ -742,6 +743,18 @@ def test_a_place_outside_london_named_in_passing_leaves_the_london_place(index, 
 
 def test_a_place_outside_london_alone_is_said_to_be_outside_london(index):
     assert "\u2018oxford\u2019 is outside London" in index.search("help in Oxford").message
+
+
+def test_a_sample_records_note_is_not_read_by_the_search(index):
+    """The sample register's notes ("Sample record: the VRU funds up to 15 councils ... Funding after
+    March 2026 is not published") say which figures are assumed, not what a service does: "got
+    out in March ... because of my record" listed twelve Robbery Response teams first, and "is that
+    police or council" matched "councils"."""
+    assert what_it_does("Youth workers meet young people. Sample record: funding after March 2026 is "
+                        "not published.") == "Youth workers meet young people."
+    assert what_it_does("No note here.") == "No note here."
+    top = index.search("got out in march and can't get a job anywhere because of my record", limit=3).items
+    assert not [i for i in top if i.service.id.startswith("svc-robbery-response")]
 
 
 # -- the CLI's cached index ------------------------------------------------------------------------

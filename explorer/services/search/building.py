@@ -16,6 +16,16 @@ from explorer.services.snapshot import ServiceEntry, Snapshot
 #: Per-field weights of the ranking (BM25F by repetition): a word in a service's name counts
 #: three times one in its description.
 FIELD_WEIGHTS = {"name": 3, "provider": 2, "programme": 2, "areas": 2, "keywords": 1, "description": 1}
+#: How a description's note on a sample record begins: what follows says which of the record's
+#: figures are assumed, not what the service does.
+SAMPLE_NOTE = "Sample record:"
+
+
+def what_it_does(description: str) -> str:
+    """``description`` without its note on a sample record (:data:`SAMPLE_NOTE` and what follows),
+    which the page shows but a search should not read: "Sample record: ... Funding after March 2026
+    is not published" matched "my record" and "got out in March"."""
+    return description.split(SAMPLE_NOTE, 1)[0].strip()
 #: Words of service-area names too general to stand for that area on their own.
 GENERIC_WORDS = frozenset({"crime", "early", "reducing", "and", "help", "safety", "against"})
 _NO_WORDS = "\u2205"
@@ -111,7 +121,7 @@ def _bm25_index(snapshot: Snapshot, services: Sequence[ServiceEntry], analyzer: 
             "programme": s.programme,
             "areas": " ".join(n for n, _ in names),
             "keywords": " ".join(k for _, k in names),
-            "description": " ".join(x for x in (s.description, s.eligibility) if x),
+            "description": " ".join(x for x in (what_it_does(s.description), s.eligibility) if x),
         }
         tokens: list[str] = []
         for key, text in fields.items():
