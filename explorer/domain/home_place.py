@@ -24,13 +24,14 @@ OWN_CUES = frozenset({("flat", "in"), ("house", "in"), ("home", "in"), ("windows
 HOME_CUES: tuple[frozenset[tuple[str, str]], ...] = (
     frozenset({("live", "in"), ("living", "in"), ("live", "near"), ("live", "off"), ("based", "in"),
                ("staying", "in"), ("moved", "to"), ("rehoused", "to"), ("rehoused", "in"), ("relocated", "to"),
-               ("released", "to"), ("refuge", "in"), ("back", "to")}) | OWN_CUES,
+               ("released", "to"), ("refuge", "in"), ("back", "to"), ("hostel", "in")}) | OWN_CUES,
     frozenset({("lives", "in"), ("lives", "near"), ("lives", "off")}),
 )
 #: A business of the writer's, where what they ask about happens ("antisocial behaviour outside my
 #: shop in Soho every night, I live in Ealing"): its place comes before the writer's home.
 BUSINESSES = frozenset({"shop", "shops", "cafe", "takeaway", "restaurant", "bar", "pub", "salon", "business",
-                        "stall", "office", "allotment"})
+                        "stall", "office", "allotment", "synagogue", "mosque", "church", "temple", "gurdwara",
+                        "mandir"})
 #: A move from one place to another ("we moved from Hackney to Enfield"): the "to" is a cue when
 #: "moved from" comes at most this many words before it.
 MOVED_FROM_REACH = 6
@@ -41,13 +42,14 @@ MOVED_FROM_REACH = 6
 RELATIVES = frozenset(
     "mum mother mom dad father nan nana nanny gran granny grandma grandmother grandad grandpa grandfather "
     "brother sister cousin aunt auntie aunty uncle nephew niece son daughter grandson granddaughter "
-    "stepson stepdaughter friend mate parents neighbour".split())
+    "stepson stepdaughter friend mate parents neighbour flatmate housemate".split())
 #: Words that ask for help for that someone, where they are ("support for her", "get him into
 #: treatment", "help near him", "where he is").
 FOR_THEM = frozenset({("for", "him"), ("for", "her"), ("near", "him"), ("near", "her"), ("help", "him"),
                       ("help", "her"), ("helps", "him"), ("helps", "her"), ("support", "him"), ("support", "her"),
                       ("get", "him"), ("get", "her"), ("where", "he"), ("where", "she"), ("visit", "him"),
-                      ("visit", "her"), ("local", "to")})
+                      ("visit", "her"), ("local", "to"), ("see", "her"), ("see", "him"), ("can", "she"),
+                      ("can", "he")})
 
 
 def _for_them(words: list[str]) -> bool:
@@ -70,20 +72,27 @@ THEIR_PLACES = frozenset({"flat", "house", "home", "shop", "block", "place"})
 
 def _their_place(words: list[str], i: int, asked_for: bool = False) -> bool:
     """Whether ``words[i]`` ("in") follows the someone a text asks for, or their home: "my nan in",
-    "mum's in", "my dad's house in"."""
+    "mum's in", "my dad's house in", "my brothers flat in"."""
     if words[i] != "in" or i < 1:
         return False
     before = words[i - 1]
     if before in THEIR_PLACES and i >= 2:  # "my dad's shop in", "my nan's block in"; "her house in"
-        owner = words[i - 2]
-        return _a_relatives(owner) or owner in RELATIVES or (asked_for and owner in ("his", "her", "their"))
+        owner = words[i - 2]  # (also without its apostrophe: "my brothers flat in")
+        return (_a_relatives(owner) or owner in RELATIVES or (owner.endswith("s") and owner[:-1] in RELATIVES)
+                or (asked_for and owner in ("his", "her", "their")))
     return before in RELATIVES or _a_relatives(before)
 
 
 def _business_place(words: list[str], i: int) -> bool:
-    """Whether ``words[i]`` ("in", "on") follows a business of the writer's: "my shop in Soho",
-    "our cafe on the King's Road"."""
-    return (words[i] in ("in", "on") and i >= 2 and words[i - 1] in BUSINESSES and words[i - 2] in ("my", "our"))
+    """Whether ``words[i]`` ("in", "on") follows a business or a place of worship of the writer's:
+    "my shop in Soho", "our cafe on the King's Road", "our polish shop in Uxbridge", "our synagogue
+    in Stamford Hill" (not "my old office in Holborn")."""
+    if not (words[i] in ("in", "on") and i >= 2 and words[i - 1] in BUSINESSES):
+        return False
+    if words[i - 2] in ("my", "our"):
+        return True
+    # one word between ("our polish shop in"), not one that says it was ("my old office in")
+    return i >= 3 and words[i - 3] in ("my", "our") and words[i - 2] not in ("old", "former", "previous", "last")
 
 
 def _a_relatives(word: str) -> bool:
@@ -94,7 +103,8 @@ def _a_relatives(word: str) -> bool:
 def _is_cue(words: list[str], i: int, cues: frozenset[tuple[str, str]]) -> bool:
     """Whether ``words[i - 1]``, ``words[i]`` say where the person lives, not where they used to
     ("he used to live in Plumstead") nor a place that is not theirs ("a flat in Edmonton"); also
-    "lives alone in", "lives out in", "with me in" and "with us in" ("lives with me in Hornsey")."""
+    "lives alone in", "lives out in", "with me in" and "with us in" ("lives with me in Hornsey");
+    "a hostel in" (not "the hostel in", one of the past) and "I'm based in" (not "he is based in")."""
     pair = (words[i - 1], words[i])
     if words[i] == "in" and i >= 2 and words[i - 1] in ("alone", "out"):  # "lives alone in Chingford", "lives out in"
         pair = (words[i - 2], "in")
@@ -103,6 +113,10 @@ def _is_cue(words: list[str], i: int, cues: frozenset[tuple[str, str]]) -> bool:
     if pair in cues:
         if pair in OWN_CUES:
             return i >= 2 and words[i - 2] in ("my", "our")
+        if pair == ("hostel", "in"):  # where the writer stays ("living at a hostel in"), not was ("the hostel in")
+            return i >= 2 and words[i - 2] in ("a", "my", "our")
+        if pair == ("based", "in"):  # the writer's ("I'm based in"), not a landlord's ("he is based in")
+            return i >= 2 and words[i - 2] in ("i'm", "im", "am", "we're", "are", "i", "we")
         return not (i >= 3 and words[i - 3:i - 1] == ["used", "to"])
     if words[i] == "to" and cues is HOME_CUES[0]:  # the first person's: "moved from Tottenham to Enfield"
         start = max(0, i - MOVED_FROM_REACH)

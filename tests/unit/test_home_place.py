@@ -172,3 +172,29 @@ def test_a_move_puts_the_person_where_they_moved_to(text, expected):
 ])
 def test_help_asked_for_in_the_last_place(text, expected):
     assert asked_in(split_query(text)) is expected
+
+
+@pytest.mark.parametrize("text, place", [
+    ("antisemitic graffiti on our synagogue in stamford hill again i live in edmonton",
+     "stamford hill again i live in edmonton"),
+    ("our polish shop in uxbridge had the window put through we live in harrow",
+     "uxbridge had the window put through we live in harrow"),
+    ("did 3 years out now and living at a hostel in kennington my family's in peckham",
+     "kennington my family's in peckham"),
+    ("drug dealers have taken over my brothers flat in kentish town i'm in holloway",
+     "kentish town i'm in holloway"),
+    ("my nan in mill hill got conned i live over in walthamstow who can go and see her",
+     "mill hill got conned i live over in walthamstow who can go and see her"),
+])
+def test_where_the_help_is_for_is_offered_first(text, place):
+    assert home_splits(split_query(text))[0].place == place
+
+
+@pytest.mark.parametrize("text, not_first", [
+    ("being stalked by a man from my old office in holborn i live in hornsey", "holborn i live in hornsey"),
+    ("got treatment through the hostel in camden now got a flat in maida vale", "camden now got a flat in maida vale"),
+    ("dealing on the stairwell in holloway landlord is based in hackney", "hackney"),
+])
+def test_a_place_that_is_not_the_writers_now_is_not_offered_first(text, not_first):
+    splits = home_splits(split_query(text))
+    assert not splits or splits[0].place != not_first
