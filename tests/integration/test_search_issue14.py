@@ -2562,6 +2562,140 @@ LATER_SETS = [
     (239, 'group of lads sit on my wall every night and hassle anyone who walks '
      'past, including my 80 year old mum',
      'community-safety', None),
+    (241, 'I said no and he kept going anyway. guy I matched with on an app. it was '
+     '3 days ago, can i still get checked',
+     'sexual-violence', None),
+    (241, "coach at my son's football club in Yiewsley used to make the boys shower "
+     "with him. my son has only just told me, he's 20 now",
+     'sexual-violence', 'Hillingdon'),
+    (241, 'my drink tasted funny in a bar in Vauxhall, next thing I woke up in a '
+     "strangers flat and I'm sore",
+     'sexual-violence', 'Lambeth'),
+    (241, "his older brother was killed and people keep telling my son he's next, "
+     'how do I keep him safe. Battersea',
+     'youth-violence', 'Wandsworth'),
+    (241, 'a 40 year old man buys my niece vapes and alcohol and drives her about. '
+     "she's 14 and thinks he's her boyfriend. Hounslow",
+     'exploitation', 'Hounslow'),
+    (241, "got out in march and can't get a job anywhere because of my record",
+     'reducing-reoffending', None),
+    (241, "somewhere for my 15 yr old to go in the evenings near the World's End "
+     'estate',
+     'early-intervention', 'Kensington and Chelsea'),
+    (241, 'next door plays music till 4am and when I knocked he threatened me. '
+     'Fulham',
+     'community-safety', 'Hammersmith and Fulham'),
+    (244, "my daughter's ex keeps driving past her flat in Sutton at all hours "
+     'revving and beeping the horn',
+     'vawg', 'Sutton'),
+    (244, 'my 13 y/o keeps getting stopped by police on Portobello Road with his '
+     "mates, he's not bad but he's heading that way",
+     'early-intervention', 'Kensington and Chelsea'),
+    (245, "my flatmate in Archway was assaulted at a house party in Finchley, she's "
+     'not coping, where can she go',
+     'sexual-violence', 'Islington'),
+    (245, 'my nan in Mill Hill got conned out of thousands by fake builders, I live '
+     'over in Walthamstow, who can go and see her',
+     'victims-witnesses', 'Barnet'),
+    (245, 'drug dealers have taken over my brothers flat in Kentish Town, hes '
+     "vulnerable and cant say no. I'm in Holloway",
+     'exploitation', 'Camden'),
+    (245, 'antisemitic graffiti sprayed on our synagogue in Stamford Hill again. '
+     "I'm the caretaker, I live in Edmonton",
+     'hate-crime', 'Hackney'),
+    (245, 'our polish shop in uxbridge had the window put through with a note '
+     'saying go home, we live in harrow. support for the shop?',
+     'hate-crime', 'Hillingdon'),
+    (245, 'since we moved from Kentish Town to High Barnet my 12yo has been staying '
+     'out late and being rude, want help before it gets worse',
+     'early-intervention', 'Barnet'),
+    (245, 'drug dealing every night on the stairwell of my block in Holloway. '
+     'landlord is based in Hackney and does nothing',
+     'community-safety', 'Islington'),
+    (247, 'my older cousin has been coming in my room at night since i was 11 and '
+     'hes the only one who helps with mum. Penge',
+     'sexual-violence', 'Bromley'),
+    (247, 'a man keeps giving my brother phones and telling him to keep them on all '
+     "night, mum's in hospital and i look after him",
+     'exploitation', None),
+    (247, 'im 22 and just done 8 months, need to sort my life out for my little '
+     'sister. west croydon',
+     'reducing-reoffending', 'Croydon'),
+    (248, 'ex keeps running up debt on our joint account to punish me for leaving '
+     'him E17',
+     'vawg', 'Waltham Forest'),
+    (248, "my daughter's partner has her bank cards and she has to ask him for bus "
+     'fare, Surbiton',
+     'vawg', 'Kingston upon Thames'),
+    (248, 'flatmate said I could skip rent if I slept with him, I said no and he '
+     'did it anyway. Shepherds Bush',
+     'sexual-violence', 'Hammersmith and Fulham'),
+    (248, 'lasting power of attorney abuse mums savings gone Pinner',
+     'victims-witnesses', 'Harrow'),
+    (248, 'my sister is trans and our uncle she rents from keeps deadnaming her, '
+     'kept her deposit and threatened her, Walworth',
+     'hate-crime', 'Southwark'),
+    (248, "lads my son hangs out with take money off him because he's gay, say he "
+     'owes them for keeping quiet and threaten to out him to the family',
+     'hate-crime', None),
+    (248, 'im 19 and got a youth order for letting money through my account, want '
+     'to keep out of trouble',
+     'reducing-reoffending', None),
+    (248, 'our lodger left owing rent and now his mates turn up at night banging '
+     'and shouting in the street, Morden',
+     'community-safety', 'Merton'),
+    (249, 'referral for a 15 year old going country',
+     'exploitation', None),
+    (250, "12 yr old came back from contact with a PS5 and AirPods, says a 'friend' "
+     'from the park gave them. Carshalton',
+     'exploitation', 'Sutton'),
+    (251, 'kids had stones thrown at them walking to shul in Golders Green',
+     'hate-crime', 'Barnet'),
+    (253, 'men slow down in their cars and beep at me every night walking home from '
+     'Carshalton station',
+     'vawg', 'Sutton'),
+    (253, 'someone stole my purse on the bus near Wembley and now theyre using my '
+     'cards',
+     'victims-witnesses', 'Brent'),
+    (253, "phone grabbed out of my hand outside St Paul's while I was on a call to "
+     'my mum',
+     'victims-witnesses', 'City of London'),
+    (253, 'man at the chicken shop on Green Street gives free food to schoolgirls '
+     'and asks for their snapchats',
+     'exploitation', 'Newham'),
+    (253, 'woman dropped off in a van to beg outside Tesco in Richmond every day, I '
+     'think someone is controlling her',
+     'exploitation', 'Richmond upon Thames'),
+    (253, 'my son is 13 and thinks Andrew Tate is right about women. where can I '
+     'get help',
+     'early-intervention', None),
+    (254, 'think i was raped after my drink got spiked at a club in smithfield on '
+     'saturday',
+     'sexual-violence', 'City of London'),
+    (254, 'antisemitic graffiti sprayed on an office building on London Wall',
+     'hate-crime', 'City of London'),
+    (254, "work nights at a club in Smithfield and im on ket most weekends, it's "
+     'getting out of hand',
+     'substance-misuse', 'City of London'),
+    (254, 'youth club in Portsoken for my son',
+     'early-intervention', 'City of London'),
+    (256, 'went to visit my husband at the Scrubs and a man pulled at my hijab and '
+     'called me a terrorist at the bus stop on Du Cane Road',
+     'hate-crime', 'Hammersmith and Fulham'),
+    (256, 'support groups for kids with a parent in jail Haringey',
+     'early-intervention', 'Haringey'),
+    (256, "a neighbour is telling everyone my son is a nonce which isn't true and "
+     'people have started threatening us. Bedfont',
+     'community-safety', 'Hounslow'),
+    (257, "someone from my sixth form made deepfake porn of me and it's being "
+     'shared, Wimbledon',
+     'sexual-violence', 'Merton'),
+    (257, 'someone hacked my snap and used it to con my mates out of money, I feel '
+     'sick about it',
+     'victims-witnesses', None),
+    (257, "diss track about my nephew's area got 100k views and now they're saying "
+     "they're coming for him, Peckham",
+     'youth-violence', 'Southwark'),
 ]
 
 
