@@ -723,8 +723,9 @@ def test_a_person_outside_london_is_answered_london_wide_and_told(index, query, 
     services are London-wide and the page says the place is none London has."""
     result = index.search(query)
     understood = result.understood
-    assert understood.location is None and understood.place_not_found == outside
+    assert understood.location is None and understood.place_not_found == outside and understood.place_outside
     assert topic in understood.terms and result.items
+    assert f"across London (\u2018{outside}\u2019 is outside London)" in result.summary
     assert not {"croydon", "barking", "southwark"} & set(understood.words)
 
 

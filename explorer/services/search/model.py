@@ -97,6 +97,7 @@ class Understood:
     ignored_words: tuple[str, ...] = ()  # words not searched on their own (weak words, a second place)
     also_places: tuple[OtherPlace, ...] = ()  # places of the same name in other boroughs ("Hayes")
     place_not_found: str = ""  # a place London does not have ("in Pakistan"): the topic answered London-wide
+    place_outside: bool = False  # that place is one the search knows is outside London ("leeds", "kent")
     words_left_out: tuple[str, ...] = ()  # words no service uses, with a place: the place's services shown
 
 
@@ -247,7 +248,8 @@ def describe(understood: Understood, filters: Filters, snapshot: Snapshot) -> st
             words = " or ".join(f"\u201c{w}\u201d" for w in dict.fromkeys(understood.words_left_out))
             parts.append(f"every service there: no service mentions {words}")
     elif understood.place_not_found:  # (answered London-wide: the place is none London has)
-        parts.append(f"across London (\u2018{understood.place_not_found}\u2019 is not a London place we know)")
+        said = "is outside London" if understood.place_outside else "is not a London place we know"
+        parts.append(f"across London (\u2018{understood.place_not_found}\u2019 {said})")
     if filters.boroughs:
         parts.append(", ".join(snapshot.borough_name(c) for c in filters.boroughs))
     if filters.commissioners:

@@ -167,7 +167,8 @@ class QueryReading(PlaceReading):
             if (understood.terms or understood.words) and not self._near_a_place(unmatched_place):
                 # A place outside London ("in Pakistan", "near Dartford") with a topic: answered
                 # London-wide, and said; a misspelt London place ("Camdem") is asked again.
-                understood = dataclasses.replace(understood, unmatched_place="", place_not_found=unmatched_place)
+                understood = dataclasses.replace(understood, unmatched_place="", place_not_found=unmatched_place,
+                                                 place_outside=bool(self._outside_london(unmatched_place.split())))
             elif self._outside_london(unmatched_place.split()):
                 return _Reading(understood, f"\u2018{unmatched_place}\u2019 is outside London, and these are London's "
                                             "services. Try a London place, or say what help you need.")
