@@ -70,29 +70,33 @@ class QueryReading(PlaceReading):
         # Of two places, the one after "I live in", "my flat in", "moved to" is where the person is.
         outside = 0  # (the words of a place outside London where the person is, "moved to Leeds")
         there = asks_there(words)
-        for home, asked in [*((h, False) for h in home_splits(parts)), *([(parts, True)] if asked_in(parts) else [])]:
-            found = self._find_location(home, words) if not asked else (None, None, "", ())
+        for home in home_splits(parts):
+            found = self._find_location(home, words)
             if found[0] is not None and found[1] and found[1][0] == 0:
                 parts, (location, place_span, unmatched_place, also_places) = home, found
                 break
-            if (there or asked or moved_away(home)) and (outside := self._outside_london(home.place.split())):
-                # The person is, or asks for help, outside London ("moved from Croydon up to Leeds",
-                # "my nan lives in Basildon ... who does she call there", "any support in Kent?"):
-                # not at the London place named; answered London-wide.
-                parts, location, place_span, also_places = home, None, (0, outside), ()
-                unmatched_place = " ".join(home.place.split()[:outside])
+            if (there or moved_away(home)) and (outside := self._outside_london(home.place.split())):
+                parts = home  # (the person is, or wants help, outside London: "moved from Croydon up to Leeds")
                 break
         else:
-            location, place_span, unmatched_place, also_places = self._find_location(parts, words)
-            said = parts.topic.split() + parts.connector.split()
-            if location is not None and parts.explicit_place and in_passing(said, len(said)):
-                # The last place is named in passing ("clubs for teenagers in Mitcham, I work in
-                # Tooting"; "attack on my dad in Kingston, we had support in Tower Hamlets"): another
-                # place in the text is the place.
-                whole = unsplit(parts)
-                found = self._find_location(whole, words)
-                if found[0] is not None and found[0] != location:
-                    parts, (location, place_span, unmatched_place, also_places) = whole, found
+            # "any support in Kent?": help asked for outside London, whatever London place is named
+            outside = self._outside_london(parts.place.split()) if asked_in(parts) else 0
+            if not outside:
+                location, place_span, unmatched_place, also_places = self._find_location(parts, words)
+                said = parts.topic.split() + parts.connector.split()
+                if location is not None and parts.explicit_place and in_passing(said, len(said)):
+                    # The last place is named in passing ("clubs for teenagers in Mitcham, I work in
+                    # Tooting"; "attack on my dad in Kingston, we had support in Tower Hamlets"): another
+                    # place in the text is the place.
+                    whole = unsplit(parts)
+                    found = self._find_location(whole, words)
+                    if found[0] is not None and found[0] != location:
+                        parts, (location, place_span, unmatched_place, also_places) = whole, found
+        if outside:
+            # The person is, or asks for help, outside London ("my nan lives in Basildon ... who does
+            # she call there"): not at the London place named; answered London-wide, and said.
+            location, place_span, also_places = None, (0, outside), ()
+            unmatched_place = " ".join(parts.place.split()[:outside])
         if unmatched_place and location is None and not outside and (
                 self._all_known(parts.place) or _a_clause(parts.place)
                 or (parts.connector == "at" and not self._near_a_place(parts.place))):
