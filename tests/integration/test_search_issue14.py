@@ -2697,6 +2697,18 @@ LATER_SETS = [
     (257, "diss track about my nephew's area got 100k views and now they're saying "
      "they're coming for him, Peckham",
      'youth-violence', 'Southwark'),
+    (258, 'girl in my year is being passed round older boys for money, Enfield. '
+     'what do i do',
+     'exploitation', 'Enfield'),
+    (260, 'partner on licence, his mates keep ringing my 16yo and she says she has '
+     "to 'do runs' or they'll hurt her dad",
+     'exploitation', None),
+    (260, 'after my wife died I moved to a flat in Colindale and someone keeps '
+     'posting anti-Jewish leaflets through my door',
+     'hate-crime', 'Barnet'),
+    (260, 'support group for children of prisoners, their dad got sent down last '
+     'month, my twins are 7',
+     'early-intervention', None),
 ]
 
 
