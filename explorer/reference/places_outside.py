@@ -1,7 +1,7 @@
 """Reference layer: places outside London that people name in a search ("moved from Croydon to
-Leeds", "my family's in Liverpool", "I live in Kent now"), so that the search can say where the
-person is is outside London rather than read the nearest London name ("in Liverpool" is not
-Liverpool Street, "Leicester" not Leicester Square).
+Leeds", "my family's in Liverpool", "I live in Kent now"), so that the search can tell a person who
+is outside London so, rather than read the nearest London name ("in Liverpool" is not Liverpool
+Street, "Leicester" not Leicester Square).
 
 Authored in ``data/reference/places_outside_london.csv``: one name a row, its kind (city, town or
 county) and where it comes from. No name is also the name of a place in London's gazetteer or of a

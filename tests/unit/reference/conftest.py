@@ -18,6 +18,15 @@ FIXTURES = ROOT / "tests" / "data" / "reference"
 OFFICIAL_BOUNDARIES = DATA_DIR / "reference" / "london_boroughs.geojson"
 
 
+def write_table(folder: Path, relative: Path, text: str) -> Path:
+    """Writes ``text`` to ``folder / relative`` (making its folders) and returns ``folder``: a data
+    directory holding one small reference table, for a loader's tests."""
+    path = folder / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return folder
+
+
 @pytest.fixture(scope="session")
 def paths() -> SimpleNamespace:
     """Where things are: ``data`` (the project's data folder), ``fixtures`` (small test files) and

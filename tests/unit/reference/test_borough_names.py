@@ -6,15 +6,13 @@ import pytest
 
 from explorer.domain.geography import LONDON_BOROUGH_CODES
 from explorer.reference.borough_names import BOROUGH_NAMES_FILE, BoroughNameError, load_borough_names
+from tests.unit.reference.conftest import write_table
 
 HEADER = "name,borough_code,source\n"
 
 
 def _table(tmp_path, rows: str):
-    path = tmp_path / BOROUGH_NAMES_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(HEADER + rows, encoding="utf-8")
-    return tmp_path
+    return write_table(tmp_path, BOROUGH_NAMES_FILE, HEADER + rows)
 
 
 def test_the_bundled_table_names_each_only_one_borough_with_a_source(paths):

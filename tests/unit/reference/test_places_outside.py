@@ -8,15 +8,13 @@ import pytest
 
 from explorer.domain.query import clean
 from explorer.reference.places_outside import PLACES_OUTSIDE_FILE, PlacesOutsideError, load_places_outside
+from tests.unit.reference.conftest import write_table
 
 HEADER = "name,kind,source\n"
 
 
 def _table(tmp_path, rows: str):
-    path = tmp_path / PLACES_OUTSIDE_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(HEADER + rows, encoding="utf-8")
-    return tmp_path
+    return write_table(tmp_path, PLACES_OUTSIDE_FILE, HEADER + rows)
 
 
 def test_the_bundled_table_has_towns_cities_and_counties(paths):
