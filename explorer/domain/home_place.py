@@ -27,6 +27,14 @@ HOME_CUES: tuple[frozenset[tuple[str, str]], ...] = (
                ("released", "to"), ("refuge", "in"), ("back", "to"), ("hostel", "in")}) | OWN_CUES,
     frozenset({("lives", "in"), ("lives", "near"), ("lives", "off")}),
 )
+#: Cues that say where the person is only after certain words: their own place ("my flat in", not
+#: "a flat in"), a hostel they stay at ("a hostel in", not "the hostel in", one of the past), and
+#: "based in" said by the writer ("I'm based in", not "he is based in").
+CUES_AFTER: dict[tuple[str, str], frozenset[str]] = {
+    **{cue: frozenset({"my", "our"}) for cue in OWN_CUES},
+    ("hostel", "in"): frozenset({"a", "my", "our"}),
+    ("based", "in"): frozenset({"i'm", "im", "am", "we're", "are", "i", "we"}),
+}
 #: A business of the writer's, where what they ask about happens ("antisocial behaviour outside my
 #: shop in Soho every night, I live in Ealing"): its place comes before the writer's home.
 BUSINESSES = frozenset({"shop", "shops", "cafe", "takeaway", "restaurant", "bar", "pub", "salon", "business",
@@ -52,9 +60,14 @@ FOR_THEM = frozenset({("for", "him"), ("for", "her"), ("near", "him"), ("near", 
                       ("can", "he")})
 
 
+def _says(words: Sequence[str], pairs: frozenset[tuple[str, str]]) -> bool:
+    """Whether two neighbouring words of ``words`` are one of ``pairs``."""
+    return any((a, b) in pairs for a, b in zip(words, words[1:]))
+
+
 def _for_them(words: list[str]) -> bool:
     """Whether the text asks for help for someone else where they are (:data:`FOR_THEM`)."""
-    return any((a, b) in FOR_THEM for a, b in zip(words, words[1:]))
+    return _says(words, FOR_THEM)
 
 
 def _told_first(words: list[str]) -> bool:
@@ -78,7 +91,7 @@ def _their_place(words: list[str], i: int, asked_for: bool = False) -> bool:
     before = words[i - 1]
     if before in THEIR_PLACES and i >= 2:  # "my dad's shop in", "my nan's block in"; "her house in"
         owner = words[i - 2]  # (also without its apostrophe: "my brothers flat in")
-        return (_a_relatives(owner) or owner in RELATIVES or (owner.endswith("s") and owner[:-1] in RELATIVES)
+        return (_a_relatives(owner, bare=True) or owner in RELATIVES
                 or (asked_for and owner in ("his", "her", "their")))
     return before in RELATIVES or _a_relatives(before)
 
@@ -95,9 +108,10 @@ def _business_place(words: list[str], i: int) -> bool:
     return i >= 3 and words[i - 3] in ("my", "our") and words[i - 2] not in ("old", "former", "previous", "last")
 
 
-def _a_relatives(word: str) -> bool:
-    """Whether ``word`` is a relative's possessive ("mum's", "dad's")."""
-    return word.endswith("'s") and word[:-2] in RELATIVES
+def _a_relatives(word: str, bare: bool = False) -> bool:
+    """Whether ``word`` is a relative's possessive ("mum's", "dad's"; with ``bare``, also written
+    without its apostrophe, "brothers")."""
+    return (word.endswith("'s") and word[:-2] in RELATIVES) or (bare and word.endswith("s") and word[:-1] in RELATIVES)
 
 
 def _is_cue(words: list[str], i: int, cues: frozenset[tuple[str, str]]) -> bool:
@@ -111,12 +125,9 @@ def _is_cue(words: list[str], i: int, cues: frozenset[tuple[str, str]]) -> bool:
     if cues is HOME_CUES[0] and words[i] == "in" and i >= 2 and words[i - 2:i] in (["with", "me"], ["with", "us"]):
         return True  # where someone lives with the writer: "lives with me in Hornsey", "placed with us in Bexley"
     if pair in cues:
-        if pair in OWN_CUES:
-            return i >= 2 and words[i - 2] in ("my", "our")
-        if pair == ("hostel", "in"):  # where the writer stays ("living at a hostel in"), not was ("the hostel in")
-            return i >= 2 and words[i - 2] in ("a", "my", "our")
-        if pair == ("based", "in"):  # the writer's ("I'm based in"), not a landlord's ("he is based in")
-            return i >= 2 and words[i - 2] in ("i'm", "im", "am", "we're", "are", "i", "we")
+        after = CUES_AFTER.get(pair)
+        if after is not None:
+            return i >= 2 and words[i - 2] in after
         return not (i >= 3 and words[i - 3:i - 1] == ["used", "to"])
     if words[i] == "to" and cues is HOME_CUES[0]:  # the first person's: "moved from Tottenham to Enfield"
         start = max(0, i - MOVED_FROM_REACH)
@@ -226,7 +237,7 @@ ASKS = frozenset({"help", "support", "services", "service", "anyone", "anything"
 
 def asks_there(words: Sequence[str]) -> bool:
     """Whether the text asks for help where someone is away from the writer (:data:`THERE`)."""
-    return any((a, b) in THERE for a, b in zip(words, words[1:]))
+    return _says(words, THERE)
 
 
 def moved_away(parts: QueryParts) -> bool:

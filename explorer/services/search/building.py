@@ -19,6 +19,9 @@ FIELD_WEIGHTS = {"name": 3, "provider": 2, "programme": 2, "areas": 2, "keywords
 #: How a description's note on a sample record begins: what follows says which of the record's
 #: figures are assumed, not what the service does.
 SAMPLE_NOTE = "Sample record:"
+#: Words of service-area names too general to stand for that area on their own.
+GENERIC_WORDS = frozenset({"crime", "early", "reducing", "and", "help", "safety", "against"})
+_NO_WORDS = "\u2205"
 
 
 def what_it_does(description: str) -> str:
@@ -26,9 +29,6 @@ def what_it_does(description: str) -> str:
     which the page shows but a search should not read: "Sample record: ... Funding after March 2026
     is not published" matched "my record" and "got out in March"."""
     return description.split(SAMPLE_NOTE, 1)[0].strip()
-#: Words of service-area names too general to stand for that area on their own.
-GENERIC_WORDS = frozenset({"crime", "early", "reducing", "and", "help", "safety", "against"})
-_NO_WORDS = "\u2205"
 
 
 def _name_words(term, terms) -> tuple[str, ...]:

@@ -222,7 +222,8 @@ class SearchIndex(QueryReading, Scoring):
         audience = np.asarray(audience_key)[chosen]
         usable = (band != BAND_NEARBY) & self._active[chosen] & (audience <= audience[top[0]])
         picks: list[int] = []
-        for r in [r for r in rows if not has[r, chosen[top]].any()] if len(chosen) > shown else []:
+        missing = [r for r in rows if not has[r, chosen[top]].any()] if len(chosen) > shown else []
+        for r in missing:
             candidates = np.flatnonzero(usable & has[r, chosen])
             candidates = candidates[~np.isin(candidates, top + picks)]
             if len(candidates):  # the first of them in the keys' order (key, then score, then position)

@@ -44,11 +44,9 @@ class PlaceReading:
                 location = Location(match.kind, match.label, match.latitude, match.longitude, match.borough_code)
                 span = char_span_to_words(text, start, end)
                 # A place named with its district ("Golden Lane estate EC1Y") is the more exact.
-                inside = self._place_in_district(text.split(), match.label) if match.kind == "district" else None
+                inside = self._place_in_district(text.split(), match.label, span) if match.kind == "district" else None
                 if inside is not None:
-                    target, (first, last) = inside
-                    both = (min(first, span[0]), max(last, span[1]))  # (and the district's words, when next to it)
-                    return self._location_for(target), both if both[1] - both[0] <= last - first + 2 else inside[1], "", ()
+                    return self._location_for(inside[0]), inside[1], "", ()
                 return location, span, "", ()
             if parts.explicit_place:
                 return None, None, label, ()
@@ -94,12 +92,15 @@ class PlaceReading:
         outside = self._places_outside
         return next((n for n in (3, 2, 1) if len(words) >= n and " ".join(words[:n]) in outside), 0)
 
-    def _place_in_district(self, words: Sequence[str], district: str) -> tuple[str, tuple[int, int]] | None:
-        """The gazetteer place ``words`` name exactly in the postcode district ``district``, and its words."""
+    def _place_in_district(self, words: Sequence[str], district: str, district_span: tuple[int, int]
+                           ) -> tuple[str, tuple[int, int]] | None:
+        """The gazetteer place ``words`` name exactly in the postcode district ``district``, and its
+        words, with the district's (at ``district_span``) when they come next to it."""
         for s in match_spans(words, self.place_vocabulary, cutoff=100, max_span=4, min_chars=3):
             kind, _, key = s.target.partition(":")
             if kind == "place" and self.geography.places[int(key)].outcode == district:
-                return s.target, (s.start, s.end)
+                both = (min(s.start, district_span[0]), max(s.end, district_span[1]))
+                return s.target, both if both[1] - both[0] <= s.end - s.start + 2 else (s.start, s.end)
         return None
 
     def _a_word_not_a_place(self, span: PhraseMatch, words: Sequence[str], typed: str = "") -> bool:
