@@ -32,8 +32,11 @@ RESTRICTED_AUDIENCES = frozenset({"people-who-harm", "professionals"})
 #: which give their topics only when nothing else in the query gives one ("my son was stabbed" is
 #: about youth violence, "my family want me to marry" about forced marriage, "my son" alone about
 #: help for a child); or motive: why a thing was done ("racist", "homophobic"), whose topic leads
-#: whatever else the query says ("lads shouted racist stuff at my daughter" is hate crime first).
-KINDS = ("abbreviation", "term", "resident", "context", "motive")
+#: whatever else the query says ("lads shouted racist stuff at my daughter" is hate crime first); or
+#: background: someone's circumstance that explains the need without being it ("went inside", "sent
+#: down"), which gives its topics only when no other row, context aside, gives one ("since my
+#: brother went inside people keep throwing stuff at our windows" is about the windows).
+KINDS = ("abbreviation", "term", "resident", "context", "motive", "background")
 COLUMNS = ("phrase", "topics", "words", "audience", "kind", "source")
 
 
@@ -56,6 +59,12 @@ class Entry:
     def context(self) -> bool:
         """True for words that say who or where rather than what (kind ``context``, :data:`KINDS`)."""
         return self.kind == "context"
+
+    @property
+    def background(self) -> bool:
+        """True for a circumstance that explains the need without being it (kind ``background``,
+        :data:`KINDS`)."""
+        return self.kind == "background"
 
     @property
     def motive(self) -> bool:

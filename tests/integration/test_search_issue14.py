@@ -248,6 +248,23 @@ def test_of_two_places_one_that_names_a_charity_is_not_where(index):
     assert index.search("youth club st giles").understood.location.label == "St Giles"  # alone, still the place
 
 
+@pytest.mark.parametrize("query, wanted", [
+    ("since my brother went inside people keep throwing stuff at our windows late at night. Dagenham", "community-safety"),
+    ("Partner serving 6 years. Our son was arrested with drugs on him and police say he's a county lines victim",
+     "exploitation"),
+    ("support for my 12 year old after her dad was jailed for abusing her, she thinks it's her fault. Bromley",
+     "vawg"),
+])
+def test_someone_elses_sentence_gives_way_to_what_else_is_said(index, query, wanted):
+    """A background row ("went inside", "is serving", "was jailed") tells why the need arose; its
+    topic, reducing reoffending, is read only when nothing else gives one."""
+    understood = index.search(query).understood
+    assert wanted in understood.terms
+    assert "reducing-reoffending" not in understood.terms
+    alone = index.search("my brother went inside last month").understood
+    assert alone.terms == ("reducing-reoffending",)
+
+
 @pytest.mark.parametrize("query, first", [
     ("lads in Bexleyheath shouted racist stuff at my daughter at the bus stop", "hate-crime"),
     ("neighbours shout racist stuff at my kids every time they play out, Erith", "hate-crime"),

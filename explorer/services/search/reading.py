@@ -258,6 +258,12 @@ class QueryReading(PlaceReading):
             taken.update(m.positions)
         rest = [w for i, w in enumerate(words) if i not in taken]
         spans = match_spans(rest, self.term_vocabulary, cutoff=TOPIC_CUTOFF, max_span=4, min_chars=2)
+        # A circumstance ("went inside", "sent down": kind background) gives its topics only when
+        # nothing else does, context aside: "since my brother went inside people keep throwing stuff
+        # at our windows" is about the windows.
+        behind = [m for m in matches if m.entry.background]
+        if behind and (spans or any(m.entry.topics for m in matches if m not in who and m not in behind)):
+            matches = [m for m in matches if m not in behind]
         # A row that says who the help is for or where ("my son", "families", "after school": kind
         # context) gives its topics only when nothing else does: "my son was murdered" is about
         # bereavement, not youth work, and "my family want to force me to marry" about forced marriage.

@@ -36,7 +36,17 @@ def thesaurus(analyzer, topics):
 def test_every_row_of_the_shipped_thesaurus_is_valid_and_sourced(thesaurus):
     assert len(thesaurus.entries) >= 100
     assert all(e.source for e in thesaurus.entries)
-    assert all(e.kind in {"abbreviation", "term", "resident", "context", "motive"} for e in thesaurus.entries)
+    assert all(e.kind in {"abbreviation", "term", "resident", "context", "motive", "background"} for e in thesaurus.entries)
+
+
+def test_the_background_rows_tell_of_a_sentence_not_of_leaving_prison(thesaurus):
+    """A background row gives way to any other topic, so it says someone went to prison ("went
+    inside", "got sent down"); words of leaving it or of one's own sentences ("released", "sent
+    down" in "before I get sent down") stay rows of their own kind."""
+    background = {clean(e.phrase): e.topics for e in thesaurus.entries if e.background}
+    assert {"went inside", "in jail", "got sent down"} <= set(background)
+    assert all(topics == ("reducing-reoffending",) for topics in background.values())
+    assert not {"sent down", "released", "just got out", "in prison"} & set(background)
 
 
 def test_the_motive_rows_say_why_and_give_hate_crime(thesaurus):
