@@ -2837,6 +2837,46 @@ def test_an_estate_is_found_by_its_name_with_or_without_estate(index, query, top
     assert index.search("ocean").understood.location is None  # an ordinary word alone is no place
 
 
+@pytest.mark.parametrize("query, borough", [
+    ("my ex keeps turning up outside my block on the Brandon estate and won't leave me alone", "Southwark"),
+    ("grew up on the Ferrier and was abused by a family friend back then", "Greenwich"),
+    ("my nephew gets calls on a second phone at all hours, we live on Woodberry Down", "Hackney"),
+    ("can hear the woman next door being hit most nights, Lillington Gardens, what can I do", "Westminster"),
+    ("teenagers on the Granville Road estate shouting abuse at our orthodox jewish neighbours", "Barnet"),
+    ("black family moved onto the Waterloo estate romford and already had the car keyed", "Havering"),
+    ("I live on the Middlesex Street estate and my drinking is getting me in trouble", "City of London"),
+])
+def test_housing_estates_across_london_are_places(index, query, borough):
+    """The 262nd set placed its residents by their estate, block or tower: 156 estates are in the
+    gazetteer, each in the borough its postcode sector says. An estate whose own name another
+    place has ("Waterloo", "Church End") is that estate only with "estate"."""
+    location = index.search(query).understood.location
+    assert location is not None and index.snapshot.borough_name(location.borough_code) == borough
+    assert index.search("cheap hotel near Waterloo").understood.location.label == "Waterloo"
+
+
+def test_a_shared_name_is_the_place_in_the_borough_of_another_place_named(index):
+    """Church End is in Barnet and in Brent; beside Stonebridge (Brent) it is Brent's."""
+    understood = index.search("postcode thing between Stonebridge and Church End, my son cant go to the shop").understood
+    assert understood.location.label == "Church End"
+    assert index.snapshot.borough_name(understood.location.borough_code) == "Brent"
+    alone = index.search("youth club Church End").understood.location
+    assert index.snapshot.borough_name(alone.borough_code) == "Barnet"  # the first listed, as before
+
+
+@pytest.mark.parametrize("query, first", [
+    ("kids shouting gyppo at my children on the way to school in Uxbridge", "hate-crime"),
+    ("someone wrote burn the pikeys on the wall by our site", "hate-crime"),
+    ("someone keeps slashing the tyres on our vans every week", "community-safety"),
+    ("recovery cafe Enfield", "substance-misuse"),
+    ("violence reduction support young travellers Hornchurch", "youth-violence"),
+])
+def test_words_gypsies_and_travellers_use_and_meet(index, query, first):
+    """The 263rd set, by Gypsy, Roma and Traveller Londoners: the slurs they meet say why a thing
+    was done (motive rows), tyres slashed are criminal damage."""
+    assert index.search(query).understood.terms[0] == first
+
+
 @pytest.mark.parametrize("query, topic, borough", [
     ("older men in cars picking up schoolgirls outside the Whitgift Centre", "exploitation", "Croydon"),
     ("boy racers tearing round the car park behind the St Nicholas Centre", "community-safety", "Sutton"),

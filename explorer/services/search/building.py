@@ -81,7 +81,8 @@ def place_names(name: str, common_words: frozenset[str] = frozenset(),
     """A gazetteer place's name and the short forms people type: "Liverpool St" for "Liverpool
     Street", "Bethnal Grn", "Kings X" (:data:`STREET_ABBREVIATIONS`; only the last word is
     shortened: "St" first is Saint, as in "St Pancras"); for an estate, its own name ("the
-    Kingsmead", "behind Chalkhill"); for a shopping centre, the
+    Kingsmead", "behind Chalkhill"), unless another place has it ("Church End Estate" is Brent's only
+    with "Estate"); for a shopping centre, the
     name with and without "Shopping" ("Bentall Shopping Centre", "Treaty Centre") and its own name
     ("the Whitgift"); for a street market, the street ("Ridley Road"). A place's own name is left
     out when it is an ordinary word (``common_words``: "Ocean" is the Ocean Estate only with
@@ -90,7 +91,7 @@ def place_names(name: str, common_words: frozenset[str] = frozenset(),
     Nicholas Centre": there are many)."""
     head, _, last = name.rpartition(" ")
     if head and last == "Estate":
-        return (name,) if head.lower() in common_words else (name, head)
+        return (name,) if head.lower() in common_words or head.lower() in known else (name, head)
     if head and last == "Centre":
         own = head.removesuffix(" Shopping")
         other = f"{own} Centre" if own != head else f"{own} Shopping Centre"

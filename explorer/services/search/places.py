@@ -140,6 +140,15 @@ class PlaceReading:
                                    if self._place_borough(t) == code), None)
                     if chosen is not None:
                         return chosen, (min(best.start, other.start), max(best.end, other.end)), ()
+        # A name shared by places in several boroughs, with another place named in one of those
+        # boroughs ("postcode thing between Stonebridge and Church End"): the one in that borough.
+        targets = self._place_homonyms.get(clean(best.phrase), ())
+        if best.target in targets:
+            named = {self._place_borough(s.target) for s in spans
+                     if (s.end <= best.start or s.start >= best.end) and s.target not in targets}
+            beside = [t for t in targets if self._place_borough(t) in named]
+            if len(beside) == 1 and beside[0] != best.target:
+                return beside[0], (best.start, best.end), tuple(t for t in targets if t != beside[0])
         # A street's name, then its town ("North End, Croydon"; "South Street Romford"): the town,
         # where the place of the street's name is in another borough.
         town = next((s for s in towns if s.start == best.end and best.target.startswith("place:")), None)

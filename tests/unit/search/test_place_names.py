@@ -31,6 +31,8 @@ def test_an_estate_is_also_found_by_its_own_name_unless_that_is_an_ordinary_word
     assert place_names("Southampton Way Estate", common) == ("Southampton Way Estate", "Southampton Way")
     assert place_names("Ocean Estate", common) == ("Ocean Estate",)
     assert place_names("Estate", common) == ("Estate",)
+    # a name another place has is left to it: "Church End" is still Church End, not Brent's estate
+    assert place_names("Church End Estate", common, frozenset({"church end"})) == ("Church End Estate",)
 
 
 def test_a_shopping_centre_is_found_with_or_without_shopping_and_by_its_own_name():
