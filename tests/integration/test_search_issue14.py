@@ -2902,6 +2902,34 @@ def test_housing_estates_across_london_are_places(index, query, borough):
     assert index.search("cheap hotel near Waterloo").understood.location.label == "Waterloo"
 
 
+@pytest.mark.parametrize("query, borough", [
+    ("he hit me in front of everyone in Valentines Park and no one did anything", "Redbridge"),
+    ("mugged at knifepoint on the river path by Canbury Gardens, cant sleep since", "Kingston upon Thames"),
+    ("robbed in Lesnes Abbey woods last weekend, who helps victims?", "Bexley"),
+    ("after school clubs for 12 yr olds near King George's Park", "Wandsworth"),
+    ("car meets and racing round Royal Victoria Dock every friday", "Newham"),
+    ("man grabbed me while I was walking the dog in Beckenham Place Park", "Lewisham"),
+    ("teen stabbed in Manor Park Sutton, kids at his school scared it'll kick off again", "Sutton"),
+    ("youth club Manor Park", "Newham"),
+])
+def test_parks_commons_and_open_spaces_are_places(index, query, borough):
+    """The 265th set placed what happened by a park, common or towpath: 180 open spaces are in the
+    gazetteer, each in the borough its postcode says (a park in a sector mostly another borough's,
+    as Beckenham Place Park in BR3, at one of its own borough's postcodes). A name shared with
+    another place ("Manor Park") is the first listed unless a town or borough comes with it, also
+    right after it in a clause ("in Manor Park Sutton, kids at his school ...")."""
+    location = index.search(query).understood.location
+    assert location is not None and index.snapshot.borough_name(location.borough_code) == borough
+
+
+def test_a_row_begun_by_the_word_before_the_place_is_read(index):
+    """"in recovery" is a row: in "peer support for people in recovery Sidcup" the "in" before the
+    place is read with "recovery", not dropped as the word that introduces Sidcup."""
+    understood = index.search("peer support for people in recovery Sidcup").understood
+    assert understood.terms == ("substance-misuse",)
+    assert understood.location.label == "Sidcup"
+
+
 def test_a_shared_name_is_the_place_in_the_borough_of_another_place_named(index):
     """Church End is in Barnet and in Brent; beside Stonebridge (Brent) it is Brent's."""
     understood = index.search("postcode thing between Stonebridge and Church End, my son cant go to the shop").understood
@@ -2917,6 +2945,10 @@ def test_a_shared_name_is_the_place_in_the_borough_of_another_place_named(index)
     ("someone keeps slashing the tyres on our vans every week", "community-safety"),
     ("recovery cafe Enfield", "substance-misuse"),
     ("violence reduction support young travellers Hornchurch", "youth-violence"),
+    ("notes saying go home keep getting pushed through our door in Welling", "hate-crime"),
+    ("indecent exposure by the playground at Canons Park", "sexual-violence"),
+    ("people having raves and leaving rubbish on Chingford Plain", "community-safety"),
+    ("smart recovery meetings", "substance-misuse"),
 ])
 def test_words_gypsies_and_travellers_use_and_meet(index, query, first):
     """The 263rd set, by Gypsy, Roma and Traveller Londoners: the slurs they meet say why a thing

@@ -69,8 +69,10 @@ class PlaceReading:
         if parts.explicit_place and not whole and _a_clause(parts.place):
             # In a clause after "in" the place's name comes first ("in Peckham and need help with my
             # son"); a name further on is some other word ("come in hungry ... heading down the
-            # wrong path" is not Downe: the whole text is then read, and finds "in Barking" before it).
-            spans = [s for s in spans if s.start == 0]
+            # wrong path" is not Downe: the whole text is then read, and finds "in Barking" before it),
+            # with a town or borough right after it ("in Manor Park Sutton, kids at his school").
+            first = [s for s in spans if s.start == 0]
+            spans = first + [s for s in spans if s.start and any(s.start == f.end for f in first)]
         if not spans:
             return None, None, parts.place if parts.explicit_place else "", ()
         # Of two places, one that a thesaurus row also reads (St Giles, a charity's name; Pentonville,

@@ -118,8 +118,12 @@ class QueryReading(PlaceReading):
             said, offset = topic + connector + place, len(topic) + len(connector)
             # the words after the place are topic too ("in Peckham ... my son"), and so is the
             # connector when it ends a row ("break in Upminster": a break-in, in Upminster; "locked
-            # me in the bedroom ... E17 4")
-            kept = connector if topic and connector and self._a_row(connector, before=topic[-2:]) else []
+            # me in the bedroom ... E17 4") or begins one with the words before the place ("peer
+            # support for people in recovery Sidcup")
+            before_place = place[:place_span[0]] if place_span else []
+            kept = connector if topic and connector and (
+                self._a_row(connector, before=topic[-2:])
+                or (before_place and self._a_row(connector, after=before_place[:2]))) else []
             topic_words = topic + kept + without_spans(place, place_span)
         else:
             said, offset = words, 0
@@ -359,12 +363,13 @@ class QueryReading(PlaceReading):
         """The positions of ``words`` that thesaurus rows with topics read."""
         return {i for m in self.thesaurus.match(words, self.analyzer.stem) if m.entry.topics for i in m.positions}
 
-    def _a_row(self, words: Sequence[str], before: Sequence[str] = ()) -> bool:
+    def _a_row(self, words: Sequence[str], before: Sequence[str] = (), after: Sequence[str] = ()) -> bool:
         """True when thesaurus rows with topics take every one of ``words`` ("pentonville"), read
-        after the words ``before`` them (which may complete a row of two parts: "out" + "feltham")."""
+        after the words ``before`` them (which may complete a row of two parts: "out" + "feltham")
+        and before the words ``after`` them ("in" + "recovery")."""
         if not self.thesaurus.could_read(words, self.analyzer.stem):  # (most places' names are in no row)
             return False
-        used = self._row_positions([*before, *words])
+        used = self._row_positions([*before, *words, *after])
         return used.issuperset(range(len(before), len(before) + len(words)))
 
 
