@@ -2955,6 +2955,21 @@ def test_parks_commons_and_open_spaces_are_places(index, query, borough):
     assert location is not None and index.snapshot.borough_name(location.borough_code) == borough
 
 
+@pytest.mark.parametrize("query, borough", [
+    ("boys outside Mossbourne keep robbing year 7s for their phones", "Hackney"),
+    ("my son in year 10 at Woodside High smokes weed every day", "Haringey"),
+    ("fights after college at Newham Sixth Form", "Newham"),
+    ("a mum at the Chace school gates told me her husband locks her in the house", "Enfield"),
+    ("swastikas sprayed on the wall outside Orleans Park School", "Richmond upon Thames"),
+    ("drug treatment referral for a pupil, we're at Acland Burghley", "Camden"),
+])
+def test_schools_and_colleges_are_places(index, query, borough):
+    """The 268th set placed what happened by a school or college: 308 are in the gazetteer, found
+    by the name pupils say ("Mossbourne", "Woodside High", "Newham Sixth Form")."""
+    location = index.search(query).understood.location
+    assert location is not None and index.snapshot.borough_name(location.borough_code) == borough
+
+
 def test_a_row_begun_by_the_word_before_the_place_is_read(index):
     """"in recovery" is a row: in "peer support for people in recovery Sidcup" the "in" before the
     place is read with "recovery", not dropped as the word that introduces Sidcup."""

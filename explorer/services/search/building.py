@@ -65,6 +65,11 @@ STREET_ABBREVIATIONS = {
 }
 #: The last words of a street whose market is named after it ("Ridley Road Market").
 _MARKET_STREETS = ("Street", "Road")
+#: How a school's or college's name ends, longest first: pupils and parents say the rest ("at
+#: Villiers", "outside Mossbourne", "Newham Sixth Form").
+SCHOOL_ENDINGS = (" Community High School", " Community School", " Community College", " Technology College",
+                  " Catholic College", " Grammar School", " Sixth Form College", " High School", " Academy",
+                  " School", " College")
 
 
 def capitalised_names(names: Sequence[str], common_words: frozenset[str], known: frozenset[str]) -> tuple[str, ...]:
@@ -84,7 +89,9 @@ def place_names(name: str, common_words: frozenset[str] = frozenset(),
     Kingsmead", "behind Chalkhill"), unless another place has it ("Church End Estate" is Brent's only
     with "Estate"); for a shopping centre, the
     name with and without "Shopping" ("Bentall Shopping Centre", "Treaty Centre") and its own name
-    ("the Whitgift"); for a street market, the street ("Ridley Road"). A place's own name is left
+    ("the Whitgift"); for a street market, the street ("Ridley Road"); for a school or college
+    (:data:`SCHOOL_ENDINGS`), its own name ("Villiers"), and "Villiers High" or "Newham Sixth Form"
+    where the name says so. A place's own name is left
     out when it is an ordinary word (``common_words``: "Ocean" is the Ocean Estate only with
     "Estate", "Liberty" the Liberty Shopping Centre only with "Centre"), a name the gazetteer
     already has (``known``, lower case: "Stratford Centre" is not Stratford) or a saint's ("St
@@ -92,6 +99,14 @@ def place_names(name: str, common_words: frozenset[str] = frozenset(),
     head, _, last = name.rpartition(" ")
     if head and last == "Estate":
         return (name,) if head.lower() in common_words or head.lower() in known else (name, head)
+    ending = next((e for e in SCHOOL_ENDINGS if name.endswith(e) and len(name) > len(e)), None)
+    if ending is not None:
+        own = name[: -len(ending)]
+        short = [f"{own} High"] if "High" in ending else []  # ("Woodside High", though Woodside is Croydon)
+        short += [f"{own} Sixth Form"] if "Sixth Form" in ending else []
+        if own.lower() not in common_words and own.lower() not in known and not own.startswith(("St ", "Saint ")):
+            short.append(own)
+        return (name, *short)
     if head and last == "Centre":
         own = head.removesuffix(" Shopping")
         other = f"{own} Centre" if own != head else f"{own} Shopping Centre"

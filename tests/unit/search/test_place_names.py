@@ -35,6 +35,21 @@ def test_an_estate_is_also_found_by_its_own_name_unless_that_is_an_ordinary_word
     assert place_names("Church End Estate", common, frozenset({"church end"})) == ("Church End Estate",)
 
 
+def test_a_school_is_found_by_the_name_pupils_say():
+    common = frozenset({"mulberry", "royal"})
+    known = frozenset({"woodside", "stoke newington"})
+    assert place_names("Mossbourne Academy", common, known) == ("Mossbourne Academy", "Mossbourne")
+    assert place_names("Kingsford Community School", common, known) == ("Kingsford Community School", "Kingsford")
+    assert place_names("Woodside High School", common, known) == ("Woodside High School", "Woodside High")
+    assert place_names("Newham Sixth Form College", common, frozenset({"newham"})) == (
+        "Newham Sixth Form College", "Newham Sixth Form")
+    # an ordinary word, a place's name or a saint's is not the school alone
+    assert place_names("Mulberry School for Girls", common, known) == ("Mulberry School for Girls",)
+    assert place_names("Royal Academy", common, known) == ("Royal Academy",)
+    assert place_names("Stoke Newington School", common, known) == ("Stoke Newington School",)
+    assert place_names("St Aloysius College", common, known) == ("St Aloysius College",)
+
+
 def test_a_shopping_centre_is_found_with_or_without_shopping_and_by_its_own_name():
     common = frozenset({"liberty", "broadway"})
     known = frozenset({"stratford"})
