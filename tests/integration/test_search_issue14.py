@@ -2806,6 +2806,38 @@ LATER_SETS = [
      'Redbridge'),
     (265, 'indecent exposure by the playground at Canons Park', 'sexual-violence', 'Harrow'),
     (266, 'smart recovery meetings', 'substance-misuse', None),
+    (268,
+     'teacher at Mulberry School for Girls - worried a year 10 is being taken abroad to get married '
+     'over the summer',
+     'vawg',
+     'Tower Hamlets'),
+    (268,
+     'my sons dad turns up drunk at Rooks Heath at pick up and screams at me, staff had to call the '
+     'police last week',
+     'vawg',
+     'Harrow'),
+    (268,
+     'a mum at the Chace school gates told me her husband locks her in the house. how do I help her',
+     'vawg',
+     'Enfield'),
+    (268,
+     "I was raped at a house party by someone from Brampton Manor sixth form and I haven't told anyone",
+     'sexual-violence',
+     'Newham'),
+    (268,
+     'my son has just told us a teacher at Cardinal Pole abused him when he was in year 8, it was '
+     'years ago',
+     'sexual-violence',
+     'Hackney'),
+    (268, 'ISVA for a 16 yr old girl, Fortismere', 'sexual-violence', 'Haringey'),
+    (268,
+     'my daughter is at Burntwood and was sexually assaulted on the way home by boys from Ernest Bevin',
+     'sexual-violence',
+     'Wandsworth'),
+    (268,
+     'boy from Drapers Academy been missing 3 days and was found in Norfolk - county lines?',
+     'exploitation',
+     'Havering'),
 ]
 
 
