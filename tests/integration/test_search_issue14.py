@@ -3002,6 +3002,32 @@ def test_schools_and_colleges_are_places(index, query, borough):
     assert location is not None and index.snapshot.borough_name(location.borough_code) == borough
 
 
+@pytest.mark.parametrize("query, borough", [
+    ("attacked on the bus outside Chase Farm Hospital, need someone to talk to", "Enfield"),
+    ("my wife had her hijab pulled off outside Finsbury Park Mosque", "Islington"),
+    ("crack addiction help near the British Library", "Camden"),
+    ("nephew owes older boys he met at Kingfisher Leisure Centre money", "Kingston upon Thames"),
+    ("after school clubs to keep my boy off the street, near the Porchester Centre", "Westminster"),
+    ("cars getting broken into at Mount Vernon hospital every week", "Hillingdon"),
+])
+def test_hospitals_places_of_worship_libraries_and_leisure_centres_are_places(index, query, borough):
+    """The 271st set placed what happened by a community building: 60 hospitals, mosques, gurdwaras,
+    libraries and leisure centres were added to the gazetteer ("Finsbury Park Mosque" is Islington's,
+    where Finsbury Park, the area, is Haringey's)."""
+    location = index.search(query).understood.location
+    assert location is not None and index.snapshot.borough_name(location.borough_code) == borough
+
+
+@pytest.mark.parametrize("query, first", [
+    ("he logs into my banking app and the nest cam and then tells me what I bought", "vawg"),
+    ("someone cloned my whatsapp and asked everyone in my contacts for money", "victims-witnesses"),
+])
+def test_harm_done_through_devices(index, query, first):
+    """The 272nd set: a partner logging into accounts and cameras is controlling behaviour; a cloned
+    account used to ask for money is fraud."""
+    assert index.search(query).understood.terms[0] == first
+
+
 def test_a_row_begun_by_the_word_before_the_place_is_read(index):
     """"in recovery" is a row: in "peer support for people in recovery Sidcup" the "in" before the
     place is read with "recovery", not dropped as the word that introduces Sidcup."""
