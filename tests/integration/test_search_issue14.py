@@ -3066,6 +3066,22 @@ def test_harm_done_through_devices(index, query, first):
     assert index.search(query).understood.terms[0] == first
 
 
+@pytest.mark.parametrize("query, label, borough", [
+    ("kids throwing stones at buses on Woodgrange Road", "Woodgrange Road", "Newham"),
+    ("motorbikes racing up and down Rainham Road South at 2am", "Rainham Road South", "Barking and Dagenham"),
+    ("my 11 year old is hanging round Hornsey Road after dark", "Hornsey Road", "Islington"),
+    ("counselling for abuse as a child, I live off Uxbridge High Street now", "Uxbridge High Street", "Hillingdon"),
+    ("son at Woodside High smokes weed", "Woodside High School", "Haringey"),
+])
+def test_streets_named_after_a_place_elsewhere_are_their_own(index, query, label, borough):
+    """The 274th set placed what happened by a street: a road named after a place in another
+    borough is its own place (Rainham Road South is Dagenham's, Hornsey Road Islington's), and a
+    high street is not the school of the same town ("Uxbridge High")."""
+    location = index.search(query).understood.location
+    assert location.label == label
+    assert index.snapshot.borough_name(location.borough_code) == borough
+
+
 def test_a_row_begun_by_the_word_before_the_place_is_read(index):
     """"in recovery" is a row: in "peer support for people in recovery Sidcup" the "in" before the
     place is read with "recovery", not dropped as the word that introduces Sidcup."""
