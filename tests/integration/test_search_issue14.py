@@ -2876,6 +2876,33 @@ LATER_SETS = [
      'someone cloned my whatsapp and asked everyone in my contacts for money. I feel so violated',
      'victims-witnesses',
      None),
+    (274, 'domestic violence support near Tally Ho Corner', 'vawg', 'Barnet'),
+    (274,
+     'ex turned up at the school gates on Headstone Drive even tho he has a non molestation order',
+     'vawg',
+     'Harrow'),
+    (274,
+     'stranger dragged me into an alley off Powis Street and assaulted me. police have it but i cant '
+     'sleep',
+     'sexual-violence',
+     'Greenwich'),
+    (274,
+     "house burgled while we were away, we're on a road just off Ballards Lane. kids too scared to "
+     'sleep',
+     'victims-witnesses',
+     'Barnet'),
+    (274,
+     'attacked walking home down Askew Road last night, need someone to talk to',
+     'victims-witnesses',
+     'Hammersmith and Fulham'),
+    (274,
+     'nail bar on Morning Lane, the girls look scared and never seem to leave',
+     'exploitation',
+     'Hackney'),
+    (274,
+     'learning disabled brother gets called names and has his money taken by lads on Botwell Lane',
+     'hate-crime',
+     'Hillingdon'),
 ]
 
 
