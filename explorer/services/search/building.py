@@ -96,21 +96,24 @@ def place_names(name: str, common_words: frozenset[str] = frozenset(),
     "Estate", "Liberty" the Liberty Shopping Centre only with "Centre"), a name the gazetteer
     already has (``known``, lower case: "Stratford Centre" is not Stratford) or a saint's ("St
     Nicholas Centre": there are many)."""
+    def stands_alone(own: str) -> bool:  # (not an ordinary word, nor a name the gazetteer has)
+        return own.lower() not in common_words and own.lower() not in known
+
     head, _, last = name.rpartition(" ")
     if head and last == "Estate":
-        return (name,) if head.lower() in common_words or head.lower() in known else (name, head)
+        return (name, head) if stands_alone(head) else (name,)
     ending = next((e for e in SCHOOL_ENDINGS if name.endswith(e) and len(name) > len(e)), None)
     if ending is not None:
         own = name[: -len(ending)]
         short = [f"{own} High"] if "High" in ending else []  # ("Woodside High", though Woodside is Croydon)
         short += [f"{own} Sixth Form"] if "Sixth Form" in ending else []
-        if own.lower() not in common_words and own.lower() not in known and not own.startswith(("St ", "Saint ")):
+        if stands_alone(own) and not own.startswith(("St ", "Saint ")):
             short.append(own)
         return (name, *short)
     if head and last == "Centre":
         own = head.removesuffix(" Shopping")
         other = f"{own} Centre" if own != head else f"{own} Shopping Centre"
-        plain = own.lower() not in common_words and own.lower() not in known and not own.startswith("St ")
+        plain = stands_alone(own) and not own.startswith("St ")
         return (name, other, own) if plain else (name, other)
     if head and last == "Market" and head.rpartition(" ")[2] in _MARKET_STREETS:
         # a street market is the street too ("Ridley Road Market": "Ridley Road", "Ridley Rd")
