@@ -3014,6 +3014,12 @@ def test_an_estate_is_found_by_its_name_with_or_without_estate(index, query, top
     assert index.search("ocean").understood.location is None  # an ordinary word alone is no place
 
 
+def _placed_in(index, query, borough):
+    """The query is read as a place in the borough (a landmark of the gazetteer)."""
+    location = index.search(query).understood.location
+    assert location is not None and index.snapshot.borough_name(location.borough_code) == borough, location
+
+
 @pytest.mark.parametrize("query, borough", [
     ("my ex keeps turning up outside my block on the Brandon estate and won't leave me alone", "Southwark"),
     ("grew up on the Ferrier and was abused by a family friend back then", "Greenwich"),
@@ -3027,8 +3033,7 @@ def test_housing_estates_across_london_are_places(index, query, borough):
     """The 262nd set placed its residents by their estate, block or tower: 156 estates are in the
     gazetteer, each in the borough its postcode sector says. An estate whose own name another
     place has ("Waterloo", "Church End") is that estate only with "estate"."""
-    location = index.search(query).understood.location
-    assert location is not None and index.snapshot.borough_name(location.borough_code) == borough
+    _placed_in(index, query, borough)
     assert index.search("cheap hotel near Waterloo").understood.location.label == "Waterloo"
 
 
@@ -3048,8 +3053,7 @@ def test_parks_commons_and_open_spaces_are_places(index, query, borough):
     as Beckenham Place Park in BR3, at one of its own borough's postcodes). A name shared with
     another place ("Manor Park") is the first listed unless a town or borough comes with it, also
     right after it in a clause ("in Manor Park Sutton, kids at his school ...")."""
-    location = index.search(query).understood.location
-    assert location is not None and index.snapshot.borough_name(location.borough_code) == borough
+    _placed_in(index, query, borough)
 
 
 @pytest.mark.parametrize("query, borough", [
@@ -3063,8 +3067,7 @@ def test_parks_commons_and_open_spaces_are_places(index, query, borough):
 def test_schools_and_colleges_are_places(index, query, borough):
     """The 268th set placed what happened by a school or college: 308 are in the gazetteer, found
     by the name pupils say ("Mossbourne", "Woodside High", "Newham Sixth Form")."""
-    location = index.search(query).understood.location
-    assert location is not None and index.snapshot.borough_name(location.borough_code) == borough
+    _placed_in(index, query, borough)
 
 
 @pytest.mark.parametrize("query, borough", [
@@ -3079,8 +3082,7 @@ def test_hospitals_places_of_worship_libraries_and_leisure_centres_are_places(in
     """The 271st set placed what happened by a community building: 60 hospitals, mosques, gurdwaras,
     libraries and leisure centres were added to the gazetteer ("Finsbury Park Mosque" is Islington's,
     where Finsbury Park, the area, is Haringey's)."""
-    location = index.search(query).understood.location
-    assert location is not None and index.snapshot.borough_name(location.borough_code) == borough
+    _placed_in(index, query, borough)
 
 
 @pytest.mark.parametrize("query, first", [
@@ -3180,8 +3182,7 @@ def test_words_that_only_look_like_a_topic_are_not_read_as_it(index, query, not_
     ("gang of lads on mopeds doing wheelies outside the Tesco on Mare Street", "Hackney"),
 ])
 def test_streets_and_areas_residents_name_are_in_the_gazetteer(index, query, borough):
-    location = index.search(query).understood.location
-    assert location is not None and index.snapshot.borough_name(location.borough_code) == borough
+    _placed_in(index, query, borough)
 
 
 def test_who_someone_is_says_which_topic_leads_but_not_what_happened(index):
