@@ -156,7 +156,6 @@ class PlaceReading:
         town = next((s for s in towns if s.start == best.end and best.target.startswith("place:")), None)
         if town is not None and self._place_borough(town.target) != self._place_borough(best.target):
             return town.target, (best.start, town.end), ()
-        targets = self._place_homonyms.get(clean(best.phrase), ())
         if best.target not in targets:
             return best.target, (best.start, best.end), ()
         return best.target, (best.start, best.end), tuple(t for t in targets if t != best.target)
