@@ -61,9 +61,10 @@ bench-search: prepare
 	taskset -c 0 $(PY) -m benchmarks.bench_search 10000 100000
 
 # Relevance: the labelled query set (NDCG@10, P@10, zero results) and the synthetic register
-# against SQLite FTS5 (precision and HTTP latency), in one run.
+# against SQLite FTS5, plain and under Datasette (precision and HTTP latency), in one run.
 SIZES ?= 10000 100000
 bench-relevance: prepare
+	@bash scripts/ensure-datasette.sh
 	taskset -c 0 $(PY) -m benchmarks.bench_relevance $(SIZES)
 
 # Unseen residents' queries (benchmarks/relevance/unseen): right borough and topic in the top 3.

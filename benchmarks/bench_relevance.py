@@ -1,5 +1,5 @@
 """Relevance benchmark: the labelled query set on the sample register, and a synthetic-register
-comparison with SQLite FTS5 (plain ``sqlite3``), in one run.
+comparison with SQLite FTS5 (plain ``sqlite3``, and the same index under Datasette), in one run.
 
 Run: ``make bench-relevance`` (or ``.venv/bin/python -m benchmarks.bench_relevance [SIZES...]``).
 
@@ -31,6 +31,10 @@ relevant when it is an active service of the query's service area covering the q
 Both answer over HTTP (each a Werkzeug server in its own process on loopback, 10 results a page):
 p50/p95 per side, for each query's first ask and for repeats; and the CPU time each request
 costs when the two Flask apps are called in-process (steadier than wall time on a shared machine).
+The same FTS5 index is also served by Datasette, the peer the issue measured against (its own
+virtualenv, ``scripts/ensure-datasette.sh``; ``make bench-relevance`` installs it): a canned query
+that asks FTS5 as the plain side does, so its answers are checked to be the same, row for row.
+Without ``.venv-datasette`` that column is left out and the run says so.
 """
 
 from __future__ import annotations
@@ -44,7 +48,9 @@ import re
 import socket
 import sqlite3
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from urllib.parse import quote
@@ -54,6 +60,8 @@ from explorer.services.search import SearchIndex
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "benchmarks" / "relevance" / "queries.csv"
 RESTRICTED = {"people-who-harm", "professionals"}
+DATASETTE = ROOT / ".venv-datasette" / "bin" / "datasette"
+STARTS = 5  # fresh server starts per size: each gives one first ask of every query
 K = 10
 
 #: Synthetic-register queries: (exact, with typos, service area, borough).
@@ -193,6 +201,38 @@ def fts5_search(conn: sqlite3.Connection, text: str, limit: int = K) -> list[tup
     ).fetchall()
 
 
+#: The canned query Datasette answers: FTS5 asked as :func:`fts5_search` asks it (each word quoted,
+#: by Datasette's own ``escape_fts``; bm25 order, FTS5's ``rank``; 10 rows). Datasette's table-view
+#: ``_search`` orders by primary key, so a canned query is its documented way to rank by relevance.
+DATASETTE_SQL = (
+    "select s.id, s.name, s.description, s.provider, s.programme, s.areas, s.boroughs from "
+    "(select rowid, rank from services_fts where services_fts match escape_fts(:q) order by rank limit 10) f "
+    "join services s on s.rowid = f.rowid order by f.rank"
+)
+
+
+def datasette_database(conn: sqlite3.Connection, folder: Path) -> tuple[Path, Path]:
+    """The FTS5 index written for Datasette: a ``services`` table with an external-content FTS5 table
+    ``services_fts`` (as sqlite-utils' ``enable_fts`` makes one), and metadata with the canned query.
+    Returns the database file and the metadata file."""
+    db, metadata = folder / "bench.db", folder / "metadata.json"
+    out = sqlite3.connect(db)
+    try:
+        out.execute("CREATE TABLE services (id TEXT PRIMARY KEY, name TEXT, description TEXT, provider TEXT, "
+                    "programme TEXT, areas TEXT, boroughs TEXT)")
+        out.executemany("INSERT INTO services VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        conn.execute("SELECT id, name, description, provider, programme, areas, boroughs FROM fts"))
+        out.execute('CREATE VIRTUAL TABLE services_fts USING fts5(name, description, provider, programme, areas, '
+                    'boroughs, content="services")')
+        out.execute("INSERT INTO services_fts (rowid, name, description, provider, programme, areas, boroughs) "
+                    "SELECT rowid, name, description, provider, programme, areas, boroughs FROM services")
+        out.commit()
+    finally:
+        out.close()
+    metadata.write_text(json.dumps({"databases": {"bench": {"queries": {"search": {"sql": DATASETTE_SQL}}}}}))
+    return db, metadata
+
+
 class StaticProvider:
     """A snapshot provider with one fixed snapshot and its index (the API's view of the register)."""
 
@@ -260,25 +300,59 @@ def _wait(port: int) -> None:
     raise RuntimeError(f"server on {port} did not start")
 
 
-def http_latency(index: SearchIndex, conn: sqlite3.Connection, queries: list[str], repeats: int) -> dict:
-    """p50/p95 (ms) of both sides over HTTP, each served by its own process, asked in turn.
+def http_latency(index: SearchIndex, conn: sqlite3.Connection, queries: list[str], repeats: int,
+                 starts: int = STARTS) -> dict:
+    """p50/p95 (ms) of each side over HTTP, each served by its own process, asked in turn.
 
     ``first``: each query's first ask (this search reads the text then: place, typos, named
-    services; FTS5 parses its MATCH); ``repeat``: the same queries asked again ``repeats`` times
-    (the API keeps the version's latest pages, :mod:`explorer.services.oruk_pages`, and the search
-    the reading of recent texts; SQLite keeps its pages cached). Both sides answer one unrelated
-    query first, so one-off start-up costs are in neither figure. A first ask may still reuse the
-    JSON of a service an earlier query listed (the typo twin of an exact query lists the same).
+    services; FTS5 parses its MATCH); ``repeat``: the same queries asked again (the API keeps the
+    version's latest pages, :mod:`explorer.services.oruk_pages`, and the search the reading of
+    recent texts; SQLite keeps its pages cached). Every side's servers are started afresh ``starts``
+    times, so there are ``starts`` first asks of each query (a steadier p95 than one pass of 20) and
+    ``repeats`` repeats in all. Each side answers one unrelated query after each start, so one-off
+    start-up costs are in no figure. A first ask may still reuse the JSON of a service an earlier
+    query listed (the typo twin of an exact query lists the same).
     """
+    folder = tempfile.TemporaryDirectory(prefix="bench-datasette-")
+    database = datasette_database(conn, Path(folder.name)) if DATASETTE.exists() else None
+    timings: dict[tuple[str, str], list[float]] = {}
+    same: list[bool] = []
+    try:
+        for start in range(starts):
+            rounds = repeats // starts + (start < repeats % starts)
+            _one_start(index, conn, database, queries, rounds, timings, same)
+    finally:
+        folder.cleanup()
+    out: dict = {}
+    for (side, kind), v in timings.items():
+        out.setdefault(side, {})[kind] = {"p50_ms": round(statistics.median(v), 1),
+                                          "p95_ms": round(_percentile(v, 95), 1)}
+    out["first_asks_per_side"] = starts * len(queries)
+    if database is not None:
+        out["datasette"]["same_answers_as_fts5"] = all(same)
+    else:
+        out["datasette"] = f"not measured: {DATASETTE.relative_to(ROOT)} is missing (scripts/ensure-datasette.sh)"
+    return out
+
+
+def _one_start(index, conn, database, queries, repeats, timings, same) -> None:
+    """Starts every side's server afresh, asks each query once and then ``repeats`` more times,
+    appending to ``timings``; then checks Datasette's answers against the plain FTS5 side's."""
     import requests
 
-    index._read.cache_clear()  # the precision pass above read these queries: the servers start afresh
+    index._read.cache_clear()  # the servers fork from this process: no reading is remembered
     context = multiprocessing.get_context("fork")
-    ours_port, peer_port = _free_port(), _free_port()
+    ours_port, peer_port, datasette_port = _free_port(), _free_port(), _free_port()
     servers = [context.Process(target=_serve, args=(_ours_app(index), ours_port), daemon=True),
                context.Process(target=_serve, args=(_peer_app(conn), peer_port), daemon=True)]
     for p in servers:
         p.start()
+    datasette = None
+    if database is not None:
+        db, metadata = database
+        datasette = subprocess.Popen(  # -i: immutable, so Datasette does not check the file for changes
+            [str(DATASETTE), "serve", "-i", str(db), "--metadata", str(metadata), "--port", str(datasette_port)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         _wait(ours_port)
         _wait(peer_port)
@@ -287,9 +361,12 @@ def http_latency(index: SearchIndex, conn: sqlite3.Connection, queries: list[str
             "ours": lambda q: f"http://127.0.0.1:{ours_port}/api/v1/services?per_page={K}&search={requests.utils.quote(q)}",
             "fts5": lambda q: f"http://127.0.0.1:{peer_port}/search?q={requests.utils.quote(q)}",
         }
+        if datasette is not None:
+            _wait(datasette_port)
+            urls["datasette"] = (lambda q: f"http://127.0.0.1:{datasette_port}/bench/search.json"
+                                           f"?q={requests.utils.quote(q)}&_shape=objects")
         for url in urls.values():  # one-off start-up (imports, first allocations)
             session.get(url("youth club Kingston")).raise_for_status()
-        timings: dict[tuple[str, str], list[float]] = {}
 
         def ask(kind: str, q: str) -> None:
             for side, url in urls.items():
@@ -302,15 +379,16 @@ def http_latency(index: SearchIndex, conn: sqlite3.Connection, queries: list[str
         for _ in range(repeats):
             for q in queries:
                 ask("repeat", q)
-        out: dict = {}
-        for (side, kind), v in timings.items():
-            out.setdefault(side, {})[kind] = {"p50_ms": round(statistics.median(v), 1),
-                                              "p95_ms": round(_percentile(v, 95), 1)}
-        return out
+        if datasette is not None:  # asked after the timings, so every ask above was as timed
+            same.extend([r["id"] for r in session.get(urls["datasette"](q)).json()["rows"]]
+                        == [r[0] for r in fts5_search(conn, q)] for q in queries)
     finally:
         for p in servers:
             p.terminate()
             p.join()
+        if datasette is not None:
+            datasette.terminate()
+            datasette.wait()
 
 
 def cpu_per_request(index: SearchIndex, conn: sqlite3.Connection, queries: list[str], repeats: int) -> dict:
@@ -390,7 +468,8 @@ def main(argv=None) -> int:
     print(json.dumps({"labelled_set": labelled}), flush=True)
     for query, named, top in misses:
         print(f"  named service not in the top 3: {query!r}: wanted {named}, got {top}")
-    print("synthetic register: this search against SQLite FTS5 (same fields, same HTTP server kind)")
+    print("synthetic register: this search against SQLite FTS5 (same fields, same HTTP server kind) "
+          "and the same FTS5 index under Datasette")
     for size in sizes:
         print(json.dumps(evaluate_synthetic(size, geography, repeats=10 if size <= 10_000 else 5)), flush=True)
     return 0
