@@ -3225,3 +3225,34 @@ def test_abuse_in_childhood_is_read_from_when_it_happened_not_from_abuse_and_kid
     else does, and "abused as kids" meets the words as written ("abuse at my kids" is not it)."""
     terms = index.search(query).understood.terms
     assert topic in terms and not_topic not in terms, terms
+
+
+@pytest.mark.parametrize("query, borough", [
+    ("worried about a girl who works on a stall at Chapel Market, shes 16 and says her family are sending her abroad",
+     "Islington"),
+    ("mum was robbed at the cashpoint outside Asda Crossharbour, now she won't leave the flat", "Tower Hamlets"),
+    ("had my watch ripped off my wrist outside Harrods, victim support", "Kensington and Chelsea"),
+    ("my little brother is holding stuff for a man he met at Surrey Street market", "Croydon"),
+    ("my daughter is bunking school and hanging round the Ealing Broadway shopping centre all day", "Ealing"),
+    ("just out of prison, probation says stay away from the Chimes. what else is there to keep me busy",
+     "Hillingdon"),
+])
+def test_shopping_centres_markets_and_big_shops_are_places(index, query, borough):
+    """The 278th set placed what happened by a shopping centre, street market or big shop: the ones
+    it named are in the gazetteer, each in the borough its postcode says (Harrods at its own
+    postcode, SW1X 7XL, in a sector mostly Westminster's; "Ealing Broadway shopping centre" is
+    not Bexleyheath's Broadway Shopping Centre)."""
+    _placed_in(index, query, borough)
+
+
+def test_a_shared_name_after_around_is_the_one_in_the_borough_the_text_names_elsewhere(index):
+    """A name two boroughs' places share, read after "around", "in" …, is the one in the borough of
+    another place the text names anywhere ("scared to go into Harrow ... boys who hang around St
+    George's" is Harrow's shopping centre, not Tooting's hospital); named alone it is still the
+    first listed."""
+    found = index.search("my nephew is scared to go into Harrow because of postcode stuff with boys who hang "
+                         "around St George's").understood
+    assert (found.location.label, found.location.borough_code) == ("St George's", "E09000015")
+    assert found.terms[0] == "youth-violence"
+    assert index.search("boys hang around St George's").understood.location.borough_code == "E09000032"
+    assert index.search("went to A&E at St George's, Tooting").understood.location.borough_code == "E09000032"

@@ -82,6 +82,10 @@ class PlaceReading:
                  and not self._a_row(place_words[s.start:s.end])] if len(spans) > 1 else spans
         best = max(plain or spans, key=lambda m: (m.end - m.start, m.score))
         target, span, others = self._choose_homonym(best, spans, plain or spans)
+        if parts.explicit_place and target == best.target and others:
+            # A shared name after "in", "around" …, with a place of one of its boroughs named
+            # elsewhere in the text ("scared to go into Harrow … boys who hang around St George's").
+            target, others = self._homonym_named_elsewhere(target, others, words, parts.original)
         typed = place_words[best.start:best.end]
         return self._location_for(target), span, "", tuple(
             OtherPlace(location, borough, with_borough(parts.original, typed, location.label, borough))
@@ -159,6 +163,20 @@ class PlaceReading:
         if best.target not in targets:
             return best.target, (best.start, best.end), ()
         return best.target, (best.start, best.end), tuple(t for t in targets if t != best.target)
+
+    def _homonym_named_elsewhere(self, target: str, others: tuple[str, ...], words: Sequence[str], original: str
+                                 ) -> tuple[str, tuple[str, ...]]:
+        """Of a shared name's places (``target``, chosen first, and ``others``), the one in the
+        borough of the one other place ``words`` (the whole text) name, if exactly one is; else
+        the same choice."""
+        targets = (target, *others)
+        named = {self._place_borough(s.target)
+                 for s in match_spans(words, self.place_vocabulary, cutoff=PLACE_CUTOFF, max_span=4, min_chars=3)
+                 if s.target not in targets and not self._a_word_not_a_place(s, words, original)}
+        beside = [t for t in targets if self._place_borough(t) in named]
+        if len(beside) != 1 or beside[0] == target:
+            return target, others
+        return beside[0], tuple(t for t in targets if t != beside[0])
 
     def _borough(self, code: str):
         known = self._boroughs_by_code
