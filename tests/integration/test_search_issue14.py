@@ -3256,3 +3256,35 @@ def test_a_shared_name_after_around_is_the_one_in_the_borough_the_text_names_els
     assert found.terms[0] == "youth-violence"
     assert index.search("boys hang around St George's").understood.location.borough_code == "E09000032"
     assert index.search("went to A&E at St George's, Tooting").understood.location.borough_code == "E09000032"
+
+
+@pytest.mark.parametrize("query, borough", [
+    ("alcohol support near guys campus london bridge for a student", "Southwark"),
+    ("knife crime london bridge", "Southwark"),
+    ("group of teenagers with knives chasing each other across the avery hill campus", "Greenwich"),
+    ("got called a terrorist and had my hijab pulled on the bus home from middlesex uni", "Barnet"),
+    ("my ex from sixth form found out which halls I'm in at Imperial and keeps leaving letters", "Kensington and Chelsea"),
+    ("tenants association Noel Park - kids have nothing to do all summer", "Haringey"),
+])
+def test_campuses_and_london_bridge_are_places(index, query, borough):
+    """The 280th set wrote as students: their campuses are places ("Guy's Campus", "Avery Hill
+    Campus", not Bexley's Avery Hill; "Middlesex Uni"; "Imperial"), and so is London Bridge, which
+    the gazetteer had only as its station."""
+    _placed_in(index, query, borough)
+
+
+@pytest.mark.parametrize("query, topic", [
+    ("someone pretending to be the home office took £2k off me, im an international student in Wembley",
+     "victims-witnesses"),
+    ("housing officer Sutton, elderly tenant's flat being used as a base by a drug line", "exploitation"),
+    ("concierge here, a resident's ex keeps waitin in the lobby for her when she gets home", "vawg"),
+    ("someone on snapchat keeps sending my 14 year old brother money to do 'jobs' for them", "exploitation"),
+    ("someone broke into my room in halls at White City and took everything", "victims-witnesses"),
+    ("nitrous canisters and noise in the car park every night, isle of dogs", "community-safety"),
+])
+def test_round_87_wordings(index, query, topic):
+    """Round 87's rows: a fraud by someone posing as an office, a home used as a drug line's base
+    (cuckooing), an ex waiting for someone, 'jobs' for others, a room broken into (not "into my
+    room", a row of sexual abuse); "doing nitrous" is a row, "nitrous" alone is not (canisters in a
+    car park stay antisocial behaviour)."""
+    assert index.search(query).understood.terms[0] == topic
