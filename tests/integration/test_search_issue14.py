@@ -3388,3 +3388,18 @@ def test_round_87_wordings(index, query, topic):
     room", a row of sexual abuse); "doing nitrous" is a row, "nitrous" alone is not (canisters in a
     car park stay antisocial behaviour)."""
     assert index.search(query).understood.terms[0] == topic
+
+
+@pytest.mark.parametrize("query, topic", [
+    ("buddhist monk from our vihara verbally abused in the street in Chiswick", "hate-crime"),
+    ("monkey chants at my lad's u12 match in Welling", "hate-crime"),
+    ("lead stolen off our church roof again, Beckenham", "community-safety"),
+    ("owner of the boxing gym makes the lads collect money for him and they're scared to leave", "exploitation"),
+    ("rabbi, a young woman cleaning for a family in our community seems to be kept there against her will",
+     "exploitation"),
+])
+def test_round_88_wordings(index, query, topic):
+    """Round 88 wrote from faith communities and sport: a Buddhist monk or vihara with the words of
+    abuse is religious hate crime; chants at a match, lead stripped from a roof, lads made to collect
+    money, a cleaner kept in a house (domestic servitude)."""
+    assert index.search(query).understood.terms[0] == topic
