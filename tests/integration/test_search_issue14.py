@@ -3003,6 +3003,21 @@ LATER_SETS = [
      'tenant in Whitton is a nightmare, banging on walls, shouting threats at everyone in the block',
      'community-safety',
      'Richmond upon Thames'),
+    (283,
+     'rabbi, a young woman cleaning for a family in our community seems to be kept there against her '
+     'will',
+     'exploitation',
+     None),
+    (283,
+     'buddhist monk from our vihara verbally abused in the street in Chiswick',
+     'hate-crime',
+     'Hounslow'),
+    (283, 'lead stolen off our church roof again, Beckenham', 'community-safety', 'Bromley'),
+    (284,
+     "owner of the boxing gym makes the lads collect money for him and they're scared to leave",
+     'exploitation',
+     None),
+    (284, "monkey chants at my lad's u12 match in Welling", 'hate-crime', 'Bexley'),
 ]
 
 
