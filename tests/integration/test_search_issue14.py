@@ -3418,3 +3418,42 @@ def test_round_88_wordings(index, query, topic):
     abuse is religious hate crime; chants at a match, lead stripped from a roof, lads made to collect
     money, a cleaner kept in a house (domestic servitude)."""
     assert index.search(query).understood.terms[0] == topic
+
+
+@pytest.mark.parametrize("query, borough", [
+    ("domestic abuse support in rum ford", "Havering"),
+    ("Is there like a women's group for domestic violence near i'll ford", "Redbridge"),
+    ("is there a sark like a sexual assault centre in green itch", "Greenwich"),
+    ("after school clubs for teenagers in be con tree", "Barking and Dagenham"),
+    ("my son came back with bruises and cash and he won't say where he got it we're in wool itch", "Greenwich"),
+])
+def test_a_place_a_phones_dictation_split_into_words_is_read_run_together(index, query, borough):
+    """The 286th set was dictated: speech to text writes "Romford" as "rum ford" and "Greenwich"
+    as "green itch". When no place is found as written, two or three words right after "in",
+    "near", "at" … are read run together ("rumford" is within the place cutoff of Romford)."""
+    _placed_in(index, query, borough)
+
+
+@pytest.mark.parametrize("query", [
+    "i've got a record and keep ending up back inside",  # not Barkingside: not after "in", "near" …
+    "I take cocaine every weekend now I can not stop, help",  # not Cannon Street
+    "Sikh pt abused in car park, turban knocked off, shaken",  # words the register reads: not Cator Park
+    "witness service at the magistrates, never been to court before",  # "the …": not Thames Magistrates
+])
+def test_ordinary_words_run_together_are_no_place(index, query):
+    assert index.search(query).understood.location is None
+
+
+@pytest.mark.parametrize("query, borough", [
+    ("my sister lives in one of the flats on Greenland Dock and her husband won't let her see any of us", "Southwark"),
+    ("man exposed himself then attacked me at Woodberry Wetlands, i cant stop shaking", "Hackney"),
+    ("older men giving my 14yo money and trainers, she hangs around the marina at Chelsea Harbour",
+     "Hammersmith and Fulham"),
+    ("someone painted a swastika on our narrowboat at Stonebridge Lock", "Haringey"),
+    ("drinkers fighting at Hollow Pond every weekend, scary with the kids", "Waltham Forest"),
+])
+def test_docks_locks_piers_and_waterside_places_are_places(index, query, borough):
+    """The 287th set placed what happened by the river and canals: docks, locks, piers, wetlands
+    and ponds are in the gazetteer (Chelsea Harbour at its own postcode: SW10 0 is mostly
+    Kensington and Chelsea's; Stonebridge Lock is Tottenham's, not Brent's Stonebridge)."""
+    _placed_in(index, query, borough)

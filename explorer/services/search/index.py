@@ -48,6 +48,7 @@ from explorer.services.search.model import (
     describe,
 )
 from explorer.services.search.ranking import _Matched, _Ranking
+from explorer.services.search.places import joined_places
 from explorer.services.search.reading import NAMED_CUTOFF, QueryReading
 from explorer.services.search.scoring import Scoring
 from explorer.services.snapshot import Snapshot
@@ -154,6 +155,8 @@ class SearchIndex(QueryReading, Scoring):
         place_pairs += list(capitalised.items())
         self._capitalised_places = frozenset(capitalised)
         self.place_vocabulary = build_vocabulary(place_pairs)
+        # the names again without spaces or apostrophes, for words a phone's dictation split ("rum ford")
+        self.joined_place_vocabulary, self._joined_phrases = joined_places(self.place_vocabulary)
         self._place_homonyms = place_homonyms(self.place_vocabulary, geography.places)
         self._borough_points = {b.code: _borough_point(geography, b.code) for b in snapshot.boroughs}
         self._boroughs_by_code = boroughs_by_code(geography, [b.code for b in snapshot.boroughs])

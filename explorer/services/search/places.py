@@ -12,6 +12,8 @@ from explorer.domain.postcode_in_text import find_postcode
 from explorer.domain.query import (
     PLACE_CUTOFF,
     PhraseMatch,
+    Vocabulary,
+    build_vocabulary,
     capitalised_in,
     clean,
     content_words,
@@ -29,9 +31,17 @@ class PlaceReading:
     the place vocabulary, homonyms, boroughs and geography the index builds, and the thesaurus
     through :meth:`QueryReading._a_row`)."""
 
-    def _find_location(self, parts, words) -> tuple[Location | None, tuple[int, int] | None, str, tuple[Location, ...]]:
+    def _find_location(self, parts, words, *, run_together: bool = False
+                       ) -> tuple[Location | None, tuple[int, int] | None, str, tuple[Location, ...]]:
         """The place a query names, its word span, the place text it could not find, and the places
-        of the same name in other boroughs."""
+        of the same name in other boroughs. ``run_together``: only the place that neighbouring words
+        name when run together (:meth:`_run_together`), for a text in which no place was found."""
+        if run_together:
+            place_words = parts.place.split() if parts.explicit_place else words
+            spans = self._run_together(place_words, parts.explicit_place)
+            if not spans:
+                return None, None, parts.place if parts.explicit_place else "", ()
+            return self._found(parts, place_words, spans[0], spans, spans)
         text = parts.place if parts.explicit_place else parts.cleaned
         found = find_postcode(text, self._known_postcode, self._known_district)
         if found is not None:
@@ -81,8 +91,15 @@ class PlaceReading:
         plain = [s for s in spans if clean(s.phrase) not in _VAGUE_PLACES and not in_passing(place_words, s.start)
                  and not self._a_row(place_words[s.start:s.end])] if len(spans) > 1 else spans
         best = max(plain or spans, key=lambda m: (m.end - m.start, m.score))
-        target, span, others = self._choose_homonym(best, spans, plain or spans)
-        if parts.explicit_place and target == best.target and others:
+        return self._found(parts, place_words, best, spans, plain or spans, words)
+
+    def _found(self, parts, place_words, best: PhraseMatch, spans, towns, words=None
+               ) -> tuple[Location, tuple[int, int], str, tuple[OtherPlace, ...]]:
+        """:meth:`_find_location`'s answer for the place span ``best`` among ``spans``: the place
+        its name means (:meth:`_choose_homonym`; with ``words``, the whole text, also a place of
+        one of its boroughs named elsewhere in it), its span, and the places of the name not chosen."""
+        target, span, others = self._choose_homonym(best, spans, towns)
+        if words is not None and parts.explicit_place and target == best.target and others:
             # A shared name after "in", "around" …, with a place of one of its boroughs named
             # elsewhere in the text ("scared to go into Harrow … boys who hang around St George's").
             target, others = self._homonym_named_elsewhere(target, others, words, parts.original)
@@ -164,6 +181,30 @@ class PlaceReading:
             return best.target, (best.start, best.end), ()
         return best.target, (best.start, best.end), tuple(t for t in targets if t != best.target)
 
+    def _run_together(self, words: Sequence[str], explicit: bool) -> list[PhraseMatch]:
+        """The place two or three neighbouring ``words`` name when run together ("in rum ford" is
+        Romford), as the best match of the joined vocabulary (:func:`joined_places`; longest run
+        first, then the higher score), with the gazetteer's phrase; none when no run comes within
+        the place cutoff. Only a run right after "in", "near", "at" … is tried (``explicit``: the
+        words are what follows one): run together, ordinary words elsewhere come close to places
+        ("ending up back inside" to Barkingside, "I can not" to Cannon Street). Nor is a run whose
+        words are a place's as written (the reading that turned that place down stands), one that
+        begins with "the", "my" …, or one whose words are all words the register or the thesaurus
+        reads ("in car park" is no Cator Park)."""
+        starts = [0] if explicit else [k for k in range(1, len(words)) if words[k - 1] in _RUN_AFTER]
+        runs = [(start, start + size) for size in (3, 2) for start in starts if start + size <= len(words)
+                and words[start] not in _NOT_A_PLACE_START
+                and not self._all_known(" ".join(words[start:start + size]))]
+        if not runs:
+            return []
+        found = []
+        for m in match_spans([_joined(" ".join(words[a:b])) for a, b in runs], self.joined_place_vocabulary,
+                             cutoff=PLACE_CUTOFF, max_span=1, min_chars=5):
+            (a, b), phrase = runs[m.start], self._joined_phrases[m.phrase]
+            if clean(phrase) != " ".join(words[a:b]):
+                found.append(PhraseMatch(m.target, phrase, m.score, a, b))
+        return sorted(found, key=lambda m: (m.start - m.end, -m.score, m.start))[:1]
+
     def _homonym_named_elsewhere(self, target: str, others: tuple[str, ...], words: Sequence[str], original: str
                                  ) -> tuple[str, tuple[str, ...]]:
         """Of a shared name's places (``target``, chosen first, and ``others``), the one in the
@@ -224,6 +265,28 @@ class PlaceReading:
 _POSSESSIVES = frozenset("my our their your".split())
 #: Place names that may mean London as a whole: another place named beside one is where the person is.
 _VAGUE_PLACES = frozenset({"the city"})
+#: The words after which a run of words is tried as a place's name split apart (:meth:`PlaceReading._run_together`).
+_RUN_AFTER = frozenset("in near at around from by".split())
+
+
+def _joined(text: str) -> str:
+    """``text`` without its spaces and apostrophes: words run together ("i'll ford": "illford")."""
+    return text.replace(" ", "").replace("'", "").replace("\u2019", "")
+
+
+def joined_places(vocabulary: Vocabulary) -> tuple[Vocabulary, dict[str, str]]:
+    """The place vocabulary's phrases run together (:func:`_joined`; "shepherdsbush"), with the
+    same targets, and for each the phrase it was made from (the first, where two run together
+    alike); vague places ("the city") are left out."""
+    phrases: dict[str, str] = {}
+    pairs = []
+    for phrase, target in zip(vocabulary.phrases, vocabulary.targets):
+        if clean(phrase) in _VAGUE_PLACES:
+            continue
+        key = _joined(clean(phrase))
+        phrases.setdefault(key, phrase)
+        pairs.append((key, target))
+    return build_vocabulary(pairs), phrases
 _NOT_A_PLACE_START = _POSSESSIVES | frozenset("his her the a an this that".split())
 
 

@@ -112,6 +112,11 @@ class QueryReading(PlaceReading):
             found = self._find_location(whole, words)
             if found[0] is not None:
                 parts, (location, place_span, unmatched_place, also_places) = whole, found
+        if location is None and not outside:
+            # Last, a name a phone's dictation split into words ("support in rum ford", "green itch").
+            found = self._find_location(parts, words, run_together=True)
+            if found[0] is not None:
+                location, place_span, unmatched_place, also_places = found
         # The words of the text the place was read in, and where that text starts among them.
         if parts.explicit_place:
             topic, connector, place = parts.topic.split(), parts.connector.split(), parts.place.split()
