@@ -3506,3 +3506,11 @@ def test_docks_locks_piers_and_waterside_places_are_places(index, query, borough
     and ponds are in the gazetteer (Chelsea Harbour at its own postcode: SW10 0 is mostly
     Kensington and Chelsea's; Stonebridge Lock is Tottenham's, not Brent's Stonebridge)."""
     _placed_in(index, query, borough)
+
+
+def test_round_90_wordings_and_roman_road(index):
+    """Round 90: apologies after every incident are the cycle of domestic abuse; hostility
+    "because I'm gay" is hate crime, ahead of the threat's own topic; Roman Road is Bow's."""
+    assert index.search("he says sorry every time then does it again. how do I get out").understood.terms[0] == "vawg"
+    assert "hate-crime" in index.search("a man said he'd kill 'people like me' because I'm gay").understood.terms
+    _placed_in(index, "people dealing outside our pharmacy on Roman Road, staff afraid to open up", "Tower Hamlets")
