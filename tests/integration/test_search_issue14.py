@@ -3067,6 +3067,15 @@ LATER_SETS = [
      'homophobic attack outside the riverside pub at Strand on the Green',
      'hate-crime',
      'Hounslow'),
+    (289,
+     'people dealing outside our pharmacy on Roman Road, staff afraid to open up in the morning',
+     'community-safety',
+     'Tower Hamlets'),
+    (290, 'he says sorry every time then does it again. how do I get out', 'vawg', None),
+    (290,
+     "on the bus home again today a man said he'd kill 'people like me' because I'm gay",
+     'hate-crime',
+     None),
 ]
 
 
