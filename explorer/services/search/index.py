@@ -47,8 +47,8 @@ from explorer.services.search.model import (
     commissioner_options,
     describe,
 )
-from explorer.services.search.ranking import _Matched, _Ranking
 from explorer.services.search.places import joined_places
+from explorer.services.search.ranking import _Matched, _Ranking
 from explorer.services.search.reading import NAMED_CUTOFF, QueryReading
 from explorer.services.search.scoring import Scoring
 from explorer.services.snapshot import Snapshot

@@ -267,6 +267,7 @@ _POSSESSIVES = frozenset("my our their your".split())
 _VAGUE_PLACES = frozenset({"the city"})
 #: The words after which a run of words is tried as a place's name split apart (:meth:`PlaceReading._run_together`).
 _RUN_AFTER = frozenset("in near at around from by".split())
+_NOT_A_PLACE_START = _POSSESSIVES | frozenset("his her the a an this that".split())
 
 
 def _joined(text: str) -> str:
@@ -287,7 +288,6 @@ def joined_places(vocabulary: Vocabulary) -> tuple[Vocabulary, dict[str, str]]:
         phrases.setdefault(key, phrase)
         pairs.append((key, target))
     return build_vocabulary(pairs), phrases
-_NOT_A_PLACE_START = _POSSESSIVES | frozenset("his her the a an this that".split())
 
 
 def _a_clause(text: str) -> bool:
