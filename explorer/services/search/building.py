@@ -99,6 +99,9 @@ def place_names(name: str, common_words: frozenset[str] = frozenset(),
     def stands_alone(own: str) -> bool:  # (not an ordinary word, nor a name the gazetteer has)
         return own.lower() not in common_words and own.lower() not in known
 
+    def alone_and_no_saint(own: str) -> bool:  # (a saint's name is many places': "St Nicholas")
+        return stands_alone(own) and not own.startswith(("St ", "Saint "))
+
     head, _, last = name.rpartition(" ")
     if head and last == "Estate":
         return (name, head) if stands_alone(head) else (name,)
@@ -107,14 +110,13 @@ def place_names(name: str, common_words: frozenset[str] = frozenset(),
         own = name[: -len(ending)]
         short = [f"{own} High"] if "High" in ending else []  # ("Woodside High", though Woodside is Croydon)
         short += [f"{own} Sixth Form"] if "Sixth Form" in ending else []
-        if stands_alone(own) and not own.startswith(("St ", "Saint ")):
+        if alone_and_no_saint(own):
             short.append(own)
         return (name, *short)
     if head and last == "Centre":
         own = head.removesuffix(" Shopping")
         other = f"{own} Centre" if own != head else f"{own} Shopping Centre"
-        plain = stands_alone(own) and not own.startswith("St ")
-        return (name, other, own) if plain else (name, other)
+        return (name, other, own) if alone_and_no_saint(own) else (name, other)
     if head and last == "Market" and head.rpartition(" ")[2] in _MARKET_STREETS:
         # a street market is the street too ("Ridley Road Market": "Ridley Road", "Ridley Rd")
         return (name, *place_names(head))

@@ -167,11 +167,10 @@ class PlaceReading:
         # boroughs ("postcode thing between Stonebridge and Church End"): the one in that borough.
         targets = self._place_homonyms.get(clean(best.phrase), ())
         if best.target in targets:
-            named = {self._place_borough(s.target) for s in spans
-                     if (s.end <= best.start or s.start >= best.end) and s.target not in targets}
-            beside = [t for t in targets if self._place_borough(t) in named]
-            if len(beside) == 1 and beside[0] != best.target:
-                return beside[0], (best.start, best.end), tuple(t for t in targets if t != beside[0])
+            chosen = self._one_in_a_named_borough(
+                targets, [s for s in spans if s.end <= best.start or s.start >= best.end])
+            if chosen is not None and chosen != best.target:
+                return chosen, (best.start, best.end), tuple(t for t in targets if t != chosen)
         # A street's name, then its town ("North End, Croydon"; "South Street Romford"): the town,
         # where the place of the street's name is in another borough.
         town = next((s for s in towns if s.start == best.end and best.target.startswith("place:")), None)
@@ -211,13 +210,19 @@ class PlaceReading:
         borough of the one other place ``words`` (the whole text) name, if exactly one is; else
         the same choice."""
         targets = (target, *others)
-        named = {self._place_borough(s.target)
-                 for s in match_spans(words, self.place_vocabulary, cutoff=PLACE_CUTOFF, max_span=4, min_chars=3)
-                 if s.target not in targets and not self._a_word_not_a_place(s, words, original)}
-        beside = [t for t in targets if self._place_borough(t) in named]
-        if len(beside) != 1 or beside[0] == target:
+        chosen = self._one_in_a_named_borough(targets, [
+            s for s in match_spans(words, self.place_vocabulary, cutoff=PLACE_CUTOFF, max_span=4, min_chars=3)
+            if not self._a_word_not_a_place(s, words, original)])
+        if chosen is None or chosen == target:
             return target, others
-        return beside[0], tuple(t for t in targets if t != beside[0])
+        return chosen, tuple(t for t in targets if t != chosen)
+
+    def _one_in_a_named_borough(self, targets: Sequence[str], spans: Sequence[PhraseMatch]) -> str | None:
+        """Of a shared name's places ``targets``, the one in the borough of a place ``spans`` name
+        (spans of the name itself aside), when exactly one is; else None."""
+        named = {self._place_borough(s.target) for s in spans if s.target not in targets}
+        beside = [t for t in targets if self._place_borough(t) in named]
+        return beside[0] if len(beside) == 1 else None
 
     def _borough(self, code: str):
         known = self._boroughs_by_code
