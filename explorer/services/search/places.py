@@ -23,7 +23,7 @@ from explorer.domain.query import (
 from explorer.domain.slips import slips
 from explorer.services.search.building import _borough_point
 from explorer.services.search.model import Location, OtherPlace
-from explorer.services.search.spans import char_span_to_words, with_borough
+from explorer.services.search.spans import char_span_to_words, with_borough, words_before
 
 
 class PlaceReading:
@@ -86,10 +86,13 @@ class PlaceReading:
         if not spans:
             return None, None, parts.place if parts.explicit_place else "", ()
         # Of two places, one that a thesaurus row also reads (St Giles, a charity's name; Pentonville,
-        # a prison) is where the other is not ("st giles sos project ... a gang from Ponders End"),
-        # nor is "the city", which may be London itself ("Fulham Broadway ... new to the city").
+        # a prison; Feltham after "coming out of", its young offender institution) is where the other
+        # is not ("st giles sos project ... a gang from Ponders End", "coming out of Feltham ... coming
+        # home to Tooting"), nor is "the city", which may be London itself ("Fulham Broadway ... new
+        # to the city").
         plain = [s for s in spans if clean(s.phrase) not in _VAGUE_PLACES and not in_passing(place_words, s.start)
-                 and not self._a_row(place_words[s.start:s.end])] if len(spans) > 1 else spans
+                 and not self._a_row(place_words[s.start:s.end], before=words_before(place_words, s.start))
+                 ] if len(spans) > 1 else spans
         best = max(plain or spans, key=lambda m: (m.end - m.start, m.score))
         return self._found(parts, place_words, best, spans, plain or spans, words)
 

@@ -29,7 +29,7 @@ from explorer.domain.spelling import spelling_variants
 from explorer.services.search.model import EXAMPLE, Understood, _Reading
 from explorer.services.search.places import PlaceReading, _a_clause
 from explorer.services.search.ranking import _runs
-from explorer.services.search.spans import place_names_in, without_spans
+from explorer.services.search.spans import place_names_in, without_spans, words_before
 
 #: What a query that names no service names (read-only, shared).
 _NO_SERVICES = np.zeros(0, dtype=np.int64)
@@ -150,11 +150,7 @@ class QueryReading(PlaceReading):
             # where and what: its words are read for the row too.
             start, end = (offset + place_span[0], offset + place_span[1]) if place_span else (0, 0)
             typed = said[start:end]
-            # (the words before it from the last that is not a stopword: "out of Feltham", not "keeps
-            # her out overnight. Feltham")
-            near = said[max(0, start - 3):start]
-            last = max((i for i, w in enumerate(near) if w not in STOPWORDS), default=len(near))
-            if typed and self._a_row(typed, before=near[last:]):
+            if typed and self._a_row(typed, before=words_before(said, start)):
                 topic_words = topic_words + typed
         corrected, corrections = self._correct(topic_words)
         concepts, understood_terms, shown_words, audience, leftover = self._find_concepts(corrected)

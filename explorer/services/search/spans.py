@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Mapping, Sequence
 
+from explorer.domain.query import STOPWORDS
+
 
 def with_borough(query: str, typed: Sequence[str], label: str, borough: str) -> str:
     """The query with a place's words followed by its borough's name ("youth club hayes" ->
@@ -40,3 +42,12 @@ def place_names_in(words: Sequence[str], names: Mapping[str, int], longest: int 
             if " ".join(words[start:start + size]) in names:
                 out.update(range(start, start + size))
     return out
+
+
+def words_before(words: Sequence[str], start: int, reach: int = 3) -> Sequence[str]:
+    """The words before ``words[start]`` that may complete a thesaurus row of two parts with the
+    words from there ("out" + "feltham"): at most ``reach``, from the last that is not a stopword
+    ("out of Feltham", not "keeps her out overnight. Feltham")."""
+    near = words[max(0, start - reach):start]
+    last = max((i for i, w in enumerate(near) if w not in STOPWORDS), default=len(near))
+    return near[last:]
