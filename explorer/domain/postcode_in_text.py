@@ -37,8 +37,8 @@ def find_postcode(text: str, is_known: Callable[[str], bool] | None = None,
     Returns:
         The postcode as written (spaces normalised) and its character span, or None.
     """
-    if not _HAS_DIGIT.search(text):  # every postcode, sector and district has a digit
-        return None
+    if not _HAS_DIGIT.search(text) and (is_district is None or not _NUMBER_WORD.search(text)):
+        return None  # every postcode, sector and district has a digit, or a number said as a word
     words = _joined_areas(list(re.finditer(r"\S+", text.upper())), is_district)
     for i, word in enumerate(words):
         token = word.group()
@@ -92,7 +92,7 @@ def _joined_areas(words: list, is_district: Callable[[str], bool] | None) -> lis
     "me w 2 kids")."""
     if is_district is None:
         return words
-    words = _spelt_areas(words)
+    words = _spelt_areas(_spoken_numbers(words))
     out, i = [], 0
     while i < len(words):
         word = words[i]
@@ -109,15 +109,62 @@ def _joined_areas(words: list, is_district: Callable[[str], bool] | None) -> lis
     return out
 
 
+#: Numbers said as words, as a phone's dictation writes a postcode district ("s e fifteen", "c r zero").
+_NUMBERS = {word: str(n) for n, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".upper().split())}
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBERS) + r")\b", re.IGNORECASE)
+#: Words before a single letter that make it a place's postcode area rather than "n" for "and" or
+#: "w" for "with" ("in n fifteen", not "me n two others").
+_BEFORE_AN_AREA = frozenset("IN NEAR AT AROUND FROM TO".split())
+#: Areas also typed as words ("n" and, "w" with, "da" the): a number said after them is a district's
+#: only after "in", "near" … ("in da six", not "da two of them").
+_WORD_LIKE_AREAS = _TEXT_SPEAK_AREAS | {"DA"}
+
+
+def _spoken_numbers(words: list) -> list:
+    """The words with a number said as a word written as its digits after a London postcode area
+    ("s e fifteen" -> "S", "E", "15"; "c r zero", "se twenty two", "in n fifteen"), for the joins
+    after to read as a district. After "n", "w" or "da" only when it follows "in", "near" … ("in n
+    fifteen"): alone they are more often "and", "with" or "the" ("me n two others")."""
+    out, i = [], 0
+    while i < len(words):
+        word = words[i]
+        number = _NUMBERS.get(word.group().strip(".,;:!?"))
+        if number is not None and out and _after_an_area(out):
+            end = word.end()
+            if number == "20" and i + 1 < len(words) and words[i + 1].group().strip(".,;:!?") in _NUMBERS:
+                unit = _NUMBERS[words[i + 1].group().strip(".,;:!?")]
+                if len(unit) == 1 and unit != "0":  # "twenty two" -> 22
+                    number, end, i = "2" + unit, words[i + 1].end(), i + 1
+            out.append(_Joined(number, word.start(), end))
+        else:
+            out.append(word)
+        i += 1
+    return out
+
+
+def _after_an_area(before: list) -> bool:
+    """Whether the words ``before`` a number end with a London postcode area ("SE", "S E", "CR", "E"),
+    one also typed as a word ("N", "W", "DA") only after "in", "near" … ("in N")."""
+    last = before[-1].group()
+    previous = before[-2].group() if len(before) >= 2 else ""
+    if len(last) == 1 and len(previous) == 1 and previous + last in LONDON_AREAS:
+        return True  # spelt out ("S E")
+    return last in LONDON_AREAS and (last not in _WORD_LIKE_AREAS or previous in _BEFORE_AN_AREA)
+
+
 def _spelt_areas(words: list) -> list:
     """The words with a two-letter London postcode area spelt out letter by letter before a number
-    joined ("S E 15" -> "SE", "15"), not before an age or a count ("n w 3 kids")."""
+    joined ("S E 15" -> "SE", "15"), not before an age, nor before a count when a letter may be
+    "n" for "and" or "w" for "with" ("n w 3 kids"; "s e 15 people coming and going" is SE15)."""
     out, i = [], 0
     while i < len(words):
         beyond = words[i + 3].group() if i + 3 < len(words) else ""
         if (i + 2 < len(words) and len(words[i].group()) == 1 and len(words[i + 1].group()) == 1
                 and words[i].group() + words[i + 1].group() in LONDON_AREAS
-                and _AREA_NUMBER.match(words[i + 2].group()) and beyond not in _AGE_OR_COUNT):
+                and _AREA_NUMBER.match(words[i + 2].group()) and beyond not in _AGE_WORDS
+                and not (beyond in _COUNTED and not _TEXT_SPEAK_AREAS.isdisjoint(words[i].group() + words[i + 1].group()))):
             out.append(_Joined(words[i].group() + words[i + 1].group(), words[i].start(), words[i + 1].end()))
             i += 2
             continue

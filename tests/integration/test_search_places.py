@@ -66,3 +66,25 @@ def test_the_shorter_district_with_a_sector_digit_is_a_sector(index, geography, 
 def test_find_postcode_reads_a_district_before_a_word_as_a_district(text, expected):
     found = find_postcode(text)
     assert found is not None and found[0] == expected
+
+
+@pytest.mark.parametrize("query, borough", [
+    ("husband in wandsworth prison, support for families", "E09000032"),  # HMP Wandsworth, in Wandsworth
+    ("my son is in brixton prison", "E09000022"),  # HMP Brixton, in Lambeth
+    ("my brother is in feltham prison, we live in hayes", "E09000017"),  # the other place is where they live
+])
+def test_a_place_whose_next_word_makes_a_prison_is_both(index, query, borough):
+    """A place's name and the word after it that together name a prison ("Wandsworth prison") say
+    where and what: the place, and the prison's topic (reducing reoffending)."""
+    result = index.search(query, limit=3)
+    assert result.understood.location.borough_code == borough
+    assert result.understood.terms[0] == "reducing-reoffending", result.summary
+    assert "prison" not in result.understood.words, result.summary  # (read in the row, not as a loose word)
+
+
+@pytest.mark.parametrize("query", ["youth club in brixton, my dad is in prison", "help for families of prisoners Wandsworth"])
+def test_a_place_and_a_prison_apart_are_not_one_name(index, query):
+    """Only the word right after the place makes the prison's name: the place is not read again as
+    a word of the row ("Wandsworth" is not shown as a word searched for)."""
+    result = index.search(query, limit=3)
+    assert not any(w in ("brixton", "wandsworth") for w in result.understood.words), result.summary

@@ -142,11 +142,32 @@ DISTRICTS = {"N15", "N1", "N2", "SE15", "E17", "W2", "N9", "E15", "NW2"}
     ("e 17 kids club", "E17"),
     # a two-letter area spelt out, as a phone's voice search writes it ("S E 15" is SE15, not E15)
     ("hate crime in S E 15", "SE15"), ("s e 15 4 youth", "SE15 4"), ("me n w 2 kids", None),
+    ("drug den in s e 15 people coming and going", "SE15"),  # a count only after "n" or "w"
 ])
 def test_a_district_typed_with_a_space_after_its_letters_is_joined(text, expected):
     found = find_postcode(text, lambda label: label.split()[0] in DISTRICTS, lambda label: label in DISTRICTS)
     assert (found[0] if found else None) == expected
     assert find_postcode(text, lambda label: label.split()[0] in DISTRICTS) is None  # (joined only when told)
+
+
+DISTRICTS_SAID = DISTRICTS | {"CR0", "NW10", "SE22", "E1", "DA6"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # as a phone's dictation writes a district: its number said as a word
+    ("domestic abuse support s e fifteen", "SE15"), ("help for ex offenders in c r zero", "CR0"),
+    ("stalking help e seventeen", "E17"), ("victim support n w ten", "NW10"), ("knife crime se twenty two", "SE22"),
+    ("drug den next door in s e fifteen people coming and going", "SE15"), ("youth club in n fifteen", "N15"),
+    ("youth club in da six", "DA6"),
+    # "n", "w" and "da" alone are also "and", "with" and "the"; an age is no district
+    ("me n two others got robbed", None), ("me w three mates got jumped", None), ("da two of them hit me", None),
+    ("she is e fifteen year old", None), ("my son is fifteen", None), ("twenty two of them in e", None),
+])
+def test_a_district_said_with_its_number_as_a_word_is_read(text, expected):
+    found = find_postcode(text, lambda label: label.split()[0] in DISTRICTS_SAID, lambda label: label in DISTRICTS_SAID)
+    assert (found[0] if found else None) == expected
+    if expected:  # the span runs to the number's last word
+        assert text[found[1]:found[2]].split()[-1] in {"fifteen", "zero", "seventeen", "ten", "two", "six"}
 
 
 @pytest.mark.parametrize("token, shaped", [

@@ -146,12 +146,17 @@ class QueryReading(PlaceReading):
                 topic_words = [w for i, w in enumerate(topic_words) if i not in places]
             # A place that is also a thesaurus row ("came out of Pentonville", a prison), or the part of
             # a row of two parts that the three words before it complete ("comes out of Feltham":
-            # Feltham young offender institution; not "youth club in Feltham, kids out late"), says
-            # where and what: its words are read for the row too.
+            # Feltham young offender institution; not "youth club in Feltham, kids out late") or the
+            # word after it ("in Wandsworth prison"), says where and what: its words are read for the
+            # row too.
             start, end = (offset + place_span[0], offset + place_span[1]) if place_span else (0, 0)
             typed = said[start:end]
             if typed and self._a_row(typed, before=words_before(said, start)):
                 topic_words = topic_words + typed
+            elif typed and end < len(said) and self._a_row(typed, after=said[end:end + 1]):
+                # (a phrase: the place's words go back before the word they make it with)
+                k = topic_words.index(said[end]) if said[end] in topic_words else len(topic_words)
+                topic_words = [*topic_words[:k], *typed, *topic_words[k:]]
         corrected, corrections = self._correct(topic_words)
         concepts, understood_terms, shown_words, audience, leftover = self._find_concepts(corrected)
         word_stems, matched_words, unmatched_words, weak = self._word_units(leftover)
