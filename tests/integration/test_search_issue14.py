@@ -3116,6 +3116,16 @@ LATER_SETS = [
      'nothing for the kids on the Gascoigne estate to do in the holidays so they just hang around, any after school clubs',
      'early-intervention',
      'Barking and Dagenham'),
+    (294, 'had my bag taken in a bar near bank station', 'victims-witnesses', 'City of London'),
+    (294, 'husband in wandsworth prison, support for families', 'reducing-reoffending', 'Wandsworth'),
+    (295,
+     'gf bites and scratches me when we row. im 6ft and 15 stone so no one would believe me anyway. enfield',
+     'vawg',
+     'Enfield'),
+    (296,
+     'my 12 yr old had his scooter taken off him by older boys in mile end park, hes not been out since',
+     'victims-witnesses',
+     'Tower Hamlets'),
 ]
 
 
