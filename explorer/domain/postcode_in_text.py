@@ -127,16 +127,15 @@ def _spoken_numbers(words: list) -> list:
     ("s e fifteen" -> "S", "E", "15"; "c r zero", "se twenty two", "in n fifteen"), for the joins
     after to read as a district. After "n", "w" or "da" only when it follows "in", "near" … ("in n
     fifteen"): alone they are more often "and", "with" or "the" ("me n two others")."""
+    numbers = [_NUMBERS.get(word.group().strip(".,;:!?")) for word in words]
     out, i = [], 0
     while i < len(words):
-        word = words[i]
-        number = _NUMBERS.get(word.group().strip(".,;:!?"))
+        word, number = words[i], numbers[i]
         if number is not None and out and _after_an_area(out):
             end = word.end()
-            if number == "20" and i + 1 < len(words) and words[i + 1].group().strip(".,;:!?") in _NUMBERS:
-                unit = _NUMBERS[words[i + 1].group().strip(".,;:!?")]
-                if len(unit) == 1 and unit != "0":  # "twenty two" -> 22
-                    number, end, i = "2" + unit, words[i + 1].end(), i + 1
+            unit = numbers[i + 1] if number == "20" and i + 1 < len(words) else None
+            if unit is not None and len(unit) == 1 and unit != "0":  # "twenty two" -> 22
+                number, end, i = "2" + unit, words[i + 1].end(), i + 1
             out.append(_Joined(number, word.start(), end))
         else:
             out.append(word)
@@ -161,10 +160,10 @@ def _spelt_areas(words: list) -> list:
     out, i = [], 0
     while i < len(words):
         beyond = words[i + 3].group() if i + 3 < len(words) else ""
-        if (i + 2 < len(words) and len(words[i].group()) == 1 and len(words[i + 1].group()) == 1
-                and words[i].group() + words[i + 1].group() in LONDON_AREAS
+        area = words[i].group() + words[i + 1].group() if i + 1 < len(words) else ""
+        if (i + 2 < len(words) and len(area) == 2 and area in LONDON_AREAS
                 and _AREA_NUMBER.match(words[i + 2].group()) and beyond not in _AGE_WORDS
-                and not (beyond in _COUNTED and not _TEXT_SPEAK_AREAS.isdisjoint(words[i].group() + words[i + 1].group()))):
+                and not (beyond in _COUNTED and not _TEXT_SPEAK_AREAS.isdisjoint(area))):
             out.append(_Joined(words[i].group() + words[i + 1].group(), words[i].start(), words[i + 1].end()))
             i += 2
             continue
