@@ -3149,6 +3149,18 @@ LATER_SETS = [
      "is there a residents group for people worried about crime round here, I'm a grandad raising two little ones",
      'community-safety',
      None),
+    (300,
+     'im 17 and i carry because i dont feel safe. need to talk to someone who isnt police',
+     'youth-violence',
+     None),
+    (300,
+     'Neighbour in our block in Poplar, we hear her screaming most nights and there are little kids in the flat. What do I do?',
+     'vawg',
+     'Tower Hamlets'),
+    (302,
+     "are street pastors free? don't feel safe in Romford town centre on a friday night",
+     'community-safety',
+     'Havering'),
 ]
 
 
