@@ -88,3 +88,18 @@ def test_a_place_and_a_prison_apart_are_not_one_name(index, query):
     a word of the row ("Wandsworth" is not shown as a word searched for)."""
     result = index.search(query, limit=3)
     assert not any(w in ("brixton", "wandsworth") for w in result.understood.words), result.summary
+
+
+@pytest.mark.parametrize("query", ["help for families, can't afford to visit my husband in prison over christmas",
+                                   "giving evidence against someone in court can i be behind a screen"])
+def test_what_follows_in_starting_with_a_topics_word_is_no_unknown_place(index, query):
+    """What follows the last "in" is no place London lacks when its first word is one the register
+    or the thesaurus reads ("in prison over christmas", "in court can i ..."): the page does not say
+    "'prison over christmas' is not a London place we know"."""
+    understood = index.search(query, limit=3).understood
+    assert not understood.place_not_found and understood.location is None, understood
+
+
+def test_a_place_london_lacks_is_still_said(index):
+    understood = index.search("domestic abuse help in Pakistan", limit=3).understood
+    assert understood.place_not_found == "pakistan"
