@@ -3180,6 +3180,23 @@ LATER_SETS = [
      'my son is gay and some boys at school made a fake profile to set him up and humiliate him, Sutton',
      'hate-crime',
      'Sutton'),
+    (306, "he's out on bail and keeps ringing me from withheld numbers", 'vawg', None),
+    (306,
+     'my husband gets released from HMP Brixton on friday and comes home to Peckham, what support is there for him',
+     'reducing-reoffending',
+     'Southwark'),
+    (307,
+     "stuff going missing from mum's flat in Ealing since the new carers started, jewellery and cash from her tin",
+     'victims-witnesses',
+     'Ealing'),
+    (307,
+     'patients son called me a monkey and told me to go back to africa, manager says its part of the job. Whittington hospital',
+     'hate-crime',
+     'Islington'),
+    (307,
+     'people using my aunts front garden as a toilet after the pub shuts, Acton',
+     'community-safety',
+     'Ealing'),
 ]
 
 
