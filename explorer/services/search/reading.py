@@ -110,7 +110,7 @@ class QueryReading(PlaceReading):
             # with none, it is still said to be a place London does not have ("in Pakistan").
             whole = unsplit(parts)
             found = self._find_location(whole, words)
-            if found[0] is not None or self._all_known(parts.place.split()[0]):
+            if found[0] is not None or self._all_known(" ".join(parts.place.split()[:1])):
                 # (with none, what follows "in" is still no place when its first word is a topic's:
                 # "visit my husband in prison over christmas" is not a place called "prison over
                 # christmas")
