@@ -208,7 +208,8 @@ class Thesaurus:
                 continue
             entry = self.entries[entry_index]
             echo = not set(entry.topics) - topics
-            if echo and (entry.context or not entry.topics or entry.topics[0] in leads or entry.topics[0] in firsts):
+            if echo and (entry.context or entry.background or not entry.topics
+                         or entry.topics[0] in leads or entry.topics[0] in firsts):
                 continue
             p = next((i for i, w in enumerate(forms[0]) if w in first and i not in fixed), None)
             q = next((i for i, w in enumerate(forms[0]) if i != p and w in second and i not in fixed), None)

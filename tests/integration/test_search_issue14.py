@@ -3197,6 +3197,61 @@ LATER_SETS = [
      'people using my aunts front garden as a toilet after the pub shuts, Acton',
      'community-safety',
      'Ealing'),
+    (309,
+     'My son is in Feltham YOI and I want to find support for when he comes home to Southall',
+     'reducing-reoffending',
+     'Ealing'),
+    (309,
+     'I am 81 and I no longer feel safe going out in the evening in Hendon. Is there anyone who can advise?',
+     'community-safety',
+     'Barnet'),
+    (311, 'worried about my twin sister her fella has cut her off from all of us', 'vawg', None),
+    (311, 'support for families when your brother is in prison', 'reducing-reoffending', None),
+    (311,
+     'im 15 and look after my brothers because mum works nights, is there anything for us in bermondsey',
+     'early-intervention',
+     'Southwark'),
+    (311,
+     'my little brother is 11 and keeps saying he wants to be a roadman, stonebridge',
+     'early-intervention',
+     'Brent'),
+    (312,
+     'Hear shouting and a woman crying most nights through the wall, flat in Kentish Town. what should i do',
+     'vawg',
+     'Camden'),
+    (312,
+     "my son is being bullied at school in Carshalton and doesn't want to go in anymore",
+     'early-intervention',
+     'Sutton'),
+    (313,
+     'third operation encompass notification this term for the same child, mum keeps letting him back, what can we actually offer her in Bexley',
+     'vawg',
+     'Bexley'),
+    (313,
+     "Ukrainian family at our school getting abuse from neighbours about where they're from",
+     'hate-crime',
+     None),
+    (313, 'charity that helps kids visit their dad in prison', 'reducing-reoffending', None),
+    (313,
+     'TA at a primary in Roehampton - boy in my class keeps running out and throwing chairs, is there anything for the family?',
+     'early-intervention',
+     'Wandsworth'),
+    (313,
+     'e scooters riding through the playground after hours and smashing things, Bexleyheath',
+     'community-safety',
+     'Bexley'),
+    (314,
+     'hes turned the heating off again and hides the bank card so i cant top up the meter, me and the kids sitting in coats. Barking',
+     'vawg',
+     'Barking and Dagenham'),
+    (314,
+     'kids climbing the walls, no garden, its dark at 4, anything free after school in tooting',
+     'early-intervention',
+     'Wandsworth'),
+    (314,
+     'high street feels rough once the shops shut at 5, groups hanging about, wood green',
+     'community-safety',
+     'Haringey'),
 ]
 
 
@@ -3285,6 +3340,29 @@ def test_a_place_that_completes_a_row_of_two_parts_is_read_for_it(index, query):
     assert "reducing-reoffending" not in index.search("youth club in Feltham, kids out late").understood.terms
     # a word that is not a stopword between them ends it: "out overnight. Feltham" is no prison leaver
     assert "reducing-reoffending" not in index.search("keeps her out overnight. Feltham").understood.terms
+
+
+@pytest.mark.parametrize("query", [
+    "my son is in Feltham prison and comes home to Southall next month",
+    "My son is in Feltham YOI and I want to find support for when he comes home to Southall",
+])
+def test_a_prison_named_by_its_town_after_in_is_not_where_the_person_is(index, query):
+    """"in Feltham prison" names a prison, and the clause after "in" goes on to the person's home:
+    the home is the place (Southall, Ealing), the prison is read for its topic; "in Feltham, kids out
+    late" is still Feltham."""
+    understood = index.search(query).understood
+    assert understood.location.label == "Southall" and understood.terms[0] == "reducing-reoffending"
+    understood = index.search("youth club in Feltham and kids out late near the station").understood
+    assert understood.location.label == "Feltham"
+
+
+def test_one_ordinary_word_after_the_last_in_is_no_misspelt_place(index):
+    """"won't go in anymore" ends with "in", but "anymore" is an ordinary word, not a misspelt
+    Anerley: the place named earlier is the place; a misspelt place after "in" is still read."""
+    understood = index.search("my son is being bullied at school in Carshalton and doesn't want to go in "
+                              "anymore").understood
+    assert understood.location.label == "Carshalton" and understood.terms == ("early-intervention",)
+    assert index.search("domestic abuse in anerly").understood.location.label == "Anerley"
 
 
 def test_older_boys_say_who_and_give_way_to_what_happened(index):

@@ -81,8 +81,12 @@ class PlaceReading:
             # son"); a name further on is some other word ("come in hungry ... heading down the
             # wrong path" is not Downe: the whole text is then read, and finds "in Barking" before it),
             # with a town or borough right after it ("in Manor Park Sutton, kids at his school").
+            # A first name that a thesaurus row reads with the word after it ("in Feltham prison and
+            # comes home to Southall") is a prison, not where the person is: the names further on stay.
             first = [s for s in spans if s.start == 0]
-            spans = first + [s for s in spans if s.start and any(s.start == f.end for f in first)]
+            if not first or not all(self._a_row(place_words[f.start:f.end], after=place_words[f.end:f.end + 1])
+                                    for f in first):
+                spans = first + [s for s in spans if s.start and any(s.start == f.end for f in first)]
         if not spans:
             return None, None, parts.place if parts.explicit_place else "", ()
         # Of two places, one that a thesaurus row also reads (St Giles, a charity's name; Pentonville,
@@ -92,6 +96,7 @@ class PlaceReading:
         # to the city").
         plain = [s for s in spans if clean(s.phrase) not in _VAGUE_PLACES and not in_passing(place_words, s.start)
                  and not self._a_row(place_words[s.start:s.end], before=words_before(place_words, s.start))
+                 and not self._a_row(place_words[s.start:s.end], after=place_words[s.end:s.end + 1])
                  ] if len(spans) > 1 else spans
         best = max(plain or spans, key=lambda m: (m.end - m.start, m.score))
         return self._found(parts, place_words, best, spans, plain or spans, words)

@@ -104,10 +104,13 @@ class QueryReading(PlaceReading):
             # failed to find ("help in Camdem" still is); the whole text is read as one.
             parts = unsplit(parts)
             location, place_span, unmatched_place, also_places = self._find_location(parts, words)
-        elif unmatched_place and location is None and not outside and not self._near_a_place(parts.place):
+        elif unmatched_place and location is None and not outside and (
+                not self._near_a_place(parts.place) or parts.place in self._common_words):
             # What follows the last "in" is no London place and not close to one ("agent in
-            # Kingston makes me work in restaurant for free"): a place named earlier is the place;
-            # with none, it is still said to be a place London does not have ("in Pakistan").
+            # Kingston makes me work in restaurant for free"), or is one ordinary word ("bullied at
+            # school in Carshalton and won't go in anymore": not a misspelt Anerley): a place named
+            # earlier is the place; with none, it is still said to be a place London does not have
+            # ("in Pakistan").
             whole = unsplit(parts)
             found = self._find_location(whole, words)
             if found[0] is not None or self._all_known(" ".join(parts.place.split()[:1])):

@@ -330,6 +330,22 @@ def test_a_row_of_two_parts_whose_topics_are_given_makes_its_first_topic_lead(an
         thesaurus.read("dealers have taken over his flat".split(), analyzer.stem)[0]
 
 
+def test_a_background_row_of_two_parts_never_leads(analyzer):
+    """A circumstance ("my grandson" + "prison") explains a need without being it: when other rows
+    already gave its topic, it does not put that topic first ("drug treatment instead of prison?
+    my grandson has been arrested for possession" is about drugs first)."""
+    text = (HEADER + 'drug treatment,substance-misuse;reducing-reoffending,drug treatment,,resident,"src"\n'
+            + 'grandson|son + prison,reducing-reoffending,prisoners families,,background,"src"\n'
+            + 'dealers + prison,reducing-reoffending,prison,,resident,"src"\n')
+    thesaurus = parse_thesaurus(text, topics={"substance-misuse", "reducing-reoffending"}, stem=analyzer.stem)
+    assert thesaurus.read("drug treatment instead of prison for my grandson".split(), analyzer.stem)[1] == ()
+    # (a row of another kind, said together, still leads)
+    assert thesaurus.read("drug treatment for dealers in prison".split(), analyzer.stem)[1] == ("reducing-reoffending",)
+    # (with no other row, the background gives its topic)
+    assert [m.entry.phrase for m in thesaurus.match("my grandson is in prison".split(), analyzer.stem)] \
+        == ["grandson|son + prison"]
+
+
 def test_a_long_phrase_is_not_met_by_its_one_content_word(analyzer):
     """A phrase of three words or more that comes down to one word without its stopwords is met
     only as written: "did to me as a child" is not every "child" ("child being bullied" is no
