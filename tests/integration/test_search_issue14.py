@@ -3281,6 +3281,63 @@ LATER_SETS = [
      'victims-witnesses',
      'Tower Hamlets'),
     (317, 'im nonbinary and the guy in the room next door keeps threatening me. Brighton', 'hate-crime', None),
+    (318,
+     "lads offering kids at my sons school £50 to 'take a bag' somewhere. hornchurch",
+     'exploitation',
+     'Havering'),
+    (318,
+     'the girl next door is 15 and gets dropped home at 3am by different men in nice cars. kentish town',
+     'exploitation',
+     'Camden'),
+    (319,
+     'same bloke on a bike has followed me 3 mornings in a row round vicky park, changed my times and hes still there',
+     'vawg',
+     'Tower Hamlets'),
+    (319,
+     'Saw a man drag a woman by the arm into a car outside the Sainsburys in Wealdstone while I was out with the dog, she looked terrified',
+     'vawg',
+     'Harrow'),
+    (319,
+     "my sister wont come on our sunday walks anymore since her fella started checking her phone and her location. we're in Sutton",
+     'vawg',
+     'Sutton'),
+    (319,
+     'someone took photos up my shorts on the treadmill at my gym in croydon, staff didnt do anything',
+     'sexual-violence',
+     'Croydon'),
+    (319,
+     'kids on bikes doing drop offs by the park gates every evening in Leytonstone, none of them older than 12',
+     'exploitation',
+     'Waltham Forest'),
+    (319,
+     'my son keeps going missing and coming back with new trainers and cash, he used to do valentines parkrun with me every week',
+     'exploitation',
+     'Redbridge'),
+    (319,
+     'workers sleeping in the back of a van at a building site near Canary Wharf, they looked scared when I jogged past',
+     'exploitation',
+     'Tower Hamlets'),
+    (319,
+     'teenage girl sat in a car with different men most mornings in the tesco car park. feels wrong',
+     'exploitation',
+     None),
+    (319,
+     'boys from my sons year are being sent to carry stuff out to Kent, i see them at the station when i run past',
+     'exploitation',
+     None),
+    (319, 'was running in a pride top through soho and a group of men threatened me', 'hate-crime', 'Westminster'),
+    (319,
+     'a man did monkey noises at my son at Crystal Palace parkrun, nobody said anything',
+     'hate-crime',
+     'Bromley'),
+    (319,
+     'tents and people shouting in the subway by Archway station, walk through it every night from the gym',
+     'community-safety',
+     'Islington'),
+    (319,
+     'at junior parkrun in Greenwich Park one little boy always comes on his own and seems hungry, worried about home',
+     'early-intervention',
+     'Greenwich'),
 ]
 
 
@@ -3392,6 +3449,18 @@ def test_one_ordinary_word_after_the_last_in_is_no_misspelt_place(index):
                               "anymore").understood
     assert understood.location.label == "Carshalton" and understood.terms == ("early-intervention",)
     assert index.search("domestic abuse in anerly").understood.location.label == "Anerley"
+
+
+@pytest.mark.parametrize("query, place, borough", [
+    ("he used to do valentines parkrun with me every week", "Valentines Park", "Redbridge"),
+    ("a man did monkey noises at my son at Crystal Palace parkrun", "Crystal Palace Park", "Bromley"),
+])
+def test_a_parkrun_is_run_in_its_park(index, query, place, borough):
+    """A parkrun is named by its park ("Crystal Palace parkrun" is in Crystal Palace Park, Bromley,
+    not the neighbourhood, mostly Croydon); "junior parkrun" alone names no place."""
+    location = index.search(query).understood.location
+    assert (location.label, index.snapshot.borough_name(location.borough_code)) == (place, borough)
+    assert index.search("junior parkrun, a little boy always comes on his own").understood.location is None
 
 
 def test_older_boys_say_who_and_give_way_to_what_happened(index):

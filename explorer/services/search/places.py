@@ -64,6 +64,8 @@ class PlaceReading:
         # Two neighbouring letters swapped is the commonest slip on a phone, and costs a six-letter
         # name more than the place cutoff allows ("ilfrod" scores 83 against "ilford").
         place_words = [self._slipped_place(w) or w for w in place_words]
+        # A park's parkrun is run in the park ("valentines parkrun", "Crystal Palace parkrun").
+        place_words = [_PLACE_WORD_FORMS.get(w, w) if i else w for i, w in enumerate(place_words)]
         spans = match_spans(place_words, self.place_vocabulary, cutoff=PLACE_CUTOFF, max_span=4, min_chars=3)
         if self._capitalised_places:  # "Bank" only as written ("at Bank", not "my bank", "food bank")
             spans = [s for s in spans if s.phrase not in self._capitalised_places
@@ -278,6 +280,8 @@ class PlaceReading:
 _POSSESSIVES = frozenset("my our their your".split())
 #: Place names that may mean London as a whole: another place named beside one is where the person is.
 _VAGUE_PLACES = frozenset({"the city"})
+#: Words that stand for a place-name word after another word (one for one, so spans keep their places).
+_PLACE_WORD_FORMS = {"parkrun": "park", "parkruns": "park"}
 #: The words after which a run of words is tried as a place's name split apart (:meth:`PlaceReading._run_together`).
 _RUN_AFTER = frozenset("in near at around from by".split())
 _NOT_A_PLACE_START = _POSSESSIVES | frozenset("his her the a an this that".split())
