@@ -3382,6 +3382,65 @@ LATER_SETS = [
      'im a carer and one of my male clients exposes himself every visit and the agency dont care',
      'sexual-violence',
      None),
+    (324,
+     "Our boy is 11 and starts secondary in Walthamstow in September. He was in trouble a lot in year 6 and I'm scared it'll get worse",
+     'early-intervention',
+     'Waltham Forest'),
+    (325,
+     'someone keeps smashing the glass on my barbershop front, 3rd time this year, tottenham. feels like nobody cares',
+     'community-safety',
+     'Haringey'),
+    (325,
+     'people sleeping in the bin store behind our shops and leaving a mess, hounslow west',
+     'community-safety',
+     'Hounslow'),
+    (325, 'is there a shopwatch or business crime scheme in kingston', 'community-safety', 'Kingston upon Thames'),
+    (325,
+     'one of my staff got punched by a customer over a refund in our croydon branch, how do we support her',
+     'victims-witnesses',
+     'Croydon'),
+    (325,
+     'barbers in enfield town, guy threatened us with a bottle, my staff are traumatised',
+     'victims-witnesses',
+     'Enfield'),
+    (325, 'support for shop workers who get abused', 'victims-witnesses', None),
+    (325,
+     'the lad who robbed my shop is getting out soon, is there a programme to stop him doing it again',
+     'reducing-reoffending',
+     None),
+    (326,
+     'man on the train mocked my prosthetic leg and then followed me off at harrow on the hill',
+     'hate-crime',
+     'Harrow'),
+    (326,
+     'trans woman and a wheelchair user. a neighbour on my road in Fulham keeps misgendering me loudly and blocking the pavement so i cant get past',
+     'hate-crime',
+     'Hammersmith and Fulham'),
+    (326,
+     'Someone stole my blue badge off the windscreen in Wimbledon. Who helps with this?',
+     'victims-witnesses',
+     'Merton'),
+    (326,
+     "someone is using my identity to claim benefits and I'm blind so I cant check the letters easily, Enfield",
+     'victims-witnesses',
+     'Enfield'),
+    (326, 'my husband hides my white cane when we argue so i cant leave the house', 'vawg', None),
+    (326,
+     "my boyfriend set up my phone because I'm blind and now he reads everything and tells me who I can talk to. Stoke Newington",
+     'vawg',
+     'Hackney'),
+    (326,
+     "my partner won't let me go to my appointments at Moorfields on my own and keeps saying I'm useless, I don't know if this counts as abuse",
+     'vawg',
+     'Islington'),
+    (326,
+     'my boyfriend makes me have sex when im in pain from my condition and i cant move away from him',
+     'sexual-violence',
+     None),
+    (326,
+     'someone keeps parking across my dropped kerb and when i asked him to move he threatened me',
+     'community-safety',
+     None),
 ]
 
 
@@ -3505,6 +3564,14 @@ def test_a_parkrun_is_run_in_its_park(index, query, place, borough):
     location = index.search(query).understood.location
     assert (location.label, index.snapshot.borough_name(location.borough_code)) == (place, borough)
     assert index.search("junior parkrun, a little boy always comes on his own").understood.location is None
+
+
+def test_a_boroughs_own_name_after_our_is_the_borough(index):
+    """A common word after "our" is the thing itself ("a man from our temple" is not Temple), but a
+    borough's own name is its place even so, capital or none ("in our croydon branch")."""
+    understood = index.search("one of my staff got punched by a customer in our croydon branch").understood
+    assert understood.location.label == "Croydon"
+    assert index.search("a man from our temple keeps shouting at us").understood.location is None
 
 
 def test_older_boys_say_who_and_give_way_to_what_happened(index):

@@ -143,13 +143,16 @@ class PlaceReading:
         surname, is Barnet), but not two ("having a hard time" is not Havering). A common word
         after "our", "my" or "their" is the thing itself, not a place of that name ("a man from our
         temple" is not Temple, in the City), unless ``typed`` (the text as written) gives it a
-        capital ("our Soho drop-in")."""
+        capital ("our Soho drop-in"), or it is a borough's own name ("our croydon branch")."""
         if span.end - span.start != 1:
             return False
         word, phrase = words[span.start], clean(span.phrase)
         if word not in self._common_words:
             return False
         if span.start and words[span.start - 1] in _POSSESSIVES:
+            # (a borough's own name is its place even so: "our croydon branch")
+            if span.target.startswith("borough:") and word == phrase:
+                return False
             return next(capitalised_in(word, typed), None) is None
         if word == phrase:
             return False
