@@ -3441,6 +3441,11 @@ LATER_SETS = [
      'someone keeps parking across my dropped kerb and when i asked him to move he threatened me',
      'community-safety',
      None),
+    (327, 'girls group for teenage girls north kensington', 'early-intervention', 'Kensington and Chelsea'),
+    (328,
+     'Heads up all - 2 vans done on our road in Upminster last night, all tools gone. Who do we report to apart from 101? #Upminster',
+     'victims-witnesses',
+     'Havering'),
 ]
 
 
