@@ -67,6 +67,11 @@ class Entry:
         return self.kind == "background"
 
     @property
+    def pair(self) -> bool:
+        """True for a row of two parts ("husband|ex + hit|hitting"), met by a word of each anywhere."""
+        return "+" in self.phrase
+
+    @property
     def motive(self) -> bool:
         """True for words that say why a thing was done (kind ``motive``, :data:`KINDS`)."""
         return self.kind == "motive"

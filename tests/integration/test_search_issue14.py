@@ -424,6 +424,25 @@ def test_i_hurt_my_partner_is_someone_who_harms_not_a_victim(index):
     assert index.search("my partner hits me").understood.audience == "victims-survivors"
 
 
+@pytest.mark.parametrize(("query", "topic"), [
+    ("called the n word on the bus home from probation", "hate-crime"),
+    ("will an ISVA still help me if I've got a criminal record", "sexual-violence"),
+    ("drug treatment while on probation, my PO says I'll be recalled if I test positive again", "substance-misuse"),
+])
+def test_a_harm_done_to_someone_on_probation_is_help_for_them_not_for_people_who_harm(index, query, topic):
+    result = index.search(query, limit=3)
+    assert result.understood.terms[0] == topic and result.understood.audience not in RESTRICTED, result.summary
+    assert result.items and all(i.service.audience not in RESTRICTED for i in result.items), ids(result)
+    assert any(topic in i.service.term_ids for i in result.items), ids(result)
+
+
+def test_a_row_about_the_harm_they_do_keeps_help_for_people_who_harm_first(index):
+    # (the lead, vawg, is in the row that names the audience: help to stop, not help as a victim)
+    result = index.search("I hit my partner and I'm on probation, I want to change", limit=3)
+    assert result.understood.audience == "people-who-harm" and result.understood.terms[0] == "vawg"
+    assert result.items[0].service.audience == "people-who-harm"
+
+
 @pytest.mark.parametrize("query", ["drug dealing near my flat", "youth club near my house"])
 def test_near_my_home_names_no_place(index, query):
     result = index.search(query)
@@ -3553,6 +3572,30 @@ LATER_SETS = [
      "Drunk fans outside the pubs on the way to Craven Cottage every weekend, doesn't feel safe walking past with my kids",
      'community-safety',
      'Hammersmith and Fulham'),
+    (340,
+     'he hid my pill and wouldnt use anything, now im pregnant and he says im trapped with him',
+     'vawg',
+     None),
+    (340,
+     'husband has a tag and were expecting our first, he cant get work because of his record',
+     'reducing-reoffending',
+     None),
+    (340,
+     'dad with a record, been out 3 months, struggling not to slip back with a new baby and no money, harlesden',
+     'reducing-reoffending',
+     'Brent'),
+    (340,
+     'stay at home dad feeling isolated, any dads groups in Richmond',
+     'early-intervention',
+     'Richmond upon Thames'),
+    (341,
+     "woman from our road was sexually assaulted near Mountsfield Park, she's asked me to help find someone she can talk to",
+     'sexual-violence',
+     'Lewisham'),
+    (341,
+     'upstairs neighbour flashing at kids from his balcony in Kingston',
+     'sexual-violence',
+     'Kingston upon Thames'),
 ]
 
 

@@ -26,6 +26,7 @@ from explorer.domain.query import (
 from explorer.domain.home_place import asked_in, asks_there, home_splits, in_passing, moved_away, unsplit
 from explorer.domain.slips import swaps
 from explorer.domain.spelling import spelling_variants
+from explorer.domain.thesaurus import RESTRICTED_AUDIENCES
 from explorer.services.search.model import EXAMPLE, Understood, _Reading
 from explorer.services.search.places import PlaceReading, _a_clause
 from explorer.services.search.ranking import _runs
@@ -313,6 +314,15 @@ class QueryReading(PlaceReading):
                for t in m.entry.topics}
         if why:
             terms.sort(key=lambda t: t not in why)
+        if (audience in RESTRICTED_AUDIENCES and terms and terms[0] in _HARMED_OR_USING
+                and not any(m.entry.audience == audience and terms[0] in m.entry.topics for m in matches)
+                and (any(terms[0] in m.entry.topics and not m.entry.pair for m in matches)
+                     or any(m.target == terms[0] for m in spans))):
+            # A harm done to them or a need for drug or alcohol help leads, said in a row of its
+            # own: the help is for them, whatever they have done ("black lad with a record, a
+            # security guard called me racist names" is hate crime, for its victim).
+            audience = next((m.entry.audience for m in matches if m.entry.audience is not None
+                             and m.entry.audience not in RESTRICTED_AUDIENCES), None)
         leftover = content_words(without_spans(rest, *[(m.start, m.end) for m in spans]))
         return units, terms, shown, audience, leftover
 
@@ -388,3 +398,8 @@ class QueryReading(PlaceReading):
 
 #: Words that deny what follows ("not racial just nasty").
 _DENIALS = frozenset("not isn't isnt wasn't wasnt no never".split())
+
+#: Service areas whose help is for the person harmed, or using drugs or alcohol, whatever they have
+#: done: when one leads, a row saying they have offended ("on probation") does not make the help
+#: for people who harm.
+_HARMED_OR_USING = frozenset({"hate-crime", "sexual-violence", "victims-witnesses", "vawg", "substance-misuse"})
