@@ -443,6 +443,17 @@ def test_a_row_about_the_harm_they_do_keeps_help_for_people_who_harm_first(index
     assert result.items[0].service.audience == "people-who-harm"
 
 
+@pytest.mark.parametrize("query", [
+    "my daughter is 15 and has a 'boyfriend' who is 25, he buys her vodka and drives her about. Bexleyheath",
+    "my 13 year old has a 'boyfriend' in his 20s who waits for her outside Morden Library",
+])
+def test_a_child_with_a_much_older_boyfriend_is_read_as_exploitation_first(index, query):
+    result = index.search(query, limit=3)
+    assert result.understood.terms[0] == "exploitation", result.summary
+    assert "boyfriend" not in result.understood.unmatched_words
+    assert result.items and "exploitation" in result.items[0].service.term_ids, ids(result)
+
+
 @pytest.mark.parametrize("query", ["drug dealing near my flat", "youth club near my house"])
 def test_near_my_home_names_no_place(index, query):
     result = index.search(query)
@@ -3596,6 +3607,32 @@ LATER_SETS = [
      'upstairs neighbour flashing at kids from his balcony in Kingston',
      'sexual-violence',
      'Kingston upon Thames'),
+    (342,
+     "my daughter is 15 and has a 'boyfriend' who is 25, he buys her vodka and drives her about. Bexleyheath",
+     'exploitation',
+     'Bexley'),
+    (342,
+     'group of lads outside the chicken shop in Plumstead giving everyone grief',
+     'community-safety',
+     'Greenwich'),
+    (343,
+     "counselling for mum - CSA survivor, it's affecting how she parents, Bromley",
+     'sexual-violence',
+     'Bromley'),
+    (343, 'support for non-offending parent after CSA disclosure', 'sexual-violence', None),
+    (344,
+     "promoter keeps texting me at 3am since i turned him down, says i'll never get booked again",
+     'vawg',
+     None),
+    (344,
+     'understudy in a show on the strand, the director forced himself on me in the dressing room and im scared ill lose the part if i say anything',
+     'sexual-violence',
+     'Westminster'),
+    (344,
+     'gallery assistant on Cork Street, a man smashed the window and took two paintings and now they want me to give evidence',
+     'victims-witnesses',
+     'Westminster'),
+    (344, 'free youth theatre tower hamlets', 'early-intervention', 'Tower Hamlets'),
 ]
 
 

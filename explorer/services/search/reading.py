@@ -23,6 +23,7 @@ from explorer.domain.query import (
     match_spans,
     split_query,
 )
+from explorer.domain.age_gap import PARTNER_WORDS, ages, child_with_adult_partner
 from explorer.domain.home_place import asked_in, asks_there, home_splits, in_passing, moved_away, unsplit
 from explorer.domain.slips import swaps
 from explorer.domain.spelling import spelling_variants
@@ -314,6 +315,13 @@ class QueryReading(PlaceReading):
                for t in m.entry.topics}
         if why:
             terms.sort(key=lambda t: t not in why)
+        if grooming := child_with_adult_partner(words):
+            # A child's age and an adult partner's ("my daughters 15 and her 'boyfriend' is 25"):
+            # grooming leads, whatever else is said ("he buys her vodka").
+            if "exploitation" not in terms:
+                units.append((("exploitation",), _GROOMING_WORDS, ()))
+                terms.append("exploitation")
+            terms.sort(key=lambda t: t != "exploitation")
         if (audience in RESTRICTED_AUDIENCES and terms and terms[0] in _HARMED_OR_USING
                 and not any(m.entry.audience == audience and terms[0] in m.entry.topics for m in matches)
                 and (any(terms[0] in m.entry.topics and not m.entry.pair for m in matches)
@@ -324,6 +332,8 @@ class QueryReading(PlaceReading):
             audience = next((m.entry.audience for m in matches if m.entry.audience is not None
                              and m.entry.audience not in RESTRICTED_AUDIENCES), None)
         leftover = content_words(without_spans(rest, *[(m.start, m.end) for m in spans]))
+        if grooming:  # (the partner and the ages were used)
+            leftover = [w for w in leftover if w not in PARTNER_WORDS and not ages([w])]
         return units, terms, shown, audience, leftover
 
     def _word_units(self, words: Sequence[str]) -> tuple[list[str], list[str], list[str], list[str]]:
@@ -398,6 +408,9 @@ class QueryReading(PlaceReading):
 
 #: Words that deny what follows ("not racial just nasty").
 _DENIALS = frozenset("not isn't isnt wasn't wasnt no never".split())
+
+#: What a child's adult partner is searched for (:func:`age_gap.child_with_adult_partner`).
+_GROOMING_WORDS = ("grooming", "child", "sexual", "exploitation")
 
 #: Service areas whose help is for the person harmed, or using drugs or alcohol, whatever they have
 #: done: when one leads, a row saying they have offended ("on probation") does not make the help
