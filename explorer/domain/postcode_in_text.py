@@ -13,6 +13,8 @@ _INWARD = re.compile(r"^[0-9]([A-Z]{2})?$")
 _SECTOR_TOKEN = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9])$")
 #: Words after a bus route's number ("N29 night bus", "W7 bus"), which is then no postcode.
 _BUS_WORDS = frozenset({"BUS", "BUSES", "NIGHT"})
+#: A night bus's route ("N29"), when it is no postcode district.
+_NIGHT_ROUTE = re.compile(r"^N[0-9]+$")
 
 
 def postcode_shaped(token: str) -> bool:
@@ -49,6 +51,9 @@ def find_postcode(text: str, is_known: Callable[[str], bool] | None = None,
         following = words[i + 1] if i + 1 < len(words) else None
         if following is not None and following.group().strip(".,;:!?") in _BUS_WORDS:
             continue  # a bus route ("on the N29 night bus", "the W7 bus"), not a district or sector
+        if (i and words[i - 1].group() == "THE" and _NIGHT_ROUTE.match(token) and is_district is not None
+                and not is_district(token)):
+            continue  # "on the N29": a night bus, not the sector N2 9 run together ("the N15" is a district)
         if following is not None and _DISTRICT.match(token) and _INWARD.match(following.group()):
             label = f"{token} {following.group()}"
             if is_known is None or is_known(label):

@@ -78,6 +78,18 @@ def test_find_postcode(text, expected):
     assert (found[0] if found else None) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("man on the N29 put his hand on me", None),       # a night bus: N29 is no district, nor the sector N2 9
+    ("gangs in the N15 area", "N15"),                   # a district after "the" is still a district
+    ("knife crime the se154", "SE154"),                 # only a night bus's N is read as a route
+    ("stabbing N29 night bus", None),
+])
+def test_a_night_bus_after_the_is_no_postcode(text, expected):
+    districts = {"N2", "N15", "SE15"}
+    found = find_postcode(text, is_district=districts.__contains__)
+    assert (found[0] if found else None) == expected
+
+
 def test_match_spans_prefers_the_longest_phrase_and_tolerates_typos():
     vocab = build_vocabulary({"tower-hamlets": ["Tower Hamlets"], "tower": ["Tower"], "peckham": ["Peckham"]})
     found = match_spans("youth tower hamlet peckam".split(), vocab, cutoff=85)
