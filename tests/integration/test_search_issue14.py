@@ -3747,6 +3747,20 @@ LATER_SETS = [
      'cannabis smell coming into my room 24/7 from the tenant next door, gives me headaches. Gants Hill',
      'community-safety',
      'Redbridge'),
+    (355,
+     '8 year old in my sons class said an adult at home does things to him that he isnt allowed to tell about',
+     'sexual-violence',
+     None),
+    (355,
+     'someone shouted go back to your country at me and my kids outside the school in Penge',
+     'hate-crime',
+     'Bromley'),
+    (355, 'mosque next to my kids school had pork left on the steps, whitechapel', 'hate-crime', 'Tower Hamlets'),
+    (355, 'mums group for women whose partners are in prison Islington', 'reducing-reoffending', 'Islington'),
+    (356, 'Drive project which London boroughs are signed up', 'vawg', None),
+    (356, 'GPS tagging of knife crime offenders programme evaluation', 'reducing-reoffending', None),
+    (356, 'alcohol abstinence monitoring tags MOPAC', 'reducing-reoffending', None),
+    (356, 'women diverted from custody programme hammersmith', 'reducing-reoffending', 'Hammersmith and Fulham'),
 ]
 
 
