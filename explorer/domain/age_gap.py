@@ -32,7 +32,7 @@ _NOT_AN_AGE_BEFORE = frozenset(
     "am pm times time mins minutes min hours hour hrs days day weeks week months month years yrs year "
     "quid pounds grand k percent pc miles mile metres stone kg calls messages texts bus buses".split())
 
-_AGE_WORD = re.compile(r"^(\d{1,2})(?:yo|yrs|yr|y/o)?$")
+_AGE_WORD = re.compile(r"^(\d{1,2})(?:yo|yrs|yr)?$")
 _DECADE = re.compile(r"^([2-9])0s$")
 
 
