@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 
 import pytest
 
@@ -15,12 +16,40 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
 
 
+#: dash_duo's servers use ports below Linux's ephemeral range (32768 and up, where the kernel
+#: gives outgoing connections their local ports: a CI run failed with "Port 55954 is in use by
+#: another program" when a connection held the port its server was given).
+FIRST_PORT = 20_000
+PORT_BLOCKS = 500  # of 20 ports each: 20,000 to 29,999
+
+
 def pytest_configure(config):
     """Starts dash_duo's servers on ports of this process's own, so parallel runs on one machine
     (several clones, or a developer beside CI) do not collide on dash's fixed 58050."""
     from dash.testing.application_runners import BaseDashRunner
 
-    BaseDashRunner._next_port = 20_000 + (os.getpid() % 2_000) * 20
+    BaseDashRunner._next_port = FIRST_PORT + (os.getpid() % PORT_BLOCKS) * 20
+
+
+def free_port_from(port: int) -> int:
+    """The first port from ``port`` up that nothing on this machine holds on 127.0.0.1."""
+    while True:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                port += 1
+                continue
+        return port
+
+
+@pytest.fixture(autouse=True)
+def _dash_port_is_free():
+    """Before each test, moves dash's next port past any port another program holds, so a server
+    never starts on a port in use ("Address already in use")."""
+    from dash.testing.application_runners import BaseDashRunner
+
+    BaseDashRunner._next_port = free_port_from(BaseDashRunner._next_port)
 
 
 def pytest_setup_options():
