@@ -276,7 +276,7 @@ def parse_thesaurus(text: str, *, topics: Iterable[str], stem) -> Thesaurus:
     full, content, pairs = [], [], []
     for i, e in enumerate(entries):
         norm = _numbers_then(_plain if e.audience is not None else stem)
-        if "+" in e.phrase:
+        if e.pair:
             first, second = (frozenset(stem(w) for w in clean(side.replace("|", " ")).split()) for side in e.phrase.split("+"))
             pairs.append((first, second, i))
             continue
