@@ -36,17 +36,15 @@ _AGE_WORD = re.compile(r"^(\d{1,2})(?:yo|yrs|yr)?$")
 _DECADE = re.compile(r"^([2-9])0s$")
 
 
-def ages(words: Sequence[str]) -> list[int]:
-    """The ages in ``words``, in order: a number of 10 to 99 that reads as an age ("15", "15yo",
-    "16 yr old", "is 25"), or a decade ("in his 20s" as 20). Counts, times, money, flats, buses
-    and school years are left out."""
-    out: list[int] = []
+def _ages_at(words: Sequence[str]) -> list[tuple[int, int]]:
+    """(position, age) of each word of ``words`` that reads as an age (:func:`ages`)."""
+    out: list[tuple[int, int]] = []
     for i, word in enumerate(words):
         before = words[i - 1] if i else ""
         after = words[i + 1] if i + 1 < len(words) else ""
         if (decade := _DECADE.match(word)) is not None:
             if before in {"his", "her", "their", "early", "late", "mid"}:
-                out.append(int(decade.group(1)) * 10)
+                out.append((i, int(decade.group(1)) * 10))
             continue
         match = _AGE_WORD.match(word)
         if match is None or before in _NOT_AN_AGE_AFTER:
@@ -56,8 +54,21 @@ def ages(words: Sequence[str]) -> list[int]:
             continue
         said_old = after in {"year", "years", "yr", "yrs", "yo"} and i + 2 < len(words) and words[i + 2] == "old"
         if word != match.group(1) or said_old or after not in _NOT_AN_AGE_BEFORE:
-            out.append(value)
+            out.append((i, value))
     return out
+
+
+def ages(words: Sequence[str]) -> list[int]:
+    """The ages in ``words``, in order: a number of 10 to 99 that reads as an age ("15", "15yo",
+    "16 yr old", "is 25"), or a decade ("in his 20s" as 20). Counts, times, money, flats, buses
+    and school years are left out."""
+    return [age for _, age in _ages_at(words)]
+
+
+def age_words(words: Sequence[str]) -> frozenset[str]:
+    """The words of ``words`` read as ages (:func:`ages`), as written: "15", "15yo", "20s" of "in
+    his 20s" (which alone is no age)."""
+    return frozenset(words[i] for i, _ in _ages_at(words))
 
 
 def child_with_adult_partner(words: Sequence[str]) -> bool:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from explorer.domain.age_gap import ages, child_with_adult_partner
+from explorer.domain.age_gap import age_words, ages, child_with_adult_partner
 from explorer.domain.query import clean
 
 
@@ -22,6 +22,15 @@ def words(text):
 ])
 def test_ages_are_read_and_counts_times_and_numbers_of_things_are_not(text, expected):
     assert ages(words(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("my 13 year old has a boyfriend in his 20s", {"13", "20s"}),   # a decade is an age after "his"
+    ("14yo pt with 'boyfriend' aged 22", {"14yo", "22"}),
+    ("the 20s were hard, flat 12", set()),                          # neither alone
+])
+def test_the_words_read_as_ages_are_named_as_written(text, expected):
+    assert age_words(words(text)) == expected
 
 
 @pytest.mark.parametrize("text", [

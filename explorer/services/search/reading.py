@@ -23,7 +23,7 @@ from explorer.domain.query import (
     match_spans,
     split_query,
 )
-from explorer.domain.age_gap import PARTNER_WORDS, ages, child_with_adult_partner
+from explorer.domain.age_gap import PARTNER_WORDS, age_words, child_with_adult_partner
 from explorer.domain.home_place import asked_in, asks_there, home_splits, in_passing, moved_away, unsplit
 from explorer.domain.slips import swaps
 from explorer.domain.spelling import spelling_variants
@@ -333,7 +333,8 @@ class QueryReading(PlaceReading):
                              and m.entry.audience not in RESTRICTED_AUDIENCES), None)
         leftover = content_words(without_spans(rest, *[(m.start, m.end) for m in spans]))
         if grooming:  # (the partner and the ages were used)
-            leftover = [w for w in leftover if w not in PARTNER_WORDS and not ages([w])]
+            used = PARTNER_WORDS | age_words(words)
+            leftover = [w for w in leftover if w not in used]
         return units, terms, shown, audience, leftover
 
     def _word_units(self, words: Sequence[str]) -> tuple[list[str], list[str], list[str], list[str]]:
