@@ -131,9 +131,22 @@ def _is_cue(words: list[str], i: int, cues: frozenset[tuple[str, str]]) -> bool:
         return not (i >= 3 and words[i - 3:i - 1] == ["used", "to"])
     if words[i] == "to" and cues is HOME_CUES[0]:  # the first person's: "moved from Tottenham to Enfield"
         start = max(0, i - MOVED_FROM_REACH)
-        return any(words[k:k + 2] == ["moved", "from"] and "to" not in words[k + 2:i]  # (the first "to")
+        return any(_moved_from(words, k) and "to" not in words[k + 2:i]  # (the first "to")
                    for k in range(start, i - 1))
     return False
+
+
+#: Words of a move ("moved from", "rehoused us from") and whom it moved ("council moved us from").
+_MOVED = frozenset({"moved", "rehoused", "relocated"})
+_MOVED_WHO = frozenset({"us", "me"})
+
+
+def _moved_from(words: Sequence[str], k: int) -> bool:
+    """True when a move from a place is told at ``k``: "moved from", "moved us from", "rehoused me from"."""
+    if words[k] not in _MOVED:
+        return False
+    after = words[k + 1:k + 3]
+    return after[:1] == ["from"] or (len(after) == 2 and after[0] in _MOVED_WHO and after[1] == "from")
 
 
 def home_split(parts: QueryParts) -> QueryParts | None:

@@ -47,7 +47,8 @@ WEAK_WORDS = frozenset(
     them their you your live lives living area areas borough local nearby thanks thank
     station road street lane avenue stn rd home work
     against towards toward without only again always today tonight yesterday tomorrow night nights
-    week weeks month months last next old yr yrs age aged people person everyone anyone somebody
+    week weeks month months hour hours minute minutes mins last next old yr yrs age aged people person
+    everyone anyone somebody
     anybody happen happened happening worried worry scared afraid risk stop start started new
     worker workers referral referrals refer referred referring form forms pathway pathways
     number contact phone call group groups leave leaving keeping

@@ -31,6 +31,8 @@ from explorer.domain.query import split_query
     ("my boys mates keep getting stabbed. we moved from Hackney to Enfield",
      "my boys mates keep getting stabbed we moved from hackney", "enfield"),
     ("moved from Tottenham to Enfield to get away from my ex", "moved from tottenham", "enfield to get away from my ex"),
+    ("council moved us from Lewisham to Croydon, my son is getting threatened",     # (whom it moved, then "from")
+     "council moved us from lewisham", "croydon my son is getting threatened"),
     # a flat that is not theirs is not where they live
     ("we live in Kentish Town and police found him in a flat in Edmonton",
      "we live", "kentish town and police found him in a flat in edmonton"),
