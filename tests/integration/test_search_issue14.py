@@ -443,6 +443,25 @@ def test_a_row_about_the_harm_they_do_keeps_help_for_people_who_harm_first(index
     assert result.items[0].service.audience == "people-who-harm"
 
 
+@pytest.mark.parametrize("query, lead", [
+    ("Just found out on facebook my ex is out. Nobody from probation rang me. N17", "vawg"),
+    ("burglar released and lives on the same estate as me thornton heath", "victims-witnesses"),
+    ("he was convicted of raping me and now hes in a cat d open prison, nobody explains anything", "sexual-violence"),
+])
+def test_a_release_told_by_the_one_it_harmed_is_help_for_victims_not_for_people_leaving_prison(index, query, lead):
+    result = index.search(query, limit=3)
+    assert "reducing-reoffending" not in result.understood.terms, result.summary
+    assert result.understood.audience != "people-who-harm"
+    assert lead in result.items[0].service.term_ids, ids(result)
+    assert result.items[0].service.audience != "people-who-harm"
+
+
+def test_a_prisoners_family_asking_for_help_for_him_still_gets_help_for_people_leaving_prison(index):
+    result = index.search("my son gets out of prison next month, how do we stop him going back to it", limit=3)
+    assert result.understood.terms[0] == "reducing-reoffending", result.summary
+    assert "reducing-reoffending" in result.items[0].service.term_ids
+
+
 @pytest.mark.parametrize("query", [
     "my daughter is 15 and has a 'boyfriend' who is 25, he buys her vodka and drives her about. Bexleyheath",
     "my 13 year old has a 'boyfriend' in his 20s who waits for her outside Morden Library",

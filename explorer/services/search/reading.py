@@ -24,6 +24,7 @@ from explorer.domain.query import (
     split_query,
 )
 from explorer.domain.age_gap import PARTNER_WORDS, age_words, child_with_adult_partner
+from explorer.domain.release import victim_of_release
 from explorer.domain.home_place import asked_in, asks_there, home_splits, in_passing, moved_away, unsplit
 from explorer.domain.slips import swaps
 from explorer.domain.spelling import spelling_variants
@@ -322,6 +323,19 @@ class QueryReading(PlaceReading):
                 units.append((("exploitation",), _GROOMING_WORDS, ()))
                 terms.append("exploitation")
             terms.sort(key=lambda t: t != "exploitation")
+        if ("reducing-reoffending" in terms and any(m.entry.topics == ("reducing-reoffending",) for m in matches)
+                and (harmed := victim_of_release(words)) is not None):
+            # A release told by the person it harmed ("the man who stabbed my husband is up for
+            # parole", "my ex is out on licence and knows where I live"): the release asks for help
+            # for victims, not for people leaving prison, and the help is not for the one who harmed.
+            units = [u for u in units if u[0] != ("reducing-reoffending",)]
+            if not any("reducing-reoffending" in u[0] for u in units):
+                terms.remove("reducing-reoffending")
+            if harmed not in terms:  # (what an ex, a rapist or a groomer did leads; help for victims follows)
+                units.append(((harmed,), _VICTIM_CONTACT_WORDS, ()))
+                terms.insert(len(terms) if harmed == "victims-witnesses" else 0, harmed)
+            if audience in RESTRICTED_AUDIENCES:
+                audience = "victims-survivors"
         if (audience in RESTRICTED_AUDIENCES and terms and terms[0] in _HARMED_OR_USING
                 and not any(m.entry.audience == audience and terms[0] in m.entry.topics for m in matches)
                 and (any(terms[0] in m.entry.topics and not m.entry.pair for m in matches)
@@ -409,6 +423,9 @@ class QueryReading(PlaceReading):
 
 #: Words that deny what follows ("not racial just nasty").
 _DENIALS = frozenset("not isn't isnt wasn't wasnt no never".split())
+
+#: What a victim told of a release is searched for (:func:`release.victim_of_release`).
+_VICTIM_CONTACT_WORDS = ("victim", "contact", "support", "witness")
 
 #: What a child's adult partner is searched for (:func:`age_gap.child_with_adult_partner`).
 _GROOMING_WORDS = ("grooming", "child", "sexual", "exploitation")
