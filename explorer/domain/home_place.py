@@ -138,7 +138,7 @@ def _is_cue(words: list[str], i: int, cues: frozenset[tuple[str, str]]) -> bool:
 
 #: Words of a move ("moved from", "rehoused us from") and whom it moved ("council moved us from").
 _MOVED = frozenset({"moved", "rehoused", "relocated"})
-_MOVED_WHO = frozenset({"us", "me"})
+_MOVED_WHO = frozenset({"us", "me", "him", "her", "them"})
 
 
 def _moved_from(words: Sequence[str], k: int) -> bool:

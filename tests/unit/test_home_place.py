@@ -33,6 +33,8 @@ from explorer.domain.query import split_query
     ("moved from Tottenham to Enfield to get away from my ex", "moved from tottenham", "enfield to get away from my ex"),
     ("council moved us from Lewisham to Croydon, my son is getting threatened",     # (whom it moved, then "from")
      "council moved us from lewisham", "croydon my son is getting threatened"),
+    ("moved him from Peckham to Sutton to get him away from the gangs",
+     "moved him from peckham", "sutton to get him away from the gangs"),
     # a flat that is not theirs is not where they live
     ("we live in Kentish Town and police found him in a flat in Edmonton",
      "we live", "kentish town and police found him in a flat in edmonton"),
