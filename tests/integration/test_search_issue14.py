@@ -3995,6 +3995,18 @@ LATER_SETS = [
      "moved him from Peckham to Sutton to get him away and there's no services here that know anything about gangs",
      'youth-violence',
      'Sutton'),
+    (376,
+     'kicked out at 17 and a man is giving me a room if i sell for him, brockley',
+     'exploitation',
+     'Lewisham'),
+    (376, 'constant fights outside the chicken shop under my flat in holloway', 'community-safety', 'Islington'),
+    (376, 'safe spaces in soho at night if i need to get away from someone', 'community-safety', 'Westminster'),
+    (377,
+     'he took out phone contracts and a credit card on me when we were together now hes messaging me on insta demanding i pay his debts',
+     'vawg',
+     None),
+    (377, 'how do you report a loan shark anonymously, new addington', 'victims-witnesses', 'Croydon'),
+    (377, 'illegal money lender threatening me what can i do', 'victims-witnesses', None),
 ]
 
 

@@ -192,6 +192,13 @@ def test_a_row_with_two_plus_signs_is_refused(analyzer, topics):
         parse_thesaurus(text, topics=topics, stem=analyzer.stem)
 
 
+def test_a_phrase_listing_words_without_a_second_part_is_refused(analyzer, topics):
+    # ("loan shark|money lender" would be read as one phrase of four words, met by no query)
+    text = HEADER + 'loan shark|money lender,victims-witnesses,,,resident,"source"\n'
+    with pytest.raises(ThesaurusError, match=r"row 2, field phrase: 'loan shark\|money lender' may list words with"):
+        parse_thesaurus(text, topics=topics, stem=analyzer.stem)
+
+
 @pytest.mark.parametrize("words, topic", [
     ("the driver grabbed me", "sexual-violence"), ("my grandson carries a knife", "youth-violence"),
     ("they shouted at my sister because of her hijab and called her names", "hate-crime"),
