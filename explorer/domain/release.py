@@ -68,8 +68,8 @@ def victim_of_release(words: Sequence[str]) -> str | None:
     when a groomer."""
     if _says(words, _FOR_THEM_TO_CHANGE + _OWN_RELEASE):
         return None
-    if any(w == "ex" and (i == 0 or words[i - 1] in _WHOSE_EX) and (i + 1 == len(words) or words[i + 1] not in _NOT_AN_EX)
-           for i, w in enumerate(words)):
+    if any(w == "ex" and (i == 0 or words[i - 1] in _WHOSE_EX)
+           and (i + 1 == len(words) or words[i + 1] not in _NOT_AN_EX) for i, w in enumerate(words)):
         return "vawg"
     if not _SEXUAL_HARMERS.isdisjoint(words) or any(
             words[i:i + 2] == ["sex", "offender"] and (i == 0 or words[i - 1] not in {"a", "the"})
