@@ -49,7 +49,8 @@ VICTIM_PHRASES = (
 #: it again", "who works with people like him"): help for people who harm, asked by the one harmed;
 #: or the writer is the one released ("I was inside for something my ex made me do").
 _FOR_THEM_TO_CHANGE = (("stop", "him"), ("stop", "her"), ("help", "him"), ("like", "him"), ("wants", "to", "change"),
-                       ("old", "ways"), ("it", "again"), ("back", "to", "it"), ("change", "his"), ("change", "her"))
+                       ("old", "ways"), ("it", "again"), ("back", "to", "it"), ("change", "his"), ("change", "her"),
+                       ("for", "dads"), ("support", "for", "him"))
 _OWN_RELEASE = (("i", "was", "inside"), ("i", "was", "released"), ("i", "got", "out"), ("i'm", "out"),
                 ("im", "out"), ("i", "am", "out"), ("i'm", "on"), ("im", "on"), ("i", "am", "on"),
                 ("i", "got", "convicted"), ("i", "was", "convicted"))
