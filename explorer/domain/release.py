@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from typing import Sequence
 
-#: Words naming the person released as the one who did the harm.
-HARMER_WORDS = frozenset("attacker attackers abuser abusers groomer groomers rapist rapists stalker burglar".split())
-#: ... of a sexual offence, or of grooming a child, whose help is their own service area.
+#: Words naming the person released as the one who did the harm: help for victims of crime.
+HARMER_WORDS = frozenset("attacker attackers abuser abusers stalker burglar".split())
+#: ... the one who harmed by a sexual offence or by grooming a child, whose help is their own service area.
 _SEXUAL_HARMERS = frozenset({"rapist", "rapists"})
+_GROOMERS = frozenset({"groomer", "groomers"})
 
 #: "my ex", "her abusive ex", but not an ex-offender, an ex-soldier or an ex-pupil ("ex marine on licence").
 _WHOSE_EX = frozenset("my her his their our the abusive violent daughters sisters mums".split())
@@ -76,7 +77,7 @@ def victim_of_release(words: Sequence[str]) -> str | None:
             words[i:i + 2] == ["sex", "offender"] and (i == 0 or words[i - 1] not in {"a", "the"})
             for i in range(len(words))):
         return "sexual-violence"
-    if "groomer" in words or "groomers" in words:
+    if not _GROOMERS.isdisjoint(words):
         return "exploitation"
     if not HARMER_WORDS.isdisjoint(words):
         return "victims-witnesses"
