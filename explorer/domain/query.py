@@ -33,7 +33,7 @@ STOPWORDS = frozenset(
     where what when who whom which why how can could would should will shall do does did
     if was were am be been being it its this that these those there have has had any
     im i'm ive i've id i'd dont don't cant can't wont won't just really very so
-    u ur n pls plz tho cos coz but or as than then too because here through round""".split()
+    u ur n pls plz tho cos coz but or as than then too because here through round anymore""".split()
 )
 
 #: Words that carry meaning only inside a phrase ("after school", "old bailey"): alone they are not

@@ -447,6 +447,8 @@ def test_a_row_about_the_harm_they_do_keeps_help_for_people_who_harm_first(index
     ("Just found out on facebook my ex is out. Nobody from probation rang me. N17", "vawg"),
     ("burglar released and lives on the same estate as me thornton heath", "victims-witnesses"),
     ("he was convicted of raping me and now hes in a cat d open prison, nobody explains anything", "sexual-violence"),
+    # ("groomer" is a word of its own, not corrected to the register's "groomed" before the release is read)
+    ("groomer of my 13 year old released on licence, Croydon", "exploitation"),
 ])
 def test_a_release_told_by_the_one_it_harmed_is_help_for_victims_not_for_people_leaving_prison(index, query, lead):
     result = index.search(query, limit=3)
@@ -4221,6 +4223,22 @@ LATER_SETS = [
      'man filmed me at the job centre in Dalston when my stoma bag leaked and security laughed',
      'hate-crime',
      'Hackney'),
+    (397,
+     'how do i get help for my daughter being bullied at school she wont go in anymore',
+     'early-intervention',
+     None),
+    (397,
+     'my kids are travellers and get told to go back to their caravan every day at school, my youngest got hit',
+     'hate-crime',
+     None),
+    (398,
+     'Got an email saying they have webcam footage of me and want bitcoin or they send it to my contacts. Is this real? Pensioner, Bromley',
+     'victims-witnesses',
+     'Bromley'),
+    (398,
+     "my nan is being blackmailed by a man she met online, he says he'll tell the family about their 'relationship' unless she sends more money",
+     'victims-witnesses',
+     None),
 ]
 
 
