@@ -465,6 +465,25 @@ def test_a_prisoners_family_asking_for_help_for_him_still_gets_help_for_people_l
 
 
 @pytest.mark.parametrize("query", [
+    "the pastor wants to do a deliverance on my daughter, Croydon",
+    "exorcism of a child at church, Lewisham",
+    "pastor told us our 6 year old is a witch, Thornton Heath",
+])
+def test_a_child_called_a_witch_or_possessed_is_abuse_linked_to_faith_for_early_help(index, query):
+    result = index.search(query, limit=3)
+    assert result.understood.terms[0] == "early-intervention", result.summary
+    assert "early-intervention" in result.items[0].service.term_ids, ids(result)
+
+
+def test_deliverance_is_met_as_written_never_by_a_delivery(index):
+    # ("deliverer" has its stem: the row names an audience, so it is met by the word itself)
+    words = "my son is a deliverer for older boys, delivering parcels".split()
+    assert all(m.entry.phrase != "deliverance" for m in index.thesaurus.match(words, index.analyzer.stem))
+    words = "they want to do deliverance on him".split()
+    assert any(m.entry.phrase == "deliverance" for m in index.thesaurus.match(words, index.analyzer.stem))
+
+
+@pytest.mark.parametrize("query", [
     "my daughter is 15 and has a 'boyfriend' who is 25, he buys her vodka and drives her about. Bexleyheath",
     "my 13 year old has a 'boyfriend' in his 20s who waits for her outside Morden Library",
 ])
@@ -4239,6 +4258,46 @@ LATER_SETS = [
      "my nan is being blackmailed by a man she met online, he says he'll tell the family about their 'relationship' unless she sends more money",
      'victims-witnesses',
      None),
+    (401,
+     'pastor told us our 6 year old is a witch and is the reason my husband lost his job. i dont know what to do thornton heath',
+     'early-intervention',
+     'Croydon'),
+    (401,
+     'they made my little brother fast for 3 days to drive the spirit out hes 10 (plaistow)',
+     'early-intervention',
+     'Newham'),
+    (401,
+     'church elder said my daughter is rebellious because of a spirit and told me to beat it out of her. i dont want to but they keep on at me. Tottenham',
+     'early-intervention',
+     'Haringey'),
+    (401, 'spirit possession child abuse safeguarding advice', 'early-intervention', None),
+    (401,
+     "the 'prophet' said he had to pray over my body naked to remove the curse. I feel sick. Woolwich",
+     'sexual-violence',
+     'Greenwich'),
+    (401,
+     'girl told me she swore a juju oath and has to pay back 30k, shes working out of a flat off edgware road',
+     'exploitation',
+     'Westminster'),
+    (401,
+     'left islam and people i used to know are posting my address online calling me an apostate. leytonstone',
+     'hate-crime',
+     'Waltham Forest'),
+    (401,
+     'neighbours keep shouting witch at me and leaving dead birds since I started practising paganism. Hornchurch',
+     'hate-crime',
+     'Havering'),
+    (401,
+     'men from the local mosque keep threatening me outside my flat since they found out I converted to christianity. Canning Town',
+     'hate-crime',
+     'Newham'),
+    (401, "fake spiritual healer took my gold to 'cleanse' it and disappeared", 'victims-witnesses', None),
+    (401, 'online psychic said my family is cursed and took over 8k off me', 'victims-witnesses', None),
+    (401,
+     'theres a marabout in shepherds bush who takes money to lift curses. he took £900 off my aunt',
+     'victims-witnesses',
+     'Hammersmith and Fulham'),
+    (401, 'people keep preaching at us and filming us on streatham common', 'community-safety', 'Lambeth'),
 ]
 
 
