@@ -19,6 +19,8 @@ HARMER_WORDS = frozenset("attacker attackers abuser abusers stalker burglar".spl
 #: ... the one who harmed by a sexual offence or by grooming a child, whose help is their own service area.
 _SEXUAL_HARMERS = frozenset({"rapist", "rapists"})
 _GROOMERS = frozenset({"groomer", "groomers"})
+#: ... but not one who grooms animals for a living ("I want to train as a dog groomer").
+_GROOMED_ANIMALS = frozenset("dog dogs pet pets cat cats horse".split())
 
 #: "my ex", "her abusive ex", but not an ex-offender, an ex-soldier or an ex-pupil ("ex marine on licence").
 _WHOSE_EX = frozenset("my her his their our the abusive violent daughters sisters mums".split())
@@ -77,7 +79,7 @@ def victim_of_release(words: Sequence[str]) -> str | None:
             words[i:i + 2] == ["sex", "offender"] and (i == 0 or words[i - 1] not in {"a", "the"})
             for i in range(len(words))):
         return "sexual-violence"
-    if not _GROOMERS.isdisjoint(words):
+    if any(w in _GROOMERS and (i == 0 or words[i - 1] not in _GROOMED_ANIMALS) for i, w in enumerate(words)):
         return "exploitation"
     if not HARMER_WORDS.isdisjoint(words):
         return "victims-witnesses"

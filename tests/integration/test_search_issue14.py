@@ -4298,6 +4298,19 @@ LATER_SETS = [
      'victims-witnesses',
      'Hammersmith and Fulham'),
     (401, 'people keep preaching at us and filming us on streatham common', 'community-safety', 'Lambeth'),
+    (403,
+     'courses for ex offenders, i want to train as a dog groomer and leave all that behind',
+     'reducing-reoffending',
+     None),
+    (403,
+     'XL bullies roaming loose on the Aylesbury estate again, kids cant play out',
+     'community-safety',
+     'Southwark'),
+    (404,
+     'my 8 year old keeps playing with lighters and set fire to his bedroom curtains',
+     'early-intervention',
+     None),
+    (404, 'fire setting intervention for children lewisham', 'early-intervention', 'Lewisham'),
 ]
 
 

@@ -36,6 +36,7 @@ def test_a_release_told_by_the_one_harmed_asks_for_help_for_victims(text, expect
     "woman leaving prison, I was inside for something my ex made me do",          # the writer was released
     "I'm on licence after 5 yrs, my ex won't let me see my daughter",
     "my ex got out of prison and wants to see our baby, is there support for dads leaving prison",
+    "courses for ex offenders, i want to train as a dog groomer and leave all that behind",  # a trade
 ])
 def test_a_release_of_the_writer_or_asked_for_the_one_released_to_change_is_not(text):
     assert victim_of_release(words(text)) is None
