@@ -254,6 +254,9 @@ def parse_thesaurus(text: str, *, topics: Iterable[str], stem) -> Thesaurus:
             raise fail("phrase", "must have at least one letter or digit")
         if "+" in phrase and (phrase.count("+") != 1 or not all(clean(side) for side in phrase.split("+"))):
             raise fail("phrase", "must be one phrase, or two lists of words joined by one \"+\" (\"husband|ex + hit|hitting\")")
+        if "+" in phrase and any(" " in word.strip() for side in phrase.split("+") for word in side.split("|")):
+            raise fail("phrase", "lists a phrase of two words or more in a row of two parts, where each listed word "
+                                 "is met alone (\"woke up + naked\" would be every \"up\"); list single words")
         if "|" in phrase and "+" not in phrase:
             raise fail("phrase", "may list words with \"|\" only in a row of two parts (\"husband|ex + hit|hitting\"); "
                                  "give each phrase its own row")

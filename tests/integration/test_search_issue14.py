@@ -4311,6 +4311,15 @@ LATER_SETS = [
      'early-intervention',
      None),
     (404, 'fire setting intervention for children lewisham', 'early-intervention', 'Lewisham'),
+    (406,
+     "astrologer on instagram took money to fix my marriage and now says he'll send my photos to my family unless i pay more",
+     'victims-witnesses',
+     None),
+    (406,
+     "my dad keeps sending money to a 'prophet' in nigeria over whatsapp, how do we report it, we live in Erith",
+     'victims-witnesses',
+     'Bexley'),
+    (407, 'price on my head on snapchat what do i do im 17', 'youth-violence', None),
 ]
 
 

@@ -199,6 +199,13 @@ def test_a_phrase_listing_words_without_a_second_part_is_refused(analyzer, topic
         parse_thesaurus(text, topics=topics, stem=analyzer.stem)
 
 
+def test_a_row_of_two_parts_listing_a_phrase_is_refused(analyzer, topics):
+    # (each listed word is met alone: "woke up" would be met by every "up", as in "turning up")
+    text = HEADER + 'woke up + naked|stranger,sexual-violence,,,resident,"source"\n'
+    with pytest.raises(ThesaurusError, match=r"row 2, field phrase: 'woke up \+ naked\|stranger' lists a phrase"):
+        parse_thesaurus(text, topics=topics, stem=analyzer.stem)
+
+
 @pytest.mark.parametrize("words, topic", [
     ("the driver grabbed me", "sexual-violence"), ("my grandson carries a knife", "youth-violence"),
     ("they shouted at my sister because of her hijab and called her names", "hate-crime"),
