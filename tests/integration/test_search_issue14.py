@@ -4320,6 +4320,8 @@ LATER_SETS = [
      'victims-witnesses',
      'Bexley'),
     (407, 'price on my head on snapchat what do i do im 17', 'youth-violence', None),
+    (410, 'my employer calls me monkey and says filipinos are dirty', 'hate-crime', None),
+    (410, 'man hit me on the platform at Paddington because I am black', 'hate-crime', 'Westminster'),
 ]
 
 
