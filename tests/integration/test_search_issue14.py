@@ -1167,6 +1167,51 @@ def test_a_query_read_as_two_topics_shows_a_service_of_each_in_its_first_three(i
     assert sorted(s.id for s in result.matched) == sorted({s.id for s in result.matched})
 
 
+@pytest.mark.parametrize("query", [
+    "moped man snatched my phone on Oxford Street, is there any support",  # victim support third
+    "taxi driver, nothing on our estate in Chingford for teenagers to do, any youth clubs",
+    "residents at our homeless hostel in Shepherds Bush being harassed by kids on bikes every evening",
+])
+def test_a_query_read_as_three_topics_shows_a_service_of_each_in_its_first_three(index, query):
+    """Only the first two topics had a place kept in the first three: "moped man snatched my
+    phone" was read as crime prevention, youth violence and victim support, and the services of
+    the first two (several tagged with both) filled the first three, victim support eighth or
+    later (118 of the kept sets' misses were of this kind, 88 of them now right)."""
+    result = index.search(query, limit=10)
+    terms = result.understood.terms
+    assert len(terms) >= 3, terms
+    top = [i.service for i in result.items[:3]]
+    for term in terms[:3]:
+        assert any(term in s.term_ids for s in top), (term, [s.id for s in top])
+    assert [s.id for s in result.matched[:10]] == [i.service.id for i in result.items]
+
+
+def test_room_for_a_third_topic_is_made_from_a_service_whose_topics_another_listed_shows(index):
+    """Making room for a third topic's service, the search gives up first a service whose topics a
+    service ranked with it shows (two youth violence and exploitation services), not the only one
+    of the first topic that a pick also shows: "dealing and fighting on the church steps" keeps a
+    crime prevention service first."""
+    result = index.search("vicar in Soho, dealing and fighting on the church steps most nights, who do I contact", limit=3)
+    terms = result.understood.terms
+    assert terms[0] == "community-safety" and len(terms) >= 3
+    assert terms[0] in result.items[0].service.term_ids
+    for term in terms[:3]:
+        assert any(term in i.service.term_ids for i in result.items), term
+
+
+@pytest.mark.parametrize("query", [
+    "Jewish family in our block on the Stamford Hill estate had their windows smashed",
+    "my dads shop in Norbiton had the windows smashed and go back to india sprayed on the shutter",
+])
+def test_who_someone_is_and_their_windows_or_india_are_read_as_hate_crime(index, query):
+    """Neither was read as hate crime (a family and "smashed" read as domestic abuse): a service
+    of hate crime came third only through victim support, and left the first three when a third
+    topic got a place of its own."""
+    result = index.search(query, limit=3)
+    assert "hate-crime" in result.understood.terms
+    assert any("hate-crime" in i.service.term_ids for i in result.items)
+
+
 def test_a_query_of_one_topic_or_naming_a_service_keeps_the_keys_order(index):
     one = index.search("domestic abuse Peckham", limit=10)
     ranking = one.matched._ranking

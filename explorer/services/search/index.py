@@ -207,7 +207,7 @@ class SearchIndex(QueryReading, Scoring):
     def _one_of_each(self, ranking: _Ranking, terms: Sequence[str], band: np.ndarray, audience_key: np.ndarray,
                      named: np.ndarray) -> list[int]:
         """The first places (positions in ``ranking.chosen``) of a query read as two topics or more,
-        so that each of its first two topics has a service among them when one can be listed (one
+        so that each of its first three topics has a service among them when one can be listed (one
         that covers the place, is active and can be used as the first listed can): the keys' first
         three, with the best such service of a topic they lack in place of the lowest-ranked one
         whose topics another still shows; then, first of them, one of the topic the page shows
@@ -219,7 +219,7 @@ class SearchIndex(QueryReading, Scoring):
         shown = _Ranking.SHOWN_FIRST
         if len(terms) < 2 or len(chosen) < 2 or named[chosen].any():
             return []
-        rows = [r for r in (self._term_row.get(t) for t in terms[:2]) if r is not None]
+        rows = [r for r in (self._term_row.get(t) for t in terms[:shown]) if r is not None]
         top = ranking.ranked_first(min(shown, len(chosen))).tolist()
         has = self._has_term
         audience = np.asarray(audience_key)[chosen]
@@ -235,12 +235,15 @@ class SearchIndex(QueryReading, Scoring):
                 negative = ranking.negative_total[candidates]
                 picks.append(int(candidates[np.argmin(negative)]))
         head = list(top)
-        for p in reversed(top[1:]):  # make room: the lowest first; never the first, nor a topic's only one
-            if len(head) + len(picks) <= shown:
-                break
-            others = [chosen[q] for q in head + picks if q != p]
-            if all(has[r, others].any() for r in rows if has[r, chosen[p]]):
-                head.remove(p)
+        # Make room: the lowest first; never the first, nor a topic's only one; first those whose
+        # topics a service ranked with them still shows, then those whose topics only a pick shows.
+        for with_picks in (False, True):
+            for p in reversed(top[1:]):
+                if len(head) + len(picks) <= shown:
+                    break
+                others = [chosen[q] for q in head + (picks if with_picks else []) if q != p]
+                if p in head and all(has[r, others].any() for r in rows if has[r, chosen[p]]):
+                    head.remove(p)
         picks = picks[:shown - len(head)]
         head += picks
         first = self._term_row.get(terms[0])
