@@ -4367,6 +4367,23 @@ LATER_SETS = [
     (407, 'price on my head on snapchat what do i do im 17', 'youth-violence', None),
     (410, 'my employer calls me monkey and says filipinos are dirty', 'hate-crime', None),
     (410, 'man hit me on the platform at Paddington because I am black', 'hate-crime', 'Westminster'),
+    (412,
+     'regular turned up drunk and pinned me down, he stopped in the end but i cant stop shaking. Enfield',
+     'sexual-violence',
+     'Enfield'),
+    (412,
+     'man said he was police and took my money off me on the street in Ilford, pretty sure he wasnt',
+     'victims-witnesses',
+     'Redbridge'),
+    (412,
+     'my friend was beaten by a client in wood green and the police were rude to her, where else can she get support',
+     'victims-witnesses',
+     'Haringey'),
+    (412,
+     "there's a girl working at the parlour in Wembley who im sure is under 18, who do I tell without getting us all in trouble",
+     'exploitation',
+     'Brent'),
+    (413, 'barman, got called a f****t and followed after closing in soho', 'hate-crime', 'Westminster'),
 ]
 
 
