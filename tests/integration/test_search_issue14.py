@@ -4384,6 +4384,19 @@ LATER_SETS = [
      'exploitation',
      'Brent'),
     (413, 'barman, got called a f****t and followed after closing in soho', 'hate-crime', 'Westminster'),
+    (414, 'ex says he will send my pictures to my family if I dont get back with him', 'vawg', None),
+    (415,
+     '14 yr old selling weed for older boys to pay back what he lost on bets, uxbridge',
+     'exploitation',
+     'Hillingdon'),
+    (415,
+     'daughter 14 taking money from my purse, think shes using my account for online slots. bromley',
+     'early-intervention',
+     'Bromley'),
+    (415,
+     'caught my 13 yr old in a bookies on walworth road and they didnt even ID him',
+     'early-intervention',
+     'Southwark'),
 ]
 
 
