@@ -4479,6 +4479,14 @@ LATER_SETS = [
      'community-safety',
      'Newham'),
     (421, 'no me siento segura en mi barrio', 'community-safety', None),
+    (424,
+     'my cousin come from Bulgaria for job, now the men who bring him take all his salary and not let him go, he is somewhere in Barking',
+     'exploitation',
+     'Barking and Dagenham'),
+    (424,
+     'my husband was beaten because he speak russian on phone, Kensington High Street',
+     'hate-crime',
+     'Kensington and Chelsea'),
 ]
 
 
