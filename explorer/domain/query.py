@@ -116,6 +116,14 @@ class PhraseMatch:
     end: int  # word index, exclusive
 
 
+#: Letters that Unicode does not write as a plain letter and an accent, so taking accents off
+#: would drop them and split the word ("ırkçı saldırı", Turkish for "racist attack", was "rkc sald r"):
+#: Turkish dotless i, Polish ł, Scandinavian ø and æ, German ß, Croatian đ, œ, Icelandic þ and ð.
+_PLAIN_LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE",
+                                "ß": "ss", "đ": "d", "Đ": "D", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH",
+                                "ð": "d", "Ð": "D"})
+
+
 def clean(text: str | None) -> str:
     """Lower-cases, removes accents, symbols and emoji, and collapses spaces; a hashtag's words run
     together with capitals are split ("#DalstonJunction" -> "dalston junction"), and a letter written
@@ -127,7 +135,7 @@ def clean(text: str | None) -> str:
     if not text:
         return ""
     if not text.isascii():  # plain ASCII has no accents to take off (most of a register's text)
-        text = unicodedata.normalize("NFKD", text)
+        text = unicodedata.normalize("NFKD", text.translate(_PLAIN_LETTERS))
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = undisguised(split_hashtags(text).lower().replace("&", " and "))
     return " ".join(_WORD.findall(text))

@@ -1230,6 +1230,22 @@ def test_spanish_and_portuguese_words_for_the_topics_are_read(index, query, topi
     assert any(topic in i.service.term_ids for i in result.items)
 
 
+@pytest.mark.parametrize("query, topic", [
+    ("kocam beni dövüyor yardım istiyorum tottenham", "vawg"),
+    ("ırkçı saldırı nereye bildiririm", "hate-crime"),
+    ("cezaevinden çıkan oğlum için yardım", "reducing-reoffending"),
+    ("oğlum bıçak taşıyor ne yapabilirim", "youth-violence"),
+    ("neighbour keep saying my family dirty turks and put rubbish at our door, romford", "hate-crime"),
+])
+def test_turkish_words_for_the_topics_are_read(index, query, topic):
+    """A set written by Turkish and Kurdish Londoners (round 136) had a tenth of its queries in
+    Turkish, none of whose words was read; the dotless i was also dropped when a query was cleaned,
+    splitting the word ("ırkçı" was "rkc")."""
+    result = index.search(query, limit=3)
+    assert topic in result.understood.terms, result.understood.terms
+    assert any(topic in i.service.term_ids for i in result.items)
+
+
 def test_a_query_of_one_topic_or_naming_a_service_keeps_the_keys_order(index):
     one = index.search("domestic abuse Peckham", limit=10)
     ranking = one.matched._ranking
@@ -4487,6 +4503,25 @@ LATER_SETS = [
      'my husband was beaten because he speak russian on phone, Kensington High Street',
      'hate-crime',
      'Kensington and Chelsea'),
+    (427, 'kocam beni dovuyor yardim istiyorum tottenham', 'vawg', 'Haringey'),
+    (427, 'kadin siginma evi londra acil', 'vawg', None),
+    (427, 'tecavuz destek hatti londra kadin', 'sexual-violence', None),
+    (427, 'cinsel saldiri sonrasi ne yapmaliyim lewisham', 'sexual-violence', 'Lewisham'),
+    (427, 'oglum bicak tasiyor ne yapabilirim', 'youth-violence', None),
+    (427, 'oglumu uyusturucu satmaya zorluyorlar', 'exploitation', None),
+    (427,
+     'neighbour keep saying my family dirty turks and put rubbish at our door, romford',
+     'hate-crime',
+     'Havering'),
+    (427, 'irkci saldiri nereye bildiririm', 'hate-crime', None),
+    (427, 'cezaevinden cikan oglum icin yardim', 'reducing-reoffending', None),
+    (427, 'ben hapisten yeni ciktim sabikam var is bulamiyorum edmonton', 'reducing-reoffending', 'Enfield'),
+    (427, 'esrar bagimliligi tedavi londra', 'substance-misuse', None),
+    (427, 'cocugum okulda sorun cikariyor ailelere destek var mi enfield', 'early-intervention', 'Enfield'),
+    (427,
+     'mahallede her gece kavga gurultu, kime sikayet edebilirim, walthamstow',
+     'community-safety',
+     'Waltham Forest'),
 ]
 
 
