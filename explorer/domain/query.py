@@ -124,6 +124,15 @@ _PLAIN_LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø"
                                 "ð": "d", "Ð": "D"})
 
 
+def unaccented(text: str) -> str:
+    """``text`` with accents taken off and the letters of :data:`_PLAIN_LETTERS` written plain
+    ("Crème", "ırkçı" -> "Creme", "irkci"); plain ASCII is returned as it is."""
+    if text.isascii():  # plain ASCII has no accents to take off (most of a register's text)
+        return text
+    text = unicodedata.normalize("NFKD", text.translate(_PLAIN_LETTERS))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
 def clean(text: str | None) -> str:
     """Lower-cases, removes accents, symbols and emoji, and collapses spaces; a hashtag's words run
     together with capitals are split ("#DalstonJunction" -> "dalston junction"), and a letter written
@@ -134,10 +143,7 @@ def clean(text: str | None) -> str:
     """
     if not text:
         return ""
-    if not text.isascii():  # plain ASCII has no accents to take off (most of a register's text)
-        text = unicodedata.normalize("NFKD", text.translate(_PLAIN_LETTERS))
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = undisguised(split_hashtags(text).lower().replace("&", " and "))
+    text = undisguised(split_hashtags(unaccented(text)).lower().replace("&", " and "))
     return " ".join(_WORD.findall(text))
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping, Sequence
 from urllib.parse import urlencode
@@ -12,6 +11,7 @@ from urllib.parse import urlencode
 
 from explorer.domain import funding as rules
 from explorer.domain.funding import STATUS_FILTERS, Status
+from explorer.domain.query import unaccented
 from explorer.domain.records import FundingOpportunity
 from explorer.services.snapshot import Snapshot
 
@@ -191,9 +191,7 @@ def funding_query_from_inputs(
 
 
 def clean_text(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.lower().replace("&", " and ").replace("-", " ")
+    text = unaccented(text or "").lower().replace("&", " and ").replace("-", " ")
     return " ".join(_WORD.findall(text))
 
 

@@ -286,3 +286,11 @@ def test_words_about_the_applicant_are_not_read_as_the_work(text, kept):
 def test_the_funders_full_names_find_their_opportunities(snapshot, make):
     result = _funding(snapshot, make, "violence reduction unit")
     assert result.current and all(v.opportunity.funder == "VRU" for v in result.current + result.past)
+
+
+def test_funding_text_is_cleaned_as_the_service_search_cleans_it():
+    """The funding search folds accents with the service search's :func:`unaccented`: a letter with
+    no accent to take off (Turkish ı, Polish ł) is written plain, not dropped."""
+    from explorer.services.funding.query import clean_text
+
+    assert clean_text("Irkçılık-karşıtı Łódź Café") == "irkcilik karsiti lodz cafe"
