@@ -249,6 +249,16 @@ def test_possession_of_a_knife_is_not_a_drugs_matter(thesaurus, analyzer):
     assert "substance-misuse" in topics("caught with possession of cannabis")
 
 
+def test_frum_the_text_speak_spelling_of_from_is_not_hate_crime(thesaurus, analyzer):
+    """"frum" (observant, Jewish) is a context row, not a word of who someone is in the hate crime
+    row of two parts: "frum" is also how many write "from", and "called names by kids frum my
+    school" is not antisemitism. Abuse of a frum person is still read by its other words."""
+    found = lambda words: [m for m in thesaurus.match(clean(words).split(), analyzer.stem)  # noqa: E731
+                           if "hate-crime" in m.entry.topics and not m.entry.context]
+    assert found("got called names by kids frum my school") == []
+    assert found("a man screaming jewish scum at a frum woman on the bus")
+
+
 def test_a_phrase_whose_words_across_stopwords_are_all_weak_is_met_only_word_for_word():
     """"did stuff to" across stopwords is "stuff" alone, which would read every "stuff" as the row;
     such a phrase is met only as written. One with a strong word left ("hurt my partner" ->
